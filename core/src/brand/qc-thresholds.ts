@@ -1,0 +1,25 @@
+/** Automated QC thresholds for a garment category; QC rules read these, never constants of their own. */
+import { z } from 'zod';
+
+export const HumanReview = z.enum(['always', 'on-flag']);
+
+export const QcThresholds = z.strictObject({
+  maxDeltaE00: z.number().positive().max(50).describe('Max ΔE00 of the garment against its SKU swatch (reject above)'),
+  flagDeltaE00: z.number().positive().max(50).optional().describe('Flag (not reject) above this; defaults to 2/3 of maxDeltaE00'),
+  exposure: z.strictObject({
+    maxHighlightClipPct: z.number().min(0).max(100).describe('Subject pixels with a channel at 254+ (8-bit), percent'),
+    maxShadowClipPct: z.number().min(0).max(100).describe('Subject pixels with a channel at 1 or below, percent'),
+    maxEvDeviation: z.number().positive().max(4).describe('Mean subject exposure vs the lighting target, EV'),
+  }),
+  sharpnessMin: z.number().min(0).describe('Variance of the Laplacian over the subject at full resolution, 8-bit units'),
+  whiteBalance: z.strictObject({
+    maxCastDeltaE00: z.number().positive().max(30).describe('Background/neutral cast vs the preset background, ΔE00'),
+  }),
+  background: z.strictObject({
+    maxNonUniformity: z.number().positive().max(50).describe('95th percentile ΔE00 of background pixels from their median'),
+    maxStrayPct: z.number().min(0).max(100).default(0.5).describe('Background area taken by stray objects, percent'),
+    maxHaloDeltaE00: z.number().positive().max(50).default(6).describe('Ring just outside the subject vs background, ΔE00'),
+  }),
+  humanReview: HumanReview.describe('always: every image goes to a retoucher; on-flag: only flagged ones'),
+});
+export type QcThresholds = z.infer<typeof QcThresholds>;

@@ -1,0 +1,2 @@
+export * from './channel-spec';
+export * from './catalog';

@@ -1,0 +1,3 @@
+export * from './lab';
+export * from './delta-e-2000';
+export * from './parse-color';

@@ -1,0 +1,9 @@
+/**
+ * @brandlock/core: the pure heart of brandlock. No I/O and no Node built-ins, so the same code runs
+ * in the server, the CLI, Photoshop (UXP) and Figma.
+ */
+export * from './brand';
+export * from './color';
+export * from './raster';
+export * from './hash';
+export * from './channels';

@@ -1,0 +1,52 @@
+// Every bundle brandlock ships. The server + CLI bundle targets Node 20; the plugin packages add
+// theirs through their own build.mjs (imported below when present), so each package owns its entries.
+// Usage: node esbuild.config.mjs [server|photoshop|figma ...]  (no argument builds everything)
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Node packages that must stay outside the bundle: native addons and packages that load files beside themselves. */
+const nodeExternals = ['sharp', '@electric-sql/pglite', 'pg-boss', 'pg', 'pg-native', 'playwright-core'];
+
+const serverEntries = [
+  { in: 'server/src/cli.ts', out: 'brandlock' },
+  { in: 'server/src/main.ts', out: 'server' },
+].filter((e) => existsSync(new URL(e.in, import.meta.url)));
+
+/** @type {Record<string, () => Promise<import('esbuild').BuildOptions[]>>} */
+const targets = {
+  server: async () => [
+    {
+      entryPoints: serverEntries,
+      outdir: 'dist',
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      sourcemap: true,
+      external: nodeExternals,
+      banner: { js: "import { createRequire as __brandlockCreateRequire } from 'node:module'; const require = __brandlockCreateRequire(import.meta.url);" },
+      logLevel: 'warning',
+    },
+  ],
+};
+
+for (const plugin of ['photoshop', 'figma']) {
+  const file = new URL(`plugins/${plugin}/build.mjs`, import.meta.url);
+  if (existsSync(file)) targets[plugin] = async () => (await import(pathToFileURL(fileURLToPath(file)).href)).bundles(root);
+}
+
+const wanted = process.argv.slice(2);
+const names = wanted.length ? wanted : Object.keys(targets);
+for (const name of names) {
+  if (!targets[name]) {
+    console.error(`esbuild.config.mjs: unknown target "${name}"; expected one of ${Object.keys(targets).join(', ')}`);
+    process.exit(2);
+  }
+  const started = Date.now();
+  for (const options of await targets[name]()) await esbuild.build({ absWorkingDir: root, ...options });
+  console.log(`built ${name} in ${Date.now() - started} ms`);
+}

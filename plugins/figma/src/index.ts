@@ -1,0 +1,2 @@
+/** brandlock Figma plugin. The plugin lands with the Figma plugin issue. */
+export const PLUGIN_NAME = 'brandlock';

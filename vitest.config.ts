@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'core/src/**/*.test.ts',
+      'server/src/**/*.test.ts',
+      'plugins/*/src/**/*.test.{ts,tsx}',
+      'plugins/*/test/**/*.test.{ts,tsx}',
+      'scripts/**/*.test.ts',
+    ],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
