@@ -7,3 +7,4 @@ export * from './color';
 export * from './raster';
 export * from './hash';
 export * from './channels';
+export * from './brief';

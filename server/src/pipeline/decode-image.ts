@@ -1,0 +1,149 @@
+/**
+ * Decodes an image file into a core Raster (RGBA, 8 or 16 bit) with sharp, refusing what a batch
+ * must not choke on: unknown formats, corrupt or truncated files, and decompression bombs. What it
+ * refuses comes back as an ImageDecodeError whose `code` says why.
+ */
+import sharp, { type Metadata } from 'sharp';
+import type { Raster } from '@brandlock/core';
+
+export type ImageDecodeErrorCode = 'unreadable' | 'unsupported_format' | 'corrupt' | 'too_many_pixels' | 'too_large';
+
+export class ImageDecodeError extends Error {
+  override name = 'ImageDecodeError';
+  constructor(
+    readonly code: ImageDecodeErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ImageInfo {
+  /** sharp's format name: jpeg, png, webp, tiff, avif/heif, gif... */
+  format: string;
+  width: number;
+  height: number;
+  /** Colour space of the file as stored: srgb, rgb16, cmyk, b-w, grey16... */
+  space: string;
+  channels: number;
+  /** Bits per sample in the file (8 or 16; 32 for float TIFF). */
+  bitsPerSample: number;
+  hasAlpha: boolean;
+  /** The embedded ICC profile, if any. */
+  icc?: Uint8Array;
+  iccDescription?: string;
+  exif?: Uint8Array;
+  xmp?: Uint8Array;
+  density?: number;
+  orientation?: number;
+  bytes: number;
+}
+
+export interface DecodeOptions {
+  /** Refuse images with more pixels than this (decompression bombs). Default 100 MP. */
+  maxPixels?: number;
+  /** Refuse files larger than this many bytes. Default 200 MB. */
+  maxBytes?: number;
+  /** 8 or 16; 'source' keeps 16-bit files 16-bit and everything else 8-bit. Default 'source'. */
+  depth?: 8 | 16 | 'source';
+  /** Apply EXIF orientation so pixels are upright. Default true. */
+  autoOrient?: boolean;
+}
+
+export interface DecodedImage {
+  raster: Raster;
+  info: ImageInfo;
+}
+
+const SUPPORTED = new Set(['jpeg', 'png', 'webp', 'tiff', 'avif', 'heif', 'gif']);
+export const DEFAULT_MAX_PIXELS = 100_000_000;
+const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+/** Reads only the header: format, size, space, profile. Throws ImageDecodeError on bad input. */
+export async function probeImage(input: Uint8Array | string, options: DecodeOptions = {}): Promise<ImageInfo> {
+  const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
+  let meta: Metadata;
+  try {
+    meta = await sharp(input, { limitInputPixels: false, failOn: 'none' }).metadata();
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/unsupported image format|Input buffer contains unsupported/i.test(msg)) throw new ImageDecodeError('unsupported_format', 'not an image format brandlock reads (expected JPEG, PNG, WebP, TIFF, AVIF or GIF)');
+    if (/no such file|Input file is missing/i.test(msg)) throw new ImageDecodeError('unreadable', 'file not found');
+    throw new ImageDecodeError('corrupt', `cannot read the image header: ${msg}`);
+  }
+  if (!meta.format || !SUPPORTED.has(meta.format)) {
+    throw new ImageDecodeError('unsupported_format', `${meta.format ?? 'unknown'} is not a format brandlock reads (expected JPEG, PNG, WebP, TIFF, AVIF or GIF)`);
+  }
+  const width = meta.autoOrient?.width ?? meta.width ?? 0;
+  const height = meta.autoOrient?.height ?? meta.height ?? 0;
+  if (!width || !height) throw new ImageDecodeError('corrupt', 'the image header gives no size');
+  if (width * height > maxPixels) {
+    throw new ImageDecodeError('too_many_pixels', `${width}x${height} is ${(width * height / 1e6).toFixed(1)} MP, above the ${(maxPixels / 1e6).toFixed(0)} MP limit`);
+  }
+  const bytes = typeof input === 'string' ? (meta.size ?? 0) : input.byteLength;
+  if (bytes > (options.maxBytes ?? DEFAULT_MAX_BYTES)) throw new ImageDecodeError('too_large', `the file is ${bytes} bytes, above the limit`);
+  const depthBits = meta.depth === 'ushort' || meta.depth === 'short' ? 16 : meta.depth === 'float' || meta.depth === 'uint' || meta.depth === 'int' ? 32 : 8;
+  return {
+    format: meta.format,
+    width,
+    height,
+    space: meta.space ?? 'unknown',
+    channels: meta.channels ?? 0,
+    bitsPerSample: depthBits,
+    hasAlpha: Boolean(meta.hasAlpha),
+    icc: meta.icc ? new Uint8Array(meta.icc) : undefined,
+    iccDescription: meta.icc ? iccDescription(meta.icc) : undefined,
+    exif: meta.exif ? new Uint8Array(meta.exif) : undefined,
+    xmp: meta.xmp ? new Uint8Array(meta.xmp) : undefined,
+    density: meta.density,
+    orientation: meta.orientation,
+    bytes,
+  };
+}
+
+/**
+ * Decodes to an RGBA raster, converted to sRGB (CMYK and grey files are converted through their
+ * profiles). The returned info describes the file as it was, so QC can still flag a CMYK source.
+ */
+export async function decodeImage(input: Uint8Array | string, options: DecodeOptions = {}): Promise<DecodedImage> {
+  const info = await probeImage(input, options);
+  const depth = options.depth === 'source' || options.depth === undefined ? (info.bitsPerSample >= 16 ? 16 : 8) : options.depth;
+  try {
+    let pipeline = sharp(input, { limitInputPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS, failOn: 'truncated' });
+    if (options.autoOrient !== false) pipeline = pipeline.autoOrient();
+    pipeline = pipeline.toColourspace(depth === 16 ? 'rgb16' : 'srgb').ensureAlpha();
+    const { data, info: out } = await pipeline.raw({ depth: depth === 16 ? 'ushort' : 'uchar' }).toBuffer({ resolveWithObject: true });
+    const samples = depth === 16 ? new Uint16Array(data.buffer, data.byteOffset, data.byteLength / 2) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (out.channels !== 4) throw new ImageDecodeError('corrupt', `decoded to ${out.channels} channels, expected 4`);
+    return { raster: { width: out.width, height: out.height, depth, data: samples }, info };
+  } catch (e) {
+    if (e instanceof ImageDecodeError) throw e;
+    throw new ImageDecodeError('corrupt', `cannot decode the image: ${(e as Error).message}`);
+  }
+}
+
+/** The profile description tag ('desc') of an ICC profile, for reports ("sRGB IEC61966-2.1"). */
+function iccDescription(icc: Uint8Array): string | undefined {
+  const view = new DataView(icc.buffer, icc.byteOffset, icc.byteLength);
+  if (icc.byteLength < 132) return undefined;
+  const count = view.getUint32(128);
+  for (let i = 0; i < count && 132 + i * 12 + 12 <= icc.byteLength; i++) {
+    const sig = view.getUint32(132 + i * 12);
+    if (sig !== 0x64657363) continue; // 'desc'
+    const off = view.getUint32(132 + i * 12 + 4);
+    const type = String.fromCharCode(...icc.subarray(off, off + 4));
+    if (type === 'desc') {
+      const len = view.getUint32(off + 8);
+      return new TextDecoder('latin1').decode(icc.subarray(off + 12, off + 12 + len)).replace(/\0+$/, '');
+    }
+    if (type === 'mluc') {
+      const recOff = view.getUint32(off + 20 + 4);
+      const recLen = view.getUint32(off + 20);
+      const text = icc.subarray(off + recOff, off + recOff + recLen);
+      let s = '';
+      for (let j = 0; j + 1 < text.length; j += 2) s += String.fromCharCode((text[j] << 8) | text[j + 1]);
+      return s;
+    }
+  }
+  return undefined;
+}
