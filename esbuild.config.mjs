@@ -20,7 +20,8 @@ const targets = {
   server: async () => [
     {
       entryPoints: serverEntries,
-      outdir: 'dist',
+      // BRANDLOCK_DIST lets tests build a private copy without touching dist/.
+      outdir: process.env.BRANDLOCK_DIST ?? 'dist',
       outExtension: { '.js': '.mjs' },
       bundle: true,
       platform: 'node',

@@ -16,3 +16,5 @@ export * from './suggest';
 export * from './zod-issues';
 export * from './check-references';
 export * from './load-brand-lock';
+export * from './diff-locks';
+export * from './json-schema';
