@@ -1,0 +1,29 @@
+// `npm run bench`: runs every benchmark in scripts/bench/ (each compares us with a reference tool on
+// the same input in the same run and prints the ratio). `npm run bench -- lut qc` runs only those.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '..', '..');
+const wanted = process.argv.slice(2);
+const benches = readdirSync(here)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => f.replace(/\.ts$/, ''))
+  .filter((name) => !wanted.length || wanted.includes(name))
+  .sort();
+if (!benches.length) {
+  console.error(wanted.length ? `no benchmark named ${wanted.join(', ')}` : 'no benchmarks in scripts/bench/');
+  process.exit(2);
+}
+let failed = 0;
+for (const name of benches) {
+  console.log(`\n=== bench: ${name} ===`);
+  const res = spawnSync(process.execPath, [join(root, 'scripts/run-ts.mjs'), join(here, `${name}.ts`)], { stdio: 'inherit', cwd: root });
+  if (res.status !== 0) {
+    failed++;
+    console.error(`bench ${name} exited with ${res.status}`);
+  }
+}
+process.exit(failed ? 1 : 0);
