@@ -1,3 +1,4 @@
 export * from './lab';
 export * from './delta-e-2000';
 export * from './parse-color';
+export * from './balance';
