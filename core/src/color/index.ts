@@ -2,3 +2,4 @@ export * from './lab';
 export * from './delta-e-2000';
 export * from './parse-color';
 export * from './balance';
+export * from './lut';

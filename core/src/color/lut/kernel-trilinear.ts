@@ -1,0 +1,64 @@
+/**
+ * Trilinear raster kernels over interleaved RGBA pixels [start, end): the eight corners of the cell,
+ * blended along red, then green, then blue. Same structure and storage rules as the tetrahedral ones.
+ */
+import type { PreparedLut } from './prepare-lut';
+
+/** 8-bit RGBA through a prepared 3D LUT; `dst` may view the same memory as `src`. Alpha is copied. */
+export function trilinear8(src: Uint8Array | Uint8ClampedArray, dst: Uint8ClampedArray, lut: PreparedLut, start: number, end: number): void {
+  const grid = lut.grid!;
+  const [ro, go, bo] = lut.offsets;
+  const [rf, gf, bf] = lut.fractions;
+  const dr = 3;
+  const dg = 3 * lut.size;
+  const db = dg * lut.size;
+  for (let i = start * 4, n = end * 4; i < n; i += 4) {
+    const r = src[i];
+    const g = src[i + 1];
+    const b = src[i + 2];
+    const fr = rf[r];
+    const fg = gf[g];
+    const fb = bf[b];
+    const base = ro[r] + go[g] + bo[b];
+    for (let c = 0; c < 3; c++) {
+      const k = base + c;
+      const x00 = grid[k] + fr * (grid[k + dr] - grid[k]);
+      const x10 = grid[k + dg] + fr * (grid[k + dg + dr] - grid[k + dg]);
+      const x01 = grid[k + db] + fr * (grid[k + db + dr] - grid[k + db]);
+      const x11 = grid[k + db + dg] + fr * (grid[k + db + dg + dr] - grid[k + db + dg]);
+      const y0 = x00 + fg * (x10 - x00);
+      dst[i + c] = y0 + fb * (x01 + fg * (x11 - x01) - y0);
+    }
+    dst[i + 3] = src[i + 3];
+  }
+}
+
+/** 16-bit RGBA through a prepared 3D LUT; `dst` may be `src`. Alpha is copied. */
+export function trilinear16(src: Uint16Array, dst: Uint16Array, lut: PreparedLut, start: number, end: number): void {
+  const grid = lut.grid!;
+  const [ro, go, bo] = lut.offsets;
+  const [rf, gf, bf] = lut.fractions;
+  const dr = 3;
+  const dg = 3 * lut.size;
+  const db = dg * lut.size;
+  for (let i = start * 4, n = end * 4; i < n; i += 4) {
+    const r = src[i];
+    const g = src[i + 1];
+    const b = src[i + 2];
+    const fr = rf[r];
+    const fg = gf[g];
+    const fb = bf[b];
+    const base = ro[r] + go[g] + bo[b];
+    for (let c = 0; c < 3; c++) {
+      const k = base + c;
+      const x00 = grid[k] + fr * (grid[k + dr] - grid[k]);
+      const x10 = grid[k + dg] + fr * (grid[k + dg + dr] - grid[k + dg]);
+      const x01 = grid[k + db] + fr * (grid[k + db + dr] - grid[k + db]);
+      const x11 = grid[k + db + dg] + fr * (grid[k + db + dg + dr] - grid[k + db + dg]);
+      const y0 = x00 + fg * (x10 - x00);
+      const v = y0 + fb * (x01 + fg * (x11 - x01) - y0);
+      dst[i + c] = v <= 0 ? 0 : v >= 65535 ? 65535 : v + 0.5;
+    }
+    dst[i + 3] = src[i + 3];
+  }
+}
