@@ -48,6 +48,11 @@ export interface DecodeOptions {
   depth?: 8 | 16 | 'source';
   /** Apply EXIF orientation so pixels are upright. Default true. */
   autoOrient?: boolean;
+  /**
+   * Convert RGB pixels to sRGB through the embedded ICC profile. Default true. False keeps the values as
+   * stored (what a grade LUT applies to); re-attach `info.icc` when writing them back.
+   */
+  convertToSrgb?: boolean;
 }
 
 export interface DecodedImage {
@@ -109,7 +114,7 @@ export async function decodeImage(input: Uint8Array | string, options: DecodeOpt
   const info = await probeImage(input, options);
   const depth = options.depth === 'source' || options.depth === undefined ? (info.bitsPerSample >= 16 ? 16 : 8) : options.depth;
   try {
-    let pipeline = sharp(input, { limitInputPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS, failOn: 'truncated' });
+    let pipeline = sharp(input, { limitInputPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS, failOn: 'truncated', ignoreIcc: options.convertToSrgb === false });
     if (options.autoOrient !== false) pipeline = pipeline.autoOrient();
     pipeline = pipeline.toColourspace(depth === 16 ? 'rgb16' : 'srgb').ensureAlpha();
     const { data, info: out } = await pipeline.raw({ depth: depth === 16 ? 'ushort' : 'uchar' }).toBuffer({ resolveWithObject: true });
