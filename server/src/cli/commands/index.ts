@@ -1,9 +1,13 @@
 /** Every `brandlock` command, in the order help lists them. */
 import type { CliCommand } from '../command';
+import { colorDiff } from './color-diff';
 import { lockCheck } from './lock-check';
 import { briefCheck } from './brief-check';
 import { plan } from './plan';
 import { lockDiff } from './lock-diff';
 import { lockSchema } from './lock-schema';
+import { lutApply } from './lut-apply';
+import { lutIcc } from './lut-icc';
+import { lutInfo } from './lut-info';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan, lutInfo, lutApply, lutIcc, colorDiff];
