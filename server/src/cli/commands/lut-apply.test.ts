@@ -5,19 +5,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { runCli } from '../run-cli';
-import type { CliIo } from '../command';
+import { captureIo } from '../../../test-support/capture-io';
 
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'brandlock-lut-apply-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const warmStudio = new URL('../../../../samples/luts/warm-studio.cube', import.meta.url).pathname;
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', isTTY: false, cwd: dir, env: {}, signal: new AbortController().signal } as CliIo & { stdout: string; stderr: string };
-  io.out = (t) => void (io.stdout += t);
-  io.err = (t) => void (io.stderr += t);
-  return io;
-}
 
 /** A photo-like 16-bit RGB test image: smooth gradients plus fine noise, so every LUT cell is visited. */
 async function png16(path: string, width = 96, height = 64): Promise<void> {
@@ -48,7 +42,7 @@ describe('brandlock lut apply', () => {
     const input = join(dir, `in16-${interp}.png`);
     await png16(input);
     const ours = join(dir, `ours16-${interp}.png`);
-    const io = capture();
+    const io = captureIo(dir);
     expect(await runCli(['lut', 'apply', warmStudio, input, ours, '--interp', interp], io)).toBe(0);
     expect(io.stdout).toMatch(/96x64 16-bit PNG, "Northfold warm studio" applied/);
     const theirs = join(dir, `ffmpeg16-${interp}.png`);
@@ -71,7 +65,7 @@ describe('brandlock lut apply', () => {
     for (let i = 0; i < raw.length; i++) raw[i] = (i * 37 + (i % 3) * 91 + Math.floor(i / 240) * 13) % 256;
     await sharp(raw, { raw: { width: 80, height: 40, channels: 3 } }).png().toFile(input);
     const ours = join(dir, 'ours8.png');
-    expect(await runCli(['lut', 'apply', warmStudio, input, ours], capture())).toBe(0);
+    expect(await runCli(['lut', 'apply', warmStudio, input, ours], captureIo(dir))).toBe(0);
     const theirs = join(dir, 'ffmpeg8.png');
     ffmpegLut(input, warmStudio, 'tetrahedral', theirs, 'rgb24');
     const [a, b] = await Promise.all([sharp(ours).raw().toBuffer(), sharp(theirs).raw().toBuffer()]);
@@ -85,7 +79,7 @@ describe('brandlock lut apply', () => {
     await sharp(rgba, { raw: { width: 32, height: 16, channels: 4 } }).withIccProfile('p3').withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>SKU 1042</dc:title></rdf:Description></rdf:RDF></x:xmpmeta>').png().toFile(input);
     const before = await sharp(input).metadata();
     const output = join(dir, 'p3-graded.webp');
-    const io = capture();
+    const io = captureIo(dir);
     expect(await runCli(['lut', 'apply', warmStudio, input, output, '--quality', '100'], io)).toBe(0);
     expect(io.stdout).toMatch(/profile kept/);
     const after = await sharp(output).metadata();
@@ -102,18 +96,18 @@ describe('brandlock lut apply', () => {
     writeFileSync(bad, 'LUT_3D_SIZE 2\n0 0 0\n1 0 0\n');
     const input = join(dir, 'in-small.png');
     await sharp({ create: { width: 4, height: 4, channels: 3, background: '#808080' } }).png().toFile(input);
-    let io = capture();
+    let io = captureIo(dir);
     expect(await runCli(['lut', 'apply', bad, input, join(dir, 'x.png')], io)).toBe(1);
     expect(io.stderr).toMatch(/bad\.cube:3: found 2 table entries, expected 8/);
     const notImage = join(dir, 'notes.png');
     writeFileSync(notImage, 'not an image');
-    io = capture();
+    io = captureIo(dir);
     expect(await runCli(['lut', 'apply', warmStudio, notImage, join(dir, 'y.png')], io)).toBe(1);
     expect(io.stderr).toMatch(/notes\.png: .*not an image format/);
-    io = capture();
+    io = captureIo(dir);
     expect(await runCli(['lut', 'apply', warmStudio, input, join(dir, 'z.gif')], io)).toBe(1);
     expect(io.stderr).toMatch(/z\.gif: cannot tell the output format/);
-    io = capture();
+    io = captureIo(dir);
     expect(await runCli(['lut', 'apply', warmStudio, input, join(dir, 'z.png'), '--interp', 'cubic'], io)).toBe(2);
     expect(io.stderr).toMatch(/--interp "cubic" is not one of tetrahedral, trilinear/);
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evaluateLut, parseCubeOrThrow, parseIccProfile, type CubeLut } from '@brandlock/core';
 import { runCli } from '../run-cli';
-import type { CliIo } from '../command';
+import { captureIo } from '../../../test-support/capture-io';
 
 // transicc is Little CMS's command-line transform tool (Debian package liblcms2-utils): a real CMS
 // applying our DeviceLink is the strongest check that Photoshop-class software reads it as intended.
@@ -14,12 +14,6 @@ const dir = mkdtempSync(join(tmpdir(), 'brandlock-lut-icc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = (p: string) => new URL(`../../../../${p}`, import.meta.url).pathname;
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', isTTY: false, cwd: dir, env: {}, signal: new AbortController().signal } as CliIo & { stdout: string; stderr: string };
-  io.out = (t) => void (io.stdout += t);
-  io.err = (t) => void (io.stderr += t);
-  return io;
-}
 
 /** Runs colours (0..255) through a DeviceLink with Little CMS, no precalculation, and returns its outputs. */
 function transicc(link: string, colours: number[][]): number[][] {
@@ -36,7 +30,7 @@ function testColours(): number[][] {
 
 async function writeLink(cube: string, grid: number): Promise<string> {
   const out = join(dir, `${grid}-${cube.split('/').pop()}.icc`);
-  const io = capture();
+  const io = captureIo(dir);
   expect(await runCli(['lut', 'icc', cube, out, '--grid', String(grid)], io)).toBe(0);
   return out;
 }
@@ -66,10 +60,10 @@ describe('brandlock lut icc', () => {
   });
 
   it('refuses a grid Photoshop does not use and a malformed LUT', async () => {
-    let io = capture();
+    let io = captureIo(dir);
     expect(await runCli(['lut', 'icc', fixture('samples/luts/warm-studio.cube'), join(dir, 'x.icc'), '--grid', '20'], io)).toBe(2);
     expect(io.stderr).toMatch(/--grid "20" is not 17, 33 or 65/);
-    io = capture();
+    io = captureIo(dir);
     expect(await runCli(['lut', 'icc', fixture('core/test-fixtures/luts/malformed/size-257.cube'), join(dir, 'y.icc')], io)).toBe(1);
     expect(io.stderr).toMatch(/size-257\.cube:2: LUT_3D_SIZE 257 is out of range/);
   });

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../run-cli';
-import type { CliIo } from '../command';
+import { captureIo } from '../../../test-support/capture-io';
 
 const fixture = (p: string) => new URL(`../../../../${p}`, import.meta.url).pathname;
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', isTTY: false, cwd: '/', env: {}, signal: new AbortController().signal } as CliIo & { stdout: string; stderr: string };
-  io.out = (t) => void (io.stdout += t);
-  io.err = (t) => void (io.stderr += t);
-  return io;
-}
 
 describe('brandlock lut info', () => {
   it('describes a Resolve shaper + cube LUT', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await runCli(['lut', 'info', fixture('core/test-fixtures/luts/ocio/resolve_1d3d.cube')], io)).toBe(0);
     expect(io.stdout).toContain('shape     1D 6 shaper + 3D 3³ (33 entries)');
     expect(io.stdout).toContain('domain    -1..3');
@@ -22,7 +16,7 @@ describe('brandlock lut info', () => {
   });
 
   it('gives JSON with per-channel domains and parser warnings', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await runCli(['lut', 'info', fixture('core/test-fixtures/luts/colour-science/resolve_cube/eotf_sRGB_3D.cube'), '--json'], io)).toBe(0);
     const info = JSON.parse(io.stdout);
     expect(info).toMatchObject({ ok: true, title: 'sRGB EOTF', shape: '3D 8³', domain: { min: [-1, -1, -1], max: [3, 3, 3] } });
@@ -30,10 +24,10 @@ describe('brandlock lut info', () => {
   });
 
   it('names the file, line and problem of a broken LUT, and a missing file', async () => {
-    let io = capture();
+    let io = captureIo();
     expect(await runCli(['lut', 'info', fixture('core/test-fixtures/luts/malformed/duplicate-size.cube')], io)).toBe(1);
     expect(io.stderr).toMatch(/duplicate-size\.cube:2: LUT_3D_SIZE given twice \(first on line 1\)/);
-    io = capture();
+    io = captureIo();
     expect(await runCli(['lut', 'info', '/nonexistent/grade.cube'], io)).toBe(1);
     expect(io.stderr).toMatch(/grade\.cube: no such file/);
   });
