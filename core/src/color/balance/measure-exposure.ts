@@ -36,12 +36,18 @@ export type ExposureResult = { success: true; exposure: ExposureMeasure } | { su
 const EPS = 216 / 24389;
 const KAPPA = 24389 / 27;
 
-/** L* (0..100) of a relative luminance Y (0..1). */
+/**
+ * L* (0..100) of a relative luminance Y (0..1).
+ * @example lightnessOfLuminance(0.18) // 49.5 (photographic mid-grey)
+ */
 export function lightnessOfLuminance(y: number): number {
   return y > EPS ? 116 * Math.cbrt(y) - 16 : KAPPA * y;
 }
 
-/** Relative luminance Y (0..1) of an L* (0..100). */
+/**
+ * Relative luminance Y (0..1) of an L* (0..100).
+ * @example luminanceOfLightness(50) // 0.184
+ */
 export function luminanceOfLightness(l: number): number {
   return l > KAPPA * EPS ? Math.pow((l + 16) / 116, 3) : l / KAPPA;
 }

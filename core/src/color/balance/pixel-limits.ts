@@ -5,12 +5,18 @@
  */
 import type { BitDepth } from '../../raster/raster';
 
-/** Inclusive clip limits in code values for a depth: `<= low` is a clipped shadow, `>= high` a clipped highlight. */
+/**
+ * Inclusive clip limits in code values for a depth: `<= low` is a clipped shadow, `>= high` a clipped highlight.
+ * @example clipLimits(16) // { low: 257, high: 65278 }
+ */
 export function clipLimits(depth: BitDepth): { low: number; high: number } {
   return depth === 8 ? { low: 1, high: 254 } : { low: 257, high: 254 * 257 };
 }
 
-/** True when a pixel is more transparent than opaque. */
+/**
+ * True when a pixel is more transparent than opaque.
+ * @example isTransparent(100, 8) // true
+ */
 export function isTransparent(alpha: number, depth: BitDepth): boolean {
   return alpha < (depth === 8 ? 128 : 32768);
 }

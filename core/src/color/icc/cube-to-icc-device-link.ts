@@ -5,8 +5,8 @@
  * output curves; when the .cube has another size, a domain or a shaper, the whole LUT is evaluated at
  * the CLUT's grid points. Required DeviceLink tags (ICC.1:2001-04 §6.3.3): desc, A2B0, pseq, cprt.
  */
-import { IccWriter } from './icc-bytes';
-import { encodeLut16, encodeProfileSequence, encodeText, encodeTextDescription } from './icc-tag-types';
+import { IccWriter } from './private/icc-bytes';
+import { encodeLut16, encodeProfileSequence, encodeText, encodeTextDescription } from './private/icc-tag-types';
 import { isUnitDomain, type CubeLut, type Rgb } from '../lut/cube-lut';
 import { evaluateLut } from '../lut/evaluate-lut';
 

@@ -3,7 +3,7 @@
  * tetrahedral interpolation in the CLUT (the interpolation CMMs use for 3-channel tables), output
  * curves. This is how a CMM would render our DeviceLink, so tests compare it with the .cube.
  */
-import type { Lut16Data } from './icc-tag-types';
+import type { Lut16Data } from './private/icc-tag-types';
 import type { IccTagEntry } from './parse-icc-profile';
 import { sampleTetrahedral } from '../lut/sample-tetrahedral';
 import type { Rgb } from '../lut/cube-lut';

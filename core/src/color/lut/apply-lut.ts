@@ -4,10 +4,10 @@
  * Prepare once with prepareLut and pass the result to apply a batch without redoing the set-up.
  */
 import { assertRaster, type Raster } from '../../raster/raster';
-import { applyWithColourMemo, canMemoiseColours, COLOUR_MEMO_BYTES, type Kernel8 } from './colour-memo';
+import { applyWithColourMemo, canMemoiseColours, COLOUR_MEMO_BYTES, type Kernel8 } from './private/colour-memo';
 import type { CubeLut } from './cube-lut';
-import { tetrahedral16, tetrahedral8 } from './kernel-tetrahedral';
-import { trilinear16, trilinear8 } from './kernel-trilinear';
+import { tetrahedral16, tetrahedral8 } from './private/kernel-tetrahedral';
+import { trilinear16, trilinear8 } from './private/kernel-trilinear';
 import type { LutInterpolation } from './lut-interpolation';
 import { prepareLut, type PreparedLut } from './prepare-lut';
 

@@ -41,7 +41,10 @@ export class CubeParseError extends Error {
   }
 }
 
-/** Cross-realm guard (instanceof fails between the Figma iframe and main thread, and in UXP). */
+/**
+ * Cross-realm guard (instanceof fails between the Figma iframe and main thread, and in UXP).
+ * @example try { parseCubeOrThrow(text) } catch (e) { if (isCubeParseError(e)) showLine(e.issue.line) }
+ */
 export function isCubeParseError(error: unknown): error is CubeParseError {
   return (error as { name?: unknown } | null)?.name === 'CubeParseError';
 }

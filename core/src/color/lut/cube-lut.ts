@@ -39,12 +39,18 @@ export interface CubeLut {
   domainSyntax: 'domain' | 'input-range';
 }
 
-/** The default domain, 0..1 on every channel. */
+/**
+ * The default domain, 0..1 on every channel.
+ * @example unitDomain() // { min: [0, 0, 0], max: [1, 1, 1] }
+ */
 export function unitDomain(): LutDomain {
   return { min: [0, 0, 0], max: [1, 1, 1] };
 }
 
-/** True when a domain is 0..1 on every channel. */
+/**
+ * True when a domain is 0..1 on every channel.
+ * @example isUnitDomain({ min: [0, 1, 0], max: [2, 2, 1] }) // false
+ */
 export function isUnitDomain(domain: LutDomain): boolean {
   return domain.min.every((v) => v === 0) && domain.max.every((v) => v === 1);
 }
@@ -59,7 +65,10 @@ export function lutInputDomain(lut: CubeLut): LutDomain {
   return first.domain;
 }
 
-/** A short human description: "3D 33³", "1D 1024", "1D 6 shaper + 3D 3³". */
+/**
+ * A short human description of the tables.
+ * @example describeLutShape(resolveShaperLut) // "1D 6 shaper + 3D 3³"
+ */
 export function describeLutShape(lut: CubeLut): string {
   const parts: string[] = [];
   if (lut.lut1d) parts.push(`1D ${lut.lut1d.size}${lut.lut3d ? ' shaper' : ''}`);

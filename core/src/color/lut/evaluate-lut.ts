@@ -10,7 +10,10 @@ import { sampleTrilinear } from './sample-trilinear';
 
 const SAMPLERS: Record<LutInterpolation, LutSampler> = { tetrahedral: sampleTetrahedral, trilinear: sampleTrilinear };
 
-/** The sampler for an interpolation. */
+/**
+ * The sampler for an interpolation.
+ * @example lutSampler('trilinear')(table, 33, 16, 16, 16, out, 0)
+ */
 export function lutSampler(interpolation: LutInterpolation): LutSampler {
   return SAMPLERS[interpolation];
 }
@@ -34,7 +37,10 @@ export function evaluateLut(lut: CubeLut, rgb: Readonly<Rgb>, interpolation: Lut
   return out;
 }
 
-/** One channel of a 1D table at an input value: linear between entries, clamped at the ends. */
+/**
+ * One channel of a 1D table at an input value: linear between entries, clamped at the ends.
+ * @example evaluate1d(shaper, 0, 0.5) // the red curve at mid-grey
+ */
 export function evaluate1d(lut: Lut1d, channel: number, value: number): number {
   const x = gridCoordinate(value, lut.domain, channel, lut.size);
   const i = Math.min(Math.floor(x), lut.size - 2);
@@ -43,7 +49,10 @@ export function evaluate1d(lut: Lut1d, channel: number, value: number): number {
   return a + f * (lut.table[(i + 1) * 3 + channel] - a);
 }
 
-/** Where an input value falls on a table's grid, 0..size-1, clamped (NaN reads as the domain minimum). */
+/**
+ * Where an input value falls on a table's grid, 0..size-1, clamped (NaN reads as the domain minimum).
+ * @example gridCoordinate(1.5, { min: [0, 1, 0], max: [2, 2, 1] }, 1, 33) // 16
+ */
 export function gridCoordinate(value: number, domain: LutDomain, channel: number, size: number): number {
   const t = ((value - domain.min[channel]) / (domain.max[channel] - domain.min[channel])) * (size - 1);
   return t > 0 ? (t < size - 1 ? t : size - 1) : 0;

@@ -13,12 +13,18 @@ export type LutInterpolation = (typeof LUT_INTERPOLATIONS)[number];
  */
 export type LutSampler = (table: ArrayLike<number>, size: number, x: number, y: number, z: number, out: number[] | Float64Array, at: number) => void;
 
-/** True when a string names an interpolation. */
+/**
+ * True when a string names an interpolation.
+ * @example isLutInterpolation('cubic') // false
+ */
 export function isLutInterpolation(value: unknown): value is LutInterpolation {
   return (LUT_INTERPOLATIONS as readonly unknown[]).includes(value);
 }
 
-/** Splits a grid coordinate into the lower cell index (0..size-2) and the fraction inside the cell. */
+/**
+ * Splits a grid coordinate into the lower cell index (0..size-2) and the fraction inside the cell.
+ * @example gridCell(32, 33) // [31, 1]
+ */
 export function gridCell(coord: number, size: number): [number, number] {
   const c = coord < 0 ? 0 : coord > size - 1 ? size - 1 : coord;
   const i = Math.min(Math.floor(c), size - 2);

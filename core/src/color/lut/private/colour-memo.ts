@@ -6,7 +6,7 @@
  * those, then write every pixel from the table. When a chunk is mostly unseen colours (noise), the
  * next chunks run the kernel directly, so the worst case stays close to the plain kernel.
  */
-import type { PreparedLut } from './prepare-lut';
+import type { PreparedLut } from '../prepare-lut';
 
 export type Kernel8 = (src: Uint8Array | Uint8ClampedArray, dst: Uint8ClampedArray, lut: PreparedLut, start: number, end: number) => void;
 

@@ -2,7 +2,7 @@
  * Trilinear raster kernels over interleaved RGBA pixels [start, end): the eight corners of the cell,
  * blended along red, then green, then blue. Same structure and storage rules as the tetrahedral ones.
  */
-import type { PreparedLut } from './prepare-lut';
+import type { PreparedLut } from '../prepare-lut';
 
 /** 8-bit RGBA through a prepared 3D LUT; `dst` may view the same memory as `src`. Alpha is copied. */
 export function trilinear8(src: Uint8Array | Uint8ClampedArray, dst: Uint8ClampedArray, lut: PreparedLut, start: number, end: number): void {

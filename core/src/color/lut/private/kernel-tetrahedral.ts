@@ -4,7 +4,7 @@
  * written out separately so each stays monomorphic for the JIT. The 8-bit one writes through a
  * Uint8ClampedArray, which rounds and clamps on store; the 16-bit one rounds and clamps itself.
  */
-import type { PreparedLut } from './prepare-lut';
+import type { PreparedLut } from '../prepare-lut';
 
 /** 8-bit RGBA through a prepared 3D LUT; `dst` may view the same memory as `src`. Alpha is copied. */
 export function tetrahedral8(src: Uint8Array | Uint8ClampedArray, dst: Uint8ClampedArray, lut: PreparedLut, start: number, end: number): void {
