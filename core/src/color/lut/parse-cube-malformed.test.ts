@@ -52,6 +52,11 @@ describe('parseCube on a malformed corpus', () => {
     expect(!res.success && res.issue.line).toBe(9);
   });
 
+  it('reports the earliest of several problems', () => {
+    const res = parseCube('LUT_3D_SIZE 2\nDOMAIN_MIN 0 0\n0 0 0\nx 0 0\n');
+    expect(!res.success && res.issue).toMatchObject({ line: 2, code: 'bad_keyword_value' });
+  });
+
   it('does not allocate a table for an out-of-range size', () => {
     // 257³ entries would be 400 MB; the size check must come first
     const res = parseCube('LUT_3D_SIZE 4000\n0 0 0\n');

@@ -7,7 +7,7 @@
  */
 import type { CubeIssue } from './cube-issue';
 import type { CubeLut, Lut1d, Lut3d } from './cube-lut';
-import { clip, CubeStop, fail, readDomains, readNumber, readSize, readTitle, shapeText, type KeywordEntry } from './private/cube-fields';
+import { clip, CubeStop, fail, readDomains, readNumber, readRange, readSize, readTitle, readTriple, shapeText, type KeywordEntry } from './private/cube-fields';
 
 export type CubeParseResult = { success: true; lut: CubeLut; warnings: CubeIssue[] } | { success: false; issue: CubeIssue };
 
@@ -77,8 +77,9 @@ function parse(text: string): CubeParseResult {
     if (expected >= 0) throw fail(n, 'keyword_after_data', `${keyword} after the table data began on line ${firstDataLine}; keywords belong before the table`);
     const before = seen.get(keyword);
     if (before) throw fail(n, 'duplicate_keyword', `${keyword} given twice (first on line ${before.line})`);
-    const values = keyword === 'TITLE' ? [line.slice(tokens[0].length).trim()] : tokens.slice(1);
-    seen.set(keyword, { line: n, values });
+    const entry = { line: n, values: keyword === 'TITLE' ? [line.slice(tokens[0].length).trim()] : tokens.slice(1) };
+    checkKeyword(keyword, entry);
+    seen.set(keyword, entry);
   }
 
   if (expected < 0) {
@@ -98,4 +99,12 @@ function parse(text: string): CubeParseResult {
   const lut3d: Lut3d | null = table3 ? { size: size3, domain: domain3, table: table3 } : null;
   const syntax = seen.has('LUT_1D_INPUT_RANGE') || seen.has('LUT_3D_INPUT_RANGE') ? 'input-range' : 'domain';
   return { success: true, lut: { title: readTitle(seen.get('TITLE')), comments, lut1d, lut3d, domainSyntax: syntax }, warnings };
+}
+
+/** Reads a keyword's values as soon as its line is seen, so the first problem in the file is the one reported. */
+function checkKeyword(keyword: Keyword, entry: KeywordEntry): void {
+  if (keyword === 'LUT_1D_SIZE') readSize(entry, '1D');
+  else if (keyword === 'LUT_3D_SIZE') readSize(entry, '3D');
+  else if (keyword === 'DOMAIN_MIN' || keyword === 'DOMAIN_MAX') readTriple(entry, keyword);
+  else if (keyword === 'LUT_1D_INPUT_RANGE' || keyword === 'LUT_3D_INPUT_RANGE') readRange(entry, keyword);
 }
