@@ -91,6 +91,14 @@ describe('brandlock lut apply', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('keeps a camera JPEG as shot: same size and EXIF orientation, pixels not rotated', async () => {
+    const input = join(dir, 'rotated.jpg');
+    await sharp({ create: { width: 40, height: 20, channels: 3, background: '#a06040' } }).withMetadata({ orientation: 6 }).jpeg().toFile(input);
+    const output = join(dir, 'rotated-graded.jpg');
+    expect(await runCli(['lut', 'apply', warmStudio, input, output], captureIo(dir))).toBe(0);
+    expect(await sharp(output).metadata()).toMatchObject({ width: 40, height: 20, orientation: 6 });
+  });
+
   it('reports a malformed LUT by line, an unreadable image, and a bad option', async () => {
     const bad = join(dir, 'bad.cube');
     writeFileSync(bad, 'LUT_3D_SIZE 2\n0 0 0\n1 0 0\n');
