@@ -1,13 +1,18 @@
 /**
  * Precomputes what applying a LUT to integer pixels needs, once per LUT and bit depth: for every input
  * code value of each channel, where it lands on the 3D grid (the cell offset and the fraction), with
- * the input domain, the 1D shaper and the 3D domain folded in, since all three act per channel. The 3D
- * grid is kept as Float32 already scaled to output code values. A 1D-only LUT becomes three curves.
+ * the input domain, the 1D shaper and the 3D domain folded in, since all three act per channel.
+ * Fractions are integers (24 fractional bits) so the kernels can pick a tetrahedron with integer sign
+ * tricks instead of branches. The 3D grid is kept as Float32 already scaled to output code values.
+ * A 1D-only LUT becomes three curves.
  */
 import { maxValue, type BitDepth } from '../../raster/raster';
 import type { CubeLut } from './cube-lut';
 import { evaluate1d, gridCoordinate } from './evaluate-lut';
 import type { LutInterpolation } from './lut-interpolation';
+
+/** 1.0 in the fixed-point fractions. */
+export const ONE = 1 << 24;
 
 export interface PreparedLut {
   depth: BitDepth;
@@ -18,8 +23,8 @@ export interface PreparedLut {
   grid: Float32Array | null;
   /** Per input code: offset of the cell's lower corner along red, green, blue (stride included). */
   offsets: [Int32Array, Int32Array, Int32Array];
-  /** Per input code: fraction 0..1 inside the cell along red, green, blue. */
-  fractions: [Float32Array, Float32Array, Float32Array];
+  /** Per input code: fraction inside the cell along red, green, blue, in fixed point with 24 fractional bits (ONE = 1). */
+  fractions: [Int32Array, Int32Array, Int32Array];
   /** 1D-only LUTs: the output code for each input code, per channel. */
   curves: [Uint16Array, Uint16Array, Uint16Array] | null;
 }
@@ -41,19 +46,18 @@ export function prepareLut(lut: CubeLut, depth: BitDepth, interpolation: LutInte
       return curve;
     }) as [Uint16Array, Uint16Array, Uint16Array];
     const empty = new Int32Array(0);
-    const none = new Float32Array(0);
-    return { depth, interpolation, size: 0, grid: null, offsets: [empty, empty, empty], fractions: [none, none, none], curves };
+    return { depth, interpolation, size: 0, grid: null, offsets: [empty, empty, empty], fractions: [empty, empty, empty], curves };
   }
   const { size } = lut3d;
   const strides = [3, 3 * size, 3 * size * size];
   const offsets = strides.map(() => new Int32Array(codes)) as [Int32Array, Int32Array, Int32Array];
-  const fractions = strides.map(() => new Float32Array(codes)) as [Float32Array, Float32Array, Float32Array];
+  const fractions = strides.map(() => new Int32Array(codes)) as [Int32Array, Int32Array, Int32Array];
   for (let c = 0; c < 3; c++) {
     for (let v = 0; v < codes; v++) {
       const coord = gridCoordinate(before(c, v), lut3d.domain, c, size);
       const cell = Math.min(Math.floor(coord), size - 2);
       offsets[c][v] = cell * strides[c];
-      fractions[c][v] = coord - cell;
+      fractions[c][v] = Math.round((coord - cell) * ONE);
     }
   }
   const grid = new Float32Array(lut3d.table.length);

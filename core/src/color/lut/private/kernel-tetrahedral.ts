@@ -1,10 +1,19 @@
 /**
  * Tetrahedral raster kernels: one pass over interleaved RGBA pixels [start, end) with the per-channel
- * cell offsets and fractions of a PreparedLut, no allocation per pixel. The 8- and 16-bit loops are
- * written out separately so each stays monomorphic for the JIT. The 8-bit one writes through a
- * Uint8ClampedArray, which rounds and clamps on store; the 16-bit one rounds and clamps itself.
+ * cell offsets and fixed-point fractions of a PreparedLut, no allocation per pixel.
+ *
+ * The tetrahedron holding a point runs c000 -> c000 + e(max) -> c111 - e(min) -> c111, where e(max) and
+ * e(min) step along the axes with the largest and smallest fraction. Those axes are picked with sign
+ * masks ((a - b) >> 31 is -1 when a < b) rather than if/else: on noisy photos the six-way branch is
+ * unpredictable and mispredictions cost more than the arithmetic. Ties resolve max to red, green, blue
+ * and min to blue, green, red, so the two axes always differ.
+ *
+ * The 8- and 16-bit loops are written out separately so each stays monomorphic for the JIT. The 8-bit
+ * one writes through a Uint8ClampedArray, which rounds and clamps on store; the 16-bit one does both.
  */
-import type { PreparedLut } from '../prepare-lut';
+import { ONE, type PreparedLut } from '../prepare-lut';
+
+const SCALE = 1 / ONE;
 
 /** 8-bit RGBA through a prepared 3D LUT; `dst` may view the same memory as `src`. Alpha is copied. */
 export function tetrahedral8(src: Uint8Array | Uint8ClampedArray, dst: Uint8ClampedArray, lut: PreparedLut, start: number, end: number): void {
@@ -23,15 +32,23 @@ export function tetrahedral8(src: Uint8Array | Uint8ClampedArray, dst: Uint8Clam
     const fg = gf[g];
     const fb = bf[b];
     const c0 = ro[r] + go[g] + bo[b];
-    let c1 = 0, c2 = 0, w1 = 0, w2 = 0, w3 = 0;
-    if (fr > fg) {
-      if (fg > fb) { c1 = c0 + dr; c2 = c1 + dg; w1 = fr; w2 = fg; w3 = fb; }
-      else if (fr > fb) { c1 = c0 + dr; c2 = c1 + db; w1 = fr; w2 = fb; w3 = fg; }
-      else { c1 = c0 + db; c2 = c1 + dr; w1 = fb; w2 = fr; w3 = fg; }
-    } else if (fb > fg) { c1 = c0 + db; c2 = c1 + dg; w1 = fb; w2 = fg; w3 = fr; }
-    else if (fb > fr) { c1 = c0 + dg; c2 = c1 + db; w1 = fg; w2 = fb; w3 = fr; }
-    else { c1 = c0 + dg; c2 = c1 + dr; w1 = fg; w2 = fr; w3 = fb; }
+    const rLtG = (fr - fg) >> 31;
+    const rLtB = (fr - fb) >> 31;
+    const gLtB = (fg - fb) >> 31;
+    const maxR = ~rLtG & ~rLtB;
+    const maxG = ~maxR & ~gLtB;
+    const maxB = ~maxR & ~maxG;
+    const minB = ~gLtB & ~rLtB;
+    const minG = ~minB & ~rLtG;
+    const minR = ~minB & ~minG;
+    const wMax = (maxR & fr) | (maxG & fg) | (maxB & fb);
+    const wMin = (minR & fr) | (minG & fg) | (minB & fb);
+    const c1 = c0 + ((maxR & dr) | (maxG & dg) | (maxB & db));
     const c3 = c0 + d111;
+    const c2 = c3 - ((minR & dr) | (minG & dg) | (minB & db));
+    const w1 = wMax * SCALE;
+    const w2 = (fr + fg + fb - wMax - wMin) * SCALE;
+    const w3 = wMin * SCALE;
     const a0 = 1 - w1, a1 = w1 - w2, a2 = w2 - w3;
     dst[i] = a0 * grid[c0] + a1 * grid[c1] + a2 * grid[c2] + w3 * grid[c3];
     dst[i + 1] = a0 * grid[c0 + 1] + a1 * grid[c1 + 1] + a2 * grid[c2 + 1] + w3 * grid[c3 + 1];
@@ -57,15 +74,23 @@ export function tetrahedral16(src: Uint16Array, dst: Uint16Array, lut: PreparedL
     const fg = gf[g];
     const fb = bf[b];
     const c0 = ro[r] + go[g] + bo[b];
-    let c1 = 0, c2 = 0, w1 = 0, w2 = 0, w3 = 0;
-    if (fr > fg) {
-      if (fg > fb) { c1 = c0 + dr; c2 = c1 + dg; w1 = fr; w2 = fg; w3 = fb; }
-      else if (fr > fb) { c1 = c0 + dr; c2 = c1 + db; w1 = fr; w2 = fb; w3 = fg; }
-      else { c1 = c0 + db; c2 = c1 + dr; w1 = fb; w2 = fr; w3 = fg; }
-    } else if (fb > fg) { c1 = c0 + db; c2 = c1 + dg; w1 = fb; w2 = fg; w3 = fr; }
-    else if (fb > fr) { c1 = c0 + dg; c2 = c1 + db; w1 = fg; w2 = fb; w3 = fr; }
-    else { c1 = c0 + dg; c2 = c1 + dr; w1 = fg; w2 = fr; w3 = fb; }
+    const rLtG = (fr - fg) >> 31;
+    const rLtB = (fr - fb) >> 31;
+    const gLtB = (fg - fb) >> 31;
+    const maxR = ~rLtG & ~rLtB;
+    const maxG = ~maxR & ~gLtB;
+    const maxB = ~maxR & ~maxG;
+    const minB = ~gLtB & ~rLtB;
+    const minG = ~minB & ~rLtG;
+    const minR = ~minB & ~minG;
+    const wMax = (maxR & fr) | (maxG & fg) | (maxB & fb);
+    const wMin = (minR & fr) | (minG & fg) | (minB & fb);
+    const c1 = c0 + ((maxR & dr) | (maxG & dg) | (maxB & db));
     const c3 = c0 + d111;
+    const c2 = c3 - ((minR & dr) | (minG & dg) | (minB & db));
+    const w1 = wMax * SCALE;
+    const w2 = (fr + fg + fb - wMax - wMin) * SCALE;
+    const w3 = wMin * SCALE;
     const a0 = 1 - w1, a1 = w1 - w2, a2 = w2 - w3;
     const vr = a0 * grid[c0] + a1 * grid[c1] + a2 * grid[c2] + w3 * grid[c3];
     const vg = a0 * grid[c0 + 1] + a1 * grid[c1 + 1] + a2 * grid[c2 + 1] + w3 * grid[c3 + 1];

@@ -1,8 +1,11 @@
 /**
  * Trilinear raster kernels over interleaved RGBA pixels [start, end): the eight corners of the cell,
- * blended along red, then green, then blue. Same structure and storage rules as the tetrahedral ones.
+ * blended along red, then green, then blue (fractions from fixed point). Same structure and
+ * storage rules as the tetrahedral ones.
  */
-import type { PreparedLut } from '../prepare-lut';
+import { ONE, type PreparedLut } from '../prepare-lut';
+
+const SCALE = 1 / ONE;
 
 /** 8-bit RGBA through a prepared 3D LUT; `dst` may view the same memory as `src`. Alpha is copied. */
 export function trilinear8(src: Uint8Array | Uint8ClampedArray, dst: Uint8ClampedArray, lut: PreparedLut, start: number, end: number): void {
@@ -16,9 +19,9 @@ export function trilinear8(src: Uint8Array | Uint8ClampedArray, dst: Uint8Clampe
     const r = src[i];
     const g = src[i + 1];
     const b = src[i + 2];
-    const fr = rf[r];
-    const fg = gf[g];
-    const fb = bf[b];
+    const fr = rf[r] * SCALE;
+    const fg = gf[g] * SCALE;
+    const fb = bf[b] * SCALE;
     const base = ro[r] + go[g] + bo[b];
     for (let c = 0; c < 3; c++) {
       const k = base + c;
@@ -45,9 +48,9 @@ export function trilinear16(src: Uint16Array, dst: Uint16Array, lut: PreparedLut
     const r = src[i];
     const g = src[i + 1];
     const b = src[i + 2];
-    const fr = rf[r];
-    const fg = gf[g];
-    const fb = bf[b];
+    const fr = rf[r] * SCALE;
+    const fg = gf[g] * SCALE;
+    const fb = bf[b] * SCALE;
     const base = ro[r] + go[g] + bo[b];
     for (let c = 0; c < 3; c++) {
       const k = base + c;
