@@ -4,7 +4,8 @@
  * table indexed by its 24-bit RGB value (64 MB, one entry per possible colour) turns most pixels into
  * one lookup. Works in chunks: first collect the chunk's unseen colours and run the real kernel on just
  * those, then write every pixel from the table. When a chunk is mostly unseen colours (noise), the
- * next chunks run the kernel directly, so the worst case stays close to the plain kernel.
+ * next chunks run the kernel directly, for twice as many chunks after each such probe, so the worst
+ * case stays close to the plain kernel.
  */
 import type { PreparedLut } from '../prepare-lut';
 
@@ -16,7 +17,7 @@ export const COLOUR_MEMO_BYTES = 4 << 24;
 const CHUNK = 1 << 16;
 const KNOWN = 1 << 24;
 const PENDING = 1 << 25;
-const SKIP_CHUNKS = 16;
+const FIRST_SKIP = 16;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** True when the memo can run on these buffers: little-endian host and 4-byte aligned views. */
@@ -39,6 +40,7 @@ export function applyWithColourMemo(src: Uint8Array | Uint8ClampedArray, dst: Ui
   const results = new Uint8ClampedArray(CHUNK * 4);
   const results32 = new Uint32Array(results.buffer);
   let directUntil = 0;
+  let skip = FIRST_SKIP;
   for (let start = 0, chunk = 0; start < pixels; start += CHUNK, chunk++) {
     const end = Math.min(pixels, start + CHUNK);
     if (chunk < directUntil) {
@@ -61,6 +63,9 @@ export function applyWithColourMemo(src: Uint8Array | Uint8ClampedArray, dst: Ui
       const px = src32[i];
       dst32[i] = (px & 0xff000000) | (memo[px & 0xffffff] & 0xffffff);
     }
-    if (unseen * 2 > end - start) directUntil = chunk + 1 + SKIP_CHUNKS;
+    if (unseen * 2 > end - start) {
+      directUntil = chunk + 1 + skip;
+      skip *= 2;
+    } else skip = FIRST_SKIP;
   }
 }
