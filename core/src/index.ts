@@ -8,3 +8,4 @@ export * from './raster';
 export * from './hash';
 export * from './channels';
 export * from './brief';
+export * from './audit';

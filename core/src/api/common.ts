@@ -1,0 +1,64 @@
+/** Field schemas every part of the HTTP contract shares: blob references, times, errors, pages. */
+import { z } from 'zod';
+
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits');
+
+/** A reference to stored bytes: `sha256:` and the hex digest, as uploads return it. */
+export const BlobRef = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected a reference like "sha256:" followed by 64 hex digits, as PUT /v1/uploads returns');
+export type BlobRef = z.infer<typeof BlobRef>;
+
+/** An ISO 8601 time, as the server writes them (UTC, `Z`). */
+export const IsoTime = z.string().describe('ISO 8601 date-time, UTC');
+
+/** Query-string form of an ISO date or date-time. */
+export const IsoTimeQuery = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 date or date-time, e.g. 2027-03-01 or 2027-03-01T09:00:00Z' });
+
+/** One problem with a request or a document: where, what was found, what was expected. */
+export const ApiIssue = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    path: z.string().optional().describe('JSON path into the request or document, e.g. categories[2].recipe.steps'),
+    row: z.number().int().nullable().optional().describe('Brief row (spreadsheet numbering, header = 1)'),
+    column: z.string().nullable().optional(),
+    severity: z.enum(['error', 'warning']).optional(),
+    found: z.string().optional(),
+    expected: z.string().optional(),
+  })
+  .passthrough();
+export type ApiIssue = z.infer<typeof ApiIssue>;
+
+export const ApiErrorCode = z.enum([
+  'invalid_request',
+  'locked_parameter',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'invalid_image',
+  'invalid_lock',
+  'invalid_brief',
+  'webhook_rejected',
+  'provider_unavailable',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+export const ApiErrorBody = z.object({
+  error: z.object({
+    code: z.string().describe(`One of ${ApiErrorCode.options.join(', ')}`),
+    message: z.string(),
+    issues: z.array(ApiIssue).optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+/** Page size and an opaque cursor from the previous page. */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
+});

@@ -1,0 +1,52 @@
+/** The review queue: assets a person must look at, and the decisions they make (audited). */
+import { z } from 'zod';
+import { QcOutcome } from '../audit/qc-outcome';
+import { ReviewDecision, ReviewLayer, ReviewVerdict } from '../audit/review-decision';
+import { BlobRef, IsoTime } from './common';
+
+export const ReviewStatusSchema = z.enum(['flagged', 'rejected', 'ready', 'approved']).describe(
+  'flagged: QC flagged it or could not check it (retoucher); rejected: regenerate; ready: passed QC, awaiting brand review; approved',
+);
+
+export const ReviewItem = z.object({
+  assetId: z.string(),
+  ref: BlobRef,
+  contentType: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  jobId: z.string(),
+  kind: z.string(),
+  sku: z.string().nullable(),
+  colorway: z.string().nullable(),
+  category: z.string().nullable(),
+  view: z.string().nullable(),
+  channel: z.string().nullable(),
+  status: ReviewStatusSchema,
+  qc: QcOutcome,
+  reviews: z.array(ReviewDecision),
+  createdAt: IsoTime,
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;
+
+export const ReviewQuery = z.object({
+  status: z
+    .string()
+    .regex(/^(flagged|rejected|ready|approved)(,(flagged|rejected|ready|approved))*$/, 'expected a comma-separated list of flagged, rejected, ready, approved')
+    .default('flagged,rejected'),
+  sku: z.string().max(100).optional(),
+  category: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).optional(),
+});
+
+export const ReviewList = z.object({ items: z.array(ReviewItem), nextCursor: z.string().nullable() });
+export type ReviewList = z.infer<typeof ReviewList>;
+
+export const ReviewDecisionRequest = z
+  .strictObject({
+    decision: ReviewVerdict,
+    reason: z.string().trim().max(2000).default(''),
+    layer: ReviewLayer.optional().describe('Defaults by role: retoucher technical, others brand'),
+  })
+  .refine((d) => d.decision === 'approve' || d.reason.length > 0, { message: 'a rejection needs a reason the retoucher or the regenerate pass can act on', path: ['reason'] });
+export type ReviewDecisionRequest = z.input<typeof ReviewDecisionRequest>;

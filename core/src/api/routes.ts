@@ -1,0 +1,113 @@
+/**
+ * Every route of the HTTP API with its request and response schemas and the action it needs. The
+ * server's handlers validate with these schemas, the client builds requests from them, and the
+ * OpenAPI document is generated from this table.
+ */
+import { z } from 'zod';
+import type { ApiAction } from './roles';
+import { ApiErrorBody } from './common';
+import { Health, Me, ProviderList } from './health-schemas';
+import { TokenCreated, TokenCreateRequest, TokenInfo, TokenList } from './token-schemas';
+import { LockDetail, LockList, LockPublished } from './lock-schemas';
+import { BriefJobsQueued, BriefJobsRequest, BriefList, BriefSummary, BriefUploaded, BriefUploadRequest, SkuList } from './brief-schemas';
+import { UploadResult } from './upload-schemas';
+import { Job, JobCreateRequest, JobList, JobListQuery } from './job-schemas';
+import { ReviewDecisionRequest, ReviewItem, ReviewList, ReviewQuery } from './review-schemas';
+import { AuditEventList, AuditEventQuery, AuditPage, AuditQuery, MetricsQuery, MetricsReport } from './audit-schemas';
+
+export interface ApiResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** Defaults to application/json when a schema is given. */
+  contentType?: string;
+}
+
+export interface ApiRoute {
+  /** The OpenAPI operationId. */
+  id: string;
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** OpenAPI-style path: `/v1/jobs/{id}`. */
+  path: string;
+  summary: string;
+  /** The action the token's role must allow; null for the one public route. */
+  action: ApiAction | null;
+  query?: z.ZodObject;
+  body?: { schema: z.ZodType; contentType?: string } | { binary: true; contentType: string; description: string };
+  headers?: Record<string, string>;
+  responses: Record<number, ApiResponseSpec>;
+}
+
+const err = (description: string): ApiResponseSpec => ({ description, schema: ApiErrorBody });
+const denied = { 401: err('Missing, unknown or revoked token'), 403: err("The token's role may not do this") };
+const invalid = { 400: err('The request does not match the schema; `issues` names each field') };
+const missing = (what: string) => ({ 404: err(`No such ${what}`) });
+
+export const API_ROUTES = [
+  { id: 'health', method: 'get', path: '/health', summary: 'Liveness; needs no token', action: null, responses: { 200: { description: 'Up', schema: Health } } },
+  { id: 'getOpenApi', method: 'get', path: '/openapi.json', summary: 'This API as OpenAPI 3.1', action: 'locks:read', responses: { 200: { description: 'The OpenAPI document', schema: z.record(z.string(), z.unknown()) }, ...denied } },
+  { id: 'getMe', method: 'get', path: '/v1/me', summary: "The calling token's name, role and allowed actions", action: 'jobs:read', responses: { 200: { description: 'Who you are', schema: Me }, ...denied } },
+  { id: 'listProviders', method: 'get', path: '/v1/providers', summary: 'Configured providers (never their keys)', action: 'jobs:read', responses: { 200: { description: 'Providers', schema: ProviderList }, ...denied } },
+
+  { id: 'listTokens', method: 'get', path: '/v1/tokens', summary: 'List tokens (secrets are never shown again)', action: 'tokens:manage', responses: { 200: { description: 'Tokens', schema: TokenList }, ...denied } },
+  { id: 'createToken', method: 'post', path: '/v1/tokens', summary: 'Create a token; the secret is in this response only', action: 'tokens:manage', body: { schema: TokenCreateRequest }, responses: { 201: { description: 'Created', schema: TokenCreated }, ...invalid, ...denied } },
+  { id: 'revokeToken', method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token at once', action: 'tokens:manage', responses: { 200: { description: 'Revoked', schema: TokenInfo }, ...denied, ...missing('token') } },
+
+  { id: 'listLocks', method: 'get', path: '/v1/locks', summary: 'Published lock versions, newest first', action: 'locks:read', responses: { 200: { description: 'Versions', schema: LockList }, ...denied } },
+  { id: 'getLock', method: 'get', path: '/v1/locks/{ref}', summary: 'A lock version by "current", number, version label or hash', action: 'locks:read', responses: { 200: { description: 'The resolved lock', schema: LockDetail }, ...denied, ...missing('lock version') } },
+  {
+    id: 'publishLock', method: 'post', path: '/v1/locks', summary: 'Publish a lock document as a new immutable version', action: 'locks:publish',
+    body: { schema: z.record(z.string(), z.unknown()).describe('A Brand Lock document (schemaVersion 1)') },
+    responses: { 201: { description: 'Published', schema: LockPublished }, 200: { description: 'Already published (same content)', schema: LockPublished }, 409: err('The version label is already published with other content'), 422: err('The lock is invalid; `issues` lists every problem with its path'), ...denied },
+  },
+
+  { id: 'listBriefs', method: 'get', path: '/v1/briefs', summary: 'Uploaded briefs, newest first', action: 'briefs:read', responses: { 200: { description: 'Briefs', schema: BriefList }, ...denied } },
+  { id: 'uploadBrief', method: 'post', path: '/v1/briefs', summary: 'Upload and plan a season brief; bad rows are reported, good rows planned', action: 'briefs:write', body: { schema: BriefUploadRequest }, responses: { 201: { description: 'Stored and planned', schema: BriefUploaded }, 422: err('No row could be planned; `issues` names each row and column'), ...invalid, ...denied, ...missing('lock version') } },
+  { id: 'getBrief', method: 'get', path: '/v1/briefs/{id}', summary: 'A brief summary', action: 'briefs:read', responses: { 200: { description: 'Brief', schema: BriefSummary }, ...denied, ...missing('brief') } },
+  { id: 'listSkus', method: 'get', path: '/v1/briefs/{id}/skus', summary: "A brief's SKUs with each view's production status", action: 'briefs:read', responses: { 200: { description: 'SKUs', schema: SkuList }, ...denied, ...missing('brief') } },
+  { id: 'queueBriefJobs', method: 'post', path: '/v1/briefs/{id}/jobs', summary: "Queue a brief's planned generate jobs (idempotent per planned job)", action: 'jobs:create', body: { schema: BriefJobsRequest }, responses: { 202: { description: 'Queued', schema: BriefJobsQueued }, ...invalid, ...denied, ...missing('brief') } },
+
+  {
+    id: 'upload', method: 'put', path: '/v1/uploads', summary: 'Upload an image (raw bytes); returns its sha256 reference', action: 'uploads:write',
+    body: { binary: true, contentType: 'image/*', description: 'JPEG, PNG, WebP, TIFF, AVIF or GIF bytes; the type is sniffed from the content' },
+    responses: { 201: { description: 'Stored', schema: UploadResult }, 200: { description: 'Already stored', schema: UploadResult }, 413: err('Over the byte or pixel limit (decompression bombs included)'), 415: err('Not an image format brandlock reads'), 422: err('Corrupt or truncated image'), ...denied },
+  },
+  { id: 'getAsset', method: 'get', path: '/v1/assets/{sha256}', summary: 'Stored bytes by sha256', action: 'assets:read', responses: { 200: { description: 'The bytes', contentType: 'application/octet-stream' }, ...denied, ...missing('asset') } },
+
+  { id: 'listJobs', method: 'get', path: '/v1/jobs', summary: 'Jobs, newest first', action: 'jobs:read', query: JobListQuery, responses: { 200: { description: 'Jobs', schema: JobList }, ...invalid, ...denied } },
+  {
+    id: 'createJob', method: 'post', path: '/v1/jobs', summary: 'Create a job; the recipe comes from the lock', action: 'jobs:create', body: { schema: JobCreateRequest },
+    headers: { 'Idempotency-Key': 'Optional. Retrying with the same key and body returns the first job instead of creating another' },
+    responses: { 202: { description: 'Queued', schema: Job }, 200: { description: 'Same Idempotency-Key: the job created the first time', schema: Job }, 409: err('The Idempotency-Key was used with a different body'), 422: err('The request names something the lock does not have, or sets a locked parameter'), ...invalid, ...denied },
+  },
+  { id: 'getJob', method: 'get', path: '/v1/jobs/{id}', summary: 'A job (poll this when server-sent events are not available)', action: 'jobs:read', responses: { 200: { description: 'Job', schema: Job }, ...denied, ...missing('job') } },
+  { id: 'jobEvents', method: 'get', path: '/v1/jobs/{id}/events', summary: 'Progress as server-sent events: `job` with the job, `end` when it is terminal', action: 'jobs:read', responses: { 200: { description: 'text/event-stream', contentType: 'text/event-stream' }, ...denied, ...missing('job') } },
+  { id: 'cancelJob', method: 'post', path: '/v1/jobs/{id}/cancel', summary: 'Cancel a job (also at the provider)', action: 'jobs:cancel', responses: { 202: { description: 'Cancel requested (or already terminal)', schema: Job }, ...denied, ...missing('job') } },
+
+  { id: 'listReview', method: 'get', path: '/v1/review', summary: 'The review queue: flagged and rejected assets by default', action: 'review:read', query: ReviewQuery, responses: { 200: { description: 'Items', schema: ReviewList }, ...invalid, ...denied } },
+  { id: 'decideReview', method: 'post', path: '/v1/review/{assetId}', summary: 'Approve or reject an asset, with a reason (audited)', action: 'review:decide', body: { schema: ReviewDecisionRequest }, responses: { 200: { description: 'The item after the decision', schema: ReviewItem }, ...invalid, ...denied, ...missing('asset') } },
+
+  { id: 'queryAudit', method: 'get', path: '/v1/audit', summary: 'Production records by SKU, job or date', action: 'audit:read', query: AuditQuery, responses: { 200: { description: 'Records', schema: AuditPage }, ...invalid, ...denied } },
+  { id: 'listAuditEvents', method: 'get', path: '/v1/audit/events', summary: 'Who did what: tokens, lock publishes, briefs, jobs, review decisions', action: 'audit:read', query: AuditEventQuery, responses: { 200: { description: 'Events', schema: AuditEventList }, ...invalid, ...denied } },
+  { id: 'getMetrics', method: 'get', path: '/v1/metrics', summary: 'Production metrics over a period', action: 'metrics:read', query: MetricsQuery, responses: { 200: { description: 'Metrics', schema: MetricsReport }, ...invalid, ...denied } },
+
+  { id: 'providerWebhook', method: 'post', path: '/v1/webhooks/{provider}', summary: "A provider's webhook, verified on the raw body (provider signature, not a token)", action: null, body: { binary: true, contentType: 'application/json', description: 'The provider payload' }, responses: { 200: { description: 'Accepted', schema: z.object({ ok: z.boolean() }) }, 401: err('Bad or missing signature, stale timestamp, or a replay'), ...missing('provider') } },
+] as const satisfies readonly ApiRoute[];
+
+export type ApiRouteId = (typeof API_ROUTES)[number]['id'];
+
+/** A route by its operation id. */
+export function apiRoute(id: ApiRouteId): ApiRoute {
+  return API_ROUTES.find((r) => r.id === id) as ApiRoute;
+}
+
+/**
+ * Fills `{name}` segments of a route path, percent-encoding each value.
+ * @example apiPath('/v1/jobs/{id}', { id: 'a/b' }) // '/v1/jobs/a%2Fb'
+ */
+export function apiPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in params)) throw new TypeError(`apiPath: missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(params[name]);
+  });
+}
+

@@ -1,0 +1,77 @@
+/**
+ * The production record of one asset: everything needed to answer "how was this image made, and who
+ * let it through?" months later. Which lock (hash), recipe, model profile, lighting preset, pose set,
+ * provider, model version and seed produced it; what QC measured; what reviewers decided.
+ */
+import { z } from 'zod';
+import { QcOutcome } from './qc-outcome';
+import { ReviewDecision } from './review-decision';
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits');
+
+export const RecordedLora = z.object({ ref: z.string(), triggerWord: z.string().optional(), strength: z.number() });
+
+/** The resolved recipe as recorded (the same fields as core's ResolvedRecipe). */
+export const RecordedRecipe = z.object({
+  prompt: z.string(),
+  negativePrompt: z.string(),
+  baseModel: z.string(),
+  loras: z.array(RecordedLora),
+  width: z.number().int(),
+  height: z.number().int(),
+  steps: z.number().int(),
+  guidance: z.number(),
+  seedPolicy: z.enum(['fixed', 'per-sku', 'random']),
+  seed: z.number().int().nullable(),
+  modelProfile: z.string(),
+  lightingPreset: z.string(),
+  lut: z.string().nullable(),
+  poseSet: z.string(),
+  view: z.string(),
+  textureNotes: z.string(),
+  drapeNotes: z.string(),
+});
+
+export const ProductionRecord = z.object({
+  /** The asset id (also the review queue's id). */
+  assetId: z.string(),
+  sha256: Sha256Hex,
+  contentType: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  bytes: z.number().int(),
+  /** Position of this output within its job (0-based). */
+  index: z.number().int(),
+  jobId: z.string(),
+  kind: z.enum(['generate', 'moodboard', 'video', 'post', 'variants']),
+  briefId: z.string().nullable(),
+  row: z.number().int().nullable(),
+  sku: z.string().nullable(),
+  colorway: z.string().nullable(),
+  category: z.string().nullable(),
+  view: z.string().nullable(),
+  /** Channel id, for variant outputs. */
+  channel: z.string().nullable(),
+  lock: z.object({ hash: z.string(), brand: z.string(), version: z.string() }),
+  recipe: RecordedRecipe,
+  recipeHash: z.string(),
+  modelProfile: z.string(),
+  lightingPreset: z.string(),
+  poseSet: z.string(),
+  provider: z.string(),
+  providerJobId: z.string().nullable(),
+  model: z.string().nullable(),
+  modelVersion: z.string().nullable(),
+  seed: z.number().int().nullable(),
+  /** What the provider said about how it made this (the local provider says it is not generative). */
+  note: z.string().nullable(),
+  /** sha256 of each source image the job received. */
+  sources: z.array(Sha256Hex),
+  qc: QcOutcome,
+  reviews: z.array(ReviewDecision),
+  costUsd: z.number().nullable(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  createdAt: z.string(),
+});
+export type ProductionRecord = z.infer<typeof ProductionRecord>;
