@@ -3,7 +3,7 @@
  * stored with their plan. Bad rows come back with their row, column and reason; good rows are planned.
  */
 import { z } from 'zod';
-import { ApiIssue, IsoTime } from './common';
+import { ApiIssue, BlobRef, IsoTime } from './common';
 import { LockRef } from './lock-schemas';
 
 export const BriefUploadRequest = z.strictObject({
@@ -65,11 +65,16 @@ export type SkuList = z.infer<typeof SkuList>;
 export const BriefJobsRequest = z.strictObject({
   skus: z.array(z.string().max(100)).max(100_000).optional().describe('Only these SKUs; all when absent'),
   provider: z.enum(['fal', 'replicate', 'runway', 'comfyui', 'local']).optional(),
+  sources: z
+    .record(z.string().max(500), BlobRef)
+    .optional()
+    .describe("The brief's source_images paths mapped to uploaded references; each SKU's jobs get its images"),
 });
 export type BriefJobsRequest = z.infer<typeof BriefJobsRequest>;
 
 export const BriefJobsQueued = z.object({
   briefId: z.string(),
   queued: z.array(z.object({ plannedJobId: z.string(), jobId: z.string(), sku: z.string(), view: z.string(), created: z.boolean() })),
+  skipped: z.array(z.object({ plannedJobId: z.string(), sku: z.string(), view: z.string(), reason: z.string() })),
 });
 export type BriefJobsQueued = z.infer<typeof BriefJobsQueued>;

@@ -61,7 +61,7 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
       return webGlobals.fetch(input, init);
     });
   const http: KyInstance = ky.create({
-    fetch: (input, init) => fetchImpl(input, init),
+    fetch: ((input: unknown, init: unknown) => fetchImpl(input, init)) as unknown as KyOptions['fetch'],
     timeout: timeoutMs,
     throwHttpErrors: false,
     retry: { limit: options.retries ?? 2, methods: ['get', 'put', 'delete'], statusCodes: [408, 429, 502, 503, 504] },

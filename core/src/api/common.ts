@@ -16,18 +16,17 @@ export const IsoTimeQuery = z
   .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 date or date-time, e.g. 2027-03-01 or 2027-03-01T09:00:00Z' });
 
 /** One problem with a request or a document: where, what was found, what was expected. */
-export const ApiIssue = z
-  .object({
-    code: z.string(),
-    message: z.string(),
-    path: z.string().optional().describe('JSON path into the request or document, e.g. categories[2].recipe.steps'),
-    row: z.number().int().nullable().optional().describe('Brief row (spreadsheet numbering, header = 1)'),
-    column: z.string().nullable().optional(),
-    severity: z.enum(['error', 'warning']).optional(),
-    found: z.string().optional(),
-    expected: z.string().optional(),
-  })
-  .passthrough();
+export const ApiIssue = z.object({
+  code: z.string(),
+  message: z.string(),
+  path: z.string().optional().describe('JSON path into the request or document, e.g. categories[2].recipe.steps'),
+  row: z.number().int().nullable().optional().describe('Brief row (spreadsheet numbering, header = 1)'),
+  column: z.string().nullable().optional(),
+  severity: z.enum(['error', 'warning']).optional(),
+  found: z.string().optional(),
+  expected: z.string().optional(),
+  sku: z.string().optional().describe('The SKU on that brief row, when it could be read'),
+});
 export type ApiIssue = z.infer<typeof ApiIssue>;
 
 export const ApiErrorCode = z.enum([

@@ -1,0 +1,56 @@
+/**
+ * The brandlock HTTP API: routes only. CORS for the plugin iframes, /health and provider webhooks
+ * without a token, everything else behind a bearer token and the role table, and one error shape.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ApiErrorBody } from '@brandlock/core/api';
+import { ApiError } from './middleware/api-error';
+import { authenticate } from './middleware/auth';
+import { corsPolicy } from './middleware/cors-policy';
+import type { AppEnv, RouteDeps } from './routes/route-deps';
+import { healthRoute, metaRoutes } from './routes/meta-routes';
+import { webhookRoutes } from './routes/webhook-routes';
+import { tokenRoutes } from './routes/token-routes';
+import { lockRoutes } from './routes/lock-routes';
+import { briefRoutes } from './routes/brief-routes';
+import { uploadRoutes } from './routes/upload-routes';
+import { jobRoutes } from './routes/job-routes';
+import { reviewRoutes } from './routes/review-routes';
+import { auditRoutes } from './routes/audit-routes';
+
+export function createApp(deps: RouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+      return c.json(body, err.status);
+    }
+    if (err instanceof HTTPException) return c.json({ error: { code: err.status === 413 ? 'payload_too_large' : 'invalid_request', message: err.message } } satisfies ApiErrorBody, err.status);
+    deps.log.error('unhandled error', { method: c.req.method, path: c.req.path, error: err });
+    return c.json({ error: { code: 'internal', message: 'internal server error; the server log has the details' } } satisfies ApiErrorBody, 500);
+  });
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } } satisfies ApiErrorBody, 404));
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.log.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
+  });
+  app.use('*', corsPolicy(deps.config.corsOrigins));
+
+  app.route('/', healthRoute(deps));
+  app.route('/', webhookRoutes(deps));
+  app.use('/v1/*', authenticate(deps.db));
+  app.use('/openapi.json', authenticate(deps.db));
+  app.route('/', metaRoutes(deps));
+  app.route('/', tokenRoutes(deps));
+  app.route('/', lockRoutes(deps));
+  app.route('/', briefRoutes(deps));
+  app.route('/', uploadRoutes(deps));
+  app.route('/', jobRoutes(deps));
+  app.route('/', reviewRoutes(deps));
+  app.route('/', auditRoutes(deps));
+  return app;
+}

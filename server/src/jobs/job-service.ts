@@ -1,0 +1,169 @@
+/**
+ * Creating and cancelling jobs for the API: idempotent creation (an Idempotency-Key and the same body
+ * give back the first job), a brief's whole plan queued in one go, and cancellation that reaches the
+ * provider. The job row and its audit event are written in one transaction, then its first step is
+ * queued; a crash in between is repaired by the reconciler.
+ */
+import { randomUUID } from 'node:crypto';
+import { contentHash, type PlannedJob } from '@brandlock/core';
+import type { Job, JobCreateRequest, BriefJobsRequest, BriefJobsQueued } from '@brandlock/core/api';
+import type { z } from 'zod';
+import type { Database } from '../store/database';
+import type { AuthenticatedToken } from '../store/tokens';
+import { getJob, getJobRow, insertJob, moveJob, type NewJob } from '../store/jobs';
+import { plannedJobs } from '../store/briefs';
+import { findBlob } from '../store/blobs';
+import { findLock } from '../store/locks';
+import { recordEvent } from '../store/audit-events';
+import type { ProviderRegistry } from '../providers/registry';
+import type { ProviderName } from '../providers/provider';
+import type { StepQueue } from './step-queue';
+import type { JobNotifier } from './job-notifier';
+import { colorHex, planJobRequest, type PlanJobResult } from './plan-job-request';
+
+export interface JobServiceDeps {
+  db: Database;
+  registry: ProviderRegistry;
+  queue: StepQueue;
+  notifier: JobNotifier;
+}
+
+export type CreateJobResult = { status: 200 | 202; job: Job } | Extract<PlanJobResult, { success: false }> | { success: false; status: 409; code: 'conflict'; message: string };
+
+const actor = (t: AuthenticatedToken) => ({ name: t.name, tokenId: t.id });
+
+class IdempotencyRace extends Error {
+  override name = 'IdempotencyRace';
+}
+
+export function createJobService(deps: JobServiceDeps) {
+  const { db } = deps;
+
+  async function replay(token: AuthenticatedToken, key: string, requestHash: string): Promise<CreateJobResult | null> {
+    const rows = await db.query<{ request_hash: string; job_id: string }>('SELECT request_hash, job_id FROM idempotency_keys WHERE token_id = $1 AND key = $2', [token.id, key]);
+    if (!rows[0]) return null;
+    if (rows[0].request_hash !== requestHash) return { success: false, status: 409, code: 'conflict', message: `Idempotency-Key "${key}" was already used with a different request` };
+    return { status: 200, job: (await getJob(db, rows[0].job_id))! };
+  }
+
+  async function create(body: z.output<typeof JobCreateRequest>, token: AuthenticatedToken, idempotencyKey?: string): Promise<CreateJobResult> {
+    const requestHash = contentHash(body);
+    if (idempotencyKey) {
+      const previous = await replay(token, idempotencyKey, requestHash);
+      if (previous) return previous;
+    }
+    const plan = await planJobRequest(db, deps.registry, body);
+    if (!plan.success) return plan;
+    const job: NewJob = { ...plan.job, id: randomUUID(), requested_by: token.name, token_id: token.id };
+    try {
+      await db.transaction(async (tx) => {
+        await insertJob(tx, job, 'queued');
+        if (idempotencyKey) {
+          const claimed = await tx.query('INSERT INTO idempotency_keys (token_id, key, request_hash, job_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key', [token.id, idempotencyKey, requestHash, job.id]);
+          if (!claimed.length) throw new IdempotencyRace();
+        }
+        await recordEvent(tx, actor(token), 'job.create', job.id, { kind: job.kind, provider: job.provider, sku: job.sku, view: job.view, lockHash: job.lock_hash, recipeHash: job.recipe_hash });
+      });
+    } catch (e) {
+      if (e instanceof IdempotencyRace) return (await replay(token, idempotencyKey!, requestHash))!;
+      throw e;
+    }
+    await deps.queue.schedule(job.id, job.provider);
+    return { status: 202, job: (await getJob(db, job.id))! };
+  }
+
+  /** Queues the planned generate jobs of a brief; views with an open or finished job are left alone. */
+  async function queueBrief(briefId: string, body: z.output<typeof BriefJobsRequest>, token: AuthenticatedToken): Promise<BriefJobsQueued | null> {
+    const brief = (await db.query<{ id: string; lock_hash: string }>('SELECT id, lock_hash FROM briefs WHERE id = $1', [briefId]))[0];
+    if (!brief) return null;
+    const lock = (await findLock(db, brief.lock_hash))!;
+    const provider = (body.provider ?? deps.registry.defaultName) as ProviderName;
+    const planned = await plannedJobs(db, briefId, { skus: body.skus });
+    const existing = new Map(
+      (await db.query<{ planned_job_id: string; id: string }>(
+        "SELECT DISTINCT ON (planned_job_id) planned_job_id, id FROM jobs WHERE brief_id = $1 AND state NOT IN ('failed', 'canceled') ORDER BY planned_job_id, created_at DESC",
+        [briefId],
+      )).map((r) => [r.planned_job_id, r.id]),
+    );
+    const result: BriefJobsQueued = { briefId, queued: [], skipped: [] };
+    const fresh: NewJob[] = [];
+    for (const p of planned) {
+      const known = existing.get(p.id);
+      if (known) {
+        result.queued.push({ plannedJobId: p.id, jobId: known, sku: p.sku, view: p.view, created: false });
+        continue;
+      }
+      const refs = p.sources.map((path) => body.sources?.[path]);
+      const missing = p.sources.filter((_, i) => !refs[i]);
+      if (!deps.registry.get(provider)) {
+        result.skipped.push({ plannedJobId: p.id, sku: p.sku, view: p.view, reason: `provider ${provider} is not configured` });
+        continue;
+      }
+      if (missing.length || (provider === 'local' && !refs.length)) {
+        const reason = missing.length ? `source image ${missing.join(', ')} was not uploaded (map it in "sources")` : 'the local provider needs a source image and the brief row names none';
+        result.skipped.push({ plannedJobId: p.id, sku: p.sku, view: p.view, reason });
+        continue;
+      }
+      const blobsOk = await Promise.all(refs.map(async (r) => Boolean(await findBlob(db, r!.slice(7)))));
+      if (blobsOk.includes(false)) {
+        result.skipped.push({ plannedJobId: p.id, sku: p.sku, view: p.view, reason: 'a mapped source reference was never uploaded' });
+        continue;
+      }
+      fresh.push(jobFromPlan(p, brief.id, provider, refs.map((r) => r!.slice(7)), colorHex(lock.lock.lighting.find((l) => l.id === p.recipe.lightingPreset)!.background), token));
+    }
+    await db.transaction(async (tx) => {
+      for (const job of fresh) await insertJob(tx, job, 'queued');
+      await recordEvent(tx, actor(token), 'brief.queue', briefId, { provider, created: fresh.length, alreadyQueued: result.queued.length, skipped: result.skipped.length });
+    });
+    await deps.queue.scheduleMany(fresh.map((j) => ({ jobId: j.id, provider: j.provider })));
+    for (const j of fresh) result.queued.push({ plannedJobId: j.planned_job_id!, jobId: j.id, sku: j.sku!, view: j.view!, created: true });
+    return result;
+  }
+
+  /** Requests cancellation: a queued job is canceled at once, a running one at its next step. */
+  async function cancel(jobId: string, token: AuthenticatedToken): Promise<Job | null> {
+    const row = await getJobRow(db, jobId);
+    if (!row) return null;
+    if (!['succeeded', 'failed', 'canceled'].includes(row.state)) {
+      await db.query('UPDATE jobs SET cancel_requested = true, updated_at = now() WHERE id = $1', [jobId]);
+      await recordEvent(db, actor(token), 'job.cancel', jobId, { state: row.state });
+      if (row.state === 'queued' && !row.provider_job_id && !row.lease_owner && (await moveJob(db, jobId, { from: ['queued'], state: 'canceled', stage: 'canceled before it started' }))) {
+        deps.notifier.notify(jobId);
+      } else {
+        await deps.queue.schedule(jobId, row.provider);
+      }
+    }
+    return getJob(db, jobId);
+  }
+
+  return { create, queueBrief, cancel };
+}
+
+function jobFromPlan(p: PlannedJob, briefId: string, provider: ProviderName, sources: string[], background: string, token: AuthenticatedToken): NewJob {
+  return {
+    id: randomUUID(),
+    kind: 'generate',
+    provider,
+    lock_hash: p.lockHash,
+    brief_id: briefId,
+    planned_job_id: p.id,
+    row: p.row,
+    sku: p.sku,
+    colorway: p.colorway,
+    category: p.category,
+    view: p.view,
+    recipe: p.recipe,
+    recipe_hash: p.recipeHash,
+    human_review: p.qc.humanReview,
+    qc_thresholds: p.qc as unknown as Record<string, unknown>,
+    count: 1,
+    seed_variation: 0,
+    sources,
+    channels: [],
+    params: { background },
+    requested_by: token.name,
+    token_id: token.id,
+  };
+}
+
+export type JobService = ReturnType<typeof createJobService>;

@@ -1,0 +1,285 @@
+/**
+ * Moves a job forward one step: submit to the provider (persisting its job id before anything else),
+ * poll its status, copy outputs into our storage, and finish exactly once. Steps run under a lease on
+ * the job row, so a step retried by the queue while the first is still running waits instead of
+ * submitting twice. A job whose provider id is stored is never submitted again unless the provider
+ * itself reports that job failed.
+ */
+import { randomUUID } from 'node:crypto';
+import { buildProductionRecord, reviewStatus, type ProductionRecord } from '@brandlock/core';
+import type { Provider, ProviderError, ProviderSource, ProviderStatus } from '../providers/provider';
+import type { ProviderRegistry } from '../providers/registry';
+import type { ServerConfig } from '../config/server-config';
+import type { Database, Queryable } from '../store/database';
+import type { BlobStore } from '../assets/blob-store';
+import type { Logger } from '../log/logger';
+import { getJobRow, moveJob, type JobRow } from '../store/jobs';
+import { findBlob } from '../store/blobs';
+import { insertAssets, type NewAsset } from '../store/assets';
+import { recordEvent, SYSTEM_ACTOR } from '../store/audit-events';
+import { findLock } from '../store/locks';
+import type { StepQueue } from './step-queue';
+import { pollDelayMs, retryDelayMs } from './retry-delay';
+import { OutputRejected, storeOutput } from './store-output';
+import type { InspectOutput } from './inspect-output';
+import { configSecrets } from '../config/server-config';
+import { redactSecrets } from '../log/redact';
+import type { JobNotifier } from './job-notifier';
+
+export interface StepRunnerDeps {
+  db: Database;
+  blobs: BlobStore;
+  registry: ProviderRegistry;
+  queue: StepQueue;
+  config: ServerConfig;
+  log: Logger;
+  notifier: JobNotifier;
+  inspect: InspectOutput;
+}
+
+const TERMINAL = ['succeeded', 'failed', 'canceled'];
+
+/** A provider call's failure as the runner sees it. */
+function asProviderError(e: unknown): ProviderError {
+  const err = e as { name?: string; error?: ProviderError; message?: string };
+  if (err?.name === 'ProviderCallError' && err.error) return err.error;
+  if (err?.name === 'AbortError' || err?.name === 'TimeoutError') return { code: 'timeout', message: 'the provider did not answer in time', retryable: true };
+  return { code: 'provider_call_failed', message: err?.message ?? String(e), retryable: true };
+}
+
+export function createStepRunner(deps: StepRunnerDeps) {
+  const { db, config, log } = deps;
+  const instance = randomUUID().slice(0, 8);
+  const delays = { minMs: config.pollMinMs, maxMs: config.pollMaxMs };
+  const secrets = configSecrets(config);
+  /** Provider messages are stored and shown to clients: never with a key in them. */
+  const clean = (error: ProviderError): ProviderError => ({ ...error, message: redactSecrets(error.message, secrets).slice(0, 2000) });
+
+  async function acquire(jobId: string, owner: string): Promise<JobRow | null> {
+    const rows = await db.query<JobRow>(
+      `UPDATE jobs SET lease_owner = $2, lease_until = now() + make_interval(secs => $3)
+       WHERE id = $1 AND state NOT IN ('succeeded', 'failed', 'canceled') AND (lease_until IS NULL OR lease_until < now() OR lease_owner = $2)
+       RETURNING *`,
+      [jobId, owner, config.stepTimeoutSeconds + 5],
+    );
+    return rows[0] ?? null;
+  }
+
+  const release = (jobId: string, owner: string) => db.query('UPDATE jobs SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [jobId, owner]);
+
+  async function move(tx: Queryable, job: JobRow, change: Parameters<typeof moveJob>[2]): Promise<boolean> {
+    const moved = await moveJob(tx, job.id, change);
+    if (moved) deps.notifier.notify(job.id);
+    return moved;
+  }
+
+  async function fail(job: JobRow, failure: ProviderError): Promise<void> {
+    const error = clean(failure);
+    if (await move(db, job, { from: ['queued', 'running'], state: 'failed', stage: `failed: ${error.code}`, set: { error }, message: error.message })) {
+      await recordEvent(db, SYSTEM_ACTOR, 'job.failed', job.id, { code: error.code, message: error.message, attempts: job.attempts });
+      log.warn('job failed', { jobId: job.id, provider: job.provider, code: error.code, error: error.message });
+    }
+  }
+
+  /** A provider call failed: retry later while attempts remain, else the job fails. */
+  async function callFailed(job: JobRow, error: ProviderError): Promise<void> {
+    const attempts = job.attempts + 1;
+    if (!error.retryable || attempts >= config.maxAttempts) return fail({ ...job, attempts }, error.retryable ? { ...error, message: `${error.message} (gave up after ${attempts} attempts)` } : error);
+    await db.query('UPDATE jobs SET attempts = $2, updated_at = now() WHERE id = $1', [job.id, attempts]);
+    log.info('provider call failed; retrying', { jobId: job.id, provider: job.provider, code: error.code, attempts });
+    await deps.queue.schedule(job.id, job.provider, retryDelayMs(attempts, delays, error.retryAfterSeconds));
+  }
+
+  async function sources(job: JobRow): Promise<ProviderSource[]> {
+    return Promise.all(
+      job.sources.map(async (sha256) => {
+        const meta = await findBlob(db, sha256);
+        return {
+          sha256,
+          contentType: meta?.contentType ?? 'application/octet-stream',
+          read: async () => {
+            const bytes = await deps.blobs.get(sha256);
+            if (!bytes) throw new Error(`source sha256:${sha256} is missing from the blob store`);
+            return bytes;
+          },
+        };
+      }),
+    );
+  }
+
+  /** Takes a provider slot (remote providers only: their concurrency is global, in the database). */
+  async function claimSlot(job: JobRow): Promise<boolean> {
+    if (job.state === 'running') return true;
+    const limit = config.concurrency[job.provider];
+    return db.transaction(async (tx) => {
+      if (job.provider !== 'local') {
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`brandlock-slots-${job.provider}`]);
+        const [{ n }] = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE provider = $1 AND state = 'running'", [job.provider]);
+        if (n >= limit) return false;
+      }
+      return move(tx, job, { from: ['queued'], state: 'running', stage: `submitting to ${job.provider}` });
+    });
+  }
+
+  async function submit(job: JobRow, provider: Provider, signal: AbortSignal): Promise<void> {
+    if (!(await claimSlot(job))) {
+      await db.query("UPDATE jobs SET stage = $2, updated_at = now() WHERE id = $1 AND state = 'queued'", [job.id, `waiting for a ${job.provider} slot`]);
+      return deps.queue.schedule(job.id, job.provider, retryDelayMs(1, delays));
+    }
+    await db.query('UPDATE jobs SET submissions = submissions + 1, submitted_at = now() WHERE id = $1', [job.id]);
+    const webhookUrl = provider.supportsWebhooks && config.publicUrl ? `${config.publicUrl}/v1/webhooks/${job.provider}` : undefined;
+    let result;
+    try {
+      result = await provider.submit({ jobId: job.id, kind: job.kind, recipe: job.recipe, sources: await sources(job), count: job.count, webhookUrl, params: job.params }, signal);
+    } catch (e) {
+      return callFailed(job, asProviderError(e));
+    }
+    await db.query('UPDATE jobs SET provider_job_id = $2, updated_at = now() WHERE id = $1 AND provider_job_id IS NULL', [job.id, result.providerJobId]);
+    log.info('submitted', { jobId: job.id, provider: job.provider, providerJobId: result.providerJobId });
+    await handleStatus({ ...job, state: 'running', provider_job_id: result.providerJobId }, provider, result.status);
+  }
+
+  /** Acts on a provider status, from a submit, a poll or a webhook. */
+  async function handleStatus(job: JobRow, provider: Provider, status: ProviderStatus): Promise<void> {
+    switch (status.state) {
+      case 'succeeded':
+        return complete(job, provider, status);
+      case 'canceled':
+        if (await move(db, job, { from: ['queued', 'running'], state: 'canceled', stage: 'canceled at the provider' })) await recordEvent(db, SYSTEM_ACTOR, 'job.canceled', job.id, {});
+        return;
+      case 'failed': {
+        const error = status.error ?? { code: 'provider_failed', message: `${job.provider} reported the job failed`, retryable: false };
+        if (!error.retryable || job.attempts + 1 >= config.maxAttempts) return fail({ ...job, attempts: job.attempts + 1 }, error);
+        // The provider's job is over and failed: a new submission is a new job there, not a duplicate.
+        await db.query(
+          `UPDATE jobs SET provider_history = provider_history || $2::jsonb, provider_job_id = NULL, attempts = attempts + 1, polls = 0,
+             state = 'queued', stage = 'queued again after a provider failure', updated_at = now() WHERE id = $1 AND provider_job_id = $3`,
+          [job.id, JSON.stringify([{ providerJobId: job.provider_job_id, error: clean(error) }]), job.provider_job_id],
+        );
+        deps.notifier.notify(job.id);
+        return deps.queue.schedule(job.id, job.provider, retryDelayMs(job.attempts + 1, delays, error.retryAfterSeconds));
+      }
+      default: {
+        const stage = `at ${job.provider}: ${status.state}${status.progress !== undefined ? ` ${Math.round(status.progress * 100)}%` : ''}`;
+        if (stage !== job.stage) await move(db, job, { from: ['running'], state: 'running', stage, set: { progress: status.progress ?? null } });
+        await db.query('UPDATE jobs SET polls = polls + 1 WHERE id = $1', [job.id]);
+        const usesWebhooks = provider.supportsWebhooks && config.publicUrl !== null;
+        return deps.queue.schedule(job.id, job.provider, usesWebhooks ? config.pollMaxMs : pollDelayMs(job.polls, delays, provider.minPollIntervalMs));
+      }
+    }
+  }
+
+  async function complete(job: JobRow, provider: Provider, status: ProviderStatus): Promise<void> {
+    const lock = await findLock(db, job.lock_hash);
+    const stored = [];
+    for (const [index, output] of (status.outputs ?? []).entries()) {
+      let bytes: Uint8Array;
+      try {
+        bytes = output.bytes ?? (await provider.fetchOutput(output)).bytes;
+      } catch (e) {
+        return callFailed(job, asProviderError(e));
+      }
+      try {
+        stored.push({ index, output, bytes, meta: await storeOutput(db, deps.blobs, bytes, config.maxUploadPixels) });
+      } catch (e) {
+        if (e instanceof OutputRejected) return fail(job, { code: 'invalid_output', message: e.message, retryable: false });
+        throw e;
+      }
+    }
+    if (!stored.length) return fail(job, { code: 'no_output', message: `${job.provider} reported success but returned no output`, retryable: false });
+    const now = new Date().toISOString();
+    const assets: NewAsset[] = [];
+    for (const s of stored) {
+      const qc = await deps.inspect({ job, output: s.meta, bytes: s.bytes, index: s.index });
+      const record: ProductionRecord = buildProductionRecord({
+        assetId: `${job.id}-${s.index}`,
+        output: { sha256: s.meta.sha256, contentType: s.meta.contentType, width: s.meta.width ?? 0, height: s.meta.height ?? 0, bytes: s.meta.bytes, index: s.index, seed: s.output.seed ?? null, note: s.output.note ? redactSecrets(s.output.note, secrets) : null, channel: job.kind === 'variants' ? (job.channels[s.index] ?? null) : null },
+        job: { id: job.id, kind: job.kind, briefId: job.brief_id, row: job.row, sku: job.sku, colorway: job.colorway, category: job.category, requestedBy: job.requested_by, requestedAt: job.created_at.toISOString(), sources: job.sources },
+        lock: { hash: job.lock_hash, brand: lock?.summary.brand.id ?? '', version: lock?.summary.version ?? '' },
+        recipe: job.recipe,
+        recipeHash: job.recipe_hash,
+        provider: { name: job.provider, jobId: job.provider_job_id, model: status.model ?? null, modelVersion: status.modelVersion ?? null, costUsd: status.costUsd !== undefined ? status.costUsd / stored.length : null },
+        qc,
+        createdAt: now,
+      });
+      const status_ = job.kind === 'moodboard' ? 'ready' : reviewStatus(qc.verdict, [], job.human_review);
+      assets.push({ record, status: status_ });
+    }
+    const notes = [...new Set(stored.map((s) => s.output.note).filter(Boolean))];
+    const finished = await db.transaction(async (tx) => {
+      const moved = await move(tx, job, {
+        from: ['running'],
+        state: 'succeeded',
+        stage: 'done',
+        set: { progress: 1, note: notes.length ? redactSecrets(notes.join('; '), secrets).slice(0, 2000) : null, model: status.model ?? null, model_version: status.modelVersion ?? null, cost_usd: status.costUsd ?? null },
+      });
+      if (!moved) return false;
+      await insertAssets(tx, assets);
+      await recordEvent(tx, SYSTEM_ACTOR, 'job.succeeded', job.id, { outputs: assets.length, provider: job.provider, providerJobId: job.provider_job_id });
+      return true;
+    });
+    if (finished) log.info('job succeeded', { jobId: job.id, provider: job.provider, outputs: assets.length });
+  }
+
+  async function cancel(job: JobRow, provider: Provider | null): Promise<void> {
+    if (job.provider_job_id && provider) {
+      try {
+        await provider.cancel(job.provider_job_id);
+      } catch (e) {
+        log.warn('provider cancel failed; the job is canceled here anyway', { jobId: job.id, error: asProviderError(e).message });
+      }
+    }
+    if (await move(db, job, { from: ['queued', 'running'], state: 'canceled', stage: 'canceled' })) await recordEvent(db, SYSTEM_ACTOR, 'job.canceled', job.id, { providerJobId: job.provider_job_id });
+  }
+
+  /** One step of a job (the queue's handler). */
+  async function runStep(jobId: string, stepId: string): Promise<void> {
+    const owner = `${instance}:${stepId}`;
+    const job = await acquire(jobId, owner);
+    if (!job) {
+      const current = await getJobRow(db, jobId);
+      // Another step holds the job: look again when its lease runs out.
+      if (current && !TERMINAL.includes(current.state)) await deps.queue.schedule(jobId, current.provider, Math.max(1000, (current.lease_until?.getTime() ?? Date.now()) - Date.now() + 500));
+      return;
+    }
+    const signal = AbortSignal.timeout(config.stepTimeoutSeconds * 1000);
+    try {
+      const provider = deps.registry.get(job.provider);
+      if (job.cancel_requested) return await cancel(job, provider);
+      if (!provider) return await fail(job, { code: 'provider_unavailable', message: `provider ${job.provider} is not configured on this server`, retryable: false });
+      if (!job.provider_job_id) return await submit(job, provider, signal);
+      let status: ProviderStatus;
+      try {
+        status = await provider.status(job.provider_job_id, signal);
+      } catch (e) {
+        return await callFailed(job, asProviderError(e));
+      }
+      await handleStatus(job, provider, status);
+    } finally {
+      await release(jobId, owner);
+    }
+  }
+
+  /** A verified webhook: act on it now if no step holds the job; otherwise the next poll sees the same state. */
+  async function onWebhook(jobId: string, status: ProviderStatus): Promise<void> {
+    const owner = `${instance}:webhook:${randomUUID()}`;
+    const job = await acquire(jobId, owner);
+    if (!job) return;
+    try {
+      const provider = deps.registry.get(job.provider);
+      if (provider && job.provider_job_id && !job.cancel_requested) await handleStatus(job, provider, status);
+    } finally {
+      await release(jobId, owner);
+    }
+  }
+
+  /** A step that kept throwing until the queue gave up on it. */
+  async function onDeadStep(jobId: string): Promise<void> {
+    const job = await getJobRow(db, jobId);
+    if (job && !TERMINAL.includes(job.state)) await fail(job, { code: 'internal_error', message: 'the job step failed repeatedly inside the server; see the server log', retryable: false });
+  }
+
+  return { runStep, onWebhook, onDeadStep };
+}
+
+export type StepRunner = ReturnType<typeof createStepRunner>;

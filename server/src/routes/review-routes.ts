@@ -1,0 +1,37 @@
+/** The review queue and decisions (audited): who approved or rejected what, when and why. */
+import { Hono } from 'hono';
+import { defaultReviewLayer, ReviewDecisionRequest, ReviewQuery } from '@brandlock/core/api';
+import { requireAction } from '../middleware/auth';
+import { ApiError, parseOr400 } from '../middleware/api-error';
+import { decideReview, getReviewItem, listReview } from '../store/assets';
+import { recordEvent } from '../store/audit-events';
+import { CursorError } from '../store/cursor';
+import type { AppEnv, RouteDeps } from './route-deps';
+import { readJson } from './read-json';
+
+export function reviewRoutes(deps: RouteDeps) {
+  const app = new Hono<AppEnv>();
+  app.get('/v1/review', requireAction('review:read'), async (c) => {
+    const q = parseOr400(ReviewQuery, c.req.query(), 'query');
+    try {
+      return c.json(await listReview(deps.db, { ...q, statuses: q.status.split(',') }));
+    } catch (e) {
+      if (e instanceof CursorError) throw new ApiError(400, 'invalid_request', e.message);
+      throw e;
+    }
+  });
+  app.post('/v1/review/:assetId', requireAction('review:decide'), async (c) => {
+    const body = parseOr400(ReviewDecisionRequest, await readJson(c, 64 * 1024), 'review decision');
+    const token = c.get('token');
+    const assetId = c.req.param('assetId');
+    const layer = body.layer ?? defaultReviewLayer(token.role);
+    const status = await deps.db.transaction(async (tx) => {
+      const s = await decideReview(tx, assetId, { decision: body.decision, layer, reviewer: token.name, role: token.role, reason: body.reason, tokenId: token.id });
+      if (s) await recordEvent(tx, { name: token.name, tokenId: token.id }, 'review.decide', assetId, { decision: body.decision, layer, reason: body.reason, status: s });
+      return s;
+    });
+    if (!status) throw new ApiError(404, 'not_found', `no asset "${assetId}"`);
+    return c.json((await getReviewItem(deps.db, assetId))!);
+  });
+  return app;
+}

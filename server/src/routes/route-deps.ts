@@ -1,0 +1,26 @@
+/** What the route handlers use: the database, blob store, providers, job service and runner. */
+import type { Hono } from 'hono';
+import type { ServerConfig } from '../config/server-config';
+import type { Database } from '../store/database';
+import type { BlobStore } from '../assets/blob-store';
+import type { ProviderRegistry } from '../providers/registry';
+import type { JobService } from '../jobs/job-service';
+import type { StepRunner } from '../jobs/step-runner';
+import type { JobNotifier } from '../jobs/job-notifier';
+import type { Logger } from '../log/logger';
+import type { AuthVariables } from '../middleware/auth';
+
+export interface RouteDeps {
+  config: ServerConfig;
+  db: Database;
+  blobs: BlobStore;
+  registry: ProviderRegistry;
+  jobs: JobService;
+  runner: StepRunner;
+  notifier: JobNotifier;
+  log: Logger;
+  version: string;
+}
+
+export type AppEnv = { Variables: AuthVariables };
+export type RouteApp = Hono<AppEnv>;

@@ -1,0 +1,34 @@
+/** Token administration (admin only): list, create (the secret is in the response once), revoke. */
+import { Hono } from 'hono';
+import { TokenCreateRequest } from '@brandlock/core/api';
+import { requireAction } from '../middleware/auth';
+import { ApiError, parseOr400 } from '../middleware/api-error';
+import { createToken, listTokens, revokeToken } from '../store/tokens';
+import { recordEvent } from '../store/audit-events';
+import { readJson } from './read-json';
+import type { AppEnv, RouteDeps } from './route-deps';
+
+export function tokenRoutes(deps: RouteDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('/v1/tokens', requireAction('tokens:manage'));
+  app.use('/v1/tokens/*', requireAction('tokens:manage'));
+  app.get('/v1/tokens', async (c) => c.json({ tokens: await listTokens(deps.db) }));
+  app.post('/v1/tokens', async (c) => {
+    const body = parseOr400(TokenCreateRequest, await readJson(c, 16 * 1024), 'token request');
+    const actor = c.get('token');
+    const created = await deps.db.transaction(async (tx) => {
+      const t = await createToken(tx, body);
+      await recordEvent(tx, { name: actor.name, tokenId: actor.id }, 'token.create', t.id, { name: t.name, role: t.role });
+      return t;
+    });
+    return c.json(created, 201);
+  });
+  app.delete('/v1/tokens/:id', async (c) => {
+    const actor = c.get('token');
+    const revoked = await revokeToken(deps.db, c.req.param('id'));
+    if (!revoked) throw new ApiError(404, 'not_found', `no token "${c.req.param('id')}"`);
+    await recordEvent(deps.db, { name: actor.name, tokenId: actor.id }, 'token.revoke', revoked.id, { name: revoked.name, role: revoked.role });
+    return c.json(revoked);
+  });
+  return app;
+}

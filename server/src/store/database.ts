@@ -1,0 +1,24 @@
+/**
+ * The one Postgres dialect brandlock speaks, behind a small interface with two implementations:
+ * embedded PGlite (a data folder, zero set-up) and a Postgres server through `pg`. The SQL is the same.
+ */
+
+export interface Queryable {
+  /** Runs one statement with `$1..$n` parameters and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** What pg-boss needs to run its own SQL on our connection. */
+export interface BossDb {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+export interface Database extends Queryable {
+  readonly dialect: 'pglite' | 'postgres';
+  /** Runs parameterless SQL that may hold several statements (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  bossDb(): BossDb;
+  close(): Promise<void>;
+}

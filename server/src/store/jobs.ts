@@ -1,0 +1,178 @@
+/**
+ * Job rows: what was asked (kind, SKU, resolved recipe, sources), where it is (state, stage, the
+ * provider's job id), and what came of it (outputs are asset rows). The runner moves a job forward
+ * with conditional updates, so two workers can never both finish it.
+ */
+import type { Job, JobKind, JobState, ProviderName } from '@brandlock/core/api';
+import type { ResolvedRecipe } from '@brandlock/core';
+import type { Queryable } from './database';
+import { decodeCursor, encodeCursor } from './cursor';
+import { iso, isoOrNull } from './time';
+import { outputsOfJobs } from './assets';
+
+export interface JobRow {
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  stage: string;
+  progress: number | null;
+  provider: ProviderName;
+  provider_job_id: string | null;
+  lock_hash: string;
+  brief_id: string | null;
+  planned_job_id: string | null;
+  row: number | null;
+  sku: string | null;
+  colorway: string | null;
+  category: string | null;
+  view: string | null;
+  recipe: ResolvedRecipe;
+  recipe_hash: string;
+  human_review: 'always' | 'on-flag';
+  qc_thresholds: Record<string, unknown> | null;
+  count: number;
+  seed_variation: number;
+  sources: string[];
+  channels: string[];
+  params: Record<string, unknown>;
+  attempts: number;
+  submissions: number;
+  polls: number;
+  provider_history: { providerJobId: string; error: unknown }[];
+  step_id: string | null;
+  next_step_at: Date | null;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  error: { code: string; message: string; retryable: boolean } | null;
+  note: string | null;
+  model: string | null;
+  model_version: string | null;
+  cost_usd: number | null;
+  cancel_requested: boolean;
+  requested_by: string;
+  token_id: string;
+  created_at: Date;
+  updated_at: Date;
+  submitted_at: Date | null;
+  finished_at: Date | null;
+}
+
+export type NewJob = Pick<
+  JobRow,
+  | 'id' | 'kind' | 'provider' | 'lock_hash' | 'brief_id' | 'planned_job_id' | 'row' | 'sku' | 'colorway' | 'category' | 'view' | 'recipe' | 'recipe_hash'
+  | 'human_review' | 'qc_thresholds' | 'count' | 'seed_variation' | 'sources' | 'channels' | 'params' | 'requested_by' | 'token_id'
+>;
+
+const COLUMNS: (keyof NewJob)[] = [
+  'id', 'kind', 'provider', 'lock_hash', 'brief_id', 'planned_job_id', 'row', 'sku', 'colorway', 'category', 'view', 'recipe', 'recipe_hash',
+  'human_review', 'qc_thresholds', 'count', 'seed_variation', 'sources', 'channels', 'params', 'requested_by', 'token_id',
+];
+const JSON_COLUMNS = new Set<keyof NewJob>(['recipe', 'qc_thresholds', 'sources', 'channels', 'params']);
+
+export async function insertJob(db: Queryable, job: NewJob, stage: string): Promise<void> {
+  const values = COLUMNS.map((c) => (JSON_COLUMNS.has(c) && job[c] !== null ? JSON.stringify(job[c]) : job[c]));
+  await db.query(
+    `INSERT INTO jobs (${COLUMNS.join(', ')}, state, stage) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, 'queued', $${COLUMNS.length + 1})`,
+    [...values, stage],
+  );
+  await db.query(`INSERT INTO job_events (job_id, state, stage) VALUES ($1, 'queued', $2)`, [job.id, stage]);
+}
+
+export async function getJobRow(db: Queryable, id: string): Promise<JobRow | null> {
+  return (await db.query<JobRow>('SELECT * FROM jobs WHERE id = $1', [id]))[0] ?? null;
+}
+
+/** Changes state and stage, appending a job event; returns false when `from` did not match (someone else moved it). */
+export async function moveJob(db: Queryable, id: string, change: { from?: readonly JobState[]; state: JobState; stage: string; set?: Record<string, unknown>; message?: string }): Promise<boolean> {
+  const sets = ['state = $2', 'stage = $3', 'updated_at = now()'];
+  const params: unknown[] = [id, change.state, change.stage];
+  for (const [column, value] of Object.entries(change.set ?? {})) {
+    params.push(value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
+    sets.push(`${column} = $${params.length}`);
+  }
+  if (['succeeded', 'failed', 'canceled'].includes(change.state)) sets.push('finished_at = COALESCE(finished_at, now())');
+  let guard = '';
+  if (change.from) {
+    params.push(change.from);
+    guard = ` AND state = ANY($${params.length}::text[])`;
+  }
+  const rows = await db.query(`UPDATE jobs SET ${sets.join(', ')} WHERE id = $1${guard} RETURNING id`, params);
+  if (!rows.length) return false;
+  await db.query('INSERT INTO job_events (job_id, state, stage, message) VALUES ($1, $2, $3, $4)', [id, change.state, change.stage, change.message ?? '']);
+  return true;
+}
+
+export function toApiJob(r: JobRow, outputs: Job['outputs']): Job {
+  return {
+    id: r.id,
+    kind: r.kind,
+    state: r.state,
+    stage: r.stage,
+    progress: r.progress,
+    provider: r.provider,
+    providerJobId: r.provider_job_id,
+    lockHash: r.lock_hash,
+    briefId: r.brief_id,
+    plannedJobId: r.planned_job_id,
+    row: r.row,
+    sku: r.sku,
+    colorway: r.colorway,
+    category: r.category,
+    view: r.view,
+    recipe: r.recipe,
+    recipeHash: r.recipe_hash,
+    count: r.count,
+    seedVariation: r.seed_variation,
+    sources: r.sources.map((s) => `sha256:${s}`),
+    channels: r.channels,
+    attempts: r.attempts,
+    outputs,
+    error: r.error,
+    note: r.note,
+    cancelRequested: r.cancel_requested,
+    requestedBy: r.requested_by,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    finishedAt: isoOrNull(r.finished_at),
+  };
+}
+
+export async function getJob(db: Queryable, id: string): Promise<Job | null> {
+  const row = await getJobRow(db, id);
+  if (!row) return null;
+  const outputs = await outputsOfJobs(db, [id]);
+  return toApiJob(row, outputs.get(id) ?? []);
+}
+
+export async function listJobs(db: Queryable, q: { state?: string; sku?: string; brief?: string; limit: number; cursor?: string }): Promise<{ jobs: Job[]; nextCursor: string | null }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    let text = sql;
+    for (const v of values) {
+      params.push(v);
+      text = text.replace('?', `$${params.length}`);
+    }
+    where.push(text);
+  };
+  if (q.state) add('state = ?', q.state);
+  if (q.sku) add('sku = ?', q.sku);
+  if (q.brief) add('brief_id = ?', q.brief);
+  const after = decodeCursor(q.cursor);
+  if (after) add('(created_at, id) < (?, ?)', new Date(after.at), after.id);
+  params.push(q.limit + 1);
+  const rows = await db.query<JobRow>(`SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`, params);
+  const page = rows.slice(0, q.limit);
+  const outputs = await outputsOfJobs(db, page.map((r) => r.id));
+  const last = page.at(-1);
+  return {
+    jobs: page.map((r) => toApiJob(r, outputs.get(r.id) ?? [])),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ at: iso(last.created_at), id: last.id }) : null,
+  };
+}
+
+/** The highest job event id, so an event stream can tell whether anything changed. */
+export async function lastEventId(db: Queryable, jobId: string): Promise<number> {
+  const rows = await db.query<{ id: number | null }>('SELECT max(id) AS id FROM job_events WHERE job_id = $1', [jobId]);
+  return rows[0]?.id ?? 0;
+}

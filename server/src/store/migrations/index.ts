@@ -1,0 +1,10 @@
+/** Every schema migration in order. Append new ones; never edit one that has shipped. */
+import { initial } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [initial];

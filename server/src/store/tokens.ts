@@ -1,0 +1,71 @@
+/**
+ * API tokens. The secret part is random (256 bits), shown once, and stored only as its SHA-256; a
+ * presented token is looked up by its public id and compared in constant time.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Role, TokenInfo } from '@brandlock/core/api';
+import type { Queryable } from './database';
+import { iso, isoOrNull } from './time';
+
+const TOKEN = /^bl_([a-z2-7]{12})\.([A-Za-z0-9_-]{43})$/;
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+export interface AuthenticatedToken {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+interface TokenRow {
+  id: string;
+  name: string;
+  role: Role;
+  secret_hash: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+function toInfo(r: TokenRow): TokenInfo {
+  return { id: r.id, name: r.name, role: r.role, createdAt: iso(r.created_at), lastUsedAt: isoOrNull(r.last_used_at), revokedAt: isoOrNull(r.revoked_at) };
+}
+
+/** Creates a token; the returned `token` string is the only time the secret exists outside the caller. */
+export async function createToken(db: Queryable, input: { name: string; role: Role }): Promise<TokenInfo & { token: string }> {
+  const id = Array.from(randomBytes(12), (b) => BASE32[b & 31]).join('');
+  const secret = randomBytes(32).toString('base64url');
+  const rows = await db.query<TokenRow>('INSERT INTO tokens (id, name, role, secret_hash) VALUES ($1, $2, $3, $4) RETURNING *', [id, input.name, input.role, hashSecret(secret)]);
+  return { ...toInfo(rows[0]), token: `bl_${id}.${secret}` };
+}
+
+/** The token's identity, or null for a malformed, unknown or revoked token. */
+export async function authenticateToken(db: Queryable, presented: string): Promise<AuthenticatedToken | null> {
+  const m = TOKEN.exec(presented);
+  const presentedHash = Buffer.from(hashSecret(m ? m[2] : presented), 'hex');
+  const rows = m ? await db.query<TokenRow>('SELECT * FROM tokens WHERE id = $1', [m[1]]) : [];
+  const row = rows[0];
+  const stored = Buffer.from(row?.secret_hash ?? '0'.repeat(64), 'hex');
+  const equal = timingSafeEqual(presentedHash, stored);
+  if (!row || !equal || row.revoked_at) return null;
+  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
+    await db.query('UPDATE tokens SET last_used_at = now() WHERE id = $1', [row.id]);
+  }
+  return { id: row.id, name: row.name, role: row.role };
+}
+
+export async function listTokens(db: Queryable): Promise<TokenInfo[]> {
+  return (await db.query<TokenRow>('SELECT * FROM tokens ORDER BY created_at DESC, id')).map(toInfo);
+}
+
+/** Revokes by id; null when there is no such token. Revoking twice keeps the first time. */
+export async function revokeToken(db: Queryable, id: string): Promise<TokenInfo | null> {
+  const rows = await db.query<TokenRow>('UPDATE tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING *', [id]);
+  return rows[0] ? toInfo(rows[0]) : null;
+}
+
+export async function countActiveAdmins(db: Queryable): Promise<number> {
+  const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM tokens WHERE role = 'admin' AND revoked_at IS NULL");
+  return rows[0].n;
+}
