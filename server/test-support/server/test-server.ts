@@ -9,11 +9,14 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Role } from '@brandlock/core/api';
-import { readServerConfig } from '../../src/config/server-config';
+import { configSecrets, readServerConfig } from '../../src/config/server-config';
 import { createLogger } from '../../src/log/logger';
 import { startBrandlockServer, type BrandlockServer, type BrandlockServerOptions } from '../../src/runtime/brandlock-server';
 import { createToken } from '../../src/store/tokens';
 import { openTestDatabase } from './test-database';
+
+/** A Response whose JSON is untyped, for assertions. */
+export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
 
 export interface TestServer {
   server: BrandlockServer;
@@ -25,7 +28,7 @@ export interface TestServer {
   url: string;
   tokenFor(role: Role, name?: string): Promise<string>;
   /** `app.request` with the admin token (or the given one; null for none). */
-  request(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
+  request(path: string, init?: RequestInit & { token?: string | null }): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -35,7 +38,7 @@ export async function startTestServer(options: { env?: Record<string, string>; l
   const logs: string[] = [];
   const db = await openTestDatabase();
   const { env: _env, listen, ...rest } = options;
-  const server = await startBrandlockServer({ ...rest, config, db, log: createLogger({ sink: (l) => logs.push(l), level: 'debug', secrets: [] }) });
+  const server = await startBrandlockServer({ ...rest, config, db, log: createLogger({ sink: (l) => logs.push(l), level: 'debug', secrets: configSecrets(config) }) });
   const adminToken = server.firstAdminToken!;
   let url = '';
   let http: ReturnType<typeof serve> | null = null;
@@ -58,7 +61,7 @@ export async function startTestServer(options: { env?: Record<string, string>; l
       const { token = adminToken, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (token) headers.set('authorization', `Bearer ${token}`);
-      return Promise.resolve(server.app.request(path, { ...rest, headers }));
+      return Promise.resolve(server.app.request(path, { ...rest, headers })) as Promise<TestResponse>;
     },
     async close() {
       if (http) await new Promise<void>((resolve) => http!.close(() => resolve()));

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { createBrandlockClient, isBrandlockValidationError, type BrandlockClient } from '@brandlock/core/api';
+import { startTestServer, type TestServer } from '../../test-support/server/test-server';
+
+const samples = new URL('../../../samples/', import.meta.url);
+let t: TestServer;
+let admin: BrandlockClient;
+let director: BrandlockClient;
+let retoucher: BrandlockClient;
+let briefId = '';
+let hoodieRef = '';
+
+beforeAll(async () => {
+  t = await startTestServer({ listen: true });
+  admin = createBrandlockClient({ baseUrl: t.url, token: t.adminToken });
+  director = createBrandlockClient({ baseUrl: t.url, token: await t.tokenFor('art-director', 'Ines (AD)') });
+  retoucher = createBrandlockClient({ baseUrl: t.url, token: await t.tokenFor('retoucher', 'Sam (retouch)') });
+  await admin.locks.publish(JSON.parse(await readFile(new URL('brand-lock.json', samples), 'utf8')));
+  const brief = await director.briefs.upload({ name: 'SS27 core', text: await readFile(new URL('brief.csv', samples), 'utf8') });
+  briefId = brief.id;
+  hoodieRef = (await retoucher.uploads.put(await readFile(new URL('photos/packshot/solidus-hoodie-red-cutout.png', samples)), 'image/png')).ref;
+});
+afterAll(() => t.close());
+
+describe('a generate job on the local provider, end to end through the API', () => {
+  it('plans the brief on upload and lists its SKUs as planned', async () => {
+    const skus = await director.briefs.skus(briefId);
+    expect(skus.skus).toHaveLength(24);
+    expect(skus.skus.every((s) => s.status === 'planned')).toBe(true);
+  });
+
+  it('makes a master at the recipe size on the lighting preset background, says it is not generative, and records how', async () => {
+    const updates: string[] = [];
+    const created = await retoucher.jobs.create({ kind: 'generate', brief: briefId, sku: 'NF-JR-3003', sources: [hoodieRef] }, { idempotencyKey: 'hoodie-1' });
+    expect(created.state).toBe('queued');
+    expect(created.recipe.lightingPreset).toBe('studio-warm');
+    const job = await retoucher.jobs.watch(created.id, { onUpdate: (j) => updates.push(j.state) });
+    expect(job.state).toBe('succeeded');
+    expect(updates.at(-1)).toBe('succeeded');
+    expect(job.outputs).toHaveLength(1);
+    const out = job.outputs[0];
+    expect([out.width, out.height]).toEqual([job.recipe.width, job.recipe.height]);
+    expect(out.note).toMatch(/no generative model ran/);
+    expect(out.reviewStatus).toBe('flagged');
+
+    const { bytes, contentType } = await retoucher.assets.get(out.ref);
+    expect(contentType).toBe('image/png');
+    const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([job.recipe.width, job.recipe.height]);
+    expect(Array.from(data.subarray(0, 3))).toEqual([0xf4, 0xf1, 0xec]);
+
+    const audit = await director.audit.query({ job: job.id });
+    expect(audit.records).toHaveLength(1);
+    const record = audit.records[0];
+    expect(record).toMatchObject({ sha256: out.sha256, sku: 'NF-JR-3003', provider: 'local', lightingPreset: 'studio-warm', lock: { brand: 'northfold' }, recipeHash: job.recipeHash, seed: job.recipe.seed, requestedBy: 'Sam (retouch)' });
+    expect(record.qc.verdict).toBe('unchecked');
+    expect(record.sources).toEqual([hoodieRef.slice(7)]);
+  });
+
+  it('returns the same job for a retried Idempotency-Key, and refuses the key with another body', async () => {
+    const first = await retoucher.jobs.create({ kind: 'generate', brief: briefId, sku: 'NF-JR-3003', sources: [hoodieRef] }, { idempotencyKey: 'hoodie-1' });
+    const list = await retoucher.jobs.list({ sku: 'NF-JR-3003' });
+    expect(list.jobs.map((j) => j.id)).toEqual([first.id]);
+    await expect(retoucher.jobs.create({ kind: 'generate', brief: briefId, sku: 'NF-JR-3003', sources: [hoodieRef], count: 2 }, { idempotencyKey: 'hoodie-1' })).rejects.toMatchObject({ status: 409, code: 'conflict' });
+  });
+
+  it('refuses locked parameters by name and unknown SKUs with the field named', async () => {
+    const res = await t.request('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'generate', brief: briefId, sku: 'NF-JR-3003', steps: 60, prompt: 'a cat' }) });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.error.code).toBe('locked_parameter');
+    expect(body.error.issues.map((i: { path: string }) => i.path)).toEqual(['prompt', 'steps']);
+    const err = await retoucher.jobs.create({ kind: 'generate', brief: briefId, sku: 'NOPE-1' }).catch((e) => e);
+    expect(err.status).toBe(404);
+    expect(err.issues[0]).toMatchObject({ path: 'sku', found: 'NOPE-1' });
+    const video = await retoucher.jobs.create({ kind: 'video', brief: briefId, sku: 'NF-JR-3003' }).catch((e) => e);
+    expect(isBrandlockValidationError(video)).toBe(true);
+    expect(video.message).toMatch(/local.*cannot make video/);
+  });
+
+  it('puts the unchecked master in the review queue; a retoucher approves it, audited, and metrics count it', async () => {
+    const queue = await retoucher.review.list();
+    const item = queue.items.find((i) => i.sku === 'NF-JR-3003')!;
+    expect(item.status).toBe('flagged');
+    await expect(retoucher.review.decide(item.assetId, { decision: 'reject' })).rejects.toMatchObject({ status: 400 });
+    const decided = await retoucher.review.decide(item.assetId, { decision: 'approve', reason: 'drape and hem fine at 100%' });
+    expect(decided.status).toBe('approved');
+    expect(decided.reviews).toMatchObject([{ decision: 'approve', layer: 'technical', reviewer: 'Sam (retouch)', role: 'retoucher' }]);
+    const events = await director.audit.events({ action: 'review.decide' });
+    expect(events.events.at(-1)).toMatchObject({ actor: 'Sam (retouch)', subject: item.assetId, detail: { decision: 'approve', reason: 'drape and hem fine at 100%' } });
+    const skus = await director.briefs.skus(briefId);
+    const hoodie = skus.skus.find((s) => s.sku === 'NF-JR-3003')!;
+    expect(hoodie.views.find((v) => v.view === 'front')!.status).toBe('approved');
+    expect(hoodie.status).toBe('planned');
+    const metrics = await director.audit.metrics();
+    expect(metrics).toMatchObject({ assets: 1, reviewed: 1, approved: 1, firstPassApprovalRate: 1 });
+    expect(metrics.timeToApproval.withinSla).toBe(1);
+    expect(metrics.costPerApproved).toEqual([{ provider: 'local', costUsd: 0, assetsWithoutCost: 0, approved: 1, costPerApprovedUsd: 0 }]);
+  });
+
+  it('renders channel variants of a master at each spec size and format', async () => {
+    const lock = await admin.locks.get();
+    const master = (await retoucher.audit.query({ sku: 'NF-JR-3003' })).records[0];
+    const job = await retoucher.jobs.watch((await retoucher.jobs.create({ kind: 'variants', category: 'jersey', sources: [`sha256:${master.sha256}`], channels: ['ig-square', 'marketplace', 'pdp-webp'] })).id);
+    expect(job.state).toBe('succeeded');
+    expect(job.outputs.map((o) => o.channel)).toEqual(['ig-square', 'marketplace', 'pdp-webp']);
+    for (const out of job.outputs) {
+      const spec = lock.lock.channels.find((c) => c.id === out.channel)!;
+      const meta = await sharp((await retoucher.assets.get(out.ref)).bytes).metadata();
+      expect([meta.width, meta.height, meta.format]).toEqual([spec.width, spec.height, spec.format]);
+      if (spec.maxBytes) expect(out.bytes).toBeLessThanOrEqual(spec.maxBytes);
+    }
+  });
+
+  it('makes a moodboard of labelled lighting and palette studies, followed by polling', async () => {
+    const created = await director.jobs.create({ kind: 'moodboard', moodboard: { count: 6, environment: 'sunlit loft', lightingPresets: ['studio-warm', 'editorial-cool'] } });
+    const job = await director.jobs.watch(created.id, { poll: true, pollIntervalMs: 100 });
+    expect(job.state).toBe('succeeded');
+    expect(job.outputs).toHaveLength(6);
+    expect(job.outputs.filter((o) => /lighting study of studio-warm/.test(o.note ?? ''))).toHaveLength(2);
+    expect(job.outputs.filter((o) => /lighting study of editorial-cool/.test(o.note ?? ''))).toHaveLength(2);
+    expect(job.outputs.filter((o) => /palette study/.test(o.note ?? ''))).toHaveLength(2);
+    expect(job.outputs.every((o) => /not a photograph/.test(o.note ?? '') && o.reviewStatus === 'ready')).toBe(true);
+    const bad = await director.jobs.create({ kind: 'moodboard', moodboard: { count: 6, lightingPresets: ['disco'] } }).catch((e) => e);
+    expect(bad.issues[0]).toMatchObject({ path: 'moodboard.lightingPresets', found: 'disco' });
+  });
+
+  it("queues a brief's plan once, skipping SKUs whose source images were not uploaded", async () => {
+    const sources = { 'photos/packshot/solidus-hoodie-red-cutout.png': hoodieRef };
+    const first = await director.briefs.queueJobs(briefId, { skus: ['NF-JR-3003', 'NF-WV-1001'], sources });
+    // The brief asks for front and back of NF-JR-3003; front already has a job from the test above.
+    expect(first.queued.filter((q) => q.created).map((q) => `${q.sku}/${q.view}`)).toEqual(['NF-JR-3003/back']);
+    expect(first.queued.find((q) => q.view === 'front')?.created).toBe(false);
+    expect(first.skipped.map((s) => s.sku)).toEqual(expect.arrayContaining(['NF-WV-1001']));
+    expect(first.skipped[0].reason).toMatch(/was not uploaded/);
+    for (const q of first.queued) expect((await director.jobs.watch(q.jobId)).state).toBe('succeeded');
+    const again = await director.briefs.queueJobs(briefId, { skus: ['NF-JR-3003'], sources });
+    expect(again.queued.every((q) => !q.created)).toBe(true);
+  });
+});
+
+describe('cancel', () => {
+  it('cancels a queued job at once', async () => {
+    const idle = await startTestServer({ workers: false });
+    try {
+      const res = await idle.request('/v1/locks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: await readFile(new URL('brand-lock.json', samples), 'utf8') });
+      expect(res.status).toBe(201);
+      const job = await (await idle.request('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'moodboard', moodboard: { count: 6 } }) })).json();
+      const canceled = await (await idle.request(`/v1/jobs/${job.id}/cancel`, { method: 'POST' })).json();
+      expect(canceled).toMatchObject({ state: 'canceled', cancelRequested: true });
+    } finally {
+      await idle.close();
+    }
+  });
+});
