@@ -91,11 +91,16 @@ export function createStepQueue(db: Database, options: StepQueueOptions): StepQu
     async work(provider, workers, handler) {
       const ids: string[] = [];
       for (let i = 0; i < workers; i++) {
-        ids.push(
-          await boss.work<StepData>(queueOf(provider), { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        let id = '';
+        id = await boss.work<StepData>(queueOf(provider), { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+          try {
             await handler(job.data, job.id);
-          }),
-        );
+          } finally {
+            // pg-boss waits out the polling interval after every job; a busy queue should not.
+            if (id) boss.notifyWorker(id);
+          }
+        });
+        ids.push(id);
       }
       wakers.set(provider, ids);
     },

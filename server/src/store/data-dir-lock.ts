@@ -19,13 +19,19 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Folders this process holds (a second open in the same process is refused too). */
+const held = new Set<string>();
+
 /** Takes the folder's lock; returns the function that releases it. */
 export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   const file = join(dir, 'brandlock.pid');
+  if (held.has(file)) throw new DataDirBusy(`${dir} is in use by process ${process.pid} (this process); use its API instead of opening it twice`);
   for (let tries = 0; tries < 3; tries++) {
     try {
       await writeFile(file, String(process.pid), { flag: 'wx' });
+      held.add(file);
       return async () => {
+        held.delete(file);
         if ((await readFile(file, 'utf8').catch(() => '')) === String(process.pid)) await unlink(file).catch(() => undefined);
       };
     } catch (e) {

@@ -9,5 +9,9 @@ import { lockSchema } from './lock-schema';
 import { lutApply } from './lut-apply';
 import { lutIcc } from './lut-icc';
 import { lutInfo } from './lut-info';
+import { serve } from './serve';
+import { tokenCreate } from './token-create';
+import { tokenList } from './token-list';
+import { tokenRevoke } from './token-revoke';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan, lutInfo, lutApply, lutIcc, colorDiff];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
