@@ -30,6 +30,8 @@ export interface ServerConfig {
   maxAttempts: number;
   /** How long a queue step may run before another worker takes it over. */
   stepTimeoutSeconds: number;
+  /** Retries of a step that throws inside the server before it goes to the dead-letter queue. */
+  stepRetries: number;
   pollMinMs: number;
   pollMaxMs: number;
   reconcileIntervalMs: number;
@@ -88,6 +90,7 @@ export function readServerConfig(env: Env, cwd: string): ServerConfig {
     concurrency,
     maxAttempts: int('BRANDLOCK_MAX_ATTEMPTS', 8, 1, 100),
     stepTimeoutSeconds: int('BRANDLOCK_STEP_TIMEOUT_SECONDS', 300, 1, 86_400),
+    stepRetries: int('BRANDLOCK_STEP_RETRIES', 5, 0, 50),
     pollMinMs,
     pollMaxMs: int('BRANDLOCK_POLL_MAX_MS', Math.max(30_000, pollMinMs), pollMinMs, 3_600_000),
     reconcileIntervalMs: int('BRANDLOCK_RECONCILE_MS', 30_000, 100, 3_600_000),

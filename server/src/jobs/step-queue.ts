@@ -56,15 +56,10 @@ export function createStepQueue(db: Database, options: StepQueueOptions): StepQu
       await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, policy: 'standard', retryLimit: 0 });
       for (const provider of PROVIDER_QUEUES) {
         const name = queueOf(provider);
-        await boss.createQueue(name, {
-          name,
-          policy: 'standard',
-          retryLimit: options.retryLimit ?? 5,
-          retryDelay: 2,
-          retryBackoff: true,
-          expireInSeconds: options.stepTimeoutSeconds,
-          deadLetter: DEAD_LETTER_QUEUE,
-        });
+        const settings = { name, policy: 'standard' as const, retryLimit: options.retryLimit ?? 5, retryDelay: 2, retryBackoff: true, expireInSeconds: options.stepTimeoutSeconds, deadLetter: DEAD_LETTER_QUEUE };
+        await boss.createQueue(name, settings);
+        // An existing queue keeps its old settings on create: apply the configured ones.
+        await boss.updateQueue(name, settings);
       }
     },
     async schedule(jobId, provider, delayMs = 0) {

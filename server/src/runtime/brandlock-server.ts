@@ -63,7 +63,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
   const blobs = options.blobs ?? folderBlobStore(config.blobDir);
   const registry = createProviderRegistry(config, { log, fetch: options.fetch, remotes: options.remotes, local: options.local });
   const notifier = createJobNotifier();
-  const queue = createStepQueue(db, { stepTimeoutSeconds: config.stepTimeoutSeconds });
+  const queue = createStepQueue(db, { stepTimeoutSeconds: config.stepTimeoutSeconds, retryLimit: config.stepRetries });
   queue.boss.on('error', (e) => log.error('queue error', { error: e }));
   await queue.start();
   const runner = createStepRunner({ db, blobs, registry, queue, config, log, notifier, inspect: options.inspect ?? noAutomatedQc });
@@ -88,7 +88,12 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       await queue.retryOrphans(orphans.map((o) => ({ provider: o.provider, stepId: o.step_id })));
     }
     for (const provider of registry.describe()) {
-      await queue.work(provider.name, config.concurrency[provider.name], (data, stepId) => runner.runStep(data.jobId, stepId));
+      await queue.work(provider.name, config.concurrency[provider.name], (data, stepId) =>
+        runner.runStep(data.jobId, stepId).catch((e: unknown) => {
+          log.error('job step failed inside the server; the queue retries it', { jobId: data.jobId, stepId, error: e });
+          throw e;
+        }),
+      );
     }
     await queue.onDeadLetter((data) => runner.onDeadStep(data.jobId));
     await reconciler.reconcile();
