@@ -24,6 +24,8 @@ export interface ServerConfig {
   /** Allowed CORS origins; "null" is the Figma plugin UI iframe. */
   corsOrigins: string[];
   defaultProvider: ProviderId;
+  /** Run job workers in this process; false makes an API-only process (workers run elsewhere on the same Postgres). */
+  workers: boolean;
   /** Jobs running at once per provider, per server process. */
   concurrency: Record<ProviderId, number>;
   /** Provider calls per job before it fails (retryable errors only). */
@@ -63,6 +65,14 @@ export function readServerConfig(env: Env, cwd: string): ServerConfig {
     }
     return n;
   };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (!raw) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name}: "${env[name]}" is not true or false (1/0, yes/no)`);
+    return fallback;
+  };
   const providers = readProvidersConfig(env, problems);
   const dataDir = resolve(cwd, env.BRANDLOCK_DATA?.trim() || '.brandlock');
   const defaultProvider = (env.BRANDLOCK_PROVIDER?.trim() || 'local') as ProviderId;
@@ -87,6 +97,7 @@ export function readServerConfig(env: Env, cwd: string): ServerConfig {
     maxUploadPixels: int('BRANDLOCK_MAX_UPLOAD_PIXELS', 100_000_000, 1, 1_000_000_000),
     corsOrigins: (env.BRANDLOCK_CORS_ORIGINS ?? 'null,http://localhost,http://127.0.0.1').split(',').map((s) => s.trim()).filter(Boolean),
     defaultProvider,
+    workers: bool('BRANDLOCK_WORKERS', true),
     concurrency,
     maxAttempts: int('BRANDLOCK_MAX_ATTEMPTS', 8, 1, 100),
     stepTimeoutSeconds: int('BRANDLOCK_STEP_TIMEOUT_SECONDS', 300, 1, 86_400),

@@ -37,7 +37,7 @@ export interface BrandlockServerOptions {
   local?: Provider;
   inspect?: InspectOutput;
   fetch?: typeof fetch;
-  /** Run job workers in this process (default true). */
+  /** Run job workers in this process (default: the configuration's `workers`). */
   workers?: boolean;
 }
 
@@ -78,7 +78,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     firstAdminToken = created.token;
   }
 
-  if (options.workers !== false) {
+  if (options.workers ?? config.workers) {
     if (db.dialect === 'pglite') {
       // This process owns the embedded database: any lease or running step belongs to a process that is gone.
       const orphans = await db.query<{ provider: Parameters<StepQueue['schedule']>[1]; step_id: string }>(
