@@ -46,5 +46,6 @@ export const MetricsQuery = z.object({
 export const MetricsReport = ProductionMetrics.extend({
   from: IsoTime.nullable(),
   to: IsoTime.nullable(),
+  truncated: z.boolean().describe('True when the period held more records than one report reads; narrow from/to'),
 });
 export type MetricsReport = z.infer<typeof MetricsReport>;

@@ -6,7 +6,11 @@
  */
 import { z } from 'zod';
 import type { ProductionRecord } from './production-record';
+import type { QcOutcome } from './qc-outcome';
 import { latestDecision } from './review-status';
+
+/** The parts of a production record the metrics read (a server can select just these). */
+export type MetricsRecord = Pick<ProductionRecord, 'kind' | 'category' | 'provider' | 'costUsd' | 'requestedAt' | 'reviews'> & { qc: Pick<QcOutcome, 'verdict' | 'measurements'> };
 
 export const Distribution = z.object({
   count: z.number().int(),
@@ -52,7 +56,7 @@ const DELTA_E_BINS = [0, 1, 2, 3, 4, 5, 6];
  * const m = computeProductionMetrics(records, { slaHours: 48 });
  * m.firstPassApprovalRate // 0.82
  */
-export function computeProductionMetrics(records: readonly ProductionRecord[], options: { slaHours: number }): ProductionMetrics {
+export function computeProductionMetrics(records: readonly MetricsRecord[], options: { slaHours: number }): ProductionMetrics {
   const masters = records.filter((r) => PRODUCTION_KINDS.has(r.kind));
   const reviewed = masters.filter((r) => r.reviews.length > 0);
   const approvedRecords = masters.filter((r) => latestDecision(r.reviews)?.decision === 'approve');
@@ -101,7 +105,7 @@ export function computeProductionMetrics(records: readonly ProductionRecord[], o
   };
 }
 
-function firstDecision(r: ProductionRecord) {
+function firstDecision(r: MetricsRecord) {
   let first: ProductionRecord['reviews'][number] | null = null;
   for (const d of r.reviews) if (!first || d.at < first.at) first = d;
   return first;

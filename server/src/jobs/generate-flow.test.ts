@@ -95,7 +95,7 @@ describe('a generate job on the local provider, end to end through the API', () 
     expect(hoodie.views.find((v) => v.view === 'front')!.status).toBe('approved');
     expect(hoodie.status).toBe('planned');
     const metrics = await director.audit.metrics();
-    expect(metrics).toMatchObject({ assets: 1, reviewed: 1, approved: 1, firstPassApprovalRate: 1 });
+    expect(metrics).toMatchObject({ assets: 1, reviewed: 1, approved: 1, firstPassApprovalRate: 1, truncated: false });
     expect(metrics.timeToApproval.withinSla).toBe(1);
     expect(metrics.costPerApproved).toEqual([{ provider: 'local', costUsd: 0, assetsWithoutCost: 0, approved: 1, costPerApprovedUsd: 0 }]);
   });

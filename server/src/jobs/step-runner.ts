@@ -6,7 +6,6 @@
  * itself reports that job failed.
  */
 import { randomUUID } from 'node:crypto';
-import { buildProductionRecord, reviewStatus, type ProductionRecord } from '@brandlock/core';
 import type { Provider, ProviderError, ProviderSource, ProviderStatus } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { ServerConfig } from '../config/server-config';
@@ -15,13 +14,15 @@ import type { BlobStore } from '../assets/blob-store';
 import type { Logger } from '../log/logger';
 import { getJobRow, moveJob, type JobRow } from '../store/jobs';
 import { findBlob } from '../store/blobs';
-import { insertAssets, type NewAsset } from '../store/assets';
+import { insertAssets } from '../store/assets';
 import { recordEvent, SYSTEM_ACTOR } from '../store/audit-events';
 import { findLock } from '../store/locks';
 import type { StepQueue } from './step-queue';
 import { pollDelayMs, retryDelayMs } from './retry-delay';
 import { OutputRejected, storeOutput } from './store-output';
 import type { InspectOutput } from './inspect-output';
+import { acquireJobLease, releaseJobLease } from './job-lease';
+import { buildAssets, type StoredOutput } from './build-assets';
 import { configSecrets } from '../config/server-config';
 import { redactSecrets } from '../log/redact';
 import type { JobNotifier } from './job-notifier';
@@ -55,17 +56,8 @@ export function createStepRunner(deps: StepRunnerDeps) {
   /** Provider messages are stored and shown to clients: never with a key in them. */
   const clean = (error: ProviderError): ProviderError => ({ ...error, message: redactSecrets(error.message, secrets).slice(0, 2000) });
 
-  async function acquire(jobId: string, owner: string): Promise<JobRow | null> {
-    const rows = await db.query<JobRow>(
-      `UPDATE jobs SET lease_owner = $2, lease_until = now() + make_interval(secs => $3)
-       WHERE id = $1 AND state NOT IN ('succeeded', 'failed', 'canceled') AND (lease_until IS NULL OR lease_until < now() OR lease_owner = $2)
-       RETURNING *`,
-      [jobId, owner, config.stepTimeoutSeconds + 5],
-    );
-    return rows[0] ?? null;
-  }
-
-  const release = (jobId: string, owner: string) => db.query('UPDATE jobs SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2', [jobId, owner]);
+  const acquire = (jobId: string, owner: string) => acquireJobLease(db, jobId, owner, config.stepTimeoutSeconds + 5);
+  const release = (jobId: string, owner: string) => releaseJobLease(db, jobId, owner);
 
   async function move(tx: Queryable, job: JobRow, change: Parameters<typeof moveJob>[2]): Promise<boolean> {
     const moved = await moveJob(tx, job.id, change);
@@ -171,7 +163,7 @@ export function createStepRunner(deps: StepRunnerDeps) {
 
   async function complete(job: JobRow, provider: Provider, status: ProviderStatus): Promise<void> {
     const lock = await findLock(db, job.lock_hash);
-    const stored = [];
+    const stored: StoredOutput[] = [];
     for (const [index, output] of (status.outputs ?? []).entries()) {
       let bytes: Uint8Array;
       try {
@@ -187,24 +179,7 @@ export function createStepRunner(deps: StepRunnerDeps) {
       }
     }
     if (!stored.length) return fail(job, { code: 'no_output', message: `${job.provider} reported success but returned no output`, retryable: false });
-    const now = new Date().toISOString();
-    const assets: NewAsset[] = [];
-    for (const s of stored) {
-      const qc = await deps.inspect({ job, output: s.meta, bytes: s.bytes, index: s.index });
-      const record: ProductionRecord = buildProductionRecord({
-        assetId: `${job.id}-${s.index}`,
-        output: { sha256: s.meta.sha256, contentType: s.meta.contentType, width: s.meta.width ?? 0, height: s.meta.height ?? 0, bytes: s.meta.bytes, index: s.index, seed: s.output.seed ?? null, note: s.output.note ? redactSecrets(s.output.note, secrets) : null, channel: job.kind === 'variants' ? (job.channels[s.index] ?? null) : null },
-        job: { id: job.id, kind: job.kind, briefId: job.brief_id, row: job.row, sku: job.sku, colorway: job.colorway, category: job.category, requestedBy: job.requested_by, requestedAt: job.created_at.toISOString(), sources: job.sources },
-        lock: { hash: job.lock_hash, brand: lock?.summary.brand.id ?? '', version: lock?.summary.version ?? '' },
-        recipe: job.recipe,
-        recipeHash: job.recipe_hash,
-        provider: { name: job.provider, jobId: job.provider_job_id, model: status.model ?? null, modelVersion: status.modelVersion ?? null, costUsd: status.costUsd !== undefined ? status.costUsd / stored.length : null },
-        qc,
-        createdAt: now,
-      });
-      const status_ = job.kind === 'moodboard' ? 'ready' : reviewStatus(qc.verdict, [], job.human_review);
-      assets.push({ record, status: status_ });
-    }
+    const assets = await buildAssets({ job, stored, status, lock, inspect: deps.inspect, clean: (text) => redactSecrets(text, secrets), createdAt: new Date().toISOString() });
     const notes = [...new Set(stored.map((s) => s.output.note).filter(Boolean))];
     const finished = await db.transaction(async (tx) => {
       const moved = await move(tx, job, {

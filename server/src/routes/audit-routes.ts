@@ -1,10 +1,10 @@
 /** Production records by SKU, job or date; the event log; production metrics over a period. */
 import { Hono } from 'hono';
-import { computeProductionMetrics, type ProductionRecord } from '@brandlock/core';
+import { computeProductionMetrics } from '@brandlock/core';
 import { AuditEventQuery, AuditQuery, MetricsQuery, type MetricsReport } from '@brandlock/core/api';
 import { requireAction } from '../middleware/auth';
 import { ApiError, parseOr400 } from '../middleware/api-error';
-import { queryRecords } from '../store/assets';
+import { metricsRecords, queryRecords } from '../store/records';
 import { listEvents } from '../store/audit-events';
 import { CursorError } from '../store/cursor';
 import type { AppEnv, RouteDeps } from './route-deps';
@@ -31,15 +31,10 @@ export function auditRoutes(deps: RouteDeps) {
   });
   app.get('/v1/metrics', requireAction('metrics:read'), async (c) => {
     const q = parseOr400(MetricsQuery, c.req.query(), 'query');
-    const records: ProductionRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await queryRecords(deps.db, { from: q.from, to: q.to, limit: 500, cursor });
-      records.push(...page.records);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor && records.length < METRICS_MAX_RECORDS);
+    const records = await metricsRecords(deps.db, { from: q.from, to: q.to, limit: METRICS_MAX_RECORDS + 1 });
     const report: MetricsReport = {
-      ...computeProductionMetrics(records, { slaHours: deps.config.slaHours }),
+      ...computeProductionMetrics(records.slice(0, METRICS_MAX_RECORDS), { slaHours: deps.config.slaHours }),
+      truncated: records.length > METRICS_MAX_RECORDS,
       from: q.from ? new Date(q.from).toISOString() : null,
       to: q.to ? new Date(q.to).toISOString() : null,
     };

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { defaultReviewLayer, ReviewDecisionRequest, ReviewQuery } from '@brandlock/core/api';
 import { requireAction } from '../middleware/auth';
 import { ApiError, parseOr400 } from '../middleware/api-error';
-import { decideReview, getReviewItem, listReview } from '../store/assets';
+import { decideReview, getReviewItem, listReview } from '../store/review';
 import { recordEvent } from '../store/audit-events';
 import { CursorError } from '../store/cursor';
 import type { AppEnv, RouteDeps } from './route-deps';

@@ -1,0 +1,59 @@
+/**
+ * The asset rows a finished job adds: one production record per stored output, with the QC outcome
+ * from the inspection hook and the review status that follows from it. Moodboard studies are not
+ * production images and go straight to `ready`.
+ */
+import { buildProductionRecord, reviewStatus } from '@brandlock/core';
+import type { ProviderOutput, ProviderStatus } from '../providers/provider';
+import type { BlobMeta } from '../store/blobs';
+import type { JobRow } from '../store/jobs';
+import type { NewAsset } from '../store/assets';
+import type { StoredLock } from '../store/locks';
+import type { InspectOutput } from './inspect-output';
+
+export interface StoredOutput {
+  index: number;
+  output: ProviderOutput;
+  bytes: Uint8Array;
+  meta: BlobMeta;
+}
+
+export async function buildAssets(input: {
+  job: JobRow;
+  stored: StoredOutput[];
+  status: ProviderStatus;
+  lock: StoredLock | null;
+  inspect: InspectOutput;
+  /** Cleans provider text before it is stored (keys redacted). */
+  clean: (text: string) => string;
+  createdAt: string;
+}): Promise<NewAsset[]> {
+  const { job, stored, status, lock } = input;
+  const assets: NewAsset[] = [];
+  for (const s of stored) {
+    const qc = await input.inspect({ job, output: s.meta, bytes: s.bytes, index: s.index });
+    const record = buildProductionRecord({
+      assetId: `${job.id}-${s.index}`,
+      output: {
+        sha256: s.meta.sha256,
+        contentType: s.meta.contentType,
+        width: s.meta.width ?? 0,
+        height: s.meta.height ?? 0,
+        bytes: s.meta.bytes,
+        index: s.index,
+        seed: s.output.seed ?? null,
+        note: s.output.note ? input.clean(s.output.note) : null,
+        channel: job.kind === 'variants' ? (job.channels[s.index] ?? null) : null,
+      },
+      job: { id: job.id, kind: job.kind, briefId: job.brief_id, row: job.row, sku: job.sku, colorway: job.colorway, category: job.category, requestedBy: job.requested_by, requestedAt: job.created_at.toISOString(), sources: job.sources },
+      lock: { hash: job.lock_hash, brand: lock?.summary.brand.id ?? '', version: lock?.summary.version ?? '' },
+      recipe: job.recipe,
+      recipeHash: job.recipe_hash,
+      provider: { name: job.provider, jobId: job.provider_job_id, model: status.model ?? null, modelVersion: status.modelVersion ?? null, costUsd: status.costUsd !== undefined ? status.costUsd / stored.length : null },
+      qc,
+      createdAt: input.createdAt,
+    });
+    assets.push({ record, status: job.kind === 'moodboard' ? 'ready' : reviewStatus(qc.verdict, [], job.human_review) });
+  }
+  return assets;
+}
