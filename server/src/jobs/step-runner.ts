@@ -128,14 +128,14 @@ export function createStepRunner(deps: StepRunnerDeps) {
     }
     await db.query('UPDATE jobs SET provider_job_id = $2, updated_at = now() WHERE id = $1 AND provider_job_id IS NULL', [job.id, result.providerJobId]);
     log.info('submitted', { jobId: job.id, provider: job.provider, providerJobId: result.providerJobId });
-    await handleStatus({ ...job, state: 'running', provider_job_id: result.providerJobId }, provider, result.status);
+    await handleStatus({ ...job, state: 'running', provider_job_id: result.providerJobId }, provider, result.status, signal);
   }
 
   /** Acts on a provider status, from a submit, a poll or a webhook. */
-  async function handleStatus(job: JobRow, provider: Provider, status: ProviderStatus): Promise<void> {
+  async function handleStatus(job: JobRow, provider: Provider, status: ProviderStatus, signal: AbortSignal): Promise<void> {
     switch (status.state) {
       case 'succeeded':
-        return complete(job, provider, status);
+        return complete(job, provider, status, signal);
       case 'canceled':
         if (await move(db, job, { from: ['queued', 'running'], state: 'canceled', stage: 'canceled at the provider' })) await recordEvent(db, SYSTEM_ACTOR, 'job.canceled', job.id, {});
         return;
@@ -161,13 +161,13 @@ export function createStepRunner(deps: StepRunnerDeps) {
     }
   }
 
-  async function complete(job: JobRow, provider: Provider, status: ProviderStatus): Promise<void> {
+  async function complete(job: JobRow, provider: Provider, status: ProviderStatus, signal: AbortSignal): Promise<void> {
     const lock = await findLock(db, job.lock_hash);
     const stored: StoredOutput[] = [];
     for (const [index, output] of (status.outputs ?? []).entries()) {
       let bytes: Uint8Array;
       try {
-        bytes = output.bytes ?? (await provider.fetchOutput(output)).bytes;
+        bytes = output.bytes ?? (await provider.fetchOutput(output, signal)).bytes;
       } catch (e) {
         return callFailed(job, asProviderError(e));
       }
@@ -229,7 +229,7 @@ export function createStepRunner(deps: StepRunnerDeps) {
       } catch (e) {
         return await callFailed(job, asProviderError(e));
       }
-      await handleStatus(job, provider, status);
+      await handleStatus(job, provider, status, signal);
     } finally {
       await release(jobId, owner);
     }
@@ -242,7 +242,7 @@ export function createStepRunner(deps: StepRunnerDeps) {
     if (!job) return;
     try {
       const provider = deps.registry.get(job.provider);
-      if (provider && job.provider_job_id && !job.cancel_requested) await handleStatus(job, provider, status);
+      if (provider && job.provider_job_id && !job.cancel_requested) await handleStatus(job, provider, status, AbortSignal.timeout(config.stepTimeoutSeconds * 1000));
     } finally {
       await release(jobId, owner);
     }

@@ -4,8 +4,16 @@ import { actionsOf, buildOpenApiDocument, type Health, type Me, type ProviderLis
 import { requireAction } from '../middleware/auth';
 import type { AppEnv, RouteDeps } from './route-deps';
 
+/** Liveness that means something: the database answers. */
 export function healthRoute(deps: RouteDeps) {
-  return new Hono().get('/health', (c) => c.json({ ok: true, version: deps.version } satisfies Health));
+  return new Hono().get('/health', async (c) => {
+    try {
+      await deps.db.query('SELECT 1');
+      return c.json({ ok: true, version: deps.version } satisfies Health);
+    } catch {
+      return c.json({ ok: false, version: deps.version } satisfies Health, 503);
+    }
+  });
 }
 
 export function metaRoutes(deps: RouteDeps) {
