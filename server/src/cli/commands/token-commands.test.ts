@@ -66,3 +66,20 @@ describe('brandlock token', () => {
     expect((await cli('token', 'create', '--role', 'designer')).code).toBe(2);
   });
 });
+
+describe('brandlock serve', () => {
+  it('serves until interrupted, printing the URL, and stops cleanly', async () => {
+    const controller = new AbortController();
+    const io = captureIo(dir, { BRANDLOCK_DATA: join(dir, 'serve-data') });
+    io.signal = controller.signal;
+    const running = runCli(['serve', '--port', '0'], io);
+    const end = Date.now() + 60_000;
+    while (!/listening on (\S+)/.test(io.stdout) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    const url = /listening on (\S+)/.exec(io.stdout)![1];
+    expect(io.stdout).toMatch(/First start: an admin token was created/);
+    expect(await (await fetch(`${url}/health`)).json()).toMatchObject({ ok: true });
+    controller.abort();
+    expect(await running).toBe(0);
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+  });
+});
