@@ -137,8 +137,12 @@ export function toApiJob(r: JobRow, outputs: Job['outputs']): Job {
   };
 }
 
+/** The columns a job shows (not the provider parameters, thresholds or leases). */
+const API_COLUMNS = `id, kind, state, stage, progress, provider, provider_job_id, lock_hash, brief_id, planned_job_id, row, sku, colorway, category, view,
+  recipe, recipe_hash, count, seed_variation, sources, channels, attempts, error, note, cancel_requested, requested_by, created_at, updated_at, finished_at`;
+
 export async function getJob(db: Queryable, id: string): Promise<Job | null> {
-  const row = await getJobRow(db, id);
+  const row = (await db.query<JobRow>(`SELECT ${API_COLUMNS} FROM jobs WHERE id = $1`, [id]))[0];
   if (!row) return null;
   const outputs = await outputsOfJobs(db, [id]);
   return toApiJob(row, outputs.get(id) ?? []);
@@ -161,7 +165,7 @@ export async function listJobs(db: Queryable, q: { state?: string; sku?: string;
   const after = decodeCursor(q.cursor);
   if (after) add('(created_at, id) < (?, ?)', new Date(after.at), after.id);
   params.push(q.limit + 1);
-  const rows = await db.query<JobRow>(`SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`, params);
+  const rows = await db.query<JobRow>(`SELECT ${API_COLUMNS} FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`, params);
   const page = rows.slice(0, q.limit);
   const outputs = await outputsOfJobs(db, page.map((r) => r.id));
   const last = page.at(-1);
