@@ -9,3 +9,4 @@ export * from './hash';
 export * from './channels';
 export * from './brief';
 export * from './audit';
+export * from './qc';

@@ -12,6 +12,7 @@ import { SEED_CATEGORY_IDS } from './seed-categories';
 const partialQc = z.strictObject({
   maxDeltaE00: QcThresholds.shape.maxDeltaE00.optional(),
   flagDeltaE00: QcThresholds.shape.flagDeltaE00,
+  maxColorDriftDeltaE00: QcThresholds.shape.maxColorDriftDeltaE00.optional(),
   exposure: QcThresholds.shape.exposure.partial().optional(),
   sharpnessMin: QcThresholds.shape.sharpnessMin.optional(),
   whiteBalance: QcThresholds.shape.whiteBalance.partial().optional(),

@@ -6,10 +6,12 @@ export const HumanReview = z.enum(['always', 'on-flag']);
 export const QcThresholds = z.strictObject({
   maxDeltaE00: z.number().positive().max(50).describe('Max ΔE00 of the garment against its SKU swatch (reject above)'),
   flagDeltaE00: z.number().positive().max(50).optional().describe('Flag (not reject) above this; defaults to 2/3 of maxDeltaE00'),
+  maxColorDriftDeltaE00: z.number().positive().max(50).default(1.5).describe('Batch: garment colour of one SKU/colorway vs the median of its images, ΔE00'),
   exposure: z.strictObject({
     maxHighlightClipPct: z.number().min(0).max(100).describe('Subject pixels with a channel at 254+ (8-bit), percent'),
     maxShadowClipPct: z.number().min(0).max(100).describe('Subject pixels with a channel at 1 or below, percent'),
     maxEvDeviation: z.number().positive().max(4).describe('Mean subject exposure vs the lighting target, EV'),
+    maxDriftEv: z.number().positive().max(4).default(0.33).describe('Batch: subject exposure vs the median of images under the same lighting, EV'),
   }),
   sharpnessMin: z.number().min(0).describe('Variance of the Laplacian over the subject at full resolution, 8-bit units'),
   whiteBalance: z.strictObject({
@@ -19,6 +21,8 @@ export const QcThresholds = z.strictObject({
     maxNonUniformity: z.number().positive().max(50).describe('95th percentile ΔE00 of background pixels from their median'),
     maxStrayPct: z.number().min(0).max(100).default(0.5).describe('Background area taken by stray objects, percent'),
     maxHaloDeltaE00: z.number().positive().max(50).default(6).describe('Ring just outside the subject vs background, ΔE00'),
+    maxNonWhitePct: z.number().min(0).max(100).default(0.5).describe('Where a channel demands pure white: background pixels below 255,255,255, percent'),
+    maxDriftDeltaE00: z.number().positive().max(50).default(2).describe('Batch: background colour vs the median of images under the same lighting, ΔE00'),
   }),
   humanReview: HumanReview.describe('always: every image goes to a retoucher; on-flag: only flagged ones'),
 });

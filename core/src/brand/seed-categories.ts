@@ -46,20 +46,22 @@ const baseRecipe: Recipe = {
 const standardQc: QcThresholds = {
   maxDeltaE00: 3,
   flagDeltaE00: 2,
-  exposure: { maxHighlightClipPct: 0.5, maxShadowClipPct: 1, maxEvDeviation: 0.5 },
+  maxColorDriftDeltaE00: 1.5,
+  exposure: { maxHighlightClipPct: 0.5, maxShadowClipPct: 1, maxEvDeviation: 0.5, maxDriftEv: 0.33 },
   sharpnessMin: 40,
   whiteBalance: { maxCastDeltaE00: 2.5 },
-  background: { maxNonUniformity: 3, maxStrayPct: 0.5, maxHaloDeltaE00: 6 },
+  background: { maxNonUniformity: 3, maxStrayPct: 0.5, maxHaloDeltaE00: 6, maxNonWhitePct: 0.5, maxDriftDeltaE00: 2 },
   humanReview: 'on-flag',
 };
 
 const strictQc: QcThresholds = {
   maxDeltaE00: 2,
   flagDeltaE00: 1.2,
-  exposure: { maxHighlightClipPct: 0.2, maxShadowClipPct: 0.5, maxEvDeviation: 0.33 },
+  maxColorDriftDeltaE00: 1,
+  exposure: { maxHighlightClipPct: 0.2, maxShadowClipPct: 0.5, maxEvDeviation: 0.33, maxDriftEv: 0.25 },
   sharpnessMin: 60,
   whiteBalance: { maxCastDeltaE00: 1.5 },
-  background: { maxNonUniformity: 2.5, maxStrayPct: 0.3, maxHaloDeltaE00: 4 },
+  background: { maxNonUniformity: 2.5, maxStrayPct: 0.3, maxHaloDeltaE00: 4, maxNonWhitePct: 0.3, maxDriftDeltaE00: 1.5 },
   humanReview: 'always',
 };
 

@@ -1,0 +1,39 @@
+/**
+ * Fixed-bin histograms for medians and percentiles of Lab values without sorting: a proxy has up to
+ * a million pixels, and a 0.02-unit bin is far finer than any QC threshold.
+ */
+
+export interface Histogram {
+  min: number;
+  binWidth: number;
+  counts: Float64Array;
+  total: number;
+}
+
+export function createHistogram(min: number, max: number, binWidth: number): Histogram {
+  return { min, binWidth, counts: new Float64Array(Math.ceil((max - min) / binWidth) + 1), total: 0 };
+}
+
+export function addToHistogram(h: Histogram, value: number): void {
+  let i = Math.floor((value - h.min) / h.binWidth);
+  if (i < 0) i = 0;
+  else if (i >= h.counts.length) i = h.counts.length - 1;
+  h.counts[i]++;
+  h.total++;
+}
+
+/**
+ * The q-quantile (0..1), interpolated within the bin; NaN for an empty histogram.
+ * @example quantile(h, 0.5) // the median
+ */
+export function quantile(h: Histogram, q: number): number {
+  if (h.total === 0) return NaN;
+  const target = q * h.total;
+  let seen = 0;
+  for (let i = 0; i < h.counts.length; i++) {
+    const c = h.counts[i];
+    if (c > 0 && seen + c >= target) return h.min + (i + (target - seen) / c) * h.binWidth;
+    seen += c;
+  }
+  return h.min + h.counts.length * h.binWidth;
+}

@@ -1,0 +1,57 @@
+/**
+ * The image as QC sees it: the full-resolution raster (for sharpness, clipping and halo, which need
+ * every pixel), an analysis proxy of at most about 1 MP with its Lab planes, and the subject mask
+ * found on the proxy. Measures computed by several rules are memoised on the image.
+ */
+import type { Raster } from '../raster/raster';
+import { downsampleRaster, type Proxy } from '../raster/downsample-raster';
+import { rasterToLab, type LabImage } from '../raster/lab-image';
+import { segmentSubject, type SegmentOptions, type SubjectSegmentation } from '../raster/segment-subject';
+import { scaleBox, type Box } from '../raster/mask';
+
+export interface QcImage {
+  full: Raster;
+  proxy: Raster;
+  /** Full-resolution pixels per proxy pixel. */
+  factor: number;
+  lab: LabImage;
+  subject: SubjectSegmentation;
+  /** 8-bit sRGB colour transparent pixels are composited over (the lighting preset's backdrop). */
+  matte: readonly [number, number, number];
+  /** Measures shared between rules, computed once. */
+  memo: Map<string, unknown>;
+}
+
+export interface PrepareOptions {
+  /** A proxy made elsewhere (sharp on the server); made here by area averaging when absent. */
+  proxy?: Proxy;
+  /** Largest proxy size when this function makes it. Default 1,000,000 pixels. */
+  maxProxyPixels?: number;
+  matte?: readonly [number, number, number];
+  segment?: SegmentOptions;
+}
+
+/** The default analysis proxy size: enough for colour statistics, small enough to segment quickly. */
+export const DEFAULT_PROXY_PIXELS = 1_000_000;
+
+/**
+ * Builds the proxy, its Lab planes and the subject mask.
+ * @example const image = prepareQcImage(raster, { matte: [244, 241, 236] });
+ */
+export function prepareQcImage(full: Raster, options: PrepareOptions = {}): QcImage {
+  const proxy = options.proxy ?? downsampleRaster(full, options.maxProxyPixels ?? DEFAULT_PROXY_PIXELS);
+  const lab = rasterToLab(proxy.raster);
+  const subject = segmentSubject(lab, options.segment);
+  return { full, proxy: proxy.raster, factor: proxy.factor, lab, subject, matte: options.matte ?? [255, 255, 255], memo: new Map() };
+}
+
+/** Runs `compute` once per image and key. */
+export function memoized<T>(image: QcImage, key: string, compute: () => T): T {
+  if (!image.memo.has(key)) image.memo.set(key, compute());
+  return image.memo.get(key) as T;
+}
+
+/** A proxy-grid box in full-resolution pixels. */
+export function fullBox(image: QcImage, box: Box): Box {
+  return scaleBox(box, image.factor, image.full.width, image.full.height);
+}

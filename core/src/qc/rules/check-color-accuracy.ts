@@ -1,0 +1,65 @@
+/**
+ * Colour accuracy: the garment's robust colour (see measureGarmentColor) against the SKU's swatch,
+ * as ΔE00. Rejected above the swatch tolerance (the category's maxDeltaE00 unless the palette sets
+ * a tighter one), flagged above the category's flag level scaled the same way.
+ */
+import { deltaE2000 } from '../../color/delta-e-2000';
+import type { Lab } from '../../color/lab';
+import type { Finding } from '../finding';
+import { gradeValue, roundMeasure } from '../finding';
+import type { QcContext } from '../qc-context';
+import { fullBox, type QcImage } from '../qc-image';
+import { measureGarmentColor } from '../measure/garment-color';
+
+/** The flag and reject ΔE00 for a context: swatch tolerance, category flag level scaled alike. */
+export function colorLimits(ctx: QcContext): { flag: number; reject: number } {
+  const { maxDeltaE00, flagDeltaE00 } = ctx.thresholds;
+  const reject = ctx.swatch ? Math.min(ctx.swatch.tolerance, maxDeltaE00) : maxDeltaE00;
+  const flag = ((flagDeltaE00 ?? (maxDeltaE00 * 2) / 3) / maxDeltaE00) * reject;
+  return { flag, reject };
+}
+
+/**
+ * @example checkColorAccuracy(image, ctx)[0].measured // 1.4 (ΔE00)
+ */
+export function checkColorAccuracy(image: QcImage, ctx: QcContext): Finding[] {
+  const base = { rule: 'color' as const, check: 'delta-e', unit: 'ΔE00' };
+  if (!ctx.swatch) {
+    return [{ ...base, severity: 'info', message: 'no target swatch for this image (give a brief, or name the colorway after a palette swatch)', measured: null, limits: null }];
+  }
+  const garment = measureGarmentColor(image);
+  if (!garment) return [{ ...base, severity: 'info', message: 'no garment pixels found to measure', measured: null, limits: null }];
+  const { flag, reject } = colorLimits(ctx);
+  const de = deltaE2000(ctx.swatch.lab, garment.lab);
+  const limits = { direction: 'max' as const, flag: roundMeasure(flag), reject: roundMeasure(reject) };
+  const severity = gradeValue(de, limits);
+  const box = image.subject.box ? fullBox(image, image.subject.box) : undefined;
+  return [
+    {
+      ...base,
+      severity,
+      message: `garment ${labText(garment.lab)} vs swatch ${ctx.swatch.name} ${labText(ctx.swatch.lab)}: ΔE00 ${de.toFixed(2)}${severity === 'pass' ? '' : `, ${direction(ctx.swatch.lab, garment.lab)}`}`,
+      measured: roundMeasure(de),
+      limits,
+      expected: ctx.swatch.hex ?? labText(ctx.swatch.lab),
+      ...(box && severity !== 'pass' ? { box } : {}),
+    },
+  ];
+}
+
+/** "lab(52.1 10.3 -4.2)" */
+export function labText(lab: Lab): string {
+  return `lab(${lab.l.toFixed(1)} ${lab.a.toFixed(1)} ${lab.b.toFixed(1)})`;
+}
+
+/** Says which way the garment is off, in words a retoucher uses. */
+function direction(target: Lab, got: Lab): string {
+  const parts: string[] = [];
+  const dl = got.l - target.l;
+  const da = got.a - target.a;
+  const db = got.b - target.b;
+  if (Math.abs(dl) >= 1) parts.push(dl > 0 ? `lighter by ${dl.toFixed(1)} L*` : `darker by ${(-dl).toFixed(1)} L*`);
+  if (Math.abs(da) >= 1) parts.push(da > 0 ? `redder (a* +${da.toFixed(1)})` : `greener (a* ${da.toFixed(1)})`);
+  if (Math.abs(db) >= 1) parts.push(db > 0 ? `yellower (b* +${db.toFixed(1)})` : `bluer (b* ${db.toFixed(1)})`);
+  return parts.length ? parts.join(', ') : 'small shifts in every axis';
+}

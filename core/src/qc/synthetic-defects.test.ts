@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { deltaE2000 } from '../color/delta-e-2000';
+import type { Raster } from '../raster/raster';
+import { prepareQcImage } from './qc-image';
+import { buildQcContext, lightingTarget, swatchFromPalette } from './build-qc-context';
+import { runQcRules } from './run-qc-rules';
+import type { Finding } from './finding';
+import type { ImageFileFacts, ReviewFlag } from './qc-context';
+import { castColor, offsetLab, syntheticGarment, withBlur, withCast, withClippedHighlight, withHalo, withSpots } from '../../test-fixtures/qc/synthetic-garment';
+import { jpegFacts, sampleLock, smallCategory } from '../../test-fixtures/qc/sample-lock';
+
+const lock = sampleLock();
+const category = smallCategory(lock, 'jersey');
+const swatch = swatchFromPalette(lock, 'sage', category)!;
+const BG = [244, 241, 236] as const; // studio-warm backdrop #f4f1ec
+const W = 512;
+const H = 768;
+const clean = syntheticGarment({ width: W, height: H, garment: swatch.lab, background: BG });
+
+function qc(raster: Raster, opts: { file?: Partial<ImageFileFacts>; flags?: ReviewFlag[]; categoryId?: string } = {}) {
+  const cat = opts.categoryId ? smallCategory(lock, opts.categoryId) : category;
+  const ctx = buildQcContext(lock, { category: cat, channel: null, swatch, file: jpegFacts(raster.width, raster.height, opts.file), flags: opts.flags });
+  return runQcRules(prepareQcImage(raster, { matte: BG }), ctx);
+}
+
+function find(findings: Finding[], rule: string, check: string): Finding {
+  const f = findings.find((x) => x.rule === rule && x.check === check);
+  if (!f) throw new Error(`no ${rule}/${check} finding`);
+  return f;
+}
+
+const fired = (findings: Finding[]) => findings.filter((f) => f.severity === 'flag' || f.severity === 'reject').map((f) => `${f.rule}/${f.check}`);
+
+describe('QC on synthetic studio images with one known defect each', () => {
+  it('passes the clean image with no rule firing', () => {
+    const res = qc(clean.raster);
+    expect(fired(res.findings)).toEqual([]);
+    expect(res.verdict).toBe('pass');
+    expect(find(res.findings, 'color', 'delta-e').measured).toBeLessThan(0.3);
+  });
+
+  it('white balance: a warm cast fires at the 2.5 ΔE00 threshold and not below it', () => {
+    const target = lightingTarget(lock, category).background;
+    const expectedCast = (gain: number) => {
+      const c = castColor(BG, 1 + gain, 1 - gain);
+      return deltaE2000({ l: c.l, a: target.a, b: target.b }, c);
+    };
+    const gainFor = (de: number) => {
+      let lo = 0;
+      let hi = 0.2;
+      for (let i = 0; i < 40; i++) {
+        const mid = (lo + hi) / 2;
+        if (expectedCast(mid) < de) lo = mid;
+        else hi = mid;
+      }
+      return hi;
+    };
+    for (const [de, severity] of [[2.2, 'pass'], [2.8, 'flag'], [5.4, 'reject']] as const) {
+      const gain = gainFor(de);
+      const f = find(qc(withCast(clean.raster, 1 + gain, 1 - gain)).findings, 'white-balance', 'background-cast');
+      expect(f.measured as number).toBeCloseTo(expectedCast(gain), 0);
+      expect(Math.abs((f.measured as number) - expectedCast(gain))).toBeLessThan(0.2);
+      expect(f.severity).toBe(severity);
+    }
+  });
+
+  it('colour accuracy: a garment offset from its swatch fires at 2 (flag) and 3 (reject) ΔE00', () => {
+    for (const [de, severity] of [[1.8, 'pass'], [2.2, 'flag'], [2.8, 'flag'], [3.2, 'reject']] as const) {
+      const img = syntheticGarment({ width: W, height: H, garment: offsetLab(swatch.lab, de, deltaE2000), background: BG });
+      const res = qc(img.raster);
+      const f = find(res.findings, 'color', 'delta-e');
+      expect(Math.abs((f.measured as number) - de)).toBeLessThan(0.15);
+      expect(f.severity).toBe(severity);
+      expect(fired(res.findings).filter((x) => x !== 'color/delta-e')).toEqual([]);
+    }
+  });
+
+  it('exposure: blown highlights inside the subject fire at 0.5% (flag) and 1% (reject)', () => {
+    for (const [share, severity] of [[0.004, 'pass'], [0.006, 'flag'], [0.012, 'reject']] as const) {
+      const res = qc(withClippedHighlight(clean, share));
+      const f = find(res.findings, 'exposure', 'highlight-clip');
+      expect(Math.abs((f.measured as number) - share * 100)).toBeLessThan(0.05);
+      expect(f.severity).toBe(severity);
+      if (severity !== 'pass') expect(f.box).toBeDefined();
+      expect(fired(res.findings).filter((x) => x !== 'exposure/highlight-clip')).toEqual([]);
+    }
+  });
+
+  it('sharpness: blur lowers the Laplacian variance below the floor of 40 and the rule follows it', () => {
+    const floor = category.qc.sharpnessMin;
+    const sharp = find(qc(clean.raster).findings, 'sharpness', 'laplacian');
+    const blurred = withBlur(clean.raster, 1);
+    const mix = (m: number): Raster => ({ ...clean.raster, data: clean.raster.data.map((v, i) => Math.round(v * (1 - m) + blurred.data[i] * m)) });
+    const values = [0.7, 0.85, 1].map((m) => find(qc(mix(m)).findings, 'sharpness', 'laplacian'));
+    expect(sharp.measured as number).toBeGreaterThan(floor * 4);
+    expect(sharp.severity).toBe('pass');
+    let previous = sharp.measured as number;
+    for (const f of values) {
+      expect(f.measured as number).toBeLessThan(previous);
+      previous = f.measured as number;
+      const v = f.measured as number;
+      expect(f.severity).toBe(v < floor / 2 ? 'reject' : v < floor ? 'flag' : 'pass');
+    }
+    expect(values.some((f) => (f.measured as number) > floor)).toBe(true);
+    expect(values.at(-1)!.severity).toBe('reject');
+  });
+
+  it('background: stray objects on the backdrop fire at 0.5% of its area', () => {
+    const spots = (r: number) => [[70, 690, r], [440, 90, r], [460, 700, r]] as [number, number, number][];
+    const below = qc(withSpots(clean, spots(10), [90, 85, 80]));
+    const above = qc(withSpots(clean, spots(13), [90, 85, 80]));
+    const b = find(below.findings, 'background', 'stray-objects');
+    const a = find(above.findings, 'background', 'stray-objects');
+    expect(b.severity).toBe('pass');
+    expect(b.measured as number).toBeGreaterThan(0.2);
+    expect(a.severity).toBe('flag');
+    expect(a.measured as number).toBeGreaterThan(0.5);
+    expect(a.box).toBeDefined();
+    expect(fired(above.findings)).toEqual(['background/stray-objects']);
+  });
+
+  it('background: uneven light on the backdrop fires the uniformity check', () => {
+    const uneven = syntheticGarment({ width: W, height: H, garment: swatch.lab, background: BG, falloff: 30 });
+    const f = find(qc(uneven.raster).findings, 'background', 'uniformity');
+    expect(f.measured as number).toBeGreaterThan(3);
+    expect(f.severity).toBe('flag');
+    expect(f.box).toBeDefined();
+    expect(find(qc(clean.raster).findings, 'background', 'uniformity').measured as number).toBeLessThan(1);
+  });
+
+  it('halo: a tinted ring just outside the garment fires at 6 ΔE00 and not below', () => {
+    const ring = (s: number) => [BG[0] + (250 - BG[0]) * s, BG[1] + (225 - BG[1]) * s, BG[2] + (200 - BG[2]) * s].map(Math.round) as [number, number, number];
+    const weak = find(qc(withHalo(clean, 2, ring(0.45))).findings, 'halo', 'edge-ring');
+    const strong = find(qc(withHalo(clean, 2, ring(0.7))).findings, 'halo', 'edge-ring');
+    const clear = find(qc(clean.raster).findings, 'halo', 'edge-ring');
+    expect(clear.measured as number).toBeLessThan(1);
+    expect(weak.measured as number).toBeLessThan(6);
+    expect(weak.severity).toBe('pass');
+    expect(strong.measured as number).toBeGreaterThan(6);
+    expect(strong.severity).toBe('flag');
+    expect(strong.box).toBeDefined();
+  });
+
+  it('technical: an image smaller than the recipe size is rejected for resolution', () => {
+    const small = syntheticGarment({ width: 400, height: 600, garment: swatch.lab, background: BG });
+    const res = qc(small.raster);
+    expect(fired(res.findings)).toEqual(['technical/resolution']);
+    expect(res.verdict).toBe('reject');
+  });
+
+  it('technical: CMYK, 16-bit and non-sRGB profiles are rejected', () => {
+    expect(find(qc(clean.raster, { file: { space: 'cmyk', iccDescription: 'U.S. Web Coated (SWOP) v2' } }).findings, 'technical', 'color-profile').severity).toBe('reject');
+    expect(find(qc(clean.raster, { file: { bitsPerSample: 16, space: 'rgb16' } }).findings, 'technical', 'bit-depth').severity).toBe('reject');
+    const p3 = find(qc(clean.raster, { file: { iccDescription: 'Display P3' } }).findings, 'technical', 'color-profile');
+    expect(p3.severity).toBe('reject');
+    expect(p3.message).toMatch(/Display P3/);
+  });
+
+  it('human review: an "always" category and attached flags are never silently passed', () => {
+    expect(qc(clean.raster, { categoryId: 'knitwear' }).verdict).toBe('flag');
+    const flagged = qc(clean.raster, { flags: [{ source: 'person', by: 'ana', reason: 'left hand has six fingers', severity: 'reject' }] });
+    expect(flagged.verdict).toBe('reject');
+    expect(find(flagged.findings, 'human-review', 'person-flag').message).toMatch(/six fingers/);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Binary masks (1 = subject, 0 = background) on a pixel grid, their bounding boxes and areas.
+ * Boxes are in the mask's own pixels unless a function says otherwise.
+ */
+
+export interface Mask {
+  readonly width: number;
+  readonly height: number;
+  /** One byte a pixel, row-major: 1 inside, 0 outside. */
+  readonly data: Uint8Array;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** An empty (all 0) mask. */
+export function createMask(width: number, height: number): Mask {
+  return { width, height, data: new Uint8Array(width * height) };
+}
+
+/** Number of pixels set. */
+export function maskArea(mask: Mask): number {
+  let n = 0;
+  const d = mask.data;
+  for (let i = 0; i < d.length; i++) n += d[i];
+  return n;
+}
+
+/**
+ * The smallest box holding every set pixel, or null for an empty mask.
+ * @example maskBox(mask) // { x: 12, y: 30, width: 200, height: 310 }
+ */
+export function maskBox(mask: Mask): Box | null {
+  const { width, height, data } = mask;
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let first = -1;
+    let last = -1;
+    for (let x = 0; x < width; x++) {
+      if (data[row + x]) {
+        if (first < 0) first = x;
+        last = x;
+      }
+    }
+    if (first < 0) continue;
+    if (first < x0) x0 = first;
+    if (last > x1) x1 = last;
+    if (y < y0) y0 = y;
+    y1 = y;
+  }
+  return x1 < 0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+}
+
+/** Scales a box from a proxy grid to full resolution (factor = full pixels per proxy pixel), clamped to the image. */
+export function scaleBox(box: Box, factor: number, fullWidth: number, fullHeight: number): Box {
+  const x = Math.min(fullWidth, box.x * factor);
+  const y = Math.min(fullHeight, box.y * factor);
+  return { x, y, width: Math.min(fullWidth - x, box.width * factor), height: Math.min(fullHeight - y, box.height * factor) };
+}
+
+/**
+ * Intersection over union of two masks of the same size: 1 for identical masks, 0 for disjoint ones.
+ * @example maskIou(found, truth) // 0.97
+ */
+export function maskIou(x: Mask, y: Mask): number {
+  if (x.width !== y.width || x.height !== y.height) throw new RangeError(`mask sizes differ: ${x.width}x${x.height} vs ${y.width}x${y.height}`);
+  let inter = 0;
+  let union = 0;
+  for (let i = 0; i < x.data.length; i++) {
+    const p = x.data[i];
+    const q = y.data[i];
+    inter += p & q;
+    union += p | q;
+  }
+  return union === 0 ? 1 : inter / union;
+}

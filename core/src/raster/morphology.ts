@@ -1,0 +1,108 @@
+/**
+ * Binary morphology with square structuring elements: dilate, erode, open, close. Each axis is one
+ * forward and one backward sweep recording the distance to the nearest set pixel, so the cost does
+ * not grow with the radius. Erosion is the dilation of the complement, with everything beyond the
+ * frame counting as set: a subject touching the edge of the picture keeps that edge.
+ */
+import type { Mask } from './mask';
+
+const FAR = 0xffff;
+
+function dilateRows(src: Uint8Array, dst: Uint8Array, width: number, height: number, r: number, invert: number): void {
+  const left = new Uint16Array(width);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let d = FAR;
+    for (let x = 0; x < width; x++) {
+      d = (src[row + x] ^ invert) !== 0 ? 0 : d === FAR ? FAR : d + 1;
+      left[x] = d;
+    }
+    d = FAR;
+    for (let x = width - 1; x >= 0; x--) {
+      d = (src[row + x] ^ invert) !== 0 ? 0 : d === FAR ? FAR : d + 1;
+      dst[row + x] = left[x] <= r || d <= r ? 1 : 0;
+    }
+  }
+}
+
+function dilateCols(src: Uint8Array, dst: Uint8Array, width: number, height: number, r: number): void {
+  const up = new Uint16Array(width * height);
+  const run = new Uint16Array(width).fill(FAR);
+  for (let y = 0, p = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, p++) {
+      const d = src[p] !== 0 ? 0 : run[x] === FAR ? FAR : run[x] + 1;
+      run[x] = d;
+      up[p] = d;
+    }
+  }
+  run.fill(FAR);
+  for (let y = height - 1; y >= 0; y--) {
+    for (let x = 0, p = y * width; x < width; x++, p++) {
+      const d = src[p] !== 0 ? 0 : run[x] === FAR ? FAR : run[x] + 1;
+      run[x] = d;
+      dst[p] = up[p] <= r || d <= r ? 1 : 0;
+    }
+  }
+}
+
+// Radius 1 (the common clean-up) as two direct 3-tap passes: OR for dilation, AND for erosion.
+function morph3(mask: Mask, erode: boolean): Mask {
+  const { width, height, data } = mask;
+  const tmp = new Uint8Array(data.length);
+  const out = new Uint8Array(data.length);
+  const edge = erode ? 1 : 0;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const l = x > 0 ? data[row + x - 1] : edge;
+      const r = x < width - 1 ? data[row + x + 1] : edge;
+      tmp[row + x] = erode ? l & data[row + x] & r : l | data[row + x] | r;
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    const up = y > 0 ? row - width : -1;
+    const down = y < height - 1 ? row + width : -1;
+    for (let x = 0; x < width; x++) {
+      const u = up >= 0 ? tmp[up + x] : edge;
+      const d = down >= 0 ? tmp[down + x] : edge;
+      out[row + x] = erode ? u & tmp[row + x] & d : u | tmp[row + x] | d;
+    }
+  }
+  return { width, height, data: out };
+}
+
+function morph(mask: Mask, r: number, erode: boolean): Mask {
+  const { width, height } = mask;
+  if (r <= 0) return { width, height, data: mask.data.slice() };
+  if (r === 1) return morph3(mask, erode);
+  const tmp = new Uint8Array(mask.data.length);
+  const out = new Uint8Array(mask.data.length);
+  dilateRows(mask.data, tmp, width, height, r, erode ? 1 : 0);
+  dilateCols(tmp, out, width, height, r);
+  if (erode) for (let i = 0; i < out.length; i++) out[i] ^= 1;
+  return { width, height, data: out };
+}
+
+/**
+ * Grows the mask by r pixels (square element of side 2r+1).
+ * @example dilateMask(mask, 2)
+ */
+export function dilateMask(mask: Mask, r: number): Mask {
+  return morph(mask, r, false);
+}
+
+/** Shrinks the mask by r pixels; the image border counts as inside, so frame-touching subjects keep their edge. */
+export function erodeMask(mask: Mask, r: number): Mask {
+  return morph(mask, r, true);
+}
+
+/** Erode then dilate: removes specks and threads thinner than 2r+1. */
+export function openMask(mask: Mask, r: number): Mask {
+  return dilateMask(erodeMask(mask, r), r);
+}
+
+/** Dilate then erode: closes gaps and notches narrower than 2r+1. */
+export function closeMask(mask: Mask, r: number): Mask {
+  return erodeMask(dilateMask(mask, r), r);
+}
