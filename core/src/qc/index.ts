@@ -23,3 +23,4 @@ export * from './rules/check-background';
 export * from './rules/check-sharpness';
 export * from './rules/check-halo';
 export * from './rules/check-human-review';
+export * from './review-flag';

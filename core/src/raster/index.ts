@@ -8,3 +8,4 @@ export * from './connected-components';
 export * from './border-background-model';
 export * from './grow-background';
 export * from './segment-subject';
+export * from './mask-outline';

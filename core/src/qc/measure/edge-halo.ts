@@ -3,17 +3,23 @@
  * in a band a few pixels either side of the edge is compared with the mix of the local garment
  * colour and the backdrop: a clean (even soft) edge is such a mix; a halo is a ring that is lighter,
  * darker or tinted beyond it (left-over old background, a glow from over-sharpening, colour spill).
- * Only pixels nearer the backdrop than the garment count, so prints near the edge do not.
+ * The mix is taken in encoded sRGB, where anti-aliasing and compositing blend, and the distance in
+ * Lab (ΔE00). Only pixels nearer the backdrop than the garment count, so prints near the edge do not.
  */
 import type { Lab } from '../../color/lab';
 import { deltaE2000 } from '../../color/delta-e-2000';
 import { srgb8ToLab } from '../../raster/lab-image';
+import { labToSrgb } from '../../color/lab';
 import type { QcImage } from '../qc-image';
 import { memoized } from '../qc-image';
 import { measureBackground } from './background-stats';
 
 export interface EdgeHalo {
-  /** 75th percentile over the outline of the strongest deviation from a garment/backdrop mix nearby, ΔE00. */
+  /**
+   * 75th percentile over the outline of the ring's deviation from a garment/backdrop mix, ΔE00. At
+   * each outline site the off-mix pixels of the band around it are pooled before comparing, so grain
+   * and JPEG noise average out while a ring of one colour does not.
+   */
   halo: number;
   /** Outline sites on the proxy grid with their score (ΔE00), for locating the halo. */
   siteX: Int32Array;
@@ -58,70 +64,98 @@ function compute(image: QcImage): EdgeHalo | null {
     const y = (i / w) | 0;
     for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) band.fill(1, yy * w + Math.max(0, x - r), yy * w + Math.min(w - 1, x + r) + 1);
   }
-  const score = new Float32Array(w * h);
-  const local = { l: 0, a: 0, b: 0 };
+  const cells = new CellSums(w * h);
+  const local: Rgb = [0, 0, 0];
+  const backdrop = labToSrgb(reference).map((v) => v * 255) as Rgb;
   for (let i = 0; i < band.length; i++) {
     if (!band[i]) continue;
-    if (!interiorMean(i, r + 1, w, h, m, band, lab, local)) continue;
-    score[i] = cellScore(image, i % w, (i / w) | 0, local, reference);
+    if (interiorMean(i, r + 1, w, h, m, band, image.proxy.data, local)) accumulateCell(image, i, w, local, backdrop, cells);
   }
   const siteX = new Int32Array(sites.length);
   const siteY = new Int32Array(sites.length);
   const siteScore = new Float32Array(sites.length);
+  const sumP = { l: 0, a: 0, b: 0 };
+  const sumQ = { l: 0, a: 0, b: 0 };
   for (let s = 0; s < sites.length; s++) {
     const x = sites[s] % w;
     const y = (sites[s] / w) | 0;
-    let best = 0;
+    let outside = 0;
+    let deviating = 0;
+    sumP.l = sumP.a = sumP.b = sumQ.l = sumQ.a = sumQ.b = 0;
     for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
-      for (let xx = Math.max(0, x - r), j = yy * w + xx; xx <= Math.min(w - 1, x + r); xx++, j++) if (score[j] > best) best = score[j];
+      for (let xx = Math.max(0, x - r), j = yy * w + xx; xx <= Math.min(w - 1, x + r); xx++, j++) {
+        outside += cells.outside[j];
+        deviating += cells.deviating[j];
+        sumP.l += cells.p[j * 3];
+        sumP.a += cells.p[j * 3 + 1];
+        sumP.b += cells.p[j * 3 + 2];
+        sumQ.l += cells.q[j * 3];
+        sumQ.a += cells.q[j * 3 + 1];
+        sumQ.b += cells.q[j * 3 + 2];
+      }
     }
     siteX[s] = x;
     siteY[s] = y;
-    siteScore[s] = best;
+    siteScore[s] = deviating && deviating >= outside * MIN_SHARE ? deltaE2000({ l: sumQ.l / deviating, a: sumQ.a / deviating, b: sumQ.b / deviating }, { l: sumP.l / deviating, a: sumP.a / deviating, b: sumP.b / deviating }) : 0;
   }
   const sorted = Float32Array.from(siteScore).sort();
   return { halo: sorted[Math.floor(sorted.length * 0.75)], siteX, siteY, siteScore, reference };
 }
 
-/** Mean Lab of subject cells beyond the band near cell i; false when there are none. */
-function interiorMean(i: number, r: number, w: number, h: number, m: Uint8Array, band: Uint8Array, lab: QcImage['lab'], out: Lab): boolean {
+type Rgb = [number, number, number];
+
+/** Mean colour (8-bit sRGB) of opaque subject cells beyond the band near cell i; false when there are none. */
+function interiorMean(i: number, r: number, w: number, h: number, m: Uint8Array, band: Uint8Array, proxy: QcImage['proxy']['data'], out: Rgb): boolean {
   const x = i % w;
   const y = (i / w) | 0;
   let n = 0;
-  let l = 0;
-  let a = 0;
-  let b = 0;
+  let cr = 0;
+  let cg = 0;
+  let cb = 0;
   for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
     for (let xx = Math.max(0, x - r), j = yy * w + xx; xx <= Math.min(w - 1, x + r); xx++, j++) {
-      if (m[j] && !band[j]) {
-        l += lab.l[j];
-        a += lab.a[j];
-        b += lab.b[j];
+      if (m[j] && !band[j] && proxy[j * 4 + 3] >= 250) {
+        cr += proxy[j * 4];
+        cg += proxy[j * 4 + 1];
+        cb += proxy[j * 4 + 2];
         n++;
       }
     }
   }
   if (!n) return false;
-  out.l = l / n;
-  out.a = a / n;
-  out.b = b / n;
+  out[0] = cr / n;
+  out[1] = cg / n;
+  out[2] = cb / n;
   return true;
 }
 
-const px = { l: 0, a: 0, b: 0 };
+/** Per proxy cell: backdrop-side pixels, those off the mix, and the Lab sums of the latter and their mixes. */
+class CellSums {
+  outside: Uint32Array;
+  deviating: Uint32Array;
+  p: Float32Array;
+  q: Float32Array;
+  constructor(n: number) {
+    this.outside = new Uint32Array(n);
+    this.deviating = new Uint32Array(n);
+    this.p = new Float32Array(n * 3);
+    this.q = new Float32Array(n * 3);
+  }
+}
 
-/** ΔE00 between the deviating backdrop-side pixels of one proxy cell and the garment/backdrop mix. */
-function cellScore(image: QcImage, cx: number, cy: number, s: Lab, bg: Lab): number {
+const px = { l: 0, a: 0, b: 0 };
+const mix = { l: 0, a: 0, b: 0 };
+
+/** Compares the full-resolution pixels of proxy cell i with the garment/backdrop mix. */
+function accumulateCell(image: QcImage, i: number, w: number, s: Rgb, bg: Rgb, cells: CellSums): void {
   const { full, factor: k, matte } = image;
-  const dl = bg.l - s.l;
-  const da = bg.a - s.a;
-  const db = bg.b - s.b;
-  const len2 = dl * dl + da * da + db * db;
+  const cx = i % w;
+  const cy = (i / w) | 0;
+  const dr = bg[0] - s[0];
+  const dg = bg[1] - s[1];
+  const db = bg[2] - s[2];
+  const len2 = dr * dr + dg * dg + db * db;
   const scale = full.depth === 16 ? 1 / 257 : 1;
-  let outside = 0;
-  let deviating = 0;
-  const sumP = { l: 0, a: 0, b: 0 };
-  const sumQ = { l: 0, a: 0, b: 0 };
   const x1 = Math.min(full.width, (cx + 1) * k);
   const y1 = Math.min(full.height, (cy + 1) * k);
   for (let y = cy * k; y < y1; y++) {
@@ -130,28 +164,25 @@ function cellScore(image: QcImage, cx: number, cy: number, s: Lab, bg: Lab): num
       const r = full.data[p] * scale * alpha + matte[0] * (1 - alpha);
       const g = full.data[p + 1] * scale * alpha + matte[1] * (1 - alpha);
       const b = full.data[p + 2] * scale * alpha + matte[2] * (1 - alpha);
-      srgb8ToLab(r, g, b, px);
-      const t = len2 < 1 ? 1 : ((px.l - s.l) * dl + (px.a - s.a) * da + (px.b - s.b) * db) / len2;
+      const t = len2 < 9 ? 1 : ((r - s[0]) * dr + (g - s[1]) * dg + (b - s[2]) * db) / len2;
       if (t < 0.5) continue;
-      outside++;
+      cells.outside[i]++;
       const tc = Math.min(1, t);
-      const ql = s.l + tc * dl;
-      const qa = s.a + tc * da;
-      const qb = s.b + tc * db;
-      const dev = Math.hypot(px.l - ql, px.a - qa, px.b - qb);
-      if (dev <= NOISE) continue;
-      deviating++;
-      sumP.l += px.l;
-      sumP.a += px.a;
-      sumP.b += px.b;
-      sumQ.l += ql;
-      sumQ.a += qa;
-      sumQ.b += qb;
+      srgb8ToLab(r, g, b, px);
+      srgb8ToLab(s[0] + tc * dr, s[1] + tc * dg, s[2] + tc * db, mix);
+      const dl = px.l - mix.l;
+      const da = px.a - mix.a;
+      const dbb = px.b - mix.b;
+      if (dl * dl + da * da + dbb * dbb <= NOISE * NOISE) continue;
+      cells.deviating[i]++;
+      cells.p[i * 3] += px.l;
+      cells.p[i * 3 + 1] += px.a;
+      cells.p[i * 3 + 2] += px.b;
+      cells.q[i * 3] += mix.l;
+      cells.q[i * 3 + 1] += mix.a;
+      cells.q[i * 3 + 2] += mix.b;
     }
   }
-  if (!deviating || deviating < outside * MIN_SHARE) return 0;
-  const n = deviating;
-  return deltaE2000({ l: sumQ.l / n, a: sumQ.a / n, b: sumQ.b / n }, { l: sumP.l / n, a: sumP.a / n, b: sumP.b / n });
 }
 
 function matteLab(image: QcImage): Lab {

@@ -3,7 +3,8 @@
  * median lightness against its target in EV. The target is the swatch's own L* when the SKU is
  * known (a black tee is not under-exposed), else the lighting preset's target L*.
  * Clipping flags above the category limit and rejects above twice it; EV deviation flags above the
- * preset's tolerance and rejects above the category's maxEvDeviation.
+ * preset's tolerance and rejects above the category's maxEvDeviation (a preset tolerance at or above
+ * that leaves only the reject limit).
  */
 import type { Finding } from '../finding';
 import { gradeValue, roundMeasure } from '../finding';
@@ -46,7 +47,8 @@ export function checkExposure(image: QcImage, ctx: QcContext): Finding[] {
   if (!garment) return out;
   const targetL = ctx.swatch ? ctx.swatch.lab.l : ctx.lighting.targetL;
   const ev = Math.log2(lightnessToY(garment.lab.l) / lightnessToY(targetL));
-  const limits = { direction: 'max' as const, flag: ctx.lighting.toleranceEv, reject: exposure.maxEvDeviation };
+  const flagAt = ctx.lighting.toleranceEv;
+  const limits = flagAt < exposure.maxEvDeviation ? { direction: 'max' as const, flag: flagAt, reject: exposure.maxEvDeviation } : { direction: 'max' as const, reject: exposure.maxEvDeviation };
   const severity = gradeValue(Math.abs(ev), limits);
   const box = image.subject.box ? fullBox(image, image.subject.box) : undefined;
   out.push({

@@ -13,5 +13,6 @@ import { serve } from './serve';
 import { tokenCreate } from './token-create';
 import { tokenList } from './token-list';
 import { tokenRevoke } from './token-revoke';
+import { qc } from './qc';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan, lutInfo, lutApply, lutIcc, colorDiff, qc, serve, tokenCreate, tokenList, tokenRevoke];
