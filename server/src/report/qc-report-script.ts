@@ -9,9 +9,10 @@ export const QC_REPORT_SCRIPT = `
   var cards = Array.prototype.slice.call(grid.querySelectorAll('article.card'));
   var state = { verdict: 'all', category: '', reason: '', q: '', sort: 'worst' };
   var $ = function (id) { return document.getElementById(id); };
+  var defaults = { verdict: 'all', category: '', reason: '', q: '', sort: 'worst' };
   function readHash() {
     var p = new URLSearchParams(location.hash.slice(1));
-    ['verdict', 'category', 'reason', 'q', 'sort'].forEach(function (k) { if (p.has(k)) state[k] = p.get(k); });
+    Object.keys(defaults).forEach(function (k) { state[k] = p.has(k) ? p.get(k) : defaults[k]; });
   }
   function writeHash() {
     var p = new URLSearchParams();

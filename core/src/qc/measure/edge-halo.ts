@@ -57,7 +57,8 @@ function compute(image: QcImage): EdgeHalo | null {
     }
   }
   if (sites.length === 0) return null;
-  const r = Math.max(2, Math.ceil(4 / k));
+  // About 5 full-resolution pixels either side of the edge, at least one proxy cell.
+  const r = Math.max(1, Math.round(5 / k));
   const band = new Uint8Array(w * h);
   for (const i of sites) {
     const x = i % w;

@@ -4,6 +4,7 @@
  * thresholds, with a self-contained HTML report. Bad files become error rows; the batch goes on.
  */
 import { failingFindings, formatBriefIssue, planBrief, type PlannedJob, type QcImageRecord, type QcReport } from '@brandlock/core';
+import { resolve } from 'node:path';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../command';
 import { readBriefFile } from '../../io/read-brief-file';
 import { runQcBatch } from '../../pipeline/qc/run-qc-batch';
@@ -42,10 +43,10 @@ function summaryText(report: QcReport, written: string | null): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function briefJobs(file: string, lock: Awaited<ReturnType<typeof requireLock>>, io: CliIo): Promise<PlannedJob[]> {
-  const parsed = await readBriefFile(file);
+async function briefJobs(path: string, label: string, lock: Awaited<ReturnType<typeof requireLock>>, io: CliIo): Promise<PlannedJob[]> {
+  const parsed = await readBriefFile(path);
   const plan = planBrief(parsed.brief, lock.lock, lock.hash);
-  for (const issue of [...parsed.issues, ...plan.issues]) if (issue.severity === 'error') io.err(`${formatBriefIssue(issue, file)} (its images will be error rows)\n`);
+  for (const issue of [...parsed.issues, ...plan.issues]) if (issue.severity === 'error') io.err(`${formatBriefIssue(issue, label)} (its images will be error rows)\n`);
   return plan.jobs;
 }
 
@@ -69,6 +70,7 @@ Exit 0 when no image reaches --fail-on, 1 when some do or some could not be chec
     json: { ...jsonOption, description: 'Print the report as JSON instead of text' },
     'fail-on': { type: 'string', value: '<reject|flag>', description: 'Verdict from which the exit code is 1', default: 'reject' },
     concurrency: { type: 'string', value: '<n>', description: 'Images decoded at once', default: '2' },
+    'max-megapixels': { type: 'string', value: '<n>', description: 'Refuse images with more pixels than this (decompression bombs)', default: '100' },
   },
   positionals: { min: 1, max: Infinity },
   async run(args, io) {
@@ -76,9 +78,11 @@ Exit 0 when no image reaches --fail-on, 1 when some do or some could not be chec
     if (failOn !== 'reject' && failOn !== 'flag') throw new UsageError(`--fail-on must be "reject" or "flag", not "${failOn}"`);
     const concurrency = Number(args.values.concurrency ?? 2);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`--concurrency must be a whole number from 1 to 32, not "${args.values.concurrency}"`);
+    const megapixels = Number(args.values['max-megapixels'] ?? 100);
+    if (!(megapixels > 0 && megapixels <= 1000)) throw new UsageError(`--max-megapixels must be a number from 0 to 1000, not "${args.values['max-megapixels']}"`);
     const lock = await requireLock(args, io);
     const briefFile = typeof args.values.brief === 'string' ? args.values.brief : undefined;
-    const jobs = briefFile ? await briefJobs(briefFile, lock, io) : undefined;
+    const jobs = briefFile ? await briefJobs(resolve(io.cwd, briefFile), briefFile, lock, io) : undefined;
     const progress = !args.values.json;
     const { report, thumbnails } = await runQcBatch(args.positionals, {
       lock: lock.lock,
@@ -88,12 +92,13 @@ Exit 0 when no image reaches --fail-on, 1 when some do or some could not be chec
       defaultCategory: typeof args.values.category === 'string' ? args.values.category : undefined,
       cwd: io.cwd,
       concurrency,
+      maxPixels: Math.round(megapixels * 1_000_000),
       thumbnails: typeof args.values.report === 'string',
       signal: io.signal,
       onFile: progress && io.isTTY ? (done, total) => io.err(`\rchecked ${done}/${total}`) : undefined,
     });
     if (progress && io.isTTY) io.err('\n');
-    const written = typeof args.values.report === 'string' ? await writeQcReport(args.values.report, report, thumbnails) : null;
+    const written = typeof args.values.report === 'string' ? await writeQcReport(resolve(io.cwd, args.values.report), report, thumbnails) : null;
     if (args.values.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
     else {
       for (const r of report.images) io.out(fileLine(r));
