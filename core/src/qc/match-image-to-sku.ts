@@ -43,7 +43,9 @@ const same = (a: string | null | undefined, b: string) => a?.toLowerCase() === b
  * place('northfold_nf-100_ink_front_master_1024x1536.jpg') // { success: true, targets: [{ sku: 'nf-100', ... }] }
  */
 export function imageTargetMatcher(lock: BrandLock, options: MatchOptions = {}): (fileName: string, fileKey?: string) => ImageTargetResult {
-  const match = namingMatcher(lock);
+  const free = namingMatcher(lock);
+  const known = options.jobs ? namingMatcher(lock, options.jobs.map((j) => j.sku)) : free;
+  const match = (name: string) => known(name) ?? free(name);
   const categories = new Map(lock.categories.map((c) => [c.id, c]));
   const channels = new Map(lock.channels.map((c) => [c.id.toLowerCase(), c]));
   const fromJob = (job: PlannedJob, view: string | null, channel: ChannelSpec | null): ImageTargetResult => {

@@ -3,7 +3,9 @@
  * name: `{brand}_{sku}_{colorway}_{view}_{channel}_{width}x{height}.{ext}` matches
  * `northfold_tee-001_ink_front_pdp-2x3_2000x3000.jpg`. Tokens with a known set of values (brand,
  * season, version, category, view, channel, market) match only those; a master not yet cut into
- * channels may say "master" where the template has {channel}. Matching ignores case.
+ * channels may say "master" where the template has {channel}. Matching ignores case. Free tokens
+ * (sku, colorway) take the shortest text that lets the rest match, so without a brief a SKU holding
+ * the separator is ambiguous; with the brief's SKUs given, {sku} matches only those.
  */
 import type { BrandLock } from '../brand/brand-lock';
 import { NAMING_TOKENS } from '../brand/naming';
@@ -26,8 +28,10 @@ function alternatives(values: string[]): string {
   return unique.length ? unique.map(escapeRegExp).join('|') : '(?!)';
 }
 
-function tokenPattern(lock: BrandLock, token: string): string {
+function tokenPattern(lock: BrandLock, token: string, skus: readonly string[] | undefined): string {
   switch (token as NamingToken) {
+    case 'sku':
+      return skus ? alternatives([...skus]) : '[^/\\\\]+?';
     case 'brand':
       return escapeRegExp(lock.brand.id);
     case 'season':
@@ -61,7 +65,7 @@ function tokenPattern(lock: BrandLock, token: string): string {
  * const match = namingMatcher(lock);
  * match('northfold_tee-001_ink_front_master_1024x1536.jpg') // { brand: 'northfold', sku: 'tee-001', ... }
  */
-export function namingMatcher(lock: BrandLock): (fileName: string) => NameTokens | null {
+export function namingMatcher(lock: BrandLock, skus?: readonly string[]): (fileName: string) => NameTokens | null {
   const template = lock.naming.template;
   const seen = new Set<string>();
   let source = '^';
@@ -69,7 +73,7 @@ export function namingMatcher(lock: BrandLock): (fileName: string) => NameTokens
   for (const m of template.matchAll(/\{([^{}]*)\}/g)) {
     source += escapeRegExp(template.slice(last, m.index));
     const name = m[1];
-    source += seen.has(name) ? `\\k<${name}>` : `(?<${name}>${tokenPattern(lock, name)})`;
+    source += seen.has(name) ? `\\k<${name}>` : `(?<${name}>${tokenPattern(lock, name, skus)})`;
     seen.add(name);
     last = (m.index ?? 0) + m[0].length;
   }

@@ -78,7 +78,14 @@ describe('the QC report in Chromium', () => {
     await browser?.close();
   });
 
-  const visible = () => page.$$eval('article.card:not([hidden])', (cards) => cards.map((c) => ({ file: (c as HTMLElement).dataset.file, verdict: (c as HTMLElement).dataset.verdict, de: (c as HTMLElement).dataset.de, category: (c as HTMLElement).dataset.category })));
+  // Runs in the page; typed loosely because the server project has no DOM types.
+  const visible = () =>
+    page.$$eval('article.card:not([hidden])', (cards) =>
+      cards.map((c) => {
+        const d = (c as unknown as { dataset: Record<string, string> }).dataset;
+        return { file: d.file, verdict: d.verdict, de: d.de, category: d.category };
+      }),
+    );
 
   it('shows every image, worst first, without fetching anything', async () => {
     const cards = await visible();
