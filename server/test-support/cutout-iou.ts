@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { createMask, downsampleRaster, maskIou, rasterToLab, segmentSubject, type Raster } from '@brandlock/core';
 
 export const PHOTOS = new URL('../../samples/photos/', import.meta.url).pathname;
@@ -16,7 +16,7 @@ export function cutoutFiles(): string[] {
   return readdirSync(PHOTOS, { recursive: true }).map(String).filter((f) => f.endsWith('-cutout.png')).sort();
 }
 
-async function raw(input: sharp.Sharp): Promise<Raster> {
+async function raw(input: Sharp): Promise<Raster> {
   const { data, info } = await input.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, depth: 8, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
