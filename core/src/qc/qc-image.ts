@@ -1,7 +1,8 @@
 /**
  * The image as QC sees it: the full-resolution raster (for sharpness, clipping and halo, which need
- * every pixel), an analysis proxy of at most about 1 MP with its Lab planes, and the subject mask
- * found on the proxy. Measures computed by several rules are memoised on the image.
+ * every pixel), an analysis proxy of at most 0.6 MP with its Lab planes, and the subject mask found
+ * on the proxy. Colour statistics need far fewer pixels than that; the mask's edge is refined at
+ * full resolution where it matters (halo). Measures used by several rules are memoised on the image.
  */
 import type { Raster } from '../raster/raster';
 import { downsampleRaster, type Proxy } from '../raster/downsample-raster';
@@ -25,14 +26,14 @@ export interface QcImage {
 export interface PrepareOptions {
   /** A proxy made elsewhere (sharp on the server); made here by area averaging when absent. */
   proxy?: Proxy;
-  /** Largest proxy size when this function makes it. Default 1,000,000 pixels. */
+  /** Largest proxy size when this function makes it. Default DEFAULT_PROXY_PIXELS. */
   maxProxyPixels?: number;
   matte?: readonly [number, number, number];
   segment?: SegmentOptions;
 }
 
 /** The default analysis proxy size: enough for colour statistics, small enough to segment quickly. */
-export const DEFAULT_PROXY_PIXELS = 1_000_000;
+export const DEFAULT_PROXY_PIXELS = 600_000;
 
 /**
  * Builds the proxy, its Lab planes and the subject mask.

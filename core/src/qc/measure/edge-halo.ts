@@ -31,6 +31,8 @@ export interface EdgeHalo {
 
 /** Per-pixel Lab distance below which a pixel counts as on the mix (JPEG noise, grain). */
 const NOISE = 2;
+/** Squared RGB distance (8-bit codes) from the mix below which a pixel is not converted to Lab at all. */
+const RGB_NOISE2 = 2 * 2;
 /** A cell counts when at least this share of its backdrop-side pixels deviates. */
 const MIN_SHARE = 0.15;
 
@@ -169,8 +171,13 @@ function accumulateCell(image: QcImage, i: number, w: number, s: Rgb, bg: Rgb, c
       if (t < 0.5) continue;
       cells.outside[i]++;
       const tc = Math.min(1, t);
+      const mr = s[0] + tc * dr;
+      const mg = s[1] + tc * dg;
+      const mb = s[2] + tc * db;
+      // Within a code value or so of the mix in RGB is within noise in Lab too: skip the conversions.
+      if ((r - mr) * (r - mr) + (g - mg) * (g - mg) + (b - mb) * (b - mb) <= RGB_NOISE2) continue;
       srgb8ToLab(r, g, b, px);
-      srgb8ToLab(s[0] + tc * dr, s[1] + tc * dg, s[2] + tc * db, mix);
+      srgb8ToLab(mr, mg, mb, mix);
       const dl = px.l - mix.l;
       const da = px.a - mix.a;
       const dbb = px.b - mix.b;

@@ -41,15 +41,23 @@ function compute(image: QcImage): GarmentColor | null {
   for (let i = 0; i < mask.length; i++) area += mask[i];
   if (!area) return null;
   const stride = Math.max(1, Math.floor(area / MAX_SAMPLES));
-  const usable: number[] = [];
-  for (let i = 0, seen = 0; i < mask.length; i++) {
-    if (!mask[i] || seen++ % stride !== 0 || (alpha && alpha[i] < 250)) continue;
+  const picked = new Int32Array(Math.ceil(area / stride));
+  let count = 0;
+  for (let i = 0, skip = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    skip = stride - 1;
+    if (alpha && alpha[i] < 250) continue;
     const p = i * 4;
     const white = data[p] >= 254 && data[p + 1] >= 254 && data[p + 2] >= 254;
     const black = data[p] <= 1 && data[p + 1] <= 1 && data[p + 2] <= 1;
-    if (!white && !black) usable.push(i);
+    if (!white && !black) picked[count++] = i;
   }
-  if (!usable.length) return null;
+  if (!count) return null;
+  const usable = picked.subarray(0, count);
   const lHist = createHistogram(0, 100, 0.02);
   for (const i of usable) addToHistogram(lHist, lab.l[i]);
   const shadowL = quantile(lHist, SHADOW_QUANTILE);

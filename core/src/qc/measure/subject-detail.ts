@@ -2,7 +2,7 @@
  * Full-resolution measures over the subject, which a proxy would hide: the variance of the 3x3
  * Laplacian (sharpness; the kernel sharp's stats() uses) and highlight/shadow clipping. The subject
  * (mask dilated a little so its outline counts) is cut into 32 px tiles; on very large images a
- * regular subset of tiles is measured, at full resolution, so a 24 MP file costs what ~4 MP do.
+ * regular subset of tiles is measured, at full resolution, so a 24 MP file costs what ~2.5 MP do.
  * Sharpness is the 95th percentile of tile variances: flat fabric has no detail to be sharp, so
  * the detail that exists (seams, print, outline) decides.
  */
@@ -29,7 +29,8 @@ export interface SubjectDetail {
 }
 
 const TILE = 32;
-const MAX_TILES = 4000;
+/** About 2.5 MP of full-resolution pixels: a 95th percentile over 2,500 tiles is stable to a few percent. */
+const MAX_TILES = 2500;
 
 /**
  * Measures sharpness and clipping at full resolution.
@@ -74,6 +75,8 @@ function compute(image: QcImage): SubjectDetail {
   const loCode = is16 ? 257 : 1;
   const [mr, mg, mb] = image.matte;
   const data = full.data;
+  const proxyCol = new Int32Array(W);
+  for (let x = 0; x < W; x++) proxyCol[x] = Math.floor(x / k);
   for (let c = 0; c < chosen.length; c += step) {
     const t = chosen[c];
     const x0 = (t % cols) * TILE;
@@ -86,7 +89,31 @@ function compute(image: QcImage): SubjectDetail {
     const gx1 = Math.min(W, x1 + 1);
     const gy1 = Math.min(H, y1 + 1);
     const gw = gx1 - gx0;
+    const opaque8 = !is16 && !image.lab.alpha;
     for (let y = gy0; y < gy1; y++) {
+      const inTile = y >= y0 && y < y1;
+      const maskRow = Math.floor(y / k) * mw;
+      if (opaque8) {
+        // The common case, an opaque 8-bit file: integer grey, no compositing.
+        for (let x = gx0, p = (y * W + x) * 4, g = (y - gy0) * gw; x < gx1; x++, p += 4, g++) {
+          const r = data[p];
+          const gr = data[p + 1];
+          const b = data[p + 2];
+          grey[g] = (19595 * r + 38470 * gr + 7471 * b) / 65536;
+          if (inTile && x >= x0 && x < x1 && mask.data[maskRow + proxyCol[x]]) {
+            subjectPixels++;
+            if (r >= hiCode || gr >= hiCode || b >= hiCode) {
+              high++;
+              extend(highExt, x, y);
+            }
+            if (r <= loCode || gr <= loCode || b <= loCode) {
+              low++;
+              extend(lowExt, x, y);
+            }
+          }
+        }
+        continue;
+      }
       for (let x = gx0, p = (y * W + x) * 4, g = (y - gy0) * gw; x < gx1; x++, p += 4, g++) {
         let r = data[p];
         let gr = data[p + 1];
@@ -105,7 +132,7 @@ function compute(image: QcImage): SubjectDetail {
           b = b * f + mb * (1 - f);
         }
         grey[g] = 0.299 * r + 0.587 * gr + 0.114 * b;
-        if (x >= x0 && x < x1 && y >= y0 && y < y1 && a >= 128 && mask.data[Math.floor(y / k) * mw + Math.floor(x / k)]) {
+        if (inTile && x >= x0 && x < x1 && a >= 128 && mask.data[maskRow + proxyCol[x]]) {
           subjectPixels++;
           const pr = data[p];
           const pg = data[p + 1];
