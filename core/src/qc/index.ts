@@ -24,3 +24,4 @@ export * from './rules/check-sharpness';
 export * from './rules/check-halo';
 export * from './rules/check-human-review';
 export * from './review-flag';
+export * from './measure/subject-exposure';

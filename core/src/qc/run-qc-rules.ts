@@ -11,7 +11,7 @@ import { fullBox, type QcImage } from './qc-image';
 import { verdictOf, type Verdict } from './verdict';
 import { checkTechnical } from './rules/check-technical';
 import { checkColorAccuracy } from './rules/check-color-accuracy';
-import { checkExposure, lightnessToY } from './rules/check-exposure';
+import { checkExposure } from './rules/check-exposure';
 import { checkWhiteBalance } from './rules/check-white-balance';
 import { checkBackground } from './rules/check-background';
 import { checkSharpness } from './rules/check-sharpness';
@@ -19,6 +19,7 @@ import { checkHalo } from './rules/check-halo';
 import { checkHumanReview } from './rules/check-human-review';
 import { measureGarmentColor } from './measure/garment-color';
 import { measureBackground } from './measure/background-stats';
+import { measureSubjectExposure } from './measure/subject-exposure';
 
 /** Every per-image rule, in report order. Batch consistency runs later, over all images. */
 export const IMAGE_RULES: readonly { id: Finding['rule']; run: (image: QcImage, ctx: QcContext) => Finding[] }[] = [
@@ -59,14 +60,14 @@ export function runQcRules(image: QcImage, ctx: QcContext): QcImageResult {
   const findings = IMAGE_RULES.flatMap((rule) => rule.run(image, ctx));
   const garment = measureGarmentColor(image)?.lab ?? null;
   const background = measureBackground(image)?.median ?? null;
-  const targetL = ctx.swatch ? ctx.swatch.lab.l : ctx.lighting.targetL;
+  const exposure = measureSubjectExposure(image, ctx);
   return {
     verdict: verdictOf(findings),
     findings,
     metrics: {
       garment: garment && roundLab(garment),
       background: background && roundLab(background),
-      exposureEv: garment ? roundMeasure(Math.log2(lightnessToY(garment.l) / lightnessToY(targetL)), 3) : null,
+      exposureEv: exposure ? roundMeasure(exposure.ev, 3) : null,
       coverage: roundMeasure(image.subject.coverage, 4),
       maskSource: image.subject.source,
       subjectBox: image.subject.box ? fullBox(image, image.subject.box) : null,

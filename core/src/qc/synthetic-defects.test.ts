@@ -58,8 +58,8 @@ describe('QC on synthetic studio images with one known defect each', () => {
     for (const [de, severity] of [[2.2, 'pass'], [2.8, 'flag'], [5.4, 'reject']] as const) {
       const gain = gainFor(de);
       const f = find(qc(withCast(clean.raster, 1 + gain, 1 - gain)).findings, 'white-balance', 'background-cast');
-      expect(f.measured as number).toBeCloseTo(expectedCast(gain), 0);
-      expect(Math.abs((f.measured as number) - expectedCast(gain))).toBeLessThan(0.2);
+      // The expected value ignores the backdrop's 3-code fall-off, hence the 0.3 allowance.
+      expect(Math.abs((f.measured as number) - expectedCast(gain))).toBeLessThan(0.3);
       expect(f.severity).toBe(severity);
     }
   });

@@ -8,6 +8,7 @@
  */
 import type { Box } from '../../raster/mask';
 import { dilateMask } from '../../raster/morphology';
+import { clipLimits } from '../../color/balance/pixel-limits';
 import type { QcImage } from '../qc-image';
 import { memoized } from '../qc-image';
 
@@ -71,8 +72,7 @@ function compute(image: QcImage): SubjectDetail {
   const highExt: Extent = { x0: W, y0: H, x1: -1, y1: -1 };
   const lowExt: Extent = { x0: W, y0: H, x1: -1, y1: -1 };
   const is16 = full.depth === 16;
-  const hiCode = is16 ? 65278 : 254;
-  const loCode = is16 ? 257 : 1;
+  const { high: hiCode, low: loCode } = clipLimits(full.depth);
   const [mr, mg, mb] = image.matte;
   const data = full.data;
   const proxyCol = new Int32Array(W);
