@@ -26,6 +26,7 @@ const CHECK_LABELS: Readonly<Record<string, string>> = {
   level: 'level vs target',
   'background-cast': 'backdrop cast',
   uniformity: 'uniformity',
+  transparent: 'transparent backdrop',
   'pure-white': 'pure white',
   'stray-objects': 'stray objects',
   fill: 'product fill',

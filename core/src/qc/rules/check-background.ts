@@ -23,11 +23,13 @@ export function checkBackground(image: QcImage, ctx: QcContext): Finding[] {
     const cutout = image.subject.source === 'alpha';
     out.push({
       rule: 'background',
-      check: 'uniformity',
+      check: cutout ? 'transparent' : 'uniformity',
       severity: cutout && delivery.pureWhite ? 'flag' : 'info',
-      message: cutout ? `transparent background${delivery.pureWhite ? `: ${delivery.id} needs it composited onto pure white` : ''}` : 'no backdrop visible: the subject fills the frame',
-      measured: null,
-      unit: 'ΔE00',
+      message: cutout
+        ? `transparent background${delivery.pureWhite ? `: ${delivery.kind === 'channel' ? `channel "${delivery.id}"` : "this category's marketplace channels"} need it composited onto pure white` : ' (a cutout: backdrop checks do not apply)'}`
+        : 'no backdrop visible: the subject fills the frame',
+      measured: cutout ? 'transparent' : null,
+      unit: '',
       limits: null,
     });
   } else {

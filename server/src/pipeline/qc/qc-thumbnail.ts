@@ -34,6 +34,6 @@ export async function qcThumbnail(image: QcImage, size = THUMBNAIL_SIZE): Promis
     height: info.height,
     fullWidth: image.full.width,
     fullHeight: image.full.height,
-    outline: maskOutlinePath(image.subject.mask, 96),
+    outline: maskOutlinePath(image.subject.mask, 128),
   };
 }
