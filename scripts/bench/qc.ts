@@ -37,11 +37,15 @@ async function qcOnce(lock: BrandLock, bytes: Uint8Array) {
   const t0 = performance.now();
   const decoded = await decodeForQc(bytes);
   const t1 = performance.now();
+  const cpu0 = process.cpuUsage();
   const prepared = prepareQcImage(decoded.raster, { proxy: decoded.proxy, matte: [244, 241, 236] });
   const t2 = performance.now();
   const result = runQcRules(prepared, buildQcContext(lock, { category, channel: null, swatch, file: decoded.facts }));
   const t3 = performance.now();
-  return { decode: t1 - t0, prepare: t2 - t1, rules: t3 - t2, verdict: result.verdict, findings: result.findings, proxy: `${prepared.proxy.width}x${prepared.proxy.height}` };
+  // The rule set is synchronous JavaScript on this thread: its CPU time is what it costs when other
+  // processes share the cores (wall time then includes waiting for a core).
+  const cpu = process.cpuUsage(cpu0);
+  return { decode: t1 - t0, prepare: t2 - t1, rules: t3 - t2, cpu: (cpu.user + cpu.system) / 1000, verdict: result.verdict, findings: result.findings, proxy: `${prepared.proxy.width}x${prepared.proxy.height}` };
 }
 
 if (!isMainThread) {
@@ -133,8 +137,9 @@ async function main(): Promise<void> {
   console.log(`\nper image, median of ${RUNS} runs (after 2 warm-up runs); proxy ${runs[0].proxy}, verdict ${runs[0].verdict}`);
   console.log(`  decode full resolution + proxy (sharp)   ${median(runs.map((r) => r.decode)).toFixed(0).padStart(5)} ms`);
   console.log(`  full rule set                            ${ruleMedian.toFixed(0).padStart(5)} ms   (Lab + subject mask ${median(runs.map((r) => r.prepare)).toFixed(0)} ms, 8 rules ${median(runs.map((r) => r.rules)).toFixed(0)} ms; runs ${rules.map((x) => x.toFixed(0)).join(' ')})`);
+  console.log(`  full rule set, CPU time of this thread   ${median(runs.map((r) => r.cpu)).toFixed(0).padStart(5)} ms   (runs ${runs.map((r) => r.cpu.toFixed(0)).join(' ')})`);
   console.log(`  end to end (decode + rules)              ${endToEnd.toFixed(0).padStart(5)} ms`);
-  console.log(`  target: full rule set <= ${TARGET_MS} ms: ${ruleMedian <= TARGET_MS ? 'met' : 'NOT met'}`);
+  console.log(`  target: full rule set <= ${TARGET_MS} ms: ${ruleMedian <= TARGET_MS ? 'met' : 'NOT met'} (wall time, median)`);
 
   const sharpTimes: number[] = [];
   let stats: Stats | null = null;

@@ -17,10 +17,10 @@ const W = 512;
 const H = 768;
 const clean = syntheticGarment({ width: W, height: H, garment: swatch.lab, background: BG });
 
-function qc(raster: Raster, opts: { file?: Partial<ImageFileFacts>; flags?: ReviewFlag[]; categoryId?: string } = {}) {
+function qc(raster: Raster, opts: { file?: Partial<ImageFileFacts>; flags?: ReviewFlag[]; categoryId?: string; maxProxyPixels?: number } = {}) {
   const cat = opts.categoryId ? smallCategory(lock, opts.categoryId) : category;
   const ctx = buildQcContext(lock, { category: cat, channel: null, swatch, file: jpegFacts(raster.width, raster.height, opts.file), flags: opts.flags });
-  return runQcRules(prepareQcImage(raster, { matte: BG }), ctx);
+  return runQcRules(prepareQcImage(raster, { matte: BG, maxProxyPixels: opts.maxProxyPixels }), ctx);
 }
 
 function find(findings: Finding[], rule: string, check: string): Finding {
@@ -139,6 +139,16 @@ describe('QC on synthetic studio images with one known defect each', () => {
     expect(strong.measured as number).toBeGreaterThan(6);
     expect(strong.severity).toBe('flag');
     expect(strong.box).toBeDefined();
+  });
+
+  it('halo: still found when the proxy is five times coarser than the image (as on a 24 MP file)', () => {
+    const ring: [number, number, number] = [250, 225, 200];
+    const coarse = { maxProxyPixels: 20_000 };
+    const found = find(qc(withHalo(clean, 3, ring), coarse).findings, 'halo', 'edge-ring');
+    const clear = find(qc(clean.raster, coarse).findings, 'halo', 'edge-ring');
+    expect(found.severity).not.toBe('pass');
+    expect(found.measured as number).toBeGreaterThan(6);
+    expect(clear.measured as number).toBeLessThan(1);
   });
 
   it('technical: an image smaller than the recipe size is rejected for resolution', () => {
