@@ -35,7 +35,10 @@ export function buildQcContext(lock: BrandLock, input: QcContextInput): QcContex
   };
 }
 
-/** The category's lighting preset as QC needs it. A loaded lock always resolves the reference. */
+/**
+ * The category's lighting preset as QC needs it. A loaded lock always resolves the reference.
+ * @example lightingTarget(lock, category).targetL // 62
+ */
 export function lightingTarget(lock: BrandLock, category: Category): LightingTarget {
   const preset = lock.lighting.find((l) => l.id === category.lighting);
   if (!preset) throw new Error(`lock has no lighting preset "${category.lighting}" (category ${category.id})`);

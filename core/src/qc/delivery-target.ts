@@ -21,7 +21,10 @@ function sharpFormats(format: ChannelSpec['format']): string[] {
   return format === 'avif' ? ['avif', 'heif'] : [format];
 }
 
-/** True when a channel is a marketplace slot that demands a pure white backdrop. */
+/**
+ * True when a channel is a marketplace slot that demands a pure white backdrop.
+ * @example demandsPureWhite(CHANNEL_PRESETS['marketplace-main']) // true
+ */
 export function demandsPureWhite(channel: ChannelSpec): boolean {
   return channel.kind === 'marketplace' && channel.background !== 'transparent' && isWhite(channel.background);
 }

@@ -69,7 +69,10 @@ export function gradeValue(value: number, limits: Limits): Severity {
   return 'pass';
 }
 
-/** Rounds a measured value for display and storage (3 significant decimals are plenty for QC). */
+/**
+ * Rounds a measured value for display and storage (two decimals unless told: far finer than any QC limit).
+ * @example roundMeasure(3.14159) // 3.14
+ */
 export function roundMeasure(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;

@@ -46,13 +46,19 @@ export function prepareQcImage(full: Raster, options: PrepareOptions = {}): QcIm
   return { full, proxy: proxy.raster, factor: proxy.factor, lab, subject, matte: options.matte ?? [255, 255, 255], memo: new Map() };
 }
 
-/** Runs `compute` once per image and key. */
+/**
+ * Runs `compute` once per image and key.
+ * @example memoized(image, 'garment-color', () => computeIt(image))
+ */
 export function memoized<T>(image: QcImage, key: string, compute: () => T): T {
   if (!image.memo.has(key)) image.memo.set(key, compute());
   return image.memo.get(key) as T;
 }
 
-/** A proxy-grid box in full-resolution pixels. */
+/**
+ * A proxy-grid box in full-resolution pixels.
+ * @example fullBox(image, { x: 10, y: 20, width: 5, height: 5 }) // x 50, y 100, 25 x 25 when the factor is 5
+ */
 export function fullBox(image: QcImage, box: Box): Box {
   return scaleBox(box, image.factor, image.full.width, image.full.height);
 }

@@ -17,7 +17,10 @@ export function verdictOf(findings: readonly Pick<Finding, 'severity'>[]): Verdi
   return worst === SEVERITY_RANK.reject ? 'reject' : worst === SEVERITY_RANK.flag ? 'flag' : 'pass';
 }
 
-/** Findings that decide the verdict (flag and reject), worst first. */
+/**
+ * Findings that decide the verdict (flag and reject), worst first.
+ * @example failingFindings(result.findings).map((f) => f.check) // ['delta-e', 'laplacian']
+ */
 export function failingFindings<T extends Pick<Finding, 'severity'>>(findings: readonly T[]): T[] {
   return findings.filter((f) => f.severity === 'flag' || f.severity === 'reject').sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 }

@@ -24,7 +24,10 @@ export interface BackgroundModel {
   band: number;
 }
 
-/** Median of a numeric sample (the sample is sorted in place). */
+/**
+ * Median of a numeric sample (the sample is sorted in place).
+ * @example medianOf(Float32Array.of(3, 1, 2)) // 2
+ */
 export function medianOf(values: Float32Array | Float64Array): number {
   if (values.length === 0) return NaN;
   values.sort();
@@ -63,7 +66,10 @@ export function borderBackgroundModel(lab: LabImage, options: BackgroundModelOpt
   return { median, tolerance, lightnessWeight: w, distance, borderMatch: within / borderDistance.length, band };
 }
 
-/** Indices of the pixels in a band of the given width along all four edges. */
+/**
+ * Indices of the pixels in a band of the given width along all four edges.
+ * @example borderIndices(4, 3, 1).length // 10
+ */
 export function borderIndices(width: number, height: number, band: number): Int32Array {
   const out: number[] = [];
   for (let y = 0; y < height; y++) {

@@ -120,7 +120,10 @@ function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   return out;
 }
 
-/** A mask holding only the given component labels. */
+/**
+ * A mask holding only the given component labels.
+ * @example selectComponents(parts, w, h, [parts.components[0].label]) // the largest blob only
+ */
 export function selectComponents(components: Components, width: number, height: number, keep: readonly number[]): Mask {
   const wanted = new Uint8Array(components.components.length + 2);
   for (const label of keep) wanted[label] = 1;

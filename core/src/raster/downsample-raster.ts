@@ -12,7 +12,10 @@ export interface Proxy {
   factor: number;
 }
 
-/** The smallest integer factor that brings width x height to at most maxPixels. */
+/**
+ * The smallest integer factor that brings width x height to at most maxPixels.
+ * @example proxyFactor(6000, 4000, 600_000) // 7
+ */
 export function proxyFactor(width: number, height: number, maxPixels: number): number {
   let k = Math.max(1, Math.ceil(Math.sqrt((width * height) / maxPixels)));
   while (Math.ceil(width / k) * Math.ceil(height / k) > maxPixels) k++;

@@ -17,12 +17,18 @@ export interface Box {
   height: number;
 }
 
-/** An empty (all 0) mask. */
+/**
+ * An empty (all 0) mask.
+ * @example createMask(4, 3).data.length // 12
+ */
 export function createMask(width: number, height: number): Mask {
   return { width, height, data: new Uint8Array(width * height) };
 }
 
-/** Number of pixels set. */
+/**
+ * Number of pixels set.
+ * @example maskArea(createMask(4, 3)) // 0
+ */
 export function maskArea(mask: Mask): number {
   let n = 0;
   const d = mask.data;
@@ -59,7 +65,10 @@ export function maskBox(mask: Mask): Box | null {
   return x1 < 0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }
 
-/** Scales a box from a proxy grid to full resolution (factor = full pixels per proxy pixel), clamped to the image. */
+/**
+ * Scales a box from a proxy grid to full resolution (factor = full pixels per proxy pixel), clamped to the image.
+ * @example scaleBox({ x: 1, y: 2, width: 3, height: 4 }, 5, 100, 100) // { x: 5, y: 10, width: 15, height: 20 }
+ */
 export function scaleBox(box: Box, factor: number, fullWidth: number, fullHeight: number): Box {
   const x = Math.min(fullWidth, box.x * factor);
   const y = Math.min(fullHeight, box.y * factor);

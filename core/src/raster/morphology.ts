@@ -92,17 +92,26 @@ export function dilateMask(mask: Mask, r: number): Mask {
   return morph(mask, r, false);
 }
 
-/** Shrinks the mask by r pixels; the image border counts as inside, so frame-touching subjects keep their edge. */
+/**
+ * Shrinks the mask by r pixels; the image border counts as inside, so frame-touching subjects keep their edge.
+ * @example erodeMask(mask, 1)
+ */
 export function erodeMask(mask: Mask, r: number): Mask {
   return morph(mask, r, true);
 }
 
-/** Erode then dilate: removes specks and threads thinner than 2r+1. */
+/**
+ * Erode then dilate: removes specks and threads thinner than 2r+1.
+ * @example openMask(mask, 1) // without one-pixel specks
+ */
 export function openMask(mask: Mask, r: number): Mask {
   return dilateMask(erodeMask(mask, r), r);
 }
 
-/** Dilate then erode: closes gaps and notches narrower than 2r+1. */
+/**
+ * Dilate then erode: closes gaps and notches narrower than 2r+1.
+ * @example closeMask(mask, 1) // one-pixel gaps closed
+ */
 export function closeMask(mask: Mask, r: number): Mask {
   return erodeMask(dilateMask(mask, r), r);
 }

@@ -49,7 +49,10 @@ export function measureBackground(image: QcImage): BackgroundStats | null {
   return memoized(image, 'background', () => compute(image));
 }
 
-/** The background pixels: not subject, not near it, not stray, opaque. */
+/**
+ * The background pixels: not subject, not near it, not stray, opaque.
+ * @example backgroundPixels(image).reduce((n, v) => n + v, 0) // backdrop pixels on the proxy
+ */
 export function backgroundPixels(image: QcImage): Uint8Array {
   return memoized(image, 'background-pixels', () => {
     const { subject, lab } = image;

@@ -10,10 +10,18 @@ export interface Histogram {
   total: number;
 }
 
+/**
+ * An empty histogram over min..max; values outside land in the first or last bin.
+ * @example const h = createHistogram(0, 100, 0.02); // L* in 0.02 bins
+ */
 export function createHistogram(min: number, max: number, binWidth: number): Histogram {
   return { min, binWidth, counts: new Float64Array(Math.ceil((max - min) / binWidth) + 1), total: 0 };
 }
 
+/**
+ * Counts one value.
+ * @example addToHistogram(h, 52.3)
+ */
 export function addToHistogram(h: Histogram, value: number): void {
   let i = Math.floor((value - h.min) / h.binWidth);
   if (i < 0) i = 0;

@@ -8,7 +8,10 @@ import type { QcContext } from '../qc-context';
 import type { QcImage } from '../qc-image';
 import { memoized } from '../qc-image';
 
-/** The target L* exposure is judged against for this context. */
+/**
+ * The target L* exposure is judged against for this context.
+ * @example exposureTargetL(ctx) // 69.1 for a sage swatch
+ */
 export function exposureTargetL(ctx: QcContext): number {
   return ctx.swatch ? ctx.swatch.lab.l : ctx.lighting.targetL;
 }

@@ -11,7 +11,10 @@ import type { QcContext } from '../qc-context';
 import { fullBox, type QcImage } from '../qc-image';
 import { measureGarmentColor } from '../measure/garment-color';
 
-/** The flag and reject ΔE00 for a context: swatch tolerance, category flag level scaled alike. */
+/**
+ * The flag and reject ΔE00 for a context: swatch tolerance, category flag level scaled alike.
+ * @example colorLimits(ctx) // { flag: 2, reject: 3 } for the standard categories
+ */
 export function colorLimits(ctx: QcContext): { flag: number; reject: number } {
   const { maxDeltaE00, flagDeltaE00 } = ctx.thresholds;
   const reject = ctx.swatch ? Math.min(ctx.swatch.tolerance, maxDeltaE00) : maxDeltaE00;
@@ -47,7 +50,10 @@ export function checkColorAccuracy(image: QcImage, ctx: QcContext): Finding[] {
   ];
 }
 
-/** "lab(52.1 10.3 -4.2)" */
+/**
+ * "lab(52.1 10.3 -4.2)"
+ * @example labText({ l: 52.12, a: 10.3, b: -4.25 }) // 'lab(52.1 10.3 -4.3)'
+ */
 export function labText(lab: Lab): string {
   return `lab(${lab.l.toFixed(1)} ${lab.a.toFixed(1)} ${lab.b.toFixed(1)})`;
 }
