@@ -43,17 +43,22 @@ export const QC_REPORT_SCRIPT = `
     }
     return true;
   }
+  var sortedBy = null;
   function apply() {
     var shown = 0;
-    var sorted = cards.slice().sort(sorters[state.sort] || sorters.worst);
-    var frag = document.createDocumentFragment();
-    sorted.forEach(function (card) {
+    if (sortedBy !== state.sort) {
+      // Reordering moves every card: only when the sort changes, not on every filter.
+      cards.sort(sorters[state.sort] || sorters.worst);
+      var frag = document.createDocumentFragment();
+      cards.forEach(function (card) { frag.appendChild(card); });
+      grid.appendChild(frag);
+      sortedBy = state.sort;
+    }
+    cards.forEach(function (card) {
       var v = visible(card);
-      card.hidden = !v;
+      if (card.hidden === v) card.hidden = !v;
       if (v) shown++;
-      frag.appendChild(card);
     });
-    grid.appendChild(frag);
     $('showing').textContent = 'Showing ' + shown + ' of ' + cards.length;
     $('empty').hidden = shown !== 0;
     Array.prototype.forEach.call(document.querySelectorAll('.chip[data-verdict]'), function (chip) {

@@ -53,6 +53,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .card{background:var(--card);border:1px solid var(--line);border-left:4px solid var(--line);border-radius:10px;display:grid;grid-template-columns:132px 1fr;gap:12px;padding:10px;align-items:start}
 .card.v-pass{border-left-color:var(--pass)}.card.v-flag{border-left-color:var(--flag)}.card.v-reject{border-left-color:var(--reject)}.card.v-error{border-left-color:var(--error)}
 .card[hidden]{display:none}
+.card{content-visibility:auto;contain-intrinsic-size:auto 200px}
 .thumb{position:relative;line-height:0;background:repeating-conic-gradient(#eee 0 25%,#fff 0 50%) 0 0/12px 12px;border-radius:6px;overflow:hidden;cursor:zoom-in;align-self:start}
 .thumb img{width:100%;height:auto;display:block}
 .thumb.empty{height:110px;display:flex;align-items:center;justify-content:center;color:var(--muted);line-height:1.2;font-size:12px;cursor:default;background:#f1f2f4}

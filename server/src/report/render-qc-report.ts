@@ -1,11 +1,11 @@
 /**
  * Renders the batch QC report as one self-contained HTML file: summary, toolbar, one card per image
- * (thumbnails embedded as small JPEGs), the report data as JSON for tools, and a small script for
- * sorting and filtering. No network: no fonts, scripts or images are fetched.
+ * (thumbnails embedded as small JPEGs) and a small script for sorting and filtering. No network: no
+ * fonts, scripts or images are fetched. The same data as JSON is qc-report.json beside it.
  */
 import type { QcReport } from '@brandlock/core';
 import type { QcThumbnail } from '../pipeline/qc/qc-thumbnail';
-import { escapeHtml as h, jsonForScript } from './escape-html';
+import { escapeHtml as h } from './escape-html';
 import { findingTitle } from './finding-labels';
 import { renderImageCard } from './render-image-card';
 import { renderQcSummary } from './render-qc-summary';
@@ -49,7 +49,6 @@ ${cards}
 <p id="empty" class="empty-state" hidden>No image matches these filters. <button class="reset" type="button">Clear filters</button></p>
 <dialog id="zoom" class="zoom"></dialog>
 <footer>Automated QC by brandlock: reject means regenerate, flag means a retoucher pass, pass goes on to brand review. Boxes mark where a finding is; the blue line is the subject mask QC measured on.</footer>
-<script type="application/json" id="qc-report-data">${jsonForScript(report)}</script>
 <script>${QC_REPORT_SCRIPT}</script>
 </body></html>
 `;
