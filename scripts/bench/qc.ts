@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import sharp, { type Stats } from 'sharp';
-import { buildQcContext, loadBrandLock, prepareQcImage, runQcRules, swatchFromPalette, type BrandLock } from '@brandlock/core';
+import { buildQcContext, loadBrandLock, maskIou, parseColor, prepareQcImage, rasterToLab, runQcRules, segmentSubject, swatchFromPalette, type BrandLock } from '@brandlock/core';
 import { decodeForQc } from '../../server/src/pipeline/qc/decode-for-qc';
 import { syntheticGarment } from '../../core/test-fixtures/qc/synthetic-garment';
 import { BACKDROPS, cutoutFiles, cutoutIou } from '../../server/test-support/cutout-iou';
@@ -179,5 +179,12 @@ async function main(): Promise<void> {
     console.log(`  ${file.padEnd(52)} ${row.map((v) => v.toFixed(3).padStart(8)).join('')}`);
   }
   console.log(`  mean ${(all.reduce((a, b) => a + b, 0) / all.length).toFixed(4)}, min ${Math.min(...all).toFixed(4)} over ${all.length} composites`);
+  console.log('\nsubject mask IoU: synthetic studio shots (known mask, 600x900, backdrop fall-off 8 codes)');
+  for (const [garment, backdrop] of [['#1f2a44', [244, 241, 236]], ['#9caf88', [244, 241, 236]], ['#d8392b', [255, 255, 255]], ['#f2efe9', [214, 216, 220]], ['#111111', [150, 150, 150]]] as const) {
+    const color = parseColor(garment);
+    if (!color.success) continue;
+    const shot = syntheticGarment({ width: 600, height: 900, garment: color.lab, background: backdrop, falloff: 8 });
+    console.log(`  ${garment} on rgb(${backdrop.join(',')})`.padEnd(40), maskIou(segmentSubject(rasterToLab(shot.raster)).mask, shot.mask).toFixed(4));
+  }
   if (ruleMedian > TARGET_MS) process.exitCode = 1;
 }
