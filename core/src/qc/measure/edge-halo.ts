@@ -68,7 +68,6 @@ function compute(image: QcImage): EdgeHalo | null {
     const y = (i / w) | 0;
     for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) band.fill(1, yy * w + Math.max(0, x - r), yy * w + Math.min(w - 1, x + r) + 1);
   }
-  const cells = new CellSums(w * h);
   const local: Rgb = [0, 0, 0];
   const backdrop = labToSrgb(reference).map((v) => v * 255) as Rgb;
   // On a coarse proxy (k >= 3) a ring a few pixels wide lies in the outline cells and outside them, so
@@ -76,9 +75,13 @@ function compute(image: QcImage): EdgeHalo | null {
   const isSite = new Uint8Array(w * h);
   for (const i of sites) isSite[i] = 1;
   const step = k >= 5 ? 2 : 1;
+  // Sums live in compact arrays, one slot per analysed cell (slot 0 = not analysed).
+  const slot = new Int32Array(w * h);
+  let slots = 0;
+  for (let i = 0; i < band.length; i++) if (band[i] && !(k >= 3 && m[i] && !isSite[i])) slot[i] = ++slots;
+  const cells = new CellSums(slots + 1);
   for (let i = 0; i < band.length; i++) {
-    if (!band[i] || (k >= 3 && m[i] && !isSite[i])) continue;
-    if (interiorMean(i, r + 1, w, h, m, band, image.proxy.data, local)) accumulateCell(image, i, w, local, backdrop, cells, step);
+    if (slot[i] && interiorMean(i, r + 1, w, h, m, band, image.proxy.data, local)) accumulateCell(image, slot[i], i, w, local, backdrop, cells, step);
   }
   const siteX = new Int32Array(sites.length);
   const siteY = new Int32Array(sites.length);
@@ -92,7 +95,9 @@ function compute(image: QcImage): EdgeHalo | null {
     let deviating = 0;
     sumP.l = sumP.a = sumP.b = sumQ.l = sumQ.a = sumQ.b = 0;
     for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
-      for (let xx = Math.max(0, x - r), j = yy * w + xx; xx <= Math.min(w - 1, x + r); xx++, j++) {
+      for (let xx = Math.max(0, x - r), i = yy * w + xx; xx <= Math.min(w - 1, x + r); xx++, i++) {
+        const j = slot[i];
+        if (!j) continue;
         outside += cells.outside[j];
         deviating += cells.deviating[j];
         sumP.l += cells.p[j * 3];
@@ -138,7 +143,7 @@ function interiorMean(i: number, r: number, w: number, h: number, m: Uint8Array,
   return true;
 }
 
-/** Per proxy cell: backdrop-side pixels, those off the mix, and the Lab sums of the latter and their mixes. */
+/** Per analysed cell: backdrop-side pixels, those off the mix, and the Lab sums of the latter and their mixes. */
 class CellSums {
   outside: Uint32Array;
   deviating: Uint32Array;
@@ -156,10 +161,11 @@ const px = { l: 0, a: 0, b: 0 };
 const mix = { l: 0, a: 0, b: 0 };
 
 /**
- * Compares the full-resolution pixels of proxy cell i with the garment/backdrop mix. With step 2 it
- * reads a checkerboard, half the pixels, which still meets every row and column of a ring.
+ * Compares the full-resolution pixels of proxy cell i with the garment/backdrop mix, adding into
+ * slot `cell` of the sums. With step 2 it reads a checkerboard, half the pixels, which still meets
+ * every row and column of a ring.
  */
-function accumulateCell(image: QcImage, i: number, w: number, s: Rgb, bg: Rgb, cells: CellSums, step: number): void {
+function accumulateCell(image: QcImage, cell: number, i: number, w: number, s: Rgb, bg: Rgb, cells: CellSums, step: number): void {
   const { full, factor: k, matte } = image;
   const cx = i % w;
   const cy = (i / w) | 0;
@@ -179,7 +185,7 @@ function accumulateCell(image: QcImage, i: number, w: number, s: Rgb, bg: Rgb, c
       const b = full.data[p + 2] * scale * alpha + matte[2] * (1 - alpha);
       const t = len2 < 9 ? 1 : ((r - s[0]) * dr + (g - s[1]) * dg + (b - s[2]) * db) / len2;
       if (t < 0.5) continue;
-      cells.outside[i]++;
+      cells.outside[cell]++;
       const tc = Math.min(1, t);
       const mr = s[0] + tc * dr;
       const mg = s[1] + tc * dg;
@@ -192,13 +198,13 @@ function accumulateCell(image: QcImage, i: number, w: number, s: Rgb, bg: Rgb, c
       const da = px.a - mix.a;
       const dbb = px.b - mix.b;
       if (dl * dl + da * da + dbb * dbb <= NOISE * NOISE) continue;
-      cells.deviating[i]++;
-      cells.p[i * 3] += px.l;
-      cells.p[i * 3 + 1] += px.a;
-      cells.p[i * 3 + 2] += px.b;
-      cells.q[i * 3] += mix.l;
-      cells.q[i * 3 + 1] += mix.a;
-      cells.q[i * 3 + 2] += mix.b;
+      cells.deviating[cell]++;
+      cells.p[cell * 3] += px.l;
+      cells.p[cell * 3 + 1] += px.a;
+      cells.p[cell * 3 + 2] += px.b;
+      cells.q[cell * 3] += mix.l;
+      cells.q[cell * 3 + 1] += mix.a;
+      cells.q[cell * 3 + 2] += mix.b;
     }
   }
 }
