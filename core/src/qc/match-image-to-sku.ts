@@ -34,7 +34,9 @@ export interface MatchOptions {
   defaultCategory?: string;
 }
 
-const same = (a: string | null | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
+/** Names compare without case and with spaces, "_" and "-" alike ("Grey marl" = "grey-marl"). */
+const slug = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '-');
+const same = (a: string | null | undefined, b: string) => a !== null && a !== undefined && slug(a) === slug(b);
 
 /**
  * Builds a function that places image files by name (and, with a brief, by source-image path).

@@ -28,7 +28,7 @@ export function checkBackground(image: QcImage, ctx: QcContext): Finding[] {
       message: cutout
         ? `transparent background${delivery.pureWhite ? `: ${delivery.kind === 'channel' ? `channel "${delivery.id}"` : "this category's marketplace channels"} need it composited onto pure white` : ' (a cutout: backdrop checks do not apply)'}`
         : 'no backdrop visible: the subject fills the frame',
-      measured: cutout ? 'transparent' : null,
+      measured: null,
       unit: '',
       limits: null,
     });

@@ -20,7 +20,7 @@ function fileLine(r: QcImageRecord): string {
   if (r.verdict === 'error') return `${head}\n         ${r.error?.code}: ${r.error?.message}\n`;
   const reasons = failingFindings(r.findings).map((f) => {
     const limit = limitText(f);
-    return `${findingTitle(f)} ${measuredText(f)}${limit ? ` (${limit})` : ''}`;
+    return `${findingTitle(f)}${f.measured === null ? `: ${f.message}` : ` ${measuredText(f)}`}${limit ? ` (${limit})` : ''}`;
   });
   return `${head}\n${reasons.map((x) => `         ${x}\n`).join('')}`;
 }
