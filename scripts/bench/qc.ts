@@ -21,7 +21,7 @@ const root: string = isMainThread ? resolve(fileURLToPath(new URL('../..', impor
 const out = join(root, 'bench-out', 'qc');
 const image = join(out, 'studio-24mp.jpg');
 const TARGET_MS = 300;
-const RUNS = 7;
+const RUNS = 11;
 const BATCH = 8;
 
 function sampleLock(): BrandLock {
@@ -138,6 +138,7 @@ async function main(): Promise<void> {
   console.log(`  decode full resolution + proxy (sharp)   ${median(runs.map((r) => r.decode)).toFixed(0).padStart(5)} ms`);
   console.log(`  full rule set                            ${ruleMedian.toFixed(0).padStart(5)} ms   (Lab + subject mask ${median(runs.map((r) => r.prepare)).toFixed(0)} ms, 8 rules ${median(runs.map((r) => r.rules)).toFixed(0)} ms; runs ${rules.map((x) => x.toFixed(0)).join(' ')})`);
   console.log(`  full rule set, CPU time of this thread   ${median(runs.map((r) => r.cpu)).toFixed(0).padStart(5)} ms   (runs ${runs.map((r) => r.cpu.toFixed(0)).join(' ')})`);
+  console.log(`  best run: Lab + subject mask ${Math.min(...runs.map((r) => r.prepare)).toFixed(0)} ms, 8 rules ${Math.min(...runs.map((r) => r.rules)).toFixed(0)} ms, decode ${Math.min(...runs.map((r) => r.decode)).toFixed(0)} ms`);
   console.log(`  end to end (decode + rules)              ${endToEnd.toFixed(0).padStart(5)} ms`);
   const best = Math.min(...rules);
   console.log(`  target: full rule set <= ${TARGET_MS} ms: median ${ruleMedian <= TARGET_MS ? 'met' : 'NOT met'}, best run ${best.toFixed(0)} ms ${best <= TARGET_MS ? 'met' : 'NOT met'}`);
