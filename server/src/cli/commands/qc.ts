@@ -30,7 +30,7 @@ function summaryText(report: QcReport, written: string | null): string {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = [
     '',
-    `${s.total} images: ${s.pass} pass, ${s.flag} flag, ${s.reject} reject, ${s.error} error; first-pass approval ${pct(s.firstPassRate)}`,
+    `${s.total} image${s.total === 1 ? '' : 's'}: ${s.pass} pass, ${s.flag} flag, ${s.reject} reject, ${s.error} error; first-pass approval ${pct(s.firstPassRate)}`,
     '',
     '  category                    images  pass  flag  reject  error  first pass',
     ...s.categories.map((c) => `  ${c.id.padEnd(26)}  ${String(c.total).padStart(6)}  ${String(c.pass).padStart(4)}  ${String(c.flag).padStart(4)}  ${String(c.reject).padStart(6)}  ${String(c.error).padStart(5)}  ${pct(c.firstPassRate).padStart(10)}`),
