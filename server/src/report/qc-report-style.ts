@@ -15,8 +15,9 @@ header.top .sub{color:var(--muted)}
 .stat.pass .n{color:var(--pass)}.stat.flag .n{color:var(--flag)}.stat.reject .n{color:var(--reject)}.stat.error .n{color:var(--error)}
 .stat.rate{cursor:default;background:#eef4ff;border-color:#cfdcfb}.stat.rate .n{color:var(--accent)}
 .stat:hover:not(.rate){border-color:var(--accent)}
-.panels{display:grid;grid-template-columns:minmax(420px,2fr) minmax(280px,1fr) minmax(300px,1fr);gap:14px}
-@media (max-width:1200px){.panels{grid-template-columns:1fr 1fr}.panel.wide{grid-column:1/-1}}
+.panels{display:grid;grid-template-columns:minmax(420px,3fr) minmax(320px,2fr);gap:14px;align-items:start}
+.side{display:flex;flex-direction:column;gap:14px}
+@media (max-width:1000px){.panels{grid-template-columns:1fr}}
 .panel{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px;overflow:auto}
 .panel h2{font-size:13px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);margin:0 0 8px}
 table{border-collapse:collapse;width:100%}

@@ -50,5 +50,5 @@ function reasonList(report: QcReport): string {
 }
 
 export function renderQcSummary(report: QcReport): string {
-  return `<section class="summary">${countCards(report)}<div class="panels"><div class="panel wide"><h2>By category</h2>${categoryTable(report)}</div><div class="panel"><h2>Top failure reasons</h2>${reasonList(report)}</div><div class="panel"><h2>Garment colour vs swatch</h2>${deltaEHistogramSvg(report)}</div></div></section>`;
+  return `<section class="summary">${countCards(report)}<div class="panels"><div class="panel wide"><h2>By category</h2>${categoryTable(report)}</div><div class="side"><div class="panel"><h2>Top failure reasons</h2>${reasonList(report)}</div><div class="panel"><h2>Garment colour vs swatch</h2>${deltaEHistogramSvg(report)}</div></div></div></section>`;
 }
