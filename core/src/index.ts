@@ -8,5 +8,6 @@ export * from './raster';
 export * from './hash';
 export * from './channels';
 export * from './brief';
+export * from './post';
 export * from './audit';
 export * from './qc';

@@ -9,3 +9,5 @@ export * from './border-background-model';
 export * from './grow-background';
 export * from './segment-subject';
 export * from './mask-outline';
+export * from './mask-coverage';
+export * from './replace-background';

@@ -1,0 +1,2 @@
+export * from './post-step';
+export * from './post-process-raster';
