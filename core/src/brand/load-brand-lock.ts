@@ -24,13 +24,30 @@ export type LoadBrandLockResult =
  * const res = loadBrandLock(JSON.parse(text));
  * if (!res.success) res.issues.forEach((i) => console.error(formatLockIssue(i)));
  */
-export function loadBrandLock(doc: unknown): LoadBrandLockResult {
+export interface LoadBrandLockOptions {
+  /**
+   * SHA-256 of each LUT file as read from disk, by the lock's `file` path. A LUT without a written
+   * `sha256` takes this one (so the lock hash covers the grade's content); a written one must match.
+   */
+  lutDigests?: Readonly<Record<string, string>>;
+}
+
+export function loadBrandLock(doc: unknown, options: LoadBrandLockOptions = {}): LoadBrandLockResult {
   const parsed = BrandLockInput.safeParse(doc, { reportInput: true });
   const issues: LockIssue[] = parsed.success ? [] : zodIssuesToLockIssues(BrandLockInput, doc, parsed.error.issues);
   issues.push(...checkLockReferences(doc));
   if (!parsed.success || issues.length) return { success: false, issues };
 
   const input = parsed.data;
+  if (options.lutDigests) {
+    input.luts.forEach((lut, i) => {
+      const digest = options.lutDigests![lut.file];
+      if (digest === undefined) return;
+      if (lut.sha256 && lut.sha256 !== digest) {
+        issues.push({ path: `luts[${i}].sha256`, code: 'lut_changed', message: `${lut.file} has changed since the lock was written: its content no longer matches the lock`, found: digest, expected: lut.sha256 });
+      } else lut.sha256 = digest;
+    });
+  }
   const raw = doc as { categories: Record<string, unknown>[]; channels: Record<string, unknown>[] };
   const categories = input.categories.map((c, i) => resolveCategory(writtenOnly(c, raw.categories[i]), i, issues));
   const channels = input.channels.map((c, i) => resolveChannel(writtenOnly(c, raw.channels[i]), i, issues));

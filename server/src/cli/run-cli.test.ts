@@ -76,6 +76,18 @@ describe('brandlock CLI', () => {
     expect(res.err).toMatch(/broken\.json:3:\d+: invalid JSON/);
   });
 
+  it('lock check refuses a LUT file that changed since the lock pinned its SHA-256', async () => {
+    const dir = sampleCopy();
+    writeFileSync(join(dir, 'lock.json'), readFileSync(LOCK));
+    const ok = await cli('lock', 'check', join(dir, 'lock.json'));
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('warm-studio: luts/warm-studio.cube sha256 bf6ed4f4');
+    writeFileSync(join(dir, 'luts/warm-studio.cube'), readFileSync(join(dir, 'luts/warm-studio.cube'), 'utf8').replace('0.030000 0.030000 0.030000', '0.031000 0.030000 0.030000'));
+    const changed = await cli('lock', 'check', join(dir, 'lock.json'));
+    expect(changed.code).toBe(1);
+    expect(changed.err).toContain('luts[0].sha256: luts/warm-studio.cube has changed since the lock was written');
+  });
+
   it('lock check on a missing file says so, exit 1', async () => {
     const res = await cli('lock', 'check', '/nonexistent/lock.json');
     expect(res.code).toBe(1);

@@ -2,7 +2,8 @@
  * Loads a Brand Lock file from disk: JSON with positioned syntax errors, core validation, and a
  * check that every file the lock names (LUTs, reference images) exists beside it.
  */
-import { access } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { loadBrandLock, type BrandLock, type LockIssue } from '@brandlock/core';
 import { readJsonFile } from './read-json-file';
@@ -18,9 +19,10 @@ export type ReadLockResult =
 export async function readLockFile(path: string): Promise<ReadLockResult> {
   const abs = resolve(path);
   const raw = await readJsonFile(abs, path);
-  const res = loadBrandLock(raw);
-  if (!res.success) return { success: false, issues: res.issues, path };
   const dir = dirname(abs);
+  const lutDigests = await digestLutFiles(raw, dir);
+  const res = loadBrandLock(raw, { lutDigests });
+  if (!res.success) return { success: false, issues: res.issues, path };
   const lutIssues: LockIssue[] = [];
   const missingFiles: LockIssue[] = [];
   await Promise.all(
@@ -50,4 +52,23 @@ async function exists(p: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** SHA-256 of every LUT file the document names that can be read (missing ones are reported later). */
+async function digestLutFiles(raw: unknown, dir: string): Promise<Record<string, string>> {
+  const luts = (raw as { luts?: unknown })?.luts;
+  const digests: Record<string, string> = {};
+  if (!Array.isArray(luts)) return digests;
+  await Promise.all(
+    luts.map(async (lut) => {
+      const file = (lut as { file?: unknown })?.file;
+      if (typeof file !== 'string' || file.split(/[\\/]/).includes('..')) return;
+      try {
+        digests[file] = createHash('sha256').update(await readFile(resolve(dir, file))).digest('hex');
+      } catch {
+        // A missing or unreadable file is reported as missing_file below.
+      }
+    }),
+  );
+  return digests;
 }

@@ -35,6 +35,7 @@ export const lockCheck: CliCommand = {
         `  categories ${lock.categories.map((c) => c.id).join(', ')}`,
         `  channels  ${lock.channels.map((c) => `${c.id} ${c.width}x${c.height} ${c.format}`).join(', ')}`,
         `  naming    ${lock.naming.template}`,
+        ...lock.luts.map((l) => `  lut       ${l.id}: ${l.file} sha256 ${l.sha256 ?? '(not read)'}`),
         ...res.missingFiles.map((w) => `  warning   ${formatLockIssue(w)}`),
         '',
       ].join('\n'),
