@@ -8,8 +8,8 @@ export const QcThresholds = z.strictObject({
   flagDeltaE00: z.number().positive().max(50).optional().describe('Flag (not reject) above this; defaults to 2/3 of maxDeltaE00'),
   maxColorDriftDeltaE00: z.number().positive().max(50).default(1.5).describe('Batch: garment colour of one SKU/colorway vs the median of its images, ΔE00'),
   exposure: z.strictObject({
-    maxHighlightClipPct: z.number().min(0).max(100).describe('Subject pixels with a channel at 254+ (8-bit), percent'),
-    maxShadowClipPct: z.number().min(0).max(100).describe('Subject pixels with a channel at 1 or below, percent'),
+    maxHighlightClipPct: z.number().min(0).max(100).describe('Subject pixels with two or more channels at 254+ (8-bit), percent; a saturated colour with one channel at 255 is not clipped'),
+    maxShadowClipPct: z.number().min(0).max(100).describe('Subject pixels with two or more channels at 1 or below, percent'),
     maxEvDeviation: z.number().positive().max(4).describe('Mean subject exposure vs the lighting target, EV'),
     maxDriftEv: z.number().positive().max(4).default(0.33).describe('Batch: subject exposure vs the median of images under the same lighting, EV'),
   }),

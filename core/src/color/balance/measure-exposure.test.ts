@@ -26,6 +26,19 @@ function subject(meanL: number, depth: 8 | 16 = 8): { raster: Raster; mask: Uint
 }
 
 describe('measureExposure', () => {
+  it('does not call a saturated colour clipped (one channel at 255), but does a blown white', () => {
+    const raster = createRaster(10, 10, 8);
+    for (let p = 0; p < 100; p++) {
+      const i = p * 4;
+      const blown = p < 10; // the first row is a blown highlight, the rest a saturated red garment
+      raster.data[i] = 255;
+      raster.data[i + 1] = blown ? 255 : 40;
+      raster.data[i + 2] = blown ? 252 : 30;
+    }
+    const res = measureExposure(raster, { targetL: 50 });
+    expect(res.success && res.exposure.highlightClip).toBeCloseTo(0.1, 6);
+  });
+
   it('reads an under-exposed subject in stops against the preset target, and the correction lands on it', () => {
     const { raster, mask } = subject(40);
     const res = measureExposure(raster, { targetL: 50, mask });

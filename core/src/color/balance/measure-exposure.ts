@@ -25,9 +25,9 @@ export interface ExposureMeasure {
   /** Stops away from the target: +1 is twice the target luminance, -1 half. */
   ev: number;
   verdict: 'under' | 'on-target' | 'over';
-  /** Fraction 0..1 of the used pixels with a channel at 254+ (8-bit scale). */
+  /** Fraction 0..1 of the used pixels with two or more channels at 254+ (8-bit scale). */
   highlightClip: number;
-  /** Fraction 0..1 of the used pixels with a channel at 1 or below. */
+  /** Fraction 0..1 of the used pixels with two or more channels at 1 or below. */
   shadowClip: number;
 }
 
@@ -69,8 +69,10 @@ export function measureExposure(raster: Raster, options: ExposureOptions): Expos
       const i = p * 4;
       if (isTransparent(data[i + 3], raster.depth)) continue;
       const r = data[i], g = data[i + 1], b = data[i + 2];
-      if (r >= high || g >= high || b >= high) hi++;
-      if (r <= low || g <= low || b <= low) lo++;
+      // Clipped means detail lost: two or more channels at the limit. A saturated red has R at 255
+      // and is not blown; a white that reads 255/255/250 is.
+      if ((r >= high ? 1 : 0) + (g >= high ? 1 : 0) + (b >= high ? 1 : 0) >= 2) hi++;
+      if ((r <= low ? 1 : 0) + (g <= low ? 1 : 0) + (b <= low ? 1 : 0) >= 2) lo++;
       const lum = 0.21263900587151024 * decode[r] + 0.715168678767756 * decode[g] + 0.07219231536073371 * decode[b];
       sumL += lum > EPS ? 116 * Math.cbrt(lum) - 16 : KAPPA * lum;
       used++;

@@ -20,9 +20,9 @@ export interface SubjectDetail {
   tiles: number;
   /** Fraction of the subject's tiles that were measured (1 unless the image is very large). */
   sampled: number;
-  /** Percent of subject pixels with any channel at 254+ (8-bit scale). */
+  /** Percent of subject pixels with two or more channels at 254+ (8-bit scale). */
   highlightClipPct: number;
-  /** Percent of subject pixels with any channel at 1 or below. */
+  /** Percent of subject pixels with two or more channels at 1 or below. */
   shadowClipPct: number;
   /** Where the clipped pixels are, full-resolution pixels (null when none). */
   highlightBox: Box | null;
@@ -102,11 +102,11 @@ function compute(image: QcImage): SubjectDetail {
           grey[g] = (19595 * r + 38470 * gr + 7471 * b) / 65536;
           if (inTile && x >= x0 && x < x1 && mask.data[maskRow + proxyCol[x]]) {
             subjectPixels++;
-            if (r >= hiCode || gr >= hiCode || b >= hiCode) {
+            if ((r >= hiCode ? 1 : 0) + (gr >= hiCode ? 1 : 0) + (b >= hiCode ? 1 : 0) >= 2) {
               high++;
               extend(highExt, x, y);
             }
-            if (r <= loCode || gr <= loCode || b <= loCode) {
+            if ((r <= loCode ? 1 : 0) + (gr <= loCode ? 1 : 0) + (b <= loCode ? 1 : 0) >= 2) {
               low++;
               extend(lowExt, x, y);
             }
@@ -137,11 +137,11 @@ function compute(image: QcImage): SubjectDetail {
           const pr = data[p];
           const pg = data[p + 1];
           const pb = data[p + 2];
-          if (pr >= hiCode || pg >= hiCode || pb >= hiCode) {
+          if ((pr >= hiCode ? 1 : 0) + (pg >= hiCode ? 1 : 0) + (pb >= hiCode ? 1 : 0) >= 2) {
             high++;
             extend(highExt, x, y);
           }
-          if (pr <= loCode || pg <= loCode || pb <= loCode) {
+          if ((pr <= loCode ? 1 : 0) + (pg <= loCode ? 1 : 0) + (pb <= loCode ? 1 : 0) >= 2) {
             low++;
             extend(lowExt, x, y);
           }
