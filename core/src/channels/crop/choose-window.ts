@@ -1,0 +1,99 @@
+/**
+ * Chooses the crop window: a rectangle of the channel's exact aspect, in source pixels, that may
+ * extend beyond the master where padding is needed. Priorities, in order: never cut the subject
+ * (unless the spec is a detail crop), keep it inside the safe area, stay inside the master for
+ * cover crops, keep the margin, meet minFill, then centre on the focus.
+ */
+import type { Box, CropInput, CropNote } from './crop-types';
+import { focusPoint } from './focus-point';
+import { ROUNDING_GUARD, openTouchedSides, safeAreaBox, subjectZones } from './subject-zone';
+import { positionAxis, type KeepAxis } from './position-axis';
+
+export interface ChosenWindow {
+  window: Box;
+  scale: number;
+  notes: CropNote[];
+}
+
+/** The largest scale that keeps a box inside a zone (Infinity along a zero-size side). */
+const fitScale = (box: Box, zone: Box) => Math.min(box.width > 0 ? zone.width / box.width : Infinity, box.height > 0 ? zone.height / box.height : Infinity);
+const centreOf = (b: Box) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+const note = (code: CropNote['code'], message: string): CropNote => ({ code, message });
+
+export function chooseWindow(input: CropInput): ChosenWindow {
+  const { image, spec } = input;
+  const output = { width: spec.width, height: spec.height };
+  const notes: CropNote[] = [];
+  const cover = spec.fit === 'cover';
+  const safe = safeAreaBox(spec);
+  const subject = input.subject ?? null;
+  const whole: Box = { x: 0, y: 0, width: image.width, height: image.height };
+  /** The scale at which the window is as large as fits inside the master. */
+  const fill = Math.max(spec.width / image.width, spec.height / image.height);
+
+  if (spec.focal === 'detail') {
+    const base = subject ?? whole;
+    return place(Math.max(fitScale(base, safe) * spec.detailZoom, fill), [], safe, focusPoint(input.focal, image, centreOf(base)));
+  }
+  if (spec.fit === 'contain') return place(fitScale(whole, safe), [{ box: whole, zone: safe }], safe, centreOf(whole));
+
+  let frame = subject;
+  if (spec.focal === 'head-to-hem') {
+    const lines = input.framing;
+    if (lines && Number.isFinite(lines.head) && Number.isFinite(lines.hem) && lines.head >= 0 && lines.hem > lines.head && lines.hem <= image.height) {
+      const top = Math.min(lines.head, subject?.y ?? lines.head);
+      const bottom = Math.max(lines.hem, subject ? subject.y + subject.height : lines.hem);
+      if (top < lines.head || bottom > lines.hem) notes.push(note('framing_widened', 'the subject reaches beyond the head or hem line; the frame was widened to keep it whole'));
+      const cx = focusPoint(input.focal, image, centreOf(whole)).x;
+      frame = { x: subject?.x ?? cx, width: subject?.width ?? 0, y: top, height: bottom - top };
+    } else {
+      notes.push(note('no_framing', 'no head and hem lines were given; framed on the subject box instead'));
+    }
+  }
+  if (!frame) {
+    notes.push(note('no_subject', 'nothing is known about the subject; the frame may cut it'));
+    if (spec.fit === 'cover') return place(fill, [], safe, focusPoint(input.focal, image, centreOf(whole)));
+    frame = whole;
+  }
+
+  const zones = subjectZones(spec);
+  const withMargin = cover ? openTouchedSides(zones.withMargin, frame, image, output) : zones.withMargin;
+  const withoutMargin = cover ? openTouchedSides(zones.withoutMargin, frame, image, output) : zones.withoutMargin;
+  const tight = fitScale(frame, withMargin);
+  const tightNoMargin = fitScale(frame, withoutMargin);
+  let scale = spec.focal === 'center' || spec.focal === 'saliency' ? Math.min(fill, tight) : tight;
+  if (spec.minFill && subject && subject.width > 0 && subject.height > 0) {
+    const needed = Math.min((spec.minFill * spec.width + ROUNDING_GUARD) / subject.width, (spec.minFill * spec.height + ROUNDING_GUARD) / subject.height);
+    if (needed > tightNoMargin) notes.push(note('min_fill_unmet', `the subject cannot fill ${Math.round(spec.minFill * 100)}% of the frame inside the safe area`));
+    if (scale < needed) scale = Math.min(needed, tightNoMargin);
+  }
+  if (cover && scale < fill && fill <= tightNoMargin) scale = fill;
+  const keeps = scale <= tight * (1 + 1e-9) ? [{ box: frame, zone: withMargin }] : [];
+  if (cover || !keeps.length) keeps.push({ box: frame, zone: withoutMargin });
+  const fallback = spec.focal === 'center' ? centreOf(whole) : centreOf(frame);
+  const focus = focusPoint(input.focal, image, fallback);
+  if (spec.focal === 'head-to-hem' && frame !== subject) focus.y = centreOf(frame).y;
+  return place(scale, keeps, keeps[0].zone, focus);
+
+  /**
+   * Positions a window of this scale: the focus at the centre of `target`, then moved as little as
+   * needed to keep the subject inside the first zone that also keeps the window inside the master
+   * (or inside the last zone, padding the frame, when none does).
+   */
+  function place(s: number, keeps: { box: Box; zone: Box }[], target: Box, focus: { x: number; y: number }): ChosenWindow {
+    const width = spec.width / s;
+    const height = spec.height / s;
+    const axisKeeps = (axis: 'x' | 'y'): KeepAxis[] =>
+      keeps.map(({ box, zone }) => (axis === 'x' ? { start: box.x, len: box.width, zoneStart: zone.x, zoneLen: zone.width } : { start: box.y, len: box.height, zoneStart: zone.y, zoneLen: zone.height }));
+    const x = positionAxis(s, focus.x, target.x + target.width / 2, width, image.width, axisKeeps('x'));
+    const y = positionAxis(s, focus.y, target.y + target.height / 2, height, image.height, axisKeeps('y'));
+    if (x.keepIndex > 0 || y.keepIndex > 0 || (keeps.length && s > tightOf(keeps[0]) * (1 + 1e-9))) notes.push(note('margin_reduced', 'the margin around the subject was reduced to keep the frame inside the master'));
+    if (cover && keeps.length && (x.outside || y.outside)) notes.push(note('padded', 'the whole subject does not fit a cover crop of this master; the frame is padded with the background'));
+    if (s > 1 + 1e-9) notes.push(note('upscaled', `the master is upscaled ${s.toFixed(2)}x for this channel; it will look soft at 100%`));
+    return { window: { x: x.start, y: y.start, width, height }, scale: s, notes };
+  }
+
+  function tightOf(keep: { box: Box; zone: Box }): number {
+    return fitScale(keep.box, keep.zone);
+  }
+}
