@@ -22,3 +22,4 @@ export * from './metadata/build-iptc-iim';
 export * from './metadata/insert-jpeg-segment';
 export * from './metadata/set-png-xmp';
 export * from './metadata/encode-utf8';
+export * from './background-rgba';

@@ -21,23 +21,23 @@ const intersect = (a: Range, b: Range): Range | null => (Math.max(a.lo, b.lo) <=
 
 /**
  * `keeps` are tried in order (e.g. with margin, then without); the first one that lets the window
- * stay inside the master wins. With none, the last one wins and the window runs outside (padding).
+ * stay inside the master wins. With none, the first one wins and the window runs outside: the frame
+ * is padded anyway, so the margin is kept.
  * `targetCentre` is in output pixels: the focus lands there when nothing else constrains it.
  */
 export function positionAxis(scale: number, focus: number, targetCentre: number, len: number, imageLen: number, keeps: readonly KeepAxis[]): { start: number; keepIndex: number; outside: boolean } {
   const wanted = focus - targetCentre / scale;
   const inImage: Range = len <= imageLen ? { lo: 0, hi: imageLen - len } : { lo: imageLen - len, hi: 0 };
   if (!keeps.length) return { start: clamp(wanted, inImage), keepIndex: -1, outside: len > imageLen + 1e-6 };
-  let fallback: Range = inImage;
-  for (let i = 0; i < keeps.length; i++) {
-    const k = keeps[i];
+  const ranges = keeps.map((k): Range => {
     const lo = k.start + k.len - (k.zoneStart + k.zoneLen) / scale;
     const hi = k.start - k.zoneStart / scale;
-    const range: Range = lo <= hi ? { lo, hi } : { lo: (lo + hi) / 2, hi: (lo + hi) / 2 };
-    const both = intersect(range, inImage);
+    return lo <= hi ? { lo, hi } : { lo: (lo + hi) / 2, hi: (lo + hi) / 2 };
+  });
+  for (let i = 0; i < ranges.length; i++) {
+    const both = intersect(ranges[i], inImage);
     if (both) return { start: clamp(wanted, both), keepIndex: i, outside: len > imageLen + 1e-6 };
-    fallback = range;
   }
-  const start = clamp(wanted, fallback);
-  return { start, keepIndex: keeps.length - 1, outside: start < -1e-6 || start + len > imageLen + 1e-6 };
+  const start = clamp(wanted, ranges[0]);
+  return { start, keepIndex: 0, outside: start < -1e-6 || start + len > imageLen + 1e-6 };
 }

@@ -1,0 +1,70 @@
+/**
+ * Encodes a variant's pixels in its channel's format with its metadata (sRGB ICC profile, XMP,
+ * IPTC for JPEG, density), and when the spec has maxBytes, searches the quality downwards for the
+ * highest one whose complete file (metadata included) fits. Lossless formats get their strongest
+ * compression instead; what still does not fit is a VariantError, never a silently oversized file.
+ */
+import sharp from 'sharp';
+import { buildIptcApp13, insertJpegSegment, setPngXmp, type ChannelSpec, type IptcFields } from '@brandlock/core';
+import { VariantError } from './variant-error';
+import type { VariantPixels } from './render-variant-pixels';
+
+export interface EncodedVariant {
+  bytes: Buffer;
+  /** The quality used (lossy formats), or null. */
+  quality: number | null;
+}
+
+type Spec = Pick<ChannelSpec, 'format' | 'quality' | 'maxBytes' | 'effort' | 'dpi' | 'metadata'>;
+
+export async function encodeVariant(px: VariantPixels, spec: Spec, xmp: string | null, iptc: IptcFields | null): Promise<EncodedVariant> {
+  const lossy = spec.format === 'jpeg' || spec.format === 'webp' || spec.format === 'avif';
+  const first = await encodeAt(px, spec, xmp, iptc, spec.quality, spec.effort);
+  if (!spec.maxBytes || first.length <= spec.maxBytes) return { bytes: first, quality: lossy ? spec.quality : null };
+  if (!lossy) {
+    const strongest = await encodeAt(px, spec, xmp, iptc, spec.quality, spec.format === 'png' ? 9 : undefined);
+    if (strongest.length <= spec.maxBytes) return { bytes: strongest, quality: null };
+    throw new VariantError('max_bytes', `${spec.format.toUpperCase()} is lossless and the smallest file is ${strongest.length} bytes, over maxBytes ${spec.maxBytes}; use jpeg, webp or avif, or raise maxBytes`);
+  }
+  let lo = 1;
+  let hi = spec.quality - 1;
+  let best: EncodedVariant | null = null;
+  while (lo <= hi) {
+    const q = Math.floor((lo + hi + 1) / 2);
+    const bytes = await encodeAt(px, spec, xmp, iptc, q, spec.effort);
+    if (bytes.length <= spec.maxBytes) {
+      best = { bytes, quality: q };
+      lo = q + 1;
+    } else hi = q - 1;
+  }
+  if (!best) throw new VariantError('max_bytes', `even at quality 1 the file is over maxBytes ${spec.maxBytes}`);
+  return best;
+}
+
+async function encodeAt(px: VariantPixels, spec: Spec, xmp: string | null, iptc: IptcFields | null, quality: number, effort: number | undefined): Promise<Buffer> {
+  let p = sharp(px.data, { raw: { width: px.width, height: px.height, channels: px.channels } });
+  if (spec.metadata.includes('icc')) p = p.withIccProfile('srgb');
+  if (xmp && spec.format !== 'png') p = p.withXmp(xmp);
+  if (spec.format === 'jpeg' || spec.format === 'png' || spec.format === 'tiff') p = p.withDensity(spec.dpi);
+  switch (spec.format) {
+    case 'jpeg':
+      p = p.jpeg({ quality });
+      break;
+    case 'webp':
+      p = p.webp({ quality, effort: effort ?? 4 });
+      break;
+    case 'avif':
+      p = p.avif({ quality, effort: effort ?? 4 });
+      break;
+    case 'png':
+      p = p.png({ compressionLevel: effort ?? 6 });
+      break;
+    case 'tiff':
+      p = p.tiff({ compression: 'lzw', predictor: 'horizontal' });
+      break;
+  }
+  let bytes = await p.toBuffer();
+  if (spec.format === 'png' && xmp) bytes = Buffer.from(setPngXmp(bytes, xmp));
+  if (spec.format === 'jpeg' && iptc) bytes = Buffer.from(insertJpegSegment(bytes, buildIptcApp13(iptc)));
+  return bytes;
+}
