@@ -1,13 +1,15 @@
 /**
- * Encodes a variant's pixels in its channel's format with its metadata (sRGB ICC profile, XMP,
- * IPTC for JPEG, density), and when the spec has maxBytes, searches the quality downwards for the
- * highest one whose complete file (metadata included) fits. Lossless formats get their strongest
- * compression instead; what still does not fit is a VariantError, never a silently oversized file.
+ * Encodes a variant in its channel's format with its metadata (sRGB ICC profile, XMP, IPTC for
+ * JPEG, density). The first attempt runs in the same libvips pipeline as the resize. When the spec
+ * has maxBytes and that file is too big, the pixels are rendered once and the quality is searched
+ * downwards for the highest one whose complete file (metadata included) fits. Lossless formats get
+ * their strongest compression instead; what still does not fit is a VariantError, never a silently
+ * oversized file.
  */
-import sharp from 'sharp';
+import type { Sharp } from 'sharp';
 import { buildIptcApp13, insertJpegSegment, setPngXmp, type ChannelSpec, type IptcFields } from '@brandlock/core';
 import { VariantError } from './variant-error';
-import type { VariantPixels } from './render-variant-pixels';
+import { pixelsPipeline, type VariantPixels } from './render-variant-pixels';
 
 export interface EncodedVariant {
   bytes: Buffer;
@@ -17,12 +19,20 @@ export interface EncodedVariant {
 
 type Spec = Pick<ChannelSpec, 'format' | 'quality' | 'maxBytes' | 'effort' | 'dpi' | 'metadata'>;
 
-export async function encodeVariant(px: VariantPixels, spec: Spec, xmp: string | null, iptc: IptcFields | null): Promise<EncodedVariant> {
+/** Where the pixels come from: a pipeline that ends before the encoder, and a way to render them once. */
+export interface VariantSource {
+  pipeline(): Sharp;
+  render(): Promise<VariantPixels>;
+}
+
+export async function encodeVariant(source: VariantSource | VariantPixels, spec: Spec, xmp: string | null, iptc: IptcFields | null): Promise<EncodedVariant> {
+  const src: VariantSource = 'pipeline' in source ? source : { pipeline: () => pixelsPipeline(source), render: async () => source };
   const lossy = spec.format === 'jpeg' || spec.format === 'webp' || spec.format === 'avif';
-  const first = await encodeAt(px, spec, xmp, iptc, spec.quality, spec.effort);
+  const first = await encodeAt(src.pipeline(), spec, xmp, iptc, spec.quality, spec.effort);
   if (!spec.maxBytes || first.length <= spec.maxBytes) return { bytes: first, quality: lossy ? spec.quality : null };
+  const px = await src.render();
   if (!lossy) {
-    const strongest = await encodeAt(px, spec, xmp, iptc, spec.quality, spec.format === 'png' ? 9 : undefined);
+    const strongest = await encodeAt(pixelsPipeline(px), spec, xmp, iptc, spec.quality, spec.format === 'png' ? 9 : undefined);
     if (strongest.length <= spec.maxBytes) return { bytes: strongest, quality: null };
     throw new VariantError('max_bytes', `${spec.format.toUpperCase()} is lossless and the smallest file is ${strongest.length} bytes, over maxBytes ${spec.maxBytes}; use jpeg, webp or avif, or raise maxBytes`);
   }
@@ -31,7 +41,7 @@ export async function encodeVariant(px: VariantPixels, spec: Spec, xmp: string |
   let best: EncodedVariant | null = null;
   while (lo <= hi) {
     const q = Math.floor((lo + hi + 1) / 2);
-    const bytes = await encodeAt(px, spec, xmp, iptc, q, spec.effort);
+    const bytes = await encodeAt(pixelsPipeline(px), spec, xmp, iptc, q, spec.effort);
     if (bytes.length <= spec.maxBytes) {
       best = { bytes, quality: q };
       lo = q + 1;
@@ -41,8 +51,7 @@ export async function encodeVariant(px: VariantPixels, spec: Spec, xmp: string |
   return best;
 }
 
-async function encodeAt(px: VariantPixels, spec: Spec, xmp: string | null, iptc: IptcFields | null, quality: number, effort: number | undefined): Promise<Buffer> {
-  let p = sharp(px.data, { raw: { width: px.width, height: px.height, channels: px.channels } });
+async function encodeAt(p: Sharp, spec: Spec, xmp: string | null, iptc: IptcFields | null, quality: number, effort: number | undefined): Promise<Buffer> {
   if (spec.metadata.includes('icc')) p = p.withIccProfile('srgb');
   if (xmp && spec.format !== 'png') p = p.withXmp(xmp);
   if (spec.format === 'jpeg' || spec.format === 'png' || spec.format === 'tiff') p = p.withDensity(spec.dpi);

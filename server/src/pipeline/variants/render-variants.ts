@@ -8,7 +8,7 @@ import type { ImageFormat, VariantPlan } from '@brandlock/core';
 import { encodeVariant } from './encode-variant';
 import type { LoadedMaster } from './load-master';
 import { publishFile } from './publish-file';
-import { renderVariantPixels } from './render-variant-pixels';
+import { renderVariantPixels, variantPipeline } from './render-variant-pixels';
 import { isVariantError } from './variant-error';
 
 export interface VariantManifestEntry {
@@ -42,10 +42,12 @@ export interface RenderVariantsOptions {
 
 export async function renderVariants(master: LoadedMaster, plans: readonly VariantPlan[], options: RenderVariantsOptions): Promise<{ entries: VariantManifestEntry[]; failures: VariantFailure[] }> {
   const results: (VariantManifestEntry | VariantFailure)[] = new Array(plans.length);
+  // Slowest encodes first, so the last variant to finish is a quick one and both cores stay busy.
+  const order = plans.map((p, i) => ({ i, cost: encodeCost(p) })).sort((a, b) => b.cost - a.cost).map((o) => o.i);
   let next = 0;
   const worker = async () => {
-    while (next < plans.length) {
-      const i = next++;
+    while (next < order.length) {
+      const i = order[next++];
       if (options.signal?.aborted) {
         results[i] = { channel: plans[i].channel.id, code: 'aborted', message: 'stopped before this variant was rendered' };
         continue;
@@ -65,8 +67,8 @@ export async function renderVariants(master: LoadedMaster, plans: readonly Varia
 
 async function renderOne(master: LoadedMaster, plan: VariantPlan, outDir: string): Promise<VariantManifestEntry> {
   const spec = plan.channel;
-  const pixels = await renderVariantPixels(master, plan.crop, spec.background);
-  const { bytes, quality } = await encodeVariant(pixels, spec, plan.xmp, plan.iptc);
+  const source = { pipeline: () => variantPipeline(master, plan.crop, spec.background), render: () => renderVariantPixels(master, plan.crop, spec.background) };
+  const { bytes, quality } = await encodeVariant(source, spec, plan.xmp, plan.iptc);
   const path = await publishFile(outDir, plan.fileName, bytes);
   return {
     channel: spec.id,
@@ -74,10 +76,18 @@ async function renderOne(master: LoadedMaster, plan: VariantPlan, outDir: string
     file: plan.fileName,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     bytes: bytes.length,
-    width: pixels.width,
-    height: pixels.height,
+    width: plan.crop.output.width,
+    height: plan.crop.output.height,
     format: spec.format,
     quality,
     notes: plan.crop.notes.map((n) => n.message),
   };
+}
+
+/** Relative encode cost: output pixels times how slow the format's encoder is per pixel. */
+const FORMAT_COST = { jpeg: 1, webp: 4, png: 4, tiff: 4, avif: 12 } as const;
+
+function encodeCost(plan: VariantPlan): number {
+  const { output, crop } = plan.crop;
+  return output.width * output.height * FORMAT_COST[plan.channel.format] + (crop.width * crop.height) / 4;
 }
