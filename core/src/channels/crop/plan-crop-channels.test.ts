@@ -49,6 +49,15 @@ describe('planCrop on real channel specs', () => {
     expect(bottomOf(s)).toBeLessThanOrEqual(1920 - 340);
   });
 
+  it('keeps the subject clear of the tighter Reels caption and button zones', () => {
+    const p = planCrop({ image: { width: 4000, height: 6000 }, subject: { x: 1000, y: 800, width: 2000, height: 4400 }, spec: spec('instagram-reels-9x16') });
+    const s = p.subjectInOutput!;
+    expect(s.y).toBeGreaterThanOrEqual(269);
+    expect(bottomOf(s)).toBeLessThanOrEqual(1920 - 672);
+    expect(s.x).toBeGreaterThanOrEqual(65);
+    expect(rightOf(s)).toBeLessThanOrEqual(1080 - 65);
+  });
+
   it('makes the product fill at least 85% of a marketplace main image', () => {
     const p = planCrop({ image: { width: 4000, height: 6000 }, subject: { x: 1500, y: 2000, width: 1000, height: 1400 }, spec: spec('marketplace-main') });
     const s = p.subjectInOutput!;
