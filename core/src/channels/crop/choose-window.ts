@@ -33,9 +33,13 @@ export function chooseWindow(input: CropInput): ChosenWindow {
 
   if (spec.focal === 'detail') {
     const base = subject ?? whole;
-    return place(Math.max(fitScale(base, safe) * spec.detailZoom, fill), [], safe, focusPoint(input.focal, image, centreOf(base)));
+    const scale = Math.max(fitScale(base, safe) * spec.detailZoom, fill);
+    return finish(place(scale, [], safe, focusPoint(input.focal, image, centreOf(base))).window, scale);
   }
-  if (spec.fit === 'contain') return place(fitScale(whole, safe), [{ box: whole, zone: safe }], safe, centreOf(whole));
+  if (spec.fit === 'contain') {
+    const scale = fitScale(whole, safe);
+    return finish(place(scale, [{ box: whole, zone: safe }], safe, centreOf(whole)).window, scale);
+  }
 
   let frame = subject;
   if (spec.focal === 'head-to-hem') {
@@ -52,13 +56,15 @@ export function chooseWindow(input: CropInput): ChosenWindow {
   }
   if (!frame) {
     notes.push(note('no_subject', 'nothing is known about the subject; the frame may cut it'));
-    if (spec.fit === 'cover') return place(fill, [], safe, focusPoint(input.focal, image, centreOf(whole)));
+    if (cover) return finish(place(fill, [], safe, focusPoint(input.focal, image, centreOf(whole))).window, fill);
     frame = whole;
   }
 
   const zones = subjectZones(spec);
-  const withMargin = cover ? openTouchedSides(zones.withMargin, frame, image, output) : zones.withMargin;
-  const withoutMargin = cover ? openTouchedSides(zones.withoutMargin, frame, image, output) : zones.withoutMargin;
+  // Sides open only where the garment itself runs off the master; a head line at the top edge does not count.
+  const runsOff = subject ?? frame;
+  const withMargin = cover ? openTouchedSides(zones.withMargin, runsOff, image, output) : zones.withMargin;
+  const withoutMargin = cover ? openTouchedSides(zones.withoutMargin, runsOff, image, output) : zones.withoutMargin;
   const tight = fitScale(frame, withMargin);
   const tightNoMargin = fitScale(frame, withoutMargin);
   let scale = spec.focal === 'center' || spec.focal === 'saliency' ? Math.min(fill, tight) : tight;
@@ -68,32 +74,34 @@ export function chooseWindow(input: CropInput): ChosenWindow {
     if (scale < needed) scale = Math.min(needed, tightNoMargin);
   }
   if (cover && scale < fill && fill <= tightNoMargin) scale = fill;
-  const keeps = scale <= tight * (1 + 1e-9) ? [{ box: frame, zone: withMargin }] : [];
+  const marginKept = scale <= tight * (1 + 1e-9);
+  const keeps = marginKept ? [{ box: frame, zone: withMargin }] : [];
   if (cover || !keeps.length) keeps.push({ box: frame, zone: withoutMargin });
   const fallback = spec.focal === 'center' ? centreOf(whole) : centreOf(frame);
   const focus = focusPoint(input.focal, image, fallback);
   if (spec.focal === 'head-to-hem' && frame !== subject) focus.y = centreOf(frame).y;
-  return place(scale, keeps, keeps[0].zone, focus);
+  const placed = place(scale, keeps, keeps[0].zone, focus);
+  if (!marginKept || placed.keepIndex > 0) notes.push(note('margin_reduced', 'the margin around the subject was reduced to keep the frame inside the master'));
+  if (cover && placed.outside) notes.push(note('padded', 'the whole subject does not fit a cover crop of this master; the frame is padded with the background'));
+  return finish(placed.window, scale);
 
   /**
    * Positions a window of this scale: the focus at the centre of `target`, then moved as little as
    * needed to keep the subject inside the first zone that also keeps the window inside the master
-   * (or inside the last zone, padding the frame, when none does).
+   * (or inside the first zone, padding the frame, when none does).
    */
-  function place(s: number, keeps: { box: Box; zone: Box }[], target: Box, focus: { x: number; y: number }): ChosenWindow {
+  function place(s: number, keeps: { box: Box; zone: Box }[], target: Box, focus: { x: number; y: number }): { window: Box; keepIndex: number; outside: boolean } {
     const width = spec.width / s;
     const height = spec.height / s;
     const axisKeeps = (axis: 'x' | 'y'): KeepAxis[] =>
       keeps.map(({ box, zone }) => (axis === 'x' ? { start: box.x, len: box.width, zoneStart: zone.x, zoneLen: zone.width } : { start: box.y, len: box.height, zoneStart: zone.y, zoneLen: zone.height }));
     const x = positionAxis(s, focus.x, target.x + target.width / 2, width, image.width, axisKeeps('x'));
     const y = positionAxis(s, focus.y, target.y + target.height / 2, height, image.height, axisKeeps('y'));
-    if (x.keepIndex > 0 || y.keepIndex > 0 || (keeps.length && s > tightOf(keeps[0]) * (1 + 1e-9))) notes.push(note('margin_reduced', 'the margin around the subject was reduced to keep the frame inside the master'));
-    if (cover && keeps.length && (x.outside || y.outside)) notes.push(note('padded', 'the whole subject does not fit a cover crop of this master; the frame is padded with the background'));
-    if (s > 1 + 1e-9) notes.push(note('upscaled', `the master is upscaled ${s.toFixed(2)}x for this channel; it will look soft at 100%`));
-    return { window: { x: x.start, y: y.start, width, height }, scale: s, notes };
+    return { window: { x: x.start, y: y.start, width, height }, keepIndex: Math.max(x.keepIndex, y.keepIndex), outside: x.outside || y.outside };
   }
 
-  function tightOf(keep: { box: Box; zone: Box }): number {
-    return fitScale(keep.box, keep.zone);
+  function finish(window: Box, s: number): ChosenWindow {
+    if (s > 1 + 1e-9) notes.push(note('upscaled', `the master is upscaled ${s.toFixed(2)}x for this channel; it will look soft at 100%`));
+    return { window, scale: s, notes };
   }
 }
