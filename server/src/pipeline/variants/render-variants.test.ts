@@ -22,7 +22,7 @@ async function darkBox(path: string, below = 200) {
   return { x0, y0, x1, y1, width: info.width, height: info.height, corner: [data[0], data[1], data[2]] };
 }
 
-async function render(channel: ChannelSpec) {
+async function renderFile(channel: ChannelSpec): Promise<string> {
   const { lock, hash } = await sampleLock();
   const master = await loadMaster(join(REPO, 'samples/photos/packshot/payload-tshirt-black-cutout.png'));
   const subject = await findSubject(master);
@@ -30,8 +30,10 @@ async function render(channel: ChannelSpec) {
   expect(issues).toEqual([]);
   const res = await renderVariants(master, plans, { outDir: await tempDir('render') });
   expect(res.failures).toEqual([]);
-  return darkBox(res.entries[0].path);
+  return res.entries[0].path;
 }
+
+const render = async (channel: ChannelSpec) => darkBox(await renderFile(channel));
 
 describe('renderVariants on a real cut-out packshot', () => {
   it('makes a marketplace main image: pure white around a product filling at least 85% of the frame', async () => {
@@ -49,5 +51,22 @@ describe('renderVariants on a real cut-out packshot', () => {
     expect(box.y1).toBeLessThan(1920 - 340);
     expect(box.x0).toBeGreaterThan(0);
     expect(box.x1).toBeLessThan(1079);
+  });
+
+  it('keeps transparency for a PNG channel with a transparent background', async () => {
+    const path = await renderFile({ ...CHANNEL_PRESETS['pinterest-2x3'], id: 'cutout', width: 300, height: 450, background: 'transparent' });
+    const { data, info } = await sharp(path).raw().toBuffer({ resolveWithObject: true });
+    expect(info.channels).toBe(4);
+    expect(data[3]).toBe(0);
+    expect(data[(225 * 300 + 150) * 4 + 3]).toBe(255);
+  });
+
+  it('writes AVIF at the exact size with the sRGB profile and the XMP packet', async () => {
+    const path = await renderFile({ ...CHANNEL_PRESETS['instagram-feed-4x5'], id: 'avif', width: 216, height: 270, format: 'avif', effort: 0, quality: 60 });
+    const meta = await sharp(path).metadata();
+    expect([meta.format, meta.compression, meta.width, meta.height]).toEqual(['heif', 'av1', 216, 270]);
+    expect(meta.icc?.length).toBeGreaterThan(0);
+    expect(meta.xmp?.toString()).toContain('<brandlock:sku>NF-2001</brandlock:sku>');
+    expect((await sharp(path).raw().toBuffer()).length).toBe(216 * 270 * 3);
   });
 });
