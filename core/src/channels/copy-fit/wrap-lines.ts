@@ -6,7 +6,10 @@
 /** Width of a single line of text at a font size; the host measures (Figma text node, font metrics). */
 export type MeasureText = (line: string, fontSize: number) => number;
 
-/** Lines, or null when a word does not fit and breaking words is not allowed. */
+/**
+ * Lines, or null when a word does not fit and breaking words is not allowed.
+ * @example wrapLines('new linen shirt', 60, 10, (s, size) => s.length * size * 0.6, false) // ['new linen', 'shirt']
+ */
 export function wrapLines(text: string, width: number, fontSize: number, measure: MeasureText, breakWords: boolean): string[] | null {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {

@@ -1,7 +1,9 @@
 /**
  * A crop plan expressed the way Figma places images: an image fill with scaleMode 'CROP' whose
  * imageTransform is the visible source rectangle normalised to the image, on a rectangle placed
- * inside the channel frame (the frame's fill is the background where the plan pads).
+ * inside the channel frame (the frame's fill is the background where the plan pads). Being
+ * normalised, the transform holds for the <= 4096 px proxy Figma accepts as well as for the master
+ * the plan was made on.
  */
 import type { Box, CropPlan, Size } from './crop-types';
 

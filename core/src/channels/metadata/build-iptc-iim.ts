@@ -24,7 +24,10 @@ export interface IptcFields {
   copyright?: string;
 }
 
-/** The IIM datasets alone (records 1 and 2). */
+/**
+ * The IIM datasets alone (records 1 and 2).
+ * @example buildIptcIim({ title: 'NF-1001 front', description: '', credit: 'Northfold', keywords: ['NF-1001'] })
+ */
 export function buildIptcIim(f: IptcFields): Uint8Array {
   const parts: Uint8Array[] = [dataset(1, 90, new Uint8Array([0x1b, 0x25, 0x47])), dataset(2, 0, new Uint8Array([0, 4]))];
   const text = (num: number, value: string | undefined, max: number) => {

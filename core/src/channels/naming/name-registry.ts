@@ -11,7 +11,7 @@ export interface NameRegistry {
   claim(name: string, owner: string): NameClaimResult;
 }
 
-/** The key two names collide on. */
+/** The key two names collide on. @example fileNameKey('NF_A.jpg') === fileNameKey('nf_a.JPG') // true */
 export function fileNameKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
