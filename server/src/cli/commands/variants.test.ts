@@ -77,6 +77,13 @@ describe('brandlock variants', () => {
     expect(r.err).toContain(message);
   });
 
+  it('names an output folder it cannot use', async () => {
+    await writeFile(join(work, 'a-file'), 'x');
+    const r = await variants(['--sku', 'x', '--channels', 'ig-square', '--out', 'a-file']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/--out: cannot use .*a-file as the output folder \(EEXIST\)/);
+  });
+
   it('names a master that is not an image', async () => {
     await writeFile(join(work, 'notes.jpg'), 'hello');
     const io = capture(work);

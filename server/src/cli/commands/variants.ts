@@ -107,6 +107,7 @@ The subject box comes from --subject, else the master's transparency, else an es
     } catch (e) {
       const err = e as Error;
       if (err.name === 'ImageDecodeError' || err.name === 'SubjectOutsideError') throw new InputError(`${masterPath}: ${err.message}`);
+      if (err.name === 'OutputFolderError') throw new InputError(`--out: ${err.message}`);
       throw e;
     }
     const manifestPath = str(values.manifest);

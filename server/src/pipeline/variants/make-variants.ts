@@ -48,8 +48,12 @@ export async function makeVariants(req: MakeVariantsRequest): Promise<MakeVarian
   if (req.subject) checkInside(req.subject, master);
   const subject = await findSubject(master, req.subject);
   const outDir = resolve(req.outDir);
-  await mkdir(outDir, { recursive: true });
-  const existing = (await readdir(outDir)).filter((n) => !n.startsWith('.')).map((n) => [n, `an existing file in ${outDir}`] as const);
+  const names = await mkdir(outDir, { recursive: true })
+    .then(() => readdir(outDir))
+    .catch((e: NodeJS.ErrnoException) => {
+      throw new OutputFolderError(`cannot use ${outDir} as the output folder (${e.code ?? e.message})`);
+    });
+  const existing = names.filter((n) => !n.startsWith('.')).map((n) => [n, `an existing file in ${outDir}`] as const);
   const focal = req.focal?.length ? req.focal : subject.focal ? [subject.focal] : undefined;
   // A low-confidence guess only steers where the crop is centred; treating it as a box that must
   // never be cut would pad lifestyle shots with bands of background.
@@ -61,6 +65,11 @@ export async function makeVariants(req: MakeVariantsRequest): Promise<MakeVarian
   const { entries, failures } = await renderVariants(master, plans, { outDir, parallel: req.parallel, signal: req.signal });
   const renamed = [...new Map(plans.flatMap((p) => p.renamed).map((r) => [r.token + r.from, r])).values()];
   return { master: { width: master.width, height: master.height, sha256: master.sha256, info: master.info }, subject, entries, failures: [...issues, ...failures], renamed };
+}
+
+/** The output folder cannot be created or read (a file in the way, no permission). */
+export class OutputFolderError extends Error {
+  override name = 'OutputFolderError';
 }
 
 /** A subject box given by the user must lie inside the master. */
