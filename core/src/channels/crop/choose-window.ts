@@ -4,7 +4,7 @@
  * (unless the spec is a detail crop), keep it inside the safe area, stay inside the master for
  * cover crops, keep the margin, meet minFill, then centre on the focus.
  */
-import type { Box, CropInput, CropNote } from './crop-types';
+import type { Box, CropInput, CropNote, FramingLines } from './crop-types';
 import { focusPoint } from './focus-point';
 import { ROUNDING_GUARD, openTouchedSides, safeAreaBox, subjectZones } from './subject-zone';
 import { positionAxis, type KeepAxis } from './position-axis';
@@ -43,15 +43,12 @@ export function chooseWindow(input: CropInput): ChosenWindow {
 
   let frame = subject;
   if (spec.focal === 'head-to-hem') {
-    const lines = input.framing;
-    if (lines && Number.isFinite(lines.head) && Number.isFinite(lines.hem) && lines.head >= 0 && lines.hem > lines.head && lines.hem <= image.height) {
-      const top = Math.min(lines.head, subject?.y ?? lines.head);
-      const bottom = Math.max(lines.hem, subject ? subject.y + subject.height : lines.hem);
-      if (top < lines.head || bottom > lines.hem) notes.push(note('framing_widened', 'the subject reaches beyond the head or hem line; the frame was widened to keep it whole'));
+    if (input.framing && validFraming(input.framing, image.height)) {
+      // planCrop has already clipped the subject to the lines, so the frame is exactly head to hem.
       const cx = focusPoint(input.focal, image, centreOf(whole)).x;
-      frame = { x: subject?.x ?? cx, width: subject?.width ?? 0, y: top, height: bottom - top };
+      frame = { x: subject?.x ?? cx, width: subject?.width ?? 0, y: input.framing.head, height: input.framing.hem - input.framing.head };
     } else {
-      notes.push(note('no_framing', 'no head and hem lines were given; framed on the subject box instead'));
+      notes.push(note('no_framing', 'no usable head and hem lines were given; framed on the subject box instead'));
     }
   }
   if (!frame) {
@@ -104,4 +101,9 @@ export function chooseWindow(input: CropInput): ChosenWindow {
     if (s > 1 + 1e-9) notes.push(note('upscaled', `the master is upscaled ${s.toFixed(2)}x for this channel; it will look soft at 100%`));
     return { window, scale: s, notes };
   }
+}
+
+/** Head above hem, both inside the master. */
+export function validFraming(lines: FramingLines, imageHeight: number): boolean {
+  return Number.isFinite(lines.head) && Number.isFinite(lines.hem) && lines.head >= 0 && lines.hem > lines.head && lines.hem <= imageHeight;
 }

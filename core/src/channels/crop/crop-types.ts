@@ -60,7 +60,10 @@ export interface CropInput {
   subject?: Box | null;
   /** Points to favour; the crop centres on their weighted mean, within what keeps the subject whole. */
   focal?: readonly FocalPoint[];
-  /** Head and hem lines, used when the spec's focal strategy is head-to-hem. */
+  /**
+   * Head and hem lines, used when the spec's focal strategy is head-to-hem. They bound the subject
+   * vertically: above the head and below the hem may be cut.
+   */
   framing?: FramingLines | null;
 }
 
@@ -69,7 +72,6 @@ export type CropNoteCode =
   | 'padded'
   | 'margin_reduced'
   | 'min_fill_unmet'
-  | 'framing_widened'
   | 'no_framing'
   | 'no_subject'
   | 'detail_cuts_subject';
@@ -95,7 +97,7 @@ export interface CropPlan {
   scale: number;
   /** The frame in source pixels; it extends beyond the master where the output is padded. */
   window: Box;
-  /** Where the subject lands in the output, or null when no subject was given. */
+  /** Where the subject lands in the output (clipped to the head and hem lines when framed by them), or null. */
   subjectInOutput: Box | null;
   /** True when part of the subject is outside the frame (only detail crops do this). */
   cutsSubject: boolean;

@@ -34,6 +34,18 @@ describe('planCrop on real channel specs', () => {
     expect(Math.abs(row(front, 3800) - row(back, 4500))).toBeLessThanOrEqual(1);
   });
 
+  it('frames head to hem even when the subject box is the whole silhouette, cutting only below the hem', () => {
+    const s = spec('pdp-hero-4x5');
+    // Auto-detected on a sweep: the model from head to feet, feet at the master's bottom edge.
+    const p = planCrop({ image: { width: 4000, height: 6000 }, subject: { x: 1100, y: 850, width: 1800, height: 5150 }, framing: { head: 900, hem: 3800 }, spec: s });
+    const margin = s.margin * Math.min(s.width, s.height);
+    expect((900 - p.window.y) * p.scale).toBeCloseTo(margin + 2, 0);
+    expect((3800 - p.window.y) * p.scale).toBeCloseTo(s.height - margin - 2, 0);
+    expect(p.pad).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
+    expect(p.cutsSubject).toBe(false);
+    expect(codes(p)).not.toContain('padded');
+  });
+
   it('keeps a full-length subject whole in a square, padding rather than cutting', () => {
     const p = planCrop({ image: { width: 3000, height: 4500 }, subject: { x: 900, y: 200, width: 1200, height: 4100 }, spec: spec('instagram-feed-1x1') });
     expect(p.cutsSubject).toBe(false);

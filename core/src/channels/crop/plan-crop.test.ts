@@ -28,14 +28,18 @@ const inputArb: fc.Arbitrary<CropInput> = fc
     image: fc.record({ width: fc.integer({ min: 16, max: 8000 }), height: fc.integer({ min: 16, max: 8000 }) }),
     box: fc.tuple(fc.double({ min: 0, max: 0.98, noNaN: true }), fc.double({ min: 0, max: 0.98, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true })),
     hasSubject: fc.boolean(),
+    toEdge: fc.tuple(fc.boolean(), fc.boolean()),
     focal: fc.array(fc.record({ x: fc.double({ min: 0, max: 1, noNaN: true }), y: fc.double({ min: 0, max: 1, noNaN: true }), weight: fc.double({ min: 0.1, max: 5, noNaN: true }) }), { maxLength: 3 }),
     lines: fc.option(fc.tuple(fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0.5, max: 1, noNaN: true })), { nil: null }),
     spec: specArb,
   })
-  .map(({ image, box, hasSubject, focal, lines, spec }) => {
+  .map(({ image, box, hasSubject, toEdge, focal, lines, spec }) => {
     const x = Math.floor(box[0] * image.width);
     const y = Math.floor(box[1] * image.height);
-    const subject = { x, y, width: Math.max(1, Math.floor(box[2] * (image.width - x))), height: Math.max(1, Math.floor(box[3] * (image.height - y))) };
+    // Half the subjects run off the master on the right or at the bottom, like a model cut at the knees.
+    const width = toEdge[0] ? image.width - x : Math.max(1, Math.floor(box[2] * (image.width - x)));
+    const height = toEdge[1] ? image.height - y : Math.max(1, Math.floor(box[3] * (image.height - y)));
+    const subject = { x, y, width, height };
     return {
       image,
       spec,
@@ -83,13 +87,18 @@ describe('planCrop properties', () => {
         const p = planCrop(input);
         const safe = safeAreaBox(input.spec);
         const s = p.subjectInOutput!;
-        const b = input.subject!;
+        const lines = input.framing;
+        const framed = input.spec.focal === 'head-to-hem' && lines && lines.hem <= input.image.height;
+        const top0 = framed ? Math.max(input.subject!.y, lines.head) : input.subject!.y;
+        const bottom0 = framed ? Math.min(input.subject!.y + input.subject!.height, lines.hem) : input.subject!.y + input.subject!.height;
+        fc.pre(bottom0 > top0);
+        const b = { ...input.subject!, y: top0, height: bottom0 - top0 };
         // A cover crop may run the subject to the frame edge on a side where it already runs off the master.
         const open = input.spec.fit === 'cover';
-        const left = open && b.x <= 1 ? 0 : safe.x;
-        const top = open && b.y <= 1 ? 0 : safe.y;
-        const right = open && b.x + b.width >= input.image.width - 1 ? input.spec.width : safe.x + safe.width;
-        const bottom = open && b.y + b.height >= input.image.height - 1 ? input.spec.height : safe.y + safe.height;
+        const left = open && b.x <= 1e-6 ? 0 : safe.x;
+        const top = open && b.y <= 1e-6 ? 0 : safe.y;
+        const right = open && b.x + b.width >= input.image.width - 1e-6 ? input.spec.width : safe.x + safe.width;
+        const bottom = open && b.y + b.height >= input.image.height - 1e-6 ? input.spec.height : safe.y + safe.height;
         expect(p.cutsSubject).toBe(false);
         expect(s.x).toBeGreaterThanOrEqual(left - EPS);
         expect(s.y).toBeGreaterThanOrEqual(top - EPS);
@@ -117,6 +126,7 @@ describe('planCrop properties', () => {
       fc.property(inputArb, (input) => {
         fc.pre(input.subject !== null && input.spec.minFill !== undefined && input.spec.fit !== 'contain' && input.spec.focal !== 'detail');
         const p = planCrop(input);
+        fc.pre(p.subjectInOutput !== null);
         if (p.notes.some((n) => n.code === 'min_fill_unmet')) return;
         const s = p.subjectInOutput!;
         const fill = Math.max(s.width / input.spec.width, s.height / input.spec.height);

@@ -4,7 +4,7 @@
  * deterministic; shared by the server (sharp) and the Figma plugin (image-fill crop transforms).
  */
 import type { CropInput, CropPlan, Box } from './crop-types';
-import { chooseWindow } from './choose-window';
+import { chooseWindow, validFraming } from './choose-window';
 import { rasterizeWindow } from './rasterize-window';
 
 /**
@@ -22,7 +22,12 @@ export function planCrop(input: CropInput): CropPlan {
   if (!(image.width >= 1 && image.height >= 1 && Number.isFinite(image.width) && Number.isFinite(image.height))) {
     throw new RangeError(`planCrop: the image size must be positive, got ${image.width}x${image.height}`);
   }
-  const subject = input.subject ? clipBox(input.subject, image) : null;
+  let subject = input.subject ? clipBox(input.subject, image) : null;
+  // Head-to-hem framing: the lines bound the subject vertically, so what lies outside them (the legs
+  // below a jacket's hem, when the box is the model's whole silhouette) may be cut; the garment is not.
+  if (subject && spec.focal === 'head-to-hem' && input.framing && validFraming(input.framing, image.height)) {
+    subject = clipBox({ ...subject, y: Math.max(subject.y, input.framing.head), height: Math.min(subject.y + subject.height, input.framing.hem) - Math.max(subject.y, input.framing.head) }, image);
+  }
   const chosen = chooseWindow({ ...input, subject });
   const output = { width: spec.width, height: spec.height };
   const raster = rasterizeWindow(chosen.window, image, output, chosen.scale);

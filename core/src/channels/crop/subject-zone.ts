@@ -32,7 +32,8 @@ export function subjectZones(spec: CropSpec): { withMargin: Box; withoutMargin: 
  * the frame's edge on that side too: a margin there would only add a band of background.
  */
 export function openTouchedSides(zone: Box, subject: Box, image: Size, output: Size): Box {
-  const touch = 1;
+  // Exactly at the edge: the window then ends at the master's edge too, so rounding cuts nothing.
+  const touch = 1e-6;
   const left = subject.x <= touch ? 0 : zone.x;
   const top = subject.y <= touch ? 0 : zone.y;
   const right = subject.x + subject.width >= image.width - touch ? output.width : zone.x + zone.width;
