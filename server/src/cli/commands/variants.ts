@@ -10,7 +10,8 @@ import { formatLockIssue, selectChannels, VariantProvenance, type Box, type Foca
 import { EXIT, InputError, UsageError, type CliArgs, type CliCommand } from '../command';
 import { readLockFile } from '../../io/read-lock-file';
 import { readJsonFile } from '../../io/read-json-file';
-import { makeVariants, TRUSTED_SUBJECT, type MakeVariantsResult } from '../../pipeline/variants/make-variants';
+import { makeVariants, type MakeVariantsResult } from '../../pipeline/variants/make-variants';
+import { TRUSTED_SUBJECT } from '../../pipeline/variants/find-subject';
 import { publishFile } from '../../pipeline/variants/publish-file';
 
 const str = (v: CliArgs['values'][string]) => (typeof v === 'string' ? v : undefined);

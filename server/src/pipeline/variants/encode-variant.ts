@@ -9,7 +9,9 @@
 import type { Sharp } from 'sharp';
 import { buildIptcApp13, insertJpegSegment, setPngXmp, type ChannelSpec, type IptcFields } from '@brandlock/core';
 import { VariantError } from './variant-error';
-import { pixelsPipeline, type VariantPixels } from './render-variant-pixels';
+import { pixelsPipeline, renderVariantPixels, variantPipeline, type VariantPixels } from './render-variant-pixels';
+import type { LoadedMaster } from './load-master';
+import type { CropPlan } from '@brandlock/core';
 
 export interface EncodedVariant {
   bytes: Buffer;
@@ -49,6 +51,11 @@ export async function encodeVariant(source: VariantSource | VariantPixels, spec:
   }
   if (!best) throw new VariantError('max_bytes', `even at quality 1 the file is over maxBytes ${spec.maxBytes}`);
   return best;
+}
+
+/** Renders one crop plan of a decoded master and encodes it for its channel. */
+export function encodePlannedVariant(master: LoadedMaster, crop: CropPlan, spec: Spec & Pick<ChannelSpec, 'background'>, xmp: string | null, iptc: IptcFields | null): Promise<EncodedVariant> {
+  return encodeVariant({ pipeline: () => variantPipeline(master, crop, spec.background), render: () => renderVariantPixels(master, crop, spec.background) }, spec, xmp, iptc);
 }
 
 async function encodeAt(p: Sharp, spec: Spec, xmp: string | null, iptc: IptcFields | null, quality: number, effort: number | undefined): Promise<Buffer> {

@@ -15,6 +15,18 @@ export interface FoundSubject {
   confidence: number;
 }
 
+/** Below this confidence a found box only steers where crops are centred. */
+export const TRUSTED_SUBJECT = 0.75;
+
+/**
+ * What the crop planner gets: the box when it can be trusted (a low-confidence guess treated as a box
+ * that must never be cut would pad lifestyle shots with bands of background), and the focal points
+ * the user gave, else the estimate's.
+ */
+export function cropHints(found: FoundSubject, focal?: readonly FocalPoint[]): { subject: Box | null; focal: readonly FocalPoint[] | undefined } {
+  return { subject: found.confidence >= TRUSTED_SUBJECT ? found.box : null, focal: focal?.length ? focal : found.focal ? [found.focal] : undefined };
+}
+
 /** Long side of the proxy the estimate runs on. */
 const PROXY = 320;
 

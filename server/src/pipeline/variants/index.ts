@@ -6,3 +6,5 @@ export * from './publish-file';
 export * from './render-variants';
 export * from './variant-error';
 export * from './make-variants';
+export * from './render-variant-images';
+export * from './slowest-first';

@@ -30,6 +30,11 @@ export async function loadMaster(path: string, options: { maxPixels?: number } =
     const code = (e as NodeJS.ErrnoException).code;
     throw new ImageDecodeError('unreadable', code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? (e as Error).message})`);
   }
+  return decodeMaster(bytes, options);
+}
+
+/** Decodes a master already in memory (an upload, a provider result). */
+export async function decodeMaster(bytes: Uint8Array, options: { maxPixels?: number } = {}): Promise<LoadedMaster> {
   const info = await probeImage(bytes, options);
   const channels = info.hasAlpha ? 4 : 3;
   try {

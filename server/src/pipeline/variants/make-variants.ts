@@ -6,12 +6,9 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createNameRegistry, planVariants, type Box, type BrandLock, type ChannelSpec, type FocalPoint, type FramingLines, type VariantPlanIssue, type VariantProvenance } from '@brandlock/core';
-import { findSubject, type FoundSubject } from './find-subject';
+import { cropHints, findSubject, type FoundSubject } from './find-subject';
 import { loadMaster, type LoadedMaster } from './load-master';
 import { renderVariants, type VariantFailure, type VariantManifestEntry } from './render-variants';
-
-/** Below this confidence a found subject box is a hint for centring, not a box to keep whole. */
-export const TRUSTED_SUBJECT = 0.75;
 
 export interface MakeVariantsRequest {
   masterPath: string;
@@ -54,12 +51,9 @@ export async function makeVariants(req: MakeVariantsRequest): Promise<MakeVarian
       throw new OutputFolderError(`cannot use ${outDir} as the output folder (${e.code ?? e.message})`);
     });
   const existing = names.filter((n) => !n.startsWith('.')).map((n) => [n, `an existing file in ${outDir}`] as const);
-  const focal = req.focal?.length ? req.focal : subject.focal ? [subject.focal] : undefined;
-  // A low-confidence guess only steers where the crop is centred; treating it as a box that must
-  // never be cut would pad lifestyle shots with bands of background.
-  const box = subject.confidence >= TRUSTED_SUBJECT ? subject.box : null;
+  const hints = cropHints(subject, req.focal);
   const { plans, issues } = planVariants(
-    { lock: req.lock, lockHash: req.lockHash, master: { width: master.width, height: master.height, sha256: master.sha256 }, subject: box, focal, framing: req.framing, sku: req.sku, colorway: req.colorway, view: req.view, category: req.category, market: req.market, index: req.index, channels: req.channels, provenance: req.provenance },
+    { lock: req.lock, lockHash: req.lockHash, master: { width: master.width, height: master.height, sha256: master.sha256 }, subject: hints.subject, focal: hints.focal, framing: req.framing, sku: req.sku, colorway: req.colorway, view: req.view, category: req.category, market: req.market, index: req.index, channels: req.channels, provenance: req.provenance },
     createNameRegistry(existing),
   );
   const { entries, failures } = await renderVariants(master, plans, { outDir, parallel: req.parallel, signal: req.signal });

@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { ImageFormat, VariantPlan } from '@brandlock/core';
-import { encodeVariant } from './encode-variant';
+import { encodePlannedVariant } from './encode-variant';
 import type { LoadedMaster } from './load-master';
 import { publishFile } from './publish-file';
-import { renderVariantPixels, variantPipeline } from './render-variant-pixels';
 import { isVariantError } from './variant-error';
+import { slowestFirst } from './slowest-first';
 
 export interface VariantManifestEntry {
   channel: string;
@@ -43,7 +43,7 @@ export interface RenderVariantsOptions {
 export async function renderVariants(master: LoadedMaster, plans: readonly VariantPlan[], options: RenderVariantsOptions): Promise<{ entries: VariantManifestEntry[]; failures: VariantFailure[] }> {
   const results: (VariantManifestEntry | VariantFailure)[] = new Array(plans.length);
   // Slowest encodes first, so the last variant to finish is a quick one and both cores stay busy.
-  const order = plans.map((p, i) => ({ i, cost: encodeCost(p) })).sort((a, b) => b.cost - a.cost).map((o) => o.i);
+  const order = slowestFirst(plans.map((p) => ({ crop: p.crop, format: p.channel.format })));
   let next = 0;
   const worker = async () => {
     while (next < order.length) {
@@ -67,8 +67,7 @@ export async function renderVariants(master: LoadedMaster, plans: readonly Varia
 
 async function renderOne(master: LoadedMaster, plan: VariantPlan, outDir: string): Promise<VariantManifestEntry> {
   const spec = plan.channel;
-  const source = { pipeline: () => variantPipeline(master, plan.crop, spec.background), render: () => renderVariantPixels(master, plan.crop, spec.background) };
-  const { bytes, quality } = await encodeVariant(source, spec, plan.xmp, plan.iptc);
+  const { bytes, quality } = await encodePlannedVariant(master, plan.crop, spec, plan.xmp, plan.iptc);
   const path = await publishFile(outDir, plan.fileName, bytes);
   return {
     channel: spec.id,
@@ -82,12 +81,4 @@ async function renderOne(master: LoadedMaster, plan: VariantPlan, outDir: string
     quality,
     notes: plan.crop.notes.map((n) => n.message),
   };
-}
-
-/** Relative encode cost: output pixels times how slow the format's encoder is per pixel. */
-const FORMAT_COST = { jpeg: 1, webp: 4, png: 4, tiff: 4, avif: 12 } as const;
-
-function encodeCost(plan: VariantPlan): number {
-  const { output, crop } = plan.crop;
-  return output.width * output.height * FORMAT_COST[plan.channel.format] + (crop.width * crop.height) / 4;
 }
