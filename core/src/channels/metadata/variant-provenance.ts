@@ -5,11 +5,9 @@
  */
 import { z } from 'zod';
 import { DigitalSourceType } from './digital-source-type';
+import { QcVerdict } from '../../audit/qc-outcome';
 
 const Short = (max: number) => z.string().min(1).max(max);
-
-export const QcVerdict = z.enum(['pass', 'flag', 'reject']);
-export type QcVerdict = z.infer<typeof QcVerdict>;
 
 export const VariantProvenance = z.strictObject({
   title: Short(300).optional(),

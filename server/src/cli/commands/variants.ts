@@ -66,7 +66,7 @@ The subject box comes from --subject, else the master's transparency, else an es
     model: { type: 'string', value: '<name>', description: 'Model that generated the master' },
     seed: { type: 'string', value: '<n>', description: 'Generation seed' },
     'recipe-hash': { type: 'string', value: '<hash>', description: 'Recipe hash from the plan' },
-    qc: { type: 'string', value: '<verdict>', description: 'QC verdict: pass or flag (reject is refused)' },
+    qc: { type: 'string', value: '<verdict>', description: 'QC verdict: pass, flag or unchecked (reject is refused)' },
     'source-type': { type: 'string', value: '<type>', description: 'IPTC digital source type: trainedAlgorithmicMedia (the default), compositeWithTrainedAlgorithmicMedia, or digitalCapture for a camera photo' },
     title: { type: 'string', value: '<text>', description: 'Title to embed (default: brand, SKU, colorway, view)' },
     description: { type: 'string', value: '<text>', description: 'Description to embed' },
