@@ -4,14 +4,10 @@
  * of the image, so the same types serve sharp, Photoshop and Figma.
  */
 import type { ChannelSpec } from '../channel-spec';
+import type { Box } from '../../raster/mask';
 
-/** A rectangle: top-left corner and size. May be fractional. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+/** A rectangle: top-left corner and size, fractional where it comes from a proxy. The raster module's Box. */
+export type { Box };
 
 export interface Size {
   width: number;

@@ -8,17 +8,18 @@ import { NAMING_TOKENS } from '../../brand/naming';
 import { placeholdersIn } from '../../brand/placeholders';
 import { sanitizeNameToken } from './sanitize-name-token';
 
-export type NamingToken = keyof typeof NAMING_TOKENS;
-export type NamingValues = Partial<Record<NamingToken, string | number>>;
+/** A token of the naming template ({sku}, {channel}...). */
+export type FileNameToken = keyof typeof NAMING_TOKENS;
+export type NamingValues = Partial<Record<FileNameToken, string | number>>;
 
 export interface FileNameIssue {
-  token?: NamingToken;
+  token?: FileNameToken;
   code: 'missing_token' | 'unsafe_token' | 'too_long' | 'unsafe_name';
   message: string;
 }
 
 export interface TokenChange {
-  token: NamingToken;
+  token: FileNameToken;
   from: string;
   to: string;
 }
@@ -38,7 +39,7 @@ export function fillFileName(naming: Naming, values: NamingValues): FileNameResu
   const issues: FileNameIssue[] = [];
   const changed: TokenChange[] = [];
   const filled: Record<string, string> = {};
-  for (const token of placeholdersIn(naming.template) as NamingToken[]) {
+  for (const token of placeholdersIn(naming.template) as FileNameToken[]) {
     const raw = values[token];
     const text = raw === undefined ? '' : token === 'index' && typeof raw === 'number' ? String(raw).padStart(2, '0') : String(raw);
     if (!text) {

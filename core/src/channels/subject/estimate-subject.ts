@@ -1,25 +1,27 @@
 /**
  * Finds the subject when nobody said where it is: from the alpha channel when the master is a
- * cut-out, else by contrast with the background seen along the border (studio sweeps are uniform),
- * else a centre-weighted saliency estimate. Meant for a small proxy (a few hundred pixels across);
- * map the box back with `scaleBoxToImage`.
+ * cut-out, else with the QC module's studio segmentation (a background model from the border, grown
+ * inward) when the backdrop is uniform, else a centre-weighted saliency estimate. Meant for a small
+ * proxy (a few hundred pixels across); map the box back with `scaleBoxToImage`.
  */
 import type { Raster } from '../../raster/raster';
+import { rasterToLab } from '../../raster/lab-image';
+import { segmentSubject } from '../../raster/segment-subject';
 import type { Box, FocalPoint } from '../crop/crop-types';
 import { alphaBounds } from './alpha-bounds';
-import { backgroundContrast } from './background-contrast';
+import { saliencyMap } from './saliency-map';
 import { boxOfMass } from './box-of-mass';
 
 export interface SubjectEstimate {
   box: Box;
   focal: FocalPoint;
-  /** alpha: from transparency; background: contrast with a uniform background; saliency: a guess. */
+  /** alpha: from transparency; background: segmented against a uniform backdrop; saliency: a guess. */
   method: 'alpha' | 'background' | 'saliency';
   /** 0 to 1: how far to trust the box. Below 0.75 the background was not uniform. */
   confidence: number;
 }
 
-/** Share of border pixels that must match the background for the contrast box to be trusted. */
+/** Share of border pixels that must match the backdrop for the segmented box to be trusted. */
 const UNIFORM_BORDER = 0.75;
 
 /**
@@ -34,13 +36,12 @@ export function estimateSubject(raster: Raster): SubjectEstimate {
     const b = alpha.box;
     return { box: b, focal: { x: b.x + b.width / 2, y: b.y + b.height / 2 }, method: 'alpha', confidence: 1 };
   }
-  const contrast = backgroundContrast(raster);
-  if (contrast.uniformBorder >= UNIFORM_BORDER) {
-    const mask = new Float32Array(width * height);
-    for (let i = 0; i < mask.length; i++) mask[i] = contrast.saliency[i] > contrast.threshold ? 1 : 0;
-    const found = boxOfMass(mask, width, height, 0.002);
-    if (found) return { box: grow(found.box, 1, width, height), focal: found.centroid, method: 'background', confidence: contrast.uniformBorder };
+  const segmented = segmentSubject(rasterToLab(raster));
+  if (segmented.box && segmented.borderMatch >= UNIFORM_BORDER && segmented.coverage < 0.98) {
+    const b = segmented.box;
+    return { box: grow(b, 1, width, height), focal: { x: b.x + b.width / 2, y: b.y + b.height / 2 }, method: 'background', confidence: segmented.borderMatch };
   }
+  const map = saliencyMap(raster);
   const weights = new Float32Array(width * height);
   const sx = 0.35 * width;
   const sy = 0.35 * height;
@@ -48,12 +49,12 @@ export function estimateSubject(raster: Raster): SubjectEstimate {
     const dy = (y + 0.5 - height / 2) / sy;
     for (let x = 0; x < width; x++, i++) {
       const dx = (x + 0.5 - width / 2) / sx;
-      weights[i] = Math.max(0, contrast.saliency[i] - contrast.median) * Math.exp(-(dx * dx + dy * dy) / 2);
+      weights[i] = Math.max(0, map.saliency[i] - map.median) * Math.exp(-(dx * dx + dy * dy) / 2);
     }
   }
   const found = boxOfMass(weights, width, height, 0.05);
   if (!found) return { box: { x: 0, y: 0, width, height }, focal: { x: width / 2, y: height / 2 }, method: 'saliency', confidence: 0 };
-  return { box: found.box, focal: found.centroid, method: 'saliency', confidence: Math.min(contrast.uniformBorder, 0.5) };
+  return { box: found.box, focal: found.centroid, method: 'saliency', confidence: Math.min(segmented.borderMatch, 0.5) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Where the garment is in a master, from the best source available: a box the user gave, the
- * master's alpha channel, or the core estimate (background contrast, then saliency) on a small
+ * master's alpha channel, or the core estimate (studio segmentation, then saliency) on a small
  * proxy. Whatever produced it, the crop only sees a box and a focal point.
  */
 import sharp from 'sharp';
