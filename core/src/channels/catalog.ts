@@ -45,6 +45,11 @@ const presets: ChannelSpecInput[] = [
     source: thirdParty('https://www.xyzlab.com/meta-ads-specs', 'Stories safe zone top 250 px / bottom 340 px at 1080x1920'),
   },
   {
+    id: 'instagram-reels-9x16', name: 'Instagram / Facebook Reels cover 9:16', kind: 'social', width: 1080, height: 1920, fit: 'cover',
+    safeArea: { top: 269, right: 65, bottom: 672, left: 65 }, format: 'jpeg', quality: 90, maxBytes: 30_000_000,
+    source: thirdParty('https://www.xyzlab.com/meta-ads-specs', 'Reels safe zone top 358 / bottom 896 / sides 86 px at 1440x2560, scaled to 1080x1920'),
+  },
+  {
     id: 'pinterest-2x3', name: 'Pinterest 2:3', kind: 'social', width: 1000, height: 1500, fit: 'cover',
     format: 'png', maxBytes: 20_000_000,
     source: official('https://help.pinterest.com/en/business/article/pinterest-product-specs', 'PNG in sRGB recommended; re-encoded to 8-bit JPEG by Pinterest'),

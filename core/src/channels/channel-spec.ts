@@ -47,6 +47,8 @@ export const ChannelSpec = z.strictObject({
   format: ImageFormat,
   quality: z.number().int().min(1).max(100).default(90),
   maxBytes: z.number().int().positive().optional().describe('Encode at lower quality until the file fits'),
+  effort: z.number().int().min(0).max(9).optional().describe('Encoder effort: AVIF 0-9 (default 4), WebP 0-6 (default 4), PNG zlib level 0-9 (default 6); lower is faster, higher is smaller'),
+  dpi: z.number().int().min(1).max(2400).default(72).describe('Resolution written into JPEG, PNG and TIFF headers (print workflows read it; screens ignore it)'),
   colorProfile: z.literal('srgb').default('srgb'),
   metadata: z.array(MetadataField).default(['xmp', 'iptc', 'icc']),
   markets: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 market code like "DE"')).default([]),

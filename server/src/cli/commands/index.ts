@@ -14,5 +14,6 @@ import { tokenCreate } from './token-create';
 import { tokenList } from './token-list';
 import { tokenRevoke } from './token-revoke';
 import { qc } from './qc';
+import { variants } from './variants';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan, lutInfo, lutApply, lutIcc, colorDiff, qc, serve, tokenCreate, tokenList, tokenRevoke];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { encodeVariant } from './encode-variant';
+import type { VariantPixels } from './render-variant-pixels';
+
+/** Hard-to-compress pixels: gaussian noise over a gradient, like a sharp fabric texture. */
+async function texture(width: number, height: number): Promise<VariantPixels> {
+  const { data, info } = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: 3 };
+}
+
+const base = { quality: 95, effort: undefined, dpi: 72, metadata: ['icc' as const] };
+
+describe('encodeVariant', () => {
+  it('searches the JPEG quality down until the file fits maxBytes, and no further than needed', async () => {
+    const px = await texture(400, 400);
+    const full = await encodeVariant(px, { ...base, format: 'jpeg', maxBytes: undefined }, null, null);
+    const maxBytes = Math.round(full.bytes.length / 3);
+    const res = await encodeVariant(px, { ...base, format: 'jpeg', maxBytes }, null, null);
+    expect(res.bytes.length).toBeLessThanOrEqual(maxBytes);
+    expect(res.quality).toBeLessThan(95);
+    const oneBetter = await encodeVariant(px, { ...base, quality: res.quality! + 1, format: 'jpeg', maxBytes: undefined }, null, null);
+    expect(oneBetter.bytes.length).toBeGreaterThan(maxBytes);
+  });
+
+  it('meets maxBytes for WebP and AVIF too', async () => {
+    const px = await texture(200, 200);
+    for (const format of ['webp', 'avif'] as const) {
+      const res = await encodeVariant(px, { ...base, format, effort: 0, maxBytes: 12_000 }, null, null);
+      expect(res.bytes.length, format).toBeLessThanOrEqual(12_000);
+      expect((await sharp(res.bytes).metadata()).width).toBe(200);
+    }
+  });
+
+  it('refuses a lossless file it cannot shrink under maxBytes instead of writing it oversized', async () => {
+    const px = await texture(200, 200);
+    await expect(encodeVariant(px, { ...base, format: 'png', maxBytes: 5_000 }, null, null)).rejects.toMatchObject({ name: 'VariantError', code: 'max_bytes', message: expect.stringContaining('lossless') });
+  });
+
+  it('writes the channel dpi into JPEG, PNG and TIFF', async () => {
+    const px = await texture(32, 32);
+    for (const format of ['jpeg', 'png', 'tiff'] as const) {
+      const res = await encodeVariant(px, { ...base, format, dpi: 300, maxBytes: undefined }, null, null);
+      expect((await sharp(res.bytes).metadata()).density, format).toBe(300);
+    }
+  });
+});

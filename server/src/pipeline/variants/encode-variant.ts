@@ -1,0 +1,86 @@
+/**
+ * Encodes a variant in its channel's format with its metadata (sRGB ICC profile, XMP, IPTC for
+ * JPEG, density). The first attempt runs in the same libvips pipeline as the resize. When the spec
+ * has maxBytes and that file is too big, the pixels are rendered once and the quality is searched
+ * downwards for the highest one whose complete file (metadata included) fits. Lossless formats get
+ * their strongest compression instead; what still does not fit is a VariantError, never a silently
+ * oversized file.
+ */
+import type { Sharp } from 'sharp';
+import { buildIptcApp13, insertJpegSegment, setPngXmp, type ChannelSpec, type IptcFields } from '@brandlock/core';
+import { VariantError } from './variant-error';
+import { pixelsPipeline, renderVariantPixels, variantPipeline, type VariantPixels } from './render-variant-pixels';
+import type { LoadedMaster } from './load-master';
+import type { CropPlan } from '@brandlock/core';
+
+export interface EncodedVariant {
+  bytes: Buffer;
+  /** The quality used (lossy formats), or null. */
+  quality: number | null;
+}
+
+type Spec = Pick<ChannelSpec, 'format' | 'quality' | 'maxBytes' | 'effort' | 'dpi' | 'metadata'>;
+
+/** Where the pixels come from: a pipeline that ends before the encoder, and a way to render them once. */
+export interface VariantSource {
+  pipeline(): Sharp;
+  render(): Promise<VariantPixels>;
+}
+
+export async function encodeVariant(source: VariantSource | VariantPixels, spec: Spec, xmp: string | null, iptc: IptcFields | null): Promise<EncodedVariant> {
+  const src: VariantSource = 'pipeline' in source ? source : { pipeline: () => pixelsPipeline(source), render: async () => source };
+  const lossy = spec.format === 'jpeg' || spec.format === 'webp' || spec.format === 'avif';
+  const first = await encodeAt(src.pipeline(), spec, xmp, iptc, spec.quality, spec.effort);
+  if (!spec.maxBytes || first.length <= spec.maxBytes) return { bytes: first, quality: lossy ? spec.quality : null };
+  const px = await src.render();
+  if (!lossy) {
+    const strongest = await encodeAt(pixelsPipeline(px), spec, xmp, iptc, spec.quality, spec.format === 'png' ? 9 : undefined);
+    if (strongest.length <= spec.maxBytes) return { bytes: strongest, quality: null };
+    throw new VariantError('max_bytes', `${spec.format.toUpperCase()} is lossless and the smallest file is ${strongest.length} bytes, over maxBytes ${spec.maxBytes}; use jpeg, webp or avif, or raise maxBytes`);
+  }
+  let lo = 1;
+  let hi = spec.quality - 1;
+  let best: EncodedVariant | null = null;
+  while (lo <= hi) {
+    const q = Math.floor((lo + hi + 1) / 2);
+    const bytes = await encodeAt(pixelsPipeline(px), spec, xmp, iptc, q, spec.effort);
+    if (bytes.length <= spec.maxBytes) {
+      best = { bytes, quality: q };
+      lo = q + 1;
+    } else hi = q - 1;
+  }
+  if (!best) throw new VariantError('max_bytes', `even at quality 1 the file is over maxBytes ${spec.maxBytes}`);
+  return best;
+}
+
+/** Renders one crop plan of a decoded master and encodes it for its channel. */
+export function encodePlannedVariant(master: LoadedMaster, crop: CropPlan, spec: Spec & Pick<ChannelSpec, 'background'>, xmp: string | null, iptc: IptcFields | null): Promise<EncodedVariant> {
+  return encodeVariant({ pipeline: () => variantPipeline(master, crop, spec.background), render: () => renderVariantPixels(master, crop, spec.background) }, spec, xmp, iptc);
+}
+
+async function encodeAt(p: Sharp, spec: Spec, xmp: string | null, iptc: IptcFields | null, quality: number, effort: number | undefined): Promise<Buffer> {
+  if (spec.metadata.includes('icc')) p = p.withIccProfile('srgb');
+  if (xmp && spec.format !== 'png') p = p.withXmp(xmp);
+  if (spec.format === 'jpeg' || spec.format === 'png' || spec.format === 'tiff') p = p.withDensity(spec.dpi);
+  switch (spec.format) {
+    case 'jpeg':
+      p = p.jpeg({ quality });
+      break;
+    case 'webp':
+      p = p.webp({ quality, effort: effort ?? 4 });
+      break;
+    case 'avif':
+      p = p.avif({ quality, effort: effort ?? 4 });
+      break;
+    case 'png':
+      p = p.png({ compressionLevel: effort ?? 6 });
+      break;
+    case 'tiff':
+      p = p.tiff({ compression: 'lzw', predictor: 'horizontal' });
+      break;
+  }
+  let bytes = await p.toBuffer();
+  if (spec.format === 'png' && xmp) bytes = Buffer.from(setPngXmp(bytes, xmp));
+  if (spec.format === 'jpeg' && iptc) bytes = Buffer.from(insertJpegSegment(bytes, buildIptcApp13(iptc)));
+  return bytes;
+}

@@ -1,0 +1,56 @@
+/**
+ * Decodes an approved master once, for all its channel variants: upright, converted to 8-bit sRGB
+ * through its embedded profile, kept in memory as raw pixels (RGB, or RGBA when the file has an
+ * alpha channel). Bombs, corrupt files and unknown formats are refused by the shared probe.
+ */
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import type { Raster } from '@brandlock/core';
+import { DEFAULT_MAX_PIXELS, ImageDecodeError, probeImage, type ImageInfo } from '../decode-image';
+
+export interface LoadedMaster {
+  width: number;
+  height: number;
+  channels: 3 | 4;
+  /** Raw 8-bit sRGB pixels, row-major, `channels` per pixel. */
+  pixels: Buffer;
+  /** SHA-256 of the file as read, hex. */
+  sha256: string;
+  /** The file as stored: format, colour space, profile, bit depth. */
+  info: ImageInfo;
+}
+
+/** Reads and decodes a master file; failures are ImageDecodeErrors whose `code` says why. */
+export async function loadMaster(path: string, options: { maxPixels?: number } = {}): Promise<LoadedMaster> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ImageDecodeError('unreadable', code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? (e as Error).message})`);
+  }
+  return decodeMaster(bytes, options);
+}
+
+/** Decodes a master already in memory (an upload, a provider result). */
+export async function decodeMaster(bytes: Uint8Array, options: { maxPixels?: number } = {}): Promise<LoadedMaster> {
+  const info = await probeImage(bytes, options);
+  const channels = info.hasAlpha ? 4 : 3;
+  try {
+    let pipeline = sharp(bytes, { limitInputPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS, failOn: 'truncated' }).autoOrient().toColourspace('srgb');
+    pipeline = channels === 4 ? pipeline.ensureAlpha() : pipeline.removeAlpha();
+    const { data, info: out } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    if (out.channels !== channels) throw new ImageDecodeError('corrupt', `decoded to ${out.channels} channels, expected ${channels}`);
+    return { width: out.width, height: out.height, channels, pixels: data, sha256: createHash('sha256').update(bytes).digest('hex'), info };
+  } catch (e) {
+    if (e instanceof ImageDecodeError) throw e;
+    throw new ImageDecodeError('corrupt', `cannot decode the image: ${(e as Error).message}`);
+  }
+}
+
+/** The master as a core Raster (RGBA 8-bit); only for RGBA masters, without copying. */
+export function masterRaster(master: LoadedMaster): Raster {
+  if (master.channels !== 4) throw new TypeError('masterRaster needs an RGBA master');
+  return { width: master.width, height: master.height, depth: 8, data: new Uint8Array(master.pixels.buffer, master.pixels.byteOffset, master.pixels.byteLength) };
+}

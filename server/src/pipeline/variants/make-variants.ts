@@ -1,0 +1,78 @@
+/**
+ * One approved master to every channel: decode once, find the subject, plan each channel's crop,
+ * name and metadata in core, then render and publish. Names already taken in the output folder count
+ * as collisions, so nothing is ever overwritten. Used by `brandlock variants` and the benchmark.
+ */
+import { mkdir, readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createNameRegistry, planVariants, type Box, type BrandLock, type ChannelSpec, type FocalPoint, type FramingLines, type VariantPlanIssue, type VariantProvenance } from '@brandlock/core';
+import { cropHints, findSubject, type FoundSubject } from './find-subject';
+import { loadMaster, type LoadedMaster } from './load-master';
+import { renderVariants, type VariantFailure, type VariantManifestEntry } from './render-variants';
+
+export interface MakeVariantsRequest {
+  masterPath: string;
+  lock: BrandLock;
+  lockHash: string;
+  channels: readonly ChannelSpec[];
+  sku: string;
+  colorway?: string;
+  view?: string;
+  category?: string;
+  market?: string;
+  index?: number;
+  subject?: Box | null;
+  focal?: readonly FocalPoint[];
+  framing?: FramingLines | null;
+  provenance: VariantProvenance;
+  outDir: string;
+  parallel?: number;
+  signal?: AbortSignal;
+}
+
+export interface MakeVariantsResult {
+  master: Pick<LoadedMaster, 'width' | 'height' | 'sha256' | 'info'>;
+  subject: FoundSubject;
+  entries: VariantManifestEntry[];
+  /** Channels that were not written: bad spec, unsafe name, collision, maxBytes, write error. */
+  failures: (VariantFailure | VariantPlanIssue)[];
+  /** Tokens altered to make safe names, e.g. the SKU "a/b" written as "a-b". */
+  renamed: { token: string; from: string; to: string }[];
+}
+
+export async function makeVariants(req: MakeVariantsRequest): Promise<MakeVariantsResult> {
+  const master = await loadMaster(req.masterPath);
+  if (req.subject) checkInside(req.subject, master);
+  const subject = await findSubject(master, req.subject);
+  const outDir = resolve(req.outDir);
+  const names = await mkdir(outDir, { recursive: true })
+    .then(() => readdir(outDir))
+    .catch((e: NodeJS.ErrnoException) => {
+      throw new OutputFolderError(`cannot use ${outDir} as the output folder (${e.code ?? e.message})`);
+    });
+  const existing = names.filter((n) => !n.startsWith('.')).map((n) => [n, `an existing file in ${outDir}`] as const);
+  const hints = cropHints(subject, req.focal);
+  const { plans, issues } = planVariants(
+    { lock: req.lock, lockHash: req.lockHash, master: { width: master.width, height: master.height, sha256: master.sha256 }, subject: hints.subject, focal: hints.focal, framing: req.framing, sku: req.sku, colorway: req.colorway, view: req.view, category: req.category, market: req.market, index: req.index, channels: req.channels, provenance: req.provenance },
+    createNameRegistry(existing),
+  );
+  const { entries, failures } = await renderVariants(master, plans, { outDir, parallel: req.parallel, signal: req.signal });
+  const renamed = [...new Map(plans.flatMap((p) => p.renamed).map((r) => [r.token + r.from, r])).values()];
+  return { master: { width: master.width, height: master.height, sha256: master.sha256, info: master.info }, subject, entries, failures: [...issues, ...failures], renamed };
+}
+
+/** The output folder cannot be created or read (a file in the way, no permission). */
+export class OutputFolderError extends Error {
+  override name = 'OutputFolderError';
+}
+
+/** A subject box given by the user must lie inside the master. */
+export class SubjectOutsideError extends Error {
+  override name = 'SubjectOutsideError';
+}
+
+function checkInside(box: Box, master: { width: number; height: number }): void {
+  if (box.width <= 0 || box.height <= 0 || box.x < 0 || box.y < 0 || box.x + box.width > master.width || box.y + box.height > master.height) {
+    throw new SubjectOutsideError(`the subject box ${box.x},${box.y},${box.width},${box.height} is not inside the ${master.width}x${master.height} master`);
+  }
+}
