@@ -15,6 +15,7 @@ import { tokenRoutes } from './routes/token-routes';
 import { lockRoutes } from './routes/lock-routes';
 import { briefRoutes } from './routes/brief-routes';
 import { uploadRoutes } from './routes/upload-routes';
+import { lutRoutes } from './routes/lut-routes';
 import { jobRoutes } from './routes/job-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { auditRoutes } from './routes/audit-routes';
@@ -49,6 +50,7 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
   app.route('/', lockRoutes(deps));
   app.route('/', briefRoutes(deps));
   app.route('/', uploadRoutes(deps));
+  app.route('/', lutRoutes(deps));
   app.route('/', jobRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', auditRoutes(deps));

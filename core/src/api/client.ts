@@ -12,7 +12,7 @@ import { Health, Me, ProviderList } from './health-schemas';
 import { TokenCreated, TokenInfo, TokenList, type TokenCreateRequest } from './token-schemas';
 import { LockDetail, LockList, LockPublished } from './lock-schemas';
 import { BriefJobsQueued, BriefList, BriefSummary, BriefUploaded, SkuList, type BriefJobsRequest, type BriefUploadRequest } from './brief-schemas';
-import { UploadResult } from './upload-schemas';
+import { LutUploadResult, UploadResult } from './upload-schemas';
 import { Job, JobList, TERMINAL_JOB_STATES, type JobCreateRequest } from './job-schemas';
 import { ReviewItem, ReviewList, type ReviewDecisionRequest } from './review-schemas';
 import { AuditEventList, AuditPage, MetricsReport } from './audit-schemas';
@@ -196,6 +196,10 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
     },
     uploads: {
       put: (bytes: Uint8Array | ArrayBuffer | WebBlob, contentType: string) => call(UploadResult, 'put', '/v1/uploads', { body: bytes as KyOptions['body'], headers: { 'content-type': contentType } }),
+    },
+    luts: {
+      /** Uploads a .cube file (admin) so the server can grade with the LUT a lock pins by this sha256. */
+      put: (bytes: Uint8Array | ArrayBuffer | string) => call(LutUploadResult, 'put', '/v1/luts', { body: bytes as KyOptions['body'], headers: { 'content-type': 'text/plain' } }),
     },
     assets: {
       /** The bytes of a stored image (an upload or a job output) by sha256 or "sha256:" reference. */

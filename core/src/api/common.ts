@@ -40,6 +40,7 @@ export const ApiErrorCode = z.enum([
   'unsupported_media_type',
   'invalid_image',
   'invalid_lock',
+  'invalid_lut',
   'invalid_brief',
   'webhook_rejected',
   'provider_unavailable',

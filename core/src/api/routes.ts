@@ -10,7 +10,7 @@ import { Health, Me, ProviderList } from './health-schemas';
 import { TokenCreated, TokenCreateRequest, TokenInfo, TokenList } from './token-schemas';
 import { LockDetail, LockList, LockPublished } from './lock-schemas';
 import { BriefJobsQueued, BriefJobsRequest, BriefList, BriefSummary, BriefUploaded, BriefUploadRequest, SkuList } from './brief-schemas';
-import { UploadResult } from './upload-schemas';
+import { LutUploadResult, UploadResult } from './upload-schemas';
 import { Job, JobCreateRequest, JobList, JobListQuery } from './job-schemas';
 import { ReviewDecisionRequest, ReviewItem, ReviewList, ReviewQuery } from './review-schemas';
 import { AuditEventList, AuditEventQuery, AuditPage, AuditQuery, MetricsQuery, MetricsReport } from './audit-schemas';
@@ -70,6 +70,11 @@ export const API_ROUTES = [
     id: 'upload', method: 'put', path: '/v1/uploads', summary: 'Upload an image (raw bytes); returns its sha256 reference', action: 'uploads:write',
     body: { binary: true, contentType: 'image/*', description: 'JPEG, PNG, WebP, TIFF, AVIF or GIF bytes; the type is sniffed from the content' },
     responses: { 201: { description: 'Stored', schema: UploadResult }, 200: { description: 'Already stored', schema: UploadResult }, 413: err('Over the byte or pixel limit (decompression bombs included)'), 415: err('Not an image format brandlock reads'), 422: err('Corrupt or truncated image'), ...denied },
+  },
+  {
+    id: 'uploadLut', method: 'put', path: '/v1/luts', summary: "Upload a .cube LUT a lock pins by sha256, so post-production can grade with it", action: 'locks:publish',
+    body: { binary: true, contentType: 'text/plain', description: 'The .cube file as written (Adobe/Resolve cube grammar)' },
+    responses: { 201: { description: 'Stored', schema: LutUploadResult }, 200: { description: 'Already stored', schema: LutUploadResult }, 413: err('Larger than a LUT may be'), 422: err('Not a valid .cube file; the message names the line'), ...denied },
   },
   { id: 'getAsset', method: 'get', path: '/v1/assets/{sha256}', summary: 'Stored bytes by sha256', action: 'assets:read', responses: { 200: { description: 'The bytes', contentType: 'application/octet-stream' }, ...denied, ...missing('asset') } },
 

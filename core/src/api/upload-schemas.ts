@@ -13,3 +13,15 @@ export const UploadResult = z.object({
   created: z.boolean().describe('False when the same bytes were already stored'),
 });
 export type UploadResult = z.infer<typeof UploadResult>;
+
+/** `PUT /v1/luts`: a .cube file in, its sha256 (the one a lock pins) out. */
+export const LutUploadResult = z.object({
+  ref: BlobRef,
+  sha256: Sha256Hex,
+  title: z.string().nullable(),
+  /** e.g. "3D 33³" or "1D 1024 shaper + 3D 33³". */
+  description: z.string(),
+  bytes: z.number().int(),
+  created: z.boolean(),
+});
+export type LutUploadResult = z.infer<typeof LutUploadResult>;

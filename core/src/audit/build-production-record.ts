@@ -4,7 +4,7 @@
  * record has the same fields whichever provider made it.
  */
 import type { ResolvedRecipe } from '../brief/planned-job';
-import type { ProductionRecord } from './production-record';
+import type { PostRecord, ProductionRecord } from './production-record';
 import type { QcOutcome } from './qc-outcome';
 
 export interface ProductionRecordInput {
@@ -27,6 +27,7 @@ export interface ProductionRecordInput {
   recipeHash: string;
   provider: { name: string; jobId: string | null; model?: string | null; modelVersion?: string | null; costUsd?: number | null };
   qc: QcOutcome;
+  post?: PostRecord | null;
   createdAt: string;
 }
 
@@ -70,6 +71,7 @@ export function buildProductionRecord(input: ProductionRecordInput): ProductionR
     seed,
     note: output.note ?? null,
     sources: [...job.sources],
+    post: input.post ?? null,
     qc: input.qc,
     reviews: [],
     costUsd: input.provider.costUsd ?? null,

@@ -32,6 +32,22 @@ export const RecordedRecipe = z.object({
   drapeNotes: z.string(),
 });
 
+/** What post-production did to a master: the provider's raw output, each step with its numbers, the subject box. */
+export const PostRecord = z.object({
+  rawSha256: Sha256Hex,
+  steps: z.array(
+    z.object({
+      step: z.enum(['lut', 'white-balance', 'exposure', 'background']),
+      applied: z.boolean(),
+      detail: z.string(),
+      measured: z.number().optional(),
+      unit: z.enum(['ΔE00', 'EV', '%']).optional(),
+    }),
+  ),
+  subject: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).nullable(),
+});
+export type PostRecord = z.infer<typeof PostRecord>;
+
 export const ProductionRecord = z.object({
   /** The asset id (also the review queue's id). */
   assetId: z.string(),
@@ -67,6 +83,8 @@ export const ProductionRecord = z.object({
   note: z.string().nullable(),
   /** sha256 of each source image the job received. */
   sources: z.array(Sha256Hex),
+  /** Post-production of a master (null for outputs that were not post-processed). */
+  post: PostRecord.nullable().default(null),
   qc: QcOutcome,
   reviews: z.array(ReviewDecision),
   costUsd: z.number().nullable(),

@@ -3,7 +3,7 @@
  * from the inspection hook and the review status that follows from it. Moodboard studies are not
  * production images and go straight to `ready`.
  */
-import { buildProductionRecord, reviewStatus } from '@brandlock/core';
+import { buildProductionRecord, reviewStatus, type PostRecord } from '@brandlock/core';
 import type { ProviderOutput, ProviderStatus } from '../providers/provider';
 import type { BlobMeta } from '../store/blobs';
 import type { JobRow } from '../store/jobs';
@@ -16,6 +16,8 @@ export interface StoredOutput {
   output: ProviderOutput;
   bytes: Uint8Array;
   meta: BlobMeta;
+  /** Post-production of a master, with the raw output's hash. */
+  post?: PostRecord;
 }
 
 export async function buildAssets(input: {
@@ -31,7 +33,7 @@ export async function buildAssets(input: {
   const { job, stored, status, lock } = input;
   const assets: NewAsset[] = [];
   for (const s of stored) {
-    const qc = await input.inspect({ job, output: s.meta, bytes: s.bytes, index: s.index });
+    const qc = await input.inspect({ job, output: s.meta, bytes: s.bytes, index: s.index, lock });
     const record = buildProductionRecord({
       assetId: `${job.id}-${s.index}`,
       output: {
@@ -51,6 +53,7 @@ export async function buildAssets(input: {
       recipeHash: job.recipe_hash,
       provider: { name: job.provider, jobId: job.provider_job_id, model: status.model ?? null, modelVersion: status.modelVersion ?? null, costUsd: status.costUsd !== undefined ? status.costUsd / stored.length : null },
       qc,
+      post: s.post ?? null,
       createdAt: input.createdAt,
     });
     assets.push({ record, status: job.kind === 'moodboard' ? 'ready' : reviewStatus(qc.verdict, [], job.human_review) });

@@ -38,7 +38,10 @@ describe('a server killed mid-batch', () => {
     let server: SpawnedServer = await spawnServer(bundle, env, dir);
     const token = server.adminToken!;
     let api = createBrandlockClient({ baseUrl: server.url, token });
-    await api.locks.publish(JSON.parse(await readFile(new URL('brand-lock.json', samples), 'utf8')));
+    // Small masters: this test is about the queue, not about post-production and QC time per image.
+    const lock = JSON.parse(await readFile(new URL('brand-lock.json', samples), 'utf8'));
+    lock.categories.find((c: { id: string }) => c.id === 'jersey').recipe = { width: 256, height: 384 };
+    await api.locks.publish(lock);
     const source = await sharp({ create: { width: 120, height: 160, channels: 4, background: { r: 40, g: 60, b: 90, alpha: 0.5 } } }).png().toBuffer();
     const { ref } = await api.uploads.put(new Uint8Array(source), 'image/png');
     const rows = Array.from({ length: 100 }, (_, i) => `NF-CR-${String(i).padStart(4, '0')},Ink,jersey,cotton jersey,180 gsm,tee,ink,src.png,,,front;back,,`);

@@ -18,6 +18,7 @@ beforeAll(async () => {
   director = createBrandlockClient({ baseUrl: t.url, token: await t.tokenFor('art-director', 'Ines (AD)') });
   retoucher = createBrandlockClient({ baseUrl: t.url, token: await t.tokenFor('retoucher', 'Sam (retouch)') });
   await admin.locks.publish(JSON.parse(await readFile(new URL('brand-lock.json', samples), 'utf8')));
+  for (const lut of ['warm-studio', 'cool-editorial']) await admin.luts.put(await readFile(new URL(`luts/${lut}.cube`, samples)));
   const brief = await director.briefs.upload({ name: 'SS27 core', text: await readFile(new URL('brief.csv', samples), 'utf8') });
   briefId = brief.id;
   hoodieRef = (await retoucher.uploads.put(await readFile(new URL('photos/packshot/solidus-hoodie-red-cutout.png', samples)), 'image/png')).ref;
@@ -55,7 +56,15 @@ describe('a generate job on the local provider, end to end through the API', () 
     expect(audit.records).toHaveLength(1);
     const record = audit.records[0];
     expect(record).toMatchObject({ sha256: out.sha256, sku: 'NF-JR-3003', provider: 'local', lightingPreset: 'studio-warm', lock: { brand: 'northfold' }, recipeHash: job.recipeHash, seed: job.recipe.seed, requestedBy: 'Sam (retouch)' });
-    expect(record.qc.verdict).toBe('unchecked');
+    // Automated QC measured the master against the category and the SKU's swatch (Poppy).
+    expect(['pass', 'flag', 'reject']).toContain(record.qc.verdict);
+    expect(typeof record.qc.measurements.deltaE00).toBe('number');
+    expect(record.qc.thresholds).toMatchObject({ maxDeltaE00: 3 });
+    // Post-production ran on the provider's output, and the raw output is kept.
+    expect(record.post!.rawSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.post!.rawSha256).not.toBe(record.sha256);
+    expect(record.post!.steps.map((p) => p.step)).toEqual(['lut', 'white-balance', 'exposure', 'background']);
+    expect(record.post!.steps[0]).toMatchObject({ applied: true, detail: 'graded with warm-studio' });
     expect(record.sources).toEqual([hoodieRef.slice(7)]);
   });
 

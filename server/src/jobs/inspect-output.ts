@@ -5,8 +5,9 @@
 import { uncheckedQc, type QcOutcome } from '@brandlock/core';
 import type { BlobMeta } from '../store/blobs';
 import type { JobRow } from '../store/jobs';
+import type { StoredLock } from '../store/locks';
 
-export type InspectOutput = (input: { job: JobRow; output: BlobMeta; bytes: Uint8Array; index: number }) => Promise<QcOutcome>;
+export type InspectOutput = (input: { job: JobRow; output: BlobMeta; bytes: Uint8Array; index: number; lock: StoredLock | null }) => Promise<QcOutcome>;
 
 export const noAutomatedQc: InspectOutput = async ({ job }) =>
   job.kind === 'moodboard'

@@ -160,7 +160,7 @@ function jobFromPlan(p: PlannedJob, briefId: string, provider: ProviderName, sou
     seed_variation: 0,
     sources,
     channels: [],
-    params: { background },
+    params: { background, swatch: p.swatch },
     requested_by: token.name,
     token_id: token.id,
   };

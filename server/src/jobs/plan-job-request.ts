@@ -116,6 +116,8 @@ export async function planJobRequest(db: Queryable, registry: ProviderRegistry, 
   let count = req.count ?? 1;
   const kind: JobKind = req.kind;
   if (kind === 'generate' || kind === 'post') params.background = colorHex(lighting.background);
+  // The SKU's target colour travels with the job: post anchors exposure on it and QC measures against it.
+  if ((briefId || req.item) && kind !== 'moodboard') params.swatch = planned.swatch;
   if (kind === 'variants') {
     channels = req.channels ?? planned.channels;
     const unknown = channels.filter((id) => !lock!.lock.channels.some((c) => c.id === id));

@@ -89,9 +89,10 @@ describe('a remote provider with webhooks', () => {
     expect(replay.status).toBe(409);
     expect(provider.submissions).toHaveLength(1);
 
-    const stored = await t.request(`/v1/assets/${done.outputs[0].sha256}`);
-    expect(Buffer.from(await stored.arrayBuffer()).equals(Buffer.from(png))).toBe(true);
     const record = (await (await t.request(`/v1/audit?job=${job.id}`)).json()).records[0];
+    // The provider's own bytes are kept beside the post-processed master.
+    const raw = await t.request(`/v1/assets/${record.post.rawSha256}`);
+    expect(Buffer.from(await raw.arrayBuffer()).equals(Buffer.from(png))).toBe(true);
     expect(record).toMatchObject({ provider: 'fal', providerJobId: 'req-1', model: 'flux-lora', modelVersion: 'v1', costUsd: 0.04, seed: 7 });
   });
 

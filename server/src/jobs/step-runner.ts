@@ -21,6 +21,7 @@ import type { StepQueue } from './step-queue';
 import { pollDelayMs, retryDelayMs } from './retry-delay';
 import { OutputRejected, storeOutput } from './store-output';
 import type { InspectOutput } from './inspect-output';
+import type { PostProcessOutput } from './post-process-output';
 import { acquireJobLease, releaseJobLease } from './job-lease';
 import { buildAssets, type StoredOutput } from './build-assets';
 import { configSecrets } from '../config/server-config';
@@ -36,6 +37,7 @@ export interface StepRunnerDeps {
   log: Logger;
   notifier: JobNotifier;
   inspect: InspectOutput;
+  postProcess: PostProcessOutput;
 }
 
 const TERMINAL = ['succeeded', 'failed', 'canceled'];
@@ -161,6 +163,16 @@ export function createStepRunner(deps: StepRunnerDeps) {
     }
   }
 
+  /** The post-processed master, or null when the output is kept as made; a post failure is the job's failure. */
+  async function postProcessed(job: JobRow, bytes: Uint8Array, lock: Awaited<ReturnType<typeof findLock>>) {
+    try {
+      return await deps.postProcess({ job, bytes, lock });
+    } catch (e) {
+      log.warn('post-production failed', { jobId: job.id, error: e });
+      return { error: { code: 'post_failed', message: `post-production failed: ${(e as Error).message}`, retryable: false } };
+    }
+  }
+
   async function complete(job: JobRow, provider: Provider, status: ProviderStatus, signal: AbortSignal): Promise<void> {
     const lock = await findLock(db, job.lock_hash);
     const stored: StoredOutput[] = [];
@@ -172,7 +184,11 @@ export function createStepRunner(deps: StepRunnerDeps) {
         return callFailed(job, asProviderError(e));
       }
       try {
-        stored.push({ index, output, bytes, meta: await storeOutput(db, deps.blobs, bytes, config.maxUploadPixels) });
+        const raw = await storeOutput(db, deps.blobs, bytes, config.maxUploadPixels);
+        const posted = await postProcessed(job, bytes, lock);
+        if (posted && 'error' in posted) return fail(job, posted.error);
+        if (posted) stored.push({ index, output, bytes: posted.bytes, meta: await storeOutput(db, deps.blobs, posted.bytes, config.maxUploadPixels), post: { rawSha256: raw.sha256, ...posted.post } });
+        else stored.push({ index, output, bytes, meta: raw });
       } catch (e) {
         if (e instanceof OutputRejected) return fail(job, { code: 'invalid_output', message: e.message, retryable: false });
         throw e;

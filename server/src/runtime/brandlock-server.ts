@@ -19,7 +19,9 @@ import { createStepRunner, type StepRunner } from '../jobs/step-runner';
 import { createJobService, type JobService } from '../jobs/job-service';
 import { createJobNotifier } from '../jobs/job-notifier';
 import { createReconciler, type Reconciler } from '../jobs/reconciler';
-import { noAutomatedQc, type InspectOutput } from '../jobs/inspect-output';
+import type { InspectOutput } from '../jobs/inspect-output';
+import { automatedQc } from '../jobs/inspect-with-qc';
+import { masterPostProcess, type PostProcessOutput } from '../jobs/post-process-output';
 import { createToken } from '../store/tokens';
 import { recordEvent, SYSTEM_ACTOR } from '../store/audit-events';
 import { createApp } from '../app';
@@ -35,7 +37,10 @@ export interface BrandlockServerOptions {
   blobs?: BlobStore;
   remotes?: Partial<Record<RemoteProviderName, ProviderRegistration>>;
   local?: Provider;
+  /** Automated QC of each output (default: the QC rules against the lock's thresholds). */
   inspect?: InspectOutput;
+  /** Post-production of masters (default: LUT, white balance, exposure, backdrop from the lock). */
+  postProcess?: PostProcessOutput;
   fetch?: typeof fetch;
   /** Run job workers in this process (default: the configuration's `workers`). */
   workers?: boolean;
@@ -66,7 +71,17 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
   const queue = createStepQueue(db, { stepTimeoutSeconds: config.stepTimeoutSeconds, retryLimit: config.stepRetries });
   queue.boss.on('error', (e) => log.error('queue error', { error: e }));
   await queue.start();
-  const runner = createStepRunner({ db, blobs, registry, queue, config, log, notifier, inspect: options.inspect ?? noAutomatedQc });
+  const runner = createStepRunner({
+    db,
+    blobs,
+    registry,
+    queue,
+    config,
+    log,
+    notifier,
+    inspect: options.inspect ?? automatedQc({ maxPixels: config.maxUploadPixels }),
+    postProcess: options.postProcess ?? masterPostProcess(blobs, config.maxUploadPixels),
+  });
   const jobs = createJobService({ db, registry, queue, notifier });
   const reconciler = createReconciler(db, queue, log);
 

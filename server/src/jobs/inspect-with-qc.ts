@@ -1,0 +1,36 @@
+/**
+ * Automated QC as the runner's inspection hook: every generate, post and variants output is measured
+ * against its category's thresholds, the SKU's swatch and (for variants) its channel's spec. Outputs
+ * QC cannot judge (moodboard studies, video, jobs outside a category) are stored as unchecked, which
+ * sends them to a person.
+ */
+import { buildQcContext, labToSrgb, prepareQcImage, runQcRules, swatchFromPalette, uncheckedQc, type TargetSwatch } from '@brandlock/core';
+import { decodeForQc } from '../pipeline/qc/decode-for-qc';
+import { qcOutcomeOf } from '../pipeline/qc/qc-outcome-of';
+import type { InspectOutput } from './inspect-output';
+
+/**
+ * @example startBrandlockServer({ config, inspect: automatedQc({ maxPixels: config.maxUploadPixels }) })
+ */
+export function automatedQc(options: { maxPixels?: number } = {}): InspectOutput {
+  return async ({ job, bytes, index, lock }) => {
+    if (job.kind === 'moodboard') return uncheckedQc('moodboard studies are not production images; automated QC does not apply');
+    if (job.kind === 'video') return uncheckedQc('automated QC measures still images; a person checks video');
+    if (!lock) return uncheckedQc(`the lock ${job.lock_hash} is not on this server, so there are no thresholds to measure against`);
+    const category = lock.lock.categories.find((c) => c.id === job.category);
+    if (!category) return uncheckedQc('the job has no garment category, and QC thresholds come from the category');
+    const channelId = job.kind === 'variants' ? job.channels[index] : undefined;
+    const channel = channelId ? (lock.lock.channels.find((c) => c.id === channelId) ?? null) : null;
+    const swatch = (job.params.swatch as TargetSwatch | undefined) ?? (job.colorway ? swatchFromPalette(lock.lock, job.colorway, category) : null);
+    let decoded;
+    try {
+      decoded = await decodeForQc(bytes, { maxPixels: options.maxPixels });
+    } catch (e) {
+      return { ...uncheckedQc(`QC could not read the image: ${(e as Error).message}`), verdict: 'reject' };
+    }
+    const ctx = buildQcContext(lock.lock, { category, channel, swatch, file: decoded.facts });
+    const matte = labToSrgb(ctx.lighting.background).map((v) => Math.round(v * 255)) as [number, number, number];
+    const image = prepareQcImage(decoded.raster, { proxy: decoded.proxy, matte });
+    return qcOutcomeOf(runQcRules(image, ctx), ctx);
+  };
+}

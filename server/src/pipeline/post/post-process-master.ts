@@ -1,0 +1,42 @@
+/**
+ * Post-production of a provider's output into the master: decode, core's post (LUT, white balance,
+ * exposure, backdrop), encode as an 8-bit sRGB PNG with the profile embedded. What was done, and why
+ * not when it was not, comes back as steps for the production record.
+ */
+import { postProcessRaster, type BrandLock, type Box, type PostStep, type TargetSwatch } from '@brandlock/core';
+import type { BlobStore } from '../../assets/blob-store';
+import { decodeImage } from '../decode-image';
+import { encodeImage } from '../encode-image';
+import { lookupLut } from './lut-cache';
+import { srgbProfile } from './srgb-profile';
+
+export interface PostProcessMasterInput {
+  bytes: Uint8Array;
+  lock: BrandLock;
+  category: string;
+  lighting: string;
+  lut: string | null;
+  swatch: TargetSwatch | null;
+  blobs: BlobStore;
+  maxPixels?: number;
+}
+
+export interface PostedMaster {
+  bytes: Uint8Array;
+  steps: PostStep[];
+  subject: Box | null;
+}
+
+/**
+ * @example const { bytes, steps } = await postProcessMaster({ bytes: raw, lock, category: 'wovens', lighting: 'studio-warm', lut: 'warm-studio', swatch, blobs });
+ */
+export async function postProcessMaster(input: PostProcessMasterInput): Promise<PostedMaster> {
+  const lighting = input.lock.lighting.find((l) => l.id === input.lighting);
+  if (!lighting) throw new Error(`the lock has no lighting preset "${input.lighting}"`);
+  const { raster } = await decodeImage(input.bytes, { depth: 8, maxPixels: input.maxPixels });
+  const lut = input.lut ? await lookupLut(input.lock, input.lut, input.blobs) : null;
+  const result = postProcessRaster(raster, { lighting, lut: lut?.success ? { id: lut.id, table: lut.table } : null, swatch: input.swatch });
+  if (lut && !lut.success) result.steps[0] = { step: 'lut', applied: false, detail: `not graded: ${lut.message}` };
+  const bytes = await encodeImage(result.raster, { format: 'png', alpha: false, icc: await srgbProfile() });
+  return { bytes: new Uint8Array(bytes), steps: result.steps, subject: result.subject };
+}
