@@ -1,0 +1,28 @@
+/**
+ * Fetches an output and, when its URL has expired, asks the provider for the job again and fetches
+ * the fresh URL of the same output (Runway re-signs result URLs on every task read). When the
+ * provider has no fresher URL the original `output_expired` error stands.
+ */
+import { ProviderCallError, type ProviderOutput, type ProviderStatus } from './provider';
+import type { FetchedOutput } from './safe-fetch';
+
+export async function fetchRefreshingExpired(
+  output: ProviderOutput,
+  fetchUrl: (url: string) => Promise<FetchedOutput>,
+  status: (providerJobId: string) => Promise<ProviderStatus>,
+): Promise<FetchedOutput> {
+  if (output.bytes) return { bytes: output.bytes, contentType: output.contentType ?? 'application/octet-stream' };
+  if (!output.url) throw new Error('provider output has neither a URL nor bytes');
+  try {
+    return await fetchUrl(output.url);
+  } catch (err) {
+    if (!(err instanceof ProviderCallError) || err.error.code !== 'output_expired' || !output.refresh) throw err;
+    const again = await status(output.refresh.providerJobId);
+    const fresh = again.outputs?.[output.refresh.index]?.url;
+    if (!fresh || fresh === output.url) {
+      const reason = again.error?.code === 'output_expired' ? again.error.message : 'the provider has no fresh URL for it';
+      throw new ProviderCallError(err.provider, { ...err.error, message: `${err.error.message}; ${reason}` });
+    }
+    return fetchUrl(fresh);
+  }
+}
