@@ -9,13 +9,13 @@
 import { z } from 'zod';
 import { fillInputTemplate } from './input-template';
 
-const NodeId = z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'expected a node id of letters, digits, _ : . -');
+const NODE_ID = /^[A-Za-z0-9_:.-]{1,64}$/;
 const Node = z.object({
   class_type: z.string().min(1).max(200),
   inputs: z.record(z.string(), z.unknown()),
   _meta: z.record(z.string(), z.unknown()).optional(),
 });
-const Graph = z.record(NodeId, Node).refine((g) => Object.keys(g).length > 0 && Object.keys(g).length <= 500, 'expected 1 to 500 nodes');
+const Graph = z.record(z.string(), Node).refine((g) => Object.keys(g).length > 0 && Object.keys(g).length <= 500, 'expected 1 to 500 nodes');
 
 export type ComfyGraph = z.infer<typeof Graph>;
 
@@ -38,6 +38,9 @@ export const DEFAULT_WORKFLOW: ComfyGraph = {
 
 /** Validates a template; errors name `source`, the node and the problem. */
 export function parseWorkflow(raw: unknown, source: string): ComfyGraph {
+  for (const id of raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw) : []) {
+    if (!NODE_ID.test(id)) throw new Error(`${source}: node id ${JSON.stringify(id.slice(0, 80))}: expected 1-64 letters, digits, _ : . -`);
+  }
   const res = Graph.safeParse(raw);
   if (!res.success) throw new Error(res.error.issues.map((i) => `${source}: ${i.path.join('.') || '(graph)'}: ${i.message}`).join('\n'));
   const graph = res.data;

@@ -58,12 +58,20 @@ export function createComfyProvider(options: ComfyProviderOptions): Provider {
     return undefined;
   }
 
-  async function status(promptId: string, signal?: AbortSignal): Promise<ProviderStatus> {
+  async function historyEntry(promptId: string, signal?: AbortSignal): Promise<ProviderStatus | undefined> {
     const history = (await http.call('GET', `/history/${encodeURIComponent(promptId)}`, { kind: 'read', signal })).data as Record<string, unknown> | null;
     const entry = history?.[promptId];
-    if (entry) return historyStatus(entry, promptId, settings.baseUrl, (t) => http.redact(t));
+    return entry ? historyStatus(entry, promptId, settings.baseUrl, (t) => http.redact(t)) : undefined;
+  }
+
+  async function status(promptId: string, signal?: AbortSignal): Promise<ProviderStatus> {
+    const done = await historyEntry(promptId, signal);
+    if (done) return done;
     const queued = await queueState(promptId, signal);
     if (queued) return { state: queued };
+    // It may have finished between the two reads: history is written before the queue lets go.
+    const finished = await historyEntry(promptId, signal);
+    if (finished) return finished;
     return { state: 'failed', error: { code: 'not_found', message: `ComfyUI has no prompt ${promptId} in its queue or history (the worker may have restarted)`, retryable: true } };
   }
 

@@ -1,7 +1,7 @@
 /**
- * The life of a simulated job: queued for `queueMs`, running for `runMs`, then finished by the
- * simulator's `finish` callback (which renders the outputs and may send webhooks). A cancel before
- * the end stops it. Timers are cleared when the simulator closes.
+ * The life of a simulated job: queued for `queueMs` (then the optional `started` callback), running
+ * for `runMs`, then finished by the simulator's `finish` callback (which renders the outputs and may
+ * send webhooks). A cancel before the end stops it. Timers are cleared when the simulator closes.
  */
 
 export type SimState = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
@@ -31,17 +31,24 @@ export class SimJobs<Input = Record<string, unknown>> {
   constructor(
     private readonly timing: SimTiming,
     private readonly finish: (job: SimJob<Input>) => Promise<void>,
+    private readonly started?: (job: SimJob<Input>) => void,
   ) {}
 
   add(id: string, input: Input): SimJob<Input> {
     const job: SimJob<Input> = { id, input, createdAt: Date.now(), outputs: [] };
     this.jobs.set(id, job);
+    const queueMs = this.timing.queueMs ?? 20;
+    if (this.started) this.after(queueMs, () => !job.final && this.started!(job));
+    this.after(queueMs + (this.timing.runMs ?? 40), () => !job.final && void this.finish(job));
+    return job;
+  }
+
+  private after(ms: number, run: () => unknown): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      if (!job.final) void this.finish(job);
-    }, (this.timing.queueMs ?? 20) + (this.timing.runMs ?? 40));
+      run();
+    }, ms);
     this.timers.add(timer);
-    return job;
   }
 
   state(job: SimJob<Input>, now = Date.now()): SimState {
