@@ -94,6 +94,15 @@ describe('fal provider against the loopback queue', () => {
     expect(done.error!.message).toContain('the model refused this prompt');
   });
 
+  it("reads a 5xx result with an error type as fal's final verdict, retryable by resubmitting", async () => {
+    const fal = await setUp({ infraFails: () => true });
+    const { providerJobId } = await fal.submit(testRequest());
+    const done = await pollUntilDone(fal, providerJobId);
+    expect(done.state).toBe('failed');
+    expect(done.error).toMatchObject({ code: 'runner_disconnected', retryable: true });
+    expect(sim.requests.filter((r) => r.path === `/fal-ai/flux-lora/requests/${providerJobId}`)).toHaveLength(1);
+  });
+
   it('cancels a queued request', async () => {
     const fal = await setUp({ queueMs: 5_000 });
     const submitted = await fal.submit(testRequest());

@@ -107,9 +107,11 @@ export function createFalProvider(options: FalProviderOptions): Provider {
   }
 
   async function result(requestId: string, app: string, signal?: AbortSignal): Promise<ProviderStatus> {
+    // A 5xx with an error type is fal's verdict after its own retries; without one it is transient.
     const answer = await http.call('GET', `/${app}/requests/${encodeURIComponent(requestId)}`, {
       kind: 'read',
       accept: [400, 404, 409, 410, 422, 500, 502, 503, 504],
+      isFinal: (res) => res.headers.has('x-fal-error-type'),
       signal,
     });
     if (answer.status < 300) return { state: 'succeeded', model: app, outputs: falOutputs(answer.data) };

@@ -43,6 +43,8 @@ export interface RetryCall<T> {
   send(signal: AbortSignal): Promise<Response>;
   /** Reads the final response (any status that is not retried). */
   read(response: Response, signal: AbortSignal): Promise<T>;
+  /** A transient-looking answer that is in fact final (fal's result of a request that failed for good). */
+  isFinal?(response: Response): boolean;
   policy: RetryPolicy;
   signal?: AbortSignal;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -80,7 +82,7 @@ export async function callWithRetry<T>(call: RetryCall<T>): Promise<T> {
 
     const shouldRetryHeader = response.headers.get('x-should-retry');
     const retryAfter = retryAfterSeconds(response.headers);
-    const transient = response.status === 429 || response.status === 408 || RETRYABLE_5XX.has(response.status);
+    const transient = (response.status === 429 || response.status === 408 || RETRYABLE_5XX.has(response.status)) && !call.isFinal?.(response);
     if (transient) {
       const mayRepeat =
         shouldRetryHeader === 'false' ? false : response.status === 429 || call.kind !== 'create' || shouldRetryHeader === 'true';

@@ -29,6 +29,8 @@ export interface JsonCall {
   headers?: Record<string, string>;
   /** Non-2xx statuses the caller handles itself instead of getting an error. */
   accept?: readonly number[];
+  /** Marks a 429/5xx answer as final: read, not retried. */
+  isFinal?: (response: Response) => boolean;
   signal?: AbortSignal;
 }
 
@@ -71,6 +73,7 @@ export class ProviderHttp {
       policy,
       signal: call.signal,
       sleep,
+      isFinal: call.isFinal,
       send: (signal) => fetch(url, { ...init, signal }),
       read: async (res) => {
         const accepted = res.ok || call.accept?.includes(res.status);

@@ -168,7 +168,11 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
       const delivery = webhooks.verify(rawBody, headers);
       const id = (delivery.body as { id?: unknown })?.id;
       if (typeof id !== 'string') throw new ProviderWebhookError('Replicate webhook body has no prediction id', 'malformed');
-      return { providerJobId: id, deliveryId: delivery.deliveryId, status: predictionStatus(delivery.body, (t) => http.redact(t)) };
+      try {
+        return { providerJobId: id, deliveryId: delivery.deliveryId, status: predictionStatus(delivery.body, (t) => http.redact(t)) };
+      } catch (err) {
+        throw new ProviderWebhookError(`Replicate webhook for ${id}: ${(err as Error).message}`, 'malformed');
+      }
     },
   };
 }

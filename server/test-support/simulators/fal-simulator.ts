@@ -21,8 +21,10 @@ export interface FalSimulatorOptions extends SimTiming {
   userId?: string;
   faults?: FaultPlan;
   imageMaxSide?: number;
-  /** Decides whether a request's model run fails. */
+  /** Decides whether a request's model run fails (422, the model refused it). */
   fails?: (input: Record<string, unknown>) => boolean;
+  /** Decides whether a request fails on fal's side after fal's own retries (500 with X-Fal-Error-Type). */
+  infraFails?: (input: Record<string, unknown>) => boolean;
   /** With an out-of-order webhook, how long polling keeps saying IN_PROGRESS after the webhook. */
   statusLagMs?: number;
 }
@@ -34,6 +36,7 @@ interface FalInput extends Record<string, unknown> {
   statusVisibleAt?: number;
 }
 
+const INFRA_FAILURE = 'The runner disconnected while processing the request';
 const SIZES: Record<string, [number, number]> = {
   square_hd: [1024, 1024], square: [512, 512], portrait_4_3: [768, 1024], portrait_16_9: [576, 1024], landscape_4_3: [1024, 768], landscape_16_9: [1024, 576],
 };
@@ -173,6 +176,7 @@ export class FalSimulator {
       case 'canceled':
         return { status: 400, body: { detail: 'Request was cancelled', error_type: 'request_cancelled' }, headers: { 'x-fal-error-type': 'request_cancelled' } };
       case 'failed':
+        if (job.failure === INFRA_FAILURE) return { status: 500, body: { detail: INFRA_FAILURE, error_type: 'runner_disconnected' }, headers: { 'x-fal-error-type': 'runner_disconnected' } };
         return { status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: job.failure ?? 'failed', type: 'value_error' }] } };
       default:
         return { status: 200, body: this.payload(job) };
@@ -199,7 +203,8 @@ export class FalSimulator {
 
   private async finish(job: SimJob<FalInput>): Promise<void> {
     const seed = typeof job.input.seed === 'number' ? job.input.seed : randomInt(0, 2 ** 32 - 1);
-    const failed = this.options.fails?.(job.input) ?? false;
+    const infra = this.options.infraFails?.(job.input) ?? false;
+    const failed = infra || (this.options.fails?.(job.input) ?? false);
     if (!failed) {
       const [width, height] = sizeOf(job.input);
       const count = typeof job.input.num_images === 'number' ? job.input.num_images : 1;
@@ -211,7 +216,7 @@ export class FalSimulator {
     if (job.final) return;
     job.seed = seed;
     job.final = failed ? 'failed' : 'succeeded';
-    job.failure = failed ? 'the model refused this prompt' : undefined;
+    job.failure = infra ? INFRA_FAILURE : failed ? 'the model refused this prompt' : undefined;
     if (!job.input.webhook) return;
     const fault = this.options.faults?.next('webhook');
     if (fault?.kind === 'out_of_order') job.input.statusVisibleAt = Date.now() + (this.options.statusLagMs ?? 300);
