@@ -143,7 +143,7 @@ describe('fal faults', () => {
   it('does not repeat a create whose answer timed out, and says the job may exist', async () => {
     const fal = await setUp({ faults: new FaultPlan().script('create', { kind: 'timeout' }) });
     const err = await fal.submit(testRequest()).catch((e) => e);
-    expect(err.error).toMatchObject({ code: 'transport', retryable: true });
+    expect(err.error).toMatchObject({ code: 'transport', retryable: true, maybeCreated: true });
     expect(err.message).toMatch(/timed out after the request was sent/);
     expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });

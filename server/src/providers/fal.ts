@@ -164,7 +164,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
           'x-fal-queue-priority': 'normal',
           'x-fal-object-lifecycle-preference': JSON.stringify({ expiration_duration_seconds: settings.mediaExpirySeconds }),
           ...(loras[0] ? { 'x-fal-runner-hint': loras[0].ref } : {}),
-          ...(settings.startTimeoutSeconds ? { 'x-fal-request-start-timeout': String(settings.startTimeoutSeconds) } : {}),
+          ...(settings.startTimeoutSeconds ? { 'x-fal-request-timeout': String(settings.startTimeoutSeconds) } : {}),
         },
         signal,
       });

@@ -177,8 +177,13 @@ function transportError(provider: ProviderName, label: string, err: unknown, kin
   const e = err as Error & { cause?: { code?: string } };
   const reason =
     e?.name === 'TimeoutError' || e?.name === 'AbortError' ? 'timed out' : (e?.cause?.code ?? e?.message ?? 'connection failed');
-  const maybeCreated = kind === 'create' && !isConnectError(err) ? ' after the request was sent; the job may exist at the provider' : '';
-  return new ProviderCallError(provider, { code: 'transport', message: `${label}: ${reason}${maybeCreated}`, retryable: true });
+  const maybeCreated = kind === 'create' && !isConnectError(err);
+  return new ProviderCallError(provider, {
+    code: 'transport',
+    message: `${label}: ${reason}${maybeCreated ? ' after the request was sent; the job may exist at the provider' : ''}`,
+    retryable: true,
+    ...(maybeCreated ? { maybeCreated } : {}),
+  });
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

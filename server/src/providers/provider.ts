@@ -55,6 +55,11 @@ export interface ProviderError {
   retryable: boolean;
   /** Seconds the provider asked us to wait (Retry-After). */
   retryAfterSeconds?: number;
+  /**
+   * A create was sent but no answer came back (timeout, dropped connection): the provider may have
+   * accepted it, so submitting again may run (and bill) the job twice.
+   */
+  maybeCreated?: boolean;
 }
 
 export interface ProviderStatus {
