@@ -103,6 +103,15 @@ describe('fal provider against the loopback queue', () => {
     expect(sim.requests.filter((r) => r.path === `/fal-ai/flux-lora/requests/${providerJobId}`)).toHaveLength(1);
   });
 
+  it('sends the start timeout and reports its expiry as a failure that is not retried', async () => {
+    const fal = await setUp({ queueMs: 10_000 }, { FAL_START_TIMEOUT_SECONDS: '2' });
+    const { providerJobId } = await fal.submit(testRequest());
+    expect(sim.requests.find((r) => r.method === 'POST')!.headers['x-fal-request-timeout']).toBe('2');
+    const done = await pollUntilDone(fal, providerJobId);
+    expect(done.error).toMatchObject({ code: 'start_timeout', retryable: false });
+    expect(sim.requests.filter((r) => r.path === `/fal-ai/flux-lora/requests/${providerJobId}`)).toHaveLength(1);
+  });
+
   it('cancels a queued request', async () => {
     const fal = await setUp({ queueMs: 5_000 });
     const submitted = await fal.submit(testRequest());

@@ -108,12 +108,18 @@ export function createFalProvider(options: FalProviderOptions): Provider {
 
   async function result(requestId: string, app: string, signal?: AbortSignal): Promise<ProviderStatus> {
     // A 5xx with an error type is fal's verdict after its own retries; without one it is transient.
-    const answer = await http.call('GET', `/${app}/requests/${encodeURIComponent(requestId)}`, {
-      kind: 'read',
-      accept: [400, 404, 409, 410, 422, 500, 502, 503, 504],
-      isFinal: (res) => res.headers.has('x-fal-error-type'),
-      signal,
-    });
+    const answer = await http
+      .call('GET', `/${app}/requests/${encodeURIComponent(requestId)}`, {
+        kind: 'read',
+        accept: [400, 404, 409, 410, 422, 500, 502, 503, 504],
+        isFinal: (res) => res.headers.has('x-fal-error-type'),
+        signal,
+      })
+      .catch((err: unknown) => {
+        if (err instanceof ProviderCallError && err.error.code === 'start_timeout') return err;
+        throw err;
+      });
+    if (answer instanceof ProviderCallError) return { state: 'failed', model: app, error: answer.error };
     if (answer.status < 300) return { state: 'succeeded', model: app, outputs: falOutputs(answer.data) };
     const body = (answer.data ?? {}) as { detail?: unknown; error_type?: string };
     const errorType = answer.headers.get('x-fal-error-type') ?? body.error_type;

@@ -34,9 +34,12 @@ interface FalInput extends Record<string, unknown> {
   endpoint: string;
   webhook?: string;
   statusVisibleAt?: number;
+  /** X-Fal-Request-Timeout: the request fails if it has not started by then. */
+  startTimeoutMs?: number;
 }
 
 const INFRA_FAILURE = 'The runner disconnected while processing the request';
+const USER_TIMEOUT = 'Request did not start before its timeout';
 const SIZES: Record<string, [number, number]> = {
   square_hd: [1024, 1024], square: [512, 512], portrait_4_3: [768, 1024], portrait_16_9: [576, 1024], landscape_4_3: [1024, 768], landscape_16_9: [1024, 576],
 };
@@ -139,7 +142,15 @@ export class FalSimulator {
     const requestId = randomUUID();
     this.ledger.record(String(req.headers['idempotency-key'] ?? input.prompt));
     const webhook = req.url.searchParams.get('fal_webhook') ?? undefined;
-    this.jobs.add(requestId, { ...input, app, endpoint, webhook });
+    const timeout = Number(req.headers['x-fal-request-timeout'] ?? NaN);
+    const job = this.jobs.add(requestId, { ...input, app, endpoint, webhook, startTimeoutMs: timeout > 0 ? timeout * 1000 : undefined });
+    if (job.input.startTimeoutMs !== undefined && job.input.startTimeoutMs < (this.options.queueMs ?? 20)) {
+      setTimeout(() => {
+        if (job.final) return;
+        job.final = 'failed';
+        job.failure = USER_TIMEOUT;
+      }, job.input.startTimeoutMs).unref();
+    }
     const base = `${this.api.url}/${app}/requests/${requestId}`;
     return {
       status: 200,
@@ -176,6 +187,7 @@ export class FalSimulator {
       case 'canceled':
         return { status: 400, body: { detail: 'Request was cancelled', error_type: 'request_cancelled' }, headers: { 'x-fal-error-type': 'request_cancelled' } };
       case 'failed':
+        if (job.failure === USER_TIMEOUT) return { status: 504, body: { detail: USER_TIMEOUT }, headers: { 'x-fal-request-timeout-type': 'user' } };
         if (job.failure === INFRA_FAILURE) return { status: 500, body: { detail: INFRA_FAILURE, error_type: 'runner_disconnected' }, headers: { 'x-fal-error-type': 'runner_disconnected' } };
         return { status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: job.failure ?? 'failed', type: 'value_error' }] } };
       default:
