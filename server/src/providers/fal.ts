@@ -120,7 +120,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
         throw err;
       });
     if (answer instanceof ProviderCallError) return { state: 'failed', model: app, error: answer.error };
-    if (answer.status < 300) return { state: 'succeeded', model: app, outputs: falOutputs(answer.data) };
+    if (answer.status < 300) return succeeded(requestId, app, answer.data);
     const body = (answer.data ?? {}) as { detail?: unknown; error_type?: string };
     const errorType = answer.headers.get('x-fal-error-type') ?? body.error_type;
     if (/cancel/i.test(String(errorType ?? body.detail ?? ''))) return { state: 'canceled', model: app };
@@ -218,7 +218,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
       const app = appOfRequest.get(delivery.requestId);
       const status: ProviderStatus =
         body.status === 'OK'
-          ? { state: 'succeeded', model: app, outputs: falOutputs(body.payload) }
+          ? succeeded(delivery.requestId, app, body.payload)
           : {
               state: 'failed',
               model: app,
@@ -227,6 +227,13 @@ export function createFalProvider(options: FalProviderOptions): Provider {
       return { providerJobId: delivery.requestId, deliveryId: delivery.deliveryId, status };
     },
   };
+}
+
+/** A completed request's payload; one without any file is a failure, not an empty success. */
+function succeeded(requestId: string, model: string | undefined, payload: unknown): ProviderStatus {
+  const outputs = falOutputs(payload);
+  if (outputs.length) return { state: 'succeeded', model, outputs };
+  return { state: 'failed', model, error: { code: 'no_output', message: `fal request ${requestId} completed without an image or video`, retryable: false } };
 }
 
 /** fal outputs: `images[]` (FLUX and most image apps), `image` (single-image apps) or `video`. */
