@@ -28,6 +28,8 @@ export interface ComfyProviderOptions {
   policy: RetryPolicy;
   maxOutputBytes: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The fetch every call goes through; the global fetch by default. */
+  fetch?: typeof fetch;
 }
 
 const MAX_ATTEMPT_IDS = 20;
@@ -44,7 +46,7 @@ export function comfyPromptId(jobId: string, attempt: number): string {
 export function createComfyProvider(options: ComfyProviderOptions): Provider {
   const { settings, policy } = options;
   const auth: Record<string, string> = settings.token ? { authorization: `Bearer ${settings.token}` } : {};
-  const http = new ProviderHttp({ provider: 'comfyui', baseUrl: settings.baseUrl, headers: auth, secrets: [settings.token], policy, sleep: options.sleep });
+  const http = new ProviderHttp({ provider: 'comfyui', baseUrl: settings.baseUrl, headers: auth, secrets: [settings.token], policy, sleep: options.sleep, fetch: options.fetch });
   const workflowSource = options.map?.workflow ?? 'built-in ComfyUI workflow';
   const template: ComfyGraph = options.workflow === undefined ? DEFAULT_WORKFLOW : parseWorkflow(options.workflow, workflowSource);
   const origin = originOf(settings.baseUrl);
@@ -177,6 +179,7 @@ export function createComfyProvider(options: ComfyProviderOptions): Provider {
         credentials: { origin, headers: auth },
         signal,
         sleep: options.sleep,
+        fetch: options.fetch,
       });
     },
   };

@@ -12,11 +12,12 @@ import type { Provider } from './provider';
 
 export interface ProviderBuildOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  fetch?: typeof fetch;
 }
 
 export function createProvidersFromSettings(settings: ProviderEnv, loaded?: LoadedProviderMap, build: ProviderBuildOptions = {}): Provider[] {
   const mapSource = loaded?.source ?? 'the provider map (BRANDLOCK_PROVIDER_MAP is not set)';
-  const common = { mapSource, policy: settings.policy, maxOutputBytes: settings.maxOutputBytes, sleep: build.sleep };
+  const common = { mapSource, policy: settings.policy, maxOutputBytes: settings.maxOutputBytes, sleep: build.sleep, fetch: build.fetch };
   const providers: Provider[] = [];
   if (settings.fal) providers.push(createFalProvider({ ...common, settings: settings.fal, map: loaded?.map.fal }));
   if (settings.replicate) providers.push(createReplicateProvider({ ...common, settings: settings.replicate, map: loaded?.map.replicate }));

@@ -17,6 +17,7 @@ export interface FalWebhookOptions {
   toleranceSeconds?: number;
   /** How long fetched keys are trusted before being read again. */
   jwksTtlMs?: number;
+  fetch?: typeof fetch;
 }
 
 export interface VerifiedFalDelivery {
@@ -84,7 +85,7 @@ export class FalWebhookVerifier {
       label: `GET ${new URL(jwksUrl).origin}${new URL(jwksUrl).pathname}`,
       kind: 'read',
       policy,
-      send: (signal) => fetch(jwksUrl, { signal, redirect: 'error', headers: { accept: 'application/json' } }),
+      send: (signal) => (this.options.fetch ?? fetch)(jwksUrl, { signal, redirect: 'error', headers: { accept: 'application/json' } }),
       read: async (res) => {
         const text = await readCappedText(res, 256 * 1024, 'fal JWKS');
         if (!res.ok) throw new ProviderWebhookError(`fal JWKS answered ${res.status}`, 'not_configured');

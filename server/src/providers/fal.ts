@@ -26,6 +26,8 @@ export interface FalProviderOptions {
   policy: RetryPolicy;
   maxOutputBytes: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The fetch every call goes through; the global fetch by default. */
+  fetch?: typeof fetch;
 }
 
 const IMAGE_TEMPLATE = {
@@ -58,9 +60,10 @@ export function createFalProvider(options: FalProviderOptions): Provider {
     secrets: [settings.key],
     policy,
     sleep: options.sleep,
+    fetch: options.fetch,
   });
   const allowed = parseAllowlist(settings.mediaHosts);
-  const webhooks = new FalWebhookVerifier({ jwksUrl: settings.jwksUrl, userId: settings.userId, policy });
+  const webhooks = new FalWebhookVerifier({ jwksUrl: settings.jwksUrl, userId: settings.userId, policy, fetch: options.fetch });
   const appOfRequest = new Map<string, string>();
   const mappedApps = [
     ...new Set(
@@ -209,6 +212,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
         policy,
         signal,
         sleep: options.sleep,
+        fetch: options.fetch,
       });
     },
 

@@ -18,6 +18,8 @@ export interface ProviderHttpOptions {
   secrets: readonly (string | undefined)[];
   policy: RetryPolicy;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The fetch to use (the server may inject one); the global fetch by default. */
+  fetch?: typeof fetch;
 }
 
 export interface JsonCall {
@@ -74,7 +76,7 @@ export class ProviderHttp {
       signal: call.signal,
       sleep,
       isFinal: call.isFinal,
-      send: (signal) => fetch(url, { ...init, signal }),
+      send: (signal) => (this.options.fetch ?? fetch)(url, { ...init, signal }),
       read: async (res) => {
         const accepted = res.ok || call.accept?.includes(res.status);
         const text = await readCappedText(res, MAX_JSON_BYTES, label);

@@ -27,6 +27,8 @@ export interface ReplicateProviderOptions {
   policy: RetryPolicy;
   maxOutputBytes: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The fetch every call goes through; the global fetch by default. */
+  fetch?: typeof fetch;
 }
 
 /** The input of FLUX LoRA models on Replicate (black-forest-labs/flux-dev-lora and kin): two LoRA slots. */
@@ -55,6 +57,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
     secrets: [settings.token, settings.webhookSecret],
     policy,
     sleep: options.sleep,
+    fetch: options.fetch,
   });
   const apiOrigin = originOf(settings.baseUrl);
   const allowed = parseAllowlist([...settings.mediaHosts, apiOrigin]);
@@ -159,6 +162,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
             credentials: { origin: apiOrigin, headers: { authorization: `Bearer ${settings.token}` } },
             signal,
             sleep: options.sleep,
+            fetch: options.fetch,
           }),
         (id) => status(id, signal),
       );

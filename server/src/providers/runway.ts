@@ -26,6 +26,8 @@ export interface RunwayProviderOptions {
   policy: RetryPolicy;
   maxOutputBytes: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The fetch every call goes through; the global fetch by default. */
+  fetch?: typeof fetch;
 }
 
 /** Ratios gen4_image accepts (runwayml/sdk-node text-to-image.ts). */
@@ -47,6 +49,7 @@ export function createRunwayProvider(options: RunwayProviderOptions): Provider {
     secrets: [settings.secret],
     policy,
     sleep: options.sleep,
+    fetch: options.fetch,
   });
   const allowed = parseAllowlist(settings.mediaHosts);
   const refuse = (code: string, message: string) => new ProviderCallError('runway', { code, message, retryable: false });
@@ -118,7 +121,7 @@ export function createRunwayProvider(options: RunwayProviderOptions): Provider {
           if (!allowed.length) {
             throw refuse('url_not_allowed', `runway result host ${new URL(url).origin} is not allowed; list Runway's result hosts in RUNWAY_MEDIA_HOSTS`);
           }
-          return fetchAllowedOutput(url, { provider: 'runway', allowed, accept: ['image/', 'video/'], maxBytes: options.maxOutputBytes, policy, signal, sleep: options.sleep });
+          return fetchAllowedOutput(url, { provider: 'runway', allowed, accept: ['image/', 'video/'], maxBytes: options.maxOutputBytes, policy, signal, sleep: options.sleep, fetch: options.fetch });
         },
         (id) => status(id, signal),
       );

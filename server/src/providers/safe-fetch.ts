@@ -21,6 +21,7 @@ export interface SafeFetchOptions {
   maxRedirects?: number;
   signal?: AbortSignal;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  fetch?: typeof fetch;
 }
 
 export interface FetchedOutput {
@@ -91,7 +92,7 @@ async function followRedirects(start: URL, options: SafeFetchOptions, signal: Ab
   for (let hop = 0; ; hop++) {
     const headers: Record<string, string> = {};
     if (options.credentials && url.origin === options.credentials.origin) Object.assign(headers, options.credentials.headers);
-    const res = await fetch(url, { redirect: 'manual', headers, signal });
+    const res = await (options.fetch ?? fetch)(url, { redirect: 'manual', headers, signal });
     if (res.status < 300 || res.status >= 400 || res.status === 304) return res;
     await res.body?.cancel();
     const location = res.headers.get('location');
