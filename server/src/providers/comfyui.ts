@@ -10,7 +10,6 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_WORKFLOW, fillWorkflow, graphSeed, parseWorkflow, type ComfyGraph } from './comfyui-workflow';
 import { mapLoras } from './hosted-model';
-import { originOf, parseAllowlist } from './host-allowlist';
 import type { RetryPolicy } from './http-retry';
 import { ProviderHttp } from './provider-http';
 import type { ComfySettings } from './provider-env';
@@ -45,12 +44,12 @@ export function comfyPromptId(jobId: string, attempt: number): string {
 
 export function createComfyProvider(options: ComfyProviderOptions): Provider {
   const { settings, policy } = options;
-  const auth: Record<string, string> = settings.token ? { authorization: `Bearer ${settings.token}` } : {};
-  const http = new ProviderHttp({ provider: 'comfyui', baseUrl: settings.baseUrl, headers: auth, secrets: [settings.token], policy, sleep: options.sleep, fetch: options.fetch });
+  const auth: Record<string, string> = settings.token ? { authorization: `Bearer ${settings.token.reveal()}` } : {};
+  const http = new ProviderHttp({ provider: 'comfyui', baseUrl: settings.baseUrl, headers: auth, secrets: [settings.token?.reveal()], policy, sleep: options.sleep, fetch: options.fetch });
   const workflowSource = options.map?.workflow ?? 'built-in ComfyUI workflow';
   const template: ComfyGraph = options.workflow === undefined ? DEFAULT_WORKFLOW : parseWorkflow(options.workflow, workflowSource);
-  const origin = originOf(settings.baseUrl);
-  const allowed = parseAllowlist([origin]);
+  const origin = new URL(settings.baseUrl).origin;
+  const allowed = settings.allowedHosts;
   const clientId = `brandlock-${process.pid}`;
 
   async function queueState(promptId: string, signal?: AbortSignal): Promise<'running' | 'queued' | undefined> {

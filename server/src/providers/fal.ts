@@ -9,7 +9,6 @@
 import { fillInputTemplate } from './input-template';
 import { FalWebhookVerifier } from './fal-webhook';
 import { mapLoras, pickModel, requireLorasUsed } from './hosted-model';
-import { parseAllowlist } from './host-allowlist';
 import type { RetryPolicy } from './http-retry';
 import { ProviderHttp } from './provider-http';
 import type { FalSettings } from './provider-env';
@@ -56,13 +55,13 @@ export function createFalProvider(options: FalProviderOptions): Provider {
   const http = new ProviderHttp({
     provider: 'fal',
     baseUrl: settings.queueUrl,
-    headers: { authorization: `Key ${settings.key}` },
-    secrets: [settings.key],
+    headers: { authorization: `Key ${settings.key.reveal()}` },
+    secrets: [settings.key.reveal()],
     policy,
     sleep: options.sleep,
     fetch: options.fetch,
   });
-  const allowed = parseAllowlist(settings.mediaHosts);
+  const allowed = settings.allowedHosts;
   const webhooks = new FalWebhookVerifier({ jwksUrl: settings.jwksUrl, userId: settings.userId, policy, fetch: options.fetch });
   const appOfRequest = new Map<string, string>();
   const mappedApps = [

@@ -1,19 +1,24 @@
 /**
- * Provider settings from environment variables: keys, base URLs, webhook secrets, the hosts result
- * URLs may come from, poll intervals and the shared retry policy. A provider whose key is absent is
- * simply not configured. Values are checked here so a typo fails at start-up with the variable's name.
+ * What each GPU adapter needs to run: the server configuration's provider section (keys, base URLs,
+ * result-host allowlists: `FAL_KEY`, `FAL_BASE_URL`, `FAL_ALLOWED_HOSTS`, …, read by
+ * config/provider-config.ts) plus the adapter-only settings read here: fal's webhook account and
+ * JWKS, poll intervals, Replicate's deadline, Runway's API version, a ComfyUI proxy token, the
+ * provider map file and the in-call retry policy. A typo fails at start-up naming the variable.
  */
+import type { HostRule } from '../config/host-allowlist';
+import { readProvidersConfig, type ProvidersConfig } from '../config/provider-config';
+import { Secret } from '../config/secret';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './http-retry';
 
 type Env = Record<string, string | undefined>;
 
 export interface FalSettings {
-  key: string;
+  key: Secret;
   queueUrl: string;
   jwksUrl: string;
   /** Our fal account id: webhooks for any other account are refused. Webhooks are off without it. */
   userId?: string;
-  mediaHosts: string[];
+  allowedHosts: HostRule[];
   pollIntervalMs: number;
   /** How long fal keeps our outputs on its public CDN. */
   mediaExpirySeconds: number;
@@ -21,27 +26,28 @@ export interface FalSettings {
 }
 
 export interface ReplicateSettings {
-  token: string;
+  token: Secret;
   baseUrl: string;
-  webhookSecret?: string;
-  mediaHosts: string[];
+  webhookSecret?: Secret;
+  allowedHosts: HostRule[];
   pollIntervalMs: number;
   /** Replicate's Cancel-After deadline ("30m"), so a stuck prediction stops costing money. */
   cancelAfter?: string;
 }
 
 export interface RunwaySettings {
-  secret: string;
+  secret: Secret;
   baseUrl: string;
   version: string;
-  mediaHosts: string[];
+  allowedHosts: HostRule[];
   pollIntervalMs: number;
 }
 
 export interface ComfySettings {
   baseUrl: string;
   /** Bearer token for a proxy in front of ComfyUI (ComfyUI itself has no auth). */
-  token?: string;
+  token?: Secret;
+  allowedHosts: HostRule[];
   pollIntervalMs: number;
 }
 
@@ -55,7 +61,8 @@ export interface ProviderEnv {
   comfyui?: ComfySettings;
 }
 
-export function readProviderEnv(env: Env = process.env): ProviderEnv {
+/** Combines the server's provider section with the adapter-only variables. */
+export function providerSettings(config: ProvidersConfig, env: Env): ProviderEnv {
   const policy: RetryPolicy = {
     maxRetries: int(env, 'BRANDLOCK_PROVIDER_RETRIES', DEFAULT_RETRY_POLICY.maxRetries, 0),
     baseDelayMs: int(env, 'BRANDLOCK_PROVIDER_RETRY_BASE_MS', DEFAULT_RETRY_POLICY.baseDelayMs, 1),
@@ -63,79 +70,73 @@ export function readProviderEnv(env: Env = process.env): ProviderEnv {
     maxRetryAfterSeconds: int(env, 'BRANDLOCK_PROVIDER_MAX_RETRY_AFTER_S', DEFAULT_RETRY_POLICY.maxRetryAfterSeconds, 0),
     requestTimeoutMs: int(env, 'BRANDLOCK_PROVIDER_TIMEOUT_MS', DEFAULT_RETRY_POLICY.requestTimeoutMs, 100),
   };
-  const out: ProviderEnv = {
-    policy,
-    maxOutputBytes: int(env, 'BRANDLOCK_PROVIDER_MAX_OUTPUT_MB', 200, 1) * 1024 * 1024,
-    mapFile: env.BRANDLOCK_PROVIDER_MAP || undefined,
-  };
-  if (env.FAL_KEY) {
+  const out: ProviderEnv = { policy, maxOutputBytes: int(env, 'BRANDLOCK_PROVIDER_MAX_OUTPUT_MB', 200, 1) * 1024 * 1024, mapFile: env.BRANDLOCK_PROVIDER_MAP?.trim() || undefined };
+  const { fal, replicate, runway, comfyui } = config;
+  if (fal) {
     out.fal = {
-      key: env.FAL_KEY,
-      queueUrl: url(env, 'FAL_QUEUE_URL', 'https://queue.fal.run'),
+      key: fal.key,
+      queueUrl: fal.baseUrl,
       jwksUrl: url(env, 'FAL_JWKS_URL', 'https://rest.alpha.fal.ai/.well-known/jwks.json'),
-      userId: env.FAL_USER_ID || undefined,
-      mediaHosts: list(env, 'FAL_MEDIA_HOSTS', ['https://fal.media', 'https://*.fal.media']),
+      userId: env.FAL_USER_ID?.trim() || undefined,
+      allowedHosts: fal.allowedHosts,
       pollIntervalMs: int(env, 'FAL_POLL_INTERVAL_MS', 1000, 10),
       mediaExpirySeconds: int(env, 'FAL_MEDIA_EXPIRY_SECONDS', 3600, 60),
-      startTimeoutSeconds: env.FAL_START_TIMEOUT_SECONDS ? int(env, 'FAL_START_TIMEOUT_SECONDS', 0, 1) : undefined,
+      startTimeoutSeconds: env.FAL_START_TIMEOUT_SECONDS ? int(env, 'FAL_START_TIMEOUT_SECONDS', 0, 2) : undefined,
     };
   }
-  if (env.REPLICATE_API_TOKEN) {
+  if (replicate) {
     out.replicate = {
-      token: env.REPLICATE_API_TOKEN,
-      baseUrl: url(env, 'REPLICATE_BASE_URL', 'https://api.replicate.com/v1'),
-      webhookSecret: env.REPLICATE_WEBHOOK_SECRET || undefined,
-      mediaHosts: list(env, 'REPLICATE_MEDIA_HOSTS', ['https://replicate.delivery', 'https://*.replicate.delivery']),
+      token: replicate.token,
+      baseUrl: replicate.baseUrl,
+      webhookSecret: replicate.webhookSecret ?? undefined,
+      allowedHosts: replicate.allowedHosts,
       pollIntervalMs: int(env, 'REPLICATE_POLL_INTERVAL_MS', 1000, 10),
       cancelAfter: env.REPLICATE_CANCEL_AFTER ? duration(env, 'REPLICATE_CANCEL_AFTER') : undefined,
     };
   }
-  if (env.RUNWAYML_API_SECRET) {
-    out.runway = {
-      secret: env.RUNWAYML_API_SECRET,
-      baseUrl: url(env, 'RUNWAYML_BASE_URL', 'https://api.dev.runwayml.com'),
-      version: env.RUNWAY_VERSION || '2024-11-06',
-      mediaHosts: list(env, 'RUNWAY_MEDIA_HOSTS', []),
-      pollIntervalMs: int(env, 'RUNWAY_POLL_INTERVAL_MS', 5000, 10),
-    };
+  if (runway) {
+    out.runway = { secret: runway.secret, baseUrl: runway.baseUrl, version: env.RUNWAY_VERSION?.trim() || '2024-11-06', allowedHosts: runway.allowedHosts, pollIntervalMs: int(env, 'RUNWAY_POLL_INTERVAL_MS', 5000, 10) };
   }
-  if (env.COMFYUI_URL) {
+  if (comfyui) {
     out.comfyui = {
-      baseUrl: url(env, 'COMFYUI_URL', ''),
-      token: env.COMFYUI_TOKEN || undefined,
+      baseUrl: comfyui.url,
+      token: env.COMFYUI_TOKEN?.trim() ? new Secret(env.COMFYUI_TOKEN.trim()) : undefined,
+      allowedHosts: comfyui.allowedHosts,
       pollIntervalMs: int(env, 'COMFYUI_POLL_INTERVAL_MS', 1000, 10),
     };
   }
   return out;
 }
 
+/** The same, reading the provider section from `env` too (tests and tools outside the server). */
+export function readProviderEnv(env: Env): ProviderEnv {
+  const problems: string[] = [];
+  const config = readProvidersConfig(env, problems);
+  if (problems.length) throw new Error(problems.join('\n'));
+  return providerSettings(config, env);
+}
+
 function int(env: Env, name: string, fallback: number, min: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min) throw new Error(`${name}: expected a whole number >= ${min}, found "${raw}"`);
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new Error(`${name}: expected a whole number >= ${min}, found "${raw}"`);
   return Number(raw);
 }
 
 function url(env: Env, name: string, fallback: string): string {
-  const raw = env[name] || fallback;
-  let parsed: URL;
+  const raw = env[name]?.trim() || fallback;
+  let parsed: URL | undefined;
   try {
     parsed = new URL(raw);
   } catch {
-    throw new Error(`${name}: expected an http(s) URL, found "${raw}"`);
+    parsed = undefined;
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`${name}: expected an http(s) URL, found "${raw}"`);
-  if (parsed.username || parsed.password) throw new Error(`${name}: put credentials in the key variable, not in the URL`);
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) throw new Error(`${name}: expected an http(s) URL, found "${raw}"`);
   return raw.replace(/\/+$/, '');
 }
 
-function list(env: Env, name: string, fallback: string[]): string[] {
-  const raw = env[name];
-  return raw === undefined ? fallback : raw.split(',').map((s) => s.trim()).filter(Boolean);
-}
-
 function duration(env: Env, name: string): string {
-  const raw = env[name] ?? '';
-  if (!/^(\d+h)?(\d+m)?(\d+s?)?$/.test(raw) || !raw) throw new Error(`${name}: expected a duration such as "30m" or "1h30m", found "${raw}"`);
+  const raw = env[name]?.trim() ?? '';
+  if (!raw || !/^(\d+h)?(\d+m)?(\d+s?)?$/.test(raw)) throw new Error(`${name}: expected a duration such as "30m" or "1h30m", found "${raw}"`);
   return raw;
 }

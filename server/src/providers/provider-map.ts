@@ -4,10 +4,11 @@
  * checkpoint and LoRA file). It is configuration, read from the JSON file named by
  * BRANDLOCK_PROVIDER_MAP, never a guess in code.
  */
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../cli/command';
-import { readJsonFile } from '../io/read-json-file';
+import { parseJsonText, readJsonFile } from '../io/read-json-file';
 
 const Identifier = z.string().min(1).max(2000);
 
@@ -83,4 +84,23 @@ export async function loadProviderMap(path: string): Promise<LoadedProviderMap> 
   const workflowPath = map.comfyui?.workflow;
   const comfyWorkflow = workflowPath ? await readJsonFile(resolve(dirname(resolve(path)), workflowPath), workflowPath) : undefined;
   return { map, source: path, comfyWorkflow };
+}
+
+/** The same, synchronously, for the registry, which builds providers while the server starts. */
+export function loadProviderMapSync(path: string): LoadedProviderMap {
+  const map = parseProviderMap(readJsonFileSync(resolve(path), path), path);
+  const workflowPath = map.comfyui?.workflow;
+  const comfyWorkflow = workflowPath ? readJsonFileSync(resolve(dirname(resolve(path)), workflowPath), workflowPath) : undefined;
+  return { map, source: path, comfyWorkflow };
+}
+
+function readJsonFileSync(path: string, label: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${label}: no such file` : `${label}: cannot read (${code ?? (e as Error).message})`);
+  }
+  return parseJsonText(text, label);
 }

@@ -7,19 +7,21 @@ import { readProviderEnv } from './provider-env';
 import { loadProviderMap, parseProviderMap } from './provider-map';
 
 describe('readProviderEnv', () => {
-  it('configures only the providers whose key or URL is set, with documented defaults', () => {
-    const env = readProviderEnv({ FAL_KEY: 'k', COMFYUI_URL: 'http://gpu-box:8188/' });
-    expect(env.fal).toMatchObject({ queueUrl: 'https://queue.fal.run', mediaHosts: ['https://fal.media', 'https://*.fal.media'], pollIntervalMs: 1000, mediaExpirySeconds: 3600 });
-    expect(env.comfyui).toMatchObject({ baseUrl: 'http://gpu-box:8188' });
+  it('takes keys, base URLs and result hosts from the server configuration and adds the adapter settings', () => {
+    const env = readProviderEnv({ FAL_KEY: 'k-123456', COMFYUI_URL: 'http://gpu-box:8188/', FAL_USER_ID: 'acct' });
+    expect(env.fal).toMatchObject({ queueUrl: 'https://queue.fal.run', userId: 'acct', pollIntervalMs: 1000, mediaExpirySeconds: 3600 });
+    expect(env.fal!.allowedHosts.map((h) => h.host)).toContain('fal.media');
+    expect(env.fal!.key.reveal()).toBe('k-123456');
+    expect(JSON.stringify(env)).not.toContain('k-123456');
+    expect(env.comfyui).toMatchObject({ baseUrl: 'http://gpu-box:8188', allowedHosts: [{ scheme: 'http', host: 'gpu-box', port: 8188, wildcard: false }] });
     expect(env.replicate).toBeUndefined();
-    expect(env.runway).toBeUndefined();
-    expect(readProviderEnv({ RUNWAYML_API_SECRET: 's' }).runway).toMatchObject({ version: '2024-11-06', pollIntervalMs: 5000, mediaHosts: [] });
+    expect(readProviderEnv({ RUNWAYML_API_SECRET: 's' }).runway).toMatchObject({ version: '2024-11-06', pollIntervalMs: 5000 });
   });
 
   it('names the variable that is wrong', () => {
     expect(() => readProviderEnv({ BRANDLOCK_PROVIDER_RETRIES: 'many' })).toThrow('BRANDLOCK_PROVIDER_RETRIES: expected a whole number >= 0, found "many"');
-    expect(() => readProviderEnv({ FAL_KEY: 'k', FAL_QUEUE_URL: 'ftp://x' })).toThrow(/FAL_QUEUE_URL: expected an http\(s\) URL/);
-    expect(() => readProviderEnv({ REPLICATE_API_TOKEN: 't', REPLICATE_BASE_URL: 'https://me:pw@api.replicate.com/v1' })).toThrow(/REPLICATE_BASE_URL: put credentials in the key variable/);
+    expect(() => readProviderEnv({ FAL_KEY: 'k', FAL_BASE_URL: 'ftp://x' })).toThrow(/FAL_BASE_URL/);
+    expect(() => readProviderEnv({ FAL_KEY: 'k', FAL_JWKS_URL: 'jwks' })).toThrow(/FAL_JWKS_URL: expected an http\(s\) URL/);
     expect(() => readProviderEnv({ REPLICATE_API_TOKEN: 't', REPLICATE_CANCEL_AFTER: 'soon' })).toThrow(/REPLICATE_CANCEL_AFTER/);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { sourceDataUri } from './data-uri';
 import { mapLoras, pickModel } from './hosted-model';
-import { originOf, parseAllowlist } from './host-allowlist';
+import { parseHostAllowlist } from '../config/host-allowlist';
 import type { RetryPolicy } from './http-retry';
 import { fillInputTemplate } from './input-template';
 import { fetchRefreshingExpired } from './output-refresh';
@@ -53,15 +53,16 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
   const http = new ProviderHttp({
     provider: 'replicate',
     baseUrl: settings.baseUrl,
-    headers: { authorization: `Bearer ${settings.token}` },
-    secrets: [settings.token, settings.webhookSecret],
+    headers: { authorization: `Bearer ${settings.token.reveal()}` },
+    secrets: [settings.token.reveal(), settings.webhookSecret?.reveal()],
     policy,
     sleep: options.sleep,
     fetch: options.fetch,
   });
-  const apiOrigin = originOf(settings.baseUrl);
-  const allowed = parseAllowlist([...settings.mediaHosts, apiOrigin]);
-  const webhooks = new ReplicateWebhookVerifier(settings.webhookSecret);
+  const apiOrigin = new URL(settings.baseUrl).origin;
+  // Files uploaded with POST /files are read back from the API itself.
+  const allowed = [...settings.allowedHosts, ...parseHostAllowlist(apiOrigin, 'REPLICATE_BASE_URL')];
+  const webhooks = new ReplicateWebhookVerifier(settings.webhookSecret?.reveal());
 
   async function sourceUrl(source: ProviderSource, signal?: AbortSignal): Promise<string> {
     const bytes = await source.read();
@@ -159,7 +160,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
             accept: ['image/', 'video/'],
             maxBytes: options.maxOutputBytes,
             policy,
-            credentials: { origin: apiOrigin, headers: { authorization: `Bearer ${settings.token}` } },
+            credentials: { origin: apiOrigin, headers: { authorization: `Bearer ${settings.token.reveal()}` } },
             signal,
             sleep: options.sleep,
             fetch: options.fetch,

@@ -137,14 +137,14 @@ describe('runway faults', () => {
 });
 
 describe('runway security', () => {
-  it('downloads only from RUNWAY_MEDIA_HOSTS, and says so when it is unset', async () => {
+  it('downloads only from RUNWAY_ALLOWED_HOSTS, and names the variable when it refuses', async () => {
     const runway = await setUp();
     const done = await pollUntilDone(runway, (await runway.submit(testRequest())).providerJobId);
     const wrongPort = new URL(done.outputs![0].url!);
     wrongPort.port = new URL(sim.baseUrl).port;
     await expect(runway.fetchOutput({ url: wrongPort.toString() })).rejects.toMatchObject({ error: { code: 'url_not_allowed' } });
-    const unset = createRunwayProvider({ settings: readProviderEnv({ ...sim.env(), RUNWAY_MEDIA_HOSTS: '' }).runway!, map: TEST_MAP.runway, mapSource: 'test map', policy: TEST_POLICY, maxOutputBytes: 1 << 20 });
-    await expect(unset.fetchOutput(done.outputs![0])).rejects.toThrow(/RUNWAY_MEDIA_HOSTS/);
+    const defaults = createRunwayProvider({ settings: readProviderEnv({ ...sim.env(), RUNWAY_ALLOWED_HOSTS: '' }).runway!, map: TEST_MAP.runway, mapSource: 'test map', policy: TEST_POLICY, maxOutputBytes: 1 << 20 });
+    await expect(defaults.fetchOutput(done.outputs![0])).rejects.toThrow(/not an allowed host for runway \(RUNWAY_ALLOWED_HOSTS\)/);
   });
 
   it('keeps the API secret out of errors', async () => {

@@ -8,7 +8,6 @@
  */
 import { sourceDataUri } from './data-uri';
 import { mapLoras, pickModel } from './hosted-model';
-import { parseAllowlist } from './host-allowlist';
 import type { RetryPolicy } from './http-retry';
 import { fillInputTemplate } from './input-template';
 import { fetchRefreshingExpired } from './output-refresh';
@@ -45,13 +44,12 @@ export function createRunwayProvider(options: RunwayProviderOptions): Provider {
   const http = new ProviderHttp({
     provider: 'runway',
     baseUrl: settings.baseUrl,
-    headers: { authorization: `Bearer ${settings.secret}`, 'x-runway-version': settings.version },
-    secrets: [settings.secret],
+    headers: { authorization: `Bearer ${settings.secret.reveal()}`, 'x-runway-version': settings.version },
+    secrets: [settings.secret.reveal()],
     policy,
     sleep: options.sleep,
     fetch: options.fetch,
   });
-  const allowed = parseAllowlist(settings.mediaHosts);
   const refuse = (code: string, message: string) => new ProviderCallError('runway', { code, message, retryable: false });
 
   async function status(id: string, signal?: AbortSignal): Promise<ProviderStatus> {
@@ -117,12 +115,17 @@ export function createRunwayProvider(options: RunwayProviderOptions): Provider {
     fetchOutput(output, signal) {
       return fetchRefreshingExpired(
         output,
-        (url) => {
-          if (!allowed.length) {
-            throw refuse('url_not_allowed', `runway result host ${new URL(url).origin} is not allowed; list Runway's result hosts in RUNWAY_MEDIA_HOSTS`);
-          }
-          return fetchAllowedOutput(url, { provider: 'runway', allowed, accept: ['image/', 'video/'], maxBytes: options.maxOutputBytes, policy, signal, sleep: options.sleep, fetch: options.fetch });
-        },
+        (url) =>
+          fetchAllowedOutput(url, {
+            provider: 'runway',
+            allowed: settings.allowedHosts,
+            accept: ['image/', 'video/'],
+            maxBytes: options.maxOutputBytes,
+            policy,
+            signal,
+            sleep: options.sleep,
+            fetch: options.fetch,
+          }),
         (id) => status(id, signal),
       );
     },

@@ -6,12 +6,13 @@
  * so the adapter can ask the provider for a fresh one.
  */
 import { callWithRetry, type RetryPolicy } from './http-retry';
-import { isAllowedUrl, type AllowedOrigin } from './host-allowlist';
+import { isUrlAllowed, type HostRule } from '../config/host-allowlist';
 import { ProviderCallError, type ProviderName } from './provider';
 
 export interface SafeFetchOptions {
   provider: ProviderName;
-  allowed: readonly AllowedOrigin[];
+  /** The provider's `*_ALLOWED_HOSTS` rules. */
+  allowed: readonly HostRule[];
   /** Content types accepted, by prefix ("image/", "video/mp4"). */
   accept: readonly string[];
   maxBytes: number;
@@ -81,8 +82,11 @@ function checkUrl(raw: string, options: SafeFetchOptions, from?: URL): URL {
   } catch {
     throw refused(options.provider, `result URL "${raw.slice(0, 200)}" is not a URL`);
   }
-  if (!isAllowedUrl(url, options.allowed)) {
-    throw refused(options.provider, `result URL ${from ? 'redirects to' : 'points to'} ${url.origin}, which is not an allowed host for ${options.provider}`);
+  if (!isUrlAllowed(url.toString(), options.allowed)) {
+    throw refused(
+      options.provider,
+      `result URL ${from ? 'redirects to' : 'points to'} ${url.origin}, which is not an allowed host for ${options.provider} (${options.provider.toUpperCase()}_ALLOWED_HOSTS)`,
+    );
   }
   return url;
 }

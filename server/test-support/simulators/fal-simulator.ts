@@ -97,10 +97,10 @@ export class FalSimulator {
   env(): Record<string, string> {
     return {
       FAL_KEY: this.key,
-      FAL_QUEUE_URL: this.api.url,
+      FAL_BASE_URL: this.api.url,
       FAL_JWKS_URL: `${this.api.url}/.well-known/jwks.json`,
       FAL_USER_ID: this.userId,
-      FAL_MEDIA_HOSTS: this.cdn.origin,
+      FAL_ALLOWED_HOSTS: this.cdn.origin,
     };
   }
 

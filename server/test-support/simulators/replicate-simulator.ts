@@ -78,7 +78,7 @@ export class ReplicateSimulator {
   }
 
   env(): Record<string, string> {
-    return { REPLICATE_API_TOKEN: this.token, REPLICATE_BASE_URL: this.baseUrl, REPLICATE_WEBHOOK_SECRET: this.webhookSecret, REPLICATE_MEDIA_HOSTS: this.cdn.origin };
+    return { REPLICATE_API_TOKEN: this.token, REPLICATE_BASE_URL: this.baseUrl, REPLICATE_WEBHOOK_SECRET: this.webhookSecret, REPLICATE_ALLOWED_HOSTS: this.cdn.origin };
   }
 
   /** Signs a webhook body as Replicate does (Standard Webhooks). */

@@ -75,7 +75,7 @@ export class RunwaySimulator {
   }
 
   env(): Record<string, string> {
-    return { RUNWAYML_API_SECRET: this.secret, RUNWAYML_BASE_URL: this.api.url, RUNWAY_MEDIA_HOSTS: this.cdn.origin };
+    return { RUNWAYML_API_SECRET: this.secret, RUNWAY_BASE_URL: this.api.url, RUNWAY_ALLOWED_HOSTS: this.cdn.origin };
   }
 
   async close(): Promise<void> {
