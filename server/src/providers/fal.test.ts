@@ -5,6 +5,7 @@ import { ProviderCallError, type Provider } from './provider';
 import { FalSimulator, type FalSimulatorOptions } from '../../test-support/simulators/fal-simulator';
 import { FaultPlan } from '../../test-support/simulators/fault-plan';
 import { pollUntilDone, startWebhookReceiver, TEST_MAP, TEST_POLICY, testRequest } from '../../test-support/simulators/provider-fixtures';
+import { submissionKey } from '../../test-support/simulators/submission-ledger';
 import { expectedColour, readSimulatedImage } from '../../test-support/simulators/synthetic-image';
 
 let sim: FalSimulator;
@@ -52,7 +53,7 @@ describe('fal provider against the loopback queue', () => {
     expect(image.colour).toEqual(expectedColour(testRequest().recipe.prompt, 424242, 1));
     expect(image.seed).toBe(424242);
     expect(image.height).toBeGreaterThan(image.width);
-    expect(sim.ledger.count(testRequest().recipe.prompt)).toBe(1);
+    expect(sim.ledger.count(submissionKey(testRequest().recipe.prompt, 424242))).toBe(1);
   });
 
   it('sends the LoRA weights and size the provider map and recipe name', async () => {

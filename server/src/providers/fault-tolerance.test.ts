@@ -6,6 +6,7 @@ import { ProviderCallError, type Provider, type ProviderStatus } from './provide
 import { FaultPlan, type CallType, type FaultKind } from '../../test-support/simulators/fault-plan';
 import { pollUntilDone, testRequest } from '../../test-support/simulators/provider-fixtures';
 import { SimulatorFleet, type SimulatedProvider } from '../../test-support/simulators/simulator-fleet';
+import { submissionKey } from '../../test-support/simulators/submission-ledger';
 import { expectedColour, readSimulatedImage } from '../../test-support/simulators/synthetic-image';
 
 /**
@@ -44,16 +45,16 @@ beforeAll(async () => {
 });
 afterAll(async () => fleet?.close());
 
-/** Prompts whose create went out without an answer: only these may legitimately reach a provider twice. */
+/** Submissions whose create went out without an answer: only these may legitimately reach a provider twice. */
 const ambiguous = new Set<string>();
 
-async function retrying<T>(what: () => Promise<T>, prompt: string, attempts = 20): Promise<T> {
+async function retrying<T>(what: () => Promise<T>, key: string, attempts = 20): Promise<T> {
   for (let i = 0; ; i++) {
     try {
       return await what();
     } catch (err) {
       if (!(err instanceof ProviderCallError) || !err.error.retryable || i >= attempts) throw err;
-      if (err.error.maybeCreated) ambiguous.add(prompt);
+      if (err.error.maybeCreated) ambiguous.add(key);
       await new Promise((r) => setTimeout(r, 20 + (err.error.retryAfterSeconds ?? 0) * 1000));
     }
   }
@@ -62,10 +63,10 @@ async function retrying<T>(what: () => Promise<T>, prompt: string, attempts = 20
 async function runJob(provider: Provider, n: number): Promise<{ status: ProviderStatus; prompt: string }> {
   const prompt = `${provider.name} job ${n}: studio photograph of a sand poplin shirt`;
   const request = testRequest({ jobId: `${provider.name}-${n}` }, { prompt, seed: 1000 + n });
-  const submitted = await retrying(() => provider.submit(request), prompt);
+  const submitted = await retrying(() => provider.submit(request), submissionKey(prompt, 1000 + n));
   const status = await pollUntilDone(provider, submitted.providerJobId, 30_000);
   if (status.state !== 'succeeded') return { status, prompt };
-  const { bytes } = await retrying(() => provider.fetchOutput(status.outputs![0]), prompt);
+  const { bytes } = await retrying(() => provider.fetchOutput(status.outputs![0]), submissionKey(prompt, 1000 + n));
   expect((await readSimulatedImage(bytes)).colour).toEqual(expectedColour(prompt, 1000 + n, 0));
   return { status, prompt };
 }

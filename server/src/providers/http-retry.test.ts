@@ -106,6 +106,23 @@ describe('callWithRetry', () => {
   });
 });
 
+describe('a caller that stops waiting', () => {
+  it("reads the caller's time limit as a retryable timeout, a create's as possibly created", async () => {
+    const server = await scripted([[503], [503], [503]]);
+    const err = (await callWithRetry({
+      provider: 'runway',
+      label: 'POST /x',
+      kind: 'read',
+      policy: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 10_000 },
+      signal: AbortSignal.timeout(30),
+      send: (signal) => fetch(server.url, { method: 'POST', signal }),
+      read: async (res) => res.json(),
+    }).catch((e: unknown) => e)) as ProviderCallError;
+    expect(err.error).toMatchObject({ code: 'timeout', retryable: true });
+    expect(err.error.maybeCreated).toBeUndefined();
+  });
+});
+
 describe('retry timing helpers', () => {
   it('parses Retry-After as seconds or an HTTP date', () => {
     const now = Date.parse('2026-11-27T10:00:00Z');

@@ -62,7 +62,7 @@ export async function callWithRetry<T>(call: RetryCall<T>): Promise<T> {
     try {
       response = await call.send(signal);
     } catch (err) {
-      throwIfCallerAborted(call);
+      throwIfCallerAborted(call, !isConnectError(err));
       if (err instanceof ProviderCallError) throw err;
       // A create is repeated only when the connection never opened: then the provider cannot have
       // seen it. A timeout or reset after sending may have created the job.
@@ -107,7 +107,7 @@ export async function callWithRetry<T>(call: RetryCall<T>): Promise<T> {
     try {
       return await call.read(response, signal);
     } catch (err) {
-      throwIfCallerAborted(call);
+      throwIfCallerAborted(call, true);
       if (err instanceof ProviderCallError) throw err;
       const malformed = err instanceof MalformedBodyError;
       if (!malformed && !isTransportError(err)) throw err;
@@ -152,10 +152,23 @@ function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number): Abor
   return caller ? AbortSignal.any([caller, timeout]) : timeout;
 }
 
-function throwIfCallerAborted(call: RetryCall<unknown>): void {
-  if (call.signal?.aborted) {
-    throw new ProviderCallError(call.provider, { code: 'aborted', message: `${call.label}: cancelled by the caller`, retryable: false });
+/**
+ * The caller's signal fired. A cancel is final; the caller's own time limit (a TimeoutError reason,
+ * e.g. the queue's step timeout) is a timeout like any other, worth another try later.
+ */
+function throwIfCallerAborted(call: RetryCall<unknown>, sent = false): void {
+  const signal = call.signal;
+  if (!signal?.aborted) return;
+  if ((signal.reason as Error | undefined)?.name === 'TimeoutError') {
+    const maybeCreated = sent && call.kind === 'create';
+    throw new ProviderCallError(call.provider, {
+      code: 'timeout',
+      message: `${call.label}: the caller's time limit ran out${maybeCreated ? ' after the request was sent; the job may exist at the provider' : ''}`,
+      retryable: true,
+      ...(maybeCreated ? { maybeCreated } : {}),
+    });
   }
+  throw new ProviderCallError(call.provider, { code: 'aborted', message: `${call.label}: cancelled by the caller`, retryable: false });
 }
 
 /** fetch's own failures: undici raises TypeError ("fetch failed", "terminated"), aborts and socket codes. */

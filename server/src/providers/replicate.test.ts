@@ -8,6 +8,7 @@ import type { Provider } from './provider';
 import { FaultPlan } from '../../test-support/simulators/fault-plan';
 import { pollUntilDone, startWebhookReceiver, TEST_MAP, TEST_POLICY, testRequest, testSource } from '../../test-support/simulators/provider-fixtures';
 import { ReplicateSimulator, type ReplicateSimulatorOptions } from '../../test-support/simulators/replicate-simulator';
+import { submissionKey } from '../../test-support/simulators/submission-ledger';
 import { expectedColour, readSimulatedImage } from '../../test-support/simulators/synthetic-image';
 
 let sim: ReplicateSimulator;
@@ -66,7 +67,7 @@ describe('replicate provider against the loopback API', () => {
     expect(done.outputs!.map((o) => o.seed)).toEqual([424242, 424242]);
     const image = await readSimulatedImage((await replicate.fetchOutput(done.outputs![1])).bytes);
     expect(image.colour).toEqual(expectedColour(testRequest().recipe.prompt, 424242, 1));
-    expect(sim.ledger.count(testRequest().recipe.prompt)).toBe(1);
+    expect(sim.ledger.count(submissionKey(testRequest().recipe.prompt, 424242))).toBe(1);
   });
 
   it('creates with a pinned version on /predictions', async () => {

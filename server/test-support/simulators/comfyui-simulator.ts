@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FaultPlan } from './fault-plan';
 import { jsonBody, SimServer, type SimAnswer, type SimRequest } from './sim-http';
-import { SubmissionLedger } from './submission-ledger';
+import { SubmissionLedger, submissionKey } from './submission-ledger';
 import { renderSimulatedImage } from './synthetic-image';
 
 export interface ComfySimulatorOptions {
@@ -95,7 +95,7 @@ export class ComfySimulator {
     const id = body.prompt_id === undefined ? randomUUID() : String(body.prompt_id);
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return { status: 400, body: { error: { type: 'invalid_prompt', message: 'prompt_id is not a UUID' }, node_errors: {} } };
     this.promptIds.push(id);
-    this.ledger.record(positivePrompt(graph));
+    this.ledger.record(submissionKey(positivePrompt(graph), Object.values(graph).find((n) => n.class_type === 'KSampler')?.inputs.seed));
     this.pending.push({ number: this.number++, id, graph, clientId: String(body.client_id ?? '') });
     this.runNext();
     return { status: 200, body: { prompt_id: id, number: this.number - 1, node_errors: {} } };

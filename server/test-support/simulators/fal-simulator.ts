@@ -12,7 +12,7 @@ import type { FaultPlan } from './fault-plan';
 import { SimCdn } from './sim-cdn';
 import { jsonBody, SimInputError, SimServer, type SimAnswer, type SimRequest } from './sim-http';
 import { SimJobs, type SimJob, type SimTiming } from './sim-jobs';
-import { SubmissionLedger } from './submission-ledger';
+import { SubmissionLedger, submissionKey } from './submission-ledger';
 import { renderSimulatedImage } from './synthetic-image';
 import { WebhookOutbox } from './webhook-outbox';
 
@@ -93,6 +93,11 @@ export class FalSimulator {
     return this.api.log;
   }
 
+  /** Requests the result host received. */
+  get downloads() {
+    return this.cdn.server.log;
+  }
+
   /** Environment variables that point the fal adapter at this simulator. */
   env(): Record<string, string> {
     return {
@@ -140,7 +145,7 @@ export class FalSimulator {
     const endpoint = req.params[0];
     const app = endpoint.split('/').slice(0, 2).join('/');
     const requestId = randomUUID();
-    this.ledger.record(String(req.headers['idempotency-key'] ?? input.prompt));
+    this.ledger.record(String(req.headers['idempotency-key'] ?? submissionKey(input.prompt, input.seed)));
     const webhook = req.url.searchParams.get('fal_webhook') ?? undefined;
     const timeout = Number(req.headers['x-fal-request-timeout'] ?? NaN);
     const job = this.jobs.add(requestId, { ...input, app, endpoint, webhook, startTimeoutMs: timeout > 0 ? timeout * 1000 : undefined });

@@ -12,7 +12,7 @@ import type { FaultPlan } from './fault-plan';
 import { SimCdn } from './sim-cdn';
 import { jsonBody, SimServer, type SimAnswer, type SimRequest } from './sim-http';
 import { SimJobs, type SimJob, type SimTiming } from './sim-jobs';
-import { SubmissionLedger } from './submission-ledger';
+import { SubmissionLedger, submissionKey } from './submission-ledger';
 import { renderSimulatedImage } from './synthetic-image';
 import { WebhookOutbox } from './webhook-outbox';
 
@@ -77,6 +77,11 @@ export class ReplicateSimulator {
     return this.api.log;
   }
 
+  /** Requests the result host received. */
+  get downloads() {
+    return this.cdn.server.log;
+  }
+
   env(): Record<string, string> {
     return { REPLICATE_API_TOKEN: this.token, REPLICATE_BASE_URL: this.baseUrl, REPLICATE_WEBHOOK_SECRET: this.webhookSecret, REPLICATE_ALLOWED_HOSTS: this.cdn.origin };
   }
@@ -122,7 +127,7 @@ export class ReplicateSimulator {
     const input = (body.input ?? {}) as Record<string, unknown>;
     if (typeof input.prompt !== 'string' || !input.prompt) return { status: 422, body: { title: 'Input validation failed', detail: '- input.prompt: Required', status: 422 } };
     const id = randomBytes(13).toString('hex');
-    this.ledger.record(String(req.headers['idempotency-key'] ?? input.prompt));
+    this.ledger.record(String(req.headers['idempotency-key'] ?? submissionKey(input.prompt, input.seed)));
     const cancelAfter = parseDuration(String(req.headers['cancel-after'] ?? ''));
     const events = Array.isArray(body.webhook_events_filter) ? body.webhook_events_filter.map(String) : ['start', 'output', 'logs', 'completed'];
     const job = this.jobs.add(id, { input, model, version, webhook: typeof body.webhook === 'string' ? body.webhook : undefined, events, deadline: cancelAfter ? Date.now() + cancelAfter : undefined });

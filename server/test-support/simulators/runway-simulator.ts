@@ -12,7 +12,7 @@ import type { FaultPlan } from './fault-plan';
 import { SimCdn } from './sim-cdn';
 import { jsonBody, SimServer, type SimAnswer, type SimRequest } from './sim-http';
 import { SimJobs, type SimJob, type SimTiming } from './sim-jobs';
-import { SubmissionLedger } from './submission-ledger';
+import { SubmissionLedger, submissionKey } from './submission-ledger';
 import { expectedColour, renderSimulatedImage } from './synthetic-image';
 
 export interface RunwaySimulatorOptions extends SimTiming {
@@ -98,7 +98,7 @@ export class RunwaySimulator {
     const problem = endpoint === 'text_to_image' ? checkImage(body) : checkVideo(body);
     if (problem) return { status: 400, body: { error: problem } };
     const id = randomUUID();
-    this.ledger.record(String(req.headers['idempotency-key'] ?? body.promptText));
+    this.ledger.record(String(req.headers['idempotency-key'] ?? submissionKey(body.promptText, body.seed)));
     this.jobs.add(id, { ...body, endpoint });
     return { status: 200, body: { id } };
   }

@@ -1,7 +1,13 @@
 /**
- * Counts what a simulator was asked to create, by idempotency key when the client sent one and
- * by prompt otherwise, so a test can prove that no job was submitted twice.
+ * Counts what a simulator was asked to create, by idempotency key when the client sent one and by
+ * prompt and seed otherwise (two SKUs can share a prompt, never a prompt and a per-SKU seed), so a
+ * test can prove that no job was submitted twice.
  */
+
+/** The ledger key of a create without an idempotency key. */
+export function submissionKey(prompt: unknown, seed: unknown): string {
+  return `${String(prompt)}#${seed === undefined ? 'random' : String(seed)}`;
+}
 
 export class SubmissionLedger {
   private readonly counts = new Map<string, number>();

@@ -14,6 +14,8 @@ export interface SentWebhook {
   url: string;
   body: string;
   status: number | 'error';
+  /** Why the delivery failed, when it did. */
+  error?: string;
 }
 
 export class WebhookOutbox {
@@ -45,8 +47,9 @@ export class WebhookOutbox {
       });
       await res.arrayBuffer();
       this.sent.push({ url: d.url, body: d.body.toString('utf8'), status: res.status });
-    } catch {
-      this.sent.push({ url: d.url, body: d.body.toString('utf8'), status: 'error' });
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string } };
+      this.sent.push({ url: d.url, body: d.body.toString('utf8'), status: 'error', error: `${e.name}: ${e.cause?.code ?? e.message}` });
     }
   }
 }
