@@ -1,7 +1,8 @@
 /**
  * Fetches an output and, when its URL has expired, asks the provider for the job again and fetches
  * the fresh URL of the same output (Runway re-signs result URLs on every task read). When the
- * provider has no fresher URL the original `output_expired` error stands.
+ * provider has no fresher URL the original `output_expired` error stands (the output is gone); when
+ * the fresh one fails too, the error is retryable, since the provider still has the output.
  */
 import { ProviderCallError, type ProviderOutput, type ProviderStatus } from './provider';
 import type { FetchedOutput } from './safe-fetch';
@@ -23,6 +24,14 @@ export async function fetchRefreshingExpired(
       const reason = again.error?.code === 'output_expired' ? again.error.message : 'the provider has no fresh URL for it';
       throw new ProviderCallError(err.provider, { ...err.error, message: `${err.error.message}; ${reason}` });
     }
-    return fetchUrl(fresh);
+    try {
+      return await fetchUrl(fresh);
+    } catch (again) {
+      // The provider still has the output (it just signed a new URL): worth reading the job again later.
+      if (again instanceof ProviderCallError && again.error.code === 'output_expired') {
+        throw new ProviderCallError(again.provider, { ...again.error, message: `${again.error.message}; the fresh URL failed too, so the job will be read again`, retryable: true });
+      }
+      throw again;
+    }
   }
 }

@@ -97,6 +97,13 @@ describe('runway provider against the loopback task API', () => {
     expect(sim.requests.filter((r) => r.method === 'GET').length).toBe(taskReads + 1);
   });
 
+  it('asks to be tried again later when the freshly signed URL fails too', async () => {
+    const runway = await setUp({ faults: new FaultPlan().script('download', { kind: 'expired' }, { kind: 'expired' }) });
+    const done = await pollUntilDone(runway, (await runway.submit(testRequest())).providerJobId);
+    await expect(runway.fetchOutput(done.outputs![0])).rejects.toMatchObject({ error: { code: 'output_expired', retryable: true } });
+    expect((await runway.fetchOutput(done.outputs![0])).contentType).toBe('image/png');
+  });
+
   it('refuses what Runway cannot do instead of rendering off-brand', async () => {
     const runway = await setUp();
     await expect(runway.submit(testRequest({ count: 4 }))).rejects.toMatchObject({ error: { code: 'unsupported_recipe' } });
