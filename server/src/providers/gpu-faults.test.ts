@@ -107,6 +107,10 @@ describe('200 GPU jobs with 30 % of provider calls failing', () => {
       const webhookAnswers = [...fleet.fal.outbox.sent, ...fleet.replicate.outbox.sent].map((s) => (s.status === 'error' ? `error ${s.error}` : s.status));
       expect(webhookAnswers.filter((s) => s === 200).length).toBeGreaterThan(50);
       expect(webhookAnswers.filter((s) => s !== 200 && s !== 401 && s !== 409 && !String(s).startsWith('error TimeoutError'))).toEqual([]);
+
+      // No key or webhook secret in what the server printed or answered, faults and all.
+      const seen = [server.stdout(), server.stderr(), JSON.stringify(jobs), JSON.stringify(await api.audit.events({ limit: 500 }))].join('\n');
+      for (const secret of [fleet.fal.key, fleet.replicate.token, fleet.replicate.webhookSecret, fleet.runway.secret]) expect(seen.includes(secret)).toBe(false);
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;

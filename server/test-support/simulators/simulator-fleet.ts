@@ -75,7 +75,7 @@ export class SimulatorFleet {
   /** Writes a provider map for the sample lock (every model profile's and recipe's LoRA) to a temp folder. */
   async writeProviderMap(dir?: string): Promise<string> {
     const folder = dir ?? (await mkdtemp(join(tmpdir(), 'brandlock-fleet-')));
-    const refs = ['northfold/models/ava-v3', 'northfold/models/kofi-v2', 'northfold/models/mei-v1', 'northfold/styles/sequin-detail-v1', 'northfold/models/ava-v3', 'northfold/styles/poplin-v1'];
+    const refs = ['northfold/models/ava-v3', 'northfold/models/kofi-v2', 'northfold/models/mei-v1', 'northfold/styles/sequin-detail-v1', 'northfold/styles/poplin-v1'];
     const weights = Object.fromEntries(refs.map((r) => [r, `https://weights.example/${r.replace(/\//g, '-')}.safetensors`]));
     const map: ProviderMap = {
       fal: { models: { 'flux-1-dev': 'fal-ai/flux-lora' }, loras: weights },
