@@ -41,6 +41,11 @@ export interface ProviderOutput {
   seed?: number;
   /** Free text that must reach the audit trail, e.g. "local: lighting study, not a generated photo". */
   note?: string;
+  /**
+   * Lets `fetchOutput` ask the provider for a fresh URL when this one has expired (Runway signs its
+   * result URLs for 24-48 h): the provider job and the output's position in it.
+   */
+  refresh?: { providerJobId: string; index: number };
 }
 
 export interface ProviderError {
@@ -50,6 +55,11 @@ export interface ProviderError {
   retryable: boolean;
   /** Seconds the provider asked us to wait (Retry-After). */
   retryAfterSeconds?: number;
+  /**
+   * A create was sent but no answer came back (timeout, dropped connection): the provider may have
+   * accepted it, so submitting again may run (and bill) the job twice.
+   */
+  maybeCreated?: boolean;
 }
 
 export interface ProviderStatus {
@@ -68,6 +78,13 @@ export interface ProviderStatus {
 export interface SubmitResult {
   providerJobId: string;
   status: ProviderStatus;
+  /**
+   * The seed sent to the provider. When the recipe's seed is null (random policy) the adapter draws
+   * one, so the audit trail can record it even for providers that never echo it back.
+   */
+  seed?: number;
+  /** What the adapter could not send as asked (e.g. a negative prompt the model has no field for), for the audit trail. */
+  notes?: string[];
 }
 
 /** A verified webhook delivery. */
@@ -104,7 +121,16 @@ export class ProviderCallError extends Error {
   }
 }
 
+export type WebhookRefusal = 'not_configured' | 'missing_signature' | 'bad_signature' | 'stale' | 'replayed' | 'wrong_account' | 'malformed';
+
 /** A webhook that fails verification (bad or missing signature, stale timestamp, replay). */
 export class ProviderWebhookError extends Error {
   override name = 'ProviderWebhookError';
+  constructor(
+    message: string,
+    /** Why it was refused; `replayed` is a delivery already accepted once. */
+    readonly code: WebhookRefusal = 'bad_signature',
+  ) {
+    super(message);
+  }
 }

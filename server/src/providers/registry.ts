@@ -8,6 +8,7 @@ import type { Provider, ProviderName } from './provider';
 import type { ServerConfig } from '../config/server-config';
 import type { Logger } from '../log/logger';
 import { createLocalProvider, LOCAL_KINDS } from './local';
+import { remoteProviderRegistrations } from './remote-providers';
 
 export type RemoteProviderName = Exclude<ProviderName, 'local'>;
 
@@ -33,7 +34,7 @@ export interface ProviderRegistration {
  * one line, e.g. `fal: falRegistration`; a provider whose key is configured but whose adapter is
  * missing is reported at start-up and left disabled.
  */
-export const REMOTE_PROVIDERS: Partial<Record<RemoteProviderName, ProviderRegistration>> = {};
+export const REMOTE_PROVIDERS: Partial<Record<RemoteProviderName, ProviderRegistration>> = remoteProviderRegistrations();
 
 export interface ProviderInfo {
   name: ProviderName;

@@ -1,0 +1,258 @@
+/**
+ * A loopback fal.ai queue API (fal-ai/fal-js queue.ts, fal docs): `POST /{endpoint}` answers
+ * IN_QUEUE with a request_id and status/response/cancel URLs; `GET /{owner}/{app}/requests/{id}
+ * /status` answers 202 (IN_QUEUE, IN_PROGRESS) then 200 COMPLETED; `GET …/requests/{id}` gives the
+ * output (or 422 when the model failed); `PUT …/cancel` answers CANCELLATION_REQUESTED,
+ * ALREADY_COMPLETED or NOT_FOUND. `fal_webhook` gets an ED25519-signed POST whose keys are served as
+ * a JWKS. How a cancelled request reads afterwards is not in fal's published types: here its result
+ * answers 400 with error_type "request_cancelled" (verify against fal).
+ */
+import { createHash, generateKeyPairSync, randomInt, randomUUID, sign, type KeyObject } from 'node:crypto';
+import type { FaultPlan } from './fault-plan';
+import { SimCdn } from './sim-cdn';
+import { jsonBody, SimInputError, SimServer, type SimAnswer, type SimRequest } from './sim-http';
+import { SimJobs, type SimJob, type SimTiming } from './sim-jobs';
+import { SubmissionLedger, submissionKey } from './submission-ledger';
+import { renderSimulatedImage } from './synthetic-image';
+import { WebhookOutbox } from './webhook-outbox';
+
+export interface FalSimulatorOptions extends SimTiming {
+  key?: string;
+  userId?: string;
+  faults?: FaultPlan;
+  imageMaxSide?: number;
+  /** Decides whether a request's model run fails (422, the model refused it). */
+  fails?: (input: Record<string, unknown>) => boolean;
+  /** Decides whether a request fails on fal's side after fal's own retries (500 with X-Fal-Error-Type). */
+  infraFails?: (input: Record<string, unknown>) => boolean;
+  /** With an out-of-order webhook, how long polling keeps saying IN_PROGRESS after the webhook. */
+  statusLagMs?: number;
+}
+
+interface FalInput extends Record<string, unknown> {
+  app: string;
+  endpoint: string;
+  webhook?: string;
+  statusVisibleAt?: number;
+  /** X-Fal-Request-Timeout: the request fails if it has not started by then. */
+  startTimeoutMs?: number;
+}
+
+const INFRA_FAILURE = 'The runner disconnected while processing the request';
+const USER_TIMEOUT = 'Request did not start before its timeout';
+const SIZES: Record<string, [number, number]> = {
+  square_hd: [1024, 1024], square: [512, 512], portrait_4_3: [768, 1024], portrait_16_9: [576, 1024], landscape_4_3: [1024, 768], landscape_16_9: [1024, 576],
+};
+
+export class FalSimulator {
+  readonly key: string;
+  readonly userId: string;
+  readonly ledger = new SubmissionLedger();
+  readonly outbox = new WebhookOutbox();
+  private readonly privateKey: KeyObject;
+  private readonly jwk: object;
+  private api!: SimServer;
+  private cdn!: SimCdn;
+  private readonly jobs: SimJobs<FalInput>;
+
+  private constructor(private readonly options: FalSimulatorOptions) {
+    this.key = options.key ?? 'fal-key-id:fal-key-secret-0123456789';
+    this.userId = options.userId ?? 'brandlock-fal-user';
+    const pair = generateKeyPairSync('ed25519');
+    this.privateKey = pair.privateKey;
+    this.jwk = { ...pair.publicKey.export({ format: 'jwk' }), kid: 'sim-1', use: 'sig', alg: 'EdDSA' };
+    this.jobs = new SimJobs<FalInput>(options, (job) => this.finish(job));
+  }
+
+  static async start(options: FalSimulatorOptions = {}): Promise<FalSimulator> {
+    const sim = new FalSimulator(options);
+    sim.cdn = await SimCdn.start(options.faults);
+    const app = '([\\w-]+/[\\w.-]+)';
+    sim.api = await SimServer.start(
+      [
+        { method: 'GET', pattern: /^\/\.well-known\/jwks\.json$/, handle: () => ({ status: 200, body: { keys: [sim.jwk] } }) },
+        { method: 'GET', pattern: new RegExp(`^/${app}/requests/([\\w-]+)/status$`), callType: 'read', handle: (r) => sim.status(r) },
+        { method: 'GET', pattern: new RegExp(`^/${app}/requests/([\\w-]+)$`), callType: 'read', handle: (r) => sim.result(r) },
+        { method: 'PUT', pattern: new RegExp(`^/${app}/requests/([\\w-]+)/cancel$`), callType: 'cancel', handle: (r) => sim.cancel(r) },
+        { method: 'POST', pattern: /^\/([\w-]+\/[\w.-]+(?:\/[\w.-]+)*)$/, callType: 'create', handle: (r) => sim.submit(r) },
+      ],
+      options.faults,
+    );
+    return sim;
+  }
+
+  get queueUrl(): string {
+    return this.api.url;
+  }
+
+  get mediaOrigin(): string {
+    return this.cdn.origin;
+  }
+
+  get requests() {
+    return this.api.log;
+  }
+
+  /** Requests the result host received. */
+  get downloads() {
+    return this.cdn.server.log;
+  }
+
+  /** Environment variables that point the fal adapter at this simulator. */
+  env(): Record<string, string> {
+    return {
+      FAL_KEY: this.key,
+      FAL_BASE_URL: this.api.url,
+      FAL_JWKS_URL: `${this.api.url}/.well-known/jwks.json`,
+      FAL_USER_ID: this.userId,
+      FAL_ALLOWED_HOSTS: this.cdn.origin,
+    };
+  }
+
+  /** Signs a webhook body the way fal does (tests use it to forge stale or foreign deliveries). */
+  signWebhook(body: Buffer, requestId: string, timestamp = Math.floor(Date.now() / 1000), userId = this.userId): Record<string, string> {
+    const digest = createHash('sha256').update(body).digest('hex');
+    const signature = sign(null, Buffer.from(`${requestId}\n${userId}\n${timestamp}\n${digest}`), this.privateKey).toString('hex');
+    return {
+      'x-fal-webhook-request-id': requestId,
+      'x-fal-webhook-user-id': userId,
+      'x-fal-webhook-timestamp': String(timestamp),
+      'x-fal-webhook-signature': signature,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.jobs.close();
+    await this.outbox.settled();
+    await Promise.all([this.api.close(), this.cdn.close()]);
+  }
+
+  private authorized(req: SimRequest): SimAnswer | undefined {
+    const given = String(req.headers.authorization ?? '');
+    if (given === `Key ${this.key}`) return undefined;
+    return { status: 401, body: { detail: `Authentication failed: the key "${given.replace(/^Key /, '')}" is not valid` } };
+  }
+
+  private submit(req: SimRequest): SimAnswer {
+    const denied = this.authorized(req);
+    if (denied) return denied;
+    const input = jsonBody(req);
+    if (typeof input.prompt !== 'string' || !input.prompt) return { status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: 'field required', type: 'missing' }] } };
+    for (const [i, lora] of ((input.loras as unknown[]) ?? []).entries()) {
+      const l = lora as { path?: unknown; scale?: unknown };
+      if (typeof l?.path !== 'string' || typeof l.scale !== 'number') throw new SimInputError(`loras.${i}: expected {path: string, scale: number}`);
+    }
+    const endpoint = req.params[0];
+    const app = endpoint.split('/').slice(0, 2).join('/');
+    const requestId = randomUUID();
+    this.ledger.record(String(req.headers['idempotency-key'] ?? submissionKey(input.prompt, input.seed)));
+    const webhook = req.url.searchParams.get('fal_webhook') ?? undefined;
+    const timeout = Number(req.headers['x-fal-request-timeout'] ?? NaN);
+    const job = this.jobs.add(requestId, { ...input, app, endpoint, webhook, startTimeoutMs: timeout > 0 ? timeout * 1000 : undefined });
+    if (job.input.startTimeoutMs !== undefined && job.input.startTimeoutMs < (this.options.queueMs ?? 20)) {
+      setTimeout(() => {
+        if (job.final) return;
+        job.final = 'failed';
+        job.failure = USER_TIMEOUT;
+      }, job.input.startTimeoutMs).unref();
+    }
+    const base = `${this.api.url}/${app}/requests/${requestId}`;
+    return {
+      status: 200,
+      body: { status: 'IN_QUEUE', request_id: requestId, gateway_request_id: requestId, queue_position: 0, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` },
+      headers: { 'x-fal-request-id': requestId },
+    };
+  }
+
+  private find(req: SimRequest): SimJob<FalInput> | undefined {
+    const job = this.jobs.jobs.get(req.params[1]);
+    return job && job.input.app === req.params[0] ? job : undefined;
+  }
+
+  private status(req: SimRequest): SimAnswer {
+    const denied = this.authorized(req);
+    if (denied) return denied;
+    const job = this.find(req);
+    if (!job) return { status: 404, body: { detail: 'Request not found' } };
+    const state = this.jobs.state(job);
+    const visible = !job.input.statusVisibleAt || Date.now() >= job.input.statusVisibleAt;
+    if (state === 'queued') return { status: 202, body: { status: 'IN_QUEUE', queue_position: 0, request_id: job.id } };
+    if (state === 'running' || !visible) return { status: 202, body: { status: 'IN_PROGRESS', logs: [], request_id: job.id } };
+    return { status: 200, body: { status: 'COMPLETED', logs: [], metrics: { inference_time: 0.05 }, request_id: job.id } };
+  }
+
+  private result(req: SimRequest): SimAnswer {
+    const denied = this.authorized(req);
+    if (denied) return denied;
+    const job = this.find(req);
+    if (!job) return { status: 404, body: { detail: 'Request not found' } };
+    switch (job.final) {
+      case undefined:
+        return { status: 400, body: { detail: 'Request is still in progress' } };
+      case 'canceled':
+        return { status: 400, body: { detail: 'Request was cancelled', error_type: 'request_cancelled' }, headers: { 'x-fal-error-type': 'request_cancelled' } };
+      case 'failed':
+        if (job.failure === USER_TIMEOUT) return { status: 504, body: { detail: USER_TIMEOUT }, headers: { 'x-fal-request-timeout-type': 'user' } };
+        if (job.failure === INFRA_FAILURE) return { status: 500, body: { detail: INFRA_FAILURE, error_type: 'runner_disconnected' }, headers: { 'x-fal-error-type': 'runner_disconnected' } };
+        return { status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: job.failure ?? 'failed', type: 'value_error' }] } };
+      default:
+        return { status: 200, body: this.payload(job) };
+    }
+  }
+
+  private cancel(req: SimRequest): SimAnswer {
+    const denied = this.authorized(req);
+    if (denied) return denied;
+    const job = this.find(req);
+    if (!job) return { status: 404, body: { status: 'NOT_FOUND' } };
+    return this.jobs.cancel(job) ? { status: 202, body: { status: 'CANCELLATION_REQUESTED' } } : { status: 400, body: { status: 'ALREADY_COMPLETED' } };
+  }
+
+  private payload(job: SimJob<FalInput>) {
+    return {
+      images: job.outputs.map((id) => ({ url: this.cdn.url(id), content_type: 'image/png', width: sizeOf(job.input)[0], height: sizeOf(job.input)[1] })),
+      seed: job.seed,
+      prompt: job.input.prompt,
+      has_nsfw_concepts: job.outputs.map(() => false),
+      timings: { inference: 0.05 },
+    };
+  }
+
+  private async finish(job: SimJob<FalInput>): Promise<void> {
+    const seed = typeof job.input.seed === 'number' ? job.input.seed : randomInt(0, 2 ** 32 - 1);
+    const infra = this.options.infraFails?.(job.input) ?? false;
+    const failed = infra || (this.options.fails?.(job.input) ?? false);
+    if (!failed) {
+      const [width, height] = sizeOf(job.input);
+      const count = typeof job.input.num_images === 'number' ? job.input.num_images : 1;
+      for (let index = 0; index < count; index++) {
+        const png = await renderSimulatedImage({ prompt: String(job.input.prompt), seed, index, width, height, maxSide: this.options.imageMaxSide });
+        job.outputs.push(this.cdn.put(png, 'image/png', `${job.id}-${index}.png`));
+      }
+    }
+    if (job.final) return;
+    job.seed = seed;
+    job.final = failed ? 'failed' : 'succeeded';
+    job.failure = infra ? INFRA_FAILURE : failed ? 'the model refused this prompt' : undefined;
+    if (!job.input.webhook) return;
+    const fault = this.options.faults?.next('webhook');
+    if (fault?.kind === 'out_of_order') job.input.statusVisibleAt = Date.now() + (this.options.statusLagMs ?? 300);
+    const body = Buffer.from(
+      JSON.stringify(
+        failed
+          ? { request_id: job.id, gateway_request_id: job.id, status: 'ERROR', error: 'Invalid status code: 422', payload: { detail: [{ msg: job.failure }] } }
+          : { request_id: job.id, gateway_request_id: job.id, status: 'OK', payload: this.payload(job), error: null },
+      ),
+    );
+    this.outbox.send({ url: job.input.webhook, body, headers: this.signWebhook(body, job.id) }, fault?.kind === 'duplicate');
+  }
+}
+
+function sizeOf(input: Record<string, unknown>): [number, number] {
+  const size = input.image_size;
+  if (size && typeof size === 'object') {
+    const s = size as { width?: unknown; height?: unknown };
+    if (typeof s.width === 'number' && typeof s.height === 'number') return [s.width, s.height];
+  }
+  return SIZES[String(size)] ?? SIZES.landscape_4_3;
+}
