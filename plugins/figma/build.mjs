@@ -1,0 +1,76 @@
+// The Figma plugin's bundles, imported by the root esbuild.config.mjs: the main-thread code (code.js,
+// one IIFE for Figma's sandbox) and the Preact UI inlined with its CSS into one ui.html, because Figma
+// loads the UI from a single HTML string.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * @param {string} root the repository root
+ * @param {{ outDir?: string, minify?: boolean }} [options] where code.js and ui.html go (default plugins/figma/dist/build)
+ * @returns {import('esbuild').BuildOptions[]}
+ */
+export function bundles(root, options = {}) {
+  const outDir = options.outDir ?? join(root, 'plugins/figma/dist/build');
+  const minify = options.minify ?? true;
+  return [
+    {
+      entryPoints: [join(root, 'plugins/figma/src/main/main.ts')],
+      outfile: join(outDir, 'code.js'),
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2017',
+      minify,
+      legalComments: 'none',
+      logLevel: 'warning',
+    },
+    {
+      entryPoints: [join(root, 'plugins/figma/src/ui/ui.tsx')],
+      outdir: join(outDir, 'ui-parts'),
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2020',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      minify,
+      legalComments: 'none',
+      write: false,
+      logLevel: 'warning',
+      plugins: [inlineHtml(join(outDir, 'ui.html'))],
+    },
+  ];
+}
+
+/** Writes the UI's JS and CSS outputs into one HTML file (temp name, then rename). */
+function inlineHtml(outfile) {
+  return {
+    name: 'brandlock-inline-html',
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.errors.length) return;
+        const files = result.outputFiles ?? [];
+        const js = files.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
+        const css = files.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
+        const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>brandlock</title>
+<style>${css.replace(/<\/style/gi, '<\\/style')}</style>
+</head>
+<body>
+<div id="app"></div>
+<script>${js.replace(/<\/script/gi, '<\\/script')}</script>
+</body>
+</html>
+`;
+        mkdirSync(dirname(outfile), { recursive: true });
+        const tmp = `${outfile}.tmp-${process.pid}`;
+        writeFileSync(tmp, html);
+        renameSync(tmp, outfile);
+      });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The contract between the UI and the main thread: the requests the main thread answers and the events
+ * it pushes. The UI does everything that needs the network, pixels or the Brand Lock; the main thread
+ * does everything that needs the document.
+ */
+import type { BoardImage, BoardOutcome, BoardPlan } from './board';
+import type { PaintSnap, PaletteScan, SnapResult } from './palette';
+import type { SelectionSummary } from './selection';
+import type { CreateVariantsParams, CreatedVariant, ExportedFrame, VariantFrameInfo } from './variants';
+import type { PluginCommand } from '../manifest/manifest-types';
+
+export interface Settings {
+  serverUrl: string;
+  token: string;
+}
+
+export type MainApi = {
+  getSettings(params: void): Promise<Settings>;
+  saveSettings(params: Settings): Promise<void>;
+  getSelection(params: void): Promise<SelectionSummary>;
+  selectNodes(params: { nodeIds: string[] }): Promise<number>;
+  notify(params: { message: string; error?: boolean }): Promise<void>;
+
+  paletteScan(params: { scope: 'selection' | 'page' }): Promise<PaletteScan>;
+  paletteSnap(params: { snaps: PaintSnap[] }): Promise<SnapResult>;
+
+  readImage(params: { imageHash: string }): Promise<{ bytes: Uint8Array; width: number; height: number }>;
+  placeLutPreview(params: { sourceNodeId: string; imageHash: string; bytes: Uint8Array; label: string }): Promise<{ nodeId: string; name: string }>;
+
+  createVariants(params: CreateVariantsParams): Promise<CreatedVariant[]>;
+  listVariantFrames(params: { scope: 'selection' | 'page' }): Promise<VariantFrameInfo[]>;
+  exportFrame(params: { nodeId: string }): Promise<ExportedFrame>;
+
+  startBoard(params: BoardPlan): Promise<{ boardId: string }>;
+  addBoardImage(params: BoardImage): Promise<void>;
+  finishBoard(params: { boardId: string; outcome: BoardOutcome; message: string }): Promise<{ placed: number }>;
+};
+
+export type MainEvents = {
+  selection: SelectionSummary;
+  /** The menu entry or relaunch button the plugin was opened with. */
+  command: { command: PluginCommand | null; editorType: string };
+};
+
+export type UiApi = {};
+export type UiEvents = {};

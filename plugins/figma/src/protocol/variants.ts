@@ -1,0 +1,79 @@
+/** Channel-variant messages: one frame plan per channel spec, and what the export needs to know. */
+import type { AffineTransform, Box, Insets, Rgb } from './geometry';
+
+export type DeliveryFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'tiff';
+
+/** How a frame's export is encoded for delivery (in the UI, since Figma exports only PNG/JPG without quality). */
+export interface Delivery {
+  format: DeliveryFormat;
+  quality: number;
+  maxBytes: number | null;
+}
+
+export interface FontRef {
+  family: string;
+  style: string;
+}
+
+/** A text overlay: the box it must fit in, and the size range copy-fit may use. */
+export interface TextOverlayPlan {
+  text: string;
+  box: Box;
+  font: FontRef;
+  color: Rgb;
+  align: 'LEFT' | 'CENTER' | 'RIGHT';
+  minSize: number;
+  maxSize: number;
+}
+
+export interface VariantFramePlan {
+  channelId: string;
+  channelName: string;
+  frameName: string;
+  fileName: string;
+  width: number;
+  height: number;
+  /** Frame background; null for transparent. */
+  background: Rgb | null;
+  /** Where the image sits in the frame (frame pixels) and the CROP transform of its fill. */
+  image: { rect: Box; transform: AffineTransform };
+  safeArea: Insets;
+  overlay: TextOverlayPlan | null;
+  exportSettings: { format: 'PNG' | 'JPG'; constraint: { type: 'WIDTH'; value: number }; suffix: string; colorProfile: 'SRGB' }[];
+  delivery: Delivery;
+  warnings: string[];
+}
+
+export interface CreateVariantsParams {
+  source: { nodeId: string; imageHash: string };
+  groupName: string;
+  frames: VariantFramePlan[];
+}
+
+export interface CreatedVariant {
+  nodeId: string;
+  channelId: string;
+  frameName: string;
+  /** The size copy-fit chose, null without an overlay. */
+  fontSize: number | null;
+  /** True when the copy does not fit even at the minimum size. */
+  overflow: boolean;
+}
+
+/** A variant frame found on the page, with what its export needs (stored in its plugin data). */
+export interface VariantFrameInfo {
+  nodeId: string;
+  frameName: string;
+  fileName: string;
+  channelId: string;
+  width: number;
+  height: number;
+  delivery: Delivery;
+}
+
+export interface ExportedFrame {
+  nodeId: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}

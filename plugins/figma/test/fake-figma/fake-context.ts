@@ -1,0 +1,17 @@
+/** What every fake node can reach: ids, fonts, images, events, layout and rendering. */
+import type { ImageStore } from './fake-images';
+import type { FontName } from './fake-text';
+import type { FakeNode } from './fake-node';
+
+export interface FakeContext {
+  nextId(): string;
+  readonly mixed: symbol;
+  readonly images: ImageStore;
+  readonly relaunchCommands: Set<string>;
+  isFontLoaded(font: FontName): boolean;
+  isFontAvailable(font: FontName): boolean;
+  currentPage(): FakeNode;
+  emit(event: 'selectionchange' | 'currentpagechange'): void;
+  layout(frame: FakeNode): void;
+  exportNode(node: FakeNode, settings: { format?: string; constraint?: { type: string; value: number } }): Promise<Uint8Array>;
+}
