@@ -22,6 +22,7 @@ export interface TextOverlayPlan {
   font: FontRef;
   color: Rgb;
   align: 'LEFT' | 'CENTER' | 'RIGHT';
+  vertical: 'TOP' | 'CENTER' | 'BOTTOM';
   minSize: number;
   maxSize: number;
 }

@@ -114,7 +114,7 @@ export class FakeNode {
   insertChild(index: number, child: FakeNode): void {
     this.alive('append to');
     if (!this.isContainer) throw new Error(`${this.type} nodes cannot have children`);
-    if (child.type === 'PAGE' || child.type === 'DOCUMENT') throw new Error(`Cannot move a ${child.type} node`);
+    if (child.type === 'DOCUMENT' || (child.type === 'PAGE') !== (this.type === 'DOCUMENT')) throw new Error(`Cannot put a ${child.type} node into a ${this.type} node`);
     for (let p: FakeNode | null = this; p; p = p.parent) if (p === child) throw new Error('Cannot make a node a child of itself');
     const old = child.parent;
     if (old) old.children.splice(old.children.indexOf(child), 1);
@@ -495,9 +495,16 @@ export class FakeNode {
       this._h = wrapText(this._chars, this._w, this._fontSize, this._font).length * lh;
     }
   }
-  getStyledTextSegments(fields: string[]) {
+  getRangeAllFontNames(_start: number, _end: number): FontName[] {
+    this.textOnly('getRangeAllFontNames');
+    return [{ ...this._font }];
+  }
+  getStyledTextSegments(fields: string[], start = 0, end = this._chars.length) {
     this.textOnly('getStyledTextSegments');
-    const ranges = this._rangeFills ?? [{ start: 0, end: this._chars.length, fills: this._fills }];
+    const all = this._rangeFills ?? [{ start: 0, end: this._chars.length, fills: this._fills }];
+    const ranges = all
+      .filter((r) => r.end > start && r.start < end)
+      .map((r) => ({ ...r, start: Math.max(r.start, start), end: Math.min(r.end, end) }));
     return ranges.map((r) => {
       const seg: Record<string, unknown> = { characters: this._chars.slice(r.start, r.end), start: r.start, end: r.end };
       if (fields.includes('fills')) seg.fills = r.fills;

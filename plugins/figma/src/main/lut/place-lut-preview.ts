@@ -1,0 +1,45 @@
+/**
+ * LUT preview: a duplicate of the image layer beside it, its image fill swapped for the graded pixels
+ * the UI made (crop, scale mode and filters kept), so the designer compares before and after side by
+ * side. The original is never touched.
+ */
+import { PluginError } from '../../bus/bus-errors';
+import { requireBytes, requireString } from '../check-params';
+
+export async function readImageAsync(imageHash: unknown): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+  const image = figma.getImageByHash(requireString(imageHash, 'imageHash'));
+  if (!image) throw new PluginError('image-gone', 'That image is no longer in the file; select it again');
+  const [bytes, size] = await Promise.all([image.getBytesAsync(), image.getSizeAsync()]);
+  return { bytes, width: size.width, height: size.height };
+}
+
+export async function placeLutPreviewAsync(params: { sourceNodeId: string; imageHash: string; bytes: Uint8Array; label: string }): Promise<{ nodeId: string; name: string }> {
+  const source = await figma.getNodeByIdAsync(requireString(params.sourceNodeId, 'sourceNodeId'));
+  const oldHash = requireString(params.imageHash, 'imageHash');
+  const bytes = requireBytes(params.bytes, 'bytes');
+  if (!source || source.removed || !('fills' in source) || source.fills === figma.mixed) {
+    throw new PluginError('source-gone', 'The image layer is gone; select it again');
+  }
+  let image: Image;
+  try {
+    image = figma.createImage(bytes);
+  } catch (e) {
+    throw new PluginError('image-rejected', `Figma refused the graded image: ${e instanceof Error ? e.message : String(e)} (PNG, JPEG or GIF up to 4096 px)`);
+  }
+  const scene = source as SceneNode & MinimalFillsMixin;
+  const copy = scene.clone() as SceneNode & MinimalFillsMixin;
+  const label = String(params.label).slice(0, 80);
+  copy.name = `${scene.name} · ${label}`;
+  copy.fills = (scene.fills as readonly Paint[]).map((p) => (p.type === 'IMAGE' && p.imageHash === oldHash ? { ...p, imageHash: image.hash } : p));
+  const parent = scene.parent;
+  if (parent && 'insertChild' in parent && parent.type !== 'PAGE') parent.insertChild(parent.children.indexOf(scene) + 1, copy);
+  if (!(parent && 'layoutMode' in parent && parent.layoutMode !== 'NONE')) {
+    copy.x = scene.x + scene.width + Math.max(24, Math.round(scene.width * 0.05));
+    copy.y = scene.y;
+  }
+  copy.setPluginData('brandlock.lutPreview', JSON.stringify({ lut: label, sourceNodeId: scene.id }));
+  figma.currentPage.selection = [copy];
+  figma.viewport.scrollAndZoomIntoView([scene, copy]);
+  figma.commitUndo();
+  return { nodeId: copy.id, name: copy.name };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { settle, startMain } from '../../../test/support/start-main';
+import { pngBytes } from '../../../test/support/fixtures';
+import type { FakeNode } from '../../../test/fake-figma/fake-figma';
+
+const rgb = (hex: string) => {
+  const n = parseInt(hex.slice(1), 16);
+  return { r: ((n >> 16) & 255) / 255, g: ((n >> 8) & 255) / 255, b: (n & 255) / 255 };
+};
+
+async function pageWithColours() {
+  const env = startMain();
+  const { figma, host } = env;
+  await figma.loadFontAsync({ family: 'Inter', style: 'Regular' });
+  const card = figma.createFrame();
+  card.name = 'Card';
+  card.fills = [{ type: 'SOLID', color: rgb('#f2efe9') }];
+  const cta = figma.createRectangle();
+  cta.name = 'CTA';
+  cta.fills = [{ type: 'SOLID', color: rgb('#c25f41'), opacity: 0.9 }];
+  cta.strokes = [{ type: 'SOLID', color: rgb('#1f2a44') }];
+  card.appendChild(cta);
+  const styled = figma.createRectangle();
+  styled.name = 'Styled';
+  styled.fills = [{ type: 'SOLID', color: rgb('#00ff00') }];
+  styled.bindFillStyle('S:abc');
+  card.appendChild(styled);
+  const grad = figma.createRectangle();
+  grad.fills = [{ type: 'GRADIENT_LINEAR', gradientStops: [], gradientTransform: [[1, 0, 0], [0, 1, 0]] }];
+  card.appendChild(grad);
+  const photo = figma.createRectangle();
+  photo.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: figma.createImage(pngBytes(4, 4, [1, 2, 3])).hash }];
+  card.appendChild(photo);
+  const hidden = figma.createRectangle();
+  hidden.visible = false;
+  card.appendChild(hidden);
+  const text = figma.createText();
+  text.characters = 'New in: linen';
+  text.setRangeFills(0, 7, [{ type: 'SOLID', color: rgb('#d8392b') }]);
+  text.setRangeFills(8, 13, [{ type: 'SOLID', color: rgb('#123456') }]);
+  card.appendChild(text);
+  host.select([card as unknown as FakeNode]);
+  await settle();
+  return { ...env, card, cta, styled, text };
+}
+
+describe('palette check on the main thread', () => {
+  it('collects every visible solid fill and stroke, by text range where fills are mixed, and counts what it cannot check', async () => {
+    const { ui } = await pageWithColours();
+    const scan = await ui.call('paletteScan', { scope: 'selection' });
+    const summary = scan.uses.map((u) => `${u.nodeName}/${u.target}${u.range ? `[${u.range.start}-${u.range.end}]` : ''}${u.styled ? ' (style)' : ''}`);
+    expect(summary).toEqual([
+      'Card/fill', 'CTA/fill', 'CTA/stroke', 'Styled/fill (style)', 'Text/fill[0-7]', 'Text/fill[7-8]', 'Text/fill[8-13]',
+    ]);
+    expect(scan.uses[1].opacity).toBeCloseTo(0.9);
+    expect(scan.notChecked).toEqual({ gradients: 1, images: 1, hidden: 1 });
+    expect(scan.nodesScanned).toBe(6);
+  });
+
+  it('snaps chosen paints to their swatch colours in one undo step, keeping opacity and the other paints', async () => {
+    const { ui, cta, text, host } = await pageWithColours();
+    const scan = await ui.call('paletteScan', { scope: 'selection' });
+    const ctaFill = scan.uses.find((u) => u.nodeName === 'CTA' && u.target === 'fill')!;
+    const redWord = scan.uses.find((u) => u.range?.start === 8)!;
+    const terracotta = rgb('#c0603f');
+    const ink = rgb('#1f2a44');
+    const res = await ui.call('paletteSnap', { snaps: [{ ...ctaFill, color: terracotta }, { ...redWord, color: ink }] });
+    expect(res).toEqual({ changed: 2, failed: [] });
+    expect(cta.fills).toEqual([expect.objectContaining({ type: 'SOLID', color: terracotta, opacity: 0.9 })]);
+    expect(cta.strokes).toEqual([expect.objectContaining({ color: rgb('#1f2a44') })]);
+    const segments = text.getStyledTextSegments(['fills']).map((s) => [s.characters, (s.fills as { color: unknown }[])[0].color]);
+    expect(segments).toEqual([['New in:', rgb('#d8392b')], [' ', expect.anything()], ['linen', ink]]);
+    expect(host.undoCommits).toBe(1);
+  });
+
+  it('reports a layer deleted since the scan instead of guessing', async () => {
+    const { ui, cta } = await pageWithColours();
+    const scan = await ui.call('paletteScan', { scope: 'selection' });
+    const use = scan.uses.find((u) => u.nodeName === 'CTA')!;
+    cta.remove();
+    const res = await ui.call('paletteSnap', { snaps: [{ ...use, color: rgb('#c0603f') }] });
+    expect(res.changed).toBe(0);
+    expect(res.failed).toEqual([{ nodeId: use.nodeId, nodeName: '(deleted)', message: 'The layer no longer exists' }]);
+  });
+
+  it('scans the whole page when asked', async () => {
+    const { ui, figma } = await pageWithColours();
+    const other = figma.createRectangle();
+    other.fills = [{ type: 'SOLID', color: rgb('#ffffff') }];
+    const scan = await ui.call('paletteScan', { scope: 'page' });
+    expect(scan.uses.some((u) => u.nodeId === other.id)).toBe(true);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { settle, startMain } from '../../../test/support/start-main';
+import { pngBytes } from '../../../test/support/fixtures';
+import type { FakeNode } from '../../../test/fake-figma/fake-figma';
+
+describe('selection summary', () => {
+  it('finds the image in a selected frame and maps the "subject" and "focal" layers into image pixels', async () => {
+    const { figma, host, events } = startMain();
+    const shot = figma.createFrame();
+    shot.name = 'NF-1001 front';
+    shot.resize(400, 600);
+    const photo = figma.createRectangle();
+    photo.resize(400, 600);
+    photo.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: figma.createImage(pngBytes(2000, 3000, [9, 9, 9])).hash }];
+    photo.setPluginData('brandlock.naming', JSON.stringify({ sku: 'NF-1001', colorway: 'ink', view: 'front', bad: 3 }));
+    shot.appendChild(photo);
+    const subject = figma.createRectangle();
+    subject.name = 'Subject';
+    subject.resize(200, 500);
+    subject.x = 100;
+    subject.y = 50;
+    shot.appendChild(subject);
+    const focal = figma.createEllipse();
+    focal.name = 'focal';
+    focal.resize(10, 10);
+    focal.x = 195;
+    focal.y = 95;
+    shot.appendChild(focal);
+    host.select([shot as unknown as FakeNode]);
+    await settle(20);
+    const last = events.filter((e) => e.name === 'selection').at(-1)!.payload;
+    expect(last).toEqual({
+      count: 1,
+      firstName: 'NF-1001 front',
+      image: {
+        nodeId: photo.id,
+        nodeName: 'Rectangle',
+        imageHash: expect.any(String),
+        imageWidth: 2000,
+        imageHeight: 3000,
+        subject: { x: 500, y: 250, width: 1000, height: 2500 },
+        focal: { x: 1000, y: 500 },
+        naming: { sku: 'NF-1001', colorway: 'ink', view: 'front' },
+      },
+    });
+  });
+
+  it('says there is no image when the selection has none', async () => {
+    const { figma, ui, host } = startMain();
+    const r = figma.createRectangle();
+    host.select([r as unknown as FakeNode]);
+    expect(await ui.call('getSelection', undefined)).toEqual({ count: 1, image: null, firstName: 'Rectangle' });
+  });
+});
+
+describe('plugin start', () => {
+  it('shows the UI with theme colours, holds messages until READY, then sends the command it was opened with', async () => {
+    const { host, events } = startMain({ command: 'palette', editorType: 'figjam' });
+    expect(host.shownUi[0].options).toMatchObject({ themeColors: true, width: 380, height: 640 });
+    await settle(20);
+    expect(events[0]).toEqual({ name: 'command', payload: { command: 'palette', editorType: 'figjam' } });
+  });
+
+  it('keeps the server URL and token in clientStorage, not in the file', async () => {
+    const { ui, host } = startMain();
+    expect(await ui.call('getSettings', undefined)).toEqual({ serverUrl: '', token: '' });
+    await ui.call('saveSettings', { serverUrl: ' https://brandlock.example.com ', token: 'tok_123' });
+    expect(await ui.call('getSettings', undefined)).toEqual({ serverUrl: 'https://brandlock.example.com', token: 'tok_123' });
+    expect(host.storage.get('brandlock.settings')).toEqual({ serverUrl: 'https://brandlock.example.com', token: 'tok_123' });
+    expect(host.figma.root.findAll((n) => n.getPluginDataKeys().length > 0)).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * Starts the plugin on Figma's main thread: shows the UI with Figma's theme colours, answers the UI's
+ * requests, and pushes selection changes. Everything it sends waits until the UI announces READY.
+ */
+import { createBus } from '../bus/create-bus';
+import type { MainApi, MainEvents, UiApi, UiEvents } from '../protocol/main-api';
+import { PLUGIN_COMMANDS, type PluginCommand } from '../manifest/manifest-types';
+import { figmaTransport } from './figma-transport';
+import { createMainHandlers } from './main-handlers';
+import { summarizeSelectionAsync } from './selection/summarize-selection';
+
+export const UI_SIZE = { width: 380, height: 640 };
+
+export function startPlugin(html: string) {
+  figma.skipInvisibleInstanceChildren = true;
+  figma.showUI(html, { ...UI_SIZE, themeColors: true, title: 'brandlock' });
+  const bus = createBus<MainApi, UiApi, MainEvents, UiEvents>(figmaTransport(), { holdUntilReady: true });
+  bus.handle(createMainHandlers());
+  const command = figma.command in PLUGIN_COMMANDS ? (figma.command as PluginCommand) : null;
+  bus.emit('command', { command, editorType: figma.editorType });
+  const pushSelection = () => {
+    summarizeSelectionAsync().then((s) => bus.emit('selection', s), () => undefined);
+  };
+  figma.on('selectionchange', pushSelection);
+  pushSelection();
+  figma.on('close', () => bus.dispose());
+  return bus;
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { settle, startMain } from '../../../test/support/start-main';
+import { pngBytes } from '../../../test/support/fixtures';
+import { decodePng } from '../../../test/support/png';
+import { windowToImageFill } from '../../layout/window-to-image-fill';
+import { isCanceled } from '../../bus/bus-errors';
+import type { Box } from '../../protocol/geometry';
+import type { VariantFramePlan } from '../../protocol/variants';
+import type { FakeNode } from '../../../test/fake-figma/fake-figma';
+
+const GREY: [number, number, number] = [200, 200, 200];
+const RED: [number, number, number] = [220, 30, 30];
+const IMAGE = { width: 600, height: 900 };
+
+function plan(channelId: string, width: number, height: number, window: Box, extra: Partial<VariantFramePlan> = {}): VariantFramePlan {
+  return {
+    channelId,
+    channelName: channelId,
+    frameName: `nf-1001 · ${channelId}`,
+    fileName: `northfold_nf-1001_${channelId}_${width}x${height}.jpg`,
+    width,
+    height,
+    background: { r: 1, g: 1, b: 1 },
+    image: windowToImageFill(window, IMAGE, { width, height }),
+    safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
+    overlay: null,
+    exportSettings: [{ format: 'JPG', constraint: { type: 'WIDTH', value: width }, suffix: '', colorProfile: 'SRGB' }],
+    delivery: { format: 'jpeg', quality: 90, maxBytes: null },
+    warnings: [],
+    ...extra,
+  };
+}
+
+async function withSourceImage() {
+  const env = startMain();
+  const { figma, host } = env;
+  const photo = figma.createRectangle();
+  photo.name = 'NF-1001 master';
+  photo.resize(300, 450);
+  const image = figma.createImage(pngBytes(IMAGE.width, IMAGE.height, GREY, [{ x: 200, y: 300, w: 200, h: 500, rgb: RED }]));
+  photo.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: image.hash }];
+  host.select([photo as unknown as FakeNode]);
+  await settle();
+  return { ...env, photo, hash: image.hash };
+}
+
+const pixel = (png: Uint8Array, x: number, y: number) => {
+  const img = decodePng(png);
+  const i = (y * img.width + x) * 4;
+  return [img.data[i], img.data[i + 1], img.data[i + 2]];
+};
+
+describe('channel variants on the main thread', () => {
+  it('builds one frame per spec whose exported pixels show the crop the plan asked for', async () => {
+    const { ui, photo, hash, figma } = await withSourceImage();
+    const square = plan('ig-square', 300, 300, { x: 0, y: 250, width: 600, height: 600 });
+    const wide = plan('banner', 400, 200, { x: -300, y: 300, width: 1200, height: 600 });
+    const created = await ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'NF-1001 variants', frames: [square, wide] });
+    expect(created.map((c) => c.frameName)).toEqual(['nf-1001 · ig-square', 'nf-1001 · banner']);
+
+    const sq = await ui.call('exportFrame', { nodeId: created[0].nodeId });
+    expect([sq.width, sq.height]).toEqual([300, 300]);
+    expect(pixel(sq.bytes, 150, 150)).toEqual(RED); // subject centre
+    expect(pixel(sq.bytes, 150, 20)).toEqual(GREY); // above the subject (y 250..300 of the image)
+    expect(pixel(sq.bytes, 50, 150)).toEqual(GREY);
+
+    const bn = await ui.call('exportFrame', { nodeId: created[1].nodeId });
+    expect(pixel(bn.bytes, 50, 100)).toEqual([255, 255, 255]); // padded with the spec background
+    expect(pixel(bn.bytes, 200, 100)).toEqual(RED);
+
+    const frame = figma.currentPage.findOne((n) => n.id === created[0].nodeId)!;
+    expect(frame.parent?.type).toBe('SECTION');
+    expect(frame.parent?.name).toBe('NF-1001 variants');
+    expect(frame.exportSettings).toEqual([{ format: 'JPG', constraint: { type: 'WIDTH', value: 300 }, suffix: '', colorProfile: 'SRGB' }]);
+    expect(frame.getRelaunchData()).toEqual({ variants: 'ig-square: 300×300 JPEG, exports as northfold_nf-1001_ig-square_300x300.jpg' });
+    const imageLayer = frame.children[0];
+    expect(imageLayer.fills).toEqual([expect.objectContaining({ type: 'IMAGE', scaleMode: 'CROP', imageHash: hash, imageTransform: [[1, 0, 0], [0, 600 / 900, 250 / 900]] })]);
+  });
+
+  it('shows the safe area as layout grids and lists the frames for Export all', async () => {
+    const { ui, photo, hash } = await withSourceImage();
+    const stories = plan('stories', 108, 192, { x: 0, y: 0, width: 506.25, height: 900 }, { safeArea: { top: 25, right: 0, bottom: 34, left: 0 } });
+    const [made] = await ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'g', frames: [stories] });
+    const list = await ui.call('listVariantFrames', { scope: 'page' });
+    expect(list).toEqual([{ nodeId: made.nodeId, frameName: 'nf-1001 · stories', fileName: 'northfold_nf-1001_stories_108x192.jpg', channelId: 'stories', width: 108, height: 192, delivery: { format: 'jpeg', quality: 90, maxBytes: null } }]);
+    const frame = (globalThis as unknown as { figma: PluginAPI }).figma.currentPage.findOne((n) => n.id === made.nodeId) as FrameNode;
+    expect(frame.layoutGrids).toEqual([expect.objectContaining({ pattern: 'ROWS', alignment: 'MIN', offset: 25, sectionSize: 133 })]);
+    // Layout grids never export: the exported frame is just the image.
+    const png = await ui.call('exportFrame', { nodeId: made.nodeId });
+    expect(pixel(png.bytes, 54, 10)).toEqual(GREY);
+  });
+
+  it('fits overlay copy with text nodes: shorter copy gets a bigger size, copy too long is flagged', async () => {
+    const { ui, photo, hash } = await withSourceImage();
+    const box = { x: 40, y: 800, width: 1000, height: 240 };
+    const overlay = (text: string) => ({ text, box, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT' as const, vertical: 'BOTTOM' as const, minSize: 24, maxSize: 160 });
+    const base = plan('ig', 1080, 1080, { x: 0, y: 150, width: 600, height: 600 });
+    const made = await ui.call('createVariants', {
+      source: { nodeId: photo.id, imageHash: hash },
+      groupName: 'copy',
+      frames: [
+        { ...base, overlay: overlay('Linen, at last') },
+        { ...base, channelId: 'b', overlay: overlay('The linen shirt you will wear all summer long, in five washed colours') },
+        { ...base, channelId: 'c', overlay: overlay('Supercalifragilisticexpialidocious'.repeat(3)) },
+      ],
+    });
+    const [short, long, tooLong] = made;
+    expect(short.fontSize).toBeGreaterThan(long.fontSize!);
+    expect(short.overflow || long.overflow).toBe(false);
+    expect(tooLong).toMatchObject({ fontSize: 24, overflow: true });
+    const f = (globalThis as unknown as { figma: PluginAPI }).figma;
+    const frame = f.currentPage.findOne((n) => n.id === long.nodeId) as FrameNode;
+    const copy = frame.children.find((c) => c.name === 'Copy') as TextNode;
+    const { x, y, width, height, fontSize, textAlignVertical } = copy;
+    expect({ x, y, width, height, fontSize, textAlignVertical }).toEqual({ x: 40, y: 800, width: 1000, height: 240, fontSize: long.fontSize, textAlignVertical: 'BOTTOM' });
+    expect(frame.children.map((c) => c.name)).toEqual(['Image', 'Copy']); // scratch measuring nodes are gone
+    // One size step larger no longer fits: the search found the largest size.
+    const probe = f.createText();
+    probe.fontName = { family: 'Inter', style: 'Bold' };
+    probe.characters = 'The linen shirt you will wear all summer long, in five washed colours';
+    probe.fontSize = long.fontSize! + 0.5;
+    probe.resize(1000, 10);
+    probe.textAutoResize = 'HEIGHT';
+    expect(probe.height).toBeGreaterThan(240);
+  });
+
+  it('refuses a font the file does not have, and removes a half-built section on cancel', async () => {
+    const { ui, photo, hash, figma } = await withSourceImage();
+    const base = plan('ig', 100, 100, { x: 0, y: 150, width: 600, height: 600 });
+    const badFont = { ...base, overlay: { text: 'x', box: { x: 0, y: 0, width: 50, height: 50 }, font: { family: 'Brand Sans', style: 'Bold' }, color: { r: 0, g: 0, b: 0 }, align: 'LEFT' as const, vertical: 'TOP' as const, minSize: 8, maxSize: 20 } };
+    const err = await ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'g', frames: [badFont] }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'font-missing', message: 'The font "Brand Sans Bold" is not available here; choose another for the copy' });
+
+    const abort = new AbortController();
+    const many = Array.from({ length: 40 }, (_, i) => ({ ...base, channelId: `c${i}` }));
+    const run = ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'canceled', frames: many }, {
+      signal: abort.signal,
+      onProgress: (p) => p.done === 3 && abort.abort(),
+    });
+    expect(isCanceled(await run.catch((e) => e))).toBe(true);
+    expect(figma.currentPage.children.filter((n) => n.type === 'SECTION')).toHaveLength(0);
+  });
+});
