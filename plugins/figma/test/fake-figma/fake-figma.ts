@@ -233,8 +233,8 @@ export function createFakeFigma(options: FakeFigmaOptions = {}) {
       }, 0);
     },
     /** Selects nodes as a designer would (fires selectionchange). */
-    select(nodes: FakeNode[]) {
-      currentPage.selection = nodes;
+    select(nodes: readonly unknown[]) {
+      currentPage.selection = nodes as FakeNode[];
     },
     node: findById,
     notifications,

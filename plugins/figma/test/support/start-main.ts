@@ -25,7 +25,8 @@ export function startMain(options: FakeFigmaOptions = {}) {
   ui.on('selection', (payload) => events.push({ name: 'selection', payload }));
   ui.on('command', (payload) => events.push({ name: 'command', payload }));
   ui.announceReady();
-  const figma = host.figma;
+  /** The fake as the plugin sees it: typed as Figma's PluginAPI. */
+  const figma = host.figma as unknown as PluginAPI;
   return { host, figma, ui, main, events };
 }
 

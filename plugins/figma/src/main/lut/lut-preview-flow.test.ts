@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settle, startMain } from '../../../test/support/start-main';
 import { pngBytes } from '../../../test/support/fixtures';
-import type { FakeNode } from '../../../test/fake-figma/fake-figma';
 
 describe('LUT preview on the main thread', () => {
   it('hands the UI the original image bytes, then places the graded copy beside the original', async () => {
@@ -17,7 +16,7 @@ describe('LUT preview on the main thread', () => {
     const transform: Transform = [[0.5, 0, 0.25], [0, 0.5, 0.25]];
     photo.fills = [{ type: 'IMAGE', scaleMode: 'CROP', imageHash: hash, imageTransform: transform }];
     card.appendChild(photo);
-    host.select([photo as unknown as FakeNode]);
+    host.select([photo]);
     await settle();
 
     const read = await ui.call('readImage', { imageHash: hash });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settle, startMain } from '../../../test/support/start-main';
 import { pngBytes } from '../../../test/support/fixtures';
-import type { FakeNode } from '../../../test/fake-figma/fake-figma';
 
 const rgb = (hex: string) => {
   const n = parseInt(hex.slice(1), 16);
@@ -23,7 +22,7 @@ async function pageWithColours() {
   const styled = figma.createRectangle();
   styled.name = 'Styled';
   styled.fills = [{ type: 'SOLID', color: rgb('#00ff00') }];
-  styled.bindFillStyle('S:abc');
+  (styled as unknown as { bindFillStyle(id: string): void }).bindFillStyle('S:abc');
   card.appendChild(styled);
   const grad = figma.createRectangle();
   grad.fills = [{ type: 'GRADIENT_LINEAR', gradientStops: [], gradientTransform: [[1, 0, 0], [0, 1, 0]] }];
@@ -39,7 +38,7 @@ async function pageWithColours() {
   text.setRangeFills(0, 7, [{ type: 'SOLID', color: rgb('#d8392b') }]);
   text.setRangeFills(8, 13, [{ type: 'SOLID', color: rgb('#123456') }]);
   card.appendChild(text);
-  host.select([card as unknown as FakeNode]);
+  host.select([card]);
   await settle();
   return { ...env, card, cta, styled, text };
 }

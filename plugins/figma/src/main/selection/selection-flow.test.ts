@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settle, startMain } from '../../../test/support/start-main';
 import { pngBytes } from '../../../test/support/fixtures';
-import type { FakeNode } from '../../../test/fake-figma/fake-figma';
 
 describe('selection summary', () => {
   it('finds the image in a selected frame and maps the "subject" and "focal" layers into image pixels', async () => {
@@ -26,7 +25,7 @@ describe('selection summary', () => {
     focal.x = 195;
     focal.y = 95;
     shot.appendChild(focal);
-    host.select([shot as unknown as FakeNode]);
+    host.select([shot]);
     await settle(20);
     const last = events.filter((e) => e.name === 'selection').at(-1)!.payload;
     expect(last).toEqual({
@@ -48,7 +47,7 @@ describe('selection summary', () => {
   it('says there is no image when the selection has none', async () => {
     const { figma, ui, host } = startMain();
     const r = figma.createRectangle();
-    host.select([r as unknown as FakeNode]);
+    host.select([r]);
     expect(await ui.call('getSelection', undefined)).toEqual({ count: 1, image: null, firstName: 'Rectangle' });
   });
 });

@@ -6,7 +6,6 @@ import { windowToImageFill } from '../../layout/window-to-image-fill';
 import { isCanceled } from '../../bus/bus-errors';
 import type { Box } from '../../protocol/geometry';
 import type { VariantFramePlan } from '../../protocol/variants';
-import type { FakeNode } from '../../../test/fake-figma/fake-figma';
 
 const GREY: [number, number, number] = [200, 200, 200];
 const RED: [number, number, number] = [220, 30, 30];
@@ -39,7 +38,7 @@ async function withSourceImage() {
   photo.resize(300, 450);
   const image = figma.createImage(pngBytes(IMAGE.width, IMAGE.height, GREY, [{ x: 200, y: 300, w: 200, h: 500, rgb: RED }]));
   photo.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: image.hash }];
-  host.select([photo as unknown as FakeNode]);
+  host.select([photo]);
   await settle();
   return { ...env, photo, hash: image.hash };
 }
@@ -68,22 +67,22 @@ describe('channel variants on the main thread', () => {
     expect(pixel(bn.bytes, 50, 100)).toEqual([255, 255, 255]); // padded with the spec background
     expect(pixel(bn.bytes, 200, 100)).toEqual(RED);
 
-    const frame = figma.currentPage.findOne((n) => n.id === created[0].nodeId)!;
+    const frame = figma.currentPage.findOne((n) => n.id === created[0].nodeId) as FrameNode;
     expect(frame.parent?.type).toBe('SECTION');
     expect(frame.parent?.name).toBe('NF-1001 variants');
     expect(frame.exportSettings).toEqual([{ format: 'JPG', constraint: { type: 'WIDTH', value: 300 }, suffix: '', colorProfile: 'SRGB' }]);
     expect(frame.getRelaunchData()).toEqual({ variants: 'ig-square: 300×300 JPEG, exports as northfold_nf-1001_ig-square_300x300.jpg' });
-    const imageLayer = frame.children[0];
+    const imageLayer = frame.children[0] as RectangleNode;
     expect(imageLayer.fills).toEqual([expect.objectContaining({ type: 'IMAGE', scaleMode: 'CROP', imageHash: hash, imageTransform: [[1, 0, 0], [0, 600 / 900, 250 / 900]] })]);
   });
 
   it('shows the safe area as layout grids and lists the frames for Export all', async () => {
-    const { ui, photo, hash } = await withSourceImage();
+    const { ui, photo, hash, figma } = await withSourceImage();
     const stories = plan('stories', 108, 192, { x: 0, y: 0, width: 506.25, height: 900 }, { safeArea: { top: 25, right: 0, bottom: 34, left: 0 } });
     const [made] = await ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'g', frames: [stories] });
     const list = await ui.call('listVariantFrames', { scope: 'page' });
     expect(list).toEqual([{ nodeId: made.nodeId, frameName: 'nf-1001 · stories', fileName: 'northfold_nf-1001_stories_108x192.jpg', channelId: 'stories', width: 108, height: 192, delivery: { format: 'jpeg', quality: 90, maxBytes: null } }]);
-    const frame = (globalThis as unknown as { figma: PluginAPI }).figma.currentPage.findOne((n) => n.id === made.nodeId) as FrameNode;
+    const frame = figma.currentPage.findOne((n) => n.id === made.nodeId) as FrameNode;
     expect(frame.layoutGrids).toEqual([expect.objectContaining({ pattern: 'ROWS', alignment: 'MIN', offset: 25, sectionSize: 133 })]);
     // Layout grids never export: the exported frame is just the image.
     const png = await ui.call('exportFrame', { nodeId: made.nodeId });
@@ -91,7 +90,7 @@ describe('channel variants on the main thread', () => {
   });
 
   it('fits overlay copy with text nodes: shorter copy gets a bigger size, copy too long is flagged', async () => {
-    const { ui, photo, hash } = await withSourceImage();
+    const { ui, photo, hash, figma } = await withSourceImage();
     const box = { x: 40, y: 800, width: 1000, height: 240 };
     const overlay = (text: string) => ({ text, box, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT' as const, vertical: 'BOTTOM' as const, minSize: 24, maxSize: 160 });
     const base = plan('ig', 1080, 1080, { x: 0, y: 150, width: 600, height: 600 });
@@ -108,7 +107,7 @@ describe('channel variants on the main thread', () => {
     expect(short.fontSize).toBeGreaterThan(long.fontSize!);
     expect(short.overflow || long.overflow).toBe(false);
     expect(tooLong).toMatchObject({ fontSize: 24, overflow: true });
-    const f = (globalThis as unknown as { figma: PluginAPI }).figma;
+    const f = figma;
     const frame = f.currentPage.findOne((n) => n.id === long.nodeId) as FrameNode;
     const copy = frame.children.find((c) => c.name === 'Copy') as TextNode;
     const { x, y, width, height, fontSize, textAlignVertical } = copy;
