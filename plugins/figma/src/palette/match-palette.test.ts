@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadBrandLock } from '@brandlock/core/brand';
+import { matchPalette } from './match-palette';
+import { resolveSwatches } from './swatch-colors';
+import type { PaintUse } from '../protocol/palette';
+
+const lockDoc = JSON.parse(readFileSync(new URL('../../../../samples/brand-lock.json', import.meta.url), 'utf8'));
+const loaded = loadBrandLock(lockDoc);
+if (!loaded.success) throw new Error('sample lock does not load');
+const swatches = resolveSwatches(loaded.lock.palette);
+
+const hexRgb = (hex: string) => {
+  const n = parseInt(hex.slice(1), 16);
+  return { r: ((n >> 16) & 255) / 255, g: ((n >> 8) & 255) / 255, b: (n & 255) / 255 };
+};
+const use = (hex: string, nodeName = 'Layer', extra: Partial<PaintUse> = {}): PaintUse => ({
+  nodeId: `${nodeName}-${hex}`, nodeName, target: 'fill', index: 0, range: null, color: hexRgb(hex), opacity: 1, styled: false, ...extra,
+});
+
+describe('matchPalette against the Northfold palette', () => {
+  it('passes exact swatch colours and near misses within tolerance, flags the rest with the nearest swatch', () => {
+    const report = matchPalette([use('#1f2a44'), use('#c1613f'), use('#ffffff'), use('#00ff00'), use('#00ff00', 'Other')], swatches);
+    const rows = report.colours.map((c) => [c.hex, c.nearest.name, Number(c.deltaE.toFixed(2)), c.onPalette, c.uses.length]);
+    expect(rows).toEqual([
+      ['#00ff00', 'Sage', expect.any(Number), false, 2],
+      ['#ffffff', 'Chalk', expect.any(Number), false, 1],
+      ['#c1613f', 'Terracotta', expect.any(Number), true, 1],
+      ['#1f2a44', 'Ink navy', 0, true, 1],
+    ]);
+    const white = report.colours.find((c) => c.hex === '#ffffff')!;
+    expect(white.deltaE).toBeGreaterThan(2.5);
+    expect(report.offPalette.map((c) => c.hex)).toEqual(['#00ff00', '#ffffff']);
+    expect(report.colours.find((c) => c.hex === '#c1613f')!.deltaE).toBeLessThan(2.5);
+  });
+
+  it('uses each swatch\'s own tolerance (Jet black allows 1.5, the palette default is 2.5)', () => {
+    // #181818 is about ΔE00 1.9 from #111111: inside the default 2.5 but outside black's 1.5.
+    const report = matchPalette([use('#181818')], swatches);
+    expect(report.colours[0].nearest.id).toBe('black');
+    expect(report.colours[0].deltaE).toBeGreaterThan(1.5);
+    expect(report.colours[0].deltaE).toBeLessThan(2.5);
+    expect(report.colours[0].onPalette).toBe(false);
+  });
+
+  it('resolves Lab swatches to the sRGB colour a snap paints', () => {
+    const forest = swatches.find((s) => s.id === 'forest')!;
+    expect(forest.hex).toMatch(/^#[0-9a-f]{6}$/);
+    expect(forest.clamped).toBe(false);
+    expect(matchPalette([use(forest.hex)], swatches).colours[0]).toMatchObject({ onPalette: true, nearest: { id: 'forest' } });
+  });
+
+  it('counts styled paints, which a snap would detach', () => {
+    const report = matchPalette([use('#00ff00', 'A', { styled: true }), use('#00ff00', 'B')], swatches);
+    expect(report.offPalette[0].styled).toBe(1);
+  });
+});

@@ -1,0 +1,34 @@
+/** The selected image as features see it: name, pixel size, and whether a subject box is known. */
+import type { SelectionSummary } from '../../protocol/selection';
+import { Icon } from './icons';
+
+export function SelectionCard({ selection, need = 'an image, or a frame that holds one' }: { selection: SelectionSummary | null; need?: string }) {
+  const image = selection?.image;
+  if (!image) {
+    return (
+      <div class="selection-card">
+        <div class="thumb">
+          <Icon name="image" />
+        </div>
+        <div class="grow">
+          <div class="title">{selection && selection.count > 0 ? `${selection.firstName ?? 'Selection'} has no image` : 'Nothing selected'}</div>
+          <div class="meta">Select {need}</div>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div class="selection-card">
+      <div class="thumb">
+        <Icon name="image" />
+      </div>
+      <div class="grow">
+        <div class="title">{image.nodeName}</div>
+        <div class="meta">
+          {image.imageWidth} × {image.imageHeight} px{image.naming.sku ? ` · ${image.naming.sku}` : ''}
+        </div>
+      </div>
+      {image.subject ? <span class="tag good">Subject marked</span> : <span class="tag">Subject auto</span>}
+    </div>
+  );
+}

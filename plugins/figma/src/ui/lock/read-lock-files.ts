@@ -1,0 +1,36 @@
+/**
+ * Opens a Brand Lock from files the designer picks (the lock's JSON and, optionally, its .cube LUTs):
+ * the offline way in, for the palette check, LUT preview and variants when no server is configured.
+ * The lock is validated by core exactly as the server and CLI validate it.
+ */
+import { formatLockIssue, loadBrandLock } from '@brandlock/core/brand';
+import type { LoadedLock } from './loaded-lock';
+
+export type ReadLockResult = { success: true; loaded: LoadedLock; notes: string[] } | { success: false; messages: string[] };
+
+const MAX_LOCK_BYTES = 5 * 1024 * 1024;
+
+export async function readLockFiles(files: readonly File[]): Promise<ReadLockResult> {
+  const jsons = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
+  if (jsons.length !== 1) return { success: false, messages: [jsons.length ? 'Pick one lock file (.json), not several' : 'Pick the brand-lock.json file (and its .cube LUTs if you want LUT previews)'] };
+  const file = jsons[0];
+  if (file.size > MAX_LOCK_BYTES) return { success: false, messages: [`${file.name} is ${Math.round(file.size / 1024)} kB; a lock is at most 5 MB`] };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(await file.text());
+  } catch (e) {
+    return { success: false, messages: [`${file.name} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  const res = loadBrandLock(doc);
+  if (!res.success) return { success: false, messages: res.issues.slice(0, 8).map((i) => `${file.name}: ${formatLockIssue(i)}`).concat(res.issues.length > 8 ? [`…and ${res.issues.length - 8} more`] : []) };
+  const cubes: Record<string, string> = {};
+  const notes: string[] = [];
+  for (const lut of res.lock.luts) {
+    const base = lut.file.split(/[\\/]/).pop()!.toLowerCase();
+    const match = files.find((f) => f.name.toLowerCase() === base);
+    if (match) cubes[lut.id] = await match.text();
+  }
+  const missing = res.lock.luts.filter((l) => !(l.id in cubes));
+  if (missing.length) notes.push(`Not opened: ${missing.map((l) => l.file).join(', ')}. Pick them with the lock to preview those LUTs.`);
+  return { success: true, loaded: { lock: res.lock, hash: res.hash, source: { kind: 'files', name: file.name }, cubes }, notes };
+}

@@ -1,0 +1,191 @@
+/**
+ * Palette check: every solid fill and stroke in the selection (or page) against the Brand Lock's
+ * palette by ΔE00, the off-palette colours with their nearest swatch, and one click to snap them.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { MainBus } from '../bus/main-bus';
+import type { LoadedLock } from '../lock/loaded-lock';
+import type { PaletteScan } from '../../protocol/palette';
+import type { SelectionSummary } from '../../protocol/selection';
+import { matchPalette, type ColourInUse } from '../../palette/match-palette';
+import { resolveSwatches } from '../../palette/swatch-colors';
+import { errorMessage, isCanceled } from '../../bus/bus-errors';
+import { Banner, EmptyState, Progress, Section, Segmented } from '../components/basics';
+import { Icon } from '../components/icons';
+
+interface Props {
+  main: MainBus;
+  loaded: LoadedLock | null;
+  selection: SelectionSummary | null;
+  onOpenConnect(): void;
+}
+
+export function PaletteScreen({ main, loaded, selection, onOpenConnect }: Props) {
+  const [scope, setScope] = useState<'selection' | 'page'>('selection');
+  const [scan, setScan] = useState<PaletteScan | null>(null);
+  const [busy, setBusy] = useState<{ done: number; total: number; label: string } | null>(null);
+  const [skip, setSkip] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState<{ tone: 'success' | 'warning' | 'danger'; text: string } | null>(null);
+  const swatches = useMemo(() => (loaded ? resolveSwatches(loaded.lock.palette) : []), [loaded]);
+  const report = useMemo(() => (scan ? matchPalette(scan.uses, swatches) : null), [scan, swatches]);
+
+  const check = async (keepMessage = false) => {
+    if (!loaded) return;
+    setBusy({ done: 0, total: 0, label: 'Reading colours' });
+    if (!keepMessage) setMessage(null);
+    try {
+      setScan(await main.call('paletteScan', { scope }, { onProgress: setBusy }));
+      setSkip(new Set());
+    } catch (e) {
+      if (!isCanceled(e)) setMessage({ tone: 'danger', text: errorMessage(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  useEffect(() => {
+    void check();
+  }, [scope, selection, loaded]);
+
+  if (!loaded) {
+    return (
+      <div class="content">
+        <EmptyState icon="palette" headline="No Brand Lock yet">
+          Connect to your brandlock server or open a lock file to check colours against the brand palette.
+          <div style="margin-top:12px">
+            <button class="button primary" onClick={onOpenConnect}>Connect</button>
+          </div>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const toSnap = report ? report.offPalette.filter((c) => !skip.has(c.hex)) : [];
+  const paintCount = toSnap.reduce((s, c) => s + c.uses.length, 0);
+  const snap = async () => {
+    setBusy({ done: 0, total: paintCount, label: 'Snapping to palette' });
+    try {
+      const snaps = toSnap.flatMap((c) => c.uses.map((u) => ({ nodeId: u.nodeId, target: u.target, index: u.index, range: u.range, color: c.nearest.rgb })));
+      const res = await main.call('paletteSnap', { snaps }, { onProgress: setBusy });
+      setMessage(res.failed.length
+        ? { tone: 'warning', text: `Snapped ${res.changed} paints; ${res.failed.length} could not be changed (${res.failed[0].nodeName}: ${res.failed[0].message}).` }
+        : { tone: 'success', text: `Snapped ${res.changed} ${res.changed === 1 ? 'paint' : 'paints'} to the palette. Undo with ⌘Z.` });
+    } catch (e) {
+      setMessage({ tone: 'danger', text: errorMessage(e) });
+    }
+    setBusy(null);
+    await check(true);
+  };
+
+  const empty = scan && scan.uses.length === 0;
+  return (
+    <>
+      <div class="content">
+        <Section>
+          <div class="row between">
+            <Segmented label="What to check" value={scope} onChange={setScope} options={[{ value: 'selection', label: 'Selection' }, { value: 'page', label: 'Whole page' }]} />
+            <button class="button ghost" onClick={() => check()} disabled={!!busy}>Check again</button>
+          </div>
+          {report && !empty && (
+            <div class="stat-grid" style="margin-top:10px">
+              <div class="stat"><div class="n">{report.colours.length}</div><div class="l">colours in use</div></div>
+              <div class={`stat ${report.offPalette.length ? 'bad' : 'good'}`}><div class="n">{report.offPalette.length}</div><div class="l">off palette</div></div>
+              <div class="stat good"><div class="n">{report.onPalette.length}</div><div class="l">on palette</div></div>
+            </div>
+          )}
+          {message && <div style="margin-top:10px"><Banner tone={message.tone}>{message.text}</Banner></div>}
+          {scan && <NotChecked scan={scan} />}
+        </Section>
+        {empty && (
+          <EmptyState icon="palette" headline={scope === 'selection' && !selection?.count ? 'Select layers to check' : 'No solid colours here'}>
+            {scope === 'selection' && !selection?.count ? 'Or switch to Whole page.' : 'Fills and strokes with a solid colour are checked; images and gradients are not.'}
+          </EmptyState>
+        )}
+        {report && report.offPalette.length > 0 && (
+          <>
+            <div class="section-title" style="padding:12px 12px 4px;margin:0">
+              <span>Off palette</span>
+              <span class="aside">ΔE00 to nearest swatch</span>
+            </div>
+            {report.offPalette.map((c) => (
+              <ColourRow key={c.hex} colour={c} checked={!skip.has(c.hex)} onToggle={() => setSkip(toggle(skip, c.hex))} onSelect={() => main.call('selectNodes', { nodeIds: c.uses.map((u) => u.nodeId) })} />
+            ))}
+          </>
+        )}
+        {report && report.onPalette.length > 0 && (
+          <>
+            <div class="section-title" style="padding:12px 12px 4px;margin:0">
+              <span>On palette</span>
+            </div>
+            {report.onPalette.map((c) => (
+              <ColourRow key={c.hex} colour={c} onSelect={() => main.call('selectNodes', { nodeIds: c.uses.map((u) => u.nodeId) })} />
+            ))}
+          </>
+        )}
+      </div>
+      <div class="footer">
+        {busy ? (
+          <Progress {...busy} />
+        ) : (
+          <>
+            <span class="status-text">
+              {report && report.offPalette.length ? `${toSnap.length} ${toSnap.length === 1 ? 'colour' : 'colours'} on ${paintCount} ${paintCount === 1 ? 'paint' : 'paints'}` : report ? 'Everything is on palette' : ''}
+            </span>
+            <button class="button primary" disabled={!toSnap.length} onClick={snap}>
+              Snap to palette
+            </button>
+          </>
+        )}
+      </div>
+    </>
+  );
+}
+
+function ColourRow({ colour, checked, onToggle, onSelect }: { colour: ColourInUse; checked?: boolean; onToggle?: () => void; onSelect: () => void }) {
+  const layers = new Set(colour.uses.map((u) => u.nodeId)).size;
+  const tone = colour.onPalette ? 'good' : colour.deltaE > 10 ? 'bad' : 'warn';
+  const kinds = [...new Set(colour.uses.map((u) => (u.range ? 'text' : u.target)))].join(', ');
+  return (
+    <div class="colour-row">
+      {onToggle ? <input type="checkbox" checked={checked} onChange={onToggle} aria-label={`Snap ${colour.hex}`} /> : <span />}
+      <span class="pair" title={`${colour.hex} → ${colour.nearest.hex}`}>
+        <span class="swatch" style={{ background: colour.hex }} />
+        {!colour.onPalette && <span class="swatch" style={{ background: colour.nearest.hex }} />}
+      </span>
+      <div class="grow">
+        <div class="name">
+          {colour.onPalette ? colour.nearest.name : <>{colour.hex.toUpperCase()} <span class="muted">→</span> {colour.nearest.name}</>}
+        </div>
+        <div class="detail">
+          <span class={`de ${tone}`}>ΔE {colour.deltaE.toFixed(1)}</span> · {layers} {layers === 1 ? 'layer' : 'layers'} · {kinds}
+          {colour.styled > 0 && ' · uses a style'}
+        </div>
+      </div>
+      <button class="button ghost" onClick={onSelect} title="Select these layers">
+        <Icon name="target" />
+      </button>
+    </div>
+  );
+}
+
+function NotChecked({ scan }: { scan: PaletteScan }) {
+  const parts = [
+    scan.notChecked.gradients && `${scan.notChecked.gradients} gradient${scan.notChecked.gradients === 1 ? '' : 's'}`,
+    scan.notChecked.images && `${scan.notChecked.images} image${scan.notChecked.images === 1 ? '' : 's'}`,
+    scan.notChecked.hidden && `${scan.notChecked.hidden} hidden layer${scan.notChecked.hidden === 1 ? '' : 's'}`,
+  ].filter(Boolean);
+  if (!parts.length && !scan.truncated) return null;
+  return (
+    <div class="hint" style="margin-top:8px">
+      Not checked: {parts.join(', ')}
+      {scan.truncated && ' · stopped after 20,000 layers'}
+    </div>
+  );
+}
+
+function toggle(set: Set<string>, key: string): Set<string> {
+  const next = new Set(set);
+  if (next.has(key)) next.delete(key);
+  else next.add(key);
+  return next;
+}

@@ -1,0 +1,73 @@
+/**
+ * The browser harness for UI tests: the packed main-thread code runs in this page against the fake
+ * `figma`, and the packed UI runs in a sandboxed iframe (null origin, like Figma's), with postMessage
+ * between them exactly as Figma relays it. Tests drive it through `window.harness`.
+ */
+import { createFakeFigma, type FakeFigmaHost } from '../fake-figma/fake-figma';
+import type { RgbaImage } from '../support/png';
+import { themeHtml } from './figma-theme';
+
+interface StartOptions {
+  /** The packed code.js and ui.html. */
+  code: string;
+  html: string;
+  command?: string;
+  editorType?: 'figma' | 'figjam';
+  theme?: 'light' | 'dark';
+  width?: number;
+}
+
+async function decodeInBrowser(bytes: Uint8Array): Promise<RgbaImage> {
+  const bitmap = await createImageBitmap(new Blob([bytes]));
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0);
+  const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+  return { width: bitmap.width, height: bitmap.height, data: new Uint8Array(data.buffer) };
+}
+
+async function encodeJpegInBrowser(img: RgbaImage): Promise<Uint8Array> {
+  const canvas = new OffscreenCanvas(img.width, img.height);
+  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(img.data), img.width, img.height), 0, 0);
+  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer());
+}
+
+const harness = {
+  host: null as FakeFigmaHost | null,
+  iframe: null as HTMLIFrameElement | null,
+  downloads: [] as { name: string; bytes: number[] }[],
+  start(options: StartOptions) {
+    const host = createFakeFigma({ command: options.command, editorType: options.editorType, decodeImage: decodeInBrowser, encodeJpeg: encodeJpegInBrowser });
+    harness.host = host;
+    const g = globalThis as Record<string, unknown>;
+    g.figma = host.figma;
+    const iframe = document.createElement('iframe');
+    iframe.id = 'plugin';
+    iframe.setAttribute('sandbox', 'allow-scripts allow-downloads allow-popups');
+    const shown = host.shownUi;
+    window.addEventListener('message', (e) => {
+      if (e.source === iframe.contentWindow && e.data && typeof e.data === 'object' && 'pluginMessage' in e.data) host.sendFromUi(e.data.pluginMessage);
+    });
+    host.connectUi((msg) => iframe.contentWindow?.postMessage({ pluginMessage: msg }, '*'));
+    g.__html__ = options.html;
+    new Function(options.code)();
+    const ui = shown[0];
+    iframe.style.width = `${options.width ?? (ui.options.width as number)}px`;
+    iframe.style.height = `${ui.options.height as number}px`;
+    iframe.srcdoc = themeHtml(ui.html, options.theme ?? 'light');
+    document.getElementById('window')!.appendChild(iframe);
+    harness.iframe = iframe;
+    return ui.options;
+  },
+  get figma() {
+    return harness.host!.figma;
+  },
+  async image(width: number, height: number, draw: string): Promise<Uint8Array> {
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d')!;
+    new Function('ctx', 'w', 'h', draw)(ctx, width, height);
+    return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+  },
+};
+
+(globalThis as Record<string, unknown>).harness = harness;
