@@ -18,7 +18,7 @@ interface StartOptions {
 }
 
 async function decodeInBrowser(bytes: Uint8Array): Promise<RgbaImage> {
-  const bitmap = await createImageBitmap(new Blob([bytes]));
+  const bitmap = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>]));
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const ctx = canvas.getContext('2d')!;
   ctx.drawImage(bitmap, 0, 0);
