@@ -10,6 +10,7 @@ import type { PluginCommand } from '../manifest/manifest-types';
 import { Icon } from './components/icons';
 import { ConnectScreen } from './screens/connect-screen';
 import { PaletteScreen } from './screens/palette-screen';
+import { VariantsScreen } from './screens/variants-screen';
 
 export type Tab = PluginCommand | 'connect';
 
@@ -62,7 +63,8 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
       </div>
       {tab === 'connect' && <ConnectScreen loaded={loaded} onLoaded={setLoaded} />}
       {tab === 'palette' && <PaletteScreen main={main} loaded={loaded} selection={selection} onOpenConnect={openConnect} />}
-      {(tab === 'moodboard' || tab === 'variants' || tab === 'lut') && <div class="content" />}
+      {tab === 'variants' && <VariantsScreen main={main} loaded={loaded} selection={selection} />}
+      {(tab === 'moodboard' || tab === 'lut') && <div class="content" />}
     </div>
   );
 }

@@ -25,7 +25,7 @@ describe('palette check UI', () => {
     await ui.getByRole('button', { name: 'Connect', exact: true }).click();
     await ui.locator('input[type=file]').setInputFiles(LOCK_FILES);
     await ui.getByText('Northfold Studio').first().waitFor();
-    const summary = await ui.locator('.banner.success').innerText();
+    const summary = await ui.locator('.lock-card').innerText();
     expect(summary).toContain('SS27.1');
     expect(summary).toContain('24 swatches · 13 channels · 2 LUTs · 3 lighting presets');
     await screenshot(page, 'connect-lock-files');

@@ -5,6 +5,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { LoadedLock } from '../lock/loaded-lock';
 import { readLockFiles } from '../lock/read-lock-files';
+import { labToSrgb, parseColor } from '@brandlock/core/color';
 import { Banner, Section } from '../components/basics';
 import { Icon } from '../components/icons';
 
@@ -58,18 +59,33 @@ export function ConnectScreen({ loaded, onLoaded }: Props) {
   );
 }
 
+/** Swatch colours for CSS: hex as written, Lab converted through core. */
+function swatchCss(color: string): string {
+  const parsed = parseColor(color);
+  if (!parsed.success) return 'transparent';
+  if (parsed.hex) return parsed.hex;
+  const [r, g, b] = labToSrgb(parsed.lab);
+  return `rgb(${Math.round(r * 255)} ${Math.round(g * 255)} ${Math.round(b * 255)})`;
+}
+
 function LockSummary({ loaded }: { loaded: LoadedLock }) {
   const { lock } = loaded;
   return (
     <Section title="Brand Lock" aside={loaded.source.kind === 'server' ? 'from the server' : loaded.source.name}>
-      <Banner tone="success">
-        <b>{lock.brand.name}</b> · {lock.version}
-        {lock.season ? ` · ${lock.season}` : ''}
-        <div class="muted mono" title={loaded.hash}>{loaded.hash.slice(0, 23)}…</div>
-        <div class="muted">
+      <div class="lock-card">
+        <div class="row">
+          <div class="lock-swatches">
+            {lock.palette.swatches.slice(0, 6).map((s) => <span class="swatch" style={{ background: swatchCss(s.color) }} />)}
+          </div>
+          <div class="grow">
+            <div class="title">{lock.brand.name} · {lock.version}{lock.season ? ` · ${lock.season}` : ''}</div>
+            <div class="muted mono" title={loaded.hash}>{loaded.hash.slice(0, 23)}…</div>
+          </div>
+        </div>
+        <div class="muted" style="margin-top:6px">
           {lock.palette.swatches.length} swatches · {lock.channels.length} channels · {lock.luts.length} LUTs · {lock.lighting.length} lighting presets
         </div>
-      </Banner>
+      </div>
     </Section>
   );
 }

@@ -1,0 +1,49 @@
+/**
+ * "Export all": asks the main thread for each variant frame's lossless PNG (one message per frame),
+ * encodes it for its channel here, and packs everything into one zip with a manifest. A frame that
+ * fails is reported and skipped; the rest still ship.
+ */
+import type { MainBus } from '../bus/main-bus';
+import type { VariantFrameInfo } from '../../protocol/variants';
+import { buildDeliveryZip, type ZipEntry } from '../../export/build-delivery-zip';
+import { errorMessage } from '../../bus/bus-errors';
+import { encodeForDelivery } from './encode-for-delivery';
+
+export interface ExportOutcome {
+  zip: Uint8Array | null;
+  files: { frame: VariantFrameInfo; bytes: number; quality: number | null; warning: string | null }[];
+  failed: { frame: VariantFrameInfo; message: string }[];
+  duplicates: string[];
+}
+
+export async function exportVariants(
+  main: MainBus,
+  frames: VariantFrameInfo[],
+  meta: Record<string, string>,
+  onProgress: (done: number, total: number, label: string) => void,
+  signal: AbortSignal,
+): Promise<ExportOutcome> {
+  const entries: ZipEntry[] = [];
+  const outcome: ExportOutcome = { zip: null, files: [], failed: [], duplicates: [] };
+  for (let i = 0; i < frames.length; i++) {
+    const frame = frames[i];
+    if (signal.aborted) throw new DOMException('Export canceled', 'AbortError');
+    onProgress(i, frames.length, `Exporting ${frame.fileName}`);
+    try {
+      const png = await main.call('exportFrame', { nodeId: frame.nodeId }, { signal });
+      const file = await encodeForDelivery(png.bytes, frame.delivery);
+      entries.push({ fileName: frame.fileName, channelId: frame.channelId, width: png.width, height: png.height, format: frame.delivery.format, quality: file.quality, bytes: file.bytes });
+      outcome.files.push({ frame, bytes: file.bytes.length, quality: file.quality, warning: file.warning });
+    } catch (e) {
+      if (signal.aborted) throw e;
+      outcome.failed.push({ frame, message: errorMessage(e) });
+    }
+  }
+  onProgress(frames.length, frames.length, 'Packing the zip');
+  if (entries.length) {
+    const zipped = buildDeliveryZip(entries, meta);
+    if (zipped.success) outcome.zip = zipped.zip;
+    else outcome.duplicates = zipped.duplicates;
+  }
+  return outcome;
+}

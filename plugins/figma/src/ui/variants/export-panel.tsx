@@ -1,0 +1,95 @@
+/**
+ * The export half of the Variants tab: finds brandlock variant frames (selection or page), exports
+ * them for their channels and downloads one zip. Works on frames made in any earlier session, since
+ * each frame carries its channel's delivery settings.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MainBus } from '../bus/main-bus';
+import type { VariantFrameInfo } from '../../protocol/variants';
+import type { SelectionSummary } from '../../protocol/selection';
+import { errorMessage, isCanceled } from '../../bus/bus-errors';
+import { Banner, Progress, Section, Segmented } from '../components/basics';
+import { Icon } from '../components/icons';
+import { exportVariants, type ExportOutcome } from '../export/export-variants';
+import { downloadBytes } from '../export/download-bytes';
+
+interface Props {
+  main: MainBus;
+  selection: SelectionSummary | null;
+  zipName: string;
+  meta: Record<string, string>;
+  /** Bumped when new frames were made, to list them again. */
+  refreshKey: number;
+}
+
+export function useExport({ main, selection, zipName, meta, refreshKey }: Props) {
+  const [scope, setScope] = useState<'selection' | 'page'>('page');
+  const [frames, setFrames] = useState<VariantFrameInfo[]>([]);
+  const [busy, setBusy] = useState<{ done: number; total: number; label: string } | null>(null);
+  const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    main.call('listVariantFrames', { scope }).then(setFrames, (e) => setError(errorMessage(e)));
+  }, [scope, selection, refreshKey]);
+
+  const run = async () => {
+    abort.current = new AbortController();
+    setOutcome(null);
+    setError(null);
+    setBusy({ done: 0, total: frames.length, label: 'Exporting' });
+    try {
+      const res = await exportVariants(main, frames, meta, (done, total, label) => setBusy({ done, total, label }), abort.current.signal);
+      setOutcome(res);
+      if (res.zip) downloadBytes(zipName, res.zip);
+    } catch (e) {
+      setError(isCanceled(e) ? 'Export canceled; nothing was downloaded.' : errorMessage(e));
+    }
+    setBusy(null);
+  };
+  return { scope, setScope, frames, busy, outcome, error, run, cancel: () => abort.current?.abort() };
+}
+
+export function ExportSection({ state }: { state: ReturnType<typeof useExport> }) {
+  const { scope, setScope, frames, outcome, error } = state;
+  return (
+    <Section title="Export" aside={`${frames.length} variant ${frames.length === 1 ? 'frame' : 'frames'}`}>
+      <div class="stack">
+        <div class="row between">
+          <Segmented label="Frames to export" value={scope} onChange={setScope} options={[{ value: 'page', label: 'On this page' }, { value: 'selection', label: 'Selected' }]} />
+        </div>
+        <div class="hint">Each frame is encoded for its channel here: JPEG and WebP at the channel's quality (lower only to meet its size limit), PNG as exported, TIFF uncompressed.</div>
+        {error && <Banner tone="danger">{error}</Banner>}
+        {outcome && <ExportReport outcome={outcome} />}
+      </div>
+    </Section>
+  );
+}
+
+function ExportReport({ outcome }: { outcome: ExportOutcome }) {
+  return (
+    <div class="stack">
+      {outcome.duplicates.length > 0 && <Banner tone="danger">Two frames export to the same file name: {outcome.duplicates.join(', ')}. Rename one (SKU, colorway or view) and export again.</Banner>}
+      {outcome.zip && <Banner tone="success">Downloaded {outcome.files.length} {outcome.files.length === 1 ? 'file' : 'files'} and a manifest in one zip.</Banner>}
+      {outcome.failed.map((f) => <Banner tone="danger"><b>{f.frame.fileName}</b>: {f.message}</Banner>)}
+      <div class="result-list">
+        {outcome.files.map((f) => (
+          <div class="result-row">
+            <Icon name={f.warning ? 'warning' : 'check'} />
+            <div class="grow">
+              <div class="name">{f.frame.channelId} · {f.frame.delivery.format.toUpperCase()} {f.frame.width}×{f.frame.height}</div>
+              <div class="name mono muted" title={f.frame.fileName}>{f.frame.fileName}</div>
+            </div>
+            <span class="muted">{f.quality !== null ? `q${f.quality} · ` : ''}{kb(f.bytes)}</span>
+          </div>
+        ))}
+      </div>
+      {outcome.files.filter((f) => f.warning).map((f) => <Banner tone="warning"><b>{f.frame.fileName}</b>: {f.warning}</Banner>)}
+    </div>
+  );
+}
+
+function kb(n: number): string {
+  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1000))} kB`;
+}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import sharp from 'sharp';
+import type { Browser } from 'playwright-core';
+import { buildPlugin, launchChromium, openPlugin, SAMPLES, screenshot, type BuiltPlugin } from '../support/browser';
+
+declare const harness: { figma: PluginAPI; image(w: number, h: number, draw: string): Promise<Uint8Array> };
+
+let browser: Browser;
+let built: BuiltPlugin;
+beforeAll(async () => {
+  [built, browser] = await Promise.all([buildPlugin(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('Export all', () => {
+  it('exports every variant frame for its channel and downloads one zip with a manifest', async () => {
+    const { page, ui } = await openPlugin(browser, built, { command: 'variants' });
+    await ui.getByRole('button', { name: 'Connection and lock' }).click();
+    await ui.locator('input[type=file]').setInputFiles([join(SAMPLES, 'brand-lock.json')]);
+    await page.evaluate(async () => {
+      const f = harness.figma;
+      // A photo-like gradient with noise, so lossy encoders have something to chew on.
+      const bytes = await harness.image(600, 750, `
+        const g = ctx.createLinearGradient(0, 0, w, h); g.addColorStop(0, '#c8b089'); g.addColorStop(1, '#1f2a44');
+        ctx.fillStyle = g; ctx.fillRect(0, 0, w, h);
+        for (let i = 0; i < 4000; i++) { ctx.fillStyle = 'hsl(' + (i * 37 % 360) + ',40%,' + (30 + i % 50) + '%)'; ctx.fillRect((i * 97) % w, (i * 61) % h, 6, 6); }`);
+      const hash = f.createImage(bytes).hash;
+      const specs = [
+        { channelId: 'ig-portrait', fileName: 'northfold_nf-1001_ink_front_ig-portrait_216x270.jpg', w: 216, h: 270, delivery: { format: 'jpeg', quality: 90, maxBytes: null } },
+        { channelId: 'pdp-webp', fileName: 'northfold_nf-1001_ink_front_pdp-webp_240x300.webp', w: 240, h: 300, delivery: { format: 'webp', quality: 82, maxBytes: 20000 } },
+        { channelId: 'pinterest', fileName: 'northfold_nf-1001_ink_front_pinterest_200x300.png', w: 200, h: 300, delivery: { format: 'png', quality: 90, maxBytes: null } },
+        { channelId: 'wholesale', fileName: 'northfold_nf-1001_ink_front_wholesale_205x205.tif', w: 205, h: 205, delivery: { format: 'tiff', quality: 100, maxBytes: null } },
+      ];
+      let x = 0;
+      for (const s of specs) {
+        const frame = f.createFrame();
+        frame.name = s.fileName;
+        frame.resize(s.w, s.h);
+        frame.x = x;
+        x += s.w + 40;
+        const r = f.createRectangle();
+        r.resize(s.w, s.h);
+        r.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: hash }];
+        frame.appendChild(r);
+        frame.setPluginData('brandlock.variant', JSON.stringify({ channelId: s.channelId, fileName: s.fileName, width: s.w, height: s.h, delivery: s.delivery, sourceNodeId: r.id }));
+      }
+    });
+    await ui.getByRole('tab', { name: 'Variants' }).click();
+    await ui.getByText('4 frames ready to export').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), ui.getByRole('button', { name: 'Export all' }).click()]);
+    expect(download.suggestedFilename()).toBe('northfold-variants.zip');
+    const files = unzipSync(readFileSync(await download.path()));
+    expect(Object.keys(files).sort()).toEqual([
+      'manifest.json',
+      'northfold_nf-1001_ink_front_ig-portrait_216x270.jpg',
+      'northfold_nf-1001_ink_front_pdp-webp_240x300.webp',
+      'northfold_nf-1001_ink_front_pinterest_200x300.png',
+      'northfold_nf-1001_ink_front_wholesale_205x205.tif',
+    ]);
+    const meta = async (name: string) => sharp(files[name]).metadata();
+    expect(await meta('northfold_nf-1001_ink_front_ig-portrait_216x270.jpg')).toMatchObject({ format: 'jpeg', width: 216, height: 270 });
+    expect(await meta('northfold_nf-1001_ink_front_pdp-webp_240x300.webp')).toMatchObject({ format: 'webp', width: 240, height: 300 });
+    expect(await meta('northfold_nf-1001_ink_front_wholesale_205x205.tif')).toMatchObject({ format: 'tiff', width: 205, height: 205, channels: 3 });
+    expect(files['northfold_nf-1001_ink_front_pdp-webp_240x300.webp'].length).toBeLessThanOrEqual(20000);
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
+    expect(manifest).toMatchObject({ brand: 'Northfold Studio', lockVersion: 'SS27.1' });
+    const webp = manifest.files.find((f: { channel: string }) => f.channel === 'pdp-webp');
+    expect(webp.quality).toBeLessThan(82);
+    expect(manifest.files.find((f: { channel: string }) => f.channel === 'ig-portrait').quality).toBe(90);
+    await ui.getByText(/Downloaded 4 files/).waitFor();
+    await screenshot(page, 'variants-export-done');
+    await page.close();
+  });
+});
