@@ -5,6 +5,7 @@
 import { labToLinearRgb, labToSrgb, parseColor, type Lab } from '@brandlock/core/color';
 import type { Palette, Swatch } from '@brandlock/core/brand';
 import type { Rgb } from '../protocol/geometry';
+import { hexToRgb } from './hex-to-rgb';
 
 export interface ResolvedSwatch {
   id: string;
@@ -25,13 +26,14 @@ export function resolveSwatches(palette: Palette): ResolvedSwatch[] {
     const parsed = parseColor(s.color);
     if (!parsed.success) continue;
     const [r, g, b] = labToSrgb(parsed.lab);
+    const rgb = (parsed.hex && hexToRgb(parsed.hex)) || { r, g, b };
     out.push({
       id: s.id,
       name: s.name,
       code: (s as Swatch).code ?? null,
       lab: parsed.lab,
-      rgb: { r, g, b },
-      hex: parsed.hex ?? rgbToHex({ r, g, b }),
+      rgb,
+      hex: parsed.hex ?? rgbToHex(rgb),
       tolerance: s.tolerance ?? palette.defaultTolerance,
       clamped: !parsed.hex && labToLinearRgb(parsed.lab).some((v) => v < -1e-4 || v > 1 + 1e-4),
     });

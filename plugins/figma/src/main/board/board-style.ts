@@ -1,5 +1,6 @@
 /** The moodboard's look: quiet neutrals so the images and the palette carry the board. */
 import type { Rgb } from '../../protocol/geometry';
+export { hexToRgb } from '../../palette/hex-to-rgb';
 
 export const BOARD_FONTS = {
   regular: { family: 'Inter', style: 'Regular' },
@@ -27,12 +28,4 @@ export function stack(name: string, direction: 'HORIZONTAL' | 'VERTICAL', spacin
   f.layoutMode = direction;
   f.itemSpacing = spacing;
   return f;
-}
-
-/** Parses "#rrggbb" into Figma's 0..1 RGB; returns null for anything else. */
-export function hexToRgb(hex: string): Rgb | null {
-  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
-  if (!m) return null;
-  const n = parseInt(m[1], 16);
-  return { r: ((n >> 16) & 255) / 255, g: ((n >> 8) & 255) / 255, b: (n & 255) / 255 };
 }
