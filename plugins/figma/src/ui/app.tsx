@@ -11,6 +11,7 @@ import { Icon } from './components/icons';
 import { ConnectScreen } from './screens/connect-screen';
 import { PaletteScreen } from './screens/palette-screen';
 import { VariantsScreen } from './screens/variants-screen';
+import { MoodboardScreen } from './screens/moodboard-screen';
 
 export type Tab = PluginCommand | 'connect';
 
@@ -64,7 +65,8 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
       {tab === 'connect' && <ConnectScreen loaded={loaded} onLoaded={setLoaded} />}
       {tab === 'palette' && <PaletteScreen main={main} loaded={loaded} selection={selection} onOpenConnect={openConnect} />}
       {tab === 'variants' && <VariantsScreen main={main} loaded={loaded} selection={selection} />}
-      {(tab === 'moodboard' || tab === 'lut') && <div class="content" />}
+      {tab === 'moodboard' && <MoodboardScreen main={main} loaded={loaded} api={null} onOpenConnect={openConnect} />}
+      {tab === 'lut' && <div class="content" />}
     </div>
   );
 }

@@ -1,0 +1,151 @@
+/**
+ * Moodboard from a brief: environment, lighting moods from the lock's presets, model direction from
+ * its profiles, garment focus, 6 to 50 images. The server makes the images; the board fills in as
+ * they arrive, with progress and cancel.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MainBus } from '../bus/main-bus';
+import type { LoadedLock } from '../lock/loaded-lock';
+import type { MoodboardApi } from '../moodboard/moodboard-api';
+import { checkBrief, defaultBrief, type MoodboardBrief } from '../../moodboard/moodboard-brief';
+import { BOARD_MAX_IMAGES, BOARD_MIN_IMAGES } from '../../layout/board-grid';
+import { errorMessage } from '../../bus/bus-errors';
+import { runMoodboard, type MoodboardOutcome, type MoodboardStatus } from '../moodboard/run-moodboard';
+import { Banner, EmptyState, Field, Progress, Section } from '../components/basics';
+import { labToSrgb, parseColor } from '@brandlock/core/color';
+
+interface Props {
+  main: MainBus;
+  loaded: LoadedLock | null;
+  api: MoodboardApi | null;
+  onOpenConnect(): void;
+}
+
+export function MoodboardScreen({ main, loaded, api, onOpenConnect }: Props) {
+  const lock = loaded?.lock ?? null;
+  const [brief, setBrief] = useState<MoodboardBrief | null>(lock ? defaultBrief(lock) : null);
+  const [touched, setTouched] = useState(false);
+  const [status, setStatus] = useState<MoodboardStatus | null>(null);
+  const [result, setResult] = useState<MoodboardOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => setBrief(lock ? defaultBrief(lock) : null), [lock]);
+
+  if (!lock || !brief) {
+    return (
+      <div class="content">
+        <EmptyState icon="grid" headline="No Brand Lock yet">
+          Moodboards use the lock's lighting presets, model profiles and palette. Connect to your brandlock server first.
+          <div style="margin-top:12px"><button class="button primary" onClick={onOpenConnect}>Connect</button></div>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const issues = checkBrief(brief, lock);
+  const set = (patch: Partial<MoodboardBrief>) => setBrief({ ...brief, ...patch });
+  const toggle = (key: 'lightingIds' | 'modelIds', id: string) => set({ [key]: brief[key].includes(id) ? brief[key].filter((x) => x !== id) : [...brief[key], id] });
+  const show = (k: keyof MoodboardBrief) => (touched ? issues[k] : undefined);
+
+  const start = async () => {
+    setTouched(true);
+    if (Object.keys(issues).length || !api) return;
+    abort.current = new AbortController();
+    setResult(null);
+    setError(null);
+    setStatus({ stage: 'Sending the brief', placed: 0, total: brief.count });
+    try {
+      setResult(await runMoodboard({ api, main, lock, brief, signal: abort.current.signal, onStatus: setStatus }));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+    setStatus(null);
+  };
+
+  return (
+    <>
+      <div class="content">
+        {!api && (
+          <div class="section">
+            <Banner tone="warning">Moodboards are made by your brandlock server. <button class="link" onClick={onOpenConnect}>Connect to it</button> to make one.</Banner>
+          </div>
+        )}
+        <Section title="Brief">
+          <div class="stack">
+            <Field label="Environment" htmlFor="env">
+              <input id="env" class={`input${show('environment') ? ' invalid' : ''}`} value={brief.environment} placeholder="e.g. sunlit concrete loft" onInput={(e) => set({ environment: e.currentTarget.value })} />
+            </Field>
+            {show('environment') && <div class="hint" style="color:var(--text-danger);padding-left:100px">{issues.environment}</div>}
+            <Field label="Garment focus" htmlFor="garment">
+              <input id="garment" class="input" list="categories" value={brief.garmentFocus} placeholder="e.g. linen shirts" onInput={(e) => set({ garmentFocus: e.currentTarget.value })} />
+              <datalist id="categories">{lock.categories.map((c) => <option value={c.name} />)}</datalist>
+            </Field>
+            <Field label="Images">
+              <div class="slider-row">
+                <input type="range" min={BOARD_MIN_IMAGES} max={BOARD_MAX_IMAGES} value={brief.count} aria-label="Images on the board" onInput={(e) => set({ count: Number(e.currentTarget.value) })} />
+                <span class="value">{brief.count}</span>
+              </div>
+            </Field>
+          </div>
+        </Section>
+        <Section title="Lighting mood" aside="from the lock">
+          <div class="chip-list">
+            {lock.lighting.map((l) => (
+              <label class={`chip${brief.lightingIds.includes(l.id) ? ' on' : ''}`} title={l.promptFragment}>
+                <input type="checkbox" checked={brief.lightingIds.includes(l.id)} onChange={() => toggle('lightingIds', l.id)} />
+                <span class="swatch" style={{ background: css(l.background), width: '12px', height: '12px' }} />
+                {l.name} <span class="dim">{l.colorTemperatureK} K</span>
+              </label>
+            ))}
+          </div>
+          {show('lightingIds') && <div class="hint" style="color:var(--text-danger);margin-top:6px">{issues.lightingIds}</div>}
+        </Section>
+        <Section title="Model direction" aside="from the lock">
+          <div class="chip-list">
+            {lock.models.map((m) => (
+              <label class={`chip${brief.modelIds.includes(m.id) ? ' on' : ''}`} title={`${m.bodyType}; ${m.skinTone}`}>
+                <input type="checkbox" checked={brief.modelIds.includes(m.id)} onChange={() => toggle('modelIds', m.id)} />
+                {m.name} <span class="dim">{m.bodyType.split(',')[0]}</span>
+              </label>
+            ))}
+          </div>
+        </Section>
+        <Section title="Notes" aside="optional">
+          <textarea class="textarea" rows={2} maxLength={2000} value={brief.notes} placeholder="Art direction for the board's notes area" onInput={(e) => set({ notes: e.currentTarget.value })} />
+        </Section>
+        {(result || error) && (
+          <div class="section">
+            {error && <Banner tone="danger">{error}</Banner>}
+            {result && (
+              <Banner tone={result.outcome === 'complete' ? 'success' : result.outcome === 'canceled' ? 'warning' : 'danger'}>
+                {result.outcome === 'complete' ? `Placed ${result.placed} images on the board.` : result.outcome === 'canceled' ? `Canceled with ${result.placed} images on the board.` : `The moodboard stopped: ${result.message}`}
+                {result.outcome === 'complete' && result.message && <div class="muted">{result.message}</div>}
+              </Banner>
+            )}
+          </div>
+        )}
+      </div>
+      <div class="footer">
+        {status ? (
+          <>
+            <Progress done={status.placed} total={status.total} label={status.stage} />
+            <button class="button" onClick={() => abort.current?.abort()}>Cancel</button>
+          </>
+        ) : (
+          <>
+            <span class="status-text">{brief.count} images · {brief.lightingIds.length} lighting {brief.lightingIds.length === 1 ? 'mood' : 'moods'}</span>
+            <button class="button primary" disabled={!api} onClick={start}>Make moodboard</button>
+          </>
+        )}
+      </div>
+    </>
+  );
+}
+
+function css(color: string): string {
+  const p = parseColor(color);
+  if (!p.success) return 'transparent';
+  if (p.hex) return p.hex;
+  const [r, g, b] = labToSrgb(p.lab);
+  return `rgb(${r * 255} ${g * 255} ${b * 255})`;
+}
