@@ -8,7 +8,8 @@ import type { PaintUse } from '../protocol/palette';
 const lockDoc = JSON.parse(readFileSync(new URL('../../../../samples/brand-lock.json', import.meta.url), 'utf8'));
 const loaded = loadBrandLock(lockDoc);
 if (!loaded.success) throw new Error('sample lock does not load');
-const swatches = resolveSwatches(loaded.lock.palette);
+const palette = loaded.lock.palette;
+const swatches = resolveSwatches(palette);
 
 const hexRgb = (hex: string) => {
   const n = parseInt(hex.slice(1), 16);
@@ -20,7 +21,7 @@ const use = (hex: string, nodeName = 'Layer', extra: Partial<PaintUse> = {}): Pa
 
 describe('matchPalette against the Northfold palette', () => {
   it('passes exact swatch colours and near misses within tolerance, flags the rest with the nearest swatch', () => {
-    const report = matchPalette([use('#1f2a44'), use('#c1613f'), use('#ffffff'), use('#00ff00'), use('#00ff00', 'Other')], swatches);
+    const report = matchPalette([use('#1f2a44'), use('#c1613f'), use('#ffffff'), use('#00ff00'), use('#00ff00', 'Other')], palette);
     const rows = report.colours.map((c) => [c.hex, c.nearest.name, Number(c.deltaE.toFixed(2)), c.onPalette, c.uses.length]);
     expect(rows).toEqual([
       ['#00ff00', 'Sage', expect.any(Number), false, 2],
@@ -36,7 +37,7 @@ describe('matchPalette against the Northfold palette', () => {
 
   it('uses each swatch\'s own tolerance (Jet black allows 1.5, the palette default is 2.5)', () => {
     // #181818 is about ΔE00 1.9 from #111111: inside the default 2.5 but outside black's 1.5.
-    const report = matchPalette([use('#181818')], swatches);
+    const report = matchPalette([use('#181818')], palette);
     expect(report.colours[0].nearest.id).toBe('black');
     expect(report.colours[0].deltaE).toBeGreaterThan(1.5);
     expect(report.colours[0].deltaE).toBeLessThan(2.5);
@@ -47,11 +48,11 @@ describe('matchPalette against the Northfold palette', () => {
     const forest = swatches.find((s) => s.id === 'forest')!;
     expect(forest.hex).toMatch(/^#[0-9a-f]{6}$/);
     expect(forest.clamped).toBe(false);
-    expect(matchPalette([use(forest.hex)], swatches).colours[0]).toMatchObject({ onPalette: true, nearest: { id: 'forest' } });
+    expect(matchPalette([use(forest.hex)], palette).colours[0]).toMatchObject({ onPalette: true, nearest: { id: 'forest' } });
   });
 
   it('counts styled paints, which a snap would detach', () => {
-    const report = matchPalette([use('#00ff00', 'A', { styled: true }), use('#00ff00', 'B')], swatches);
+    const report = matchPalette([use('#00ff00', 'A', { styled: true }), use('#00ff00', 'B')], palette);
     expect(report.offPalette[0].styled).toBe(1);
   });
 });

@@ -3,9 +3,10 @@
  * A colour is on palette when its nearest swatch is within that swatch's tolerance; otherwise it is
  * listed with the nearest swatch, the ΔE00, and every paint that uses it, ready to snap.
  */
-import { deltaE2000, srgbToLab } from '@brandlock/core/color';
+import { nearestSwatch, srgbToLab } from '@brandlock/core/color';
+import type { Palette } from '@brandlock/core/brand';
 import type { PaintUse } from '../protocol/palette';
-import { rgbToHex, type ResolvedSwatch } from './swatch-colors';
+import { resolveSwatches, rgbToHex, type ResolvedSwatch } from './swatch-colors';
 
 export interface ColourInUse {
   hex: string;
@@ -25,11 +26,12 @@ export interface PaletteReport {
 }
 
 /**
- * @example matchPalette(scan.uses, resolveSwatches(lock.palette)).offPalette[0]
+ * @example matchPalette(scan.uses, lock.palette).offPalette[0]
  * // { hex: '#c25f41', nearest: { name: 'Terracotta', ... }, deltaE: 1.3, onPalette: true, ... }
  */
-export function matchPalette(uses: PaintUse[], swatches: ResolvedSwatch[]): PaletteReport {
-  if (!swatches.length) return { colours: [], offPalette: [], onPalette: [], paintCount: uses.length };
+export function matchPalette(uses: PaintUse[], palette: Palette): PaletteReport {
+  const swatches = new Map(resolveSwatches(palette).map((s) => [s.id, s]));
+  if (!swatches.size) return { colours: [], offPalette: [], onPalette: [], paintCount: uses.length };
   const byHex = new Map<string, PaintUse[]>();
   for (const u of uses) {
     const hex = rgbToHex(u.color);
@@ -38,17 +40,9 @@ export function matchPalette(uses: PaintUse[], swatches: ResolvedSwatch[]): Pale
   const colours: ColourInUse[] = [];
   for (const [hex, list] of byHex) {
     const c = list[0].color;
-    const lab = srgbToLab(c.r, c.g, c.b);
-    let nearest = swatches[0];
-    let best = Infinity;
-    for (const s of swatches) {
-      const d = deltaE2000(lab, s.lab);
-      if (d < best) {
-        best = d;
-        nearest = s;
-      }
-    }
-    colours.push({ hex, uses: list, nearest, deltaE: best, onPalette: best <= nearest.tolerance, styled: list.filter((u) => u.styled).length });
+    const match = nearestSwatch(srgbToLab(c.r, c.g, c.b), palette)!;
+    const nearest = swatches.get(match.swatch.id)!;
+    colours.push({ hex, uses: list, nearest, deltaE: match.deltaE, onPalette: match.withinTolerance, styled: list.filter((u) => u.styled).length });
   }
   colours.sort((a, b) => b.deltaE - a.deltaE || b.uses.length - a.uses.length);
   return {

@@ -12,6 +12,7 @@ import { ConnectScreen } from './screens/connect-screen';
 import { PaletteScreen } from './screens/palette-screen';
 import { VariantsScreen } from './screens/variants-screen';
 import { MoodboardScreen } from './screens/moodboard-screen';
+import { LutScreen } from './screens/lut-screen';
 
 export type Tab = PluginCommand | 'connect';
 
@@ -66,7 +67,7 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
       {tab === 'palette' && <PaletteScreen main={main} loaded={loaded} selection={selection} onOpenConnect={openConnect} />}
       {tab === 'variants' && <VariantsScreen main={main} loaded={loaded} selection={selection} />}
       {tab === 'moodboard' && <MoodboardScreen main={main} loaded={loaded} api={null} onOpenConnect={openConnect} />}
-      {tab === 'lut' && <div class="content" />}
+      {tab === 'lut' && <LutScreen main={main} loaded={loaded} selection={selection} onOpenConnect={openConnect} />}
     </div>
   );
 }

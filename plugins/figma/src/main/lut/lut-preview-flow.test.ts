@@ -30,7 +30,8 @@ describe('LUT preview on the main thread', () => {
     expect(copy.x).toBe(20 + 300 + 24);
     expect(copy.fills).toEqual([expect.objectContaining({ type: 'IMAGE', scaleMode: 'CROP', imageTransform: transform, imageHash: figma.createImage(graded).hash })]);
     expect(photo.fills).toEqual([expect.objectContaining({ imageHash: hash })]);
-    expect(figma.currentPage.selection).toEqual([copy]);
+    expect(figma.currentPage.selection).toEqual([photo]);
+    expect(host.zoomedTo.map((n) => n.id)).toEqual([photo.id, copy.id]);
     expect(host.undoCommits).toBe(1);
   });
 

@@ -38,7 +38,6 @@ export async function placeLutPreviewAsync(params: { sourceNodeId: string; image
     copy.y = scene.y;
   }
   copy.setPluginData('brandlock.lutPreview', JSON.stringify({ lut: label, sourceNodeId: scene.id }));
-  figma.currentPage.selection = [copy];
   figma.viewport.scrollAndZoomIntoView([scene, copy]);
   figma.commitUndo();
   return { nodeId: copy.id, name: copy.name };

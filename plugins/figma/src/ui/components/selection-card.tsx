@@ -2,7 +2,7 @@
 import type { SelectionSummary } from '../../protocol/selection';
 import { Icon } from './icons';
 
-export function SelectionCard({ selection, need = 'an image, or a frame that holds one' }: { selection: SelectionSummary | null; need?: string }) {
+export function SelectionCard({ selection, need = 'an image, or a frame that holds one', showSubject = true }: { selection: SelectionSummary | null; need?: string; showSubject?: boolean }) {
   const image = selection?.image;
   if (!image) {
     return (
@@ -28,7 +28,7 @@ export function SelectionCard({ selection, need = 'an image, or a frame that hol
           {image.imageWidth} × {image.imageHeight} px{image.naming.sku ? ` · ${image.naming.sku}` : ''}
         </div>
       </div>
-      {image.subject ? <span class="tag good">Subject marked</span> : <span class="tag">Subject auto</span>}
+      {showSubject && (image.subject ? <span class="tag good">Subject marked</span> : <span class="tag">Subject auto</span>)}
     </div>
   );
 }

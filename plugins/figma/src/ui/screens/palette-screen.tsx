@@ -8,7 +8,6 @@ import type { LoadedLock } from '../lock/loaded-lock';
 import type { PaletteScan } from '../../protocol/palette';
 import type { SelectionSummary } from '../../protocol/selection';
 import { matchPalette, type ColourInUse } from '../../palette/match-palette';
-import { resolveSwatches } from '../../palette/swatch-colors';
 import { errorMessage, isCanceled } from '../../bus/bus-errors';
 import { Banner, EmptyState, Progress, Section, Segmented } from '../components/basics';
 import { Icon } from '../components/icons';
@@ -26,8 +25,7 @@ export function PaletteScreen({ main, loaded, selection, onOpenConnect }: Props)
   const [busy, setBusy] = useState<{ done: number; total: number; label: string } | null>(null);
   const [skip, setSkip] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<{ tone: 'success' | 'warning' | 'danger'; text: string } | null>(null);
-  const swatches = useMemo(() => (loaded ? resolveSwatches(loaded.lock.palette) : []), [loaded]);
-  const report = useMemo(() => (scan ? matchPalette(scan.uses, swatches) : null), [scan, swatches]);
+  const report = useMemo(() => (scan && loaded ? matchPalette(scan.uses, loaded.lock.palette) : null), [scan, loaded]);
 
   const check = async (keepMessage = false) => {
     if (!loaded) return;

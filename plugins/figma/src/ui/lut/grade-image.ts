@@ -1,0 +1,35 @@
+/**
+ * LUT preview in the plugin window: decode the image (canvas), run core's LUT over the pixels
+ * (tetrahedral, alpha untouched), and encode the graded image for Figma (JPEG 95 when opaque, PNG when
+ * it has transparency; at most 4096 px a side, Figma's limit).
+ */
+import { applyLut, formatCubeIssue, parseCube, type CubeLut } from '@brandlock/core/color';
+import type { Raster } from '@brandlock/core/raster';
+import { decodeImageBytes, encodePixels, type DecodedImage } from '../image/canvas-image';
+
+export type LoadCubeResult = { success: true; lut: CubeLut } | { success: false; message: string };
+
+export function loadCube(text: string | undefined, file: string): LoadCubeResult {
+  if (text === undefined) return { success: false, message: `${file} is not open; pick it with the lock file to preview this LUT` };
+  const res = parseCube(text);
+  return res.success ? { success: true, lut: res.lut } : { success: false, message: formatCubeIssue(res.issue, file) };
+}
+
+/** Grades decoded pixels in place and returns them. */
+export function gradePixels(img: DecodedImage, lut: CubeLut): DecodedImage {
+  const raster: Raster = { width: img.width, height: img.height, depth: 8, data: img.data };
+  applyLut(raster, lut);
+  return img;
+}
+
+export async function gradeImageBytes(bytes: Uint8Array, lut: CubeLut): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+  const img = gradePixels(await decodeImageBytes(bytes, 4096), lut);
+  let opaque = true;
+  for (let i = 3; i < img.data.length; i += 4) {
+    if (img.data[i] !== 255) {
+      opaque = false;
+      break;
+    }
+  }
+  return { bytes: await encodePixels(img, opaque ? 'jpeg' : 'png', 95), width: img.width, height: img.height };
+}

@@ -1,0 +1,133 @@
+/**
+ * LUT preview: pick one of the lock's LUTs, see the selected image before and after, and place the
+ * graded version on a duplicate beside the original (the original is never changed).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MainBus } from '../bus/main-bus';
+import type { LoadedLock } from '../lock/loaded-lock';
+import type { SelectionSummary } from '../../protocol/selection';
+import { errorMessage } from '../../bus/bus-errors';
+import { Banner, EmptyState, Section } from '../components/basics';
+import { SelectionCard } from '../components/selection-card';
+import { decodeImageBytes, type DecodedImage } from '../image/canvas-image';
+import { gradeImageBytes, gradePixels, loadCube } from '../lut/grade-image';
+
+interface Props {
+  main: MainBus;
+  loaded: LoadedLock | null;
+  selection: SelectionSummary | null;
+  onOpenConnect(): void;
+}
+
+export function LutScreen({ main, loaded, selection, onOpenConnect }: Props) {
+  const luts = loaded?.lock.luts ?? [];
+  const [lutId, setLutId] = useState<string | null>(null);
+  const [source, setSource] = useState<{ hash: string; bytes: Uint8Array } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const before = useRef<HTMLCanvasElement>(null);
+  const after = useRef<HTMLCanvasElement>(null);
+  const image = selection?.image ?? null;
+  const chosen = luts.find((l) => l.id === lutId) ?? luts.find((l) => loaded?.cubes[l.id] !== undefined) ?? null;
+  const cube = chosen && loaded ? loadCube(loaded.cubes[chosen.id], chosen.file) : null;
+
+  useEffect(() => {
+    if (!image) return setSource(null);
+    if (source?.hash === image.imageHash) return;
+    main.call('readImage', { imageHash: image.imageHash }).then(
+      (r) => setSource({ hash: image.imageHash, bytes: r.bytes }),
+      (e) => setMessage({ tone: 'danger', text: errorMessage(e) }),
+    );
+  }, [image?.imageHash]);
+
+  useEffect(() => {
+    if (!source || !cube?.success) return;
+    let live = true;
+    decodeImageBytes(source.bytes, 480).then((img) => {
+      if (!live) return;
+      draw(before.current, img);
+      draw(after.current, gradePixels({ ...img, data: new Uint8ClampedArray(img.data) }, cube.lut));
+    }, (e) => setMessage({ tone: 'danger', text: errorMessage(e) }));
+    return () => {
+      live = false;
+    };
+  }, [source, chosen?.id, cube?.success]);
+
+  if (!loaded) {
+    return (
+      <div class="content">
+        <EmptyState icon="lut" headline="No Brand Lock yet">
+          Connect to your brandlock server or open the lock with its .cube files to preview the brand's grades.
+          <div style="margin-top:12px"><button class="button primary" onClick={onOpenConnect}>Connect</button></div>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const place = async () => {
+    if (!image || !source || !cube?.success || !chosen) return;
+    setBusy('Grading at full size…');
+    setMessage(null);
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    try {
+      const graded = await gradeImageBytes(source.bytes, cube.lut);
+      setBusy('Placing the preview…');
+      const placed = await main.call('placeLutPreview', { sourceNodeId: image.nodeId, imageHash: image.imageHash, bytes: graded.bytes, label: chosen.name });
+      setMessage({ tone: 'success', text: `Placed “${placed.name}” beside the original (${graded.width} × ${graded.height}).` });
+    } catch (e) {
+      setMessage({ tone: 'danger', text: errorMessage(e) });
+    }
+    setBusy(null);
+  };
+
+  return (
+    <>
+      <div class="content">
+        <Section>
+          <SelectionCard selection={selection} showSubject={false} />
+          {message && <div style="margin-top:8px"><Banner tone={message.tone}>{message.text}</Banner></div>}
+        </Section>
+        <Section title="LUT" aside={`${luts.length} in the lock`}>
+          {luts.length === 0 && <div class="hint">This lock has no LUTs.</div>}
+          <div class="stack">
+            {luts.map((l) => {
+              const open = loaded.cubes[l.id] !== undefined;
+              return (
+                <label class={`chip${chosen?.id === l.id ? ' on' : ''}`} style="height:auto;padding:6px 8px;align-items:flex-start" title={l.file}>
+                  <input type="radio" name="lut" checked={chosen?.id === l.id} disabled={!open} onChange={() => {
+                    setLutId(l.id);
+                    setMessage(null);
+                  }} style="margin-top:2px" />
+                  <div class="grow">
+                    <div class="row"><b style="font-weight:600">{l.name}</b><span class="tag">{l.use}</span></div>
+                    <div class="muted">{open ? l.notes || l.file : `${l.file} is not open`}</div>
+                  </div>
+                </label>
+              );
+            })}
+          </div>
+          {cube && !cube.success && <div style="margin-top:8px"><Banner tone="danger">{cube.message}</Banner></div>}
+        </Section>
+        {image && cube?.success && (
+          <Section title="Preview">
+            <div class="compare">
+              <figure><canvas ref={before} /><figcaption>Before</figcaption></figure>
+              <figure><canvas ref={after} /><figcaption>{chosen?.name}</figcaption></figure>
+            </div>
+          </Section>
+        )}
+      </div>
+      <div class="footer">
+        <span class="status-text">{busy ?? (image ? image.nodeName : 'Select an image')}</span>
+        <button class="button primary" disabled={!!busy || !image || !source || !cube?.success} onClick={place}>Place graded copy</button>
+      </div>
+    </>
+  );
+}
+
+function draw(canvas: HTMLCanvasElement | null, img: DecodedImage) {
+  if (!canvas) return;
+  canvas.width = img.width;
+  canvas.height = img.height;
+  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(img.data), img.width, img.height), 0, 0);
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import { applyLut, parseCubeOrThrow } from '@brandlock/core/color';
+import { buildPlugin, launchChromium, openPlugin, SAMPLES, screenshot, type BuiltPlugin } from '../support/browser';
+
+declare const harness: { figma: PluginAPI; host: { select(nodes: unknown[]): void } };
+
+let browser: Browser;
+let built: BuiltPlugin;
+beforeAll(async () => {
+  [built, browser] = await Promise.all([buildPlugin(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PHOTO = join(SAMPLES, 'photos/other/payload-tshirts-on-hangers-unsplash.jpg');
+
+async function placePhoto(page: Page, bytes: Buffer) {
+  return page.evaluate(async (data) => {
+    const f = harness.figma;
+    const rect = f.createRectangle();
+    rect.name = 'Hangers lifestyle';
+    rect.resize(400, 267);
+    rect.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: f.createImage(new Uint8Array(data)).hash }];
+    harness.host.select([rect]);
+    return rect.id;
+  }, [...bytes]);
+}
+
+async function meanRgb(bytes: Uint8Array | Buffer) {
+  const { data, info } = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const sum = [0, 0, 0];
+  for (let i = 0; i < data.length; i += 3) for (let c = 0; c < 3; c++) sum[c] += data[i + c];
+  return sum.map((s) => s / (info.width * info.height));
+}
+
+describe('LUT preview UI', () => {
+  it('previews a brand LUT before and after, and places the graded copy beside the original', async () => {
+    const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
+    await ui.getByRole('button', { name: 'Connection and lock' }).click();
+    await ui.locator('input[type=file]').setInputFiles([join(SAMPLES, 'brand-lock.json'), join(SAMPLES, 'luts/warm-studio.cube'), join(SAMPLES, 'luts/cool-editorial.cube')]);
+    const photo = readFileSync(PHOTO);
+    const sourceId = await placePhoto(page, photo);
+    await ui.getByRole('tab', { name: 'LUT' }).click();
+    await ui.getByText('Preview', { exact: true }).waitFor();
+    await page.waitForTimeout(300);
+    await screenshot(page, 'lut-preview');
+
+    await ui.getByRole('button', { name: 'Place graded copy' }).click();
+    await ui.getByText(/Placed “Hangers lifestyle · Warm studio grade” beside the original/).waitFor();
+    const placed = await page.evaluate(async (id) => {
+      const f = harness.figma;
+      const src = (await f.getNodeByIdAsync(id)) as RectangleNode;
+      const copy = f.currentPage.children.find((n) => n.name.endsWith('Warm studio grade')) as RectangleNode;
+      const stillSelected = f.currentPage.selection[0].id === id;
+      const hash = (copy.fills as ImagePaint[])[0].imageHash!;
+      return { stillSelected, name: copy.name, x: copy.x, srcX: src.x, srcW: src.width, same: hash === (src.fills as ImagePaint[])[0].imageHash, bytes: [...(await f.getImageByHash(hash)!.getBytesAsync())] };
+    }, sourceId);
+    expect(placed.name).toBe('Hangers lifestyle · Warm studio grade');
+    expect(placed.same).toBe(false);
+    expect(placed.stillSelected).toBe(true);
+    expect(placed.x).toBe(placed.srcX + placed.srcW + 24);
+
+    // The graded copy is core's LUT applied to the photo (within JPEG and decoder rounding).
+    const { data, info } = await sharp(photo).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const raster = { width: info.width, height: info.height, depth: 8 as const, data: new Uint8Array(data) };
+    applyLut(raster, parseCubeOrThrow(readFileSync(join(SAMPLES, 'luts/warm-studio.cube'), 'utf8')));
+    const expected = await meanRgb(await sharp(Buffer.from(raster.data), { raw: { width: info.width, height: info.height, channels: 4 } }).png().toBuffer());
+    const got = await meanRgb(new Uint8Array(placed.bytes));
+    const original = await meanRgb(photo);
+    for (let c = 0; c < 3; c++) expect(Math.abs(got[c] - expected[c])).toBeLessThan(1.5);
+    expect(got[0] - got[2]).toBeGreaterThan(original[0] - original[2]); // warmer
+    await screenshot(page, 'lut-placed');
+    await page.close();
+  });
+
+  it('names the LUT files that were not opened, and a broken .cube by line', async () => {
+    const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
+    await ui.getByRole('button', { name: 'Connection and lock' }).click();
+    await ui.locator('input[type=file]').setInputFiles([
+      { name: 'brand-lock.json', mimeType: 'application/json', buffer: readFileSync(join(SAMPLES, 'brand-lock.json')) },
+      { name: 'warm-studio.cube', mimeType: 'text/plain', buffer: Buffer.from('LUT_3D_SIZE 2\n0 0 0\n1 0 0\n0 1 oops\n') },
+    ]);
+    await ui.getByText('Not opened: luts/cool-editorial.cube').waitFor();
+    await ui.getByRole('tab', { name: 'LUT' }).click();
+    expect(await ui.getByText('luts/cool-editorial.cube is not open').isVisible()).toBe(true);
+    const err = await ui.locator('.banner.danger').innerText();
+    expect(err).toBe("luts/warm-studio.cube:4: the B value of entry 3 is \"oops\", expected a number like 0.25 or -1.5e-3");
+    await page.close();
+  });
+});
