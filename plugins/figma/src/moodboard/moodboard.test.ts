@@ -54,11 +54,12 @@ describe('planBoard', () => {
 });
 
 describe('captionFor', () => {
-  it('takes the title from the provider note and keeps the prompt as detail', () => {
-    expect(captionFor(2, 'Lighting study: Warm daylight studio, key 45° left', 'soft warm daylight')).toEqual({
-      title: 'Lighting study',
-      detail: 'Warm daylight studio, key 45° left — soft warm daylight',
+  it('titles an output by what the provider says it is, in the lock\'s names, and keeps the prompt as detail', () => {
+    expect(captionFor(2, 'local provider: a rendered study from the lock, not a photograph: lighting study of studio-warm in camel', 'editorial moodboard image, sunlit loft', lock)).toEqual({
+      title: 'Lighting study of Warm daylight studio in Camel',
+      detail: 'editorial moodboard image, sunlit loft',
     });
-    expect(captionFor(0, null, 'a prompt')).toEqual({ title: 'Image 1', detail: 'a prompt' });
+    expect(captionFor(0, null, 'a prompt', lock)).toEqual({ title: 'Image 1', detail: 'a prompt' });
+    expect(captionFor(0, null, 'x'.repeat(300), lock).detail).toHaveLength(178);
   });
 });

@@ -52,11 +52,17 @@ function titleCase(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
-/** A board caption from a job output: the provider's note names what the image is; the prompt says how. */
-export function captionFor(index: number, note: string | null, prompt: string): { title: string; detail: string } {
-  const text = (note ?? '').trim();
-  const cut = text.search(/[.:]\s/);
-  const title = text ? (cut > 0 && cut < 80 ? text.slice(0, cut) : text.slice(0, 80)) : `Image ${index + 1}`;
-  const rest = text && cut > 0 ? text.slice(cut + 1).trim() : '';
-  return { title, detail: [rest, prompt.trim()].filter(Boolean).join(' — ').slice(0, 400) };
+/**
+ * A board caption from a job output: the title is what the provider says the image is (the last
+ * clause of its note, with the lock's ids written as their names), the detail is the job's prompt.
+ * @example captionFor(0, 'local provider: a study: lighting study of studio-warm in camel', 'prompt', lock)
+ * // { title: 'Lighting study of Warm daylight studio in Camel', detail: 'prompt' }
+ */
+export function captionFor(index: number, note: string | null, prompt: string, lock: BrandLock): { title: string; detail: string } {
+  const clause = (note ?? '').split(/:\s+/).pop()!.trim();
+  const names = new Map<string, string>([...lock.lighting, ...lock.palette.swatches, ...lock.models].map((x) => [x.id, x.name]));
+  const named = clause.replace(/[a-z0-9][a-z0-9_-]*/g, (w) => names.get(w) ?? w);
+  const title = named ? named[0].toUpperCase() + named.slice(1) : `Image ${index + 1}`;
+  const detail = prompt.trim();
+  return { title: title.slice(0, 100), detail: detail.length > 180 ? `${detail.slice(0, 177)}…` : detail };
 }

@@ -27,6 +27,9 @@ export interface BoardImage {
   boardId: string;
   index: number;
   bytes: Uint8Array;
+  /** Pixel size of the image: the cell takes its aspect. */
+  width: number;
+  height: number;
   title: string;
   detail: string;
 }

@@ -8,6 +8,7 @@ import type { LoadedLock } from './lock/loaded-lock';
 import type { SelectionSummary } from '../protocol/selection';
 import type { PluginCommand } from '../manifest/manifest-types';
 import { Icon } from './components/icons';
+import { connectServer, type ServerConnection } from './server/connect-server';
 import { ConnectScreen } from './screens/connect-screen';
 import { PaletteScreen } from './screens/palette-screen';
 import { VariantsScreen } from './screens/variants-screen';
@@ -28,6 +29,7 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
   const [selection, setSelection] = useState<SelectionSummary | null>(null);
   const [editorType, setEditorType] = useState('figma');
   const [loaded, setLoaded] = useState<LoadedLock | null>(initialLock);
+  const [connection, setConnection] = useState<ServerConnection | null>(null);
 
   useEffect(() => {
     const offs = [
@@ -38,6 +40,15 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
       }),
     ];
     main.announceReady();
+    // Reconnect with the stored URL and token; on failure the designer sees why on the connection screen.
+    main.call('getSettings', undefined).then(async (s) => {
+      if (!s.serverUrl || !s.token) return;
+      const res = await connectServer(s.serverUrl, s.token);
+      if (res.success) {
+        setConnection(res.connection);
+        setLoaded((prev) => prev ?? res.loaded);
+      }
+    }, () => undefined);
     return () => offs.forEach((off) => off());
   }, [main]);
 
@@ -63,11 +74,22 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
           </button>
         ))}
       </div>
-      {tab === 'connect' && <ConnectScreen loaded={loaded} onLoaded={setLoaded} />}
+      {tab === 'connect' && (
+        <ConnectScreen
+          main={main}
+          loaded={loaded}
+          connection={connection}
+          onLoaded={setLoaded}
+          onConnected={(c, l) => {
+            setConnection(c);
+            setLoaded(l);
+          }}
+        />
+      )}
       {tab === 'palette' && <PaletteScreen main={main} loaded={loaded} selection={selection} onOpenConnect={openConnect} />}
       {tab === 'variants' && <VariantsScreen main={main} loaded={loaded} selection={selection} />}
-      {tab === 'moodboard' && <MoodboardScreen main={main} loaded={loaded} api={null} onOpenConnect={openConnect} />}
-      {tab === 'lut' && <LutScreen main={main} loaded={loaded} selection={selection} onOpenConnect={openConnect} />}
+      {tab === 'moodboard' && <MoodboardScreen main={main} loaded={loaded} api={connection?.client ?? null} onOpenConnect={openConnect} />}
+      {tab === 'lut' && <LutScreen main={main} loaded={loaded} selection={selection} onOpenConnect={openConnect} onLoaded={setLoaded} />}
     </div>
   );
 }

@@ -48,7 +48,7 @@ describe('moodboard on the main thread', () => {
     expect(cells[3].x).toBe(0);
 
     for (let i = 0; i < 6; i++) {
-      await ui.call('addBoardImage', { boardId, index: i, bytes: study(i), title: `Warm daylight studio · study ${i + 1}`, detail: 'soft warm daylight from a large octabox at 45 degrees left' });
+      await ui.call('addBoardImage', { boardId, index: i, bytes: study(i), width: 64, height: 80, title: `Warm daylight studio · study ${i + 1}`, detail: 'soft warm daylight from a large octabox at 45 degrees left' });
     }
     const res = await ui.call('finishBoard', { boardId, outcome: 'complete', message: '' });
     expect(res.placed).toBe(6);
@@ -69,24 +69,24 @@ describe('moodboard on the main thread', () => {
   it('on cancel keeps what arrived, removes the empty cells and says so on the board', async () => {
     const { ui, figma } = startMain();
     const { boardId } = await ui.call('startBoard', boardPlan(12));
-    await ui.call('addBoardImage', { boardId, index: 0, bytes: study(0), title: 'a', detail: '' });
-    await ui.call('addBoardImage', { boardId, index: 5, bytes: study(5), title: 'b', detail: '' });
+    await ui.call('addBoardImage', { boardId, index: 0, bytes: study(0), width: 64, height: 80, title: 'a', detail: '' });
+    await ui.call('addBoardImage', { boardId, index: 5, bytes: study(5), width: 64, height: 80, title: 'b', detail: '' });
     await ui.call('finishBoard', { boardId, outcome: 'canceled', message: '' });
     const board = figma.currentPage.findOne((n) => n.id === boardId) as FrameNode;
     const grid = board.findOne((n) => n.name === 'Images') as FrameNode;
     expect(grid.children.map((c) => c.name)).toEqual(['Image 1', 'Image 6']);
     expect((board.findOne((n) => n.name === 'Status') as TextNode).characters).toMatch(/^Canceled after 2 of 12 images\./);
-    const again = await ui.call('addBoardImage', { boardId, index: 1, bytes: study(1), title: 'late', detail: '' }).catch((e) => e);
+    const again = await ui.call('addBoardImage', { boardId, index: 1, bytes: study(1), width: 64, height: 80, title: 'late', detail: '' }).catch((e) => e);
     expect(again.code).toBe('no-board');
   });
 
   it('refuses images Figma cannot take, naming the image, and boards outside 6..50', async () => {
     const { ui } = startMain();
     const { boardId } = await ui.call('startBoard', boardPlan(6));
-    const big = await ui.call('addBoardImage', { boardId, index: 2, bytes: pngHeaderOnly(5000, 4000), title: '', detail: '' }).catch((e) => e);
+    const big = await ui.call('addBoardImage', { boardId, index: 2, bytes: pngHeaderOnly(5000, 4000), width: 5000, height: 4000, title: '', detail: '' }).catch((e) => e);
     expect(big).toMatchObject({ code: 'image-rejected', message: 'Image 3: Figma refused it (Image is too large)' });
     const webp = new TextEncoder().encode('RIFF....WEBPVP8 ');
-    expect((await ui.call('addBoardImage', { boardId, index: 0, bytes: webp, title: '', detail: '' }).catch((e) => e)).message).toBe('Image 1: Figma refused it (Image type is unsupported)');
+    expect((await ui.call('addBoardImage', { boardId, index: 0, bytes: webp, width: 1, height: 1, title: '', detail: '' }).catch((e) => e)).message).toBe('Image 1: Figma refused it (Image type is unsupported)');
     for (const count of [5, 51]) {
       const err = await ui.call('startBoard', { ...boardPlan(6), count }).catch((e) => e);
       expect(err.message).toBe(`A moodboard holds 6 to 50 images, got ${count}`);

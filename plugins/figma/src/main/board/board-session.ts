@@ -1,6 +1,7 @@
 /**
  * The moodboard as it fills: start builds the board and places it to the right of everything on the
- * page; each image lands in its cell as it arrives (one message per image, never one giant payload);
+ * page; each image lands in its cell as it arrives (one message per image, never one giant payload),
+ * and the cell takes the image's aspect so nothing the provider made is cropped away;
  * finish writes the outcome on the board and, when canceled or failed, removes the cells still empty.
  */
 import type { BoardImage, BoardOutcome, BoardPlan } from '../../protocol/board';
@@ -51,6 +52,8 @@ export async function addBoardImageAsync(img: BoardImage): Promise<void> {
   const title = (await figma.getNodeByIdAsync(cell.titleId)) as TextNode | null;
   const detail = (await figma.getNodeByIdAsync(cell.detailId)) as TextNode | null;
   if (!rect || !title || !detail || rect.removed) throw new PluginError('board-gone', 'The moodboard was deleted while it was filling');
+  const aspect = img.width > 0 && img.height > 0 ? img.height / img.width : rect.height / rect.width;
+  rect.resize(rect.width, Math.round(rect.width * Math.min(2, Math.max(0.5, aspect))));
   rect.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: image.hash }];
   title.characters = String(img.title).slice(0, 120) || `Image ${img.index + 1}`;
   title.fills = [solid(INK)];

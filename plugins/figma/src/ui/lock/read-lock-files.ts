@@ -34,3 +34,19 @@ export async function readLockFiles(files: readonly File[]): Promise<ReadLockRes
   if (missing.length) notes.push(`Not opened: ${missing.map((l) => l.file).join(', ')}. Pick them with the lock to preview those LUTs.`);
   return { success: true, loaded: { lock: res.lock, hash: res.hash, source: { kind: 'files', name: file.name }, cubes }, notes };
 }
+
+/** Adds .cube files to a lock already loaded (from the server, which does not serve LUT files). */
+export async function attachCubes(loaded: LoadedLock, files: readonly File[]): Promise<{ loaded: LoadedLock; notes: string[] }> {
+  const cubes = { ...loaded.cubes };
+  const used = new Set<File>();
+  for (const lut of loaded.lock.luts) {
+    const base = lut.file.split(/[\\/]/).pop()!.toLowerCase();
+    const match = files.find((f) => f.name.toLowerCase() === base);
+    if (match) {
+      cubes[lut.id] = await match.text();
+      used.add(match);
+    }
+  }
+  const notes = files.filter((f) => !used.has(f)).map((f) => `${f.name} is not one of this lock's LUTs (${loaded.lock.luts.map((l) => l.file).join(', ') || 'it has none'})`);
+  return { loaded: { ...loaded, cubes }, notes };
+}

@@ -56,8 +56,8 @@ export async function runMoodboard(args: {
         try {
           const { bytes } = await api.assets.get(out.ref);
           const image = await toFigmaImage(bytes);
-          const caption = captionFor(out.index, out.note, j.recipe.prompt);
-          await main.call('addBoardImage', { boardId, index: out.index, bytes: image.bytes, ...caption });
+          const caption = captionFor(out.index, out.note, j.recipe.prompt, lock);
+          await main.call('addBoardImage', { boardId, index: out.index, bytes: image.bytes, width: image.width, height: image.height, ...caption });
         } catch (e) {
           placed.delete(out.index);
           problems.push(`image ${out.index + 1}: ${errorMessage(e)}`);

@@ -2,26 +2,67 @@
  * Where the Brand Lock comes from: the brand's brandlock server (URL and token, kept in Figma's
  * per-user client storage), or lock files opened from disk for offline work.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MainBus } from '../bus/main-bus';
+import { connectServer, type ServerConnection } from '../server/connect-server';
 import type { LoadedLock } from '../lock/loaded-lock';
-import { readLockFiles } from '../lock/read-lock-files';
+import { attachCubes, readLockFiles } from '../lock/read-lock-files';
 import { labToSrgb, parseColor } from '@brandlock/core/color';
-import { Banner, Section } from '../components/basics';
+import { Banner, Field, Section } from '../components/basics';
 import { Icon } from '../components/icons';
 
 interface Props {
+  main: MainBus;
   loaded: LoadedLock | null;
+  connection: ServerConnection | null;
   onLoaded(loaded: LoadedLock): void;
+  onConnected(connection: ServerConnection | null, loaded: LoadedLock | null): void;
 }
 
-export function ConnectScreen({ loaded, onLoaded }: Props) {
+export function ConnectScreen({ main, loaded, connection, onLoaded, onConnected }: Props) {
   const input = useRef<HTMLInputElement>(null);
+  const [url, setUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [connecting, setConnecting] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  useEffect(() => {
+    main.call('getSettings', undefined).then((s) => {
+      setUrl((u) => u || s.serverUrl);
+      setToken((t) => t || s.token);
+    }, () => undefined);
+  }, []);
+
+  const connect = async () => {
+    setConnecting(true);
+    setServerError(null);
+    const res = await connectServer(url, token);
+    setConnecting(false);
+    if (!res.success) {
+      setServerError(res.message);
+      return;
+    }
+    await main.call('saveSettings', { serverUrl: res.connection.url, token: token.trim() });
+    onConnected(res.connection, res.loaded);
+  };
+  const disconnect = async () => {
+    await main.call('saveSettings', { serverUrl: url, token: '' });
+    setToken('');
+    onConnected(null, null);
+  };
   const [problems, setProblems] = useState<string[]>([]);
   const [notes, setNotes] = useState<string[]>([]);
 
   const openFiles = async (files: FileList | null) => {
     if (!files?.length) return;
-    const res = await readLockFiles([...files]);
+    const list = [...files];
+    if (loaded && !list.some((f) => f.name.toLowerCase().endsWith('.json'))) {
+      const attached = await attachCubes(loaded, list);
+      setProblems([]);
+      setNotes(attached.notes);
+      onLoaded(attached.loaded);
+      return;
+    }
+    const res = await readLockFiles(list);
     if (!res.success) {
       setProblems(res.messages);
       setNotes([]);
@@ -35,9 +76,26 @@ export function ConnectScreen({ loaded, onLoaded }: Props) {
   return (
     <div class="content">
       {loaded && <LockSummary loaded={loaded} />}
+      <Section title="brandlock server" aside={connection ? `signed in as ${connection.who.name} (${connection.who.role})` : 'moodboards, jobs, the current lock'}>
+        {/* Not a <form>: Figma's sandboxed iframe may refuse form submission; Enter connects instead. */}
+        <div class="stack" onKeyDown={(e) => e.key === 'Enter' && url.trim() && token.trim() && void connect()}>
+          <Field label="Server URL" htmlFor="server-url">
+            <input id="server-url" class="input" value={url} placeholder="https://brandlock.example.com" autoComplete="url" onInput={(e) => setUrl(e.currentTarget.value)} />
+          </Field>
+          <Field label="Token" htmlFor="server-token">
+            <input id="server-token" class="input" type="password" value={token} placeholder="bl_…" autoComplete="off" onInput={(e) => setToken(e.currentTarget.value)} />
+          </Field>
+          <div class="row" style="justify-content:flex-end">
+            {connection && <button type="button" class="button ghost" onClick={disconnect}>Sign out</button>}
+            <button type="button" class="button primary" onClick={connect} disabled={connecting || !url.trim() || !token.trim()}>{connecting ? 'Connecting…' : connection ? 'Reconnect' : 'Connect'}</button>
+          </div>
+          {serverError && <Banner tone="danger">{serverError}</Banner>}
+          <div class="hint">The token is kept in Figma's storage on this computer only, never in the file.</div>
+        </div>
+      </Section>
       <Section title="Open lock files" aside="works offline">
         <div class="stack">
-          <div class="hint">Pick the brand's <span class="mono">brand-lock.json</span>, with its <span class="mono">.cube</span> files for LUT previews. Moodboards need the server.</div>
+          <div class="hint">Pick the brand's <span class="mono">brand-lock.json</span>, with its <span class="mono">.cube</span> files for LUT previews. Moodboards need the server. {'Connected to a server? Pick just the .cube files to add them to its lock.'}</div>
           <input ref={input} type="file" multiple accept=".json,.cube,application/json" style="display:none" onChange={(e) => openFiles((e.target as HTMLInputElement).files)} />
           <div>
             <button class="button" onClick={() => input.current?.click()}>

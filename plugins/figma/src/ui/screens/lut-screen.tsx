@@ -11,15 +11,18 @@ import { Banner, EmptyState, Section } from '../components/basics';
 import { SelectionCard } from '../components/selection-card';
 import { decodeImageBytes, type DecodedImage } from '../image/canvas-image';
 import { gradeImageBytes, gradePixels, loadCube } from '../lut/grade-image';
+import { attachCubes } from '../lock/read-lock-files';
 
 interface Props {
   main: MainBus;
   loaded: LoadedLock | null;
   selection: SelectionSummary | null;
   onOpenConnect(): void;
+  onLoaded(loaded: LoadedLock): void;
 }
 
-export function LutScreen({ main, loaded, selection, onOpenConnect }: Props) {
+export function LutScreen({ main, loaded, selection, onOpenConnect, onLoaded }: Props) {
+  const cubeInput = useRef<HTMLInputElement>(null);
   const luts = loaded?.lock.luts ?? [];
   const [lutId, setLutId] = useState<string | null>(null);
   const [source, setSource] = useState<{ hash: string; bytes: Uint8Array } | null>(null);
@@ -100,12 +103,21 @@ export function LutScreen({ main, loaded, selection, onOpenConnect }: Props) {
                   }} style="margin-top:2px" />
                   <div class="grow">
                     <div class="row"><b style="font-weight:600">{l.name}</b><span class="tag">{l.use}</span></div>
-                    <div class="muted">{open ? l.notes || l.file : `${l.file} is not open`}</div>
+                    <div class="muted">
+                      {open ? l.notes || l.file : <>{l.file} is not open · <button class="link" onClick={() => cubeInput.current?.click()}>Open…</button></>}
+                    </div>
                   </div>
                 </label>
               );
             })}
           </div>
+          <input ref={cubeInput} type="file" multiple accept=".cube" style="display:none" onChange={async (e) => {
+            const files = [...((e.target as HTMLInputElement).files ?? [])];
+            if (!files.length) return;
+            const attached = await attachCubes(loaded, files);
+            if (attached.notes.length) setMessage({ tone: 'danger', text: attached.notes.join(' ') });
+            onLoaded(attached.loaded);
+          }} />
           {cube && !cube.success && <div style="margin-top:8px"><Banner tone="danger">{cube.message}</Banner></div>}
         </Section>
         {image && cube?.success && (

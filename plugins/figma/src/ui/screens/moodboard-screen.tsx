@@ -93,7 +93,7 @@ export function MoodboardScreen({ main, loaded, api, onOpenConnect }: Props) {
             {lock.lighting.map((l) => (
               <label class={`chip${brief.lightingIds.includes(l.id) ? ' on' : ''}`} title={l.promptFragment}>
                 <input type="checkbox" checked={brief.lightingIds.includes(l.id)} onChange={() => toggle('lightingIds', l.id)} />
-                <span class="swatch" style={{ background: css(l.background), width: '12px', height: '12px' }} />
+                <span class="dot" title={`Backdrop ${l.background}`} style={{ background: css(l.background) }} />
                 {l.name} <span class="dim">{l.colorTemperatureK} K</span>
               </label>
             ))}

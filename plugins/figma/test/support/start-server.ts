@@ -1,0 +1,65 @@
+/**
+ * Runs the real brandlock server as `npm start` does (server/src/main.ts, embedded PGlite, local
+ * provider) in a child process on a free loopback port, reads the URL and first admin token it
+ * prints, publishes the sample Brand Lock and makes a designer token, as an admin would. Nothing here
+ * imitates the server: the plugin talks to the same code over real HTTP.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBrandlockClient } from '@brandlock/core/api';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+export interface TestServer {
+  url: string;
+  /** A designer's token (what a designer pastes into the plugin). */
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'brandlock-figma-server-'));
+  const child = spawn(process.execPath, [join(root, 'scripts/run-ts.mjs'), join(root, 'server/src/main.ts')], {
+    cwd: dir,
+    env: { ...process.env, BRANDLOCK_DATA: dir, HOST: '127.0.0.1', PORT: '0', BRANDLOCK_POLL_MIN_MS: '100', BRANDLOCK_LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const { url, adminToken } = await readBanner(child);
+  const admin = createBrandlockClient({ baseUrl: url, token: adminToken });
+  await admin.locks.publish(JSON.parse(readFileSync(join(root, 'samples/brand-lock.json'), 'utf8')));
+  const designer = await admin.tokens.create({ name: 'Figma plugin test', role: 'designer' });
+  return {
+    url,
+    token: designer.token,
+    async close() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function readBanner(child: ChildProcess): Promise<{ url: string; adminToken: string }> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`the server did not start in 60 s:\n${out}\n${err}`)), 60_000);
+    child.stderr!.on('data', (d) => (err += d));
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      const token = /keep it somewhere safe:\s*\n\s*(\S+)/.exec(out)?.[1];
+      if (url && token) {
+        clearTimeout(timer);
+        resolve({ url, adminToken: token });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}:\n${out}\n${err}`)));
+  });
+}
