@@ -41,9 +41,10 @@ export function PaletteScreen({ main, loaded, selection, onOpenConnect }: Props)
     }
   };
 
+  // A page-wide check is not redone on every click in the canvas; "Check again" refreshes it.
   useEffect(() => {
     void check();
-  }, [scope, selection, loaded]);
+  }, [scope, scope === 'selection' ? selection : null, loaded]);
 
   if (!loaded) {
     return (
