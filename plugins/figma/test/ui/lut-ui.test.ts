@@ -78,18 +78,34 @@ describe('LUT preview UI', () => {
     await page.close();
   });
 
-  it('names the LUT files that were not opened, and a broken .cube by line', async () => {
+  it('refuses a .cube whose content is not the one the lock pins, and names the files not opened', async () => {
     const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
     await ui.getByRole('button', { name: 'Connection and lock' }).click();
+    const edited = readFileSync(join(SAMPLES, 'luts/warm-studio.cube'), 'utf8').replace(/^(\S+ \S+ )(\S+)/m, '$10.5');
     await ui.locator('input[type=file]').setInputFiles([
       { name: 'brand-lock.json', mimeType: 'application/json', buffer: readFileSync(join(SAMPLES, 'brand-lock.json')) },
+      { name: 'warm-studio.cube', mimeType: 'text/plain', buffer: Buffer.from(edited) },
+    ]);
+    await ui.getByText('warm-studio.cube is not the lock\'s Warm studio grade: its SHA-256 differs from the one the lock pins (an edited file, or another grade).').waitFor();
+    await ui.getByText('Not opened: luts/warm-studio.cube, luts/cool-editorial.cube').waitFor();
+    await ui.getByRole('tab', { name: 'LUT' }).click();
+    expect(await ui.getByText('luts/cool-editorial.cube is not open').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('reports a malformed .cube by file and line (lock without pinned hashes)', async () => {
+    const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
+    await ui.getByRole('button', { name: 'Connection and lock' }).click();
+    const lock = JSON.parse(readFileSync(join(SAMPLES, 'brand-lock.json'), 'utf8'));
+    for (const l of lock.luts) delete l.sha256;
+    await ui.locator('input[type=file]').setInputFiles([
+      { name: 'brand-lock.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lock)) },
       { name: 'warm-studio.cube', mimeType: 'text/plain', buffer: Buffer.from('LUT_3D_SIZE 2\n0 0 0\n1 0 0\n0 1 oops\n') },
     ]);
     await ui.getByText('Not opened: luts/cool-editorial.cube').waitFor();
     await ui.getByRole('tab', { name: 'LUT' }).click();
-    expect(await ui.getByText('luts/cool-editorial.cube is not open').isVisible()).toBe(true);
     const err = await ui.locator('.banner.danger').innerText();
-    expect(err).toBe("luts/warm-studio.cube:4: the B value of entry 3 is \"oops\", expected a number like 0.25 or -1.5e-3");
+    expect(err).toBe('luts/warm-studio.cube:4: the B value of entry 3 is "oops", expected a number like 0.25 or -1.5e-3');
     await page.close();
   });
 });

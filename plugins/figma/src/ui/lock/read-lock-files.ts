@@ -3,7 +3,8 @@
  * the offline way in, for the palette check, LUT preview and variants when no server is configured.
  * The lock is validated by core exactly as the server and CLI validate it.
  */
-import { formatLockIssue, loadBrandLock } from '@brandlock/core/brand';
+import { formatLockIssue, loadBrandLock, type LutRef } from '@brandlock/core/brand';
+import { sha256Hex } from '@brandlock/core/hash';
 import type { LoadedLock } from './loaded-lock';
 
 export type ReadLockResult = { success: true; loaded: LoadedLock; notes: string[] } | { success: false; messages: string[] };
@@ -23,13 +24,7 @@ export async function readLockFiles(files: readonly File[]): Promise<ReadLockRes
   }
   const res = loadBrandLock(doc);
   if (!res.success) return { success: false, messages: res.issues.slice(0, 8).map((i) => `${file.name}: ${formatLockIssue(i)}`).concat(res.issues.length > 8 ? [`…and ${res.issues.length - 8} more`] : []) };
-  const cubes: Record<string, string> = {};
-  const notes: string[] = [];
-  for (const lut of res.lock.luts) {
-    const base = lut.file.split(/[\\/]/).pop()!.toLowerCase();
-    const match = files.find((f) => f.name.toLowerCase() === base);
-    if (match) cubes[lut.id] = await match.text();
-  }
+  const { cubes, notes } = await matchCubeFiles(res.lock.luts, files);
   const missing = res.lock.luts.filter((l) => !(l.id in cubes));
   if (missing.length) notes.push(`Not opened: ${missing.map((l) => l.file).join(', ')}. Pick them with the lock to preview those LUTs.`);
   return { success: true, loaded: { lock: res.lock, hash: res.hash, source: { kind: 'files', name: file.name }, cubes }, notes };
@@ -37,16 +32,32 @@ export async function readLockFiles(files: readonly File[]): Promise<ReadLockRes
 
 /** Adds .cube files to a lock already loaded (from the server, which does not serve LUT files). */
 export async function attachCubes(loaded: LoadedLock, files: readonly File[]): Promise<{ loaded: LoadedLock; notes: string[] }> {
-  const cubes = { ...loaded.cubes };
+  const { cubes, notes, used } = await matchCubeFiles(loaded.lock.luts, files);
+  for (const f of files) {
+    if (!used.has(f)) notes.push(`${f.name} is not one of this lock's LUTs (${loaded.lock.luts.map((l) => l.file).join(', ') || 'it has none'})`);
+  }
+  return { loaded: { ...loaded, cubes: { ...loaded.cubes, ...cubes } }, notes };
+}
+
+/**
+ * Pairs .cube files with the lock's LUTs by file name. Where the lock pins a LUT's SHA-256, a file
+ * with other content is refused: previewing a grade that is not the brand's would mislead.
+ */
+async function matchCubeFiles(luts: readonly LutRef[], files: readonly File[]): Promise<{ cubes: Record<string, string>; notes: string[]; used: Set<File> }> {
+  const cubes: Record<string, string> = {};
+  const notes: string[] = [];
   const used = new Set<File>();
-  for (const lut of loaded.lock.luts) {
+  for (const lut of luts) {
     const base = lut.file.split(/[\\/]/).pop()!.toLowerCase();
     const match = files.find((f) => f.name.toLowerCase() === base);
-    if (match) {
-      cubes[lut.id] = await match.text();
-      used.add(match);
+    if (!match) continue;
+    used.add(match);
+    const bytes = new Uint8Array(await match.arrayBuffer());
+    if (lut.sha256 && sha256Hex(bytes) !== lut.sha256) {
+      notes.push(`${match.name} is not the lock's ${lut.name}: its SHA-256 differs from the one the lock pins (an edited file, or another grade).`);
+      continue;
     }
+    cubes[lut.id] = new TextDecoder().decode(bytes);
   }
-  const notes = files.filter((f) => !used.has(f)).map((f) => `${f.name} is not one of this lock's LUTs (${loaded.lock.luts.map((l) => l.file).join(', ') || 'it has none'})`);
-  return { loaded: { ...loaded, cubes }, notes };
+  return { cubes, notes, used };
 }
