@@ -59,6 +59,8 @@ export interface CreatedVariant {
   fontSize: number | null;
   /** True when the copy does not fit even at the minimum size. */
   overflow: boolean;
+  /** True when a word had to be split across lines to fit. */
+  brokeWords: boolean;
 }
 
 /** A variant frame found on the page, with what its export needs (stored in its plugin data). */

@@ -87,7 +87,7 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
         />
       )}
       {tab === 'palette' && <PaletteScreen main={main} loaded={loaded} selection={selection} onOpenConnect={openConnect} />}
-      {tab === 'variants' && <VariantsScreen main={main} loaded={loaded} selection={selection} />}
+      {tab === 'variants' && <VariantsScreen main={main} loaded={loaded} selection={selection} editorType={editorType} onOpenConnect={openConnect} />}
       {tab === 'moodboard' && <MoodboardScreen main={main} loaded={loaded} api={connection?.client ?? null} onOpenConnect={openConnect} />}
       {tab === 'lut' && <LutScreen main={main} loaded={loaded} selection={selection} onOpenConnect={openConnect} onLoaded={setLoaded} />}
     </div>

@@ -1,43 +1,64 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_PRESETS, ChannelSpec } from '@brandlock/core/channels';
-import { planVariantFrame } from './plan-variant-frame';
+import { readFileSync } from 'node:fs';
+import { loadBrandLock } from '@brandlock/core/brand';
+import { ChannelSpec, planVariants } from '@brandlock/core/channels';
+import { frameNameFor, planVariantFrame } from './plan-variant-frame';
 
-const stories = CHANNEL_PRESETS['instagram-story-9x16'];
+const res = loadBrandLock(JSON.parse(readFileSync(new URL('../../../../samples/brand-lock.json', import.meta.url), 'utf8')));
+if (!res.success) throw new Error('sample lock');
+const lock = res.lock;
+const master = { width: 3000, height: 4000 };
+const subject = { x: 1000, y: 500, width: 1000, height: 3000 };
 const overlay = { text: ' New: washed linen ', position: 'bottom' as const, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT' as const };
 
+function plansFor(channelIds: string[], sku = 'NF-WV-1001', extra: Partial<Parameters<typeof planVariants>[0]> = {}) {
+  return planVariants({ lock, lockHash: 'sha256:x', master, subject, sku, colorway: 'ink', view: 'front', channels: lock.channels.filter((c) => channelIds.includes(c.id)), provenance: { digitalSourceType: 'digitalCapture' }, ...extra });
+}
+
 describe('planVariantFrame', () => {
-  it('turns a Stories spec and its crop window into a frame plan', () => {
-    const plan = planVariantFrame({ spec: stories, image: { width: 3000, height: 4000 }, window: { x: 375, y: 0, width: 2250, height: 4000 }, cropNotes: [], fileName: 'a.jpg', frameName: 'a', overlay });
-    expect(plan).toMatchObject({
+  it('turns core\'s Stories plan into a frame: name from the lock\'s template, CROP fill, safe area, export settings', () => {
+    const { plans } = plansFor(['stories']);
+    const frame = planVariantFrame(plans[0], master, overlay);
+    expect(frame).toMatchObject({
+      fileName: 'northfold_nf-wv-1001_ink_front_stories_1080x1920.jpg',
+      frameName: 'northfold_nf-wv-1001_ink_front_stories_1080x1920',
       width: 1080,
       height: 1920,
       background: { r: 1, g: 1, b: 1 },
-      image: { rect: { x: 0, y: 0, width: 1080, height: 1920 }, transform: [[0.75, 0, 0.125], [0, 1, 0]] },
       safeArea: { top: 250, bottom: 340 },
       exportSettings: [{ format: 'JPG', constraint: { type: 'WIDTH', value: 1080 }, colorProfile: 'SRGB' }],
       delivery: { format: 'jpeg', quality: 90, maxBytes: 30_000_000 },
-      warnings: [],
     });
-    expect(plan.overlay).toMatchObject({ text: 'New: washed linen', vertical: 'BOTTOM', minSize: 22, maxSize: 108 });
-    expect(plan.overlay!.box.y + plan.overlay!.box.height).toBeLessThanOrEqual(1920 - 340);
+    const [[sx, , ox], [, sy, oy]] = frame.image.transform;
+    // The visible part of the master keeps the whole subject, and the transform stays inside the image.
+    expect(ox * master.width).toBeLessThanOrEqual(subject.x);
+    expect((ox + sx) * master.width).toBeGreaterThanOrEqual(subject.x + subject.width);
+    expect(oy * master.height).toBeLessThanOrEqual(subject.y);
+    expect(oy + sy).toBeLessThanOrEqual(1 + 1e-9);
+    expect(frame.overlay).toMatchObject({ text: 'New: washed linen', vertical: 'BOTTOM', minSize: 22, maxSize: 108 });
+    expect(frame.overlay!.box.y + frame.overlay!.box.height).toBeLessThanOrEqual(1920 - 340);
   });
 
-  it('warns when a small source is upsampled, and about AVIF, and exports non-JPEG specs as PNG', () => {
-    const spec = ChannelSpec.parse({ ...stories, id: 'av', format: 'avif', background: 'transparent' });
-    const plan = planVariantFrame({ spec, image: { width: 540, height: 960 }, window: { x: 0, y: 0, width: 540, height: 960 }, cropNotes: ['no head and hem lines were given'], fileName: 'a.avif', frameName: 'a', overlay: null });
-    expect(plan.background).toBeNull();
-    expect(plan.exportSettings[0].format).toBe('PNG');
-    expect(plan.warnings).toEqual([
-      'no head and hem lines were given',
-      'Upsampled 2.0×: the crop holds 540 source pixels across where the channel needs 1080',
-      'AVIF cannot be encoded inside Figma; this channel is skipped on export (the server pipeline renders it)',
-    ]);
-    expect(plan.overlay).toBeNull();
+  it('pads a marketplace square with the spec background and places the image inside it', () => {
+    const { plans } = plansFor(['marketplace']);
+    const frame = planVariantFrame(plans[0], master, null);
+    expect(frame.background).toEqual({ r: 1, g: 1, b: 1 });
+    expect(frame.image.rect.x).toBeGreaterThan(0);
+    expect(frame.image.rect.x + frame.image.rect.width).toBeLessThan(2000);
+    expect(frame.overlay).toBeNull();
   });
 
-  it('paints a Lab background as its sRGB colour', () => {
-    const spec = ChannelSpec.parse({ ...stories, id: 'lab', background: 'lab(96 1 4)' });
-    const plan = planVariantFrame({ spec, image: { width: 1080, height: 1920 }, window: { x: 0, y: 0, width: 1080, height: 1920 }, cropNotes: [], fileName: 'a', frameName: 'a', overlay: null });
-    expect(plan.background!.r).toBeGreaterThan(plan.background!.b);
+  it('carries core\'s crop notes, renamed tokens, and says AVIF cannot be made in Figma', () => {
+    const avif = ChannelSpec.parse({ ...lock.channels.find((c) => c.id === 'pdp-webp')!, id: 'avif', format: 'avif' });
+    const { plans } = planVariants({ lock, lockHash: 'sha256:x', master: { width: 600, height: 800 }, subject: null, sku: 'NF/1001', colorway: 'ink', view: 'front', channels: [avif], provenance: { digitalSourceType: 'digitalCapture' } });
+    const frame = planVariantFrame(plans[0], { width: 600, height: 800 }, null);
+    expect(frame.exportSettings[0].format).toBe('PNG');
+    expect(frame.warnings.some((w) => /upscal/i.test(w))).toBe(true);
+    expect(frame.warnings).toContain('{sku} "NF/1001" is written "NF-1001" in the file name');
+    expect(frame.warnings).toContain('AVIF cannot be encoded inside Figma; export skips this channel (the server pipeline renders it)');
+  });
+
+  it('names frames after the file name without its extension', () => {
+    expect(frameNameFor('northfold_a_1080x1350.webp')).toBe('northfold_a_1080x1350');
   });
 });

@@ -1,13 +1,13 @@
 /**
- * One channel's frame plan from its spec and the crop window core chose: frame size and background,
- * the image layer and its CROP transform, safe area, Export panel settings, delivery encoding, the
- * text overlay's box and size range, and the warnings a designer should see before exporting.
+ * One channel's frame from core's variant plan: frame size and background, the image layer and its
+ * CROP transform (core's figmaCropPlacement of the subject-aware crop), safe area, Export panel
+ * settings, delivery encoding, the overlay's box and size range, and what the designer should know
+ * (core's crop notes, renamed naming tokens, formats Figma cannot write).
  */
 import { labToSrgb, parseColor } from '@brandlock/core/color';
-import type { ChannelSpec } from '@brandlock/core/channels';
-import type { Box, Rgb, Size } from '../protocol/geometry';
+import { figmaCropPlacement, type VariantPlan } from '@brandlock/core/channels';
+import type { Rgb, Size } from '../protocol/geometry';
 import type { FontRef, VariantFramePlan } from '../protocol/variants';
-import { windowToImageFill } from '../layout/window-to-image-fill';
 import { overlayBox, type OverlayPosition } from '../layout/overlay-box';
 import { hexToRgb } from '../palette/hex-to-rgb';
 
@@ -19,46 +19,38 @@ export interface OverlayOptions {
   align: 'LEFT' | 'CENTER' | 'RIGHT';
 }
 
-export interface VariantFrameInput {
-  spec: ChannelSpec;
-  image: Size;
-  /** The crop window in image pixels (core's planCrop), possibly running past the image where the spec pads. */
-  window: Box;
-  cropNotes: string[];
-  fileName: string;
-  frameName: string;
-  overlay: OverlayOptions | null;
+/** The file name without its extension: what Figma's own Export panel names the file after. */
+export function frameNameFor(fileName: string): string {
+  return fileName.replace(/\.[a-z0-9]+$/i, '');
 }
 
-export function planVariantFrame(input: VariantFrameInput): VariantFramePlan {
-  const { spec } = input;
+export function planVariantFrame(plan: VariantPlan, image: Size, overlay: OverlayOptions | null): VariantFramePlan {
+  const spec = plan.channel;
   const frame = { width: spec.width, height: spec.height };
-  const fill = windowToImageFill(input.window, input.image, frame);
-  const warnings = [...input.cropNotes];
-  if (fill.sourcePixelsPerOutputPixel < 0.999) {
-    const factor = 1 / fill.sourcePixelsPerOutputPixel;
-    warnings.push(`Upsampled ${factor.toFixed(1)}×: the crop holds ${Math.round(input.window.width * Math.min(1, input.image.width / input.window.width))} source pixels across where the channel needs ${spec.width}`);
-  }
-  if (spec.format === 'avif') warnings.push('AVIF cannot be encoded inside Figma; this channel is skipped on export (the server pipeline renders it)');
+  const placement = figmaCropPlacement(plan.crop, image);
+  const warnings = plan.crop.notes.map((n) => n.message);
+  for (const r of plan.renamed) warnings.push(`{${r.token}} "${r.from}" is written "${r.to}" in the file name`);
+  if (spec.format === 'avif') warnings.push('AVIF cannot be encoded inside Figma; export skips this channel (the server pipeline renders it)');
   const minSide = Math.min(spec.width, spec.height);
+  const text = overlay?.text.trim() ?? '';
   return {
     channelId: spec.id,
     channelName: spec.name,
-    frameName: input.frameName,
-    fileName: input.fileName,
+    frameName: frameNameFor(plan.fileName),
+    fileName: plan.fileName,
     width: spec.width,
     height: spec.height,
     background: spec.background === 'transparent' ? null : colourOf(spec.background),
-    image: { rect: fill.rect, transform: fill.transform },
+    image: { rect: placement.rect, transform: placement.imageTransform },
     safeArea: { ...spec.safeArea },
-    overlay: input.overlay && input.overlay.text.trim()
+    overlay: overlay && text
       ? {
-          text: input.overlay.text.trim(),
-          box: overlayBox(frame, spec.safeArea, input.overlay.position),
-          font: input.overlay.font,
-          color: input.overlay.color,
-          align: input.overlay.align,
-          vertical: input.overlay.position === 'top' ? 'TOP' : input.overlay.position === 'center' ? 'CENTER' : 'BOTTOM',
+          text,
+          box: overlayBox(frame, spec.safeArea, overlay.position),
+          font: overlay.font,
+          color: overlay.color,
+          align: overlay.align,
+          vertical: overlay.position === 'top' ? 'TOP' : overlay.position === 'center' ? 'CENTER' : 'BOTTOM',
           minSize: Math.max(8, Math.round(minSide * 0.02)),
           maxSize: Math.max(12, Math.round(minSide * 0.1)),
         }

@@ -51,7 +51,7 @@ describe('Export all', () => {
       }
     });
     await ui.getByRole('tab', { name: 'Variants' }).click();
-    await ui.getByText('4 frames ready to export').waitFor();
+    await ui.getByRole('button', { name: 'Export all (4)' }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), ui.getByRole('button', { name: 'Export all' }).click()]);
     expect(download.suggestedFilename()).toBe('northfold-variants.zip');
     const files = unzipSync(readFileSync(await download.path()));

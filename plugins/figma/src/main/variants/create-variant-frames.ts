@@ -3,7 +3,8 @@
  * transform comes from core's subject-aware crop), the safe area as layout grids, the text overlay
  * fitted to its box, the Export panel settings, the file name from the lock's template, and plugin data
  * so "Export all" finds the frame later. Frames go into one section beside the source, built in
- * chunks; a cancel removes what was built so nothing is left half-made.
+ * chunks; a cancel removes what was built so nothing is left half-made. The source stays selected, so
+ * the designer can make another set (other channels, other copy) straight away.
  */
 import type { HandlerContext } from '../../bus/create-bus';
 import { PluginError } from '../../bus/bus-errors';
@@ -48,7 +49,7 @@ export async function createVariantFramesAsync(params: CreateVariantsParams, ctx
       frame.x = SECTION_PADDING + layout.positions[i].x;
       frame.y = SECTION_PADDING + layout.positions[i].y;
       const fitted = plans[i].overlay ? await placeOverlayAsync(frame, plans[i].overlay!) : null;
-      created.push({ nodeId: frame.id, channelId: plans[i].channelId, frameName: frame.name, fontSize: fitted?.fontSize ?? null, overflow: fitted?.overflow ?? false });
+      created.push({ nodeId: frame.id, channelId: plans[i].channelId, frameName: frame.name, fontSize: fitted?.fontSize ?? null, overflow: fitted?.overflow ?? false, brokeWords: fitted?.brokeWords ?? false });
       await yieldToFigma();
     }
   } catch (e) {
@@ -59,7 +60,6 @@ export async function createVariantFramesAsync(params: CreateVariantsParams, ctx
   section.x = anchor.x + anchor.width + 200;
   section.y = anchor.y;
   ctx.progress(plans.length, plans.length, 'Done');
-  figma.currentPage.selection = [section];
   figma.viewport.scrollAndZoomIntoView([anchor, section]);
   figma.commitUndo();
   return created;

@@ -1,37 +1,46 @@
 /**
- * Places a text overlay in a variant frame at the largest size that fits its box, measured with real
- * Figma text nodes (Figma lays the text out with the actual font; nothing here estimates glyph widths).
- * A scratch node wrapped at the box width gives the height; a second one with one word per line gives
- * the widest word. Both are removed; the overlay is left sized to its box and aligned in it.
+ * Places a text overlay in a variant frame at the largest size that fits its box: core's copy-fit
+ * chooses the size and line breaks, measuring every candidate line with a real Figma text layer (Figma
+ * lays the text out with the actual font; nothing here estimates glyph widths). The scratch layer is
+ * removed; the overlay keeps core's line breaks and sits in its box with the requested alignment.
  */
+import { fitCopy } from '@brandlock/core/channels';
 import type { TextOverlayPlan } from '../../protocol/variants';
-import { fitFontSize, type TextMeasure } from '../../layout/fit-font-size';
 import { PluginError } from '../../bus/bus-errors';
 
-export async function placeOverlayAsync(frame: FrameNode, overlay: TextOverlayPlan): Promise<{ fontSize: number; overflow: boolean }> {
+const LINE_HEIGHT = 1.2;
+
+export interface PlacedOverlay {
+  fontSize: number;
+  overflow: boolean;
+  brokeWords: boolean;
+}
+
+export async function placeOverlayAsync(frame: FrameNode, overlay: TextOverlayPlan): Promise<PlacedOverlay> {
   const font = { family: overlay.font.family, style: overlay.font.style };
   await figma.loadFontAsync(font);
   const text = String(overlay.text);
   if (text.length > 500) throw new PluginError('bad-request', `Overlay copy is ${text.length} characters; at most 500 fit an image`);
-  const wrapped = scratch(frame, font, text);
-  wrapped.resize(overlay.box.width, Math.max(1, wrapped.height));
-  wrapped.textAutoResize = 'HEIGHT';
-  const words = scratch(frame, font, text.split(/\s+/).filter(Boolean).join('\n') || ' ');
-  const measure = (size: number): TextMeasure => {
-    wrapped.fontSize = size;
-    words.fontSize = size;
-    return { height: wrapped.height, widestWord: words.width };
+  const probe = figma.createText();
+  frame.appendChild(probe);
+  probe.visible = false;
+  probe.fontName = font;
+  probe.textAutoResize = 'WIDTH_AND_HEIGHT';
+  const measure = (line: string, size: number) => {
+    probe.fontSize = size;
+    probe.characters = line || ' ';
+    return probe.width;
   };
-  const fit = fitFontSize(overlay.box, overlay.minSize, overlay.maxSize, measure);
-  wrapped.remove();
-  words.remove();
+  const fit = fitCopy({ text, box: overlay.box, measure, minSize: overlay.minSize, maxSize: overlay.maxSize, lineHeight: LINE_HEIGHT });
+  probe.remove();
 
   const node = figma.createText();
   frame.appendChild(node);
   node.name = 'Copy';
   node.fontName = font;
-  node.characters = text;
-  node.fontSize = fit.size;
+  node.fontSize = fit.success ? fit.fontSize : overlay.minSize;
+  node.lineHeight = { unit: 'PERCENT', value: LINE_HEIGHT * 100 };
+  node.characters = fit.success ? fit.lines.join('\n') : text;
   node.fills = [{ type: 'SOLID', color: overlay.color }];
   node.textAlignHorizontal = overlay.align;
   node.textAlignVertical = overlay.vertical;
@@ -39,16 +48,6 @@ export async function placeOverlayAsync(frame: FrameNode, overlay: TextOverlayPl
   node.resize(overlay.box.width, overlay.box.height);
   node.x = overlay.box.x;
   node.y = overlay.box.y;
-  node.setPluginData('brandlock.copyFit', JSON.stringify({ size: fit.size, fits: fit.fits, box: overlay.box }));
-  return { fontSize: fit.size, overflow: !fit.fits };
-}
-
-function scratch(frame: FrameNode, font: FontName, characters: string): TextNode {
-  const t = figma.createText();
-  frame.appendChild(t);
-  t.visible = false;
-  t.fontName = font;
-  t.characters = characters;
-  t.textAutoResize = 'WIDTH_AND_HEIGHT';
-  return t;
+  node.setPluginData('brandlock.copyFit', JSON.stringify({ size: node.fontSize, fits: fit.success, box: overlay.box }));
+  return { fontSize: node.fontSize, overflow: !fit.success, brokeWords: fit.success && fit.brokeWords };
 }

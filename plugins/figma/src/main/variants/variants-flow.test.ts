@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { settle, startMain } from '../../../test/support/start-main';
 import { pngBytes } from '../../../test/support/fixtures';
 import { decodePng } from '../../../test/support/png';
-import { windowToImageFill } from '../../layout/window-to-image-fill';
 import { isCanceled } from '../../bus/bus-errors';
 import type { Box } from '../../protocol/geometry';
 import type { VariantFramePlan } from '../../protocol/variants';
@@ -10,6 +9,20 @@ import type { VariantFramePlan } from '../../protocol/variants';
 const GREY: [number, number, number] = [200, 200, 200];
 const RED: [number, number, number] = [220, 30, 30];
 const IMAGE = { width: 600, height: 900 };
+
+/** The CROP placement of a crop window (what core's figmaCropPlacement gives for an unrounded plan). */
+function placement(window: Box, image: { width: number; height: number }, frame: { width: number; height: number }) {
+  const sx = frame.width / window.width;
+  const sy = frame.height / window.height;
+  const x0 = Math.max(0, window.x);
+  const y0 = Math.max(0, window.y);
+  const x1 = Math.min(image.width, window.x + window.width);
+  const y1 = Math.min(image.height, window.y + window.height);
+  return {
+    rect: { x: (x0 - window.x) * sx, y: (y0 - window.y) * sy, width: (x1 - x0) * sx, height: (y1 - y0) * sy },
+    transform: [[(x1 - x0) / image.width, 0, x0 / image.width], [0, (y1 - y0) / image.height, y0 / image.height]] as [[number, number, number], [number, number, number]],
+  };
+}
 
 function plan(channelId: string, width: number, height: number, window: Box, extra: Partial<VariantFramePlan> = {}): VariantFramePlan {
   return {
@@ -20,7 +33,7 @@ function plan(channelId: string, width: number, height: number, window: Box, ext
     width,
     height,
     background: { r: 1, g: 1, b: 1 },
-    image: windowToImageFill(window, IMAGE, { width, height }),
+    image: placement(window, IMAGE, { width, height }),
     safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
     overlay: null,
     exportSettings: [{ format: 'JPG', constraint: { type: 'WIDTH', value: width }, suffix: '', colorProfile: 'SRGB' }],
@@ -89,38 +102,60 @@ describe('channel variants on the main thread', () => {
     expect(pixel(png.bytes, 54, 10)).toEqual(GREY);
   });
 
-  it('fits overlay copy with text nodes: shorter copy gets a bigger size, copy too long is flagged', async () => {
+  it('fits overlay copy with core\'s copy-fit measured on text nodes: shorter copy gets a bigger size, copy too long is flagged', async () => {
     const { ui, photo, hash, figma } = await withSourceImage();
     const box = { x: 40, y: 800, width: 1000, height: 240 };
-    const overlay = (text: string) => ({ text, box, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT' as const, vertical: 'BOTTOM' as const, minSize: 24, maxSize: 160 });
+    const overlay = (text: string, b = box) => ({ text, box: b, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT' as const, vertical: 'BOTTOM' as const, minSize: 24, maxSize: 160 });
     const base = plan('ig', 1080, 1080, { x: 0, y: 150, width: 600, height: 600 });
+    const long = 'The linen shirt you will wear all summer long, in five washed colours';
     const made = await ui.call('createVariants', {
       source: { nodeId: photo.id, imageHash: hash },
       groupName: 'copy',
       frames: [
         { ...base, overlay: overlay('Linen, at last') },
-        { ...base, channelId: 'b', overlay: overlay('The linen shirt you will wear all summer long, in five washed colours') },
-        { ...base, channelId: 'c', overlay: overlay('Supercalifragilisticexpialidocious'.repeat(3)) },
+        { ...base, channelId: 'b', overlay: overlay(long) },
+        { ...base, channelId: 'c', overlay: overlay('word '.repeat(40), { x: 40, y: 40, width: 300, height: 60 }) },
+        { ...base, channelId: 'd', overlay: overlay('Supercalifragilisticexpialidocious'.repeat(3)) },
       ],
     });
-    const [short, long, tooLong] = made;
-    expect(short.fontSize).toBeGreaterThan(long.fontSize!);
-    expect(short.overflow || long.overflow).toBe(false);
+    const [short, longer, tooLong, oneWord] = made;
+    expect(short.fontSize).toBeGreaterThan(longer.fontSize!);
+    expect([short.overflow, longer.overflow, short.brokeWords, longer.brokeWords]).toEqual([false, false, false, false]);
     expect(tooLong).toMatchObject({ fontSize: 24, overflow: true });
-    const f = figma;
-    const frame = f.currentPage.findOne((n) => n.id === long.nodeId) as FrameNode;
+    expect(oneWord).toMatchObject({ overflow: false, brokeWords: true });
+    const frame = figma.currentPage.findOne((n) => n.id === longer.nodeId) as FrameNode;
     const copy = frame.children.find((c) => c.name === 'Copy') as TextNode;
     const { x, y, width, height, fontSize, textAlignVertical } = copy;
-    expect({ x, y, width, height, fontSize, textAlignVertical }).toEqual({ x: 40, y: 800, width: 1000, height: 240, fontSize: long.fontSize, textAlignVertical: 'BOTTOM' });
-    expect(frame.children.map((c) => c.name)).toEqual(['Image', 'Copy']); // scratch measuring nodes are gone
-    // One size step larger no longer fits: the search found the largest size.
-    const probe = f.createText();
+    expect({ x, y, width, height, fontSize, textAlignVertical }).toEqual({ x: 40, y: 800, width: 1000, height: 240, fontSize: longer.fontSize, textAlignVertical: 'BOTTOM' });
+    expect(frame.children.map((c) => c.name)).toEqual(['Image', 'Copy']); // the measuring layer is gone
+    // Core's line breaks are kept, every line fits the box at the chosen size, and one size up does not fit.
+    const lines = copy.characters.split('\n');
+    expect(lines.join(' ')).toBe(long);
+    const probe = figma.createText();
     probe.fontName = { family: 'Inter', style: 'Bold' };
-    probe.characters = 'The linen shirt you will wear all summer long, in five washed colours';
-    probe.fontSize = long.fontSize! + 0.5;
-    probe.resize(1000, 10);
-    probe.textAutoResize = 'HEIGHT';
-    expect(probe.height).toBeGreaterThan(240);
+    const widthAt = (line: string, size: number) => {
+      probe.fontSize = size;
+      probe.characters = line;
+      return probe.width;
+    };
+    for (const line of lines) expect(widthAt(line, longer.fontSize!)).toBeLessThanOrEqual(1000);
+    expect(lines.length * longer.fontSize! * 1.2).toBeLessThanOrEqual(240);
+    const next = longer.fontSize! + 1;
+    const fitsNext = (() => {
+      const words = long.split(' ');
+      let rows = 1;
+      let line = '';
+      for (const w of words) {
+        const cand = line ? `${line} ${w}` : w;
+        if (widthAt(cand, next) <= 1000) line = cand;
+        else {
+          rows++;
+          line = w;
+        }
+      }
+      return rows * next * 1.2 <= 240;
+    })();
+    expect(fitsNext).toBe(false);
   });
 
   it('refuses a font the file does not have, and removes a half-built section on cancel', async () => {

@@ -3,6 +3,7 @@
  * (SKU, colorway, view...), and optional overlay copy with where it sits and how it is set.
  */
 import type { BrandLock } from '@brandlock/core/brand';
+import { FILE_EXTENSIONS, fillFileName } from '@brandlock/core/channels';
 import type { OverlayPosition } from '../../layout/overlay-box';
 import type { Rgb } from '../../protocol/geometry';
 import { resolveSwatches } from '../../palette/swatch-colors';
@@ -65,11 +66,12 @@ export function MakeForm({ lock, options, onChange }: Props) {
           })}
         </div>
       </Section>
-      <Section title="File names" aside={<span class="mono">{lock.naming.template}</span>}>
+      <Section title="File names" aside="from the lock's template">
         <div class="stack">
           <Field label="SKU" htmlFor="sku"><input id="sku" class="input" value={options.naming.sku} placeholder="NF-WV-1001" onInput={(e) => setNaming('sku', e.currentTarget.value)} /></Field>
           <Field label="Colorway" htmlFor="colorway"><input id="colorway" class="input" value={options.naming.colorway} placeholder="ink" onInput={(e) => setNaming('colorway', e.currentTarget.value)} /></Field>
           <Field label="View" htmlFor="view"><input id="view" class="input" value={options.naming.view} onInput={(e) => setNaming('view', e.currentTarget.value)} /></Field>
+          <NamePreview lock={lock} options={options} />
           <Field label="Category" htmlFor="category">
             <select id="category" class="select" value={options.naming.category} onChange={(e) => setNaming('category', e.currentTarget.value)}>
               <option value="">—</option>
@@ -105,5 +107,21 @@ export function MakeForm({ lock, options, onChange }: Props) {
         </div>
       </Section>
     </>
+  );
+}
+
+/** The file name the first chosen channel gets, or why the template cannot be filled yet. */
+function NamePreview({ lock, options }: { lock: BrandLock; options: MakeOptions }) {
+  const channel = lock.channels.find((c) => options.channelIds.includes(c.id));
+  if (!channel) return null;
+  const n = options.naming;
+  const res = fillFileName(lock.naming, {
+    brand: lock.brand.id, season: lock.season, version: lock.version, sku: n.sku.trim(), colorway: n.colorway.trim(), view: n.view.trim(), category: n.category,
+    channel: channel.id, market: n.market || 'all', width: channel.width, height: channel.height, ext: FILE_EXTENSIONS[channel.format], index: 1,
+  });
+  return (
+    <div class="name-preview" title={lock.naming.template}>
+      {res.success ? <span class="mono" title="File name of the first channel">{res.name}</span> : <span class="invalid-text">{res.issues.map((i) => i.message).join('; ')}</span>}
+    </div>
   );
 }
