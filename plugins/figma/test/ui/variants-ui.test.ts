@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { buildPlugin, launchChromium, openPlugin, OUTPUT_DIR, SAMPLES, screenshot, type BuiltPlugin } from '../support/browser';
@@ -32,7 +31,7 @@ async function darkEdgePixels(png: Buffer): Promise<number> {
 }
 
 describe('channel variants UI', () => {
-  it('makes one frame per chosen channel from a packshot, with the garment whole in every crop, then exports them', async () => {
+  it('makes one frame per chosen channel from a packshot, with the garment whole in every crop, ready to export', async () => {
     const { page, ui } = await openPlugin(browser, built, { command: 'variants' });
     await ui.getByRole('button', { name: 'Connection and lock' }).click();
     await ui.locator('input[type=file]').setInputFiles([join(SAMPLES, 'brand-lock.json')]);
@@ -84,17 +83,8 @@ describe('channel variants UI', () => {
       expect(await darkEdgePixels(png), f.name).toBe(0);
     }
 
-    const [download] = await Promise.all([page.waitForEvent('download'), ui.getByRole('button', { name: /Export all/ }).click()]);
-    const files = unzipSync(readFileSync(await download.path()));
-    expect(Object.keys(files).filter((n) => n !== 'manifest.json').sort()).toEqual([
-      'northfold_nf-ho-2001_blue_front_marketplace_2000x2000.jpg',
-      'northfold_nf-ho-2001_blue_front_pdp-4x5_1600x2000.jpg',
-      'northfold_nf-ho-2001_blue_front_pinterest_1000x1500.png',
-      'northfold_nf-ho-2001_blue_front_stories_1080x1920.jpg',
-    ]);
-    const market = await sharp(files['northfold_nf-ho-2001_blue_front_marketplace_2000x2000.jpg']).metadata();
-    expect([market.width, market.height]).toEqual([2000, 2000]);
-    expect(files['northfold_nf-ho-2001_blue_front_marketplace_2000x2000.jpg'].length).toBeLessThanOrEqual(2_000_000);
+    // The new frames are listed for Export all (encoding is covered by export-ui.test.ts).
+    await ui.getByRole('button', { name: 'Export all (4)' }).waitFor();
     await page.close();
   });
 
