@@ -62,6 +62,18 @@ const harness = {
   get figma() {
     return harness.host!.figma;
   },
+  /** Bytes across page.evaluate as base64: a number array is far slower to serialise. */
+  toBase64(bytes: Uint8Array): string {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  },
+  fromBase64(b64: string): Uint8Array {
+    const s = atob(b64);
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  },
   async image(width: number, height: number, draw: string): Promise<Uint8Array> {
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d')!;

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { buildPlugin, launchChromium, openPlugin, SAMPLES, screenshot, type BuiltPlugin } from '../support/browser';
 
-declare const harness: { figma: PluginAPI; image(w: number, h: number, draw: string): Promise<Uint8Array> };
+declare const harness: { figma: PluginAPI; toBase64(b: Uint8Array): string; fromBase64(s: string): Uint8Array; image(w: number, h: number, draw: string): Promise<Uint8Array> };
 
 let browser: Browser;
 let built: BuiltPlugin;

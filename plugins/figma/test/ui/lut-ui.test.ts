@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { applyLut, parseCubeOrThrow } from '@brandlock/core/color';
 import { buildPlugin, launchChromium, openPlugin, SAMPLES, screenshot, type BuiltPlugin } from '../support/browser';
 
-declare const harness: { figma: PluginAPI; host: { select(nodes: unknown[]): void } };
+declare const harness: { figma: PluginAPI; toBase64(b: Uint8Array): string; fromBase64(s: string): Uint8Array; host: { select(nodes: unknown[]): void } };
 
 let browser: Browser;
 let built: BuiltPlugin;
@@ -25,10 +25,10 @@ async function placePhoto(page: Page, bytes: Buffer) {
     const rect = f.createRectangle();
     rect.name = 'Hangers lifestyle';
     rect.resize(400, 267);
-    rect.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: f.createImage(new Uint8Array(data)).hash }];
+    rect.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: f.createImage(harness.fromBase64(data)).hash }];
     harness.host.select([rect]);
     return rect.id;
-  }, [...bytes]);
+  }, bytes.toString('base64'));
 }
 
 async function meanRgb(bytes: Uint8Array | Buffer) {
@@ -58,7 +58,7 @@ describe('LUT preview UI', () => {
       const copy = f.currentPage.children.find((n) => n.name.endsWith('Warm studio grade')) as RectangleNode;
       const stillSelected = f.currentPage.selection[0].id === id;
       const hash = (copy.fills as ImagePaint[])[0].imageHash!;
-      return { stillSelected, name: copy.name, x: copy.x, srcX: src.x, srcW: src.width, same: hash === (src.fills as ImagePaint[])[0].imageHash, bytes: [...(await f.getImageByHash(hash)!.getBytesAsync())] };
+      return { stillSelected, name: copy.name, x: copy.x, srcX: src.x, srcW: src.width, same: hash === (src.fills as ImagePaint[])[0].imageHash, bytes: harness.toBase64(await f.getImageByHash(hash)!.getBytesAsync()) };
     }, sourceId);
     expect(placed.name).toBe('Hangers lifestyle · Warm studio grade');
     expect(placed.same).toBe(false);
@@ -70,7 +70,7 @@ describe('LUT preview UI', () => {
     const raster = { width: info.width, height: info.height, depth: 8 as const, data: new Uint8Array(data) };
     applyLut(raster, parseCubeOrThrow(readFileSync(join(SAMPLES, 'luts/warm-studio.cube'), 'utf8')));
     const expected = await meanRgb(await sharp(Buffer.from(raster.data), { raw: { width: info.width, height: info.height, channels: 4 } }).png().toBuffer());
-    const got = await meanRgb(new Uint8Array(placed.bytes));
+    const got = await meanRgb(Buffer.from(placed.bytes, 'base64'));
     const original = await meanRgb(photo);
     for (let c = 0; c < 3; c++) expect(Math.abs(got[c] - expected[c])).toBeLessThan(1.5);
     expect(got[0] - got[2]).toBeGreaterThan(original[0] - original[2]); // warmer

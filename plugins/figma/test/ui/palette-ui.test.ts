@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { buildPlugin, launchChromium, openPlugin, SAMPLES, screenshot, type BuiltPlugin } from '../support/browser';
 
-declare const harness: { figma: PluginAPI; host: { select(nodes: unknown[]): void } };
+declare const harness: { figma: PluginAPI; toBase64(b: Uint8Array): string; fromBase64(s: string): Uint8Array; host: { select(nodes: unknown[]): void } };
 
 let browser: Browser;
 let built: BuiltPlugin;

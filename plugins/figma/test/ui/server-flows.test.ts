@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { buildPlugin, launchChromium, openPlugin, OUTPUT_DIR, SAMPLES, screenshot, type BuiltPlugin } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/start-server';
 
-declare const harness: { figma: PluginAPI };
+declare const harness: { figma: PluginAPI; toBase64(b: Uint8Array): string; fromBase64(s: string): Uint8Array };
 
 /** A loopback port nobody listens on: connections to it are refused at once. */
 function freePort(): Promise<number> {
@@ -66,11 +66,11 @@ describe('moodboard against the real server (local provider)', () => {
         captions: cells.map((c) => (c.children[1] as TextNode).characters),
         status,
         provenance: JSON.parse(b.getPluginData('brandlock.board')),
-        png: [...png],
+        png: harness.toBase64(png),
       };
     });
     mkdirSync(OUTPUT_DIR, { recursive: true });
-    writeFileSync(join(OUTPUT_DIR, 'moodboard-server-render.png'), Buffer.from(board.png));
+    writeFileSync(join(OUTPUT_DIR, 'moodboard-server-render.png'), Buffer.from(board.png, 'base64'));
     expect(board.name).toBe('brandlock moodboard · Sunlit concrete loft');
     expect(board.images).toEqual(['IMAGE', 'IMAGE', 'IMAGE', 'IMAGE', 'IMAGE', 'IMAGE']);
     expect(board.status).toMatch(/not photographs|not generative|stud/i);
@@ -85,7 +85,7 @@ describe('moodboard against the real server (local provider)', () => {
     await ui.getByText(/signed in as/).waitFor();
     await ui.getByRole('tab', { name: 'Moodboard' }).click();
     await ui.getByLabel('Environment').fill('coastal dunes');
-    await ui.getByLabel('Images on the board').fill('50');
+    await ui.getByLabel('Images on the board').fill('24');
     await ui.getByRole('button', { name: 'Make moodboard' }).click();
     await ui.getByRole('button', { name: 'Cancel' }).click();
     await ui.getByText(/Canceled with \d+ images on the board\./).waitFor({ timeout: 60_000 });
@@ -93,7 +93,7 @@ describe('moodboard against the real server (local provider)', () => {
       const b = harness.figma.currentPage.children.find((n) => n.name.startsWith('brandlock moodboard')) as FrameNode;
       return (b.findOne((n) => n.name === 'Status') as TextNode).characters;
     });
-    expect(status).toMatch(/^Canceled after \d+ of 50 images\./);
+    expect(status).toMatch(/^Canceled after \d+ of 24 images\./);
     await page.close();
   });
 

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { buildPlugin, launchChromium, openPlugin, OUTPUT_DIR, SAMPLES, screenshot, type BuiltPlugin } from '../support/browser';
 
-declare const harness: { figma: PluginAPI; host: { select(nodes: unknown[]): void } };
+declare const harness: { figma: PluginAPI; toBase64(b: Uint8Array): string; fromBase64(s: string): Uint8Array; host: { select(nodes: unknown[]): void } };
 
 let browser: Browser;
 let built: BuiltPlugin;
@@ -40,9 +40,9 @@ describe('channel variants UI', () => {
       const rect = f.createRectangle();
       rect.name = 'NF-HO-2001 packshot';
       rect.resize(600, 600);
-      rect.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: f.createImage(new Uint8Array(data)).hash }];
+      rect.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: f.createImage(harness.fromBase64(data)).hash }];
       harness.host.select([rect]);
-    }, [...readFileSync(HOODIE)]);
+    }, readFileSync(HOODIE).toString('base64'));
     await ui.getByRole('tab', { name: 'Variants' }).click();
     await ui.getByText('NF-HO-2001 packshot').first().waitFor();
     await ui.getByRole('button', { name: 'None' }).click();
@@ -63,7 +63,7 @@ describe('channel variants UI', () => {
       const out = [];
       for (const fr of section.children as FrameNode[]) {
         const png = await fr.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: 0.25 } });
-        out.push({ name: fr.name, w: fr.width, h: fr.height, copy: fr.children.some((c) => c.name === 'Copy'), png: [...png] });
+        out.push({ name: fr.name, w: fr.width, h: fr.height, copy: fr.children.some((c) => c.name === 'Copy'), png: harness.toBase64(png) });
       }
       return { section: section.name, out };
     });
@@ -77,7 +77,7 @@ describe('channel variants UI', () => {
     expect(frames.out.every((f) => f.copy)).toBe(true);
     mkdirSync(OUTPUT_DIR, { recursive: true });
     for (const f of frames.out) {
-      const png = Buffer.from(f.png);
+      const png = Buffer.from(f.png, 'base64');
       writeFileSync(join(OUTPUT_DIR, `variant-${f.name.split('_').slice(-2).join('_')}.png`), png);
       // The garment is never cut: the outermost rows and columns are background (near white).
       expect(await darkEdgePixels(png), f.name).toBe(0);
@@ -99,7 +99,7 @@ describe('channel variants UI', () => {
       shot.resize(600, 600);
       const rect = f.createRectangle();
       rect.resize(600, 600);
-      rect.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: f.createImage(new Uint8Array(data)).hash }];
+      rect.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: f.createImage(harness.fromBase64(data)).hash }];
       shot.appendChild(rect);
       const subject = f.createRectangle();
       subject.name = 'subject';
@@ -109,7 +109,7 @@ describe('channel variants UI', () => {
       subject.y = 70;
       shot.appendChild(subject);
       harness.host.select([shot]);
-    }, [...readFileSync(POLO)]);
+    }, readFileSync(POLO).toString('base64'));
     await ui.getByRole('tab', { name: 'Variants' }).click();
     await ui.getByText('Subject marked').waitFor();
     await ui.getByRole('button', { name: 'None' }).click();
@@ -120,10 +120,10 @@ describe('channel variants UI', () => {
     await ui.getByText('Subject from the layer named "subject".').waitFor();
     const png = await page.evaluate(async () => {
       const section = harness.figma.currentPage.children.find((n) => n.type === 'SECTION') as SectionNode;
-      return [...(await (section.children[0] as FrameNode).exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: 0.25 } }))];
+      return harness.toBase64(await (section.children[0] as FrameNode).exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: 0.25 } }));
     });
-    writeFileSync(join(OUTPUT_DIR, 'variant-marked-subject-pinterest.png'), Buffer.from(png));
-    expect(await darkEdgePixels(Buffer.from(png))).toBe(0);
+    writeFileSync(join(OUTPUT_DIR, 'variant-marked-subject-pinterest.png'), Buffer.from(png, 'base64'));
+    expect(await darkEdgePixels(Buffer.from(png, 'base64'))).toBe(0);
     await page.close();
   });
 });
