@@ -31,6 +31,10 @@ export function VariantsScreen({ main, loaded, selection, editorType, onOpenConn
   const [result, setResult] = useState<MakeResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const report = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result || error) report.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [result, error]);
   useEffect(() => setOptions(lock ? defaultMakeOptions(lock, image?.naming ?? {}) : null), [lock]);
   useEffect(() => {
     // A newly selected image brings its own SKU/colorway/view when brandlock stored them; the rest of the form stays.
@@ -83,7 +87,7 @@ export function VariantsScreen({ main, loaded, selection, editorType, onOpenConn
         </Section>
         <MakeForm lock={lock} options={options} onChange={setOptions} />
         {(result || error) && (
-          <div class="section stack">
+          <div class="section stack" ref={report}>
             {error && <Banner tone="danger">{error}</Banner>}
             {result && <MakeReport result={result} />}
           </div>
