@@ -46,10 +46,6 @@ export class BusTimeoutError extends Error {
   }
 }
 
-export function isPluginError(e: unknown): e is PluginError {
-  return (e as { name?: unknown } | null)?.name === 'PluginError';
-}
-
 export function isBusRequestError(e: unknown): e is BusRequestError {
   return (e as { name?: unknown } | null)?.name === 'BusRequestError';
 }

@@ -12,7 +12,6 @@ const paths = {
   grid: 'M3 3h4.4v4.4H3V3Zm5.6 0H13v4.4H8.6V3ZM3 8.6h4.4V13H3V8.6Zm5.6 0H13V13H8.6V8.6Z',
   frames: 'M2.5 4h5v8h-5V4Zm6 0h5v3.5h-5V4Zm0 4.5h5V12h-5V8.5Z',
   lut: 'M8 2.5a5.5 5.5 0 1 1 0 11 5.5 5.5 0 0 1 0-11Zm0 1.2v8.6a4.3 4.3 0 0 0 0-8.6Z',
-  plug: 'M6 2.5h1.2V5h1.6V2.5H10V5h1v2.5a3 3 0 0 1-2.4 2.9V13.5H7.4v-3.1A3 3 0 0 1 5 7.5V5h1V2.5Z',
   file: 'M4 2.5h5.2L12 5.3v8.2H4v-11Zm1.2 1.2v8.6h5.6V6H8.8V3.7H5.2Z',
 } as const;
 

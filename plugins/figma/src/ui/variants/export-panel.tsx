@@ -8,7 +8,7 @@ import type { MainBus } from '../bus/main-bus';
 import type { VariantFrameInfo } from '../../protocol/variants';
 import type { SelectionSummary } from '../../protocol/selection';
 import { errorMessage, isCanceled } from '../../bus/bus-errors';
-import { Banner, Progress, Section, Segmented } from '../components/basics';
+import { Banner, Section, Segmented } from '../components/basics';
 import { Icon } from '../components/icons';
 import { exportVariants, type ExportOutcome } from '../export/export-variants';
 import { downloadBytes } from '../export/download-bytes';
