@@ -23,6 +23,7 @@ export function bundles(root, options = {}) {
       minify,
       legalComments: 'none',
       logLevel: 'warning',
+      plugins: [pureCore(join(root, 'core/src'))],
     },
     {
       entryPoints: [join(root, 'plugins/figma/src/ui/ui.tsx')],
@@ -40,6 +41,25 @@ export function bundles(root, options = {}) {
       plugins: [inlineHtml(join(outDir, 'ui.html'))],
     },
   ];
+}
+
+/**
+ * Core is pure (no I/O, nothing done at import but building constants), so its modules are marked
+ * free of side effects: the main thread then gets only what it calls (copy-fit, colour parsing)
+ * instead of every schema behind an index file, and zod stays out of Figma's sandbox.
+ */
+function pureCore(coreSrc) {
+  return {
+    name: 'brandlock-pure-core',
+    setup(build) {
+      build.onResolve({ filter: /^@brandlock\/core(\/|$)|^\.\.?\// }, async (args) => {
+        if (args.pluginData?.pureCore) return undefined;
+        const res = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { pureCore: true } });
+        if (res.errors.length || !res.path.startsWith(coreSrc)) return undefined;
+        return { path: res.path, sideEffects: false };
+      });
+    },
+  };
 }
 
 /** Writes the UI's JS and CSS outputs into one HTML file (temp name, then rename). */

@@ -33,6 +33,10 @@ describe('npm run pack (Figma)', () => {
     expect(manifest.networkAccess.allowedDomains).toEqual(['https://brandlock.northfold.example']);
     expect(manifest.networkAccess.devAllowedDomains).toEqual(['http://localhost:9900', 'http://127.0.0.1:9900']);
     expect(res.stdout).toContain('Import plugin from manifest');
+    // The sandbox code carries only what the main thread calls: no schema library, tens of kB.
+    const code = readFileSync(join(out, 'code.js'), 'utf8');
+    expect(code).not.toMatch(/ZodError|zod/);
+    expect(code.length).toBeLessThan(100_000);
   });
 
   it('the packed code.js runs in a plain JS context with the fake figma and answers the UI', async () => {
@@ -55,6 +59,22 @@ describe('npm run pack (Figma)', () => {
     expect(selection.image).toMatchObject({ imageWidth: 40, imageHeight: 30 });
     const scan = await ui.call('paletteScan', { scope: 'page' });
     expect(scan.notChecked.images).toBe(1);
+    // Copy-fit (core's fitCopy, bundled into code.js) measures with the fake's text layers.
+    const [made] = await ui.call('createVariants', {
+      source: { nodeId: photo.id, imageHash: selection.image!.imageHash },
+      groupName: 'packed',
+      frames: [{
+        channelId: 'sq', channelName: 'Square', frameName: 'sq', fileName: 'sq.png', width: 200, height: 200, background: null,
+        image: { rect: { x: 0, y: 0, width: 200, height: 200 }, transform: [[0.75, 0, 0.125], [0, 1, 0]] },
+        safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
+        overlay: { text: 'New in', box: { x: 10, y: 140, width: 180, height: 50 }, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT', vertical: 'BOTTOM', minSize: 8, maxSize: 40 },
+        exportSettings: [{ format: 'PNG', constraint: { type: 'WIDTH', value: 200 }, suffix: '', colorProfile: 'SRGB' }],
+        delivery: { format: 'png', quality: 90, maxBytes: null },
+        warnings: [],
+      }],
+    });
+    expect(made.fontSize).toBeGreaterThan(20);
+    expect(made.overflow).toBe(false);
   });
 
   it('refuses a plain-http server and says what it expected', () => {
