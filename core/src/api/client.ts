@@ -186,6 +186,10 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
       list: () => call(LockList, 'get', '/v1/locks'),
       get: (ref = 'current') => call(LockDetail, 'get', apiPath('/v1/locks/{ref}', { ref })),
       publish: (document: unknown) => call(LockPublished, 'post', '/v1/locks', { json: document }),
+      /** A lock's LUT as .cube text (the file whose sha256 the lock pins). */
+      async lut(ref: string, id: string): Promise<string> {
+        return (await send('get', apiPath('/v1/locks/{ref}/luts/{id}', { ref, id }))).text();
+      },
     },
     briefs: {
       list: () => call(BriefList, 'get', '/v1/briefs'),

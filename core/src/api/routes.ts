@@ -54,6 +54,7 @@ export const API_ROUTES = [
 
   { id: 'listLocks', method: 'get', path: '/v1/locks', summary: 'Published lock versions, newest first', action: 'locks:read', responses: { 200: { description: 'Versions', schema: LockList }, ...denied } },
   { id: 'getLock', method: 'get', path: '/v1/locks/{ref}', summary: 'A lock version by "current", number, version label or hash', action: 'locks:read', responses: { 200: { description: 'The resolved lock', schema: LockDetail }, ...denied, ...missing('lock version') } },
+  { id: 'getLockLut', method: 'get', path: '/v1/locks/{ref}/luts/{id}', summary: "A lock's LUT file, the one its sha256 pins", action: 'locks:read', responses: { 200: { description: 'The .cube text', contentType: 'text/plain' }, ...denied, ...missing('lock version, LUT, or uploaded LUT file') } },
   {
     id: 'publishLock', method: 'post', path: '/v1/locks', summary: 'Publish a lock document as a new immutable version', action: 'locks:publish',
     body: { schema: z.record(z.string(), z.unknown()).describe('A Brand Lock document (schemaVersion 1)') },

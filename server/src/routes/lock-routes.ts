@@ -20,6 +20,22 @@ export function lockRoutes(deps: RouteDeps) {
     if (!found) throw new ApiError(404, 'not_found', ref === 'current' ? 'no lock is published yet' : `no lock version "${ref}"`);
     return c.json({ ...found.summary, lock: found.lock });
   });
+  app.get('/v1/locks/:ref/luts/:id', requireAction('locks:read'), async (c) => {
+    const ref = c.req.param('ref');
+    const found = await findLock(deps.db, ref);
+    if (!found) throw new ApiError(404, 'not_found', `no lock version "${ref}"`);
+    const lut = found.lock.luts.find((l) => l.id === c.req.param('id'));
+    if (!lut) throw new ApiError(404, 'not_found', `lock ${found.summary.version} has no LUT "${c.req.param('id')}"`);
+    if (!lut.sha256) throw new ApiError(404, 'not_found', `LUT ${lut.id} has no sha256 in this lock version, so the server cannot tell which file it is`);
+    const bytes = await deps.blobs.get(lut.sha256);
+    if (!bytes) throw new ApiError(404, 'not_found', `LUT ${lut.id} (${lut.file}) has not been uploaded; an admin uploads it with PUT /v1/luts`);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${lut.id}.cube"`,
+      ETag: `"${lut.sha256}"`,
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
   app.post('/v1/locks', requireAction('locks:publish'), async (c) => {
     const document = await readJson(c, MAX_LOCK_BYTES);
     const loaded = loadBrandLock(document);

@@ -19,6 +19,16 @@ describe('PUT /v1/luts', () => {
     expect((await t.request('/v1/luts', { method: 'PUT', body: cube })).status).toBe(200);
   });
 
+  it('serves a lock\'s LUT by id once uploaded, and says when it is not', async () => {
+    await t.request('/v1/locks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: await readFile(new URL('../../../samples/brand-lock.json', import.meta.url)) });
+    const warm = await t.request('/v1/locks/current/luts/warm-studio');
+    expect(warm.status).toBe(200);
+    expect(await warm.text()).toContain('TITLE "Northfold warm studio"');
+    const cool = await t.request('/v1/locks/current/luts/cool-editorial');
+    expect(cool.status).toBe(404);
+    expect((await cool.json()).error.message).toContain('has not been uploaded');
+  });
+
   it('refuses a broken .cube with the line that is wrong, and non-admins', async () => {
     const bad = await t.request('/v1/luts', { method: 'PUT', body: 'LUT_3D_SIZE 2\n0 0 0\n1 0 0\n0 one 0\n' });
     expect(bad.status).toBe(422);
