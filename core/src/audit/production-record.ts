@@ -45,6 +45,8 @@ export const PostRecord = z.object({
     }),
   ),
   subject: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).nullable(),
+  /** Milliseconds post-production took. */
+  ms: z.number().optional(),
 });
 export type PostRecord = z.infer<typeof PostRecord>;
 

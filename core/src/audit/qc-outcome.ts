@@ -27,6 +27,21 @@ export const QcOutcome = z.object({
   findings: z.array(QcFindingRecord),
   /** Why the verdict is what it is, in words, when there is no finding to say so. */
   note: z.string().optional(),
+  /** Milliseconds QC took on this asset. */
+  ms: z.number().optional(),
+  /** The full per-image QC record (core's QcImageRecord), for reports that show every finding. */
+  detail: z.record(z.string(), z.unknown()).optional(),
+  /** A small JPEG of the image as QC saw it (blob sha256) and the subject outline QC measured on. */
+  thumbnail: z
+    .object({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      width: z.number().int(),
+      height: z.number().int(),
+      fullWidth: z.number().int(),
+      fullHeight: z.number().int(),
+      outline: z.object({ path: z.string(), width: z.number(), height: z.number() }),
+    })
+    .optional(),
 });
 export type QcOutcome = z.infer<typeof QcOutcome>;
 

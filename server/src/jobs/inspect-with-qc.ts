@@ -4,16 +4,19 @@
  * QC cannot judge (moodboard studies, video, jobs outside a category) are stored as unchecked, which
  * sends them to a person.
  */
-import { buildQcContext, labToSrgb, prepareQcImage, runQcRules, swatchFromPalette, uncheckedQc, type TargetSwatch } from '@brandlock/core';
+import { buildQcContext, labToSrgb, prepareQcImage, runQcRules, swatchFromPalette, uncheckedQc, type QcImageRecord, type TargetSwatch } from '@brandlock/core';
+import type { BlobStore } from '../assets/blob-store';
 import { decodeForQc } from '../pipeline/qc/decode-for-qc';
 import { qcOutcomeOf } from '../pipeline/qc/qc-outcome-of';
+import { qcThumbnail } from '../pipeline/qc/qc-thumbnail';
 import type { InspectOutput } from './inspect-output';
 
 /**
  * @example startBrandlockServer({ config, inspect: automatedQc({ maxPixels: config.maxUploadPixels }) })
  */
-export function automatedQc(options: { maxPixels?: number } = {}): InspectOutput {
+export function automatedQc(options: { maxPixels?: number; blobs?: BlobStore } = {}): InspectOutput {
   return async ({ job, bytes, index, lock }) => {
+    const started = performance.now();
     if (job.kind === 'moodboard') return uncheckedQc('moodboard studies are not production images; automated QC does not apply');
     if (job.kind === 'video') return uncheckedQc('automated QC measures still images; a person checks video');
     if (!lock) return uncheckedQc(`the lock ${job.lock_hash} is not on this server, so there are no thresholds to measure against`);
@@ -31,6 +34,32 @@ export function automatedQc(options: { maxPixels?: number } = {}): InspectOutput
     const ctx = buildQcContext(lock.lock, { category, channel, swatch, file: decoded.facts });
     const matte = labToSrgb(ctx.lighting.background).map((v) => Math.round(v * 255)) as [number, number, number];
     const image = prepareQcImage(decoded.raster, { proxy: decoded.proxy, matte });
-    return qcOutcomeOf(runQcRules(image, ctx), ctx);
+    const result = runQcRules(image, ctx);
+    const outcome = qcOutcomeOf(result, ctx);
+    const detail: Omit<QcImageRecord, 'file' | 'ms'> = {
+      verdict: result.verdict,
+      sku: job.sku,
+      colorway: job.colorway,
+      view: job.view,
+      target: channel?.id ?? 'master',
+      category: category.id,
+      categoryName: category.name,
+      lighting: ctx.lighting.id,
+      swatch: swatch ? { name: swatch.name, hex: swatch.hex, lab: swatch.lab } : null,
+      width: decoded.facts.width,
+      height: decoded.facts.height,
+      format: decoded.facts.format,
+      bytes: decoded.facts.bytes,
+      findings: result.findings,
+      metrics: result.metrics,
+    };
+    outcome.detail = detail as unknown as Record<string, unknown>;
+    if (options.blobs) {
+      const thumb = await qcThumbnail(image);
+      const { sha256 } = await options.blobs.put(thumb.jpeg);
+      outcome.thumbnail = { sha256, width: thumb.width, height: thumb.height, fullWidth: thumb.fullWidth, fullHeight: thumb.fullHeight, outline: thumb.outline };
+    }
+    outcome.ms = Math.round(performance.now() - started);
+    return outcome;
   };
 }

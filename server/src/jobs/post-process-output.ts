@@ -25,7 +25,8 @@ export function masterPostProcess(blobs: BlobStore, maxPixels?: number): PostPro
     const category = lock.lock.categories.find((c) => c.id === job.category);
     if (!category) return null;
     const swatch = (job.params.swatch as TargetSwatch | undefined) ?? null;
+    const started = performance.now();
     const posted = await postProcessMaster({ bytes, lock: lock.lock, category: category.id, lighting: job.recipe.lightingPreset || category.lighting, lut: job.recipe.lut, swatch, blobs, maxPixels });
-    return { bytes: posted.bytes, post: { steps: posted.steps, subject: posted.subject } };
+    return { bytes: posted.bytes, post: { steps: posted.steps, subject: posted.subject, ms: Math.round(performance.now() - started) } };
   };
 }

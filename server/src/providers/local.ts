@@ -26,9 +26,9 @@ export interface LocalParams {
 export const LOCAL_KINDS = ['generate', 'post', 'variants', 'moodboard'] as const;
 
 export const LOCAL_NOTES = {
-  master: 'local provider: no generative model ran; this master is the source image composited on the lighting preset background and fitted to the recipe size on the CPU',
+  master: 'local provider: no generative model ran; this master is the source image fitted to the recipe size on the CPU, then post-processed (grade, white balance, exposure, backdrop)',
   post: 'local provider: no generative model ran; the source image composited on the lighting preset background on the CPU',
-  variant: 'local provider: channel variant resized from the master with libvips (centre or attention crop, not the subject-aware crop)',
+  variant: 'local provider: channel variant cut from the master with the subject-aware crop',
   study: 'local provider: a rendered study from the lock, not a photograph and not a generated image',
 } as const;
 
@@ -65,7 +65,7 @@ export function createLocalProvider(options: LocalProviderOptions = {}): Provide
       case 'variants': {
         if (!params.channels?.length) fail('channels_required', 'a variants job needs at least one channel');
         const variants = await renderLocalVariants({ master: await source(), channels: params.channels!, maxPixels: options.maxPixels });
-        return variants.map((v) => ({ bytes: v.bytes, contentType: v.contentType, note: `${LOCAL_NOTES.variant}; channel ${v.channel}, quality ${v.quality}` }));
+        return variants.map((v) => ({ bytes: v.bytes, contentType: v.contentType, note: [`${LOCAL_NOTES.variant}; channel ${v.channel}${v.quality !== null ? `, quality ${v.quality}` : ''}`, ...v.notes].join('; ') }));
       }
       case 'moodboard': {
         const board = params.moodboard;

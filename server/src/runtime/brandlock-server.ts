@@ -79,7 +79,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     config,
     log,
     notifier,
-    inspect: options.inspect ?? automatedQc({ maxPixels: config.maxUploadPixels }),
+    inspect: options.inspect ?? automatedQc({ maxPixels: config.maxUploadPixels, blobs }),
     postProcess: options.postProcess ?? masterPostProcess(blobs, config.maxUploadPixels),
   });
   const jobs = createJobService({ db, registry, queue, notifier });
