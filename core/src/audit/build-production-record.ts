@@ -28,6 +28,7 @@ export interface ProductionRecordInput {
   provider: { name: string; jobId: string | null; model?: string | null; modelVersion?: string | null; costUsd?: number | null };
   qc: QcOutcome;
   post?: PostRecord | null;
+  timings?: { queuedMs: number; generateMs: number } | null;
   createdAt: string;
 }
 
@@ -72,6 +73,7 @@ export function buildProductionRecord(input: ProductionRecordInput): ProductionR
     note: output.note ?? null,
     sources: [...job.sources],
     post: input.post ?? null,
+    timings: input.timings ?? null,
     qc: input.qc,
     reviews: [],
     costUsd: input.provider.costUsd ?? null,

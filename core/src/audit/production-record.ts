@@ -85,6 +85,8 @@ export const ProductionRecord = z.object({
   note: z.string().nullable(),
   /** sha256 of each source image the job received. */
   sources: z.array(Sha256Hex),
+  /** Where the time went: waiting in the queue, then at the provider until the output was stored. */
+  timings: z.object({ queuedMs: z.number(), generateMs: z.number() }).nullable().default(null),
   /** Post-production of a master (null for outputs that were not post-processed). */
   post: PostRecord.nullable().default(null),
   qc: QcOutcome,

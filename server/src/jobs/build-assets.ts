@@ -29,9 +29,13 @@ export async function buildAssets(input: {
   /** Cleans provider text before it is stored (keys redacted). */
   clean: (text: string) => string;
   createdAt: string;
+  /** When the provider's outputs were in our storage (before QC ran), epoch ms. */
+  generatedAt: number;
 }): Promise<NewAsset[]> {
   const { job, stored, status, lock } = input;
   const assets: NewAsset[] = [];
+  const submitted = job.submitted_at?.getTime() ?? null;
+  const timings = submitted === null ? null : { queuedMs: Math.max(0, submitted - job.created_at.getTime()), generateMs: Math.max(0, input.generatedAt - submitted) };
   for (const s of stored) {
     const qc = await input.inspect({ job, output: s.meta, bytes: s.bytes, index: s.index, lock });
     const record = buildProductionRecord({
@@ -54,6 +58,7 @@ export async function buildAssets(input: {
       provider: { name: job.provider, jobId: job.provider_job_id, model: status.model ?? null, modelVersion: status.modelVersion ?? null, costUsd: status.costUsd !== undefined ? status.costUsd / stored.length : null },
       qc,
       post: s.post ?? null,
+      timings,
       createdAt: input.createdAt,
     });
     assets.push({ record, status: job.kind === 'moodboard' ? 'ready' : reviewStatus(qc.verdict, [], job.human_review) });

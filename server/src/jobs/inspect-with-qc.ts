@@ -5,7 +5,6 @@
  * sends them to a person.
  */
 import { buildQcContext, labToSrgb, prepareQcImage, runQcRules, swatchFromPalette, uncheckedQc, type QcImageRecord, type TargetSwatch } from '@brandlock/core';
-import type { BlobStore } from '../assets/blob-store';
 import { decodeForQc } from '../pipeline/qc/decode-for-qc';
 import { qcOutcomeOf } from '../pipeline/qc/qc-outcome-of';
 import { qcThumbnail } from '../pipeline/qc/qc-thumbnail';
@@ -14,7 +13,13 @@ import type { InspectOutput } from './inspect-output';
 /**
  * @example startBrandlockServer({ config, inspect: automatedQc({ maxPixels: config.maxUploadPixels }) })
  */
-export function automatedQc(options: { maxPixels?: number; blobs?: BlobStore } = {}): InspectOutput {
+export interface AutomatedQcOptions {
+  maxPixels?: number;
+  /** Stores a report thumbnail (a small JPEG) and returns its sha256; without it no thumbnail is kept. */
+  saveThumbnail?: (jpeg: Uint8Array, size: { width: number; height: number }) => Promise<string>;
+}
+
+export function automatedQc(options: AutomatedQcOptions = {}): InspectOutput {
   return async ({ job, bytes, index, lock }) => {
     const started = performance.now();
     if (job.kind === 'moodboard') return uncheckedQc('moodboard studies are not production images; automated QC does not apply');
@@ -54,9 +59,9 @@ export function automatedQc(options: { maxPixels?: number; blobs?: BlobStore } =
       metrics: result.metrics,
     };
     outcome.detail = detail as unknown as Record<string, unknown>;
-    if (options.blobs) {
+    if (options.saveThumbnail) {
       const thumb = await qcThumbnail(image);
-      const { sha256 } = await options.blobs.put(thumb.jpeg);
+      const sha256 = await options.saveThumbnail(thumb.jpeg, thumb);
       outcome.thumbnail = { sha256, width: thumb.width, height: thumb.height, fullWidth: thumb.fullWidth, fullHeight: thumb.fullHeight, outline: thumb.outline };
     }
     outcome.ms = Math.round(performance.now() - started);

@@ -120,7 +120,8 @@ export function createStepRunner(deps: StepRunnerDeps) {
       await db.query("UPDATE jobs SET stage = $2, updated_at = now() WHERE id = $1 AND state = 'queued'", [job.id, `waiting for a ${job.provider} slot`]);
       return deps.queue.schedule(job.id, job.provider, retryDelayMs(1, delays));
     }
-    await db.query('UPDATE jobs SET submissions = submissions + 1, submitted_at = now() WHERE id = $1', [job.id]);
+    const submittedAt = new Date();
+    await db.query('UPDATE jobs SET submissions = submissions + 1, submitted_at = $2 WHERE id = $1', [job.id, submittedAt]);
     const webhookUrl = provider.supportsWebhooks && config.publicUrl ? `${config.publicUrl}/v1/webhooks/${job.provider}` : undefined;
     let result;
     try {
@@ -130,7 +131,7 @@ export function createStepRunner(deps: StepRunnerDeps) {
     }
     await db.query('UPDATE jobs SET provider_job_id = $2, updated_at = now() WHERE id = $1 AND provider_job_id IS NULL', [job.id, result.providerJobId]);
     log.info('submitted', { jobId: job.id, provider: job.provider, providerJobId: result.providerJobId });
-    await handleStatus({ ...job, state: 'running', provider_job_id: result.providerJobId }, provider, result.status, signal);
+    await handleStatus({ ...job, state: 'running', provider_job_id: result.providerJobId, submitted_at: submittedAt }, provider, result.status, signal);
   }
 
   /** Acts on a provider status, from a submit, a poll or a webhook. */
@@ -195,7 +196,8 @@ export function createStepRunner(deps: StepRunnerDeps) {
       }
     }
     if (!stored.length) return fail(job, { code: 'no_output', message: `${job.provider} reported success but returned no output`, retryable: false });
-    const assets = await buildAssets({ job, stored, status, lock, inspect: deps.inspect, clean: (text) => redactSecrets(text, secrets), createdAt: new Date().toISOString() });
+    const generatedAt = Date.now();
+    const assets = await buildAssets({ job, stored, status, lock, inspect: deps.inspect, clean: (text) => redactSecrets(text, secrets), createdAt: new Date().toISOString(), generatedAt });
     const notes = [...new Set(stored.map((s) => s.output.note).filter(Boolean))];
     const finished = await db.transaction(async (tx) => {
       const moved = await move(tx, job, {

@@ -31,16 +31,25 @@ function toolbar(report: QcReport): string {
 /**
  * @example writeFileSync('qc-report.html', renderQcReportHtml(report, thumbnails));
  */
-export function renderQcReportHtml(report: QcReport, thumbnails: ReadonlyMap<string, QcThumbnail>): string {
+export interface QcReportPageOptions {
+  /** Page title prefix; default "QC report". */
+  title?: string;
+  /** Extra sections (trusted HTML built with escapeHtml) shown above the QC summary. */
+  sectionsHtml?: string;
+}
+
+export function renderQcReportHtml(report: QcReport, thumbnails: ReadonlyMap<string, QcThumbnail>, options: QcReportPageOptions = {}): string {
+  const title = options.title ?? 'QC report';
   const when = report.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   const cards = report.images.map((r, i) => renderImageCard(r, thumbnails.get(r.file), i)).join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>QC report: ${h(report.lock.name)} ${h(report.lock.version)} (${report.summary.total} images)</title>
+<title>${h(title)}: ${h(report.lock.name)} ${h(report.lock.version)} (${report.summary.total} images)</title>
 <style>${QC_REPORT_CSS}</style></head>
 <body>
-<header class="top"><h1>QC report · ${h(report.lock.name)}</h1><span class="sub">lock ${h(report.lock.version)} <code title="${h(report.lock.hash)}">${h(report.lock.hash.replace(/^sha256:/, '').slice(0, 12))}</code>${report.brief ? ` · brief ${h(report.brief)}` : ''} · ${h(when)}</span></header>
+<header class="top"><h1>${h(title)} · ${h(report.lock.name)}</h1><span class="sub">lock ${h(report.lock.version)} <code title="${h(report.lock.hash)}">${h(report.lock.hash.replace(/^sha256:/, '').slice(0, 12))}</code>${report.brief ? ` · brief ${h(report.brief)}` : ''} · ${h(when)}</span></header>
+${options.sectionsHtml ?? ''}
 ${renderQcSummary(report)}
 ${toolbar(report)}
 <main class="grid" id="cards">

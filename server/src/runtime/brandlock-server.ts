@@ -23,6 +23,7 @@ import type { InspectOutput } from '../jobs/inspect-output';
 import { automatedQc } from '../jobs/inspect-with-qc';
 import { masterPostProcess, type PostProcessOutput } from '../jobs/post-process-output';
 import { createToken } from '../store/tokens';
+import { recordBlob } from '../store/blobs';
 import { recordEvent, SYSTEM_ACTOR } from '../store/audit-events';
 import { createApp } from '../app';
 import type { AppEnv } from '../routes/route-deps';
@@ -79,7 +80,16 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     config,
     log,
     notifier,
-    inspect: options.inspect ?? automatedQc({ maxPixels: config.maxUploadPixels, blobs }),
+    inspect:
+      options.inspect ??
+      automatedQc({
+        maxPixels: config.maxUploadPixels,
+        saveThumbnail: async (jpeg, size) => {
+          const { sha256 } = await blobs.put(jpeg);
+          await recordBlob(db, { sha256, contentType: 'image/jpeg', format: 'jpeg', bytes: jpeg.byteLength, width: size.width, height: size.height });
+          return sha256;
+        },
+      }),
     postProcess: options.postProcess ?? masterPostProcess(blobs, config.maxUploadPixels),
   });
   const jobs = createJobService({ db, registry, queue, notifier });

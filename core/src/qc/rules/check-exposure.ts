@@ -22,8 +22,8 @@ export function checkExposure(image: QcImage, ctx: QcContext): Finding[] {
   const detail = measureSubjectDetail(image);
   const out: Finding[] = [];
   for (const [check, pct, max, box, what] of [
-    ['highlight-clip', detail.highlightClipPct, thresholds.maxHighlightClipPct, detail.highlightBox, 'with two or more channels at 254 or above (blown highlights)'],
-    ['shadow-clip', detail.shadowClipPct, thresholds.maxShadowClipPct, detail.shadowBox, 'with two or more channels at 1 or below (crushed shadows)'],
+    ['highlight-clip', detail.highlightClipPct, thresholds.maxHighlightClipPct, detail.highlightBox, 'two or more channels at 254 or above (blown highlights)'],
+    ['shadow-clip', detail.shadowClipPct, thresholds.maxShadowClipPct, detail.shadowBox, 'two or more channels at 1 or below (crushed shadows)'],
   ] as const) {
     const limits = { direction: 'max' as const, flag: max, reject: max * 2 };
     const severity = gradeValue(pct, limits);
@@ -31,7 +31,7 @@ export function checkExposure(image: QcImage, ctx: QcContext): Finding[] {
       rule: 'exposure',
       check,
       severity,
-      message: `${pct.toFixed(2)}% of subject pixels have a channel ${what}`,
+      message: `${pct.toFixed(2)}% of subject pixels have ${what}`,
       measured: roundMeasure(pct, 3),
       unit: '%',
       limits,

@@ -4,6 +4,7 @@ import { colorDiff } from './color-diff';
 import { lockCheck } from './lock-check';
 import { briefCheck } from './brief-check';
 import { plan } from './plan';
+import { produce } from './produce';
 import { lockDiff } from './lock-diff';
 import { lockSchema } from './lock-schema';
 import { lutApply } from './lut-apply';
@@ -16,4 +17,4 @@ import { tokenRevoke } from './token-revoke';
 import { qc } from './qc';
 import { variants } from './variants';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan, produce, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];

@@ -1,0 +1,94 @@
+/** `brandlock produce <brief> --lock <lock> --out <dir>`: a whole season, resumable, with delivery and report. */
+import { formatLockIssue } from '@brandlock/core';
+import { EXIT, InputError, UsageError, type CliCommand } from '../command';
+import { produceSeason } from '../../produce/produce-season';
+import { lockOption } from './shared-options';
+
+const PROVIDERS = ['local', 'fal', 'replicate', 'runway', 'comfyui'];
+
+export const produce: CliCommand = {
+  path: ['produce'],
+  summary: 'Produce a season: generate, post-process, QC, render every channel variant and deliver, resumably',
+  usage: '<brief.csv|brief.json> --lock <lock.json> --out <dir>',
+  description: `Plans the brief against the lock, then for every SKU and view generates a master (the local
+provider by default: no keys, no GPU), post-processes it (brand LUT, white balance and exposure to the
+lighting preset, backdrop), runs automated QC, renders every channel variant of each passing master and
+delivers them named by the lock's template, one folder per channel. Flagged masters go to flagged/ and
+rejected ones to rejected/, each with a JSON file of reasons. The folder also gets manifest.json,
+manifest.csv, audit.jsonl and report.html.
+
+Ctrl-C stops cleanly; running the same command again (or with --resume) continues where it stopped,
+after a crash too: nothing finished is redone and nothing is delivered twice.
+
+Exit 0 when every row was produced, 1 when something failed (bad rows, missing images, failed jobs;
+all listed), 2 on usage errors, 130 when stopped.`,
+  options: {
+    lock: lockOption,
+    out: { type: 'string', short: 'o', value: '<dir>', description: 'Delivery folder', default: 'delivery' },
+    provider: { type: 'string', value: '<name>', description: `Image provider: ${PROVIDERS.join(', ')} (the server's default when absent: local)` },
+    concurrency: { type: 'string', short: 'c', value: '<n>', description: 'Jobs at once on the provider (in-process runs)' },
+    server: { type: 'string', value: '<url>', description: 'Run against a running brandlock server instead of in this process' },
+    token: { type: 'string', value: '<token>', description: 'Token for --server (or set BRANDLOCK_TOKEN)' },
+    resume: { type: 'boolean', description: 'Continue the run in --out (re-running does the same; this says you mean it)' },
+    json: { type: 'boolean', description: 'Print the outcome as JSON' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run({ positionals, values }, io) {
+    if (typeof values.lock !== 'string') throw new UsageError('--lock <lock.json> is required');
+    const provider = values.provider as string | undefined;
+    if (provider && !PROVIDERS.includes(provider)) throw new UsageError(`--provider "${provider}" is not one of ${PROVIDERS.join(', ')}`);
+    const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+    if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) throw new UsageError(`--concurrency "${values.concurrency}" is not a whole number from 1 to 64`);
+    const token = (values.token as string | undefined) ?? io.env.BRANDLOCK_TOKEN;
+    if (values.server && !token) throw new UsageError('--server needs --token <token> (or BRANDLOCK_TOKEN)');
+    let outcome;
+    try {
+      outcome = await produceSeason({
+        briefPath: positionals[0],
+        lockPath: values.lock,
+        outDir: (values.out as string) ?? 'delivery',
+        provider,
+        concurrency,
+        server: values.server as string | undefined,
+        token,
+        env: io.env,
+        cwd: io.cwd,
+        progress: { write: (t) => io.err(t), isTTY: io.isTTY },
+        signal: io.signal,
+      });
+    } catch (e) {
+      const name = (e as Error).name;
+      if (name === 'BrandlockNetworkError' || name === 'BrandlockAuthError' || name === 'BrandlockForbiddenError' || name === 'ConfigError') throw new InputError((e as Error).message);
+      if ((e as Error).message.startsWith(positionals[0])) throw new InputError((e as Error).message);
+      throw e;
+    }
+    if (outcome.kind === 'invalid-lock') {
+      for (const issue of outcome.issues) io.err(`  ${formatLockIssue(issue as never)}\n`);
+      throw new InputError(`${values.lock}: the lock has ${outcome.issues.length} problem${outcome.issues.length === 1 ? '' : 's'}`);
+    }
+    if (outcome.kind === 'other-run') throw new InputError(outcome.message);
+    const variants = outcome.files.filter((f) => f.kind === 'variant').length;
+    const flagged = outcome.files.filter((f) => f.kind === 'flagged').length;
+    const rejected = outcome.files.filter((f) => f.kind === 'rejected').length;
+    if (values.json) {
+      io.out(`${JSON.stringify({ interrupted: outcome.interrupted, outDir: outcome.outDir, skus: outcome.skus, planned: outcome.planned, masters: outcome.masters, variants, flagged, rejected, problems: outcome.problems, documents: outcome.documents }, null, 2)}\n`);
+    } else {
+      const seconds = Math.round(outcome.wallMs / 1000);
+      io.out(
+        [
+          '',
+          `${outcome.interrupted ? 'Stopped' : 'Done'} in ${seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`}: ${outcome.skus} SKUs planned, ${outcome.masters} of ${outcome.planned} masters made`,
+          `  delivered   ${variants} channel files, ${flagged} masters to retouch (flagged/), ${rejected} to regenerate (rejected/)`,
+          ...(outcome.problems.length ? [`  problems    ${outcome.problems.length}:`, ...outcome.problems.slice(0, 20).map((p) => `    ${p.where}: ${p.message}`), ...(outcome.problems.length > 20 ? [`    ... and ${outcome.problems.length - 20} more in the report`] : [])] : ['  problems    none']),
+          `  report      ${outcome.documents.report}`,
+          `  manifest    ${outcome.documents.manifest} (and manifest.csv, audit.jsonl)`,
+          ...(outcome.logFile ? [`  server log  ${outcome.logFile}`] : []),
+          ...(outcome.interrupted ? ['', 'Run the same command again to continue where it stopped.'] : []),
+          '',
+        ].join('\n'),
+      );
+    }
+    if (outcome.interrupted) return 130;
+    return outcome.problems.length ? EXIT.invalid : EXIT.ok;
+  },
+};

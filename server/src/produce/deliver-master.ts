@@ -1,0 +1,181 @@
+/**
+ * Delivers one finished master: a passing master becomes every channel variant of its SKU, named by
+ * the lock's template in a folder per channel; a flagged master goes to flagged/ and a rejected one
+ * to rejected/, each beside a JSON file with the reasons a retoucher or the regenerate pass needs.
+ * Files already in the ledger are skipped, so a resumed run never delivers anything twice.
+ */
+import { mkdir, rm, writeFile, rename } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { fillFileName, planVariants, createNameRegistry, type BrandLock, type PlannedJob, type ProductionRecord, type Box } from '@brandlock/core';
+import type { BrandlockClient, Job } from '@brandlock/core/api';
+import { decodeMaster } from '../pipeline/variants/load-master';
+import { cropHints, findSubject } from '../pipeline/variants/find-subject';
+import { renderVariants } from '../pipeline/variants/render-variants';
+import type { DeliveredFile, DeliveryLedger } from './delivery-ledger';
+
+const MASTER_EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/tiff': 'tif', 'image/avif': 'avif' };
+
+export interface DeliverMasterInput {
+  api: BrandlockClient;
+  job: Job;
+  record: ProductionRecord;
+  planned: PlannedJob;
+  lock: BrandLock;
+  lockHash: string;
+  outDir: string;
+  ledger: DeliveryLedger;
+  /** Channel ids this job must not write (their names collide with another SKU's). */
+  blocked: ReadonlySet<string>;
+  signal?: AbortSignal;
+}
+
+export interface DeliverMasterResult {
+  delivered: DeliveredFile[];
+  failures: { channel: string; message: string }[];
+  /** Milliseconds spent rendering and writing. */
+  ms: number;
+}
+
+/** Where a record's verdict sends its master. */
+export function deliveryKind(record: ProductionRecord): DeliveredFile['kind'] {
+  return record.qc.verdict === 'pass' ? 'variant' : record.qc.verdict === 'reject' ? 'rejected' : 'flagged';
+}
+
+export async function deliverMaster(input: DeliverMasterInput): Promise<DeliverMasterResult> {
+  const started = performance.now();
+  const kind = deliveryKind(input.record);
+  const result = kind === 'variant' ? await deliverVariants(input) : await deliverForReview(input, kind);
+  return { ...result, ms: Math.round(performance.now() - started) };
+}
+
+function baseEntry(input: DeliverMasterInput): Omit<DeliveredFile, 'path' | 'kind' | 'sha256' | 'bytes' | 'width' | 'height' | 'format' | 'channel'> {
+  const { planned, record, job } = input;
+  return {
+    sku: planned.sku,
+    colorway: planned.colorway,
+    view: planned.view,
+    category: planned.category,
+    verdict: record.qc.verdict,
+    jobId: job.id,
+    assetId: record.assetId,
+    masterSha256: record.sha256,
+    lockHash: input.lockHash,
+    recipeHash: record.recipeHash,
+    deliveredAt: new Date().toISOString(),
+  };
+}
+
+async function deliverVariants(input: DeliverMasterInput): Promise<Omit<DeliverMasterResult, 'ms'>> {
+  const { lock, planned, record, ledger } = input;
+  const specs = planned.channels.filter((id) => !input.blocked.has(id)).map((id) => lock.channels.find((c) => c.id === id)!).filter(Boolean);
+  const plansFor = (master: { width: number; height: number; sha256?: string }, subject: Box | null) =>
+    planVariants(
+      {
+        lock,
+        lockHash: input.lockHash,
+        master,
+        subject,
+        sku: planned.sku,
+        colorway: planned.colorway,
+        view: planned.view,
+        category: planned.category,
+        channels: specs,
+        provenance: {
+          title: `${lock.brand.name} ${planned.sku} ${planned.colorway} ${planned.viewName}`,
+          jobId: input.job.id,
+          provider: record.provider,
+          model: record.model ?? undefined,
+          modelVersion: record.modelVersion ?? undefined,
+          seed: record.seed ?? undefined,
+          recipeHash: record.recipeHash,
+          qc: record.qc.verdict,
+          // The local provider makes no image: its masters are the photographer's capture, post-processed.
+          digitalSourceType: record.provider === 'local' ? 'digitalCapture' : 'trainedAlgorithmicMedia',
+        },
+      },
+      createNameRegistry(),
+    );
+  // Names do not depend on pixels: find what is left to deliver before fetching the master.
+  const dry = plansFor({ width: record.width, height: record.height, sha256: record.sha256 }, null);
+  const pathOf = (channel: string, fileName: string) => `${channel}/${fileName}`;
+  const todo = dry.plans.filter((p) => !ledger.has(pathOf(p.channel.id, p.fileName)));
+  const failures = dry.issues.map((i) => ({ channel: i.channel, message: i.message }));
+  if (!todo.length || input.signal?.aborted) return { delivered: [], failures };
+
+  const { bytes } = await input.api.assets.get(record.sha256);
+  const master = await decodeMaster(bytes);
+  const found = await findSubject(master, (record.post?.subject as Box | undefined) ?? null);
+  const hints = cropHints(found);
+  const { plans } = plansFor({ width: master.width, height: master.height, sha256: master.sha256 }, hints.subject);
+  const wanted = new Set(todo.map((p) => p.channel.id));
+  const delivered: DeliveredFile[] = [];
+  for (const channel of wanted) {
+    const plan = plans.find((p) => p.channel.id === channel);
+    if (!plan) continue;
+    const dir = join(input.outDir, channel);
+    await mkdir(dir, { recursive: true });
+    // A file at this name that the ledger does not know is this run's own, left by a crash between
+    // writing it and recording it: it is written again.
+    await rm(join(dir, plan.fileName), { force: true });
+    const { entries, failures: failed } = await renderVariants(master, [plan], { outDir: dir, signal: input.signal });
+    failures.push(...failed.map((f) => ({ channel: f.channel, message: f.message })));
+    for (const e of entries) {
+      const entry: DeliveredFile = { ...baseEntry(input), path: pathOf(channel, e.file), kind: 'variant', sha256: e.sha256, bytes: e.bytes, width: e.width, height: e.height, format: e.format, channel };
+      await ledger.append(entry);
+      delivered.push(entry);
+    }
+  }
+  return { delivered, failures };
+}
+
+async function deliverForReview(input: DeliverMasterInput, kind: 'flagged' | 'rejected'): Promise<Omit<DeliverMasterResult, 'ms'>> {
+  const { planned, record, lock, ledger } = input;
+  const ext = MASTER_EXTENSIONS[record.contentType] ?? 'bin';
+  const named = fillFileName({ ...lock.naming, template: '{sku}_{colorway}_{view}_master.{ext}' }, { sku: planned.sku, colorway: planned.colorway, view: planned.view, ext });
+  if (!named.success) return { delivered: [], failures: [{ channel: 'master', message: named.issues.map((i) => i.message).join('; ') }] };
+  const path = `${kind}/${named.name}`;
+  if (ledger.has(path)) return { delivered: [], failures: [] };
+  const dir = join(input.outDir, kind);
+  await mkdir(dir, { recursive: true });
+  const { bytes } = await input.api.assets.get(record.sha256);
+  const reasons = {
+    sku: planned.sku,
+    colorway: planned.colorway,
+    view: planned.view,
+    category: planned.category,
+    verdict: record.qc.verdict,
+    whatToDo: kind === 'rejected' ? 'regenerate: the image fails a reject threshold' : 'retouch or review: the image needs a person before it ships',
+    findings: record.qc.findings.filter((f) => f.severity === 'flag' || f.severity === 'reject'),
+    note: record.qc.note ?? null,
+    postProduction: record.post?.steps ?? [],
+    job: input.job.id,
+    asset: record.assetId,
+    provider: record.provider,
+    providerNote: record.note,
+    swatch: planned.swatch,
+    lockHash: input.lockHash,
+    recipeHash: record.recipeHash,
+  };
+  await writeAtomically(join(dir, named.name.replace(/\.[a-z]+$/, '.json')), `${JSON.stringify(reasons, null, 2)}\n`);
+  await writeAtomically(join(dir, named.name), bytes);
+  const entry: DeliveredFile = {
+    ...baseEntry(input),
+    path,
+    kind,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.byteLength,
+    width: record.width,
+    height: record.height,
+    format: ext,
+    channel: 'master',
+  };
+  await ledger.append(entry);
+  return { delivered: [entry], failures: [] };
+}
+
+async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}

@@ -1,0 +1,268 @@
+/**
+ * `brandlock produce`: a whole season in one run. Plan the brief against the lock, put lock, brief
+ * and source images on the server (in this process, or a running one), queue every planned job,
+ * and as each master comes back post-processed and QC'd, deliver it: channel variants for a pass,
+ * flagged/ or rejected/ with reasons otherwise. Everything delivered is in a ledger, so a run that
+ * was stopped (Ctrl-C or SIGKILL) continues where it was when started again, and nothing is
+ * delivered twice. Bad rows, missing images and failed jobs are reported; the rest goes on.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { parseBrief, planBrief, type BrandLock, type PlannedJob, type ProductionRecord, type QcImageRecord } from '@brandlock/core';
+import type { Job } from '@brandlock/core/api';
+import { readLockFile } from '../io/read-lock-file';
+import type { QcThumbnail } from '../pipeline/qc/qc-thumbnail';
+import type { ProductionFacts } from '../report/render-production-section';
+import { connectForProduce } from './connect-server';
+import { DeliveryLedger, type DeliveredFile } from './delivery-ledger';
+import { deliverMaster } from './deliver-master';
+import { ensureBrief, ensureLock, uploadSources, type InputProblem } from './upload-inputs';
+import { readProduceState, writeProduceState, type ProduceState } from './produce-state';
+import { ProgressDisplay, type ProgressOutput } from './progress-display';
+import { masterLabel, writeDeliveryDocuments } from './write-delivery-files';
+
+export interface ProduceOptions {
+  briefPath: string;
+  lockPath: string;
+  outDir: string;
+  provider?: string;
+  concurrency?: number;
+  server?: string;
+  token?: string;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  progress: ProgressOutput;
+  signal: AbortSignal;
+  /** How often job states are read from the server. Default 500 ms. */
+  pollMs?: number;
+}
+
+export type ProduceOutcome =
+  | { kind: 'invalid-lock'; issues: { path: string; message: string }[] }
+  | { kind: 'other-run'; message: string }
+  | {
+      kind: 'done';
+      interrupted: boolean;
+      outDir: string;
+      files: DeliveredFile[];
+      problems: InputProblem[];
+      masters: number;
+      planned: number;
+      skus: number;
+      documents: { manifest: string; csv: string; audit: string; report: string };
+      logFile: string | null;
+      wallMs: number;
+    };
+
+const TERMINAL = new Set(['succeeded', 'failed', 'canceled']);
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> {
+  const started = Date.now();
+  const outDir = resolve(o.cwd, o.outDir);
+  const lockRead = await readLockFile(resolve(o.cwd, o.lockPath));
+  if (!lockRead.success) return { kind: 'invalid-lock', issues: lockRead.issues };
+  const { lock, hash: lockHash } = lockRead;
+  const briefPath = resolve(o.cwd, o.briefPath);
+  const briefText = await readFile(briefPath, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`${o.briefPath}: ${e.code === 'ENOENT' ? 'no such file' : `cannot read (${e.code ?? e.message})`}`);
+  });
+  const briefHash = `sha256:${createHash('sha256').update(briefText).digest('hex')}`;
+  const parsed = parseBrief(briefText, briefPath.toLowerCase().endsWith('.json') ? 'json' : undefined);
+  const plan = planBrief(parsed.brief, lock, lockHash);
+  const problems: InputProblem[] = [...parsed.issues, ...plan.issues]
+    .filter((i) => i.severity === 'error')
+    .map((i) => ({ where: i.row !== null ? `row ${i.row}${i.sku ? ` (${i.sku})` : ''}${i.column ? `, ${i.column}` : ''}` : basename(briefPath), message: i.message }));
+
+  const statePath = join(outDir, '.brandlock', 'produce.json');
+  const previous = await readProduceState(statePath);
+  if (previous && (previous.lockHash !== lockHash || previous.briefHash !== briefHash)) {
+    return { kind: 'other-run', message: `${o.outDir} holds a run of ${previous.briefFile} with lock ${previous.lockHash.slice(0, 19)}; deliver this brief and lock into another folder (or remove that one)` };
+  }
+  const where = o.server ?? 'in-process';
+  const state: ProduceState = previous ? { ...previous, runs: previous.runs + 1, server: where } : { version: 1, lockHash, briefHash, briefFile: o.briefPath, server: where, briefId: null, startedAt: new Date().toISOString(), runs: 1 };
+  if (previous && previous.server !== where) state.briefId = null;
+  await writeProduceState(statePath, state);
+  const ledger = await DeliveryLedger.open(join(outDir, '.brandlock', 'delivered.jsonl'));
+
+  const progress = new ProgressDisplay(o.progress);
+  progress.stage('upload', 'upload', 0);
+  progress.stage('generate', 'generate', plan.jobs.length);
+  progress.stage('deliver', 'deliver', 0);
+  progress.start();
+
+  const conn = await connectForProduce({ outDir, server: o.server, token: o.token, provider: o.provider, concurrency: o.concurrency, env: o.env, cwd: o.cwd });
+  const records = new Map<string, ProductionRecord>();
+  const thumbnails = new Map<string, QcThumbnail>();
+  const failedJobs = new Map<string, Job>();
+  const deliverMs: number[] = [];
+  const delivered = new Set<string>();
+  let interrupted = false;
+  try {
+    await ensureLock(conn.api, { lock, hash: lockHash, document: lockRead.raw, lockDir: lockRead.dir });
+    state.briefId = await ensureBrief(conn.api, { known: state.briefId, name: `${basename(briefPath)} (${lock.season || lock.version})`, text: briefText, lockHash });
+    await writeProduceState(statePath, state);
+    const sources = await uploadSources(conn.api, plan.jobs, briefPath, (done, failed, total) => progress.update('upload', { done, failed, total }), o.signal);
+    problems.push(...sources.problems);
+    const queued = await conn.api.briefs.queueJobs(state.briefId, { provider: o.provider as never, sources: sources.refs });
+    // A job skipped for a source image that could not be uploaded is already reported with that image.
+    for (const s of queued.skipped) if (!(sources.problems.length && /was not uploaded/.test(s.reason))) problems.push({ where: `${s.sku} ${s.view}`, message: s.reason });
+    const plannedById = new Map(plan.jobs.map((j) => [j.id, j]));
+    const jobIds = new Set(queued.queued.map((q) => q.jobId));
+    progress.update('generate', { total: jobIds.size });
+
+    while (!o.signal.aborted) {
+      const jobs = await listJobs(conn.api, state.briefId, jobIds);
+      const succeeded = jobs.filter((j) => j.state === 'succeeded');
+      for (const j of jobs) if (j.state === 'failed' || j.state === 'canceled') failedJobs.set(j.id, j);
+      progress.update('generate', { done: succeeded.length, failed: failedJobs.size, total: jobIds.size });
+      progress.update('deliver', { total: succeeded.length, done: delivered.size });
+      for (const job of succeeded) {
+        if (o.signal.aborted || delivered.has(job.id)) continue;
+        const planned = plannedById.get(job.plannedJobId ?? '');
+        if (!planned) continue;
+        const record = await masterRecord(conn.api, job, records);
+        if (!record) continue;
+        const thumb = record.qc.thumbnail;
+        if (thumb && !thumbnails.has(masterLabel(record))) {
+          const { bytes } = await conn.api.assets.get(thumb.sha256);
+          thumbnails.set(masterLabel(record), { jpeg: bytes, width: thumb.width, height: thumb.height, fullWidth: thumb.fullWidth, fullHeight: thumb.fullHeight, outline: thumb.outline });
+        }
+        const res = await deliverMaster({ api: conn.api, job, record, planned, lock, lockHash, outDir, ledger, blocked: new Set(), signal: o.signal });
+        for (const f of res.failures) problems.push({ where: `${planned.sku} ${planned.view} ${f.channel}`, message: f.message });
+        if (!o.signal.aborted) {
+          delivered.add(job.id);
+          deliverMs.push(res.ms);
+        }
+        progress.update('deliver', { done: delivered.size });
+      }
+      if (jobs.length >= jobIds.size && jobs.every((j) => TERMINAL.has(j.state)) && succeeded.every((j) => delivered.has(j.id))) break;
+      await sleep(o.pollMs ?? 500, o.signal);
+    }
+    interrupted = o.signal.aborted;
+    for (const j of failedJobs.values()) problems.push({ where: `${j.sku} ${j.view}`, message: `job ${j.state}: ${j.error?.message ?? 'no reason given'}` });
+  } finally {
+    progress.finish();
+    await conn.stop().catch(() => undefined);
+  }
+
+  const all = [...records.values()];
+  const files = ledger.entries();
+  const documents = await writeDeliveryDocuments({
+    outDir,
+    lock,
+    lockHash,
+    briefFile: o.briefPath,
+    briefHash,
+    complete: !interrupted,
+    files,
+    records: all,
+    errorRows: [...failedJobs.values()].map((j) => errorRow(j, lock)),
+    thumbnails,
+    facts: productionFacts({ lock, plan: plan.jobs, rowsRead: parsed.brief.rowCount, skus: plan.skuCount, records: all, files, failedJobs: failedJobs.size, problems, wallMs: Date.now() - started, deliverMs }),
+  });
+  return { kind: 'done', interrupted, outDir, files, problems, masters: all.length, planned: plan.jobs.length, skus: plan.skuCount, documents, logFile: conn.logFile, wallMs: Date.now() - started };
+}
+
+async function listJobs(api: Awaited<ReturnType<typeof connectForProduce>>['api'], briefId: string, ids: ReadonlySet<string>): Promise<Job[]> {
+  const out: Job[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.jobs.list({ brief: briefId, limit: 500, cursor });
+    out.push(...page.jobs.filter((j) => ids.has(j.id)));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+async function masterRecord(api: Awaited<ReturnType<typeof connectForProduce>>['api'], job: Job, cache: Map<string, ProductionRecord>): Promise<ProductionRecord | null> {
+  const known = cache.get(job.id);
+  if (known) return known;
+  const page = await api.audit.query({ job: job.id, limit: 10 });
+  const record = page.records.find((r) => r.index === 0) ?? page.records[0] ?? null;
+  if (record) cache.set(job.id, record);
+  return record;
+}
+
+function errorRow(job: Job, lock: BrandLock): QcImageRecord {
+  const category = lock.categories.find((c) => c.id === job.category);
+  return {
+    file: masterLabel({ sku: job.sku, colorway: job.colorway, view: job.view, assetId: job.id }),
+    verdict: 'error',
+    error: { code: job.error?.code ?? job.state, message: job.error?.message ?? `the job was ${job.state}` },
+    sku: job.sku,
+    colorway: job.colorway,
+    view: job.view,
+    target: 'master',
+    category: job.category,
+    categoryName: category?.name ?? null,
+    lighting: job.recipe.lightingPreset,
+    swatch: null,
+    width: null,
+    height: null,
+    format: null,
+    bytes: null,
+    findings: [],
+    metrics: null,
+    ms: 0,
+  };
+}
+
+function productionFacts(input: {
+  lock: BrandLock;
+  plan: PlannedJob[];
+  rowsRead: number;
+  skus: number;
+  records: ProductionRecord[];
+  files: DeliveredFile[];
+  failedJobs: number;
+  problems: InputProblem[];
+  wallMs: number;
+  deliverMs: number[];
+}): ProductionFacts {
+  const { records } = input;
+  const categories = input.lock.categories
+    .map((c) => {
+      const rs = records.filter((r) => r.category === c.id);
+      return {
+        id: c.id,
+        name: c.name,
+        masters: rs.length,
+        corrected: rs.filter((r) => r.post?.steps.some((s) => s.applied && s.step !== 'lut')).length,
+        needPerson: rs.filter((r) => r.qc.verdict !== 'pass').length,
+      };
+    })
+    .filter((c) => c.masters > 0);
+  return {
+    rowsRead: input.rowsRead,
+    skusPlanned: input.skus,
+    jobsPlanned: input.plan.length,
+    mastersMade: records.length,
+    filesDelivered: input.files.filter((f) => f.kind === 'variant').length,
+    flagged: input.files.filter((f) => f.kind === 'flagged').length,
+    rejected: input.files.filter((f) => f.kind === 'rejected').length,
+    failedJobs: input.failedJobs,
+    wallMs: input.wallMs,
+    stageMs: {
+      queued: records.flatMap((r) => (r.timings ? [r.timings.queuedMs] : [])),
+      generate: records.flatMap((r) => (r.timings ? [Math.max(0, r.timings.generateMs - (r.post?.ms ?? 0))] : [])),
+      post: records.flatMap((r) => (r.post?.ms !== undefined ? [r.post.ms] : [])),
+      qc: records.flatMap((r) => (r.qc.ms !== undefined ? [r.qc.ms] : [])),
+      deliver: input.deliverMs,
+    },
+    categories,
+    deltaE: records.flatMap((r) => (typeof r.qc.measurements.deltaE00 === 'number' ? [r.qc.measurements.deltaE00] : [])),
+    problems: input.problems,
+  };
+}
