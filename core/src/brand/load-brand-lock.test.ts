@@ -52,7 +52,7 @@ describe('loadBrandLock', () => {
     doc.channels[0].preset = 'instagram-4x5';
     doc.categories[0].recipe.promptTemplate = 'a {colour} shirt';
     const lines = issuesOf(doc).map(formatLockIssue);
-    expect(lines.some((l) => l.startsWith('palette.swatches[24].id: swatch id "ink" is already used'))).toBe(true);
+    expect(lines.some((l) => /^palette\.swatches\[\d+\]\.id: swatch id "ink" is already used/.test(l))).toBe(true);
     expect(lines.some((l) => l.startsWith('channels[0].preset: no built-in channel preset with id "instagram-4x5"'))).toBe(true);
     expect(lines.some((l) => l.startsWith('categories[0].recipe.promptTemplate: unknown placeholder {colour}'))).toBe(true);
   });

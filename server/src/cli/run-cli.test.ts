@@ -109,9 +109,9 @@ describe('brandlock CLI', () => {
   it('plan plans the 24 sample SKUs, exit 0', async () => {
     const res = await cli('plan', BRIEF, '--lock', LOCK);
     expect(res.code).toBe(0);
-    expect(res.out).toContain('24 SKUs planned, 74 jobs');
+    expect(res.out).toContain('24 SKUs planned, 73 jobs');
     const json = JSON.parse((await cli('plan', BRIEF, '--lock', LOCK, '--json')).out);
-    expect(json.jobs).toHaveLength(74);
+    expect(json.jobs).toHaveLength(73);
     expect(json.jobs[0].recipe.prompt).toBeTruthy();
   });
 
