@@ -31,7 +31,8 @@ export async function renderLocalMaster(input: LocalMasterInput): Promise<Render
     const fill = info.hasAlpha ? { r: 0, g: 0, b: 0, alpha: 0 } : await borderColour(input.source, maxPixels, input.background);
     pipeline = pipeline.resize(input.size.width, input.size.height, { fit: 'contain', background: fill });
   }
-  const { data, info: out } = await pipeline.png({ compressionLevel: 6 }).toBuffer({ resolveWithObject: true });
+  // An intermediate: post-production decodes it at once, so it is written fast rather than small.
+  const { data, info: out } = await pipeline.png({ compressionLevel: 1 }).toBuffer({ resolveWithObject: true });
   return { bytes: new Uint8Array(data), contentType: 'image/png', width: out.width, height: out.height };
 }
 

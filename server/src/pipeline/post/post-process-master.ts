@@ -5,10 +5,9 @@
  */
 import { postProcessRaster, type BrandLock, type Box, type PostStep, type TargetSwatch } from '@brandlock/core';
 import type { BlobStore } from '../../assets/blob-store';
+import sharp from 'sharp';
 import { decodeImage } from '../decode-image';
-import { encodeImage } from '../encode-image';
 import { lookupLut } from './lut-cache';
-import { srgbProfile } from './srgb-profile';
 
 export interface PostProcessMasterInput {
   bytes: Uint8Array;
@@ -37,6 +36,13 @@ export async function postProcessMaster(input: PostProcessMasterInput): Promise<
   const lut = input.lut ? await lookupLut(input.lock, input.lut, input.blobs) : null;
   const result = postProcessRaster(raster, { lighting, lut: lut?.success ? { id: lut.id, table: lut.table } : null, swatch: input.swatch });
   if (lut && !lut.success) result.steps[0] = { step: 'lut', applied: false, detail: `not graded: ${lut.message}` };
-  const bytes = await encodeImage(result.raster, { format: 'png', alpha: false, icc: await srgbProfile() });
+  const { width, height, data } = result.raster;
+  // The master is opaque after post (the backdrop is in), so it is written as RGB with libvips' sRGB
+  // profile; compression level 4 is within a few percent of level 9's size at a fraction of the time.
+  const bytes = await sharp(data as Uint8Array, { raw: { width, height, channels: 4 } })
+    .removeAlpha()
+    .withIccProfile('srgb')
+    .png({ compressionLevel: 4 })
+    .toBuffer();
   return { bytes: new Uint8Array(bytes), steps: result.steps, subject: result.subject };
 }
