@@ -1,6 +1,7 @@
 /** "Did you mean" suggestions for mistyped keys and ids, by edit distance. */
 
-function distance(a: string, b: string): number {
+/** Levenshtein edit distance. @example editDistance('poppi', 'poppy') // 1 */
+export function editDistance(a: string, b: string): number {
   const prev = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
@@ -23,7 +24,7 @@ export function suggest(word: string, candidates: readonly string[]): string | n
   let best: string | null = null;
   let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = c;

@@ -36,7 +36,7 @@ describe('nearestSwatch', () => {
   });
 
   it('ranks every swatch and gives 0 for an exact swatch colour', () => {
-    const poppy = resolveColor('#d8392b', palette);
+    const poppy = resolveColor('lab(48.5 68 54.5)', palette);
     if (!poppy.success) throw new Error(poppy.message);
     const ranked = rankSwatches(poppy.lab, palette);
     expect(ranked).toHaveLength(palette.swatches.length);

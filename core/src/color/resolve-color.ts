@@ -6,6 +6,7 @@
 import type { Palette, Swatch } from '../brand/palette';
 import type { Lab } from './lab';
 import { parseColor } from './parse-color';
+import { editDistance } from '../brand/suggest';
 
 export type ResolvedColor =
   | { success: true; lab: Lab; hex: string | null; source: 'hex' | 'lab' | 'swatch'; swatch: Swatch | null }
@@ -37,14 +38,4 @@ export function resolveColor(input: string, palette?: Palette): ResolvedColor {
 function closestIds(text: string, ids: string[]): string[] {
   const scored = ids.map((id) => [id, editDistance(text, id)] as const).filter(([id, d]) => d <= Math.max(2, Math.floor(id.length / 3)) || id.includes(text));
   return scored.sort((a, b) => a[1] - b[1]).slice(0, 2).map(([id]) => id);
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
 }

@@ -121,7 +121,7 @@ describe('brandlock CLI', () => {
     expect(res.out).toContain('3 SKUs planned');
     expect(res.out).toContain('11 rows skipped');
     for (const row of [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14]) expect(res.err).toContain(`row ${row}, `);
-    expect(res.err).toContain('row 4, swatch: no palette swatch "poppi"; did you mean "poppy"?');
+    expect(res.err).toContain('row 4, swatch: "poppi" is not a swatch in the palette (27 swatches); did you mean "poppy"?');
   });
 
   it('brief check summarises rows and exits 1 on errors, 0 when clean', async () => {
