@@ -1,10 +1,12 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import exifr from 'exifr';
 import { runCli } from '../run-cli';
 import type { CliIo } from '../command';
-import { REPO, studioMaster, tempDir } from '../../pipeline/variants/test-support';
+import { REPO, studioMaster, tempDir, removeTempDirs } from '../../pipeline/variants/test-support';
+
+afterAll(removeTempDirs);
 
 function capture(cwd: string): CliIo & { stdout: () => string; stderr: () => string } {
   let out = '';

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, afterAll } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { alphaBounds } from '@brandlock/core';
 import { findSubject } from './find-subject';
 import { loadMaster, masterRaster } from './load-master';
-import { REPO, tempDir } from './test-support';
+import { REPO, tempDir, removeTempDirs } from './test-support';
+
+afterAll(removeTempDirs);
 
 const PHOTOS = join(REPO, 'samples/photos');
 

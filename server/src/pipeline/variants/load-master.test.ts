@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, afterAll } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { loadMaster } from './load-master';
-import { tempDir } from './test-support';
+import { tempDir, removeTempDirs } from './test-support';
+
+afterAll(removeTempDirs);
 
 describe('loadMaster', () => {
   it('converts a Display P3 master to sRGB through its profile', async () => {

@@ -1,9 +1,11 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { BrandLock, ChannelSpec } from '@brandlock/core';
 import { makeVariants, type MakeVariantsRequest } from './make-variants';
-import { provenance, sampleLock, small, studioMaster, tempDir } from './test-support';
+import { provenance, sampleLock, small, studioMaster, tempDir, removeTempDirs } from './test-support';
+
+afterAll(removeTempDirs);
 
 let lock: BrandLock;
 let hash: string;

@@ -1,4 +1,4 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { readFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -7,7 +7,9 @@ import exifr from 'exifr';
 import type { BrandLock } from '@brandlock/core';
 import { makeVariants } from './make-variants';
 import { probeImage } from '../decode-image';
-import { provenance, sampleLock, studioMaster, tempDir } from './test-support';
+import { provenance, sampleLock, studioMaster, tempDir, removeTempDirs } from './test-support';
+
+afterAll(removeTempDirs);
 
 /** exifr returns XMP text without decoding XML entities; decode the five XML ones. */
 const unxml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

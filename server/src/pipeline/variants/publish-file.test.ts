@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, afterAll } from 'vitest';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { publishFile } from './publish-file';
-import { tempDir } from './test-support';
+import { tempDir, removeTempDirs } from './test-support';
+
+afterAll(removeTempDirs);
 
 describe('publishFile', () => {
   it('writes the bytes under the name and leaves no temporary file', async () => {

@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, afterAll } from 'vitest';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { CHANNEL_PRESETS, planVariants, type ChannelSpec } from '@brandlock/core';
 import { findSubject } from './find-subject';
 import { loadMaster } from './load-master';
 import { renderVariants } from './render-variants';
-import { REPO, provenance, sampleLock, tempDir } from './test-support';
+import { REPO, provenance, sampleLock, tempDir, removeTempDirs } from './test-support';
+
+afterAll(removeTempDirs);
 
 /** Bounding box of pixels darker than `below` in every channel: the black tee on white. */
 async function darkBox(path: string, below = 200) {

@@ -1,5 +1,5 @@
 /** Shared set-up for the variants tests: the sample lock, temp folders, masters made with sharp. */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,18 @@ export async function sampleLock(): Promise<{ lock: BrandLock; hash: string }> {
   return { lock: res.lock, hash: res.hash };
 }
 
-export const tempDir = (label: string) => mkdtemp(join(tmpdir(), `brandlock-${label}-`));
+const made: string[] = [];
+
+/** A fresh folder under the system temp folder; `removeTempDirs` (in afterAll) deletes them. */
+export async function tempDir(label: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `brandlock-${label}-`));
+  made.push(dir);
+  return dir;
+}
+
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+}
 
 export const provenance = VariantProvenance.parse({ jobId: 'job-7f3a', provider: 'fal', model: 'flux-pro-1.1', seed: 1234567, recipeHash: 'sha256:r3c1pe', qc: 'pass' });
 
