@@ -1,0 +1,34 @@
+// Place, select and rename against ../shared/reference/uxp.md 2.4 and uxp-toolkit's selectLayer /
+// renameLayer commands.
+import { expect, it } from 'vitest';
+import { makePixelLayer, placeEmbedded, renameLayer, selectLayer } from './layers';
+
+it('places a file embedded at the centre as documented', () => {
+  expect(placeEmbedded('token-1')).toEqual({
+    _obj: 'placeEvent',
+    null: { _path: 'token-1', _kind: 'local' },
+    linked: false,
+    freeTransformCenterState: { _enum: 'quadCenterState', _value: 'QCSAverage' },
+    offset: { _obj: 'offset', horizontal: { _unit: 'pixelsUnit', _value: 0 }, vertical: { _unit: 'pixelsUnit', _value: 0 } },
+    _options: { dialogOptions: 'dontDisplay' },
+  });
+});
+
+it('selects and renames a layer by id in its document', () => {
+  expect(selectLayer(7, 42)).toEqual({
+    _obj: 'select',
+    _target: [{ _ref: 'layer', _id: 42 }, { _ref: 'document', _id: 7 }],
+    makeVisible: false,
+    layerID: [42],
+    _isCommand: false,
+  });
+  expect(renameLayer(7, 42, 'NF-1001 job 9')).toEqual({
+    _obj: 'set',
+    _target: [{ _ref: 'layer', _id: 42 }, { _ref: 'document', _id: 7 }],
+    to: { _obj: 'layer', name: 'NF-1001 job 9' },
+  });
+});
+
+it('makes a named pixel layer', () => {
+  expect(makePixelLayer('Baked LUT')).toEqual({ _obj: 'make', _target: [{ _ref: 'layer' }], using: { _obj: 'layer', name: 'Baked LUT' } });
+});

@@ -1,0 +1,42 @@
+/** Layer descriptors: place a file as a layer, select, rename, make an empty pixel layer. */
+import type { ActionDescriptor } from '../ports/ps-host';
+
+/** File > Place Embedded, at the document centre, no dialog. `token` is a UXP session token. */
+export function placeEmbedded(token: string): ActionDescriptor {
+  return {
+    _obj: 'placeEvent',
+    null: { _path: token, _kind: 'local' },
+    linked: false,
+    freeTransformCenterState: { _enum: 'quadCenterState', _value: 'QCSAverage' },
+    offset: {
+      _obj: 'offset',
+      horizontal: { _unit: 'pixelsUnit', _value: 0 },
+      vertical: { _unit: 'pixelsUnit', _value: 0 },
+    },
+    _options: { dialogOptions: 'dontDisplay' },
+  };
+}
+
+/** Selects one layer by id; selecting a just-placed layer also commits its pending transform. */
+export function selectLayer(documentId: number, layerId: number): ActionDescriptor {
+  return {
+    _obj: 'select',
+    _target: [{ _ref: 'layer', _id: layerId }, { _ref: 'document', _id: documentId }],
+    makeVisible: false,
+    layerID: [layerId],
+    _isCommand: false,
+  };
+}
+
+export function renameLayer(documentId: number, layerId: number, name: string): ActionDescriptor {
+  return {
+    _obj: 'set',
+    _target: [{ _ref: 'layer', _id: layerId }, { _ref: 'document', _id: documentId }],
+    to: { _obj: 'layer', name },
+  };
+}
+
+/** A new empty pixel layer above the active one (the bake path writes into it). */
+export function makePixelLayer(name: string): ActionDescriptor {
+  return { _obj: 'make', _target: [{ _ref: 'layer' }], using: { _obj: 'layer', name } };
+}
