@@ -32,3 +32,31 @@ it('selects and renames a layer by id in its document', () => {
 it('makes a named pixel layer', () => {
   expect(makePixelLayer('Baked LUT')).toEqual({ _obj: 'make', _target: [{ _ref: 'layer' }], using: { _obj: 'layer', name: 'Baked LUT' } });
 });
+
+it('extends the canvas around the centre as recorded', async () => {
+  const { canvasSizeCentered } = await import('./layers');
+  expect(canvasSizeCentered(2000, 2000, 'white')).toEqual({
+    _obj: 'canvasSize',
+    width: { _unit: 'pixelsUnit', _value: 2000 },
+    height: { _unit: 'pixelsUnit', _value: 2000 },
+    horizontal: { _enum: 'horizontalLocation', _value: 'center' },
+    vertical: { _enum: 'verticalLocation', _value: 'center' },
+    canvasExtensionColorType: { _enum: 'canvasExtensionColorType', _value: 'white' },
+    _options: { dialogOptions: 'dontDisplay' },
+  });
+});
+
+it('selects a rectangle in pixels', async () => {
+  const { selectRectangle } = await import('./layers');
+  expect(selectRectangle({ left: 10, top: 20, right: 30, bottom: 40 })).toEqual({
+    _obj: 'set',
+    _target: [{ _ref: 'channel', _property: 'selection' }],
+    to: {
+      _obj: 'rectangle',
+      top: { _unit: 'pixelsUnit', _value: 20 },
+      left: { _unit: 'pixelsUnit', _value: 10 },
+      bottom: { _unit: 'pixelsUnit', _value: 40 },
+      right: { _unit: 'pixelsUnit', _value: 30 },
+    },
+  });
+});

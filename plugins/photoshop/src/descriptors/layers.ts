@@ -40,3 +40,26 @@ export function renameLayer(documentId: number, layerId: number, name: string): 
 export function makePixelLayer(name: string): ActionDescriptor {
   return { _obj: 'make', _target: [{ _ref: 'layer' }], using: { _obj: 'layer', name } };
 }
+
+/** Image > Canvas Size around the centre; white, or the current background colour. */
+export function canvasSizeCentered(width: number, height: number, fill: 'white' | 'backgroundColor'): ActionDescriptor {
+  return {
+    _obj: 'canvasSize',
+    width: { _unit: 'pixelsUnit', _value: width },
+    height: { _unit: 'pixelsUnit', _value: height },
+    horizontal: { _enum: 'horizontalLocation', _value: 'center' },
+    vertical: { _enum: 'verticalLocation', _value: 'center' },
+    canvasExtensionColorType: { _enum: 'canvasExtensionColorType', _value: fill },
+    _options: { dialogOptions: 'dontDisplay' },
+  };
+}
+
+/** A rectangular selection, e.g. around a region QC flagged. */
+export function selectRectangle(b: { left: number; top: number; right: number; bottom: number }): ActionDescriptor {
+  const px = (v: number) => ({ _unit: 'pixelsUnit', _value: v });
+  return {
+    _obj: 'set',
+    _target: [{ _ref: 'channel', _property: 'selection' }],
+    to: { _obj: 'rectangle', top: px(b.top), left: px(b.left), bottom: px(b.bottom), right: px(b.right) },
+  };
+}

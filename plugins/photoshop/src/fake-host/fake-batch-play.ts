@@ -128,6 +128,16 @@ function set(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResu
     return {};
   }
   if (refs[0]?._ref === 'channel' && refs[0]._property === 'selection') {
+    if (to._obj === 'rectangle') {
+      const px = (k: string) => Math.round((to[k] as { _value: number })._value);
+      const mask = new Uint8Array(doc.width * doc.height);
+      for (let y = Math.max(0, px('top')); y < Math.min(doc.height, px('bottom')); y++) {
+        for (let x = Math.max(0, px('left')); x < Math.min(doc.width, px('right')); x++) mask[y * doc.width + x] = 255;
+      }
+      doc.selection = mask;
+      ctx.step(doc, 'Rectangular Marquee');
+      return {};
+    }
     if (to._value === 'none') doc.selection = null;
     ctx.step(doc, 'Deselect');
     return {};

@@ -47,6 +47,8 @@ export class FakePhotoshop implements PsHost {
   /** Counts modifying calls made inside executeAsModal; with cancelAfter, the user cancels after that many. */
   modifyingCalls = 0;
   cancelAfter: number | null = null;
+  /** Every alert shown, in order. */
+  readonly alerts: string[] = [];
   /** Every executeAsModal command name, in order. */
   readonly modalCommands: string[] = [];
   private inModal = false;
@@ -328,6 +330,10 @@ export class FakePhotoshop implements PsHost {
   async closeDocument(documentId: number): Promise<void> {
     this.modifying('close');
     this.removeDoc(documentId);
+  }
+
+  async showAlert(message: string): Promise<void> {
+    this.alerts.push(message);
   }
 
   private removeDoc(documentId: number): void {

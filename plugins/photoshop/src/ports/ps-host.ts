@@ -124,4 +124,6 @@ export interface PsHost {
   convertToSrgb8(documentId: number): Promise<void>;
   saveDocumentCopy(documentId: number, file: FileRef, format: SaveFormat): Promise<void>;
   closeDocument(documentId: number): Promise<void>;
+  /** Photoshop's own alert dialog; the menu commands report with it (they have no panel). */
+  showAlert(message: string): Promise<void>;
 }

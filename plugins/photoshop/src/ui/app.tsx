@@ -18,7 +18,7 @@ import { ExportTab } from './tabs/export-tab';
 import { shortHash } from './format';
 
 const tabs: { id: TabId; label: string; view: (p: TabProps) => JSX.Element }[] = [
-  { id: 'connect', label: 'Connect', view: ConnectTab },
+  { id: 'connect', label: 'Connect', view: () => <div /> },
   { id: 'generate', label: 'Generate', view: GenerateTab },
   { id: 'lut', label: 'LUT', view: LutTab },
   { id: 'cleanup', label: 'Cleanup', view: CleanupTab },

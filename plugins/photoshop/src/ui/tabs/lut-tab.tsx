@@ -1,0 +1,8 @@
+// INTERIM: the lut tab lands with its flow.
+import type { JSX } from 'preact';
+import type { TabProps } from '../tab-props';
+import { NeedsConnection } from '../widgets/needs-connection';
+
+export function LutTab(p: TabProps): JSX.Element {
+  return <NeedsConnection what="This tab's settings" onConnect={() => p.goTo('connect')} />;
+}
