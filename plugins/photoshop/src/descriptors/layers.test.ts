@@ -60,3 +60,16 @@ it('selects a rectangle in pixels', async () => {
     },
   });
 });
+
+it('scales and moves the active layer with Free Transform as recorded', async () => {
+  const { transformActiveLayer } = await import('./layers');
+  expect(transformActiveLayer({ width: 300, height: 300 }, { x: 12, y: -4 })).toEqual({
+    _obj: 'transform',
+    _target: [{ _ref: 'layer', _enum: 'ordinal', _value: 'targetEnum' }],
+    freeTransformCenterState: { _enum: 'quadCenterState', _value: 'QCSAverage' },
+    offset: { _obj: 'offset', horizontal: { _unit: 'pixelsUnit', _value: 12 }, vertical: { _unit: 'pixelsUnit', _value: -4 } },
+    width: { _unit: 'percentUnit', _value: 300 },
+    height: { _unit: 'percentUnit', _value: 300 },
+    interfaceIconFrameDimmed: { _enum: 'interpolationType', _value: 'bicubic' },
+  });
+});

@@ -63,3 +63,20 @@ export function selectRectangle(b: { left: number; top: number; right: number; b
     to: { _obj: 'rectangle', top: px(b.top), left: px(b.left), bottom: px(b.bottom), right: px(b.right) },
   };
 }
+
+/** Free Transform of the active layer: scale (percent) about its centre, then move by an offset. */
+export function transformActiveLayer(scalePercent: { width: number; height: number }, offset: { x: number; y: number }): ActionDescriptor {
+  return {
+    _obj: 'transform',
+    _target: [{ _ref: 'layer', _enum: 'ordinal', _value: 'targetEnum' }],
+    freeTransformCenterState: { _enum: 'quadCenterState', _value: 'QCSAverage' },
+    offset: {
+      _obj: 'offset',
+      horizontal: { _unit: 'pixelsUnit', _value: offset.x },
+      vertical: { _unit: 'pixelsUnit', _value: offset.y },
+    },
+    width: { _unit: 'percentUnit', _value: scalePercent.width },
+    height: { _unit: 'percentUnit', _value: scalePercent.height },
+    interfaceIconFrameDimmed: { _enum: 'interpolationType', _value: 'bicubic' },
+  };
+}

@@ -7,7 +7,8 @@
 import type { ActionDescriptor, ActionResult } from '../ports/ps-host';
 import { base64ToBytes } from '../descriptors/base64';
 import type { FakeDocument, FakeLayer } from './fake-document';
-import { compositeDocument } from './fake-render';
+import { compositeDocument, cropRaster, resampleRaster } from './fake-render';
+import { layerBounds } from './fake-document';
 import { fakeSubjectMask } from './fake-subject';
 
 /** What batchPlay needs from the fake Photoshop around it. */
@@ -65,6 +66,8 @@ export function playDescriptor(ctx: FakePlayContext, d: ActionDescriptor): Actio
       doc.activeLayerIds = [layer.id];
       return {};
     }
+    case 'transform':
+      return transform(ctx, d);
     case 'autoCutout': {
       const doc = ctx.active();
       doc.selection = fakeSubjectMask(compositeDocument(doc));
@@ -173,4 +176,24 @@ function set(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResu
     return {};
   }
   throw new Error(`FakePhotoshop: no fake for set ${JSON.stringify(refs)}`);
+}
+
+/** Free Transform of the active layer: scale about the centre of its bounds, then offset. */
+function transform(ctx: FakePlayContext, d: ActionDescriptor): ActionResult {
+  const doc = ctx.active();
+  const layer = activeLayer(doc);
+  if (!layer?.pixels) return error('The command "Free Transform" is not currently available.');
+  const value = (k: string) => (d[k] as { _value: number })._value;
+  const offset = d.offset as { horizontal: { _value: number }; vertical: { _value: number } };
+  const b = layerBounds(doc, layer);
+  const w = b.right - b.left;
+  const h = b.bottom - b.top;
+  const nw = Math.max(1, Math.round((w * value('width')) / 100));
+  const nh = Math.max(1, Math.round((h * value('height')) / 100));
+  const left = Math.round(b.left + w / 2 - nw / 2 + offset.horizontal._value);
+  const top = Math.round(b.top + h / 2 - nh / 2 + offset.vertical._value);
+  const scaled = resampleRaster(cropRaster(layer.pixels, b.left, b.top, w, h), nw, nh);
+  layer.pixels = cropRaster(scaled, -left, -top, doc.width, doc.height);
+  ctx.step(doc, 'Free Transform');
+  return {};
 }
