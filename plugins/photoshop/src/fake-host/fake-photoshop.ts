@@ -241,6 +241,20 @@ export class FakePhotoshop implements PsHost {
     return { raster: convertDepth(raster, req.depth), sourceBounds: bounds };
   }
 
+  async getSelectionMask(documentId: number, targetSize: { width: number; height: number }) {
+    const doc = this.doc(documentId);
+    if (!doc.selection) return null;
+    const scale = Math.min(1, targetSize.width / doc.width, targetSize.height / doc.height);
+    const width = Math.max(1, Math.round(doc.width * scale));
+    const height = Math.max(1, Math.round(doc.height * scale));
+    const asRaster: Raster = { width: doc.width, height: doc.height, depth: 8, data: new Uint8Array(doc.width * doc.height * 4) };
+    for (let i = 0; i < doc.selection.length; i++) asRaster.data[i * 4] = doc.selection[i];
+    const small = scale < 1 ? resampleRaster(asRaster, width, height) : asRaster;
+    const mask = new Uint8Array(width * height);
+    for (let i = 0; i < mask.length; i++) mask[i] = small.data[i * 4];
+    return { mask, width, height };
+  }
+
   async putPixels(documentId: number, layerId: number, raster: Raster, at: { left: number; top: number }): Promise<void> {
     this.modifying('putPixels');
     const doc = this.doc(documentId);

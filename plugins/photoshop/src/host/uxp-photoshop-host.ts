@@ -147,6 +147,20 @@ export class UxpPhotoshopHost implements PsHost {
     }
   }
 
+  async getSelectionMask(documentId: number, targetSize: { width: number; height: number }) {
+    if (!(await this.selectionBounds(documentId))) return null;
+    const d = this.doc(documentId);
+    const result = await (imaging as any).getSelection({
+      documentID: documentId, sourceBounds: { left: 0, top: 0, right: Math.round(d.width), bottom: Math.round(d.height) }, targetSize,
+    });
+    try {
+      const data = (await result.imageData.getData({ chunky: true })) as Uint8Array;
+      return { mask: new Uint8Array(data), width: result.imageData.width as number, height: result.imageData.height as number };
+    } finally {
+      result.imageData.dispose();
+    }
+  }
+
   async putPixels(documentId: number, layerId: number, raster: Raster, at: { left: number; top: number }): Promise<void> {
     const buf = rasterToImaging(raster);
     const imageData = await imaging.createImageDataFromBuffer(buf.data, {

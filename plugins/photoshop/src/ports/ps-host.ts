@@ -108,6 +108,11 @@ export interface PsHost {
   executeAsModal<T>(commandName: string, fn: (ctx: ModalContext) => Promise<T>): Promise<T>;
   batchPlay(descriptors: ActionDescriptor[]): Promise<ActionResult[]>;
   getPixels(request: PixelRequest): Promise<PixelRead>;
+  /**
+   * The selection as a width*height mask (0 outside, 255 inside) at most `targetSize`, covering the
+   * whole document; null when nothing is selected.
+   */
+  getSelectionMask(documentId: number, targetSize: { width: number; height: number }): Promise<{ mask: Uint8Array; width: number; height: number } | null>;
   /** Writes RGBA pixels into a pixel layer at (left, top). Inside a modal scope. */
   putPixels(documentId: number, layerId: number, raster: Raster, at: { left: number; top: number }): Promise<void>;
   /** A token batchPlay accepts as `_path` for this file (UXP session token). */
