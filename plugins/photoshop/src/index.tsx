@@ -2,6 +2,7 @@
  * The UXP entry point: registers the panel and the menu commands synchronously at load (Photoshop
  * requires it), and renders the Preact panel when Photoshop creates it.
  */
+import './no-code-generation';
 import { render } from 'preact';
 import './ui/panel.css';
 import { App } from './ui/app';

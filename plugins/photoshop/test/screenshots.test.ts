@@ -33,7 +33,7 @@ const tabs = [
 
 describe.each(['darkest', 'lightest'] as const)('panel in the %s theme', (theme) => {
   it.each(tabs)('renders the %s tab inside a 320 px panel', async (tab, label) => {
-    const page = await openPanelPage(browser, html, theme);
+    const { page, errors } = await openPanelPage(browser, html, theme);
     await page.evaluate(
       ({ tab }) =>
         (window as any).brandlockPreview.mount(
@@ -55,7 +55,7 @@ describe.each(['darkest', 'lightest'] as const)('panel in the %s theme', (theme)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
     await page.screenshot({ path: join(shots, `${tab}-${theme}.png`) });
-    expect((page as any).pageErrors).toEqual([]);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });

@@ -33,16 +33,20 @@ it('makes a named pixel layer', () => {
   expect(makePixelLayer('Baked LUT')).toEqual({ _obj: 'make', _target: [{ _ref: 'layer' }], using: { _obj: 'layer', name: 'Baked LUT' } });
 });
 
-it('extends the canvas around the centre as recorded', async () => {
-  const { canvasSizeCentered } = await import('./layers');
-  expect(canvasSizeCentered(2000, 2000, 'white')).toEqual({
+it('adds canvas on one side, anchored on the other, as recorded (relative canvasSize)', async () => {
+  const { addCanvasOnSide } = await import('./layers');
+  expect(addCanvasOnSide('left', 120, 'white')).toEqual({
     _obj: 'canvasSize',
-    width: { _unit: 'pixelsUnit', _value: 2000 },
-    height: { _unit: 'pixelsUnit', _value: 2000 },
-    horizontal: { _enum: 'horizontalLocation', _value: 'center' },
-    vertical: { _enum: 'verticalLocation', _value: 'center' },
+    relative: true,
+    width: { _unit: 'pixelsUnit', _value: 120 },
+    horizontal: { _enum: 'horizontalLocation', _value: 'right' },
     canvasExtensionColorType: { _enum: 'canvasExtensionColorType', _value: 'white' },
     _options: { dialogOptions: 'dontDisplay' },
+  });
+  expect(addCanvasOnSide('bottom', 8, 'backgroundColor')).toMatchObject({
+    height: { _unit: 'pixelsUnit', _value: 8 },
+    vertical: { _enum: 'verticalLocation', _value: 'top' },
+    canvasExtensionColorType: { _enum: 'canvasExtensionColorType', _value: 'backgroundColor' },
   });
 });
 

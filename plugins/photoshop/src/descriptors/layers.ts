@@ -41,14 +41,19 @@ export function makePixelLayer(name: string): ActionDescriptor {
   return { _obj: 'make', _target: [{ _ref: 'layer' }], using: { _obj: 'layer', name } };
 }
 
-/** Image > Canvas Size around the centre; white, or the current background colour. */
-export function canvasSizeCentered(width: number, height: number, fill: 'white' | 'backgroundColor'): ActionDescriptor {
+/**
+ * Image > Canvas Size, relative: adds `pixels` on one side (the anchor is the opposite side), filled
+ * with white or the current background colour.
+ */
+export function addCanvasOnSide(side: 'top' | 'right' | 'bottom' | 'left', pixels: number, fill: 'white' | 'backgroundColor'): ActionDescriptor {
+  const horizontal = side === 'left' || side === 'right';
+  const anchor = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' }[side];
   return {
     _obj: 'canvasSize',
-    width: { _unit: 'pixelsUnit', _value: width },
-    height: { _unit: 'pixelsUnit', _value: height },
-    horizontal: { _enum: 'horizontalLocation', _value: 'center' },
-    vertical: { _enum: 'verticalLocation', _value: 'center' },
+    relative: true,
+    ...(horizontal
+      ? { width: { _unit: 'pixelsUnit', _value: pixels }, horizontal: { _enum: 'horizontalLocation', _value: anchor } }
+      : { height: { _unit: 'pixelsUnit', _value: pixels }, vertical: { _enum: 'verticalLocation', _value: anchor } }),
     canvasExtensionColorType: { _enum: 'canvasExtensionColorType', _value: fill },
     _options: { dialogOptions: 'dontDisplay' },
   };

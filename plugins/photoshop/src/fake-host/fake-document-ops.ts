@@ -37,23 +37,21 @@ export function resizeDocument(doc: FakeDocument, width: number, height: number)
   mapGeometry(doc, width, height, (r) => resampleRaster(r, width, height));
 }
 
-export function extendCanvas(doc: FakeDocument, width: number, height: number, fill: string): void {
-  const left = Math.floor((width - doc.width) / 2);
-  const top = Math.floor((height - doc.height) / 2);
+export function padCanvas(doc: FakeDocument, pad: { top: number; right: number; bottom: number; left: number }, fill: string): void {
+  const width = doc.width + pad.left + pad.right;
+  const height = doc.height + pad.top + pad.bottom;
   const background = doc.layers.find((l) => l.isBackground);
-  mapGeometry(doc, width, height, (r) => cropRaster(r, -left, -top, width, height));
+  mapGeometry(doc, width, height, (r) => cropRaster(r, -pad.left, -pad.top, width, height));
   if (background?.pixels) {
     const hex = /^#([0-9a-f]{6})$/i.exec(fill);
     if (!hex) throw new Error(`FakePhotoshop: canvas fill must be #rrggbb, got "${fill}"`);
     const n = parseInt(hex[1], 16);
-    const rgb = { r: (n >> 16) / 255, g: ((n >> 8) & 255) / 255, b: (n & 255) / 255 };
+    const rgb = [(n >> 16) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255];
     const max = background.pixels.depth === 8 ? 255 : 65535;
     const p = background.pixels.data;
     for (let i = 0; i < p.length; i += 4) {
       if (p[i + 3] !== 0) continue;
-      p[i] = Math.round(rgb.r * max);
-      p[i + 1] = Math.round(rgb.g * max);
-      p[i + 2] = Math.round(rgb.b * max);
+      for (let c = 0; c < 3; c++) p[i + c] = Math.round(rgb[c] * max);
       p[i + 3] = max;
     }
   }

@@ -28,6 +28,13 @@ export class FakeFileSystem implements FileSystemPort {
     return FakeFileSystem.file(path);
   }
 
+  /** What the next pickFile returns; null acts like the user pressing Cancel. */
+  nextPickedFile: FileRef | null = null;
+
+  async pickFile(): Promise<FileRef | null> {
+    return this.nextPickedFile;
+  }
+
   async pickFolder(): Promise<FolderRef | null> {
     return this.nextPickedFolder;
   }
@@ -56,6 +63,10 @@ export class FakeFileSystem implements FileSystemPort {
 
   async createPartialFile(folder: FolderRef, finalName: string): Promise<FileRef> {
     return this.put(`${folder.path}/.${finalName}.part-${++this.counter}`, new Uint8Array(0));
+  }
+
+  async writeFile(file: FileRef, bytes: Uint8Array): Promise<void> {
+    this.files.set(file.path, bytes);
   }
 
   async commitFile(partial: FileRef, folder: FolderRef, finalName: string): Promise<FileRef> {

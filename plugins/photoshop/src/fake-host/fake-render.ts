@@ -1,10 +1,12 @@
 /**
  * Pixel work inside the fake Photoshop: flattening visible layers (normal blend, masks, Curves
  * adjustments with straight-line segments between points where Photoshop draws a smooth curve),
- * depth conversion and box resampling. Color Lookup layers are recorded, not rendered: evaluating the
- * ICC DeviceLink is Photoshop's job, and tests check the profile bytes the layer holds instead.
+ * depth conversion and box resampling. Color Lookup layers render from the ICC DeviceLink in their
+ * `profile`, evaluated the way a CMM does (core's lut16 reader, tetrahedral), never from the .cube
+ * bytes: a layer without a valid profile changes nothing, as in Photoshop.
  */
 import type { BitDepth, Raster } from '@brandlock/core/raster';
+import { lut16Evaluator, parseIccProfile, readLut16 } from '@brandlock/core/color';
 import type { FakeDocument, FakeLayer } from './fake-document';
 
 interface CurvePoint {
@@ -45,6 +47,23 @@ function applyCurves(rgb: Float64Array, layer: FakeLayer): void {
   }
 }
 
+/** Applies a Color Lookup layer's DeviceLink to a float RGB buffer in 0..1, in place. */
+function applyColorLookup(rgb: Float64Array, layer: FakeLayer): void {
+  const bytes = layer.settings.profile;
+  if (!(bytes instanceof Uint8Array)) return;
+  const parsed = parseIccProfile(bytes);
+  if (!parsed.success || parsed.profile.deviceClass !== 'link') return;
+  const a2b0 = parsed.profile.tags.find((t) => t.signature === 'A2B0');
+  if (!a2b0) return;
+  const link = lut16Evaluator(readLut16(bytes, a2b0));
+  for (let p = 0; p < rgb.length; p += 3) {
+    const out = link([rgb[p], rgb[p + 1], rgb[p + 2]]);
+    rgb[p] = out[0];
+    rgb[p + 1] = out[1];
+    rgb[p + 2] = out[2];
+  }
+}
+
 /** Flattens the visible layers to a document-sized raster at the document's storage depth. */
 export function compositeDocument(doc: FakeDocument): Raster {
   const n = doc.width * doc.height;
@@ -56,6 +75,7 @@ export function compositeDocument(doc: FakeDocument): Raster {
     if (!layer.visible) continue;
     if (layer.kind === 'adjustment') {
       if (layer.adjustment === 'curves') applyCurves(rgb, layer);
+      if (layer.adjustment === 'colorLookup') applyColorLookup(rgb, layer);
       continue;
     }
     if (!layer.pixels) continue;

@@ -6,9 +6,8 @@
 import type { BrandlockServer } from '../ports/brandlock-server';
 import { PanelError } from '../errors/panel-error';
 import type { PanelServices } from '../ui/panel-services';
+import { SERVER_URL_KEY, TOKEN_KEY } from './settings-keys';
 
-export const SERVER_URL_KEY = 'brandlock.serverUrl';
-export const TOKEN_KEY = 'brandlock.token';
 
 /** Normalises what the user typed into an origin-plus-path URL, or throws bad-input. */
 export function normaliseServerUrl(input: string): string {

@@ -30,6 +30,7 @@ export interface UxpApi {
   storage: {
     localFileSystem: {
       getFolder(): Promise<UxpFolder | null>;
+      getFileForOpening(options: { types: string[]; allowMultiple: false }): Promise<UxpFile | null>;
       getTemporaryFolder(): Promise<UxpFolder>;
       createSessionToken(entry: UxpEntry): string;
     };

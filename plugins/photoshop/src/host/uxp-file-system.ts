@@ -28,6 +28,11 @@ export class UxpFileSystem implements FileSystemPort {
     return entry;
   }
 
+  async pickFile(extensions: string[]) {
+    const file = await uxp.storage.localFileSystem.getFileForOpening({ types: extensions.map((e) => e.replace(/^\./, '')), allowMultiple: false });
+    return file ? this.ref(file) : null;
+  }
+
   async pickFolder() {
     const folder = await uxp.storage.localFileSystem.getFolder();
     return folder ? this.ref(folder) : null;
@@ -64,6 +69,10 @@ export class UxpFileSystem implements FileSystemPort {
   async createPartialFile(folder: FolderRef, finalName: string) {
     const file = await (this.entryOf(folder) as UxpFolder).createFile(`.${finalName}.part-${Date.now()}-${++this.counter}`, { overwrite: false });
     return this.ref(file);
+  }
+
+  async writeFile(file: FileRef, bytes: Uint8Array) {
+    await (this.entryOf(file) as UxpFile).write(bytes.slice().buffer, { format: uxp.storage.formats.binary });
   }
 
   async commitFile(partial: FileRef, folder: FolderRef, finalName: string) {

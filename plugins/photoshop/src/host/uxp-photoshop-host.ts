@@ -3,14 +3,14 @@
  * Imaging API for pixels, all errors mapped to PanelErrors. Kept thin: every decision lives in the
  * flows and descriptor builders that the fake host exercises in tests.
  */
-import { action, app, constants, core, imaging } from 'photoshop';
+import { action, app, constants, core } from 'photoshop';
 import type { Raster } from '@brandlock/core/raster';
 import type {
   ActionDescriptor, ActionResult, Bounds, ColorMode, DocumentInfo, FileRef, LayerInfo, LayerKind, ModalContext, PixelRead, PixelRequest, PsHost, SaveFormat,
 } from '../ports/ps-host';
 import { toPanelError } from '../errors/host-error';
-import { imagingToRaster, rasterToImaging } from '../pixels/imaging-to-raster';
-import { canvasSizeCentered } from '../descriptors/layers';
+import { readPixels, readSelectionMask, writePixels } from './uxp-imaging';
+import { addCanvasOnSide } from '../descriptors/layers';
 import { checkResults } from '../descriptors/check-results';
 import { uxp } from './uxp-api';
 import type { UxpFileSystem } from './uxp-file-system';
@@ -122,54 +122,25 @@ export class UxpPhotoshopHost implements PsHost {
     }
   }
 
-  async batchPlay(descriptors: ActionDescriptor[]): Promise<ActionResult[]> {
-    try {
-      return (await action.batchPlay(descriptors as any, {})) as ActionResult[];
-    } catch (e) {
-      throw toPanelError(e, `run ${descriptors.map((d) => d._obj).join(', ')}`);
-    }
-  }
-
-  async getPixels(req: PixelRequest): Promise<PixelRead> {
-    const result = await imaging.getPixels({
-      documentID: req.documentId, layerID: req.layerId, sourceBounds: req.sourceBounds, targetSize: req.targetSize,
-      componentSize: req.depth, colorSpace: 'RGB', colorProfile: 'sRGB IEC61966-2.1',
-    } as any);
-    try {
-      const data = await result.imageData.getData({ chunky: true } as any);
-      const raster = imagingToRaster({
-        width: result.imageData.width, height: result.imageData.height, components: result.imageData.components as 3 | 4,
-        componentSize: req.depth, data: data as Uint8Array | Uint16Array, fullRange: false,
-      });
-      return { raster, sourceBounds: result.sourceBounds as Bounds };
-    } finally {
-      result.imageData.dispose();
-    }
+  getPixels(req: PixelRequest): Promise<PixelRead> {
+    return readPixels(req);
   }
 
   async getSelectionMask(documentId: number, targetSize: { width: number; height: number }) {
     if (!(await this.selectionBounds(documentId))) return null;
     const d = this.doc(documentId);
-    const result = await (imaging as any).getSelection({
-      documentID: documentId, sourceBounds: { left: 0, top: 0, right: Math.round(d.width), bottom: Math.round(d.height) }, targetSize,
-    });
-    try {
-      const data = (await result.imageData.getData({ chunky: true })) as Uint8Array;
-      return { mask: new Uint8Array(data), width: result.imageData.width as number, height: result.imageData.height as number };
-    } finally {
-      result.imageData.dispose();
-    }
+    return readSelectionMask(documentId, { width: Math.round(d.width), height: Math.round(d.height) }, targetSize);
   }
 
-  async putPixels(documentId: number, layerId: number, raster: Raster, at: { left: number; top: number }): Promise<void> {
-    const buf = rasterToImaging(raster);
-    const imageData = await imaging.createImageDataFromBuffer(buf.data, {
-      width: buf.width, height: buf.height, components: 4, chunky: true, colorSpace: 'RGB', colorProfile: 'sRGB IEC61966-2.1',
-    } as any);
+  putPixels(documentId: number, layerId: number, raster: Raster, at: { left: number; top: number }): Promise<void> {
+    return writePixels(documentId, layerId, raster, at);
+  }
+
+  async batchPlay(descriptors: ActionDescriptor[]): Promise<ActionResult[]> {
     try {
-      await imaging.putPixels({ documentID: documentId, layerID: layerId, imageData, targetBounds: at, replace: true } as any);
-    } finally {
-      imageData.dispose();
+      return (await action.batchPlay(descriptors as any, {})) as ActionResult[];
+    } catch (e) {
+      throw toPanelError(e, `run ${descriptors.map((d) => d._obj).join(', ')}`);
     }
   }
 
@@ -201,14 +172,17 @@ export class UxpPhotoshopHost implements PsHost {
     await this.doc(documentId).resizeImage(width, height, undefined, constants.ResampleMethod.AUTOMATIC);
   }
 
-  async extendCanvas(documentId: number, width: number, height: number, fill: string) {
+  async padCanvas(documentId: number, insets: { top: number; right: number; bottom: number; left: number }, fill: string) {
     await this.activateDocument(documentId);
-    if (fill.toLowerCase() !== '#ffffff') {
+    const white = fill.toLowerCase() === '#ffffff';
+    if (!white) {
       const color = new (app as any).SolidColor();
       color.rgb.hexValue = fill.replace('#', '');
       (app as any).backgroundColor = color;
     }
-    checkResults(await this.batchPlay([canvasSizeCentered(width, height, fill.toLowerCase() === '#ffffff' ? 'white' : 'backgroundColor')]), 'extend the canvas');
+    const sides = (['top', 'right', 'bottom', 'left'] as const).filter((side) => insets[side] > 0);
+    const descriptors = sides.map((side) => addCanvasOnSide(side, insets[side], white ? 'white' : 'backgroundColor'));
+    if (descriptors.length) checkResults(await this.batchPlay(descriptors), 'add canvas for the padding');
   }
 
   async convertToSrgb8(documentId: number) {

@@ -13,6 +13,8 @@ export interface FolderRef {
 export interface FileSystemPort {
   /** Shows the folder picker; null when the user cancels it. */
   pickFolder(): Promise<FolderRef | null>;
+  /** Shows the file picker for one file with one of these extensions (".cube"); null when cancelled. */
+  pickFile(extensions: string[]): Promise<FileRef | null>;
   /** Files directly inside the folder (not subfolders), sorted by name. */
   listFiles(folder: FolderRef): Promise<FileRef[]>;
   /** A subfolder, created when missing. */
@@ -22,6 +24,8 @@ export interface FileSystemPort {
   writeTempFile(name: string, bytes: Uint8Array): Promise<FileRef>;
   /** A fresh, empty, uniquely named temporary file inside `folder` to write an output into. */
   createPartialFile(folder: FolderRef, finalName: string): Promise<FileRef>;
+  /** Replaces the contents of a file (a partial file made by createPartialFile). */
+  writeFile(file: FileRef, bytes: Uint8Array): Promise<void>;
   /** Renames a finished temporary file to its final name; fails with bad-input if the name is taken. */
   commitFile(partial: FileRef, folder: FolderRef, finalName: string): Promise<FileRef>;
   /** Deletes a file (used to clean up partial outputs after an error). */

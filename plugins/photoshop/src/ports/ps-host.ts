@@ -124,8 +124,8 @@ export interface PsHost {
   flattenDocument(documentId: number): Promise<void>;
   cropDocument(documentId: number, bounds: Bounds): Promise<void>;
   resizeDocument(documentId: number, width: number, height: number): Promise<void>;
-  /** Grows the canvas around the centre, filling with an sRGB colour ("#ffffff"). */
-  extendCanvas(documentId: number, width: number, height: number, fill: string): Promise<void>;
+  /** Adds canvas on each side (pixels), filled with an sRGB colour ("#ffffff") on a flattened document. */
+  padCanvas(documentId: number, insets: { top: number; right: number; bottom: number; left: number }, fill: string): Promise<void>;
   convertToSrgb8(documentId: number): Promise<void>;
   saveDocumentCopy(documentId: number, file: FileRef, format: SaveFormat): Promise<void>;
   closeDocument(documentId: number): Promise<void>;

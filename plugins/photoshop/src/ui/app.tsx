@@ -17,14 +17,22 @@ import { QcTab } from './tabs/qc-tab';
 import { ExportTab } from './tabs/export-tab';
 import { shortHash } from './format';
 
-const tabs: { id: TabId; label: string; view: (p: TabProps) => JSX.Element }[] = [
-  { id: 'connect', label: 'Connect', view: () => <div /> },
-  { id: 'generate', label: 'Generate', view: GenerateTab },
-  { id: 'lut', label: 'LUT', view: LutTab },
-  { id: 'cleanup', label: 'Cleanup', view: CleanupTab },
-  { id: 'qc', label: 'QC', view: QcTab },
-  { id: 'export', label: 'Export', view: ExportTab },
+const tabs: { id: TabId; label: string }[] = [
+  { id: 'connect', label: 'Connect' },
+  { id: 'generate', label: 'Generate' },
+  { id: 'lut', label: 'LUT' },
+  { id: 'cleanup', label: 'Cleanup' },
+  { id: 'qc', label: 'QC' },
+  { id: 'export', label: 'Export' },
 ];
+
+const views: Record<Exclude<TabId, 'connect'>, (p: TabProps) => JSX.Element> = {
+  generate: GenerateTab,
+  lut: LutTab,
+  cleanup: CleanupTab,
+  qc: QcTab,
+  export: ExportTab,
+};
 
 export interface AppProps {
   services: PanelServices;
@@ -70,8 +78,8 @@ export function App({ services, initialTab, initialSession }: AppProps): JSX.Ele
     documentsChanged: () => setRefreshKey((k) => k + 1),
     goTo: setTab,
   };
-  const View = tabs.find((t) => t.id === tab)!.view;
   const info = session?.info;
+  const View = tab === 'connect' ? null : views[tab];
 
   return (
     <div class="panel">
@@ -93,7 +101,7 @@ export function App({ services, initialTab, initialSession }: AppProps): JSX.Ele
         ))}
       </div>
       <div class="content">
-        {tab === 'connect' ? <ConnectTab {...props} onSession={setSession} /> : <View {...props} />}
+        {tab === 'connect' ? <ConnectTab {...props} onSession={setSession} /> : View && <View key={tab} {...props} />}
       </div>
       <div class="footer">
         <div class="footer-doc">{describeDocument(doc)}</div>

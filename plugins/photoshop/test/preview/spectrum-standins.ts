@@ -119,6 +119,7 @@ export function defineSpectrumStandIns(): void {
       margin-left:${indeterminate ? 35 : 0}%}</style><div class="track"><div class="fill"></div></div>`;
   }, ['value', 'max', 'indeterminate']);
 
+  define('sp-link', (_, r) => (r.innerHTML = `<style>${base}:host{display:inline-block;color:var(--sp-accent-text);cursor:pointer;text-decoration:underline;font-size:inherit}</style><slot></slot>`));
   define('sp-menu', (_, r) => (r.innerHTML = '<slot></slot>'));
   define('sp-menu-item', (_, r) => (r.innerHTML = '<slot></slot>'));
 

@@ -29,7 +29,9 @@ export async function buildPreviewPage(): Promise<string> {
   });
   cpSync(join(pluginDir, 'icons'), join(dir, 'icons'), { recursive: true });
   const css = readFileSync(join(pluginDir, 'test/preview/preview-themes.css'), 'utf8') + readFileSync(join(pluginDir, 'src/ui/panel.css'), 'utf8');
-  const html = `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head>
+  // Like UXP with allowCodeGenerationFromStrings off: no eval, no new Function (CSP without unsafe-eval).
+  const csp = "default-src 'none'; script-src file:; style-src 'unsafe-inline'; img-src file: data:; connect-src http://127.0.0.1:*";
+  const html = `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}"><style>${css}</style></head>
 <body><div id="root" style="height:100%"></div><script src="preview.js"></script></body></html>`;
   writeFileSync(join(dir, 'preview.html'), html);
   return join(dir, 'preview.html');
@@ -40,7 +42,7 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A page the size of a docked panel (320 x 640 CSS px, rendered at 2x for legible screenshots). */
-export async function openPanelPage(browser: Browser, htmlPath: string, theme: 'darkest' | 'lightest'): Promise<Page> {
+export async function openPanelPage(browser: Browser, htmlPath: string, theme: 'darkest' | 'lightest'): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 320, height: 640 },
     deviceScaleFactor: 2,
@@ -50,6 +52,5 @@ export async function openPanelPage(browser: Browser, htmlPath: string, theme: '
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`file://${htmlPath}`);
-  (page as Page & { pageErrors: string[] }).pageErrors = errors;
-  return page;
+  return { page, errors };
 }

@@ -15,9 +15,10 @@ export const sharpCodecs: FakeCodecs = {
     const { data, info } = await img.ensureAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
     return { width: info.width, height: info.height, depth: 8, data: new Uint8Array(data) };
   },
-  async encodeImage(raster: Raster, format) {
+  async encodeImage(raster: Raster, format, xmp) {
     const data = raster.depth === 8 ? Buffer.from(raster.data.buffer, raster.data.byteOffset, raster.data.byteLength) : Buffer.from(new Uint8Array(raster.data.buffer, raster.data.byteOffset, raster.data.byteLength));
-    const img = sharp(data, { raw: { width: raster.width, height: raster.height, channels: 4, ...(raster.depth === 16 ? { depth: 'ushort' as const } : {}) } });
+    let img = sharp(data, { raw: { width: raster.width, height: raster.height, channels: 4, ...(raster.depth === 16 ? { depth: 'ushort' as const } : {}) } });
+    if (xmp) img = img.withXmp(xmp);
     switch (format.format) {
       case 'jpeg':
         return new Uint8Array(await img.flatten({ background: '#ffffff' }).jpeg({ quality: format.quality }).toBuffer());

@@ -49,10 +49,11 @@ describe('apply brand LUT', () => {
 
   it('grades every open RGB document and reports a CMYK one without stopping', async () => {
     const env = fakeEnvironment();
-    env.ps.addDocument({ title: 'a.psd', pixels: studioImage() });
+    const a = env.ps.addDocument({ title: 'a.psd', pixels: studioImage() });
     env.ps.addDocument({ title: 'print.tif', pixels: studioImage(), mode: 'CMYK' });
-    env.ps.addDocument({ title: 'b.psd', pixels: studioImage({ depth: 16 }) });
+    const b = env.ps.addDocument({ title: 'b.psd', pixels: studioImage({ depth: 16 }) });
     const { outcomes } = await run(env, { kind: 'open' });
+    for (const doc of [a, b]) expect(env.ps.doc(doc.id).layers.map((l) => l.name)).toEqual(['brandlock LUT · Warm studio grade', 'Background']);
     expect(outcomes.map((o) => [o.name, o.status])).toEqual([['a.psd', 'done'], ['print.tif', 'failed'], ['b.psd', 'done']]);
     expect(outcomes[1].message).toBe('"print.tif" is a CMYK document; brandlock can only apply a LUT to RGB documents.');
   });

@@ -25,6 +25,8 @@ export async function applyLutToDocument(
   const bandRows = options.bandRows ?? BAKE_BAND_ROWS;
   const doc = requireEditableRgb((await ps.documents()).find((d) => d.id === documentId)!, 'apply a LUT to');
   const layerName = lutLayerName(lut, bake);
+  // batchPlay acts on the active document, so make this one active first.
+  await ps.activateDocument(doc.id);
   return inHistoryStep(ctx, doc.id, `brandlock: ${lut.name}`, async () => {
     if (!bake) {
       checkResults(await ps.batchPlay([makeColorLookupLayer(layerName), setColorLookupContent(lut)]), 'add the Color Lookup layer');

@@ -47,6 +47,7 @@ export function ConnectTab(p: TabProps & { onSession(s: BrandlockServer | null):
           <div class="card">
             <Facts
               mono={['Lock hash']}
+              wrap={['Lock hash']}
               rows={[
                 ['Brand', info.brand.name],
                 ['Lock version', `${info.lockVersion}${lock.season ? ` · season ${lock.season}` : ''}`],

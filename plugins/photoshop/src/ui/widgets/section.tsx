@@ -13,13 +13,13 @@ export function Section(p: { title: string; aside?: ComponentChildren; children:
   );
 }
 
-export function Facts(p: { rows: [string, ComponentChildren][]; mono?: string[] }): JSX.Element {
+export function Facts(p: { rows: [string, ComponentChildren][]; mono?: string[]; wrap?: string[] }): JSX.Element {
   return (
     <div class="facts">
       {p.rows.map(([k, v]) => (
         <div class="fact" key={k}>
           <div class="fact-key">{k}</div>
-          <div class={`fact-value${p.mono?.includes(k) ? ' mono' : ''}`}>{v}</div>
+          <div class={`fact-value${p.mono?.includes(k) ? ' mono' : ''}${p.wrap?.includes(k) ? ' wrap' : ''}`}>{v}</div>
         </div>
       ))}
     </div>
