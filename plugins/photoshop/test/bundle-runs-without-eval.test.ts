@@ -44,5 +44,5 @@ it('loads and runs a menu command with code generation from strings disabled', a
   expect(Object.keys(registered!.panels)).toEqual(['brandlockPanel']);
   expect(Object.keys(registered!.commands)).toEqual(['applyBrandLutToOpenDocuments', 'runQcOnActiveDocument']);
   await registered!.commands.runQcOnActiveDocument();
-  expect(alerts).toEqual(['brandlock: "qc-active-document" needs the brandlock panel in this build.']);
+  expect(alerts).toEqual(['brandlock: brandlock is not connected to a server.\nOpen the brandlock panel (Plugins > brandlock), connect once, then use this command again.']);
 });

@@ -4,7 +4,7 @@
  * only the brandlock server it was given, with the user's token.
  */
 import type { BrandLock } from '@brandlock/core/brand';
-import type { PlannedJob } from '@brandlock/core/brief';
+import type { ProductionRecord } from '@brandlock/core/audit';
 
 export interface ConnectionInfo {
   serverUrl: string;
@@ -15,13 +15,20 @@ export interface ConnectionInfo {
   user: { name: string; role: string };
 }
 
+export interface BriefSkuView {
+  view: string;
+  viewName: string;
+  status: string;
+}
+
 /** One SKU of the server's current brief, with where it stands in production. */
 export interface BriefSku {
   sku: string;
   colorway: string;
   category: string;
-  views: string[];
+  swatch: { input: string; hex: string | null; name: string };
   status: string;
+  views: BriefSkuView[];
 }
 
 export interface CurrentBrief {
@@ -36,33 +43,53 @@ export interface JobProgress {
   state: JobState;
   /** 0..1 when the provider reports it. */
   fraction: number | null;
+  /** What the server says is happening, e.g. "at the provider". */
   message: string;
 }
 
 export interface GenerateRequest {
+  briefId: string;
   sku: string;
   view: string;
   /** The source pixels from the document, encoded as PNG. */
-  source: { bytes: Uint8Array; contentType: 'image/png'; width: number; height: number };
+  source: { bytes: Uint8Array; contentType: 'image/png' };
 }
 
 export interface GeneratedResult {
   jobId: string;
-  assetRef: string;
   bytes: Uint8Array;
   contentType: string;
-  /** The job's production record as the server's audit trail holds it. */
-  record: Record<string, unknown>;
+  /** The output's production record from the server's audit trail. */
+  record: ProductionRecord;
+  /** What the provider said about how it made this (the local provider says it is not generative). */
+  note: string | null;
+}
+
+export interface VariantsRequest {
+  /** The flattened 8-bit sRGB master. */
+  master: { bytes: Uint8Array; contentType: 'image/png' };
+  /** With a brief and SKU the server names tokens from the brief row; else the category. */
+  briefId: string | null;
+  sku: string;
+  category: string;
+  channels: string[];
+}
+
+export interface RenderedVariant {
+  channel: string;
+  bytes: Uint8Array;
+  contentType: string;
+  width: number;
+  height: number;
 }
 
 export interface BrandlockServer {
   readonly info: ConnectionInfo;
   readonly lock: BrandLock;
+  /** The newest brief on the server, with its SKUs; null when none was uploaded. */
   currentBrief(): Promise<CurrentBrief | null>;
-  /** The job the server would run for this SKU and view, with its locked recipe. */
-  planJob(sku: string, view: string): Promise<PlannedJob>;
-  /** Uploads the source, runs a generate job, reports progress, and returns the result bytes. */
+  /** Uploads the source, runs a generate job, reports progress, and returns the first output. */
   generate(request: GenerateRequest, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<GeneratedResult>;
-  /** The .cube text of a LUT in the lock. */
-  lutCube(lutId: string): Promise<string>;
+  /** Uploads a master and renders channel variants on the server (every format, WebP and AVIF too). */
+  renderVariants(request: VariantsRequest, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<{ jobId: string; variants: RenderedVariant[] }>;
 }

@@ -15,6 +15,7 @@ import { productionRecordXmp } from './production-record-xmp';
 import { placeGeneratedResult } from './place-generated-result';
 
 export interface GenerateInput {
+  briefId: string;
   sku: string;
   view: string;
   source: GenerationSource;
@@ -23,6 +24,8 @@ export interface GenerateInput {
 }
 
 export interface GenerateOutcome {
+  /** What the server's provider said about the result (the local provider says it is not generative). */
+  note: string | null;
   documentTitle: string;
   layerId: number;
   layerName: string;
@@ -53,7 +56,7 @@ export async function generateIntoDocument(
   throwIfAborted(options.signal, 'Generating');
   options.onProgress({ fraction: null, label: `Uploading ${source.raster.width}×${source.raster.height} px…` });
   const result = await server.generate(
-    { sku: input.sku, view: input.view, source: { bytes: encodePng(source.raster), contentType: 'image/png', width: source.raster.width, height: source.raster.height } },
+    { briefId: input.briefId, sku: input.sku, view: input.view, source: { bytes: encodePng(source.raster), contentType: 'image/png' } },
     (p) => options.onProgress(describeProgress(p)),
     options.signal,
   );
@@ -72,9 +75,9 @@ export async function generateIntoDocument(
       layerName,
       target: source.bounds,
       maskToSelection: input.source === 'selection',
-      xmp: productionRecordXmp(result.jobId, result.record),
+      xmp: productionRecordXmp(result.record),
       historyName: `brandlock: ${layerName}`,
     }),
   );
-  return { documentTitle: doc.title, layerId, layerName, jobId: result.jobId };
+  return { note: result.note, documentTitle: doc.title, layerId, layerName, jobId: result.jobId };
 }

@@ -8,13 +8,26 @@ import { selectRectangle } from '../../descriptors/layers';
 import { readBrandlockXmp } from '../../xmp/brandlock-xmp';
 import { fitTransform, placeGeneratedResult } from './place-generated-result';
 import { productionRecordXmp } from './production-record-xmp';
+import { ProductionRecord } from '@brandlock/core/audit';
 
 async function resultPng(width: number, height: number) {
   const r = studioImage({ width, height, background: [250, 250, 250], garment: [180, 40, 40] });
   return new Uint8Array(await sharp(Buffer.from(r.data), { raw: { width, height, channels: 4 } }).png().toBuffer());
 }
 
-const record = { sku: 'NF-1001', view: 'front', lockHash: 'sha256:abc', recipeHash: 'sha256:def', provider: 'local', seed: 42, thresholds: { maxDeltaE00: 3 } };
+// A production record as the server's audit trail returns it (parsed by core's schema, so it is one).
+const record = ProductionRecord.parse({
+  assetId: 'asset_1', sha256: 'a'.repeat(64), contentType: 'image/png', width: 20, height: 30, bytes: 1234, index: 0, jobId: 'job_7f3a9c21',
+  kind: 'generate', briefId: 'brief_1', row: 2, sku: 'NF-1001', colorway: 'Ecru', category: 'wovens', view: 'front', channel: null,
+  lock: { hash: 'sha256:abc', brand: 'northfold', version: 'SS27.1' },
+  recipe: {
+    prompt: 'p', negativePrompt: '', baseModel: 'flux-1-dev', loras: [], width: 1024, height: 1536, steps: 28, guidance: 3.5, seedPolicy: 'per-sku', seed: 42,
+    modelProfile: 'ava', lightingPreset: 'studio-warm', lut: null, poseSet: 'apparel', view: 'front', textureNotes: '', drapeNotes: '',
+  },
+  recipeHash: 'sha256:def', modelProfile: 'ava', lightingPreset: 'studio-warm', poseSet: 'apparel', provider: 'local', providerJobId: null, model: null,
+  modelVersion: null, seed: 42, note: 'not generative', sources: [], qc: { verdict: 'unchecked', thresholds: null, measurements: {}, findings: [] }, reviews: [],
+  costUsd: null, requestedBy: 'Dana', requestedAt: '2027-01-01T00:00:00Z', createdAt: '2027-01-01T00:00:05Z',
+});
 
 describe('placing a generated result', () => {
   it('fits a smaller result to the whole document in one named History step with its record', async () => {
@@ -24,7 +37,7 @@ describe('placing a generated result', () => {
     const layerId = await env.ps.executeAsModal('place', (ctx) =>
       placeGeneratedResult(env.ps, ctx, {
         documentId: doc.id, file, layerName: 'NF-1001 front · job 7f3a9c21', target: { left: 0, top: 0, right: 60, bottom: 90 },
-        maskToSelection: false, xmp: productionRecordXmp('job_7f3a9c21', record), historyName: 'brandlock: NF-1001 front · job 7f3a9c21',
+        maskToSelection: false, xmp: productionRecordXmp(record), historyName: 'brandlock: NF-1001 front · job 7f3a9c21',
       }),
     );
     const d = env.ps.doc(doc.id);
@@ -33,8 +46,8 @@ describe('placing a generated result', () => {
     expect((await env.ps.layers(doc.id)).find((l) => l.id === layerId)!.bounds).toEqual({ left: 0, top: 0, right: 60, bottom: 90 });
     expect(d.history).toEqual(['Open', 'brandlock: NF-1001 front · job 7f3a9c21']);
     const xmp = readBrandlockXmp(layer.xmp);
-    expect(xmp).toMatchObject({ jobId: 'job_7f3a9c21', sku: 'NF-1001', lockHash: 'sha256:abc', provider: 'local', seed: '42' });
-    expect(JSON.parse(xmp.productionRecord)).toEqual(record);
+    expect(xmp).toMatchObject({ jobId: 'job_7f3a9c21', assetId: 'asset_1', sku: 'NF-1001', lockHash: 'sha256:abc', recipeHash: 'sha256:def', provider: 'local', seed: '42' });
+    expect(ProductionRecord.parse(JSON.parse(xmp.productionRecord))).toEqual(record);
   });
 
   it('fits into the selection box and masks to the selection', async () => {

@@ -1,18 +1,26 @@
 /**
- * The XMP a generated layer carries: the full production record as canonical JSON, plus the fields a
- * person looks for first (job, SKU, lock and recipe hashes, provider, model, seed) as their own
- * properties so File Info and DAM tools show them without parsing JSON.
+ * The XMP a generated layer carries: the server's production record as canonical JSON, plus the
+ * fields a person looks for first (job, asset, SKU, lock and recipe hashes, provider, model, seed) as
+ * their own properties, so File Info and DAM tools show them without parsing JSON.
  */
+import type { ProductionRecord } from '@brandlock/core/audit';
 import { canonicalJson } from '@brandlock/core/hash';
 import type { XmpProperties } from '../../xmp/brandlock-xmp';
 
-const headline = ['sku', 'view', 'lockHash', 'recipeHash', 'provider', 'model', 'modelVersion', 'seed', 'createdAt'];
-
-export function productionRecordXmp(jobId: string, record: Record<string, unknown>): XmpProperties {
-  const props: XmpProperties = { jobId, productionRecord: canonicalJson(record) };
-  for (const key of headline) {
-    const v = record[key];
-    if (typeof v === 'string' || typeof v === 'number') props[key] = String(v);
-  }
+export function productionRecordXmp(record: ProductionRecord): XmpProperties {
+  const props: XmpProperties = {
+    jobId: record.jobId,
+    assetId: record.assetId,
+    lockHash: record.lock.hash,
+    lockVersion: record.lock.version,
+    recipeHash: record.recipeHash,
+    provider: record.provider,
+    createdAt: record.createdAt,
+    productionRecord: canonicalJson(record),
+  };
+  const optional: [string, string | number | null][] = [
+    ['sku', record.sku], ['colorway', record.colorway], ['view', record.view], ['model', record.model], ['modelVersion', record.modelVersion], ['seed', record.seed],
+  ];
+  for (const [key, value] of optional) if (value !== null) props[key] = String(value);
   return props;
 }

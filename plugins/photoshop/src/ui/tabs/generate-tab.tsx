@@ -1,11 +1,12 @@
 /**
- * Generate: pick a SKU from the server's current brief (or type one), see its locked recipe, send the
- * document, the active layer or the selection, and get the result back as a named layer.
+ * Generate: pick a SKU from the server's current brief (or type it), see the category's locked
+ * recipe, send the document, the active layer or the selection, and get the result back as a layer
+ * named after the SKU and job.
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { PlannedJob } from '@brandlock/core/brief';
 import type { CurrentBrief } from '../../ports/brandlock-server';
+import type { PanelError } from '../../errors/panel-error';
 import { generateIntoDocument, type GenerateOutcome } from '../../flows/generate/generate-into-document';
 import type { GenerationSource } from '../../flows/generate/read-generation-source';
 import type { TabProps } from '../tab-props';
@@ -18,17 +19,16 @@ import { Notice } from '../widgets/notice';
 import { Progress } from '../widgets/progress';
 import { Section } from '../widgets/section';
 import { NeedsConnection } from '../widgets/needs-connection';
+import { Reveal } from '../widgets/reveal';
 import { RecipeCard } from './recipe-card';
-import type { PanelError } from '../../errors/panel-error';
 
 export function GenerateTab(p: TabProps): JSX.Element {
   const session = p.session;
   const [brief, setBrief] = useState<CurrentBrief | null | undefined>(undefined);
+  const [briefError, setBriefError] = useState<PanelError | null>(null);
   const [sku, setSku] = useState('');
-  const [typedSku, setTypedSku] = useState(false);
+  const [typing, setTyping] = useState(false);
   const [view, setView] = useState('');
-  const [job, setJob] = useState<PlannedJob | null>(null);
-  const [planError, setPlanError] = useState<PanelError | null>(null);
   const [source, setSource] = useState<GenerationSource>('document');
   const [done, setDone] = useState<GenerateOutcome | null>(null);
   const flow = useFlow();
@@ -38,42 +38,34 @@ export function GenerateTab(p: TabProps): JSX.Element {
     session.currentBrief().then(
       (b) => {
         setBrief(b);
-        if (b?.skus.length && !sku) {
-          setSku(b.skus[0].sku);
-          setView(b.skus[0].views[0] ?? '');
+        const first = b?.skus[0];
+        if (first) {
+          setSku(first.sku);
+          setView(first.views[0]?.view ?? '');
         }
       },
       (e) => {
         setBrief(null);
-        setPlanError(asPanelError(e));
+        setBriefError(asPanelError(e));
       },
     );
   }, [session]);
 
-  useEffect(() => {
-    setJob(null);
-    setPlanError(null);
-    if (!session || !sku || !view) return;
-    let alive = true;
-    session.planJob(sku, view).then(
-      (j) => alive && setJob(j),
-      (e) => alive && setPlanError(asPanelError(e)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [session, sku, view]);
-
   if (!session) return <NeedsConnection what="SKUs and their recipes" onConnect={() => p.goTo('connect')} />;
-
   const skus = brief?.skus ?? [];
-  const entry = skus.find((s) => s.sku === sku);
-  const views = entry?.views.length ? entry.views : session.lock.poseSets.flatMap((ps) => ps.views.map((v) => v.id)).filter((v, i, a) => a.indexOf(v) === i);
+  const entry = skus.find((s) => s.sku.toLowerCase() === sku.trim().toLowerCase()) ?? null;
+
+  function chooseSku(value: string) {
+    setSku(value);
+    const found = skus.find((s) => s.sku.toLowerCase() === value.trim().toLowerCase());
+    if (found && !found.views.some((v) => v.view === view)) setView(found.views[0]?.view ?? '');
+  }
 
   async function onGenerate() {
+    if (!brief || !entry) return;
     setDone(null);
     const outcome = await flow.run((signal, report) =>
-      generateIntoDocument(p.services.ps, p.services.files, session!, { sku, view, source }, { signal, onProgress: report }),
+      generateIntoDocument(p.services.ps, p.services.files, session!, { briefId: brief.id, sku: entry.sku, view, source }, { signal, onProgress: report }),
     );
     if (outcome) setDone(outcome);
     p.documentsChanged();
@@ -81,33 +73,35 @@ export function GenerateTab(p: TabProps): JSX.Element {
 
   return (
     <div>
-      <Section title="SKU" aside={brief ? `${brief.name} · ${skus.length} SKUs` : brief === null ? 'No current brief' : 'Loading brief…'}>
-        {typedSku || (brief !== undefined && !skus.length) ? (
-          <TextField label="SKU" value={sku} onInput={(v) => setSku(v.trim())} placeholder="e.g. NF-1001" />
+      <Section title="SKU" aside={brief ? `${brief.name} · ${skus.length} SKUs` : brief === null ? 'No brief on the server' : 'Loading brief…'}>
+        {typing ? (
+          <TextField label="SKU" value={sku} onInput={chooseSku} placeholder="e.g. NF-WV-1001" invalid={Boolean(sku) && !entry} hint={sku && !entry ? `Not in ${brief?.name ?? 'the brief'}` : undefined} />
         ) : (
           <Dropdown
             label="SKU from the brief"
-            value={sku || null}
-            options={skus.map((s) => ({ value: s.sku, label: `${s.sku} · ${s.colorway} · ${s.category}` }))}
-            onChange={(v) => {
-              setSku(v);
-              setView(skus.find((s) => s.sku === v)?.views[0] ?? '');
-            }}
+            value={entry?.sku ?? null}
+            options={skus.map((s) => ({ value: s.sku, label: `${s.sku} · ${s.colorway} · ${s.status}` }))}
+            onChange={chooseSku}
           />
         )}
-        <div class="row">
-          <div class="grow">
-            <Dropdown label="View" value={view || null} options={views.map((v) => ({ value: v, label: v }))} onChange={setView} />
-          </div>
-        </div>
         {skus.length ? (
-          <sp-link class="small" onClick={() => setTypedSku(!typedSku)}>
-            {typedSku ? 'Pick from the brief' : 'Enter a SKU instead'}
+          <sp-link class="small" onClick={() => setTyping(!typing)}>
+            {typing ? 'Pick from the list' : 'Type a SKU'}
           </sp-link>
         ) : null}
+        {entry ? (
+          <div class="section">
+            <Dropdown label="View" value={view || null} options={entry.views.map((v) => ({ value: v.view, label: `${v.viewName} · ${v.status}` }))} onChange={setView} />
+          </div>
+        ) : null}
       </Section>
-      <ErrorNotice error={planError} />
-      {job ? <RecipeCard job={job} lock={session.lock} /> : null}
+      <ErrorNotice error={briefError} />
+      {brief === null && !briefError ? (
+        <Notice kind="info" title="No brief on the server yet">
+          Generate works from a season brief; an art director uploads it (brandlock brief upload).
+        </Notice>
+      ) : null}
+      {entry ? <RecipeCard lock={session.lock} sku={entry} view={view} /> : null}
       <Section title="SEND">
         <Segmented<GenerationSource>
           label="Source"
@@ -123,12 +117,14 @@ export function GenerateTab(p: TabProps): JSX.Element {
       {flow.running && flow.progress ? <Progress state={flow.progress} onCancel={flow.cancel} cancelling={flow.cancelling} /> : null}
       <ErrorNotice error={flow.error} onDismiss={flow.clearError} />
       {done ? (
-        <Notice kind="success" title={`Placed "${done.layerName}"`}>
-          In {done.documentTitle}, as one History step. The job's production record is in the layer's metadata (File Info).
-        </Notice>
+        <Reveal block="end">
+          <Notice kind="success" title={`Placed "${done.layerName}"`}>
+            In {done.documentTitle}, as one History step; the production record is in the layer's metadata.{done.note ? ` Server note: ${done.note}` : ''}
+          </Notice>
+        </Reveal>
       ) : null}
       <div class="actions">
-        <sp-button variant="cta" disabled={flow.running || !job || !p.doc || undefined} onClick={onGenerate}>
+        <sp-button variant="cta" disabled={flow.running || !entry || !view || !p.doc || undefined} onClick={onGenerate}>
           Generate
         </sp-button>
       </div>
