@@ -33,13 +33,15 @@ export function GenerateTab(p: TabProps): JSX.Element {
   const [done, setDone] = useState<GenerateOutcome | null>(null);
   const flow = useFlow();
 
+  const [briefVersion, setBriefVersion] = useState(0);
+
   useEffect(() => {
     if (!session) return;
     session.currentBrief().then(
       (b) => {
         setBrief(b);
         const first = b?.skus[0];
-        if (first) {
+        if (first && briefVersion === 0) {
           setSku(first.sku);
           setView(first.views[0]?.view ?? '');
         }
@@ -49,7 +51,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
         setBriefError(asPanelError(e));
       },
     );
-  }, [session]);
+  }, [session, briefVersion]);
 
   if (!session) return <NeedsConnection what="SKUs and their recipes" onConnect={() => p.goTo('connect')} />;
   const skus = brief?.skus ?? [];
@@ -67,7 +69,10 @@ export function GenerateTab(p: TabProps): JSX.Element {
     const outcome = await flow.run((signal, report) =>
       generateIntoDocument(p.services.ps, p.services.files, session!, { briefId: brief.id, sku: entry.sku, view, source }, { signal, onProgress: report }),
     );
-    if (outcome) setDone(outcome);
+    if (outcome) {
+      setDone(outcome);
+      setBriefVersion((v) => v + 1);
+    }
     p.documentsChanged();
   }
 
