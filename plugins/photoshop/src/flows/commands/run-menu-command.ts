@@ -11,6 +11,9 @@ import { LAST_LUT_KEY, LAST_QC_CATEGORY_KEY } from '../settings-keys';
 import { prepareBrandLut } from '../lut/prepare-brand-lut';
 import { cachedLutCube, lutFileName } from '../lut/load-lut-cube';
 import { applyBrandLut } from '../lut/apply-brand-lut';
+import { runDocumentQc } from '../qc/run-document-qc';
+import { findingTitle, limitText, measuredText } from '../qc/describe-finding';
+import { failingFindings } from '@brandlock/core/qc';
 
 export type MenuCommand = 'apply-lut-to-open-documents' | 'qc-active-document';
 
@@ -38,10 +41,17 @@ export async function applyLutToOpenDocumentsCommand(services: PanelServices): P
   return [`${lut.name} added to ${done} of ${outcomes.length} open documents.`, ...failed.map((f) => `• ${f.name}: ${f.message}`)].join('\n');
 }
 
-// INTERIM until core/src/qc lands on main: the QC command reports that it is not in this build.
 export async function qcActiveDocumentCommand(services: PanelServices): Promise<string> {
-  await openSavedSession(services);
-  throw new PanelError('host-feature-missing', 'Run QC on Active Document is not in this build yet.', 'Use the brandlock panel for QC.');
+  const session = await openSavedSession(services);
+  const saved = await services.settings.get(LAST_QC_CATEGORY_KEY);
+  const category = session.lock.categories.find((c) => c.id === saved) ?? session.lock.categories[0];
+  const result = await runDocumentQc(services.ps, session.lock, { category, swatch: null, by: session.info.user.name, lockHash: session.info.lockHash });
+  const failing = failingFindings(result.findings);
+  return [
+    `QC ${result.verdict.toUpperCase()} for "${result.document.title}" (${category.name}, no SKU swatch: colour accuracy not checked).`,
+    ...failing.map((f) => `• ${findingTitle(f)}: ${measuredText(f)} (${limitText(f)})`),
+    'The verdict is in the document metadata; the panel QC tab shows the regions.',
+  ].join('\n');
 }
 
 export async function runMenuCommand(services: PanelServices, command: MenuCommand): Promise<void> {

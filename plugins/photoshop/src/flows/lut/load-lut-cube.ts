@@ -1,9 +1,11 @@
 /**
  * Gets the .cube text of a lock LUT. The server API serves the resolved lock but not its LUT files
- * yet, so the retoucher picks the file the lock names once (its name must match), and the text is
- * kept in the panel's settings for next time and for the menu command.
+ * yet, so the retoucher picks the file the lock names once (its name must match, and its SHA-256 the
+ * one the lock pins when it pins one), and the text is kept in the panel's settings for next time and
+ * for the menu command.
  */
 import type { LutRef } from '@brandlock/core/brand';
+import { sha256Hex } from '@brandlock/core/hash';
 import type { PanelServices } from '../../ui/panel-services';
 import { PanelError, cancelledError } from '../../errors/panel-error';
 
@@ -24,7 +26,15 @@ export async function pickLutCube(services: Pick<PanelServices, 'files' | 'setti
   if (file.name.toLowerCase() !== expected.toLowerCase()) {
     throw new PanelError('bad-input', `You picked "${file.name}", but the lock's ${ref.name} is "${expected}".`, `Pick ${ref.file} from the brand's lock folder.`);
   }
-  const text = new TextDecoder().decode(await services.files.readFile(file));
+  const bytes = await services.files.readFile(file);
+  if (ref.sha256 && sha256Hex(bytes) !== ref.sha256) {
+    throw new PanelError(
+      'bad-input',
+      `"${file.name}" is not the ${ref.name} this lock pins: its SHA-256 is ${sha256Hex(bytes).slice(0, 12)}…, the lock's is ${ref.sha256.slice(0, 12)}….`,
+      'Pick the file from the lock version the server uses, or ask your admin which grade is current.',
+    );
+  }
+  const text = new TextDecoder().decode(bytes);
   await services.settings.set(lutCacheKey(ref, lockHash), text);
   return text;
 }
