@@ -1,6 +1,6 @@
 /**
- * Core QC on the active document's pixels: the analysis proxy read from Photoshop's pyramid at
- * about 1 MP (colour, exposure, white balance, background), the full resolution for sharpness,
+ * Core QC on the active document's pixels: the analysis proxy read from Photoshop's pyramid at core's
+ * proxy size (colour, exposure, white balance, background), the full resolution for sharpness,
  * clipping and halo (capped at 24 MP; a larger document is read at an integer fraction and the report
  * says so). The document is judged as a master for its category; container checks (format, bit
  * depth) belong to exported files and are left to the Export tab. The verdict goes into the
@@ -9,8 +9,8 @@
 import type { BrandLock, Category } from '@brandlock/core/brand';
 import type { TargetSwatch } from '@brandlock/core/brief';
 import { contentHash } from '@brandlock/core/hash';
-import { buildQcContext, prepareQcImage, runQcRules, type Finding, type QcImageResult, type Verdict } from '@brandlock/core/qc';
-import type { Raster } from '@brandlock/core/raster';
+import { buildQcContext, DEFAULT_PROXY_PIXELS, prepareQcImage, runQcRules, type Finding, type QcImageResult, type Verdict } from '@brandlock/core/qc';
+import { downsampleRaster, proxyFactor, type Raster } from '@brandlock/core/raster';
 import type { DocumentInfo, PsHost } from '../../ports/ps-host';
 import { requireDocument, requireEditableRgb } from '../../errors/document-checks';
 import { checkResults } from '../../descriptors/check-results';
@@ -18,7 +18,6 @@ import { getXmp, setXmp } from '../../descriptors/xmp';
 import { writeBrandlockXmp } from '../../xmp/brandlock-xmp';
 import { inHistoryStep } from '../history-step';
 
-export const QC_PROXY_PIXELS = 1_000_000;
 export const QC_MAX_FULL_PIXELS = 24_000_000;
 const CONTAINER_CHECKS = new Set(['format', 'bit-depth', 'file-size']);
 
@@ -52,14 +51,14 @@ export async function runDocumentQc(ps: PsHost, lock: BrandLock, input: Document
   const doc = requireEditableRgb(requireDocument(await ps.activeDocument(), 'run QC on'), 'run QC on');
   return ps.executeAsModal('Run QC', async (ctx) => {
     const fullSize = fitInside(doc.width, doc.height, QC_MAX_FULL_PIXELS);
-    const proxySize = fitInside(doc.width, doc.height, QC_PROXY_PIXELS);
     const full = await ps.getPixels({ documentId: doc.id, depth: 8, targetSize: fullSize.factor > 1 ? fullSize : undefined });
-    const proxy = await ps.getPixels({ documentId: doc.id, depth: 8, targetSize: { width: proxySize.width, height: proxySize.height } });
-    const factorToFull = full.raster.width / proxy.raster.width;
-    const image = prepareQcImage(full.raster, {
-      proxy: { raster: proxy.raster, factor: Math.max(1, Math.round(factorToFull)) },
-      matte: [255, 255, 255],
-    });
+    // Core wants the proxy at an integer factor of the full raster; Photoshop's pyramid gives it when
+    // asked for exactly that size, and core's area average stands in when it answers another size.
+    const k = proxyFactor(full.raster.width, full.raster.height, DEFAULT_PROXY_PIXELS);
+    const want = { width: Math.ceil(full.raster.width / k), height: Math.ceil(full.raster.height / k) };
+    const read = k > 1 ? (await ps.getPixels({ documentId: doc.id, depth: 8, targetSize: want })).raster : full.raster;
+    const proxy = read.width === want.width && read.height === want.height ? { raster: read, factor: k } : downsampleRaster(full.raster, DEFAULT_PROXY_PIXELS);
+    const image = prepareQcImage(full.raster, { proxy, matte: [255, 255, 255] });
     const qcContext = buildQcContext(lock, {
       category: input.category,
       channel: null,
