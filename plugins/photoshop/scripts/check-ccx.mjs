@@ -1,10 +1,19 @@
 // Checks a packaged .ccx (a zip with manifest.json at its root) before anyone installs it: the
 // manifest fields Photoshop and the Marketplace require, every file the manifest and index.html
-// reference, icon pixel sizes (1x and @2x), and no eval / new Function in the scripts (the plugin
-// ships with allowCodeGenerationFromStrings off, so either would throw at run time).
+// reference, icon pixel sizes (1x and @2x), no eval / new Function in the scripts (the plugin ships
+// with allowCodeGenerationFromStrings off, so either would throw at run time), and no CSS outside
+// UXP's subset (gap, grid, transitions, animations, @font-face, text-transform are not supported).
 import { unzipSync } from 'fflate';
 
 const REQUIRED_COMMANDS = ['applyBrandLutToOpenDocuments', 'runQcOnActiveDocument'];
+const UNSUPPORTED_CSS = [
+  [/(^|[;{\s])(row-|column-)?gap\s*:/, 'gap'],
+  [/display\s*:\s*(inline-)?grid/, 'display: grid'],
+  [/(^|[;{\s])transition(-[a-z]+)?\s*:/, 'transition'],
+  [/(^|[;{\s])animation(-[a-z]+)?\s*:/, 'animation'],
+  [/@font-face/, '@font-face'],
+  [/text-transform\s*:/, 'text-transform'],
+];
 const MIN_PS = [25, 0, 0];
 
 /** Width and height from a PNG's IHDR, or null when the bytes are not a PNG. */
@@ -110,6 +119,10 @@ export function checkCcx(zipBytes) {
     }
     need(!/type\s*=\s*"module"/.test(source), `${html} loads a module script; UXP needs a plain <script src>`);
     need(!/\son[a-z]+\s*=/i.test(source), `${html} has an inline on* handler; those need code generation from strings`);
+  }
+  for (const css of names.filter((n) => n.endsWith('.css'))) {
+    const source = text(css);
+    for (const [pattern, what] of UNSUPPORTED_CSS) need(!pattern.test(source), `${css} uses ${what}, which UXP does not support`);
   }
   for (const js of names.filter((n) => n.endsWith('.js'))) {
     const source = text(js);

@@ -58,6 +58,15 @@ describe('the packaged .ccx', () => {
     ]);
   });
 
+  it("refuses CSS outside UXP's subset", () => {
+    const broken = repack((f) => (f['index.css'] = strToU8(`${new TextDecoder().decode(f['index.css'])}\n.x{display:grid;gap:4px;transition:opacity 1s}`)));
+    expect(checkCcx(broken).problems).toEqual([
+      'index.css uses gap, which UXP does not support',
+      'index.css uses display: grid, which UXP does not support',
+      'index.css uses transition, which UXP does not support',
+    ]);
+  });
+
   it('names a missing or wrongly sized icon', () => {
     const missing = repack((f) => delete f['icons/panel-dark@2x.png']);
     expect(checkCcx(missing).problems).toEqual(['icon "icons/panel-dark@2x.png" (2x) is referenced by the manifest but not in the .ccx']);
