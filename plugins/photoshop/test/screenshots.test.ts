@@ -97,11 +97,8 @@ const scenarios: Scenario[] = [
   },
 ];
 
-// INTERIM: the Export tab waits for core/src/channels (naming, crops) on main.
-const ready = scenarios.filter((sc) => sc.name !== 'export');
-
 describe.each(['darkest', 'lightest'] as const)('the panel in the %s theme', (theme) => {
-  it.each(ready.map((sc) => [sc.name, sc] as const))('%s', async (name, scenario) => {
+  it.each(scenarios.map((sc) => [sc.name, sc] as const))('%s', async (name, scenario) => {
     const { page, errors } = await openPanelPage(browser, html, theme);
     const options: PreviewOptions = {
       theme,
