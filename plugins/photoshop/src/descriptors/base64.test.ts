@@ -1,3 +1,4 @@
+// Base64 for batchPlay raw data, checked against Node's encoder.
 import { expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from './base64';
 

@@ -1,3 +1,4 @@
+// batchPlay error results as PanelErrors: Photoshop's words, its error code, and -128 as a cancel.
 import { expect, it } from 'vitest';
 import { checkResults } from './check-results';
 

@@ -1,3 +1,4 @@
+// What Photoshop throws (modal collision, cancel, failures) as the messages a retoucher reads.
 import { expect, it } from 'vitest';
 import { PanelError } from './panel-error';
 import { toPanelError } from './host-error';

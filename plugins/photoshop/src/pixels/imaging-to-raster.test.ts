@@ -1,3 +1,4 @@
+// Imaging API buffers (RGB or RGBA, Photoshop's 0..32768 16-bit range) to core's RGBA Raster and back.
 import { expect, it } from 'vitest';
 import { imagingToRaster, rasterToImaging } from './imaging-to-raster';
 

@@ -13,11 +13,6 @@ export function signed(value: number, decimals = 2): string {
   return value < 0 ? `−${text}` : `+${text}`;
 }
 
-/** "3 of 12" style counts. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** "840 KB", "2.31 MB" */
 export function formatBytes(bytes: number): string {
   return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1e6).toFixed(2)} MB`;

@@ -1,3 +1,4 @@
+// brandlock's XMP properties written into, and read back from, packets as Photoshop and the XMP toolkit write them.
 import { expect, it } from 'vitest';
 import { BRANDLOCK_XMP_NS, readBrandlockXmp, writeBrandlockXmp } from './brandlock-xmp';
 
