@@ -47,7 +47,8 @@ describe('generate into the document', () => {
     const run = generateIntoDocument(env.ps, env.fs, session, { briefId: s.briefId, sku: 'NF-WV-1002', view: 'front', source: 'document' }, {
       signal: controller.signal,
       onProgress: (p) => {
-        if (p.label.startsWith('Queued') || p.label.startsWith('Generating') || /provider|slot|queue/i.test(p.label)) controller.abort();
+        // The first report from the server (the job exists, queued or running): the user presses Cancel.
+        if (!p.label.startsWith('Reading') && !p.label.startsWith('Uploading')) controller.abort();
       },
     });
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
