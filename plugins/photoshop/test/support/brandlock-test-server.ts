@@ -1,13 +1,23 @@
 // The real brandlock server for the plugin's tests, on a loopback port: the same composition as
 // `npm start` (PGlite, pg-boss, blob folder, the local provider), with the demo brand's lock published
 // and its brief uploaded by an admin, and a retoucher token for the panel.
+// The server's test support is loaded by a computed path so that the plugin's type-check (DOM lib,
+// for the panel) does not compile the server, which is type-checked on its own (Node lib).
 import { readFileSync } from 'node:fs';
-import { startTestServer, type TestServer } from '../../../../server/test-support/server/test-server';
 
 const samples = new URL('../../../../samples/', import.meta.url);
+const serverTestSupport = new URL('../../../../server/test-support/server/test-server.ts', import.meta.url).href;
+
+/** What these tests use of server/test-support/server/test-server.ts. */
+export interface ServerForTests {
+  url: string;
+  tokenFor(role: 'admin' | 'art-director' | 'designer' | 'retoucher' | 'service', name?: string): Promise<string>;
+  request(path: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
+  close(): Promise<void>;
+}
 
 export interface PluginTestServer {
-  server: TestServer;
+  server: ServerForTests;
   url: string;
   retoucherToken: string;
   briefId: string;
@@ -15,6 +25,7 @@ export interface PluginTestServer {
 }
 
 export async function startPluginTestServer(): Promise<PluginTestServer> {
+  const { startTestServer } = (await import(serverTestSupport)) as { startTestServer(options: { listen: boolean }): Promise<ServerForTests> };
   const server = await startTestServer({ listen: true });
   const lock = JSON.parse(readFileSync(new URL('brand-lock.json', samples), 'utf8'));
   const published = await server.request('/v1/locks', { method: 'POST', body: JSON.stringify(lock), headers: { 'content-type': 'application/json' } });
