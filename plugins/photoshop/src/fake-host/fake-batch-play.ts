@@ -1,0 +1,199 @@
+/**
+ * The fake Photoshop's batchPlay: it interprets the descriptors the plugin sends, the way Photoshop
+ * would, against the in-memory documents. A command Photoshop would refuse comes back as
+ * `{_obj: "error", message, result}`, as Photoshop reports it; a descriptor the fake does not know
+ * throws, so a test can never pass on a descriptor nobody checked.
+ */
+import type { ActionDescriptor, ActionResult } from '../ports/ps-host';
+import { base64ToBytes } from '../descriptors/base64';
+import type { FakeDocument, FakeLayer } from './fake-document';
+import { compositeDocument, cropRaster, resampleRaster } from './fake-render';
+import { layerBounds } from './fake-document';
+import { fakeSubjectMask } from './fake-subject';
+
+/** What batchPlay needs from the fake Photoshop around it. */
+export interface FakePlayContext {
+  active(): FakeDocument;
+  document(id: number): FakeDocument;
+  newLayerId(): number;
+  /** Adds a layer above the active one and makes it active. */
+  insertLayer(doc: FakeDocument, layer: Omit<FakeLayer, 'id'>): FakeLayer;
+  /** Records a history step (or folds it into a suspended one). */
+  step(doc: FakeDocument, name: string): void;
+}
+
+type Ref = { _ref?: string; _id?: number; _property?: string; _enum?: string; _value?: string };
+
+const error = (message: string, result = -25920): ActionResult => ({ _obj: 'error', message, result });
+
+function targetDoc(ctx: FakePlayContext, refs: Ref[]): FakeDocument {
+  const docRef = refs.find((r) => r._ref === 'document' && r._id !== undefined);
+  return docRef ? ctx.document(docRef._id!) : ctx.active();
+}
+
+function activeLayer(doc: FakeDocument): FakeLayer | undefined {
+  return doc.layers.find((l) => l.id === doc.activeLayerIds[0]);
+}
+
+function layerById(doc: FakeDocument, refs: Ref[]): FakeLayer | undefined {
+  const ref = refs.find((r) => r._ref === 'layer' && r._id !== undefined);
+  return ref ? doc.layers.find((l) => l.id === ref._id) : activeLayer(doc);
+}
+
+export function isModifying(d: ActionDescriptor): boolean {
+  return d._obj !== 'get';
+}
+
+export function playDescriptor(ctx: FakePlayContext, d: ActionDescriptor): ActionResult {
+  const refs = (d._target ?? []) as Ref[];
+  switch (d._obj) {
+    case 'get': {
+      const prop = refs.find((r) => r._property)?._property;
+      const doc = targetDoc(ctx, refs);
+      if (prop !== 'XMPMetadataAsUTF8') throw new Error(`FakePhotoshop: no fake for get of "${prop}"`);
+      const layer = refs.some((r) => r._ref === 'layer') ? layerById(doc, refs) : undefined;
+      if (refs.some((r) => r._ref === 'layer') && !layer) return error('The object "layer" is not currently available.');
+      return { XMPMetadataAsUTF8: layer ? layer.xmp : doc.xmp };
+    }
+    case 'make':
+      return make(ctx, d, refs);
+    case 'set':
+      return set(ctx, d, refs);
+    case 'select': {
+      const doc = targetDoc(ctx, refs);
+      const layer = layerById(doc, refs);
+      if (!layer) return error('The object "layer" is not currently available.');
+      doc.activeLayerIds = [layer.id];
+      return {};
+    }
+    case 'transform':
+      return transform(ctx, d);
+    case 'autoCutout': {
+      const doc = ctx.active();
+      doc.selection = fakeSubjectMask(compositeDocument(doc));
+      ctx.step(doc, 'Select Subject');
+      return {};
+    }
+    case 'removeBackground': {
+      const doc = ctx.active();
+      const layer = activeLayer(doc);
+      if (!layer || layer.isBackground || !layer.pixels) return error('The command "Remove Background" is not currently available.');
+      layer.mask = fakeSubjectMask(layer.pixels);
+      ctx.step(doc, 'Remove Background');
+      return {};
+    }
+    default:
+      throw new Error(`FakePhotoshop: no fake for descriptor "${d._obj}"`);
+  }
+}
+
+function make(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResult {
+  const doc = ctx.active();
+  const using = d.using as { _obj?: string; name?: string; type?: { _class?: string; _obj?: string } & Record<string, unknown> } | undefined;
+  if (refs[0]?._ref === 'adjustmentLayer') {
+    const type = using?.type?._class ?? using?.type?._obj ?? 'unknown';
+    const { _class, _obj, ...settings } = using?.type ?? {};
+    const name = using?.name ?? (type === 'colorLookup' ? 'Color Lookup 1' : 'Curves 1');
+    const layer = ctx.insertLayer(doc, {
+      name, kind: 'adjustment', adjustment: type, settings: structuredClone(settings), isBackground: false, visible: true, pixels: null, mask: null, xmp: '',
+    });
+    ctx.step(doc, `New ${type === 'colorLookup' ? 'Color Lookup' : 'Curves'} Layer`);
+    return { layerID: layer.id };
+  }
+  if (refs[0]?._ref === 'layer') {
+    const layer = ctx.insertLayer(doc, {
+      name: using?.name ?? 'Layer 1', kind: 'pixel', adjustment: null, settings: {}, isBackground: false, visible: true, pixels: null, mask: null, xmp: '',
+    });
+    ctx.step(doc, 'New Layer');
+    return { layerID: layer.id };
+  }
+  if ((d.new as { _class?: string } | undefined)?._class === 'channel') {
+    const layer = activeLayer(doc);
+    if (!doc.selection) return error('The command "Make" is not currently available.');
+    if (!layer || layer.isBackground) return error('Could not make a layer mask because the target layer is the background.');
+    layer.mask = doc.selection.slice();
+    ctx.step(doc, 'Add Layer Mask');
+    return {};
+  }
+  throw new Error(`FakePhotoshop: no fake for make ${JSON.stringify(refs)}`);
+}
+
+function set(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResult {
+  const to = (d.to ?? {}) as Record<string, unknown> & { _obj?: string; _value?: string };
+  const doc = targetDoc(ctx, refs);
+  if (refs.some((r) => r._property === 'XMPMetadataAsUTF8')) {
+    const onLayer = refs.some((r) => r._ref === 'layer');
+    const layer = onLayer ? layerById(doc, refs) : undefined;
+    if (onLayer && !layer) return error('The object "layer" is not currently available.');
+    if (layer) layer.xmp = String(to.XMPMetadataAsUTF8);
+    else doc.xmp = String(to.XMPMetadataAsUTF8);
+    ctx.step(doc, 'File Info');
+    return {};
+  }
+  if (refs[0]?._ref === 'channel' && refs[0]._property === 'selection') {
+    if (to._obj === 'rectangle') {
+      const px = (k: string) => Math.round((to[k] as { _value: number })._value);
+      const mask = new Uint8Array(doc.width * doc.height);
+      for (let y = Math.max(0, px('top')); y < Math.min(doc.height, px('bottom')); y++) {
+        for (let x = Math.max(0, px('left')); x < Math.min(doc.width, px('right')); x++) mask[y * doc.width + x] = 255;
+      }
+      doc.selection = mask;
+      ctx.step(doc, 'Rectangular Marquee');
+      return {};
+    }
+    if (to._value === 'none') doc.selection = null;
+    ctx.step(doc, 'Deselect');
+    return {};
+  }
+  if (refs[0]?._ref === 'layer' && refs[0]._property === 'background') {
+    const bg = doc.layers.find((l) => l.isBackground);
+    if (!bg) return error('The object "background layer" is not currently available.');
+    bg.isBackground = false;
+    bg.name = String(to.name ?? 'Layer 0');
+    ctx.step(doc, 'Layer From Background');
+    return {};
+  }
+  if (refs[0]?._ref === 'adjustmentLayer') {
+    const layer = activeLayer(doc);
+    if (!layer || layer.kind !== 'adjustment' || layer.adjustment !== to._obj) {
+      return error(`The object "${to._obj} adjustment layer" is not currently available.`);
+    }
+    const settings: Record<string, unknown> = { ...to };
+    delete settings._obj;
+    for (const key of ['profile', 'LUT3DFileData']) {
+      const raw = to[key] as { _rawData?: string; _data?: string } | undefined;
+      if (raw) settings[key] = raw._rawData === 'base64' ? base64ToBytes(String(raw._data)) : raw._data;
+    }
+    layer.settings = settings;
+    ctx.step(doc, 'Modify Color Lookup Layer');
+    return {};
+  }
+  if (refs[0]?._ref === 'layer' && to._obj === 'layer' && typeof to.name === 'string') {
+    const layer = layerById(doc, refs);
+    if (!layer) return error('The object "layer" is not currently available.');
+    layer.name = to.name;
+    ctx.step(doc, 'Rename Layer');
+    return {};
+  }
+  throw new Error(`FakePhotoshop: no fake for set ${JSON.stringify(refs)}`);
+}
+
+/** Free Transform of the active layer: scale about the centre of its bounds, then offset. */
+function transform(ctx: FakePlayContext, d: ActionDescriptor): ActionResult {
+  const doc = ctx.active();
+  const layer = activeLayer(doc);
+  if (!layer?.pixels) return error('The command "Free Transform" is not currently available.');
+  const value = (k: string) => (d[k] as { _value: number })._value;
+  const offset = d.offset as { horizontal: { _value: number }; vertical: { _value: number } };
+  const b = layerBounds(doc, layer);
+  const w = b.right - b.left;
+  const h = b.bottom - b.top;
+  const nw = Math.max(1, Math.round((w * value('width')) / 100));
+  const nh = Math.max(1, Math.round((h * value('height')) / 100));
+  const left = Math.round(b.left + w / 2 - nw / 2 + offset.horizontal._value);
+  const top = Math.round(b.top + h / 2 - nh / 2 + offset.vertical._value);
+  const scaled = resampleRaster(cropRaster(layer.pixels, b.left, b.top, w, h), nw, nh);
+  layer.pixels = cropRaster(scaled, -left, -top, doc.width, doc.height);
+  ctx.step(doc, 'Free Transform');
+  return {};
+}

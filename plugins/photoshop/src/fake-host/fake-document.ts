@@ -1,0 +1,95 @@
+/**
+ * The in-memory document model of the fake Photoshop: layers top to bottom with document-sized
+ * pixels and masks, a selection, XMP for the document and each layer, and the History panel's
+ * step names. Pixel data is held at 8 or 16 bit (a 32-bit document is stored at 16 bit: the fake
+ * only needs to know it is 32-bit so flows refuse it).
+ */
+import type { Raster } from '@brandlock/core/raster';
+import type { Bounds, ColorMode, LayerKind } from '../ports/ps-host';
+
+export interface FakeLayer {
+  id: number;
+  name: string;
+  kind: LayerKind;
+  adjustment: string | null;
+  /** The adjustment's settings as set through batchPlay (Color Lookup profile bytes, curve points...). */
+  settings: Record<string, unknown>;
+  isBackground: boolean;
+  visible: boolean;
+  /** Document-sized RGBA for pixel and smart-object layers; null for adjustments. */
+  pixels: Raster | null;
+  /** Document-sized layer mask, 0 hides and 255 reveals; null when the layer has none. */
+  mask: Uint8Array | null;
+  xmp: string;
+}
+
+export interface FakeDocument {
+  id: number;
+  title: string;
+  width: number;
+  height: number;
+  mode: ColorMode;
+  bitsPerChannel: 8 | 16 | 32;
+  resolution: number;
+  profile: string;
+  path: string | null;
+  layers: FakeLayer[];
+  activeLayerIds: number[];
+  /** Document-sized selection, 0..255; null when nothing is selected. */
+  selection: Uint8Array | null;
+  xmp: string;
+  /** History panel step names, oldest first. */
+  history: string[];
+}
+
+/** A deep copy for history snapshots (resumeHistory with commit=false restores one). */
+export function cloneDocument(doc: FakeDocument): FakeDocument {
+  const copyRaster = (r: Raster | null): Raster | null => (r ? { ...r, data: r.data.slice() } : null);
+  return {
+    ...doc,
+    layers: doc.layers.map((l) => ({ ...l, settings: structuredClone(l.settings), pixels: copyRaster(l.pixels), mask: l.mask ? l.mask.slice() : null })),
+    activeLayerIds: [...doc.activeLayerIds],
+    selection: doc.selection ? doc.selection.slice() : null,
+    history: [...doc.history],
+  };
+}
+
+/** The bounding box of a layer's visible pixels (alpha and mask), as Photoshop reports layer bounds. */
+export function layerBounds(doc: FakeDocument, layer: FakeLayer): Bounds {
+  if (!layer.pixels) return { left: 0, top: 0, right: doc.width, bottom: doc.height };
+  const { data, width, height } = layer.pixels;
+  let left = width;
+  let top = height;
+  let right = 0;
+  let bottom = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (data[i * 4 + 3] === 0 || (layer.mask && layer.mask[i] === 0)) continue;
+      if (x < left) left = x;
+      if (x >= right) right = x + 1;
+      if (y < top) top = y;
+      if (y >= bottom) bottom = y + 1;
+    }
+  }
+  return right > left ? { left, top, right, bottom } : { left: 0, top: 0, right: 0, bottom: 0 };
+}
+
+/** The bounding box of a selection mask, or null when empty. */
+export function selectionBox(doc: FakeDocument): Bounds | null {
+  if (!doc.selection) return null;
+  let left = doc.width;
+  let top = doc.height;
+  let right = 0;
+  let bottom = 0;
+  for (let y = 0; y < doc.height; y++) {
+    for (let x = 0; x < doc.width; x++) {
+      if (doc.selection[y * doc.width + x] < 128) continue;
+      left = Math.min(left, x);
+      right = Math.max(right, x + 1);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y + 1);
+    }
+  }
+  return right > left ? { left, top, right, bottom } : null;
+}

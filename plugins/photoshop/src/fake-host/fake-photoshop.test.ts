@@ -1,0 +1,91 @@
+// The fake Photoshop must enforce what Photoshop enforces, or flow tests against it prove nothing.
+import { describe, expect, it } from 'vitest';
+import { fakeEnvironment } from '../../test/support/fake-env';
+import { studioImage } from '../../test/support/studio-image';
+import { makeColorLookupLayer } from '../descriptors/color-lookup';
+import { makeCurvesLayer } from '../descriptors/curves';
+import { getXmp, setXmp } from '../descriptors/xmp';
+
+describe('fake Photoshop', () => {
+  it('refuses modifying calls outside executeAsModal', async () => {
+    const { ps } = fakeEnvironment();
+    ps.addDocument({ title: 'a.psd', pixels: studioImage() });
+    await expect(ps.batchPlay([makeColorLookupLayer('x')])).rejects.toThrow(/must run inside executeAsModal/);
+  });
+
+  it('answers like Photoshop when another plugin holds the modal state', async () => {
+    const { ps } = fakeEnvironment();
+    ps.modalHeldBy = 'Retouch Pro';
+    await expect(ps.executeAsModal('Apply brand LUT', async () => 1)).rejects.toMatchObject({
+      name: 'PanelError', code: 'modal-busy', message: expect.stringContaining('"Retouch Pro"'),
+    });
+  });
+
+  it('folds a suspended history into one named step, or rolls it back', async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage() });
+    await ps.executeAsModal('two layers', async (ctx) => {
+      const id = await ctx.suspendHistory(doc.id, 'brandlock: two layers');
+      await ps.batchPlay([makeColorLookupLayer('one'), makeColorLookupLayer('two')]);
+      await ctx.resumeHistory(id, true);
+    });
+    expect(doc.history).toEqual(['Open', 'brandlock: two layers']);
+    await ps.executeAsModal('dropped', async (ctx) => {
+      const id = await ctx.suspendHistory(doc.id, 'dropped');
+      await ps.batchPlay([makeColorLookupLayer('three')]);
+      await ctx.resumeHistory(id, false);
+    });
+    expect(ps.doc(doc.id).layers.map((l) => l.name)).toEqual(['two', 'one', 'Background']);
+    expect(ps.doc(doc.id).history).toEqual(['Open', 'brandlock: two layers']);
+  });
+
+  it('rolls back a suspension left open by a failing command', async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage() });
+    await expect(ps.executeAsModal('fails', async (ctx) => {
+      await ctx.suspendHistory(doc.id, 'fails');
+      await ps.batchPlay([makeColorLookupLayer('left behind')]);
+      throw new Error('boom');
+    })).rejects.toMatchObject({ code: 'host-command-failed' });
+    expect(ps.doc(doc.id).layers).toHaveLength(1);
+  });
+
+  it('cancels at the next Photoshop call once the user has cancelled', async () => {
+    const { ps } = fakeEnvironment();
+    ps.addDocument({ title: 'a.psd', pixels: studioImage() });
+    ps.cancelAfter = 1;
+    await expect(ps.executeAsModal('cancel me', async () => {
+      await ps.batchPlay([makeColorLookupLayer('one')]);
+      await ps.batchPlay([makeColorLookupLayer('two')]);
+    })).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('keeps XMP per document and per layer', async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage() });
+    const layerId = doc.layers[0].id;
+    await ps.executeAsModal('xmp', async () => {
+      await ps.batchPlay([setXmp({ documentId: doc.id }, '<doc/>'), setXmp({ documentId: doc.id, layerId }, '<layer/>')]);
+    });
+    const [d, l] = await ps.batchPlay([getXmp({ documentId: doc.id }), getXmp({ documentId: doc.id, layerId })]);
+    expect(d.XMPMetadataAsUTF8).toBe('<doc/>');
+    expect(l.XMPMetadataAsUTF8).toBe('<layer/>');
+  });
+
+  it('renders a Curves layer into the composite it hands to getPixels', async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'grey.psd', pixels: studioImage({ background: [100, 100, 100], garment: [100, 100, 100] }) });
+    await ps.executeAsModal('curves', async () => {
+      await ps.batchPlay([makeCurvesLayer('lift', { composite: [{ input: 0, output: 0 }, { input: 100, output: 150 }, { input: 255, output: 255 }] })]);
+    });
+    const { raster } = await ps.getPixels({ documentId: doc.id, depth: 8, targetSize: { width: 12, height: 16 } });
+    expect(raster.width).toBe(12);
+    expect(Array.from(raster.data.subarray(0, 4))).toEqual([150, 150, 150, 255]);
+  });
+
+  it('refuses CMYK pixels as the Imaging API does', async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'print.tif', pixels: studioImage(), mode: 'CMYK' });
+    await expect(ps.getPixels({ documentId: doc.id, depth: 8 })).rejects.toThrow(/CMYK/);
+  });
+});

@@ -1,0 +1,238 @@
+/**
+ * A fake Photoshop for tests and UI previews: documents, layers, pixels, history with
+ * suspendHistory, the modal state (including another plugin holding it, and the user cancelling),
+ * XMP, all in memory. It enforces what Photoshop enforces (modifying calls only inside
+ * executeAsModal, one modal plugin at a time) and throws through the same error mapping as the
+ * real host. Image decoding and encoding are given by the environment (sharp in Node, canvas in a
+ * browser) because the fake has no codecs of its own.
+ */
+import type { Raster } from '@brandlock/core/raster';
+import type {
+  ActionDescriptor, ActionResult, Bounds, DocumentInfo, FileRef, LayerInfo, PixelRead, PixelRequest, PsHost, SaveFormat,
+} from '../ports/ps-host';
+import { cloneDocument, layerBounds, selectionBox } from './fake-document';
+import { FakePhotoshopState } from './fake-photoshop-state';
+import { compositeDocument, convertDepth, cropRaster, resampleRaster, storageDepth } from './fake-render';
+import { isModifying, playDescriptor, type FakePlayContext } from './fake-batch-play';
+import * as ops from './fake-document-ops';
+import type { FakeFileSystem } from './fake-file-system';
+
+export type { NewFakeDocument } from './fake-photoshop-state';
+
+export interface FakeCodecs {
+  decodeImage(bytes: Uint8Array, fileName: string): Promise<Raster>;
+  /** `xmp` is the document's XMP packet, which Photoshop writes into every file it saves. */
+  encodeImage(raster: Raster, format: SaveFormat, xmp: string): Promise<Uint8Array>;
+}
+
+export class FakePhotoshop extends FakePhotoshopState implements PsHost {
+  readonly description = 'Fake Photoshop (tests)';
+
+  constructor(readonly fs: FakeFileSystem, private readonly codecs: FakeCodecs) {
+    super();
+  }
+
+  async documents(): Promise<DocumentInfo[]> {
+    return this.docs.map((d) => this.info(d));
+  }
+
+  async activeDocument(): Promise<DocumentInfo | null> {
+    return this.activeId === null ? null : this.info(this.doc(this.activeId));
+  }
+
+  async layers(documentId: number): Promise<LayerInfo[]> {
+    const d = this.doc(documentId);
+    return d.layers.map((l) => this.layerInfo(d, l));
+  }
+
+  async activeLayers(documentId: number): Promise<LayerInfo[]> {
+    const d = this.doc(documentId);
+    return d.layers.filter((l) => d.activeLayerIds.includes(l.id)).map((l) => this.layerInfo(d, l));
+  }
+
+  async selectionBounds(documentId: number): Promise<Bounds | null> {
+    return selectionBox(this.doc(documentId));
+  }
+
+  private playContext(): FakePlayContext {
+    return {
+      active: () => {
+        if (this.activeId === null) throw new Error('FakePhotoshop: no document is open');
+        return this.doc(this.activeId);
+      },
+      document: (id) => this.doc(id),
+      newLayerId: () => this.nextId++,
+      insertLayer: (doc, layer) => {
+        const made = { ...layer, id: this.nextId++ };
+        const at = Math.max(0, doc.layers.findIndex((l) => l.id === doc.activeLayerIds[0]));
+        doc.layers.splice(at, 0, made);
+        doc.activeLayerIds = [made.id];
+        return made;
+      },
+      step: (doc, name) => this.step(doc, name),
+    };
+  }
+
+  async batchPlay(descriptors: ActionDescriptor[]): Promise<ActionResult[]> {
+    const results: ActionResult[] = [];
+    for (const d of descriptors) {
+      if (isModifying(d)) this.modifying(`batchPlay ${d._obj}`);
+      if (d._obj === 'placeEvent') {
+        results.push(await this.place(String((d.null as { _path: string })._path)));
+        continue;
+      }
+      results.push(playDescriptor(this.playContext(), d));
+    }
+    return results;
+  }
+
+  private async place(token: string): Promise<ActionResult> {
+    const path = token.replace(/^fake-token:/, '');
+    const doc = this.playContext().active();
+    const image = convertDepth(await this.codecs.decodeImage(await this.fs.readFile({ name: path, path }), path), storageDepth(doc));
+    const scale = Math.min(1, doc.width / image.width, doc.height / image.height);
+    const w = Math.max(1, Math.round(image.width * scale));
+    const h = Math.max(1, Math.round(image.height * scale));
+    const fitted = scale < 1 ? resampleRaster(image, w, h) : image;
+    const pixels = cropRaster(fitted, -Math.floor((doc.width - w) / 2), -Math.floor((doc.height - h) / 2), doc.width, doc.height);
+    const name = (path.split('/').pop() ?? 'Placed').replace(/\.[^.]+$/, '').replace(/^\d+-/, '');
+    const layer = this.playContext().insertLayer(doc, {
+      name, kind: 'smartObject', adjustment: null, settings: {}, isBackground: false, visible: true, pixels, mask: null, xmp: '',
+    });
+    this.step(doc, 'Place Embedded');
+    return { ID: layer.id };
+  }
+
+  async getPixels(req: PixelRequest): Promise<PixelRead> {
+    const doc = this.doc(req.documentId);
+    if (doc.mode !== 'RGB') throw new Error(`The Imaging API cannot read ${doc.mode} documents.`);
+    let source: Raster;
+    let bounds: Bounds = { left: 0, top: 0, right: doc.width, bottom: doc.height };
+    if (req.layerId !== undefined) {
+      const layer = doc.layers.find((l) => l.id === req.layerId);
+      if (!layer?.pixels) throw new Error(`Layer ${req.layerId} has no pixels to read.`);
+      source = layer.pixels;
+      bounds = layerBounds(doc, layer);
+    } else {
+      source = compositeDocument(doc);
+    }
+    if (req.sourceBounds) bounds = req.sourceBounds;
+    let raster = cropRaster(source, bounds.left, bounds.top, bounds.right - bounds.left, bounds.bottom - bounds.top);
+    if (req.targetSize) {
+      const scale = Math.min(1, req.targetSize.width / raster.width, req.targetSize.height / raster.height);
+      if (scale < 1) raster = resampleRaster(raster, Math.max(1, Math.round(raster.width * scale)), Math.max(1, Math.round(raster.height * scale)));
+    }
+    return { raster: convertDepth(raster, req.depth), sourceBounds: bounds };
+  }
+
+  async getSelectionMask(documentId: number, targetSize: { width: number; height: number }) {
+    const doc = this.doc(documentId);
+    if (!doc.selection) return null;
+    const scale = Math.min(1, targetSize.width / doc.width, targetSize.height / doc.height);
+    const width = Math.max(1, Math.round(doc.width * scale));
+    const height = Math.max(1, Math.round(doc.height * scale));
+    const asRaster: Raster = { width: doc.width, height: doc.height, depth: 8, data: new Uint8Array(doc.width * doc.height * 4) };
+    for (let i = 0; i < doc.selection.length; i++) asRaster.data[i * 4] = doc.selection[i];
+    const small = scale < 1 ? resampleRaster(asRaster, width, height) : asRaster;
+    const mask = new Uint8Array(width * height);
+    for (let i = 0; i < mask.length; i++) mask[i] = small.data[i * 4];
+    return { mask, width, height };
+  }
+
+  async putPixels(documentId: number, layerId: number, raster: Raster, at: { left: number; top: number }): Promise<void> {
+    this.modifying('putPixels');
+    const doc = this.doc(documentId);
+    const layer = doc.layers.find((l) => l.id === layerId);
+    if (!layer || layer.kind !== 'pixel') throw new Error('putPixels needs a pixel layer.');
+    const src = convertDepth(raster, storageDepth(doc));
+    const target = layer.pixels ?? { width: doc.width, height: doc.height, depth: src.depth, data: src.depth === 8 ? new Uint8Array(doc.width * doc.height * 4) : new Uint16Array(doc.width * doc.height * 4) };
+    for (let y = 0; y < src.height; y++) {
+      for (let x = 0; x < src.width; x++) {
+        const tx = x + at.left;
+        const ty = y + at.top;
+        if (tx < 0 || ty < 0 || tx >= doc.width || ty >= doc.height) continue;
+        for (let c = 0; c < 4; c++) target.data[(ty * doc.width + tx) * 4 + c] = src.data[(y * src.width + x) * 4 + c];
+      }
+    }
+    layer.pixels = target;
+    this.step(doc, 'Put Pixels');
+  }
+
+  async sessionToken(file: FileRef): Promise<string> {
+    return `fake-token:${file.path}`;
+  }
+
+  async openDocument(file: FileRef): Promise<DocumentInfo> {
+    this.modifying('open');
+    const raster = await this.codecs.decodeImage(await this.fs.readFile(file), file.name);
+    return this.info(this.addDocument({ title: file.name, pixels: raster, path: file.path }));
+  }
+
+  async activateDocument(documentId: number): Promise<void> {
+    this.doc(documentId);
+    this.activeId = documentId;
+  }
+
+  async duplicateDocument(documentId: number, name: string): Promise<DocumentInfo> {
+    this.modifying('duplicate');
+    const copy = cloneDocument(this.doc(documentId));
+    copy.id = this.nextId++;
+    copy.title = name;
+    copy.path = null;
+    copy.history = ['Duplicate Image'];
+    this.docs.push(copy);
+    this.activeId = copy.id;
+    return this.info(copy);
+  }
+
+  async flattenDocument(documentId: number): Promise<void> {
+    this.modifying('flatten');
+    const doc = this.doc(documentId);
+    ops.flattenDocument(doc, this.nextId++);
+    this.step(doc, 'Flatten Image');
+  }
+
+  async cropDocument(documentId: number, bounds: Bounds): Promise<void> {
+    this.modifying('crop');
+    const doc = this.doc(documentId);
+    ops.cropDocument(doc, bounds);
+    this.step(doc, 'Crop');
+  }
+
+  async resizeDocument(documentId: number, width: number, height: number): Promise<void> {
+    this.modifying('resize');
+    const doc = this.doc(documentId);
+    ops.resizeDocument(doc, width, height);
+    this.step(doc, 'Image Size');
+  }
+
+  async padCanvas(documentId: number, insets: { top: number; right: number; bottom: number; left: number }, fill: string): Promise<void> {
+    this.modifying('canvas size');
+    const doc = this.doc(documentId);
+    ops.padCanvas(doc, insets, fill);
+    this.step(doc, 'Canvas Size');
+  }
+
+  async convertToSrgb8(documentId: number): Promise<void> {
+    this.modifying('convert');
+    const doc = this.doc(documentId);
+    ops.convertToSrgb8(doc);
+    this.step(doc, 'Convert to Profile');
+  }
+
+  async saveDocumentCopy(documentId: number, file: FileRef, format: SaveFormat): Promise<void> {
+    this.modifying('save a copy');
+    const doc = this.doc(documentId);
+    this.fs.put(file.path, await this.codecs.encodeImage(compositeDocument(doc), format, doc.xmp));
+  }
+
+  async closeDocument(documentId: number): Promise<void> {
+    this.modifying('close');
+    this.removeDoc(documentId);
+  }
+
+  async showAlert(message: string): Promise<void> {
+    this.alerts.push(message);
+  }
+
+}

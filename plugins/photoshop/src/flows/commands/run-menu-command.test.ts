@@ -1,0 +1,66 @@
+// The menu commands (no panel): they report in Photoshop's alert, say how to connect when there is no
+// saved connection, and work against the real server with the choices last made in the panel.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPluginTestServer, type PluginTestServer } from '../../../test/support/brandlock-test-server';
+import { openBrandlockSession } from '../../server/open-session';
+import { readBrandlockXmp } from '../../xmp/brandlock-xmp';
+import { lutCacheKey } from '../lut/load-lut-cube';
+import { LAST_QC_CATEGORY_KEY, SERVER_URL_KEY, TOKEN_KEY } from '../settings-keys';
+import { fakeServices } from '../../../test/support/fake-services';
+import { studioImage } from '../../../test/support/studio-image';
+import { runMenuCommand } from './run-menu-command';
+
+it('tells the retoucher to connect in the panel first when no connection is saved', async () => {
+  const { services, ps } = fakeServices(async () => {
+    throw new Error('must not be called without a saved connection');
+  });
+  ps.addDocument({ title: 'a.psd', pixels: studioImage() });
+  await runMenuCommand(services, 'apply-lut-to-open-documents');
+  await runMenuCommand(services, 'qc-active-document');
+  expect(ps.alerts).toEqual([
+    'brandlock: brandlock is not connected to a server.\nOpen the brandlock panel (Plugins > brandlock), connect once, then use this command again.',
+    'brandlock: brandlock is not connected to a server.\nOpen the brandlock panel (Plugins > brandlock), connect once, then use this command again.',
+  ]);
+  expect(ps.doc(ps.docs[0].id).history).toEqual(['Open']);
+});
+
+describe('with a saved connection to the real server', () => {
+  let s: PluginTestServer;
+  beforeAll(async () => {
+    s = await startPluginTestServer();
+  });
+  afterAll(async () => s?.close());
+
+  function connected() {
+    const env = fakeServices((url, token) => openBrandlockSession(url, token), [new URL(s.url).origin]);
+    env.settings.values.set(SERVER_URL_KEY, s.url);
+    env.secrets.values.set(TOKEN_KEY, s.retoucherToken);
+    return env;
+  }
+
+  it('applies the last LUT to every open document once it has been loaded in the panel', async () => {
+    const { services, ps, settings } = connected();
+    ps.addDocument({ title: 'a.psd', pixels: studioImage() });
+    ps.addDocument({ title: 'b.psd', pixels: studioImage() });
+    await runMenuCommand(services, 'apply-lut-to-open-documents');
+    expect(ps.alerts.pop()).toBe('brandlock: Warm studio grade (warm-studio.cube) has not been loaded for lock SS27.1 yet.\nApply it once from the LUT tab of the brandlock panel; the command reuses it after that.');
+    const session = await openBrandlockSession(s.url, s.retoucherToken);
+    const ref = session.lock.luts.find((l) => l.id === 'warm-studio')!;
+    settings.values.set(lutCacheKey(ref, session.info.lockHash), readFileSync(new URL('../../../../../samples/luts/warm-studio.cube', import.meta.url), 'utf8'));
+    await runMenuCommand(services, 'apply-lut-to-open-documents');
+    expect(ps.alerts.pop()).toBe('brandlock: Warm studio grade added to 2 of 2 open documents.');
+    expect(ps.docs.map((d) => d.layers[0].name)).toEqual(['brandlock LUT · Warm studio grade', 'brandlock LUT · Warm studio grade']);
+  });
+
+  it('runs QC on the active document with the last category and reports the verdict', async () => {
+    const { services, ps, settings } = connected();
+    const doc = ps.addDocument({ title: 'NF-WV-1001.psd', pixels: studioImage({ width: 128, height: 192 }) });
+    settings.values.set(LAST_QC_CATEGORY_KEY, 'wovens');
+    await runMenuCommand(services, 'qc-active-document');
+    const alert = ps.alerts.pop()!;
+    expect(alert).toMatch(/^brandlock: QC REJECT for "NF-WV-1001.psd" \(Wovens: shirts, blouses, skirts, no SKU swatch: colour accuracy not checked\)\.\n/);
+    expect(alert).toContain('• Resolution: 128x192 (expected at least 1024x1536)');
+    expect(readBrandlockXmp(ps.doc(doc.id).xmp).qcVerdict).toBe('reject');
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * Export in Photoshop: every chosen channel variant of the active document, planned by core (crop
+ * around the subject, file name from the lock's template, XMP), then made on a duplicate: flatten,
+ * convert to 8-bit sRGB, crop, resize, trim, pad, embed the XMP, save a copy under a temporary name,
+ * check the byte limit (lowering JPEG quality until it fits), rename into place. A channel that
+ * cannot be made (a format Photoshop cannot write, a name already taken) is reported; the rest go on.
+ */
+import type { BrandLock } from '@brandlock/core/brand';
+import { estimateSubject, planVariants, scaleBoxToImage, type Box, type ChannelSpec, type VariantPlan } from '@brandlock/core/channels';
+import type { ModalContext, PsHost, SaveFormat } from '../../ports/ps-host';
+import type { FileSystemPort, FolderRef } from '../../ports/file-system';
+import { requireDocument, requireEditableRgb } from '../../errors/document-checks';
+import { PanelError, isCancelled } from '../../errors/panel-error';
+import { toPanelError } from '../../errors/host-error';
+import { checkResults } from '../../descriptors/check-results';
+import { setXmp } from '../../descriptors/xmp';
+import type { ProgressState } from '../../ui/widgets/progress';
+import { formatBytes } from '../../ui/format';
+import type { Outcome } from '../../ui/widgets/outcome-list';
+import { documentProvenance } from './document-provenance';
+
+export const LOCAL_FORMATS: ReadonlySet<ChannelSpec['format']> = new Set(['jpeg', 'png', 'tiff']);
+
+export interface ExportRequest {
+  sku: string;
+  colorway?: string;
+  view?: string;
+  category?: string;
+  market?: string;
+  channels: ChannelSpec[];
+  folder: FolderRef;
+}
+
+export interface ExportResult {
+  outcomes: Outcome[];
+  subjectFrom: 'selection' | 'estimate';
+}
+
+/** The master's subject box: the selection when there is one, else core's estimate on a proxy. */
+async function subjectBox(ps: PsHost, documentId: number, size: { width: number; height: number }): Promise<{ box: Box; from: ExportResult['subjectFrom'] }> {
+  const selected = await ps.selectionBounds(documentId);
+  if (selected) return { box: { x: selected.left, y: selected.top, width: selected.right - selected.left, height: selected.bottom - selected.top }, from: 'selection' };
+  const { raster } = await ps.getPixels({ documentId, depth: 8, targetSize: { width: 512, height: 512 } });
+  return { box: scaleBoxToImage(estimateSubject(raster).box, raster, size), from: 'estimate' };
+}
+
+function saveFormat(channel: ChannelSpec, quality: number): SaveFormat {
+  if (channel.format === 'png') return { format: 'png' };
+  if (channel.format === 'tiff') return { format: 'tiff' };
+  return { format: 'jpeg', quality };
+}
+
+async function makeVariant(ps: PsHost, files: FileSystemPort, ctx: ModalContext, sourceId: number, plan: VariantPlan, folder: FolderRef): Promise<string> {
+  const { channel, crop } = plan;
+  if (await files.exists(folder, plan.fileName)) throw new PanelError('bad-input', `${plan.fileName} already exists; brandlock does not overwrite a delivered file.`);
+  const dup = await ps.duplicateDocument(sourceId, plan.fileName);
+  ctx.registerAutoCloseDocument(dup.id);
+  try {
+    await ps.flattenDocument(dup.id);
+    await ps.convertToSrgb8(dup.id);
+    const c = crop.crop;
+    await ps.cropDocument(dup.id, { left: c.left, top: c.top, right: c.left + c.width, bottom: c.top + c.height });
+    await ps.resizeDocument(dup.id, crop.resize.width, crop.resize.height);
+    const t = crop.trim;
+    if (t.left || t.top || t.width !== crop.resize.width || t.height !== crop.resize.height) {
+      await ps.cropDocument(dup.id, { left: t.left, top: t.top, right: t.left + t.width, bottom: t.top + t.height });
+    }
+    if (crop.pad.top || crop.pad.right || crop.pad.bottom || crop.pad.left) {
+      await ps.padCanvas(dup.id, crop.pad, channel.background === 'transparent' ? '#ffffff' : channel.background);
+    }
+    if (plan.xmp) checkResults(await ps.batchPlay([setXmp({ documentId: dup.id }, plan.xmp)]), 'embed the metadata');
+    let quality = channel.quality;
+    for (;;) {
+      const partial = await files.createPartialFile(folder, plan.fileName);
+      try {
+        await ps.saveDocumentCopy(dup.id, partial, saveFormat(channel, quality));
+        const bytes = (await files.readFile(partial)).length;
+        if (channel.maxBytes && bytes > channel.maxBytes && channel.format === 'jpeg' && quality > 40) {
+          await files.removeFile(partial);
+          quality = Math.max(40, quality - 8);
+          continue;
+        }
+        if (channel.maxBytes && bytes > channel.maxBytes) {
+          throw new PanelError('bad-input', `${plan.fileName} is ${(bytes / 1e6).toFixed(2)} MB, over the ${(channel.maxBytes / 1e6).toFixed(2)} MB limit of ${channel.name}.`);
+        }
+        await files.commitFile(partial, folder, plan.fileName);
+        const notes = crop.notes.map((n) => n.message).join('; ');
+        return `${channel.width}×${channel.height} ${channel.format.toUpperCase()}${quality !== channel.quality ? ` q${quality}` : ''}, ${formatBytes(bytes)}${notes ? ` · ${notes}` : ''}`;
+      } catch (e) {
+        await files.removeFile(partial);
+        throw e;
+      }
+    }
+  } finally {
+    await ps.closeDocument(dup.id);
+  }
+}
+
+export async function exportVariantsLocally(
+  ps: PsHost,
+  files: FileSystemPort,
+  lock: BrandLock,
+  lockHash: string,
+  request: ExportRequest,
+  options: { signal: AbortSignal; onProgress(p: ProgressState): void },
+): Promise<ExportResult> {
+  const doc = requireEditableRgb(requireDocument(await ps.activeDocument(), 'export'), 'export');
+  const outcomes: Outcome[] = [];
+  let subjectFrom: ExportResult['subjectFrom'] = 'estimate';
+  await ps.executeAsModal(`Export ${request.sku}`, async (ctx) => {
+    const subject = await subjectBox(ps, doc.id, doc);
+    subjectFrom = subject.from;
+    const { provenance } = await documentProvenance(ps, doc.id);
+    const local = request.channels.filter((c) => LOCAL_FORMATS.has(c.format));
+    for (const c of request.channels.filter((c) => !LOCAL_FORMATS.has(c.format))) {
+      outcomes.push({ name: c.name, status: 'skipped', message: `${c.format.toUpperCase()} cannot be written by Photoshop; export this channel through the server.` });
+    }
+    const { plans, issues } = planVariants({
+      lock, lockHash, master: { width: doc.width, height: doc.height }, subject: subject.box, sku: request.sku, colorway: request.colorway,
+      view: request.view, category: request.category, market: request.market, channels: local, provenance,
+    });
+    for (const issue of issues) outcomes.push({ name: local.find((c) => c.id === issue.channel)?.name ?? issue.channel, status: 'failed', message: issue.message });
+    for (let i = 0; i < plans.length; i++) {
+      const plan = plans[i];
+      if (ctx.isCancelled || options.signal.aborted) {
+        for (const rest of plans.slice(i)) outcomes.push({ name: rest.fileName, status: 'skipped', message: 'Not exported: cancelled.' });
+        return;
+      }
+      options.onProgress({ fraction: i / plans.length, label: `${i + 1} of ${plans.length} · ${plan.channel.name}` });
+      ctx.reportProgress(i / plans.length, `brandlock: ${plan.fileName}`);
+      try {
+        outcomes.push({ name: plan.fileName, status: 'done', message: await makeVariant(ps, files, ctx, doc.id, plan, request.folder) });
+      } catch (e) {
+        const err = toPanelError(e, `export ${plan.fileName}`);
+        outcomes.push({ name: plan.fileName, status: isCancelled(err) ? 'skipped' : 'failed', message: err.message });
+        if (isCancelled(err)) {
+          for (const rest of plans.slice(i + 1)) outcomes.push({ name: rest.fileName, status: 'skipped', message: 'Not exported: cancelled.' });
+          return;
+        }
+      }
+    }
+  });
+  await ps.activateDocument(doc.id);
+  return { outcomes, subjectFrom };
+}

@@ -1,0 +1,84 @@
+/**
+ * Export through the server: the open master is flattened to 8-bit sRGB on a duplicate, saved as a
+ * temporary PNG and uploaded; the server renders every chosen channel (WebP and AVIF included) with
+ * the same core crop and metadata; the panel names each file by the lock's template and writes it to
+ * the folder under a temporary name, renamed when complete, never over an existing file.
+ */
+import type { BrandLock } from '@brandlock/core/brand';
+import { FILE_EXTENSIONS, createNameRegistry, fillFileName } from '@brandlock/core/channels';
+import type { BrandlockServer } from '../../ports/brandlock-server';
+import type { PsHost } from '../../ports/ps-host';
+import type { FileSystemPort } from '../../ports/file-system';
+import { requireDocument, requireEditableRgb } from '../../errors/document-checks';
+import { PanelError, throwIfAborted } from '../../errors/panel-error';
+import type { ProgressState } from '../../ui/widgets/progress';
+import { formatBytes } from '../../ui/format';
+import type { Outcome } from '../../ui/widgets/outcome-list';
+import type { ExportRequest } from './export-variants-locally';
+
+export async function exportVariantsViaServer(
+  ps: PsHost,
+  files: FileSystemPort,
+  server: BrandlockServer,
+  request: ExportRequest & { briefId: string | null },
+  options: { signal: AbortSignal; onProgress(p: ProgressState): void },
+): Promise<{ outcomes: Outcome[]; jobId: string }> {
+  const lock: BrandLock = server.lock;
+  const doc = requireEditableRgb(requireDocument(await ps.activeDocument(), 'export'), 'export');
+  options.onProgress({ fraction: null, label: 'Flattening a copy of the master…' });
+  const master = await ps.executeAsModal(`Prepare ${request.sku} for the server`, async (ctx) => {
+    const dup = await ps.duplicateDocument(doc.id, `${doc.title} (brandlock master)`);
+    ctx.registerAutoCloseDocument(dup.id);
+    try {
+      await ps.flattenDocument(dup.id);
+      await ps.convertToSrgb8(dup.id);
+      const file = await files.writeTempFile(`${request.sku.replace(/[^\w.-]+/g, '_')}-master.png`, new Uint8Array(0));
+      await ps.saveDocumentCopy(dup.id, file, { format: 'png' });
+      return files.readFile(file);
+    } finally {
+      await ps.closeDocument(dup.id);
+      await ps.activateDocument(doc.id);
+    }
+  });
+  throwIfAborted(options.signal, 'Exporting');
+  const { jobId, variants } = await server.renderVariants(
+    { master: { bytes: master, contentType: 'image/png' }, briefId: request.briefId, sku: request.sku, category: request.category ?? '', channels: request.channels.map((c) => c.id) },
+    (p) => options.onProgress({ fraction: p.fraction, label: p.message || 'Rendering on the server…' }),
+    options.signal,
+  );
+  const outcomes: Outcome[] = [];
+  const names = createNameRegistry();
+  for (const [i, variant] of variants.entries()) {
+    const channel = lock.channels.find((c) => c.id === variant.channel);
+    options.onProgress({ fraction: i / variants.length, label: `Writing ${i + 1} of ${variants.length}` });
+    if (!channel) {
+      outcomes.push({ name: variant.channel || `output ${i + 1}`, status: 'failed', message: `The server returned a channel the lock does not have ("${variant.channel}").` });
+      continue;
+    }
+    const named = fillFileName(lock.naming, {
+      brand: lock.brand.id, season: lock.season, version: lock.version, sku: request.sku, colorway: request.colorway, view: request.view, category: request.category,
+      channel: channel.id, market: request.market ?? 'all', width: variant.width, height: variant.height, ext: FILE_EXTENSIONS[channel.format], index: 1,
+    });
+    if (!named.success) {
+      outcomes.push({ name: channel.name, status: 'failed', message: named.issues.map((x) => x.message).join('; ') });
+      continue;
+    }
+    const claimed = names.claim(named.name, channel.id);
+    try {
+      if (!claimed.success) throw new PanelError('bad-input', `${named.name} would be written twice (also by ${claimed.takenBy}).`);
+      if (await files.exists(request.folder, named.name)) throw new PanelError('bad-input', `${named.name} already exists; brandlock does not overwrite a delivered file.`);
+      const partial = await files.createPartialFile(request.folder, named.name);
+      try {
+        await files.writeFile(partial, variant.bytes);
+        await files.commitFile(partial, request.folder, named.name);
+      } catch (e) {
+        await files.removeFile(partial);
+        throw e;
+      }
+      outcomes.push({ name: named.name, status: 'done', message: `${variant.width}×${variant.height} ${channel.format.toUpperCase()}, ${formatBytes(variant.bytes.length)}` });
+    } catch (e) {
+      outcomes.push({ name: named.name, status: 'failed', message: (e as Error).message });
+    }
+  }
+  return { outcomes, jobId };
+}

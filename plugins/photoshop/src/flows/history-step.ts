@@ -1,0 +1,31 @@
+/**
+ * Runs a change to one document as a single named History step: suspend, change, resume and
+ * commit. If the change fails or is cancelled half-way, the suspension is resumed without commit,
+ * which puts the document back exactly as it was.
+ */
+import type { ModalContext, PsHost } from '../ports/ps-host';
+import { cancelledError } from '../errors/panel-error';
+
+export async function inHistoryStep<T>(ctx: ModalContext, documentId: number, name: string, change: () => Promise<T>): Promise<T> {
+  const suspension = await ctx.suspendHistory(documentId, name);
+  try {
+    const result = await change();
+    await ctx.resumeHistory(suspension, true);
+    return result;
+  } catch (e) {
+    await ctx.resumeHistory(suspension, false);
+    throw e;
+  }
+}
+
+/** The id of the layer Photoshop made active (new layers become the active layer). */
+export async function activeLayerId(ps: PsHost, documentId: number): Promise<number> {
+  const [layer] = await ps.activeLayers(documentId);
+  if (!layer) throw new Error('Photoshop reports no active layer after making one');
+  return layer.id;
+}
+
+/** Throws the cancel error when the user cancelled in the panel or on Photoshop's progress bar. */
+export function checkCancel(ctx: ModalContext, signal: AbortSignal | undefined, what: string): void {
+  if (ctx.isCancelled || signal?.aborted) throw cancelledError(what);
+}

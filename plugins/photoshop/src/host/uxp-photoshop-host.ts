@@ -1,0 +1,210 @@
+/**
+ * The real Photoshop behind the host port: DOM calls for documents, batchPlay for descriptors, the
+ * Imaging API for pixels, all errors mapped to PanelErrors. Kept thin: every decision lives in the
+ * flows and descriptor builders that the fake host exercises in tests.
+ */
+import { action, app, constants, core } from 'photoshop';
+import type { Raster } from '@brandlock/core/raster';
+import type {
+  ActionDescriptor, ActionResult, Bounds, ColorMode, DocumentInfo, FileRef, LayerInfo, LayerKind, ModalContext, PixelRead, PixelRequest, PsHost, SaveFormat,
+} from '../ports/ps-host';
+import { toPanelError } from '../errors/host-error';
+import { readPixels, readSelectionMask, writePixels } from './uxp-imaging';
+import { addCanvasOnSide } from '../descriptors/layers';
+import { checkResults } from '../descriptors/check-results';
+import { uxp } from './uxp-api';
+import type { UxpFileSystem } from './uxp-file-system';
+
+// The DOM typings lag behind Photoshop; these are the members used, as Photoshop 25 provides them.
+type PsDocument = {
+  id: number; title: string; width: number; height: number; resolution: number; mode: string; bitsPerChannel: string;
+  colorProfileName: string; path: string; layers: PsLayer[]; activeLayers: PsLayer[];
+  selection?: { bounds: Bounds | null };
+  duplicate(name?: string): Promise<PsDocument>; flatten(): Promise<void>; crop(b: Bounds): Promise<void>;
+  resizeImage(w: number, h: number, resolution?: number, method?: unknown): Promise<void>;
+  convertProfile(profile: string, intent: unknown, bpc?: boolean): Promise<void>;
+  changeMode?(mode: unknown): Promise<void>;
+  bitsPerChannelSetter?: never;
+  saveAs: Record<'jpg' | 'png' | 'tiff' | 'psd', (entry: unknown, options?: unknown, asCopy?: boolean) => Promise<void>>;
+  closeWithoutSaving(): void;
+};
+type PsLayer = {
+  id: number; name: string; kind: string; isBackgroundLayer: boolean; visible: boolean; bounds: Bounds; layers?: PsLayer[] | null;
+};
+
+const modes: Record<string, ColorMode> = {
+  RGBColorMode: 'RGB', CMYKColorMode: 'CMYK', grayscaleMode: 'Grayscale', labColorMode: 'Lab',
+  indexedColorMode: 'Indexed', bitmapMode: 'Bitmap', multichannelMode: 'Multichannel', duotoneMode: 'Duotone',
+};
+const adjustmentKinds = new Set(['brightnessContrast', 'levels', 'curves', 'exposure', 'vibrance', 'hueSaturation', 'colorBalance', 'blackAndWhite',
+  'photoFilter', 'channelMixer', 'colorLookup', 'inversion', 'posterize', 'threshold', 'selectiveColor', 'gradientMap']);
+
+function kindOf(kind: string): LayerKind {
+  if (kind === 'pixel') return 'pixel';
+  if (kind === 'smartObject') return 'smartObject';
+  if (kind === 'text') return 'text';
+  if (kind === 'group') return 'group';
+  return adjustmentKinds.has(kind) ? 'adjustment' : 'other';
+}
+
+export class UxpPhotoshopHost implements PsHost {
+  readonly description = `Photoshop ${(app as unknown as { version: string }).version}`;
+
+  constructor(private readonly files: UxpFileSystem) {}
+
+  private all(): PsDocument[] {
+    return app.documents as unknown as PsDocument[];
+  }
+
+  private doc(id: number): PsDocument {
+    const d = this.all().find((x) => x.id === id);
+    if (!d) throw toPanelError(new Error(`the document (id ${id}) is no longer open`), 'find the document');
+    return d;
+  }
+
+  private info(d: PsDocument): DocumentInfo {
+    const bits = d.bitsPerChannel === 'bitDepth16' ? 16 : d.bitsPerChannel === 'bitDepth32' ? 32 : 8;
+    return {
+      id: d.id, title: d.title, width: Math.round(d.width), height: Math.round(d.height), mode: modes[d.mode] ?? 'Multichannel',
+      bitsPerChannel: bits, resolution: d.resolution, profile: d.colorProfileName ?? '', path: d.path || null,
+    };
+  }
+
+  private layerInfo(l: PsLayer): LayerInfo {
+    const kind = kindOf(l.kind);
+    return {
+      id: l.id, name: l.name, kind, adjustment: kind === 'adjustment' ? l.kind : null, isBackground: l.isBackgroundLayer,
+      visible: l.visible, hasMask: false, bounds: l.bounds,
+    };
+  }
+
+  async documents() {
+    return this.all().map((d) => this.info(d));
+  }
+
+  async activeDocument() {
+    const d = app.activeDocument as unknown as PsDocument | null;
+    return d ? this.info(d) : null;
+  }
+
+  async layers(documentId: number) {
+    const flat: LayerInfo[] = [];
+    const walk = (ls: PsLayer[]) => ls.forEach((l) => (flat.push(this.layerInfo(l)), l.layers && walk(l.layers)));
+    walk(this.doc(documentId).layers);
+    return flat;
+  }
+
+  async activeLayers(documentId: number) {
+    return this.doc(documentId).activeLayers.map((l) => this.layerInfo(l));
+  }
+
+  async selectionBounds(documentId: number) {
+    return this.doc(documentId).selection?.bounds ?? null;
+  }
+
+  async executeAsModal<T>(commandName: string, fn: (ctx: ModalContext) => Promise<T>): Promise<T> {
+    try {
+      return (await core.executeAsModal(
+        async (context: any) =>
+          fn({
+            get isCancelled() {
+              return Boolean(context.isCancelled);
+            },
+            reportProgress: (value, name) => context.reportProgress({ value, commandName: name }),
+            suspendHistory: async (documentID, name) => context.hostControl.suspendHistory({ documentID, name }),
+            resumeHistory: async (id, commit) => context.hostControl.resumeHistory(id, commit),
+            registerAutoCloseDocument: (id) => void context.hostControl.registerAutoCloseDocument(id),
+          }),
+        { commandName: `brandlock: ${commandName}` },
+      )) as T;
+    } catch (e) {
+      throw toPanelError(e, `run "${commandName}"`);
+    }
+  }
+
+  getPixels(req: PixelRequest): Promise<PixelRead> {
+    return readPixels(req);
+  }
+
+  async getSelectionMask(documentId: number, targetSize: { width: number; height: number }) {
+    if (!(await this.selectionBounds(documentId))) return null;
+    const d = this.doc(documentId);
+    return readSelectionMask(documentId, { width: Math.round(d.width), height: Math.round(d.height) }, targetSize);
+  }
+
+  putPixels(documentId: number, layerId: number, raster: Raster, at: { left: number; top: number }): Promise<void> {
+    return writePixels(documentId, layerId, raster, at);
+  }
+
+  async batchPlay(descriptors: ActionDescriptor[]): Promise<ActionResult[]> {
+    try {
+      return (await action.batchPlay(descriptors as any, {})) as ActionResult[];
+    } catch (e) {
+      throw toPanelError(e, `run ${descriptors.map((d) => d._obj).join(', ')}`);
+    }
+  }
+
+  async sessionToken(file: FileRef): Promise<string> {
+    return uxp.storage.localFileSystem.createSessionToken(this.files.entryOf(file));
+  }
+
+  async openDocument(file: FileRef): Promise<DocumentInfo> {
+    return this.info((await app.open(this.files.entryOf(file) as any)) as unknown as PsDocument);
+  }
+
+  async activateDocument(documentId: number): Promise<void> {
+    (app as any).activeDocument = this.doc(documentId);
+  }
+
+  async duplicateDocument(documentId: number, name: string): Promise<DocumentInfo> {
+    return this.info(await this.doc(documentId).duplicate(name));
+  }
+
+  async flattenDocument(documentId: number) {
+    await this.doc(documentId).flatten();
+  }
+
+  async cropDocument(documentId: number, bounds: Bounds) {
+    await this.doc(documentId).crop(bounds);
+  }
+
+  async resizeDocument(documentId: number, width: number, height: number) {
+    await this.doc(documentId).resizeImage(width, height, undefined, constants.ResampleMethod.AUTOMATIC);
+  }
+
+  async padCanvas(documentId: number, insets: { top: number; right: number; bottom: number; left: number }, fill: string) {
+    await this.activateDocument(documentId);
+    const white = fill.toLowerCase() === '#ffffff';
+    if (!white) {
+      const color = new (app as any).SolidColor();
+      color.rgb.hexValue = fill.replace('#', '');
+      (app as any).backgroundColor = color;
+    }
+    const sides = (['top', 'right', 'bottom', 'left'] as const).filter((side) => insets[side] > 0);
+    const descriptors = sides.map((side) => addCanvasOnSide(side, insets[side], white ? 'white' : 'backgroundColor'));
+    if (descriptors.length) checkResults(await this.batchPlay(descriptors), 'add canvas for the padding');
+  }
+
+  async convertToSrgb8(documentId: number) {
+    const d = this.doc(documentId);
+    await d.convertProfile('sRGB IEC61966-2.1', constants.Intent.RELATIVECOLORIMETRIC, true);
+    if (d.bitsPerChannel !== 'bitDepth8') (d as any).bitsPerChannel = constants.BitsPerChannelType.EIGHT;
+  }
+
+  async saveDocumentCopy(documentId: number, file: FileRef, format: SaveFormat) {
+    const d = this.doc(documentId);
+    const entry = this.files.entryOf(file);
+    if (format.format === 'jpeg') await d.saveAs.jpg(entry, { quality: Math.max(0, Math.min(12, Math.round((format.quality / 100) * 12))), embedColorProfile: true }, true);
+    else if (format.format === 'png') await d.saveAs.png(entry, { compression: 6 }, true);
+    else if (format.format === 'tiff') await d.saveAs.tiff(entry, { embedColorProfile: true }, true);
+    else await d.saveAs.psd(entry, { embedColorProfile: true, maximizeCompatibility: true }, true);
+  }
+
+  async closeDocument(documentId: number) {
+    this.doc(documentId).closeWithoutSaving();
+  }
+
+  async showAlert(message: string) {
+    await (core as any).showAlert({ message });
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Files the panel reads and writes: picked folders, temporary files, outputs. UXP's localFileSystem
+ * in the real host (with `localFileSystem: "request"`, so folders come from a picker), memory in the
+ * fake. Outputs go to a temporary name and are renamed when complete; the rename never overwrites.
+ */
+import type { FileRef } from './ps-host';
+
+export interface FolderRef {
+  readonly name: string;
+  readonly path: string;
+}
+
+export interface FileSystemPort {
+  /** Shows the folder picker; null when the user cancels it. */
+  pickFolder(): Promise<FolderRef | null>;
+  /** Shows the file picker for one file with one of these extensions (".cube"); null when cancelled. */
+  pickFile(extensions: string[]): Promise<FileRef | null>;
+  /** Files directly inside the folder (not subfolders), sorted by name. */
+  listFiles(folder: FolderRef): Promise<FileRef[]>;
+  /** A subfolder, created when missing. */
+  subfolder(folder: FolderRef, name: string): Promise<FolderRef>;
+  readFile(file: FileRef): Promise<Uint8Array>;
+  /** Writes bytes to a fresh file in the plugin's temporary folder. */
+  writeTempFile(name: string, bytes: Uint8Array): Promise<FileRef>;
+  /** A fresh, empty, uniquely named temporary file inside `folder` to write an output into. */
+  createPartialFile(folder: FolderRef, finalName: string): Promise<FileRef>;
+  /** Replaces the contents of a file (a partial file made by createPartialFile). */
+  writeFile(file: FileRef, bytes: Uint8Array): Promise<void>;
+  /** Renames a finished temporary file to its final name; fails with bad-input if the name is taken. */
+  commitFile(partial: FileRef, folder: FolderRef, finalName: string): Promise<FileRef>;
+  /** Deletes a file (used to clean up partial outputs after an error). */
+  removeFile(file: FileRef): Promise<void>;
+  exists(folder: FolderRef, name: string): Promise<boolean>;
+}
+
+/** Small string values: secure storage for the token, plain storage for preferences. */
+export interface KeyValueStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  remove(key: string): Promise<void>;
+}

@@ -1,0 +1,2 @@
+// esbuild bundles imported stylesheets into index.css beside the script.
+declare module '*.css';

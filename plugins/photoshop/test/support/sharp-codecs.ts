@@ -1,0 +1,33 @@
+// Image codecs for the fake Photoshop in Node tests: libvips (sharp) decodes and encodes, as it does
+// on the server, so files the fake "opens" and "saves" are real image files.
+import type { Raster } from '@brandlock/core/raster';
+import sharp from 'sharp';
+import type { FakeCodecs } from '../../src/fake-host/fake-photoshop';
+
+export const sharpCodecs: FakeCodecs = {
+  async decodeImage(bytes) {
+    const img = sharp(bytes);
+    const meta = await img.metadata();
+    if (meta.depth === 'ushort') {
+      const { data, info } = await img.ensureAlpha().toColourspace('rgb16').raw({ depth: 'ushort' }).toBuffer({ resolveWithObject: true });
+      return { width: info.width, height: info.height, depth: 16, data: new Uint16Array(data.buffer, data.byteOffset, data.length / 2).slice() };
+    }
+    const { data, info } = await img.ensureAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, depth: 8, data: new Uint8Array(data) };
+  },
+  async encodeImage(raster: Raster, format, xmp) {
+    const data = raster.depth === 8 ? Buffer.from(raster.data.buffer, raster.data.byteOffset, raster.data.byteLength) : Buffer.from(new Uint8Array(raster.data.buffer, raster.data.byteOffset, raster.data.byteLength));
+    let img = sharp(data, { raw: { width: raster.width, height: raster.height, channels: 4, ...(raster.depth === 16 ? { depth: 'ushort' as const } : {}) } });
+    if (xmp) img = img.withXmp(xmp);
+    switch (format.format) {
+      case 'jpeg':
+        return new Uint8Array(await img.flatten({ background: '#ffffff' }).jpeg({ quality: format.quality }).toBuffer());
+      case 'png':
+        return new Uint8Array(await img.png().toBuffer());
+      case 'tiff':
+        return new Uint8Array(await img.tiff().toBuffer());
+      case 'psd':
+        throw new Error('The fake host cannot write PSD files; tests save JPEG, PNG or TIFF');
+    }
+  },
+};
