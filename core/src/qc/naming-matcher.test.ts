@@ -55,7 +55,9 @@ describe('imageTargetMatcher', () => {
     const byName = place('northfold_NF-JR-3002_chalk_back_master_1024x1536.jpg');
     expect(byName.success && byName.targets.map((t) => [t.sku, t.view, t.category.id, t.swatch?.name])).toEqual([['NF-JR-3002', 'back', 'jersey', 'Chalk']]);
     const bySource = place('cd-blazer-cream-white-sheet.jpg', 'photos/flatlay/cd-blazer-cream-white-sheet.jpg');
-    expect(bySource.success && bySource.targets.map((t) => t.sku)).toEqual(['NF-OW-4001', 'NF-OW-4003']);
+    expect(bySource.success && bySource.targets.map((t) => t.sku)).toEqual(['NF-OW-4001']);
+    const shared = place('payload-tshirt-white-cutout.png', 'photos/packshot/payload-tshirt-white-cutout.png');
+    expect(shared.success && [...new Set(shared.targets.map((t) => t.sku))]).toEqual(['NF-SH-6002', 'NF-EV-7002']);
     expect(place('northfold_NF-XX-1_chalk_back_master_1024x1536.jpg')).toMatchObject({ success: false, code: 'unknown_sku' });
     expect(place('holiday.jpg', 'photos/holiday.jpg')).toMatchObject({ success: false, code: 'no_match' });
   });

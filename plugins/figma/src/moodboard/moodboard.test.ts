@@ -41,8 +41,8 @@ describe('planBoard', () => {
       '24 images · local',
     ]);
     expect([plan.columns, plan.count, plan.imageHeight]).toEqual([6, 24, Math.round(320 / 0.75)]);
-    expect(plan.swatches).toHaveLength(24);
-    expect(plan.swatches[0]).toEqual({ name: 'Chalk', hex: '#f2efe9', code: '11-0601 TCX' });
+    expect(plan.swatches).toHaveLength(lock.palette.swatches.length);
+    expect(plan.swatches[0]).toEqual({ name: 'Chalk', hex: '#e3dfd8', code: '11-0601 TCX' });
     expect(plan.provenance).toMatchObject({ jobId: 'job_1', lockHash: 'sha256:abc' });
   });
 

@@ -27,7 +27,7 @@ describe('palette check UI', () => {
     await ui.getByText('Northfold Studio').first().waitFor();
     const summary = await ui.locator('.lock-card').innerText();
     expect(summary).toContain('SS27.1');
-    expect(summary).toContain('24 swatches · 13 channels · 2 LUTs · 3 lighting presets');
+    expect(summary).toContain('27 swatches · 13 channels · 2 LUTs · 3 lighting presets');
     await screenshot(page, 'connect-lock-files');
     await page.close();
   });
@@ -53,7 +53,7 @@ describe('palette check UI', () => {
       const card = f.createFrame();
       card.name = 'Campaign card';
       card.fills = [{ type: 'SOLID', color: rgb('#ffffff') }];
-      const layers: [string, string][] = [['Headline', '#1f2a44'], ['Button', '#c8553a'], ['Badge', '#d8392b'], ['Tag', '#7fa06a'], ['Divider', '#c9b28a'], ['Sticker', '#00b0f0']];
+      const layers: [string, string][] = [['Headline', '#1f2a44'], ['Button', '#c8553a'], ['Badge', '#e02517'], ['Tag', '#7fa06a'], ['Divider', '#c9b28a'], ['Sticker', '#00b0f0']];
       for (const [name, hex] of layers) {
         const r = f.createRectangle();
         r.name = name;
@@ -65,7 +65,7 @@ describe('palette check UI', () => {
     await ui.getByRole('tab', { name: 'Palette' }).click();
     await ui.getByText('Off palette', { exact: true }).waitFor();
     const rows = (await ui.locator('.colour-row .name').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    expect(rows.slice(0, 4)).toEqual(['#00B0F0 → Sky', '#7FA06A → Sage', '#FFFFFF → Chalk', '#C8553A → Terracotta']);
+    expect(rows.slice(0, 4)).toEqual(['#00B0F0 → Sky', '#7FA06A → Sage', '#FFFFFF → Optic white', '#C8553A → Terracotta']);
     expect(rows).toContain('Ink navy');
     await screenshot(page, 'palette-off-palette');
 
@@ -82,7 +82,7 @@ describe('palette check UI', () => {
       };
       return [hex(card), ...card.children.map((c) => `${c.name} ${hex(c as RectangleNode)}`)];
     });
-    expect(after).toEqual(['#f2efe9', 'Headline #1f2a44', 'Button #c0603f', 'Badge #d8392b', 'Tag #9caf88', 'Divider #c9b28a', 'Sticker #00b0f0']);
+    expect(after).toEqual(['#dddddc', 'Headline #1f2a44', 'Button #c0603f', 'Badge #e02517', 'Tag #9caf88', 'Divider #c9b28a', 'Sticker #00b0f0']);
     await ui.getByText('#00B0F0 → Sky').waitFor();
     await screenshot(page, 'palette-after-snap');
     await page.close();
