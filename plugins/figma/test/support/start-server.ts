@@ -17,6 +17,8 @@ export interface TestServer {
   url: string;
   /** A designer's token (what a designer pastes into the plugin). */
   token: string;
+  /** Uploads a .cube file as an admin does (`PUT /v1/luts`). */
+  uploadLut(text: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,9 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url,
     token: designer.token,
+    async uploadLut(text) {
+      await admin.luts.put(text);
+    },
     async close() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
@@ -110,7 +110,7 @@ describe('moodboard against the real server (local provider)', () => {
     await page.close();
   });
 
-  it('with the lock from the server, a LUT preview takes the .cube file opened beside it (the server does not serve LUT files)', async () => {
+  it('with the lock from the server, a LUT preview takes the .cube file opened beside it when the server holds none', async () => {
     const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
     await connect(ui, server.url, server.token);
     await ui.getByText(/signed in as/).waitFor();
@@ -132,6 +132,31 @@ describe('moodboard against the real server (local provider)', () => {
     await ui.getByText('Preview', { exact: true }).waitFor();
     await ui.getByRole('button', { name: 'Place graded copy' }).click();
     await ui.getByText(/Placed “Cognac swatch photo · Warm studio grade”/).waitFor();
+    await page.close();
+  });
+
+  it('once an admin uploaded the lock\'s LUT, the preview takes it from the server with no file to open', async () => {
+    await server.uploadLut(readFileSync(join(SAMPLES, 'luts/warm-studio.cube'), 'utf8'));
+    const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
+    await connect(ui, server.url, server.token);
+    await ui.getByText(/signed in as/).waitFor();
+    await page.evaluate(async () => {
+      const f = harness.figma;
+      const canvas = new OffscreenCanvas(64, 80);
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#1f2a44';
+      ctx.fillRect(0, 0, 64, 80);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+      const r = f.createRectangle();
+      r.name = 'Ink swatch photo';
+      r.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: f.createImage(bytes).hash }];
+      (harness as unknown as { host: { select(n: unknown[]): void } }).host.select([r]);
+    });
+    await ui.getByRole('tab', { name: 'LUT' }).click();
+    await ui.getByText('Preview', { exact: true }).waitFor();
+    expect(await ui.getByText('luts/warm-studio.cube is not open').count()).toBe(0);
+    await ui.getByRole('button', { name: 'Place graded copy' }).click();
+    await ui.getByText(/Placed “Ink swatch photo · Warm studio grade”/).waitFor();
     await page.close();
   });
 });

@@ -92,4 +92,6 @@ export interface BrandlockServer {
   generate(request: GenerateRequest, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<GeneratedResult>;
   /** Uploads a master and renders channel variants on the server (every format, WebP and AVIF too). */
   renderVariants(request: VariantsRequest, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<{ jobId: string; variants: RenderedVariant[] }>;
+  /** The .cube text of a lock LUT as the server holds it (uploaded by an admin); null when it has none. */
+  lutCube(lutId: string): Promise<string | null>;
 }

@@ -18,7 +18,7 @@ describe('a session with the brandlock server', () => {
     expect(session.lock.categories.map((c) => c.id)).toContain('wovens');
     const brief = await session.currentBrief();
     expect(brief).toMatchObject({ id: s.briefId, name: 'SS27 core range' });
-    expect(brief!.skus[0]).toMatchObject({ sku: 'NF-WV-1001', colorway: 'Ecru', category: 'wovens', swatch: { name: expect.any(String) } });
+    expect(brief!.skus[0]).toMatchObject({ sku: 'NF-WV-1001', colorway: 'Chalk', category: 'wovens', swatch: { name: expect.any(String) } });
     expect(brief!.skus[0].views.length).toBeGreaterThan(0);
   });
 

@@ -3,7 +3,7 @@
  * brief's SKUs, and generate jobs (upload, create with an idempotency key, watch, fetch the output
  * and its production record, cancel at the server when the user cancels).
  */
-import { createBrandlockClient, type Job, type JobCreateRequest } from '@brandlock/core/api';
+import { createBrandlockClient, isBrandlockHttpError, type Job, type JobCreateRequest } from '@brandlock/core/api';
 import type { BrandlockServer, CurrentBrief, GeneratedResult } from '../ports/brandlock-server';
 import { PanelError } from '../errors/panel-error';
 import { toServerError } from './server-errors';
@@ -93,6 +93,15 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     return { jobId: job.id, bytes: asset.bytes, contentType: asset.contentType, record, note: job.note };
   }
 
+  async function lutCube(lutId: string): Promise<string | null> {
+    try {
+      return await api.locks.lut(current.version, lutId);
+    } catch (e) {
+      if (isBrandlockHttpError(e) && e.status === 404) return null;
+      throw toServerError(e, serverUrl, `send the LUT "${lutId}"`);
+    }
+  }
+
   return {
     info: {
       serverUrl,
@@ -105,5 +114,6 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     currentBrief,
     generate,
     renderVariants,
+    lutCube,
   };
 }

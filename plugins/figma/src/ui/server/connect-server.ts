@@ -1,10 +1,12 @@
 /**
  * Connects the plugin to the brand's brandlock server with the designer's token, through the typed
- * client in core/src/api: checks the token, then fetches the current Brand Lock. Errors come back in
- * words a designer can act on (unreachable, refused token, no lock published yet).
+ * client in core/src/api: checks the token, then fetches the current Brand Lock and the LUT files the
+ * server holds for it. Errors come back in words a designer can act on (unreachable, refused token,
+ * no lock published yet).
  */
 import { createBrandlockClient, type BrandlockClient } from '@brandlock/core/api';
 import type { LoadedLock } from '../lock/loaded-lock';
+import { fetchLockLuts } from './fetch-lock-luts';
 
 export interface ServerConnection {
   url: string;
@@ -36,10 +38,11 @@ export async function connectServer(input: string, token: string): Promise<Conne
   try {
     const me = await client.me();
     const detail = await client.locks.get('current');
+    const { cubes } = await fetchLockLuts(client, detail.version, detail.lock.luts);
     return {
       success: true,
       connection: { url: checked.url, client, who: { name: me.name, role: me.role } },
-      loaded: { lock: detail.lock, hash: detail.hash, source: { kind: 'server', url: checked.url }, cubes: {} },
+      loaded: { lock: detail.lock, hash: detail.hash, source: { kind: 'server', url: checked.url }, cubes },
     };
   } catch (e) {
     return { success: false, message: explain(e, checked.url) };

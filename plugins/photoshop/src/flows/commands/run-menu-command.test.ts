@@ -39,18 +39,21 @@ describe('with a saved connection to the real server', () => {
     return env;
   }
 
-  it('applies the last LUT to every open document once it has been loaded in the panel', async () => {
+  it('applies the last LUT to every open document, from the server once an admin uploaded it', async () => {
     const { services, ps, settings } = connected();
     ps.addDocument({ title: 'a.psd', pixels: studioImage() });
     ps.addDocument({ title: 'b.psd', pixels: studioImage() });
     await runMenuCommand(services, 'apply-lut-to-open-documents');
-    expect(ps.alerts.pop()).toBe('brandlock: Warm studio grade (warm-studio.cube) has not been loaded for lock SS27.1 yet.\nApply it once from the LUT tab of the brandlock panel; the command reuses it after that.');
-    const session = await openBrandlockSession(s.url, s.retoucherToken);
-    const ref = session.lock.luts.find((l) => l.id === 'warm-studio')!;
-    settings.values.set(lutCacheKey(ref, session.info.lockHash), readFileSync(new URL('../../../../../samples/luts/warm-studio.cube', import.meta.url), 'utf8'));
+    expect(ps.alerts.pop()).toBe('brandlock: Warm studio grade (warm-studio.cube) is not on the server and has not been loaded for lock SS27.1 yet.\nApply it once from the LUT tab of the brandlock panel (it asks for the file); the command reuses it after that.');
+    const cube = readFileSync(new URL('../../../../../samples/luts/warm-studio.cube', import.meta.url), 'utf8');
+    const uploaded = await s.server.request('/v1/luts', { method: 'PUT', body: cube, headers: { 'content-type': 'text/plain' } });
+    expect(uploaded.status).toBeLessThan(300);
     await runMenuCommand(services, 'apply-lut-to-open-documents');
     expect(ps.alerts.pop()).toBe('brandlock: Warm studio grade added to 2 of 2 open documents.');
     expect(ps.docs.map((d) => d.layers[0].name)).toEqual(['brandlock LUT · Warm studio grade', 'brandlock LUT · Warm studio grade']);
+    const session = await openBrandlockSession(s.url, s.retoucherToken);
+    const ref = session.lock.luts.find((l) => l.id === 'warm-studio')!;
+    expect(settings.values.get(lutCacheKey(ref, session.info.lockHash))).toBe(cube);
   });
 
   it('runs QC on the active document with the last category and reports the verdict', async () => {

@@ -9,7 +9,7 @@ import { asPanelError } from '../../ui/use-flow';
 import { savedConnection } from '../connect';
 import { LAST_LUT_KEY, LAST_QC_CATEGORY_KEY } from '../settings-keys';
 import { prepareBrandLut } from '../lut/prepare-brand-lut';
-import { cachedLutCube, lutFileName } from '../lut/load-lut-cube';
+import { cachedLutCube, lutFileName, serverLutCube } from '../lut/load-lut-cube';
 import { applyBrandLut } from '../lut/apply-brand-lut';
 import { runDocumentQc } from '../qc/run-document-qc';
 import { findingTitle, limitText, measuredText } from '../qc/describe-finding';
@@ -30,9 +30,9 @@ export async function applyLutToOpenDocumentsCommand(services: PanelServices): P
   const saved = await services.settings.get(LAST_LUT_KEY);
   const ref = session.lock.luts.find((l) => l.id === saved) ?? session.lock.luts.find((l) => l.use === 'grade') ?? session.lock.luts[0];
   if (!ref) throw new PanelError('bad-input', `The ${session.info.brand.name} lock (${session.info.lockVersion}) has no LUTs.`);
-  const text = await cachedLutCube(services, ref, session.info.lockHash);
+  const text = (await cachedLutCube(services, ref, session.info.lockHash)) ?? (await serverLutCube(services, session, ref, session.info.lockHash));
   if (text === null) {
-    throw new PanelError('bad-input', `${ref.name} (${lutFileName(ref)}) has not been loaded for lock ${session.info.lockVersion} yet.`, 'Apply it once from the LUT tab of the brandlock panel; the command reuses it after that.');
+    throw new PanelError('bad-input', `${ref.name} (${lutFileName(ref)}) is not on the server and has not been loaded for lock ${session.info.lockVersion} yet.`, 'Apply it once from the LUT tab of the brandlock panel (it asks for the file); the command reuses it after that.');
   }
   const lut = prepareBrandLut(ref, text);
   const { outcomes } = await applyBrandLut(services.ps, services.files, lut, { kind: 'open' }, { bake: false, signal: new AbortController().signal, onProgress: () => {} });

@@ -9,7 +9,7 @@ import type { FolderRef } from '../../ports/file-system';
 import type { BrandLut } from '../../flows/lut/brand-lut';
 import { applyBrandLut, lutOutputFolderName, type LutRunResult } from '../../flows/lut/apply-brand-lut';
 import { prepareBrandLut } from '../../flows/lut/prepare-brand-lut';
-import { cachedLutCube, lutFileName, pickLutCube } from '../../flows/lut/load-lut-cube';
+import { cachedLutCube, loadLutCube, lutFileName } from '../../flows/lut/load-lut-cube';
 import type { TabProps } from '../tab-props';
 import { LAST_LUT_KEY } from '../../flows/settings-keys';
 import { useFlow } from '../use-flow';
@@ -67,7 +67,7 @@ export function LutTab(p: TabProps): JSX.Element {
       if (!lut) {
         report({ fraction: null, label: `Loading ${ref.name}…` });
         const hash = session!.info.lockHash;
-        const text = (await cachedLutCube(p.services, ref, hash)) ?? (await pickLutCube(p.services, ref, hash));
+        const text = await loadLutCube(p.services, session!, ref, hash);
         lut = prepareBrandLut(ref, text);
         cache.current.set(ref.id, lut);
       }
@@ -92,7 +92,7 @@ export function LutTab(p: TabProps): JSX.Element {
         {ref?.notes ? <div class="field-hint">{ref.notes}</div> : null}
         {ref && haveCube === false ? (
           <div class="field-hint warn-text">
-            The server does not send LUT files yet: Apply asks once for {lutFileName(ref)} from the lock's folder ({ref.file}) and keeps it for this lock version.
+            Apply fetches {lutFileName(ref)} from the server; if the server has no copy, it asks once for the file from the lock's folder ({ref.file}) and keeps it for this lock version.
           </div>
         ) : null}
       </Section>
