@@ -27,6 +27,8 @@ export interface RunwayConfig {
 
 export interface ComfyUiConfig {
   url: string;
+  /** COMFYUI_TOKEN: a bearer token for a proxy in front of ComfyUI, when it has one. */
+  token: Secret | null;
   allowedHosts: HostRule[];
 }
 
@@ -79,7 +81,7 @@ export function readProvidersConfig(env: Env, problems: string[]): ProvidersConf
       ? { token: replicateToken, baseUrl: url('REPLICATE_BASE_URL', DEFAULT_BASE_URLS.replicate), webhookSecret: secret('REPLICATE_WEBHOOK_SECRET'), allowedHosts: hosts('REPLICATE_ALLOWED_HOSTS', DEFAULT_ALLOWED_HOSTS.replicate) }
       : null,
     runway: runwaySecret ? { secret: runwaySecret, baseUrl: url('RUNWAY_BASE_URL', DEFAULT_BASE_URLS.runway), allowedHosts: hosts('RUNWAY_ALLOWED_HOSTS', DEFAULT_ALLOWED_HOSTS.runway) } : null,
-    comfyui: comfyUrl ? { url: comfyUrl, allowedHosts: hosts('COMFYUI_ALLOWED_HOSTS', hostOf(comfyUrl)) } : null,
+    comfyui: comfyUrl ? { url: comfyUrl, token: secret('COMFYUI_TOKEN'), allowedHosts: hosts('COMFYUI_ALLOWED_HOSTS', hostOf(comfyUrl)) } : null,
   };
 }
 
@@ -95,7 +97,16 @@ function hostOf(url: string): string {
 
 /** Every secret value in the config, so the logger can scrub them from any line. */
 export function providerSecrets(config: ProvidersConfig): string[] {
-  return [config.fal?.key, config.replicate?.token, config.replicate?.webhookSecret, config.runway?.secret]
+  const out = [config.fal?.key, config.replicate?.token, config.replicate?.webhookSecret, config.runway?.secret, config.comfyui?.token]
     .filter((s): s is Secret => s instanceof Secret)
     .map((s) => s.reveal());
+  if (config.comfyui) {
+    try {
+      const password = decodeURIComponent(new URL(config.comfyui.url).password);
+      if (password) out.push(password);
+    } catch {
+      // COMFYUI_URL was checked when read; nothing else to scrub
+    }
+  }
+  return out;
 }

@@ -100,7 +100,7 @@ export function providerSettings(config: ProvidersConfig, env: Env): ProviderEnv
   if (comfyui) {
     out.comfyui = {
       baseUrl: comfyui.url,
-      token: env.COMFYUI_TOKEN?.trim() ? new Secret(env.COMFYUI_TOKEN.trim()) : undefined,
+      token: comfyui.token ?? undefined,
       allowedHosts: comfyui.allowedHosts,
       pollIntervalMs: int(env, 'COMFYUI_POLL_INTERVAL_MS', 1000, 10),
     };
