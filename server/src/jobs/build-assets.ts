@@ -47,8 +47,8 @@ export async function buildAssets(input: {
         height: s.meta.height ?? 0,
         bytes: s.meta.bytes,
         index: s.index,
-        seed: s.output.seed ?? null,
-        note: s.output.note ? input.clean(s.output.note) : null,
+        seed: s.output.seed ?? job.submit_details?.seed ?? null,
+        note: outputNote(s.output.note, job.submit_details?.notes ?? [], input.clean),
         channel: job.kind === 'variants' ? (job.channels[s.index] ?? null) : null,
       },
       job: { id: job.id, kind: job.kind, briefId: job.brief_id, row: job.row, sku: job.sku, colorway: job.colorway, category: job.category, requestedBy: job.requested_by, requestedAt: job.created_at.toISOString(), sources: job.sources },
@@ -64,4 +64,10 @@ export async function buildAssets(input: {
     assets.push({ record, status: job.kind === 'moodboard' ? 'ready' : reviewStatus(qc.verdict, [], job.human_review) });
   }
   return assets;
+}
+
+/** The output's own note and what the adapter could not send as asked, for the production record. */
+function outputNote(own: string | undefined, submitNotes: readonly string[], clean: (text: string) => string): string | null {
+  const parts = [...new Set([own, ...submitNotes].filter((n): n is string => Boolean(n)))];
+  return parts.length ? clean(parts.join('; ')).slice(0, 2000) : null;
 }

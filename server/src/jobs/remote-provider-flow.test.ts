@@ -27,6 +27,8 @@ let png: Uint8Array;
 let t: TestServer;
 let provider: ScriptedProvider;
 let secretInErrors = false;
+/** What the adapter reports at submit for the next job (the seed it drew, what it could not send). */
+let nextSubmitDetails: { seed?: number; notes?: string[] } | null = null;
 
 beforeAll(async () => {
   png = new Uint8Array(await sharp({ create: { width: 96, height: 128, channels: 3, background: '#2c3e5c' } }).png().toBuffer());
@@ -36,6 +38,7 @@ beforeAll(async () => {
     secret: SECRETS.REPLICATE_WEBHOOK_SECRET,
     allowedHosts: cdn.url,
     submitError: () => (secretInErrors ? new ProviderCallError('fal', { code: 'auth', message: `upstream refused key ${SECRETS.FAL_KEY}`, retryable: false }) : null),
+    submitDetails: () => nextSubmitDetails,
   });
   t = await startTestServer({
     env: { ...SECRETS, BRANDLOCK_PROVIDER: 'fal', BRANDLOCK_PUBLIC_URL: 'https://brandlock.example', BRANDLOCK_CONCURRENCY_FAL: '1', BRANDLOCK_POLL_MAX_MS: '400' },
@@ -45,6 +48,7 @@ beforeAll(async () => {
 });
 afterEach(() => {
   secretInErrors = false;
+  nextSubmitDetails = null;
 });
 afterAll(async () => {
   await t.close();
@@ -94,6 +98,20 @@ describe('a remote provider with webhooks', () => {
     const raw = await t.request(`/v1/assets/${record.post.rawSha256}`);
     expect(Buffer.from(await raw.arrayBuffer()).equals(Buffer.from(png))).toBe(true);
     expect(record).toMatchObject({ provider: 'fal', providerJobId: 'req-1', model: 'flux-lora', modelVersion: 'v1', costUsd: 0.04, seed: 7 });
+  });
+
+  it('records the seed the adapter sent and what it could not send, when the provider echoes neither', async () => {
+    nextSubmitDetails = { seed: 3141592653, notes: [`fal flux-lora: the model has no negative prompt field; "${SECRETS.FAL_KEY}" was not sent`] };
+    const job = await createJob('SEED-1');
+    const running = await until(() => getJob(job.id), (j) => j.providerJobId !== null);
+    provider.script(running.providerJobId, { state: 'succeeded', outputs: [{ url: `${cdn.url}/seedless.png` }] });
+    const done = await until(() => getJob(job.id), (j) => j.state === 'succeeded');
+    expect(done.outputs[0].seed).toBe(3141592653);
+    expect(done.note).toContain('the model has no negative prompt field');
+    const record = (await (await t.request(`/v1/audit?job=${job.id}`)).json()).records[0];
+    expect(record.seed).toBe(3141592653);
+    expect(record.note).toContain('fal flux-lora: the model has no negative prompt field');
+    expect(JSON.stringify([done, record])).not.toContain(SECRETS.FAL_KEY);
   });
 
   it('completes by polling when no webhook comes, and keeps to one job at the provider at a time', async () => {

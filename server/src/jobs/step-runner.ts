@@ -12,7 +12,7 @@ import type { ServerConfig } from '../config/server-config';
 import type { Database, Queryable } from '../store/database';
 import type { BlobStore } from '../assets/blob-store';
 import type { Logger } from '../log/logger';
-import { getJobRow, moveJob, type JobRow } from '../store/jobs';
+import { getJobRow, moveJob, type JobRow, type SubmitDetails } from '../store/jobs';
 import { findBlob } from '../store/blobs';
 import { insertAssets } from '../store/assets';
 import { recordEvent, SYSTEM_ACTOR } from '../store/audit-events';
@@ -129,9 +129,10 @@ export function createStepRunner(deps: StepRunnerDeps) {
     } catch (e) {
       return callFailed(job, asProviderError(e));
     }
-    await db.query('UPDATE jobs SET provider_job_id = $2, updated_at = now() WHERE id = $1 AND provider_job_id IS NULL', [job.id, result.providerJobId]);
+    const details: SubmitDetails = { seed: typeof result.seed === 'number' ? result.seed : null, notes: (result.notes ?? []).map((n) => redactSecrets(n, secrets).slice(0, 500)) };
+    await db.query('UPDATE jobs SET provider_job_id = $2, submit_details = $3::jsonb, updated_at = now() WHERE id = $1 AND provider_job_id IS NULL', [job.id, result.providerJobId, JSON.stringify(details)]);
     log.info('submitted', { jobId: job.id, provider: job.provider, providerJobId: result.providerJobId });
-    await handleStatus({ ...job, state: 'running', provider_job_id: result.providerJobId, submitted_at: submittedAt }, provider, result.status, signal);
+    await handleStatus({ ...job, state: 'running', provider_job_id: result.providerJobId, submitted_at: submittedAt, submit_details: details }, provider, result.status, signal);
   }
 
   /** Acts on a provider status, from a submit, a poll or a webhook. */
@@ -198,7 +199,7 @@ export function createStepRunner(deps: StepRunnerDeps) {
     if (!stored.length) return fail(job, { code: 'no_output', message: `${job.provider} reported success but returned no output`, retryable: false });
     const generatedAt = Date.now();
     const assets = await buildAssets({ job, stored, status, lock, inspect: deps.inspect, clean: (text) => redactSecrets(text, secrets), createdAt: new Date().toISOString(), generatedAt });
-    const notes = [...new Set(stored.map((s) => s.output.note).filter(Boolean))];
+    const notes = [...new Set([...stored.map((s) => s.output.note), ...(job.submit_details?.notes ?? [])].filter(Boolean))];
     const finished = await db.transaction(async (tx) => {
       const moved = await move(tx, job, {
         from: ['running'],

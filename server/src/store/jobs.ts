@@ -10,6 +10,12 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { iso, isoOrNull } from './time';
 import { outputsOfJobs } from './assets';
 
+/** What an adapter reported when it submitted the job (migration 002). */
+export interface SubmitDetails {
+  seed: number | null;
+  notes: string[];
+}
+
 export interface JobRow {
   id: string;
   kind: JobKind;
@@ -39,6 +45,8 @@ export interface JobRow {
   submissions: number;
   polls: number;
   provider_history: { providerJobId: string; error: unknown }[];
+  /** The seed the adapter sent and what it could not send as asked (null before the first submission). */
+  submit_details: SubmitDetails | null;
   step_id: string | null;
   next_step_at: Date | null;
   lease_owner: string | null;

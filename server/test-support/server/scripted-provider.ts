@@ -18,7 +18,13 @@ export interface ScriptedProvider extends Provider {
   sign(body: string, deliveryId: string, timestamp?: number): Headers;
 }
 
-export function scriptedProvider(options: { secret: string; allowedHosts: string; submitError?: (n: number) => Error | null }): ScriptedProvider {
+export function scriptedProvider(options: {
+  secret: string;
+  allowedHosts: string;
+  submitError?: (n: number) => Error | null;
+  /** The seed the adapter says it sent and what it could not send, for submission n (1-based). */
+  submitDetails?: (n: number) => { seed?: number; notes?: string[] } | null;
+}): ScriptedProvider {
   const states = new Map<string, ProviderStatus>();
   const submissions: ProviderRequest[] = [];
   const rules = parseHostAllowlist(options.allowedHosts, 'test allowlist');
@@ -39,7 +45,7 @@ export function scriptedProvider(options: { secret: string; allowedHosts: string
       if (failure) throw failure;
       const providerJobId = `req-${submissions.length}`;
       states.set(providerJobId, { state: 'queued' });
-      return { providerJobId, status: { state: 'queued' } };
+      return { providerJobId, status: { state: 'queued' }, ...(options.submitDetails?.(submissions.length) ?? {}) };
     },
     async status(id) {
       return states.get(id) ?? { state: 'failed', error: { code: 'not_found', message: `no request ${id}`, retryable: false } };

@@ -1,5 +1,6 @@
 /** Every schema migration in order. Append new ones; never edit one that has shipped. */
 import { initial } from './001-initial';
+import { submitDetails } from './002-submit-details';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [initial];
+export const MIGRATIONS: Migration[] = [initial, submitDetails];
