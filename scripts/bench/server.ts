@@ -8,6 +8,7 @@
  *     scheduled start, so a stall is not hidden), against a bare Hono route that does nothing, run the
  *     same way in its own process in the same run: p50/p99 and the ratio;
  *  3. the server's idle RSS.
+ * The submitted jobs are cancelled before workers start: rendering is what scripts/bench/produce.ts measures.
  * wrk is not installed on this machine, so the load generator is the small Node one below (undici fetch).
  *   node scripts/run-ts.mjs scripts/bench/server.ts [--seconds 10] [--jobs 500]
  */
@@ -110,6 +111,16 @@ try {
   const queued = await api.briefs.queueJobs(brief.id, { sources: { 'src.png': ref } });
   const batchSeconds = (performance.now() - batchStarted) / 1000;
   const jobId = queued.queued[0].jobId;
+  // Rendering is not what this measures (scripts/bench/produce.ts does): cancel the queued jobs on the
+  // API-only process, so the restart with workers finds nothing to render.
+  for (;;) {
+    const { jobs } = await api.jobs.list({ state: 'queued', limit: 200 });
+    if (!jobs.length) break;
+    let at = 0;
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      for (let i = at++; i < jobs.length; i = at++) await api.jobs.cancel(jobs[i].id);
+    }));
+  }
   server.child.kill('SIGTERM');
   await server.exited;
   server = await spawnServer(bundle, env, dir);
@@ -145,7 +156,7 @@ try {
   console.log(`  brandlock GET /v1/jobs/:id (auth + 2 queries)        ${f(ours.p50).padStart(7)}  ${f(ours.p99).padStart(7)}  ${f(ours.max).padStart(7)}  ${ours.errors}/${ours.n}`);
   console.log(`  ratio brandlock / bare                               ${(ours.p50 / bareResult.p50).toFixed(1).padStart(6)}x  ${(ours.p99 / bareResult.p99).toFixed(1).padStart(6)}x`);
   console.log(`server RSS: idle ${idleRss.toFixed(0)} MB (a restart on an existing data folder, workers on, nothing queued)`);
-  console.log(`            ${firstStartRss.toFixed(0)} MB after the very first start (PGlite initdb of a new data folder), ${loadedRss.toFixed(0)} MB after ${JOBS * 2} jobs and the GET run`);
+  console.log(`            ${firstStartRss.toFixed(0)} MB after the very first start (PGlite initdb of a new data folder), ${loadedRss.toFixed(0)} MB after ${JOBS * 2} jobs (submitted, then cancelled) and the GET run`);
 } finally {
   remove();
   rmSync(dir, { recursive: true, force: true });
