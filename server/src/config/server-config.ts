@@ -10,6 +10,14 @@ import { Secret } from './secret';
 export type ProviderId = 'fal' | 'replicate' | 'runway' | 'comfyui' | 'local';
 const PROVIDER_IDS: ProviderId[] = ['fal', 'replicate', 'runway', 'comfyui', 'local'];
 
+/** The environment variable that switches each remote provider on. */
+export const PROVIDER_SWITCH: Record<Exclude<ProviderId, 'local'>, string> = {
+  fal: 'FAL_KEY',
+  replicate: 'REPLICATE_API_TOKEN',
+  runway: 'RUNWAYML_API_SECRET',
+  comfyui: 'COMFYUI_URL',
+};
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -77,7 +85,7 @@ export function readServerConfig(env: Env, cwd: string): ServerConfig {
   const dataDir = resolve(cwd, env.BRANDLOCK_DATA?.trim() || '.brandlock');
   const defaultProvider = (env.BRANDLOCK_PROVIDER?.trim() || 'local') as ProviderId;
   if (!PROVIDER_IDS.includes(defaultProvider)) problems.push(`BRANDLOCK_PROVIDER: "${defaultProvider}" is not one of ${PROVIDER_IDS.join(', ')}`);
-  else if (defaultProvider !== 'local' && !providers[defaultProvider]) problems.push(`BRANDLOCK_PROVIDER: "${defaultProvider}" is not configured (set its key or URL)`);
+  else if (defaultProvider !== 'local' && !providers[defaultProvider]) problems.push(`BRANDLOCK_PROVIDER: "${defaultProvider}" is not configured on this server (set ${PROVIDER_SWITCH[defaultProvider]}; see the README's GPU providers section)`);
   const publicUrl = env.BRANDLOCK_PUBLIC_URL?.trim().replace(/\/+$/, '') || null;
   if (publicUrl && !/^https?:\/\/[^\s/]+/i.test(publicUrl)) problems.push(`BRANDLOCK_PUBLIC_URL: "${publicUrl}" is not an http(s) URL`);
   const databaseUrl = env.DATABASE_URL?.trim() || null;

@@ -7,7 +7,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBrandlockClient, type BrandlockClient } from '@brandlock/core/api';
-import { readServerConfig } from '../config/server-config';
+import { ConfigError, PROVIDER_SWITCH, readServerConfig } from '../config/server-config';
 import { serveHttp } from '../runtime/serve-http';
 import { createToken, revokeToken } from '../store/tokens';
 
@@ -34,6 +34,10 @@ export async function connectForProduce(options: ConnectOptions): Promise<Produc
   if (options.server) {
     if (!options.token) throw new Error('--server needs --token (or BRANDLOCK_TOKEN): a token whose role may create jobs');
     return { api: createBrandlockClient({ baseUrl: options.server, token: options.token }), where: options.server, logFile: null, stop: async () => undefined };
+  }
+  const needs = options.provider && options.provider in PROVIDER_SWITCH ? PROVIDER_SWITCH[options.provider as keyof typeof PROVIDER_SWITCH] : null;
+  if (needs && !options.env[needs]?.trim()) {
+    throw new ConfigError([`--provider ${options.provider}: ${options.provider} is not configured here; set ${needs} in the environment (see the README's GPU providers section), or use --server with a server that holds the key`]);
   }
   const stateDir = join(options.outDir, '.brandlock');
   mkdirSync(stateDir, { recursive: true });

@@ -104,6 +104,18 @@ describe('brandlock produce', () => {
     expect(res.code).toBe(1);
     expect(res.err).toContain('holds a run of brief.csv');
   });
+
+  it('names the variable to set when --provider asks for a GPU provider this machine has no key for', async () => {
+    const dir = season(ROWS.slice(0, 1));
+    dirs.push(dir);
+    const { FAL_KEY: _unset, ...env } = process.env;
+    const io = captureIo(dir, env);
+    const code = await runCli(['produce', 'brief.csv', '--lock', 'brand-lock.json', '--out', 'delivery', '--provider', 'fal'], io);
+    expect(code).toBe(1);
+    expect(io.stderr).toContain('--provider fal: fal is not configured here; set FAL_KEY');
+    expect(io.stderr).not.toContain('unexpected error');
+    expect(io.stderr).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('a produce run stopped halfway', () => {
