@@ -30,7 +30,7 @@ export async function readLockFiles(files: readonly File[]): Promise<ReadLockRes
   return { success: true, loaded: { lock: res.lock, hash: res.hash, source: { kind: 'files', name: file.name }, cubes }, notes };
 }
 
-/** Adds .cube files to a lock already loaded (from the server, which does not serve LUT files). */
+/** Adds .cube files to a lock already loaded (from the server when it holds none of them, or from files). */
 export async function attachCubes(loaded: LoadedLock, files: readonly File[]): Promise<{ loaded: LoadedLock; notes: string[] }> {
   const { cubes, notes, used } = await matchCubeFiles(loaded.lock.luts, files);
   for (const f of files) {
