@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildPlugin, launchChromium, openPlugin, OUTPUT_DIR, SAMPLES, screenshot, type BuiltPlugin } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/start-server';
 
@@ -114,18 +114,7 @@ describe('moodboard against the real server (local provider)', () => {
     const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
     await connect(ui, server.url, server.token);
     await ui.getByText(/signed in as/).waitFor();
-    await page.evaluate(async () => {
-      const f = harness.figma;
-      const canvas = new OffscreenCanvas(64, 80);
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#8a4b2a';
-      ctx.fillRect(0, 0, 64, 80);
-      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-      const r = f.createRectangle();
-      r.name = 'Cognac swatch photo';
-      r.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: f.createImage(bytes).hash }];
-      (harness as unknown as { host: { select(n: unknown[]): void } }).host.select([r]);
-    });
+    await selectSwatchPhoto(page, '#8a4b2a', 'Cognac swatch photo');
     await ui.getByRole('tab', { name: 'LUT' }).click();
     await ui.getByText('luts/warm-studio.cube is not open').waitFor();
     await ui.locator('input[type=file][accept=".cube"]').setInputFiles([join(SAMPLES, 'luts/warm-studio.cube')]);
@@ -140,18 +129,7 @@ describe('moodboard against the real server (local provider)', () => {
     const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
     await connect(ui, server.url, server.token);
     await ui.getByText(/signed in as/).waitFor();
-    await page.evaluate(async () => {
-      const f = harness.figma;
-      const canvas = new OffscreenCanvas(64, 80);
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#1f2a44';
-      ctx.fillRect(0, 0, 64, 80);
-      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-      const r = f.createRectangle();
-      r.name = 'Ink swatch photo';
-      r.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: f.createImage(bytes).hash }];
-      (harness as unknown as { host: { select(n: unknown[]): void } }).host.select([r]);
-    });
+    await selectSwatchPhoto(page, '#1f2a44', 'Ink swatch photo');
     await ui.getByRole('tab', { name: 'LUT' }).click();
     await ui.getByText('Preview', { exact: true }).waitFor();
     expect(await ui.getByText('luts/warm-studio.cube is not open').count()).toBe(0);
@@ -160,3 +138,19 @@ describe('moodboard against the real server (local provider)', () => {
     await page.close();
   });
 });
+
+/** Puts a flat-colour PNG on the canvas as an image fill, named like a photo, and selects it. */
+async function selectSwatchPhoto(page: Page, hex: string, name: string): Promise<void> {
+  await page.evaluate(async ([fill, layerName]) => {
+    const f = harness.figma;
+    const canvas = new OffscreenCanvas(64, 80);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = fill;
+    ctx.fillRect(0, 0, 64, 80);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    const r = f.createRectangle();
+    r.name = layerName;
+    r.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: f.createImage(bytes).hash }];
+    (harness as unknown as { host: { select(n: unknown[]): void } }).host.select([r]);
+  }, [hex, name] as const);
+}
