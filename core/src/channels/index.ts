@@ -22,4 +22,5 @@ export * from './metadata/build-iptc-iim';
 export * from './metadata/insert-jpeg-segment';
 export * from './metadata/set-png-xmp';
 export * from './metadata/encode-utf8';
+export * from './metadata/crc32';
 export * from './background-rgba';
