@@ -17,6 +17,11 @@ if (!benches.length) {
   console.error(wanted.length ? `no benchmark named ${wanted.join(', ')}` : 'no benchmarks in scripts/bench/');
   process.exit(2);
 }
+// The produce benchmark runs the bundled CLI, as a user does: build it first.
+if (benches.includes('produce')) {
+  const built = spawnSync(process.execPath, [join(root, 'esbuild.config.mjs')], { stdio: 'inherit', cwd: root });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
 let failed = 0;
 for (const name of benches) {
   console.log(`\n=== bench: ${name} ===`);
