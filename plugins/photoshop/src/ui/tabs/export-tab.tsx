@@ -19,6 +19,7 @@ import { Checkbox } from '../widgets/checkbox';
 import { ErrorNotice } from '../widgets/error-notice';
 import { Progress } from '../widgets/progress';
 import { Section } from '../widgets/section';
+import { FolderChoice } from '../widgets/folder-choice';
 import { NeedsConnection } from '../widgets/needs-connection';
 import { Reveal } from '../widgets/reveal';
 import { OutcomeList, summarise } from '../widgets/outcome-list';
@@ -141,17 +142,7 @@ export function ExportTab(p: TabProps): JSX.Element {
         </div>
       </Section>
       <Section title="SAVE TO">
-        <div class="card">
-          <div class="row">
-            <div class="grow">
-              <div class="list-title">{folder ? folder.path : 'No folder chosen'}</div>
-              <div class="list-sub">8-bit sRGB copies; existing files are never overwritten.</div>
-            </div>
-            <sp-button variant="secondary" size="s" onClick={pickFolder}>
-              Choose…
-            </sp-button>
-          </div>
-        </div>
+        <FolderChoice folder={folder} hint="8-bit sRGB copies; existing files are never overwritten." onChoose={pickFolder} />
       </Section>
       {flow.running && flow.progress ? <Progress state={flow.progress} onCancel={flow.cancel} cancelling={flow.cancelling} /> : null}
       <ErrorNotice error={flow.error} onDismiss={flow.clearError} />

@@ -21,6 +21,7 @@ import { Progress } from '../widgets/progress';
 import { Section } from '../widgets/section';
 import { NeedsConnection } from '../widgets/needs-connection';
 import { Reveal } from '../widgets/reveal';
+import { FolderChoice } from '../widgets/folder-choice';
 import { OutcomeList, summarise } from '../widgets/outcome-list';
 
 type Scope = 'active' | 'open' | 'folder';
@@ -108,19 +109,11 @@ export function LutTab(p: TabProps): JSX.Element {
           ]}
         />
         {scope === 'folder' ? (
-          <div class="card">
-            <div class="row">
-              <div class="grow">
-                <div class="list-title">{folder ? folder.path : 'No folder chosen'}</div>
-                <div class="list-sub">
-                  {folder && ref ? `Graded copies go to ${folder.name}/${lutOutputFolderName({ lutId: ref.id } as BrandLut)}/; originals stay untouched.` : 'Every JPEG, PNG, TIFF, PSD or WebP in it is graded.'}
-                </div>
-              </div>
-              <sp-button variant="secondary" size="s" onClick={pickFolder}>
-                Choose…
-              </sp-button>
-            </div>
-          </div>
+          <FolderChoice
+            folder={folder}
+            hint={folder && ref ? `Graded copies go to ${folder.name}/${lutOutputFolderName({ lutId: ref.id } as BrandLut)}/; originals stay untouched.` : 'Every JPEG, PNG, TIFF, PSD or WebP in it is graded.'}
+            onChoose={pickFolder}
+          />
         ) : null}
         <Checkbox
           label="Bake into pixels"
