@@ -50,10 +50,15 @@ export function playDescriptor(ctx: FakePlayContext, d: ActionDescriptor): Actio
     case 'get': {
       const prop = refs.find((r) => r._property)?._property;
       const doc = targetDoc(ctx, refs);
-      if (prop !== 'XMPMetadataAsUTF8') throw new Error(`FakePhotoshop: no fake for get of "${prop}"`);
-      const layer = refs.some((r) => r._ref === 'layer') ? layerById(doc, refs) : undefined;
-      if (refs.some((r) => r._ref === 'layer') && !layer) return error('The object "layer" is not currently available.');
-      return { XMPMetadataAsUTF8: layer ? layer.xmp : doc.xmp };
+      const onLayer = refs.some((r) => r._ref === 'layer');
+      const layer = onLayer ? layerById(doc, refs) : undefined;
+      if (onLayer && !layer) return error('The object "layer" is not currently available.');
+      // As in Photoshop: a document answers XMPMetadataAsUTF8; a layer's XMP comes back in its
+      // "metadata" property as layerXMP (absent when the layer has none).
+      if (prop === 'XMPMetadataAsUTF8' && !layer) return { XMPMetadataAsUTF8: doc.xmp };
+      if (prop === 'metadata' && layer) return { metadata: layer.xmp ? { layerXMP: layer.xmp } : {} };
+      if (prop === 'XMPMetadataAsUTF8' || prop === 'metadata') return error(`The property "${prop}" is not available on this ${layer ? 'layer' : 'document'}.`);
+      throw new Error(`FakePhotoshop: no fake for get of "${prop}"`);
     }
     case 'make':
       return make(ctx, d, refs);

@@ -4,7 +4,7 @@ import { fakeEnvironment } from '../../test/support/fake-env';
 import { studioImage } from '../../test/support/studio-image';
 import { makeColorLookupLayer } from '../descriptors/color-lookup';
 import { makeCurvesLayer } from '../descriptors/curves';
-import { getXmp, setXmp } from '../descriptors/xmp';
+import { getXmp, setXmp, xmpFromResult } from '../descriptors/xmp';
 
 describe('fake Photoshop', () => {
   it('refuses modifying calls outside executeAsModal', async () => {
@@ -69,7 +69,12 @@ describe('fake Photoshop', () => {
     });
     const [d, l] = await ps.batchPlay([getXmp({ documentId: doc.id }), getXmp({ documentId: doc.id, layerId })]);
     expect(d.XMPMetadataAsUTF8).toBe('<doc/>');
-    expect(l.XMPMetadataAsUTF8).toBe('<layer/>');
+    expect(l).toEqual({ metadata: { layerXMP: '<layer/>' } });
+    expect(xmpFromResult(l, { documentId: doc.id, layerId })).toBe('<layer/>');
+    // A layer's XMP does not come back as XMPMetadataAsUTF8; a read Photoshop refuses counts as none.
+    const [refused] = await ps.batchPlay([{ _obj: 'get', _target: [{ _property: 'XMPMetadataAsUTF8' }, { _ref: 'layer', _id: layerId }, { _ref: 'document', _id: doc.id }] }]);
+    expect(refused._obj).toBe('error');
+    expect(xmpFromResult(refused, { documentId: doc.id, layerId })).toBeUndefined();
   });
 
   it('renders a Curves layer into the composite it hands to getPixels', async () => {

@@ -6,14 +6,16 @@
 import type { VariantProvenance } from '@brandlock/core/channels';
 import type { PsHost } from '../../ports/ps-host';
 import { checkResults } from '../../descriptors/check-results';
-import { getXmp } from '../../descriptors/xmp';
+import { getXmp, xmpFromResult } from '../../descriptors/xmp';
 import { readBrandlockXmp } from '../../xmp/brandlock-xmp';
 
 export async function documentProvenance(ps: PsHost, documentId: number): Promise<{ provenance: VariantProvenance; sku: string | null; view: string | null }> {
   const layers = await ps.layers(documentId);
-  const reads = checkResults(await ps.batchPlay([getXmp({ documentId }), ...layers.map((l) => getXmp({ documentId, layerId: l.id }))]), 'read the metadata');
-  const doc = readBrandlockXmp(reads[0].XMPMetadataAsUTF8 as string | undefined);
-  const generated = reads.slice(1).map((r) => readBrandlockXmp(r.XMPMetadataAsUTF8 as string | undefined)).find((x) => x.jobId);
+  const [docRead] = checkResults(await ps.batchPlay([getXmp({ documentId })]), 'read the document metadata');
+  const doc = readBrandlockXmp(xmpFromResult(docRead, { documentId }));
+  // A layer whose metadata Photoshop will not read simply has no production record.
+  const layerReads = layers.length ? await ps.batchPlay(layers.map((l) => getXmp({ documentId, layerId: l.id }))) : [];
+  const generated = layers.map((l, i) => readBrandlockXmp(xmpFromResult(layerReads[i], { documentId, layerId: l.id }))).find((x) => x.jobId);
   const others = layers.filter((l) => l.kind === 'pixel' || l.kind === 'smartObject').length;
   const provenance: VariantProvenance = {
     digitalSourceType: generated ? (others > 1 ? 'compositeWithTrainedAlgorithmicMedia' : 'trainedAlgorithmicMedia') : 'digitalCapture',

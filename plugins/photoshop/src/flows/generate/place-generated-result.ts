@@ -7,7 +7,7 @@ import type { Bounds, ModalContext, PsHost } from '../../ports/ps-host';
 import type { FileRef } from '../../ports/ps-host';
 import { placeEmbedded, renameLayer, selectLayer, transformActiveLayer } from '../../descriptors/layers';
 import { maskFromSelection } from '../../descriptors/subject';
-import { getXmp, setXmp } from '../../descriptors/xmp';
+import { getXmp, setXmp, xmpFromResult } from '../../descriptors/xmp';
 import { checkResults } from '../../descriptors/check-results';
 import { writeBrandlockXmp, type XmpProperties } from '../../xmp/brandlock-xmp';
 import { activeLayerId, inHistoryStep } from '../history-step';
@@ -46,11 +46,11 @@ export async function placeGeneratedResult(ps: PsHost, ctx: ModalContext, req: P
       }
     }
     if (req.maskToSelection) checkResults(await ps.batchPlay([maskFromSelection()]), 'mask the generated image to the selection');
-    const [current] = checkResults(await ps.batchPlay([getXmp({ documentId: req.documentId, layerId })]), 'read the layer metadata');
+    const [current] = await ps.batchPlay([getXmp({ documentId: req.documentId, layerId })]);
     checkResults(
       await ps.batchPlay([
         renameLayer(req.documentId, layerId, req.layerName),
-        setXmp({ documentId: req.documentId, layerId }, writeBrandlockXmp(current.XMPMetadataAsUTF8 as string | undefined, req.xmp)),
+        setXmp({ documentId: req.documentId, layerId }, writeBrandlockXmp(xmpFromResult(current, { documentId: req.documentId, layerId }), req.xmp)),
       ]),
       'name the layer and record its production data',
     );
