@@ -62,7 +62,9 @@ export class FakeFileSystem implements FileSystemPort {
   }
 
   async createPartialFile(folder: FolderRef, finalName: string): Promise<FileRef> {
-    return this.put(`${folder.path}/.${finalName}.part-${++this.counter}`, new Uint8Array(0));
+    const dot = finalName.lastIndexOf('.');
+    const [base, ext] = dot > 0 ? [finalName.slice(0, dot), finalName.slice(dot)] : [finalName, ''];
+    return this.put(`${folder.path}/.${base}.part-${++this.counter}${ext}`, new Uint8Array(0));
   }
 
   async writeFile(file: FileRef, bytes: Uint8Array): Promise<void> {

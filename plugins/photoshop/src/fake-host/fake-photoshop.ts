@@ -6,6 +6,7 @@
  * real host. Image decoding and encoding are given by the environment (sharp in Node, canvas in a
  * browser) because the fake has no codecs of its own.
  */
+import { toPanelError } from '../errors/host-error';
 import type { Raster } from '@brandlock/core/raster';
 import type {
   ActionDescriptor, ActionResult, Bounds, DocumentInfo, FileRef, LayerInfo, PixelRead, PixelRequest, PsHost, SaveFormat,
@@ -73,10 +74,17 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
     };
   }
 
+  /**
+   * Commands this Photoshop refuses by throwing, as Photoshop 23.4.1 and newer do for more bad
+   * requests (older versions resolve `{_obj: "error"}`), e.g. `removeBackground` without the model.
+   */
+  readonly throwingCommands = new Set<string>();
+
   async batchPlay(descriptors: ActionDescriptor[]): Promise<ActionResult[]> {
     const results: ActionResult[] = [];
     for (const d of descriptors) {
       if (isModifying(d)) this.modifying(`batchPlay ${d._obj}`);
+      if (this.throwingCommands.has(d._obj)) throw toPanelError(new Error(`The command "${d._obj}" is not currently available.`), `run ${d._obj}`);
       if (d._obj === 'placeEvent') {
         results.push(await this.place(String((d.null as { _path: string })._path)));
         continue;
@@ -169,6 +177,8 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
   }
 
   async activateDocument(documentId: number): Promise<void> {
+    // Setting app.activeDocument changes Photoshop's state, so it belongs inside executeAsModal.
+    this.modifying('activate a document');
     this.doc(documentId);
     this.activeId = documentId;
   }

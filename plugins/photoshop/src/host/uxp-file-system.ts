@@ -67,7 +67,10 @@ export class UxpFileSystem implements FileSystemPort {
   }
 
   async createPartialFile(folder: FolderRef, finalName: string) {
-    const file = await (this.entryOf(folder) as UxpFolder).createFile(`.${finalName}.part-${Date.now()}-${++this.counter}`, { overwrite: false });
+    // The real extension stays last: Photoshop's save commands may force the format's extension.
+    const dot = finalName.lastIndexOf('.');
+    const [base, ext] = dot > 0 ? [finalName.slice(0, dot), finalName.slice(dot)] : [finalName, ''];
+    const file = await (this.entryOf(folder) as UxpFolder).createFile(`.${base}.part-${Date.now()}-${++this.counter}${ext}`, { overwrite: false });
     return this.ref(file);
   }
 

@@ -45,7 +45,8 @@ export async function writePixels(documentId: number, layerId: number, raster: R
     width: buf.width, height: buf.height, components: 4, chunky: true, colorSpace: 'RGB', colorProfile: SRGB,
   } as any);
   try {
-    await imaging.putPixels({ documentID: documentId, layerID: layerId, imageData, targetBounds: at, replace: true } as any);
+    // replace: false keeps what earlier bands wrote; with true Photoshop discards the layer's pixels first.
+    await imaging.putPixels({ documentID: documentId, layerID: layerId, imageData, targetBounds: at, replace: false } as any);
   } finally {
     imageData.dispose();
   }

@@ -11,6 +11,7 @@ import type {
 import { toPanelError } from '../errors/host-error';
 import { readPixels, readSelectionMask, writePixels } from './uxp-imaging';
 import { addCanvasOnSide } from '../descriptors/layers';
+import { saveTiffCopy, setBackgroundColor } from '../descriptors/save-and-colors';
 import { checkResults } from '../descriptors/check-results';
 import { uxp } from './uxp-api';
 import type { UxpFileSystem } from './uxp-file-system';
@@ -175,11 +176,8 @@ export class UxpPhotoshopHost implements PsHost {
   async padCanvas(documentId: number, insets: { top: number; right: number; bottom: number; left: number }, fill: string) {
     await this.activateDocument(documentId);
     const white = fill.toLowerCase() === '#ffffff';
-    if (!white) {
-      const color = new (app as any).SolidColor();
-      color.rgb.hexValue = fill.replace('#', '');
-      (app as any).backgroundColor = color;
-    }
+    // app.backgroundColor is read-only in UXP: set it the way the colour picker does.
+    if (!white) checkResults(await this.batchPlay([setBackgroundColor(fill)]), 'set the padding colour');
     const sides = (['top', 'right', 'bottom', 'left'] as const).filter((side) => insets[side] > 0);
     const descriptors = sides.map((side) => addCanvasOnSide(side, insets[side], white ? 'white' : 'backgroundColor'));
     if (descriptors.length) checkResults(await this.batchPlay(descriptors), 'add canvas for the padding');
@@ -196,7 +194,7 @@ export class UxpPhotoshopHost implements PsHost {
     const entry = this.files.entryOf(file);
     if (format.format === 'jpeg') await d.saveAs.jpg(entry, { quality: Math.max(0, Math.min(12, Math.round((format.quality / 100) * 12))), embedColorProfile: true }, true);
     else if (format.format === 'png') await d.saveAs.png(entry, { compression: 6 }, true);
-    else if (format.format === 'tiff') await d.saveAs.tiff(entry, { embedColorProfile: true }, true);
+    else if (format.format === 'tiff') checkResults(await this.batchPlay([saveTiffCopy(documentId, await this.sessionToken(file))]), 'save the TIFF copy');
     else await d.saveAs.psd(entry, { embedColorProfile: true, maximizeCompatibility: true }, true);
   }
 

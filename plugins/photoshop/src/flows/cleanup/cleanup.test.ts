@@ -59,6 +59,15 @@ describe('cleanup', () => {
     expect(env.ps.doc(doc.id).history).toEqual(['Open', 'brandlock: Remove Background']);
   });
 
+  it('falls back to Select Subject when Photoshop refuses Remove Background by throwing, as newer versions do', async () => {
+    const env = fakeEnvironment();
+    const doc = env.ps.addDocument({ title: 'packshot.jpg', pixels: studioImage() });
+    env.ps.throwingCommands.add('removeBackground');
+    expect(await removeBackgroundInDocument(env.ps)).toMatch(/^Masked "packshot.jpg" from Select Subject \(Remove Background was not available: .*removeBackground.* not currently available/);
+    const [layer] = env.ps.doc(doc.id).layers;
+    expect(layer.mask!.some((v) => v === 0) && layer.mask!.some((v) => v === 255)).toBe(true);
+  });
+
   it('refuses a 32-bit document with the menu path that fixes it', async () => {
     const env = fakeEnvironment();
     env.ps.addDocument({ title: 'hdr.psd', pixels: studioImage({ depth: 16 }), bitsPerChannel: 32 });

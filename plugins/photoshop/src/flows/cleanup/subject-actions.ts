@@ -4,6 +4,7 @@
  * action (older versions, some layer types), the documented fallback masks the layer from Select
  * Subject instead. Each is one History step.
  */
+import { isPanelError } from '../../errors/panel-error';
 import type { PsHost } from '../../ports/ps-host';
 import { requireDocument, requireEditableRgb } from '../../errors/document-checks';
 import { checkResults } from '../../descriptors/check-results';
@@ -24,10 +25,18 @@ export async function removeBackgroundInDocument(ps: PsHost): Promise<string> {
     inHistoryStep(ctx, doc.id, 'brandlock: Remove Background', async () => {
       const [layer] = await ps.activeLayers(doc.id);
       if (layer?.isBackground) checkResults(await ps.batchPlay([backgroundToLayer('Product')]), 'turn the Background into a layer');
-      const [result] = await ps.batchPlay([removeBackground()]);
-      if (result?._obj !== 'error') return `Masked the background of "${layer?.isBackground ? 'Product' : layer?.name}" in "${doc.title}".`;
+      // Photoshop refuses Remove Background with an error result, or (23.4.1 and newer) by throwing.
+      let refusal: string;
+      try {
+        const [result] = await ps.batchPlay([removeBackground()]);
+        if (result?._obj !== 'error') return `Masked the background of "${layer?.isBackground ? 'Product' : layer?.name}" in "${doc.title}".`;
+        refusal = String(result.message ?? 'no reason given');
+      } catch (e) {
+        if (isPanelError(e) && (e.code === 'cancelled' || e.code === 'modal-busy')) throw e;
+        refusal = e instanceof Error ? e.message : String(e);
+      }
       checkResults(await ps.batchPlay([selectSubject(), maskFromSelection()]), 'mask the layer from its subject');
-      return `Masked "${doc.title}" from Select Subject (Remove Background was not available: ${String(result.message ?? 'no reason given')}).`;
+      return `Masked "${doc.title}" from Select Subject (Remove Background was not available: ${refusal}).`;
     }),
   );
 }

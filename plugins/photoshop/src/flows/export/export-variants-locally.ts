@@ -108,6 +108,16 @@ export async function exportVariantsLocally(
   const outcomes: Outcome[] = [];
   let subjectFrom: ExportResult['subjectFrom'] = 'estimate';
   await ps.executeAsModal(`Export ${request.sku}`, async (ctx) => {
+    try {
+      await exportAll(ctx);
+    } finally {
+      // Back to the master the retoucher was on (the duplicates were active while they were saved).
+      await ps.activateDocument(doc.id).catch(() => undefined);
+    }
+  });
+  return { outcomes, subjectFrom };
+
+  async function exportAll(ctx: ModalContext): Promise<void> {
     const subject = await subjectBox(ps, doc.id, doc);
     subjectFrom = subject.from;
     const { provenance } = await documentProvenance(ps, doc.id);
@@ -139,7 +149,5 @@ export async function exportVariantsLocally(
         }
       }
     }
-  });
-  await ps.activateDocument(doc.id);
-  return { outcomes, subjectFrom };
+  }
 }
