@@ -100,7 +100,15 @@ export class UxpPhotoshopHost implements PsHost {
   }
 
   async selectionBounds(documentId: number) {
-    return this.doc(documentId).selection?.bounds ?? null;
+    const d = this.doc(documentId);
+    const b = d.selection?.bounds;
+    if (!b) return null;
+    // Selection bounds may extend past the canvas (a marquee dragged outside it): keep them on it.
+    const clamped = {
+      left: Math.max(0, b.left), top: Math.max(0, b.top),
+      right: Math.min(Math.round(d.width), b.right), bottom: Math.min(Math.round(d.height), b.bottom),
+    };
+    return clamped.right > clamped.left && clamped.bottom > clamped.top ? clamped : null;
   }
 
   async executeAsModal<T>(commandName: string, fn: (ctx: ModalContext) => Promise<T>): Promise<T> {
@@ -124,7 +132,8 @@ export class UxpPhotoshopHost implements PsHost {
   }
 
   getPixels(req: PixelRequest): Promise<PixelRead> {
-    return readPixels(req);
+    const d = this.doc(req.documentId);
+    return readPixels(req, { width: Math.round(d.width), height: Math.round(d.height) });
   }
 
   async getSelectionMask(documentId: number, targetSize: { width: number; height: number }) {

@@ -73,7 +73,10 @@ export interface PixelRequest {
   layerId?: number;
   /** Part of the document to read, in document pixels; default the whole document. */
   sourceBounds?: Bounds;
-  /** Ask for at most this size: Photoshop answers from its cached pyramid, much faster. */
+  /**
+   * Ask for at most this size, keeping the aspect ratio (the image fits inside it): Photoshop answers
+   * from its cached pyramid, much faster.
+   */
   targetSize?: { width: number; height: number };
   depth: 8 | 16;
 }

@@ -90,6 +90,15 @@ describe('apply brand LUT', () => {
     expect(env.ps.docs).toHaveLength(0);
   });
 
+  it('writes a graded copy of a WebP as a .jpg, since Photoshop saves no WebP', async () => {
+    const env = fakeEnvironment();
+    env.fs.put('/shoot/c.webp', new Uint8Array(await sharp(await jpeg()).webp().toBuffer()));
+    const result = await run(env, { kind: 'folder', folder: FakeFileSystem.folder('/shoot') }, true);
+    expect(result.outcomes.map((o) => [o.name, o.status, o.message])).toEqual([['c.webp', 'done', 'Saved brandlock-warm-studio/c.jpg']]);
+    expect(env.fs.files.has('/shoot/brandlock-warm-studio/c.webp')).toBe(false);
+    expect((await sharp(env.fs.files.get('/shoot/brandlock-warm-studio/c.jpg')!).metadata()).format).toBe('jpeg');
+  });
+
   it('stops at cancel, rolls back the document in hand, and lists what was not done', async () => {
     const env = fakeEnvironment();
     for (const n of ['a', 'b', 'c']) env.fs.put(`/shoot/${n}.jpg`, await jpeg());

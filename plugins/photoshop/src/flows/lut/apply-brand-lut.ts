@@ -32,13 +32,19 @@ export interface LutRunResult {
 
 const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'psd', 'webp'];
 
-/** Copies keep the source format (JPEG at quality 95). */
+/** Copies keep the source format where Photoshop can write it; anything else (WebP) is JPEG at quality 95. */
 export function copyFormat(fileName: string): SaveFormat {
   const ext = fileName.split('.').pop()!.toLowerCase();
   if (ext === 'png') return { format: 'png' };
   if (ext === 'tif' || ext === 'tiff') return { format: 'tiff' };
   if (ext === 'psd') return { format: 'psd' };
   return { format: 'jpeg', quality: 95 };
+}
+
+/** The copy's file name: the source's, except a format Photoshop cannot write (WebP) becomes .jpg. */
+export function copyName(fileName: string): string {
+  const ext = fileName.split('.').pop()!.toLowerCase();
+  return copyFormat(fileName).format === 'jpeg' && ext !== 'jpg' && ext !== 'jpeg' ? fileName.replace(/\.[^.]+$/, '.jpg') : fileName;
 }
 
 export function isImageFile(name: string): boolean {
@@ -111,22 +117,23 @@ async function gradeFileCopy(
   lut: BrandLut,
   options: { bake: boolean; signal: AbortSignal },
 ): Promise<string> {
-  if (await files.exists(out, file.name)) {
-    throw new PanelError('bad-input', `${out.name}/${file.name} already exists; brandlock does not overwrite it.`);
+  const name = copyName(file.name);
+  if (await files.exists(out, name)) {
+    throw new PanelError('bad-input', `${out.name}/${name} already exists; brandlock does not overwrite it.`);
   }
   const doc = await ps.openDocument(file);
   ctx.registerAutoCloseDocument(doc.id);
   try {
     await applyLutToDocument(ps, ctx, doc.id, lut, options);
-    const partial = await files.createPartialFile(out, file.name);
+    const partial = await files.createPartialFile(out, name);
     try {
       await ps.saveDocumentCopy(doc.id, partial, copyFormat(file.name));
-      await files.commitFile(partial, out, file.name);
+      await files.commitFile(partial, out, name);
     } catch (e) {
       await files.removeFile(partial);
       throw e;
     }
-    return `${out.name}/${file.name}`;
+    return `${out.name}/${name}`;
   } finally {
     await ps.closeDocument(doc.id);
   }
