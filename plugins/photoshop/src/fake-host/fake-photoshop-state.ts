@@ -97,7 +97,7 @@ export class FakePhotoshopState {
         return id;
       },
       resumeHistory: async (id, commit) => this.resume(id, commit),
-      registerAutoCloseDocument: (documentId) => void autoClose.push(documentId),
+      registerAutoCloseDocument: async (documentId) => void autoClose.push(documentId),
     };
     try {
       return await fn(ctx);

@@ -13,7 +13,9 @@ export async function inHistoryStep<T>(ctx: ModalContext, documentId: number, na
     await ctx.resumeHistory(suspension, true);
     return result;
   } catch (e) {
-    await ctx.resumeHistory(suspension, false);
+    // The change's own error (a cancel, say) is what the retoucher must see, even if the rollback
+    // itself is refused; executeAsModal then ends with that error rather than returning normally.
+    await ctx.resumeHistory(suspension, false).catch(() => undefined);
     throw e;
   }
 }

@@ -122,7 +122,7 @@ export class UxpPhotoshopHost implements PsHost {
             reportProgress: (value, name) => context.reportProgress({ value, commandName: name }),
             suspendHistory: async (documentID, name) => context.hostControl.suspendHistory({ documentID, name }),
             resumeHistory: async (id, commit) => context.hostControl.resumeHistory(id, commit),
-            registerAutoCloseDocument: (id) => void context.hostControl.registerAutoCloseDocument(id),
+            registerAutoCloseDocument: async (id) => { await context.hostControl.registerAutoCloseDocument(id); },
           }),
         { commandName: `brandlock: ${commandName}` },
       )) as T;

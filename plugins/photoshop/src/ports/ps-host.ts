@@ -64,7 +64,7 @@ export interface ModalContext {
   /** commit=false drops the changes made since suspendHistory. */
   resumeHistory(suspensionId: number, commit: boolean): Promise<void>;
   /** Closes a temporary document when the modal scope ends, even after an error. */
-  registerAutoCloseDocument(documentId: number): void;
+  registerAutoCloseDocument(documentId: number): Promise<void>;
 }
 
 export interface PixelRequest {

@@ -54,7 +54,7 @@ async function makeVariant(ps: PsHost, files: FileSystemPort, ctx: ModalContext,
   const { channel, crop } = plan;
   if (await files.exists(folder, plan.fileName)) throw new PanelError('bad-input', `${plan.fileName} already exists; brandlock does not overwrite a delivered file.`);
   const dup = await ps.duplicateDocument(sourceId, plan.fileName);
-  ctx.registerAutoCloseDocument(dup.id);
+  await ctx.registerAutoCloseDocument(dup.id);
   try {
     await ps.flattenDocument(dup.id);
     await ps.convertToSrgb8(dup.id);

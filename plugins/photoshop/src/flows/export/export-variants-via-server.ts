@@ -28,7 +28,7 @@ export async function exportVariantsViaServer(
   options.onProgress({ fraction: null, label: 'Flattening a copy of the master…' });
   const master = await ps.executeAsModal(`Prepare ${request.sku} for the server`, async (ctx) => {
     const dup = await ps.duplicateDocument(doc.id, `${doc.title} (brandlock master)`);
-    ctx.registerAutoCloseDocument(dup.id);
+    await ctx.registerAutoCloseDocument(dup.id);
     try {
       await ps.flattenDocument(dup.id);
       await ps.convertToSrgb8(dup.id);

@@ -122,7 +122,7 @@ async function gradeFileCopy(
     throw new PanelError('bad-input', `${out.name}/${name} already exists; brandlock does not overwrite it.`);
   }
   const doc = await ps.openDocument(file);
-  ctx.registerAutoCloseDocument(doc.id);
+  await ctx.registerAutoCloseDocument(doc.id);
   try {
     await applyLutToDocument(ps, ctx, doc.id, lut, options);
     const partial = await files.createPartialFile(out, name);
