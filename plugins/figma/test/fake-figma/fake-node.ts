@@ -308,12 +308,16 @@ export class FakeNode {
   }
   set layoutMode(v: 'NONE' | 'HORIZONTAL' | 'VERTICAL') {
     if (this.type !== 'FRAME') throw new Error('layoutMode exists on frames only');
+    const was = this._layoutMode;
     this._layoutMode = v;
-    if (v !== 'NONE') {
-      this._sizingH = this._sizingH === 'FILL' ? 'FILL' : 'HUG';
-      this._sizingV = this._sizingV === 'FILL' ? 'FILL' : 'HUG';
+    if (v !== 'NONE' && was === 'NONE') {
+      // As in Figma: turning auto layout on for a frame made with createFrame() hugs along the
+      // primary axis only; the counter axis keeps its fixed size (createAutoLayout hugs both).
+      const hugH = v === 'HORIZONTAL';
+      this._sizingH = this._sizingH === 'FILL' ? 'FILL' : hugH ? 'HUG' : 'FIXED';
+      this._sizingV = this._sizingV === 'FILL' ? 'FILL' : hugH ? 'FIXED' : 'HUG';
       this._primarySizing = 'AUTO';
-      this._counterSizing = 'AUTO';
+      this._counterSizing = 'FIXED';
     }
     this.reflow();
   }

@@ -26,6 +26,10 @@ export function stack(name: string, direction: 'HORIZONTAL' | 'VERTICAL', spacin
   f.fills = [];
   f.clipsContent = false;
   f.layoutMode = direction;
+  // createFrame() + layoutMode hugs the primary axis only; hug both, as createAutoLayout() would.
+  // The board resizes or fills the ones that need a fixed width afterwards.
+  f.primaryAxisSizingMode = 'AUTO';
+  f.counterAxisSizingMode = 'AUTO';
   f.itemSpacing = spacing;
   return f;
 }
