@@ -232,6 +232,18 @@ export function createFakeFigma(options: FakeFigmaOptions = {}) {
         uiHandlers.forEach((h) => h(copy, { origin: 'null' }));
       }, 0);
     },
+    /**
+     * Restyles a text node as a designer would in Figma's own UI: the font is one the plugin has not
+     * loaded (Figma loads it for the editor, not for the plugin).
+     */
+    restyleText(node: unknown, font: FontName) {
+      if (!available.some((a) => fontKey(a) === fontKey(font))) throw new Error(`no font ${font.family} ${font.style} in this fake`);
+      const key = fontKey(font);
+      const had = loaded.has(key);
+      loaded.add(key);
+      (node as TextNode).fontName = font;
+      if (!had) loaded.delete(key);
+    },
     /** Selects nodes as a designer would (fires selectionchange). */
     select(nodes: readonly unknown[]) {
       currentPage.selection = nodes as FakeNode[];

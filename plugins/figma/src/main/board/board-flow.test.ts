@@ -66,6 +66,21 @@ describe('moodboard on the main thread', () => {
     writeFileSync(new URL('moodboard-render.png', OUT), await board.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: 0.5 } }));
   });
 
+  it('fills a caption the designer restyled while the board was filling, and keeps board data within its byte limit', async () => {
+    const { ui, figma, host } = startMain();
+    const plan = { ...boardPlan(6), title: 'Ветер у дюн '.repeat(6000) };
+    const { boardId } = await ui.call('startBoard', plan);
+    const board = figma.currentPage.findOne((n) => n.id === boardId) as FrameNode;
+    const data = board.getPluginData('brandlock.board');
+    expect(new TextEncoder().encode(data).length).toBeLessThanOrEqual(90_000);
+    expect(JSON.parse(data).title).toMatch(/^Ветер у дюн/);
+    const caption = ((board.children[1] as FrameNode).children[0] as FrameNode).children[1] as TextNode;
+    host.restyleText(caption, { family: 'Roboto', style: 'Bold' });
+    await ui.call('addBoardImage', { boardId, index: 0, bytes: study(0), width: 64, height: 80, title: 'Warm daylight studio · study 1', detail: 'octabox' });
+    expect(caption.characters).toBe('Warm daylight studio · study 1');
+    expect(caption.fontName).toEqual({ family: 'Roboto', style: 'Bold' });
+  });
+
   it('on cancel keeps what arrived, removes the empty cells and says so on the board', async () => {
     const { ui, figma } = startMain();
     const { boardId } = await ui.call('startBoard', boardPlan(12));

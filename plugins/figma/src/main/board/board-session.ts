@@ -4,6 +4,7 @@
  * and the cell takes the image's aspect so nothing the provider made is cropped away;
  * finish writes the outcome on the board and, when canceled or failed, removes the cells still empty.
  */
+import { loadTextFontsAsync } from '../load-text-fonts';
 import type { BoardImage, BoardOutcome, BoardPlan } from '../../protocol/board';
 import { PluginError } from '../../bus/bus-errors';
 import { BOARD_MAX_IMAGES, BOARD_MIN_IMAGES } from '../../layout/board-grid';
@@ -32,7 +33,7 @@ export async function startBoardAsync(plan: BoardPlan): Promise<{ boardId: strin
   const right = figma.currentPage.children.filter((n) => n !== board).reduce((m, n) => Math.max(m, n.x + n.width), -Infinity);
   board.x = Number.isFinite(right) ? Math.round(right + 200) : Math.round(figma.viewport.center.x - board.width / 2);
   board.y = Number.isFinite(right) ? Math.min(...figma.currentPage.children.filter((n) => n !== board).map((n) => n.y)) : Math.round(figma.viewport.center.y);
-  board.setPluginData('brandlock.board', JSON.stringify({ ...plan.provenance, title: plan.title, facts: plan.facts }).slice(0, 90_000));
+  board.setPluginData('brandlock.board', withinBytes(JSON.stringify({ ...plan.provenance, title: String(plan.title).slice(0, 500), facts: plan.facts.map((f) => String(f).slice(0, 500)).slice(0, 20) }), 90_000));
   sessions.set(board.id, { boardId: board.id, cells, statusId, honestyNote: plan.honestyNote, placed: new Set() });
   figma.viewport.scrollAndZoomIntoView([board]);
   return { boardId: board.id };
@@ -55,6 +56,8 @@ export async function addBoardImageAsync(img: BoardImage): Promise<void> {
   const aspect = img.width > 0 && img.height > 0 ? img.height / img.width : rect.height / rect.width;
   rect.resize(rect.width, Math.round(rect.width * Math.min(2, Math.max(0.5, aspect))));
   rect.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: image.hash }];
+  // A designer may restyle a caption while the board fills: load whatever fonts the text has now.
+  await Promise.all([loadTextFontsAsync(title), loadTextFontsAsync(detail)]);
   title.characters = String(img.title).slice(0, 120) || `Image ${img.index + 1}`;
   title.fills = [solid(INK)];
   detail.characters = String(img.detail).slice(0, 400);
@@ -73,13 +76,14 @@ export async function finishBoardAsync(boardId: string, outcome: BoardOutcome, m
   }
   const status = (await figma.getNodeByIdAsync(session.statusId)) as TextNode | null;
   if (status && !status.removed) {
-    await figma.loadFontAsync(BOARD_FONTS.medium);
+    await loadTextFontsAsync(status);
     const done = `${session.placed.size} of ${session.cells.length} images`;
     const outcomeLine = outcome === 'complete' ? '' : outcome === 'canceled' ? `Canceled after ${done}.` : `Stopped after ${done}.`;
     status.characters = [outcomeLine, session.honestyNote, String(message ?? '').slice(0, 300)].filter(Boolean).join(' ') || `${done}.`;
   }
   sessions.delete(boardId);
-  if (board && !board.removed) {
+  // Select it only on the page in view: the designer may have switched pages while it filled.
+  if (board && !board.removed && isOnCurrentPage(board)) {
     figma.currentPage.selection = [board];
     figma.viewport.scrollAndZoomIntoView([board]);
   }
@@ -91,4 +95,17 @@ function sessionFor(boardId: unknown): Session {
   const s = sessions.get(requireString(boardId, 'boardId'));
   if (!s) throw new PluginError('no-board', 'That moodboard is not being filled any more; start a new one');
   return s;
+}
+
+function isOnCurrentPage(node: BaseNode): boolean {
+  let n: BaseNode | null = node;
+  while (n && n.type !== 'PAGE') n = n.parent;
+  return n === figma.currentPage;
+}
+
+/** Cuts text to at most `max` UTF-8 bytes (pluginData entries are limited in bytes, not characters). */
+export function withinBytes(text: string, max: number): string {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= max) return text;
+  return new TextDecoder().decode(bytes.slice(0, max)).replace(/\uFFFD$/, '');
 }
