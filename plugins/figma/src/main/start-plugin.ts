@@ -22,6 +22,8 @@ export function startPlugin(html: string) {
     summarizeSelectionAsync().then((s) => bus.emit('selection', s), () => undefined);
   };
   figma.on('selectionchange', pushSelection);
+  // Selection is per page: switching pages changes it without a selectionchange on every version.
+  figma.on('currentpagechange', pushSelection);
   pushSelection();
   figma.on('close', () => bus.dispose());
   return bus;

@@ -32,13 +32,29 @@ export async function placeLutPreviewAsync(params: { sourceNodeId: string; image
   copy.name = `${scene.name} · ${label}`;
   copy.fills = (scene.fills as readonly Paint[]).map((p) => (p.type === 'IMAGE' && p.imageHash === oldHash ? { ...p, imageHash: image.hash } : p));
   const parent = scene.parent;
-  if (parent && 'insertChild' in parent && parent.type !== 'PAGE') parent.insertChild(parent.children.indexOf(scene) + 1, copy);
-  if (!(parent && 'layoutMode' in parent && parent.layoutMode !== 'NONE')) {
-    copy.x = scene.x + scene.width + Math.max(24, Math.round(scene.width * 0.05));
-    copy.y = scene.y;
+  const gap = Math.max(24, Math.round(scene.width * 0.05));
+  if (parent && parent.type !== 'PAGE' && canTakeChildren(parent)) {
+    parent.insertChild(parent.children.indexOf(scene) + 1, copy);
+    if (!('layoutMode' in parent && parent.layoutMode !== 'NONE')) {
+      copy.x = scene.x + scene.width + gap;
+      copy.y = scene.y;
+    }
+  } else {
+    // Inside an instance or a component set (which take no new children) the copy stays on the page,
+    // where clone() put it: place it beside the source in page coordinates.
+    const [[, , x], [, , y]] = scene.absoluteTransform;
+    copy.x = x + scene.width + gap;
+    copy.y = y;
   }
   copy.setPluginData('brandlock.lutPreview', JSON.stringify({ lut: label, sourceNodeId: scene.id }));
   figma.viewport.scrollAndZoomIntoView([scene, copy]);
   figma.commitUndo();
   return { nodeId: copy.id, name: copy.name };
+}
+
+/** Frames, groups and sections take new children; instances, and anything inside one, do not; a component set takes only components. */
+export function canTakeChildren(parent: BaseNode & ChildrenMixin): boolean {
+  if (parent.type === 'INSTANCE' || parent.type === 'COMPONENT_SET') return false;
+  for (let n: BaseNode | null = parent; n && n.type !== 'PAGE'; n = n.parent) if (n.type === 'INSTANCE') return false;
+  return true;
 }
