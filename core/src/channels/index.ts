@@ -23,4 +23,5 @@ export * from './metadata/insert-jpeg-segment';
 export * from './metadata/set-png-xmp';
 export * from './metadata/encode-utf8';
 export * from './metadata/crc32';
+export * from './metadata/bytes';
 export * from './background-rgba';

@@ -9,8 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DEFAULT_WORKFLOW, fillWorkflow, graphSeed, parseWorkflow, type ComfyGraph } from './comfyui-workflow';
-import { mapLoras } from './hosted-model';
-import type { RetryPolicy } from './http-retry';
+import { mapLoras, type RemoteProviderOptions } from './hosted-model';
 import { ProviderHttp } from './provider-http';
 import type { ComfySettings } from './provider-env';
 import type { ComfyProviderMap } from './provider-map';
@@ -18,17 +17,9 @@ import { droppedInputNotes, recipeValues } from './recipe-values';
 import { fetchAllowedOutput } from './safe-fetch';
 import { ProviderCallError, type Provider, type ProviderOutput, type ProviderRequest, type ProviderStatus, type SubmitResult } from './provider';
 
-export interface ComfyProviderOptions {
-  settings: ComfySettings;
-  map?: ComfyProviderMap;
-  mapSource: string;
+export interface ComfyProviderOptions extends RemoteProviderOptions<ComfySettings, ComfyProviderMap> {
   /** The parsed workflow template named by the map; the built-in one when absent. */
   workflow?: unknown;
-  policy: RetryPolicy;
-  maxOutputBytes: number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The fetch every call goes through; the global fetch by default. */
-  fetch?: typeof fetch;
 }
 
 const MAX_ATTEMPT_IDS = 20;

@@ -8,26 +8,16 @@
  */
 import { fillInputTemplate } from './input-template';
 import { FalWebhookVerifier } from './fal-webhook';
-import { mapLoras, pickModel, requireLorasUsed } from './hosted-model';
-import type { RetryPolicy } from './http-retry';
+import { mapLoras, pickModel, requireLorasUsed, type RemoteProviderOptions } from './hosted-model';
 import { ProviderHttp } from './provider-http';
 import type { FalSettings } from './provider-env';
-import { resolveModelEntry, type HostedProviderMap } from './provider-map';
+import { resolveModelEntry } from './provider-map';
 import { droppedInputNotes, recipeValues } from './recipe-values';
 import { sourceDataUri } from './data-uri';
 import { fetchAllowedOutput } from './safe-fetch';
 import { ProviderCallError, type Provider, type ProviderOutput, type ProviderStatus, type WebhookEvent } from './provider';
 
-export interface FalProviderOptions {
-  settings: FalSettings;
-  map?: HostedProviderMap;
-  mapSource: string;
-  policy: RetryPolicy;
-  maxOutputBytes: number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The fetch every call goes through; the global fetch by default. */
-  fetch?: typeof fetch;
-}
+export type FalProviderOptions = RemoteProviderOptions<FalSettings>;
 
 const IMAGE_TEMPLATE = {
   prompt: '$prompt',

@@ -5,6 +5,19 @@
  */
 import { resolveModelEntry, type HostedProviderMap, type ResolvedModel } from './provider-map';
 import { ProviderCallError, type JobKind, type ProviderName, type ProviderRequest } from './provider';
+import type { RetryPolicy } from './http-retry';
+
+/** What every remote adapter is made with: its settings and model map, retries, limits, and I/O. */
+export interface RemoteProviderOptions<Settings, Map = HostedProviderMap> {
+  settings: Settings;
+  map?: Map;
+  mapSource: string;
+  policy: RetryPolicy;
+  maxOutputBytes: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The fetch every call goes through; the global fetch by default. */
+  fetch?: typeof fetch;
+}
 
 export interface MappedLora {
   ref: string;

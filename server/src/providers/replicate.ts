@@ -7,29 +7,18 @@
  * Source images go inline as data URLs up to 256 KB and through `POST /files` above that.
  */
 import { sourceDataUri } from './data-uri';
-import { mapLoras, pickModel } from './hosted-model';
+import { mapLoras, pickModel, type RemoteProviderOptions } from './hosted-model';
 import { parseHostAllowlist } from '../config/host-allowlist';
-import type { RetryPolicy } from './http-retry';
 import { fillInputTemplate } from './input-template';
 import { fetchRefreshingExpired } from './output-refresh';
 import { ProviderHttp } from './provider-http';
 import type { ReplicateSettings } from './provider-env';
-import type { HostedProviderMap } from './provider-map';
 import { droppedInputNotes, nearestRatio, recipeValues } from './recipe-values';
 import { ReplicateWebhookVerifier } from './replicate-webhook';
 import { fetchAllowedOutput } from './safe-fetch';
 import { ProviderCallError, ProviderWebhookError, type Provider, type ProviderSource, type ProviderStatus } from './provider';
 
-export interface ReplicateProviderOptions {
-  settings: ReplicateSettings;
-  map?: HostedProviderMap;
-  mapSource: string;
-  policy: RetryPolicy;
-  maxOutputBytes: number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The fetch every call goes through; the global fetch by default. */
-  fetch?: typeof fetch;
-}
+export type ReplicateProviderOptions = RemoteProviderOptions<ReplicateSettings>;
 
 /** The input of FLUX LoRA models on Replicate (black-forest-labs/flux-dev-lora and kin): two LoRA slots. */
 const IMAGE_TEMPLATE = {

@@ -7,27 +7,16 @@
  * URLs expire in 24-48 h; an expired one is re-read from the task, which signs fresh URLs.
  */
 import { sourceDataUri } from './data-uri';
-import { mapLoras, pickModel } from './hosted-model';
-import type { RetryPolicy } from './http-retry';
+import { mapLoras, pickModel, type RemoteProviderOptions } from './hosted-model';
 import { fillInputTemplate } from './input-template';
 import { fetchRefreshingExpired } from './output-refresh';
 import { ProviderHttp } from './provider-http';
 import type { RunwaySettings } from './provider-env';
-import type { HostedProviderMap } from './provider-map';
 import { droppedInputNotes, nearestRatio, recipeValues } from './recipe-values';
 import { fetchAllowedOutput } from './safe-fetch';
 import { ProviderCallError, type Provider, type ProviderError, type ProviderStatus } from './provider';
 
-export interface RunwayProviderOptions {
-  settings: RunwaySettings;
-  map?: HostedProviderMap;
-  mapSource: string;
-  policy: RetryPolicy;
-  maxOutputBytes: number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The fetch every call goes through; the global fetch by default. */
-  fetch?: typeof fetch;
-}
+export type RunwayProviderOptions = RemoteProviderOptions<RunwaySettings>;
 
 /** Ratios gen4_image accepts (runwayml/sdk-node text-to-image.ts). */
 const IMAGE_RATIOS = ['1024:1024', '1080:1080', '1168:880', '1360:768', '1440:1080', '1080:1440', '1808:768', '1920:1080', '1080:1920', '2112:912', '1280:720', '720:1280', '720:720', '960:720', '720:960', '1680:720'];

@@ -6,6 +6,7 @@
  */
 
 import { encodeUtf8 } from './encode-utf8';
+import { concatBytes } from './bytes';
 
 export interface IptcFields {
   /** 2:05 Object Name, up to 64 bytes. */
@@ -42,7 +43,7 @@ export function buildIptcIim(f: IptcFields): Uint8Array {
   text(110, f.credit, 32);
   text(116, f.copyright, 128);
   text(120, f.description, 2000);
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 /**
@@ -51,14 +52,14 @@ export function buildIptcIim(f: IptcFields): Uint8Array {
  */
 export function buildIptcApp13(f: IptcFields): Uint8Array {
   const iim = buildIptcIim(f);
-  const resource = concat([encodeUtf8('8BIM'), new Uint8Array([0x04, 0x04, 0, 0]), u32(iim.length), iim, new Uint8Array(iim.length % 2)]);
-  const body = concat([encodeUtf8('Photoshop 3.0\0'), resource]);
+  const resource = concatBytes([encodeUtf8('8BIM'), new Uint8Array([0x04, 0x04, 0, 0]), u32(iim.length), iim, new Uint8Array(iim.length % 2)]);
+  const body = concatBytes([encodeUtf8('Photoshop 3.0\0'), resource]);
   if (body.length + 2 > 0xffff) throw new RangeError('IPTC data is too large for one APP13 segment');
-  return concat([new Uint8Array([0xff, 0xed, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
+  return concatBytes([new Uint8Array([0xff, 0xed, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
 }
 
 function dataset(record: number, num: number, data: Uint8Array): Uint8Array {
-  return concat([new Uint8Array([0x1c, record, num, data.length >> 8, data.length & 0xff]), data]);
+  return concatBytes([new Uint8Array([0x1c, record, num, data.length >> 8, data.length & 0xff]), data]);
 }
 
 /** The longest UTF-8 prefix of at most `max` bytes that does not split a character. */
@@ -74,12 +75,3 @@ function u32(n: number): Uint8Array {
   return new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}

@@ -3,6 +3,7 @@
  * (JFIF, EXIF, XMP, ICC) and before the image tables, replacing any Photoshop APP13 already there.
  * The entropy-coded data is not touched.
  */
+import { concatBytes } from './bytes';
 
 /** Thrown when the bytes are not a JPEG this function can edit. */
 export class JpegStructureError extends Error {
@@ -24,13 +25,7 @@ export function insertJpegSegment(jpeg: Uint8Array, segment: Uint8Array): Uint8A
     at = end;
   }
   head.push(segment, jpeg.subarray(at));
-  const out = new Uint8Array(head.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of head) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(head);
 }
 
 function isPhotoshop(bytes: Uint8Array, at: number): boolean {

@@ -3,7 +3,7 @@
  * the keyword "XML:com.adobe.xmp", before the image data. libvips writes it as compressed zTXt,
  * which Adobe's toolkit and most DAM readers do not look for; this replaces any such chunk.
  */
-import { crc32 } from './crc32';
+import { concatBytes, pngChunk } from './bytes';
 import { encodeUtf8 } from './encode-utf8';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -33,13 +33,7 @@ export function setPngXmp(png: Uint8Array, xmp: string): Uint8Array {
     if (!((type === 'iTXt' || type === 'zTXt' || type === 'tEXt') && startsWithKeyword(png, at + 8))) kept.push(png.subarray(at, end));
     at = end;
   }
-  const out = new Uint8Array(kept.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of kept) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return concatBytes(kept);
 }
 
 function startsWithKeyword(png: Uint8Array, at: number): boolean {
@@ -51,12 +45,8 @@ function startsWithKeyword(png: Uint8Array, at: number): boolean {
 function itxtChunk(xmp: string): Uint8Array {
   const text = encodeUtf8(xmp);
   const head = KEYWORD.length + 5;
-  const chunk = new Uint8Array(12 + head + text.length);
-  const view = new DataView(chunk.buffer);
-  view.setUint32(0, head + text.length);
-  chunk.set([0x69, 0x54, 0x58, 0x74], 4);
-  for (let i = 0; i < KEYWORD.length; i++) chunk[8 + i] = KEYWORD.charCodeAt(i);
-  chunk.set(text, 8 + head);
-  view.setUint32(chunk.length - 4, crc32(chunk, 4, chunk.length - 4));
-  return chunk;
+  const body = new Uint8Array(head + text.length);
+  for (let i = 0; i < KEYWORD.length; i++) body[i] = KEYWORD.charCodeAt(i);
+  body.set(text, head);
+  return pngChunk('iTXt', body);
 }

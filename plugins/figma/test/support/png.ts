@@ -3,6 +3,7 @@
  * zlib. Runs in Node and in the browser harness, so the fake can export real image bytes anywhere.
  */
 import { unzlibSync, zlibSync } from 'fflate';
+import { concatBytes, pngChunk } from '@brandlock/core/channels';
 
 export interface RgbaImage {
   width: number;
@@ -12,22 +13,6 @@ export interface RgbaImage {
 }
 
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(bytes: Uint8Array, start: number, end: number): number {
-  let c = 0xffffffff;
-  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ bytes[i]) & 255] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** Encodes straight RGBA as an 8-bit RGBA PNG. */
 export function encodePng(img: RgbaImage): Uint8Array {
@@ -43,25 +28,7 @@ export function encodePng(img: RgbaImage): Uint8Array {
   dv.setUint32(0, width);
   dv.setUint32(4, height);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  const chunks = [chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
-  const out = new Uint8Array(8 + chunks.reduce((s, c) => s + c.length, 0));
-  out.set(SIGNATURE, 0);
-  let o = 8;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
-
-function chunk(type: string, body: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + body.length);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(0, body.length);
-  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-  out.set(body, 8);
-  dv.setUint32(8 + body.length, crc32(out, 4, 8 + body.length));
-  return out;
+  return concatBytes([Uint8Array.from(SIGNATURE), pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', new Uint8Array(0))]);
 }
 
 /** Decodes an 8-bit, non-interlaced PNG (grey, RGB, grey+alpha or RGBA) to straight RGBA. */

@@ -4,18 +4,8 @@
  * without alpha. Rows use the Sub filter, which suits photographs; deflate comes from fflate.
  */
 import type { Raster } from '@brandlock/core/raster';
-import { crc32 } from '@brandlock/core/channels';
+import { concatBytes, pngChunk } from '@brandlock/core/channels';
 import { zlibSync } from 'fflate';
-
-function chunk(type: string, body: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + body.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, body.length);
-  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-  out.set(body, 8);
-  view.setUint32(8 + body.length, crc32(out, 4, 8 + body.length));
-  return out;
-}
 
 /** Encodes a Raster as a PNG (colour type 6, RGBA; 16-bit samples big-endian). */
 export function encodePng(raster: Raster): Uint8Array {
@@ -45,17 +35,10 @@ export function encodePng(raster: Raster): Uint8Array {
   v.setUint32(4, height);
   ihdr[8] = depth;
   ihdr[9] = 6;
-  const parts = [
+  return concatBytes([
     Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlibSync(raw, { level: 6 })),
-    chunk('IEND', new Uint8Array(0)),
-  ];
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', zlibSync(raw, { level: 6 })),
+    pngChunk('IEND', new Uint8Array(0)),
+  ]);
 }

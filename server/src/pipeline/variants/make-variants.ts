@@ -5,26 +5,15 @@
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createNameRegistry, planVariants, type Box, type BrandLock, type ChannelSpec, type FocalPoint, type FramingLines, type VariantPlanIssue, type VariantProvenance } from '@brandlock/core';
+import { createNameRegistry, planVariants, type Box, type VariantPlanIssue, type VariantRequest } from '@brandlock/core';
 import { cropHints, findSubject, type FoundSubject } from './find-subject';
 import { loadMaster, type LoadedMaster } from './load-master';
 import { renderVariants, type VariantFailure, type VariantManifestEntry } from './render-variants';
 
-export interface MakeVariantsRequest {
+/** core's VariantRequest, with the master read from a file (its size and subject found there when not given). */
+export interface MakeVariantsRequest extends Omit<VariantRequest, 'master' | 'subject'> {
   masterPath: string;
-  lock: BrandLock;
-  lockHash: string;
-  channels: readonly ChannelSpec[];
-  sku: string;
-  colorway?: string;
-  view?: string;
-  category?: string;
-  market?: string;
-  index?: number;
   subject?: Box | null;
-  focal?: readonly FocalPoint[];
-  framing?: FramingLines | null;
-  provenance: VariantProvenance;
   outDir: string;
   parallel?: number;
   signal?: AbortSignal;
