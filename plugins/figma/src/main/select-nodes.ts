@@ -13,7 +13,8 @@ export async function selectNodesAsync(nodeIds: unknown): Promise<number> {
   return nodes.length;
 }
 
-function isOnPage(n: BaseNode, page: PageNode): boolean {
+/** Whether a node lies on the given page (at any depth). */
+export function isOnPage(n: BaseNode, page: PageNode): boolean {
   let p: BaseNode | null = n.parent;
   while (p && p.type !== 'PAGE') p = p.parent;
   return p === page;

@@ -5,6 +5,7 @@
  * finish writes the outcome on the board and, when canceled or failed, removes the cells still empty.
  */
 import { loadTextFontsAsync } from '../load-text-fonts';
+import { isOnPage } from '../select-nodes';
 import type { BoardImage, BoardOutcome, BoardPlan } from '../../protocol/board';
 import { PluginError } from '../../bus/bus-errors';
 import { BOARD_MAX_IMAGES, BOARD_MIN_IMAGES } from '../../layout/board-grid';
@@ -83,7 +84,7 @@ export async function finishBoardAsync(boardId: string, outcome: BoardOutcome, m
   }
   sessions.delete(boardId);
   // Select it only on the page in view: the designer may have switched pages while it filled.
-  if (board && !board.removed && isOnCurrentPage(board)) {
+  if (board && !board.removed && isOnPage(board, figma.currentPage)) {
     figma.currentPage.selection = [board];
     figma.viewport.scrollAndZoomIntoView([board]);
   }
@@ -95,12 +96,6 @@ function sessionFor(boardId: unknown): Session {
   const s = sessions.get(requireString(boardId, 'boardId'));
   if (!s) throw new PluginError('no-board', 'That moodboard is not being filled any more; start a new one');
   return s;
-}
-
-function isOnCurrentPage(node: BaseNode): boolean {
-  let n: BaseNode | null = node;
-  while (n && n.type !== 'PAGE') n = n.parent;
-  return n === figma.currentPage;
 }
 
 /** Cuts text to at most `max` UTF-8 bytes (pluginData entries are limited in bytes, not characters). */
