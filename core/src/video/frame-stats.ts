@@ -1,0 +1,81 @@
+/**
+ * Whole-frame statistics for flicker and motion: the mean colour in linear light (as Lab, and its
+ * luminance in EV), and how much one frame differs from another (mean absolute difference of the
+ * 8-bit RGB values, overall and in the busiest tile of an 8 x 8 grid, so a small moving garment on a
+ * still backdrop still registers as motion).
+ */
+import type { Raster } from '../raster/raster';
+import type { Lab } from '../color/lab';
+import { linearRgbToLab, srgbToLinear } from '../color/lab';
+
+const LINEAR = new Float64Array(256).map((_, i) => srgbToLinear(i / 255));
+
+export interface FrameLight {
+  /** Mean colour of the frame, averaged in linear light. */
+  lab: Lab;
+  /** log2 of the mean relative luminance: +1 is twice as bright. */
+  ev: number;
+}
+
+/**
+ * @example frameLight(raster).ev // -1.2 for a mid-grey frame
+ */
+export function frameLight(raster: Raster): FrameLight {
+  const d = raster.data;
+  let r = 0;
+  let g = 0;
+  let b = 0;
+  const n = raster.width * raster.height;
+  for (let i = 0; i < d.length; i += 4) {
+    r += LINEAR[d[i]];
+    g += LINEAR[d[i + 1]];
+    b += LINEAR[d[i + 2]];
+  }
+  r /= n;
+  g /= n;
+  b /= n;
+  const y = 0.21263900587151024 * r + 0.715168678767756 * g + 0.07219231536073371 * b;
+  return { lab: linearRgbToLab(r, g, b), ev: Math.log2(Math.max(y, 1e-6)) };
+}
+
+export interface FrameDifference {
+  /** Mean absolute difference over all RGB samples, 8-bit levels. */
+  mean: number;
+  /** The same in the tile (of an 8 x 8 grid) that changed most. */
+  maxTile: number;
+}
+
+const GRID = 8;
+
+/**
+ * @example frameDifference(a, a) // { mean: 0, maxTile: 0 }
+ */
+export function frameDifference(a: Raster, b: Raster): FrameDifference {
+  if (a.width !== b.width || a.height !== b.height) throw new RangeError(`frame sizes differ: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
+  const { width, height } = a;
+  const tiles = new Float64Array(GRID * GRID);
+  const columns = new Uint8Array(width);
+  for (let x = 0; x < width; x++) columns[x] = Math.min(GRID - 1, Math.floor((x * GRID) / width));
+  const p = a.data;
+  const q = b.data;
+  let total = 0;
+  for (let y = 0; y < height; y++) {
+    const ty = Math.min(GRID - 1, Math.floor((y * GRID) / height)) * GRID;
+    let i = y * width * 4;
+    for (let x = 0; x < width; x++, i += 4) {
+      const d = Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]);
+      tiles[ty + columns[x]] += d;
+      total += d;
+    }
+  }
+  const rowsIn = new Float64Array(GRID);
+  const colsIn = new Float64Array(GRID);
+  for (let y = 0; y < height; y++) rowsIn[Math.min(GRID - 1, Math.floor((y * GRID) / height))]++;
+  for (let x = 0; x < width; x++) colsIn[columns[x]]++;
+  let maxTile = 0;
+  for (let t = 0; t < tiles.length; t++) {
+    const n = rowsIn[(t / GRID) | 0] * colsIn[t % GRID] * 3;
+    if (n) maxTile = Math.max(maxTile, tiles[t] / n);
+  }
+  return { mean: total / (width * height * 3), maxTile };
+}
