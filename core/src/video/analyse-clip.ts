@@ -12,7 +12,7 @@ import { maskIou } from '../raster/mask';
 import { deltaE2000 } from '../color/delta-e-2000';
 import { prepareQcImage } from '../qc/qc-image';
 import { measureGarmentColor } from '../qc/measure/garment-color';
-import { frameDifference, frameLight, type FrameDifference } from './frame-stats';
+import { frameLight, motionThumbnail, thumbnailDifference, type FrameDifference, type MotionThumbnail } from './frame-stats';
 
 export interface FrameMeasure {
   index: number;
@@ -31,7 +31,7 @@ export interface FrameMeasure {
   box: Box | null;
   /** 1 - IoU of the garment mask with the previous frame's (null for the first frame). */
   shapeChange: number | null;
-  /** Difference from the previous frame (null for the first). */
+  /** Difference from the previous frame on 4 x 4 block averages, 8-bit levels (null for the first). */
   diff: FrameDifference | null;
 }
 
@@ -61,8 +61,8 @@ export interface ClipAnalyserOptions {
  */
 export function createClipAnalyser(options: ClipAnalyserOptions) {
   const frames: FrameMeasure[] = [];
-  let first: { raster: Raster; mask: Mask; garment: Lab | null } | null = null;
-  let prev: { raster: Raster; mask: Mask; garment: Lab | null } | null = null;
+  let first: { thumb: MotionThumbnail; mask: Mask; garment: Lab | null } | null = null;
+  let prev: { thumb: MotionThumbnail; mask: Mask; garment: Lab | null } | null = null;
   let width = 0;
   let height = 0;
 
@@ -78,6 +78,7 @@ export function createClipAnalyser(options: ClipAnalyserOptions) {
     const mask = image.subject.mask;
     const garment = measureGarmentColor(image)?.lab ?? null;
     const light = frameLight(raster);
+    const thumb = motionThumbnail(raster);
     const index = frames.length;
     const measure: FrameMeasure = {
       index,
@@ -89,10 +90,10 @@ export function createClipAnalyser(options: ClipAnalyserOptions) {
       area: image.subject.coverage,
       box: image.subject.box,
       shapeChange: prev ? 1 - maskIou(prev.mask, mask) : null,
-      diff: prev ? frameDifference(prev.raster, raster) : null,
+      diff: prev ? thumbnailDifference(prev.thumb, thumb) : null,
     };
     frames.push(measure);
-    const kept = { raster, mask, garment };
+    const kept = { thumb, mask, garment };
     if (!first) first = kept;
     prev = kept;
     return measure;
@@ -102,7 +103,7 @@ export function createClipAnalyser(options: ClipAnalyserOptions) {
     const seam =
       first && prev && frames.length > 1
         ? {
-            diff: frameDifference(prev.raster, first.raster),
+            diff: thumbnailDifference(prev.thumb, first.thumb),
             shapeChange: 1 - maskIou(prev.mask, first.mask),
             deltaE: prev.garment && first.garment ? deltaE2000(first.garment, prev.garment) : null,
           }

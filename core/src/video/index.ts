@@ -12,3 +12,5 @@ export * from './rules/check-loop-seam';
 export * from './rules/check-clip-technical';
 export * from './rules/check-clip-review';
 export * from './run-video-qc';
+export * from './choose-master-ratio';
+export * from './camera-move';

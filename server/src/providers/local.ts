@@ -2,8 +2,9 @@
  * The `local` provider: the offline default. It runs the non-generative pipeline on this machine's
  * CPU, so every flow works without keys or a GPU, and it says so in each output's note. Generate and
  * post make a master from the source image; variants resize a master to channel specs; moodboards are
- * lighting and palette studies rendered from the lock. It never pretends to be a generative model,
- * and it cannot make video.
+ * lighting and palette studies rendered from the lock; video is the approved still with the motion
+ * brief's camera move rendered on the CPU (nothing in it moves but the camera). It never pretends to
+ * be a generative model.
  */
 import type { ChannelSpec, LightingPreset, Swatch } from '@brandlock/core';
 import { ProviderCallError, type Provider, type ProviderOutput, type ProviderRequest, type ProviderStatus, type SubmitResult } from './provider';
@@ -12,6 +13,9 @@ import { renderLocalVariants } from '../pipeline/local-variants';
 import { renderLightingStudy } from '../pipeline/studies/lighting-study';
 import { renderPaletteStudy } from '../pipeline/studies/palette-study';
 import { planStudies } from '../pipeline/studies/plan-studies';
+import { renderOfflineLoop } from '../pipeline/video/render-offline-loop';
+import { requireVideoTools, VideoToolMissingError, videoToolsFromEnv, type VideoTools } from '../pipeline/video/video-tools';
+import { videoParamsOf } from './video-params';
 
 /** What the server puts in `request.params` for the local provider, per kind. */
 export interface LocalParams {
@@ -23,19 +27,22 @@ export interface LocalParams {
   moodboard?: { presets: LightingPreset[]; swatches: Swatch[]; title: string };
 }
 
-export const LOCAL_KINDS = ['generate', 'post', 'variants', 'moodboard'] as const;
+export const LOCAL_KINDS = ['generate', 'post', 'variants', 'moodboard', 'video'] as const;
 
 export const LOCAL_NOTES = {
   master: 'local provider: no generative model ran; this master is the source image fitted to the recipe size on the CPU, then post-processed (grade, white balance, exposure, backdrop)',
   post: 'local provider: no generative model ran; the source image composited on the lighting preset background on the CPU',
   variant: 'local provider: channel variant cut from the master with the subject-aware crop',
   study: 'local provider: a rendered study from the lock, not a photograph and not a generated image',
+  video: 'local provider: no generative model ran; this clip is the approved still with a camera move rendered on the CPU, and nothing in it moves but the camera',
 } as const;
 
 const STUDY_SIZE = { width: 768, height: 960 };
 
 export interface LocalProviderOptions {
   maxPixels?: number;
+  /** FFmpeg for video jobs; from the environment when absent. */
+  videoTools?: VideoTools;
 }
 
 export function createLocalProvider(options: LocalProviderOptions = {}): Provider {
@@ -80,6 +87,18 @@ export function createLocalProvider(options: LocalProviderOptions = {}): Provide
           outputs.push({ bytes, contentType: 'image/png', note: `${LOCAL_NOTES.study}: ${what}` });
         }
         return outputs;
+      }
+      case 'video': {
+        const { motion, still } = videoParamsOf('local', request);
+        const tools = options.videoTools ?? videoToolsFromEnv(process.env);
+        try {
+          await requireVideoTools(tools);
+        } catch (e) {
+          if (e instanceof VideoToolMissingError) fail('ffmpeg_missing', e.message);
+          throw e;
+        }
+        const clip = await renderOfflineLoop({ still: await source(), camera: motion.camera, durationSeconds: motion.durationSeconds, loop: motion.loop, subject: still.subject, tools });
+        return [{ bytes: clip.bytes, contentType: 'video/mp4', seed: undefined, note: `${LOCAL_NOTES.video} (${clip.description}, ${clip.width}x${clip.height}, ${clip.fps} fps)` }];
       }
       default:
         return fail('unsupported_kind', `the local provider cannot make ${request.kind} jobs (it has no generative model); configure a provider that can, such as runway or fal`);

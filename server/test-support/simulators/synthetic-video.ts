@@ -117,3 +117,15 @@ export async function renderSimulatedVideo(spec: SimulatedVideoSpec): Promise<Ui
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** The bytes of a `data:image/...;base64,` URI (what the adapters send inline), or null for anything else. */
+export function bytesOfDataUri(uri: unknown): Uint8Array | null {
+  const m = typeof uri === 'string' ? /^data:image\/[\w.+-]+;base64,(.*)$/s.exec(uri) : null;
+  return m ? new Uint8Array(Buffer.from(m[1], 'base64')) : null;
+}
+
+/** An even size scaled down by `scale` (tests render small clips; providers render the full size). */
+export function scaledEven(width: number, height: number, scale = 1): { width: number; height: number } {
+  const even = (n: number) => Math.max(16, 2 * Math.round((n * scale) / 2));
+  return { width: even(width), height: even(height) };
+}

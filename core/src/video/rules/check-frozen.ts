@@ -12,11 +12,11 @@ import { frameSpan, spanText, type VideoFinding } from '../video-finding';
 import { flagLimits, grade } from './grade';
 
 /**
- * Below both of these (8-bit levels), two decoded frames show the same picture: x264 noise on a repeated
- * frame measured 0.02-0.07 mean and at most 0.24 in the busiest tile; a garment swaying 3% of the
- * frame width measures 0.2 and 1.0 and more.
+ * Below both of these (8-bit levels, on 4 x 4 block averages), two decoded frames show the same
+ * picture: x264 noise on a repeated frame measured 0.02-0.06 mean; a garment swaying 3% of the frame
+ * width over two seconds measured 0.11 and more.
  */
-export const IDENTICAL_MEAN = 0.08;
+export const IDENTICAL_MEAN = 0.07;
 export const IDENTICAL_TILE = 0.3;
 
 export function isRepeat(diff: FrameDifference | null): boolean {

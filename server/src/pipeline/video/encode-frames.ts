@@ -44,10 +44,10 @@ export async function encodeFrames(tools: VideoTools, outPath: string, options: 
   try {
     for await (const frame of frames) {
       if (frame.byteLength !== expected) throw new RangeError(`frame ${count} has ${frame.byteLength} bytes, expected ${expected} for ${width}x${height} RGBA`);
-      if (!child.stdin.write(frame)) await new Promise<void>((resolve, reject) => {
-        child.stdin.once('drain', resolve);
-        child.once('close', () => reject(new VideoToolError(`ffmpeg stopped while encoding: ${lastLines(err)}`, err)));
-      });
+      if (!child.stdin.write(frame)) {
+        const drained = await Promise.race([new Promise<true>((resolve) => child.stdin.once('drain', () => resolve(true))), closed.then(() => false, () => false)]);
+        if (!drained) throw new VideoToolError(`ffmpeg stopped while encoding: ${lastLines(err)}`, err);
+      }
       count++;
     }
   } finally {
