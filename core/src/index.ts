@@ -12,3 +12,4 @@ export * from './post';
 export * from './audit';
 export * from './qc';
 export * from './video';
+export * from './palette-import';
