@@ -14,3 +14,5 @@ export * from './rules/check-clip-review';
 export * from './run-video-qc';
 export * from './choose-master-ratio';
 export * from './camera-move';
+export * from './mp4-xmp-box';
+export * from './plan-video-cuts';
