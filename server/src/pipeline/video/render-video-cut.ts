@@ -29,7 +29,7 @@ export interface RenderedCut {
 /** The FFmpeg filter chain that turns master frames into the channel's frames. */
 export function cutFilter(plan: VideoCutPlan): string {
   const { crop, resize, trim, pad, output } = plan.crop;
-  const { r, g, b } = backgroundRgba(plan.channel.background);
+  const { r, g, b } = backgroundRgba(plan.background);
   const color = `0x${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
   return [
     `crop=${crop.width}:${crop.height}:${crop.left}:${crop.top}`,
