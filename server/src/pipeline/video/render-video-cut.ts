@@ -24,6 +24,8 @@ export interface RenderedCut {
   poster: { name: string; path: string; sha256: string; bytes: number; width: number; height: number };
   /** How the encode was settled (CRF, or the bitrate a cap forced) and what the crop compromised on. */
   notes: string[];
+  /** The FFmpeg encode commands it ran, in order (the benchmark runs the same ones directly). */
+  commands: string[][];
 }
 
 /** The FFmpeg filter chain that turns master frames into the channel's frames. */
@@ -65,8 +67,10 @@ export async function renderVideoCut(tools: VideoTools, masterPath: string, plan
   const notes = [...plan.notes];
   let facts: VideoFacts | null = null;
   let rate: { crf: number } | { kbps: number } = { crf: s.crf };
+  const commands: string[][] = [];
   for (let attempt = 0; attempt < 4; attempt++) {
-    await runTool('ffmpeg', tools.ffmpeg, cutArgs(masterPath, plan, tmp, rate), { signal });
+    commands.push(cutArgs(masterPath, plan, tmp, rate));
+    await runTool('ffmpeg', tools.ffmpeg, commands[commands.length - 1], { signal });
     facts = await probeVideo(tools, tmp, signal);
     const kbps = (facts.bytes * 8) / 1000 / Math.max(facts.durationSeconds, 0.001);
     if (facts.bytes > s.maxBytes) rate = { kbps: Math.floor((s.maxBytes * 8 * 0.9) / 1000 / plan.durationSeconds) };
@@ -89,6 +93,7 @@ export async function renderVideoCut(tools: VideoTools, masterPath: string, plan
     file: { name: plan.fileName, path, sha256: sha(bytes), bytes: bytes.byteLength, facts: { ...facts, bytes: bytes.byteLength } },
     poster: { name: plan.posterName, path: posterPath, sha256: sha(jpeg), bytes: jpeg.byteLength, width: plan.crop.output.width, height: plan.crop.output.height },
     notes,
+    commands,
   };
 }
 
