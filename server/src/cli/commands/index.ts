@@ -16,5 +16,6 @@ import { tokenList } from './token-list';
 import { tokenRevoke } from './token-revoke';
 import { qc } from './qc';
 import { variants } from './variants';
+import { swatchMeasure } from './swatch-measure';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan, produce, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan, produce, qc, swatchMeasure, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
