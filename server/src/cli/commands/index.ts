@@ -19,5 +19,6 @@ import { variants } from './variants';
 import { paletteImport } from './palette-import';
 import { paletteExport } from './palette-export';
 import { paletteMeasure } from './palette-measure';
+import { swatchMeasure } from './swatch-measure';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, qc, swatchMeasure, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
