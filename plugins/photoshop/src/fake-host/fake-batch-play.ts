@@ -99,8 +99,11 @@ function make(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionRes
     const type = using?.type?._class ?? using?.type?._obj ?? 'unknown';
     const { _class, _obj, ...settings } = using?.type ?? {};
     const name = using?.name ?? (type === 'colorLookup' ? 'Color Lookup 1' : 'Curves 1');
+    // As in Photoshop: a new adjustment layer goes above the active layer and takes the active
+    // selection as its layer mask ("If no selection is present ... the layer mask will be entirely white").
     const layer = ctx.insertLayer(doc, {
-      name, kind: 'adjustment', adjustment: type, settings: structuredClone(settings), isBackground: false, visible: true, pixels: null, mask: null, xmp: '',
+      name, kind: 'adjustment', adjustment: type, settings: structuredClone(settings), isBackground: false, visible: true, pixels: null,
+      mask: doc.selection ? doc.selection.slice() : null, xmp: '',
     });
     ctx.step(doc, `New ${type === 'colorLookup' ? 'Color Lookup' : 'Curves'} Layer`);
     return { layerID: layer.id };

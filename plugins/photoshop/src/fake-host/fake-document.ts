@@ -21,6 +21,12 @@ export interface FakeLayer {
   /** Document-sized layer mask, 0 hides and 255 reveals; null when the layer has none. */
   mask: Uint8Array | null;
   xmp: string;
+  /** Layer opacity, 0..100 (100 when absent). */
+  opacity?: number;
+  /** Pixels a layer style (drop shadow, glow) reaches beyond the layer's pixels; Photoshop's `bounds` include it. */
+  effectsSpread?: number;
+  /** When true, Photoshop refuses to write this layer's XMP (seen in the field as error -25920). */
+  refusesXmp?: boolean;
 }
 
 export interface FakeDocument {

@@ -60,6 +60,18 @@ export class FakePhotoshopState {
     return doc;
   }
 
+  /** For tests: a pixel layer on top of the stack (document-sized pixels), made active as Photoshop does. */
+  addPixelLayer(documentId: number, name: string, pixels: Raster, extra: Partial<FakeLayer> = {}): FakeLayer {
+    const doc = this.doc(documentId);
+    const layer: FakeLayer = {
+      id: this.nextId++, name, kind: 'pixel', adjustment: null, settings: {}, isBackground: false, visible: true,
+      pixels: convertDepth(pixels, storageDepth(doc)), mask: null, xmp: '', ...extra,
+    };
+    doc.layers.unshift(layer);
+    doc.activeLayerIds = [layer.id];
+    return layer;
+  }
+
   doc(id: number): FakeDocument {
     const d = this.docs.find((x) => x.id === id);
     if (!d) throw toPanelError(new Error(`The document with id ${id} is no longer open.`), 'find the document');

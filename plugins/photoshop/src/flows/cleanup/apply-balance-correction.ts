@@ -1,6 +1,7 @@
 /**
  * Adds the measured correction as a Curves adjustment layer (non-destructive, one History step),
- * named with what it corrects so the Layers panel reads like a retouch log.
+ * named with what it corrects so the Layers panel reads like a retouch log. It goes on top of the
+ * stack and over the whole image, whatever is selected (see brand-layer-position).
  */
 import type { PsHost } from '../../ports/ps-host';
 import { checkResults } from '../../descriptors/check-results';
@@ -8,6 +9,7 @@ import { makeCurvesLayer, type CurvePoint } from '../../descriptors/curves';
 import { PanelError } from '../../errors/panel-error';
 import { signed } from '../../ui/format';
 import { activeLayerId, inHistoryStep } from '../history-step';
+import { readyForBrandLayer } from '../brand-layer-position';
 import type { BalanceFix, BalanceReading } from './measure-balance';
 
 export function balanceLayerName(reading: BalanceReading, fix: BalanceFix): string {
@@ -27,6 +29,7 @@ export async function applyBalanceCorrection(ps: PsHost, reading: BalanceReading
   return ps.executeAsModal('Balance correction', (ctx) =>
     inHistoryStep(ctx, reading.document.id, 'brandlock: Balance correction', async () => {
       await ps.activateDocument(reading.document.id);
+      await readyForBrandLayer(ps, reading.document.id);
       const spec = { red: asPoints(fix.points.r), green: asPoints(fix.points.g), blue: asPoints(fix.points.b) };
       checkResults(await ps.batchPlay([makeCurvesLayer(layerName, spec)]), 'add the Curves correction layer');
       return { layerId: await activeLayerId(ps, reading.document.id), layerName };

@@ -7,6 +7,7 @@ import { studioImage } from '../../../test/support/studio-image';
 import { applyBalanceCorrection } from './apply-balance-correction';
 import { balanceFix, measureBalance } from './measure-balance';
 import { removeBackgroundInDocument, selectSubjectInDocument } from './subject-actions';
+import { selectLayer } from '../../descriptors/layers';
 
 const preset: LightingPreset = {
   id: 'studio-warm', name: 'Warm daylight studio', colorTemperatureK: 5200, tint: 4, keyFillRatio: 2, keyDirection: 'left-45',
@@ -36,6 +37,26 @@ describe('cleanup', () => {
 
     const after = await measureBalance(env.ps, preset);
     expect(Math.abs(after.exposure.ev)).toBeLessThan(0.05);
+    expect(after.cast!.deltaE).toBeLessThan(0.5);
+  });
+
+  it('puts the correction on top of the stack and over the whole image, though Select Subject left a selection', async () => {
+    const env = fakeEnvironment();
+    const doc = env.ps.addDocument({
+      title: 'NF-1001.psd',
+      pixels: studioImage({ width: 60, height: 80, background: [200, 200, 200], garment: [95, 95, 95], gains: [1.0, 0.93, 0.8] }),
+    });
+    const tag = env.ps.addPixelLayer(doc.id, 'Price tag', studioImage({ width: 60, height: 80, background: [0, 0, 0], garment: [0, 0, 0] }), { opacity: 0 });
+    const background = env.ps.doc(doc.id).layers[1];
+    await env.ps.executeAsModal('pick', () => env.ps.batchPlay([selectLayer(doc.id, background.id)]));
+    await selectSubjectInDocument(env.ps);
+    const reading = await measureBalance(env.ps, preset);
+    await applyBalanceCorrection(env.ps, reading, balanceFix(reading, { exposure: false, cast: true }));
+    const [top, second] = env.ps.doc(doc.id).layers;
+    expect(top).toMatchObject({ kind: 'adjustment', adjustment: 'curves', mask: null });
+    expect(second.id).toBe(tag.id);
+    // The backdrop, outside the subject selection, is neutral again.
+    const after = await measureBalance(env.ps, preset);
     expect(after.cast!.deltaE).toBeLessThan(0.5);
   });
 

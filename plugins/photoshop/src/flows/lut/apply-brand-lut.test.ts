@@ -10,6 +10,7 @@ import { studioImage } from '../../../test/support/studio-image';
 import { FakeFileSystem } from '../../fake-host/fake-file-system';
 import type { BrandLut } from './brand-lut';
 import { applyBrandLut } from './apply-brand-lut';
+import { selectLayer, selectRectangle } from '../../descriptors/layers';
 
 const swapRedBlue = (r: Raster): Raster => {
   const data = r.data.slice();
@@ -45,6 +46,20 @@ describe('apply brand LUT', () => {
     expect(Array.from(layer.settings.profile as Uint8Array)).toEqual(Array.from(lut.deviceLink));
     expect(layer.settings.LUT3DFileName).toBe('warm-studio.cube');
     expect(env.ps.doc(doc.id).history).toEqual(['Open', 'brandlock: Warm studio grade']);
+  });
+
+  it('puts the LUT layer on top of the stack and unmasked, whatever layer is active and whatever is selected', async () => {
+    const env = fakeEnvironment();
+    const doc = env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage() });
+    const patch = env.ps.addPixelLayer(doc.id, 'Retouch patch', studioImage({ garment: [200, 40, 40] }));
+    const background = env.ps.doc(doc.id).layers[1];
+    // A retoucher left QC's "select this region" marquee and clicked the Background layer.
+    await env.ps.executeAsModal('setup', () => env.ps.batchPlay([selectRectangle({ left: 4, top: 4, right: 20, bottom: 20 }), selectLayer(doc.id, background.id)]));
+    await run(env, { kind: 'active' });
+    const [top, ...rest] = env.ps.doc(doc.id).layers;
+    expect(top).toMatchObject({ name: 'brandlock LUT · Warm studio grade', mask: null });
+    expect(rest.map((l) => l.id)).toEqual([patch.id, background.id]);
+    expect(env.ps.doc(doc.id).history).toEqual(['Open', 'Rectangular Marquee', 'brandlock: Warm studio grade']);
   });
 
   it('grades every open RGB document and reports a CMYK one without stopping', async () => {
@@ -102,7 +117,7 @@ describe('apply brand LUT', () => {
   it('stops at cancel, rolls back the document in hand, and lists what was not done', async () => {
     const env = fakeEnvironment();
     for (const n of ['a', 'b', 'c']) env.fs.put(`/shoot/${n}.jpg`, await jpeg());
-    env.ps.cancelAfter = 6;
+    env.ps.cancelAfter = 7;
     const result = await run(env, { kind: 'folder', folder: FakeFileSystem.folder('/shoot') });
     expect(result.cancelled).toBe(true);
     expect(result.outcomes.map((o) => o.status)).toEqual(['done', 'skipped', 'skipped']);

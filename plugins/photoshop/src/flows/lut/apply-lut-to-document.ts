@@ -2,6 +2,7 @@
  * Applies a brand LUT to one open document in one History step: as a Color Lookup adjustment layer
  * holding the DeviceLink (non-destructive), or baked into a new pixel layer through the Imaging API,
  * in horizontal bands so a 50 MP 16-bit document never needs the whole image in plugin memory.
+ * Either way the layer goes on top of the stack with no selection mask (see brand-layer-position).
  */
 import type { ModalContext, PsHost } from '../../ports/ps-host';
 import { requireEditableRgb } from '../../errors/document-checks';
@@ -10,6 +11,7 @@ import { makePixelLayer } from '../../descriptors/layers';
 import { checkResults } from '../../descriptors/check-results';
 import { activeLayerId, checkCancel, inHistoryStep } from '../history-step';
 import { lutLayerName, type BrandLut } from './brand-lut';
+import { readyForBrandLayer } from '../brand-layer-position';
 
 /** Rows per band when baking: 512 rows of a 8000 px wide 16-bit image is about 33 MB. */
 export const BAKE_BAND_ROWS = 512;
@@ -28,6 +30,7 @@ export async function applyLutToDocument(
   // batchPlay acts on the active document, so make this one active first.
   await ps.activateDocument(doc.id);
   return inHistoryStep(ctx, doc.id, `brandlock: ${lut.name}`, async () => {
+    await readyForBrandLayer(ps, doc.id);
     if (!bake) {
       checkResults(await ps.batchPlay([makeColorLookupLayer(layerName), setColorLookupContent(lut)]), 'add the Color Lookup layer');
       return { layerId: await activeLayerId(ps, doc.id), layerName };
