@@ -44,6 +44,8 @@ export interface FakeDocument {
   /** Document-sized selection, 0..255; null when nothing is selected. */
   selection: Uint8Array | null;
   xmp: string;
+  /** When true, Photoshop refuses to write this document's XMP. */
+  refusesXmp?: boolean;
   /** History panel step names, oldest first. */
   history: string[];
 }

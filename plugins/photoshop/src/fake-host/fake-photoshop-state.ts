@@ -37,6 +37,13 @@ export class FakePhotoshopState {
   readonly alerts: string[] = [];
   /** Every executeAsModal command name, in order. */
   readonly modalCommands: string[] = [];
+  /**
+   * Files whose opening shows a dialog (by path, the dialog's name), as Photoshop does for an
+   * embedded profile that differs from the working space when Color Settings say "Ask When Opening",
+   * or for a JPEG when Camera Raw is set to open JPEGs. Unless dialogs are suppressed, the open waits
+   * for a person; in a batch nobody answers, so the fake fails the open as a cancel.
+   */
+  readonly openDialogs = new Map<string, string>();
   private inModal = false;
   private cancelled = false;
   protected nextId = 100;
@@ -83,7 +90,15 @@ export class FakePhotoshopState {
   }
 
   protected layerInfo(d: FakeDocument, l: FakeLayer): LayerInfo {
-    return { id: l.id, name: l.name, kind: l.kind, adjustment: l.adjustment, isBackground: l.isBackground, visible: l.visible, hasMask: !!l.mask, bounds: layerBounds(d, l) };
+    const pixels = layerBounds(d, l);
+    const spread = l.effectsSpread ?? 0;
+    const bounds = spread && pixels.right > pixels.left
+      ? { left: pixels.left - spread, top: pixels.top - spread, right: pixels.right + spread, bottom: pixels.bottom + spread }
+      : pixels;
+    return {
+      id: l.id, name: l.name, kind: l.kind, adjustment: l.adjustment, isBackground: l.isBackground, visible: l.visible, hasMask: !!l.mask,
+      bounds, pixelBounds: pixels, opacity: l.opacity ?? 100,
+    };
   }
 
   async executeAsModal<T>(commandName: string, fn: (ctx: ModalContext) => Promise<T>): Promise<T> {

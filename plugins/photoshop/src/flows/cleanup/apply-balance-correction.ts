@@ -15,7 +15,7 @@ import type { BalanceFix, BalanceReading } from './measure-balance';
 export function balanceLayerName(reading: BalanceReading, fix: BalanceFix): string {
   const parts: string[] = [];
   if (fix.fixesCast && reading.cast) parts.push(`cast ${reading.cast.deltaE.toFixed(1)} ΔE00 ${reading.cast.direction}`);
-  if (fix.fixesExposure) parts.push(`exposure ${signed(reading.exposure.ev)} EV`);
+  if (fix.fixesExposure && reading.exposure) parts.push(`exposure ${signed(-reading.exposure.ev)} EV to ${reading.exposure.swatch.name}`);
   return `brandlock balance · ${parts.join(' · ')} → ${reading.preset.name}`;
 }
 
@@ -23,7 +23,7 @@ const asPoints = (pairs: [number, number][]): CurvePoint[] => pairs.map(([input,
 
 export async function applyBalanceCorrection(ps: PsHost, reading: BalanceReading, fix: BalanceFix): Promise<{ layerId: number; layerName: string }> {
   if (!fix.fixesCast && !fix.fixesExposure) {
-    throw new PanelError('bad-input', `"${reading.document.title}" is already within the ${reading.preset.name} targets; there is nothing to correct.`);
+    throw new PanelError('bad-input', `"${reading.document.title}" is already within its targets (${reading.exposure ? `${reading.exposure.swatch.name} swatch, ` : ''}${reading.preset.name}); there is nothing to correct.`);
   }
   const layerName = balanceLayerName(reading, fix);
   return ps.executeAsModal('Balance correction', (ctx) =>

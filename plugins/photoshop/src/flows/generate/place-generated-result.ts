@@ -38,7 +38,7 @@ export async function placeGeneratedResult(ps: PsHost, ctx: ModalContext, req: P
     const [placed] = checkResults(await ps.batchPlay([placeEmbedded(await ps.sessionToken(req.file))]), 'place the generated image');
     const layerId = typeof placed.ID === 'number' ? placed.ID : await activeLayerId(ps, req.documentId);
     checkResults(await ps.batchPlay([selectLayer(req.documentId, layerId)]), 'select the placed layer');
-    const bounds = (await ps.layers(req.documentId)).find((l) => l.id === layerId)?.bounds;
+    const bounds = (await ps.layers(req.documentId)).find((l) => l.id === layerId)?.pixelBounds;
     if (bounds && bounds.right > bounds.left) {
       const fit = fitTransform(bounds, req.target);
       if (Math.abs(fit.scale - 100) > 0.01 || Math.abs(fit.offset.x) > 0.5 || Math.abs(fit.offset.y) > 0.5) {

@@ -32,7 +32,7 @@ export async function readGenerationSource(ps: PsHost, doc: DocumentInfo, source
       throw new PanelError('bad-input', `The active layer${layer ? ` "${layer.name}"` : ''} has no pixels to send.`, 'Select a pixel or smart-object layer in the Layers panel, then try again.');
     }
     layerId = layer.id;
-    bounds = layer.bounds;
+    bounds = layer.pixelBounds;
     if (bounds.right <= bounds.left || bounds.bottom <= bounds.top) {
       throw new PanelError('bad-input', `The layer "${layer.name}" is empty.`, 'Select a layer with pixels on it, then try again.');
     }

@@ -105,13 +105,21 @@ describe('apply brand LUT', () => {
     expect(env.ps.docs).toHaveLength(0);
   });
 
-  it('writes a graded copy of a WebP as a .jpg, since Photoshop saves no WebP', async () => {
+  it('keeps a WebP original a WebP (Photoshop 23.2+ saves WebP through batchPlay)', async () => {
     const env = fakeEnvironment();
     env.fs.put('/shoot/c.webp', new Uint8Array(await sharp(await jpeg()).webp().toBuffer()));
     const result = await run(env, { kind: 'folder', folder: FakeFileSystem.folder('/shoot') }, true);
-    expect(result.outcomes.map((o) => [o.name, o.status, o.message])).toEqual([['c.webp', 'done', 'Saved brandlock-warm-studio/c.jpg']]);
-    expect(env.fs.files.has('/shoot/brandlock-warm-studio/c.webp')).toBe(false);
-    expect((await sharp(env.fs.files.get('/shoot/brandlock-warm-studio/c.jpg')!).metadata()).format).toBe('jpeg');
+    expect(result.outcomes.map((o) => [o.name, o.status, o.message])).toEqual([['c.webp', 'done', 'Saved brandlock-warm-studio/c.webp']]);
+    expect((await sharp(env.fs.files.get('/shoot/brandlock-warm-studio/c.webp')!).metadata()).format).toBe('webp');
+  });
+
+  it('opens folder files without stopping at a profile-mismatch or Camera Raw dialog', async () => {
+    const env = fakeEnvironment();
+    for (const n of ['a', 'b']) env.fs.put(`/shoot/${n}.jpg`, await jpeg());
+    env.ps.openDialogs.set('/shoot/a.jpg', 'Embedded Profile Mismatch');
+    env.ps.openDialogs.set('/shoot/b.jpg', 'Camera Raw');
+    const result = await run(env, { kind: 'folder', folder: FakeFileSystem.folder('/shoot') });
+    expect(result.outcomes.map((o) => [o.name, o.status])).toEqual([['a.jpg', 'done'], ['b.jpg', 'done']]);
   });
 
   it('stops at cancel, rolls back the document in hand, and lists what was not done', async () => {

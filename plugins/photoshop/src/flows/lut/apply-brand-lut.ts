@@ -32,19 +32,17 @@ export interface LutRunResult {
 
 const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'psd', 'webp'];
 
-/** Copies keep the source format where Photoshop can write it; anything else (WebP) is JPEG at quality 95. */
+/**
+ * Copies keep the source's format: JPEG at quality 95, PNG, TIFF, PSD, and WebP, which Photoshop
+ * saves since 23.2 (through batchPlay's WebPFormat).
+ */
 export function copyFormat(fileName: string): SaveFormat {
   const ext = fileName.split('.').pop()!.toLowerCase();
   if (ext === 'png') return { format: 'png' };
   if (ext === 'tif' || ext === 'tiff') return { format: 'tiff' };
   if (ext === 'psd') return { format: 'psd' };
+  if (ext === 'webp') return { format: 'webp', quality: 95 };
   return { format: 'jpeg', quality: 95 };
-}
-
-/** The copy's file name: the source's, except a format Photoshop cannot write (WebP) becomes .jpg. */
-export function copyName(fileName: string): string {
-  const ext = fileName.split('.').pop()!.toLowerCase();
-  return copyFormat(fileName).format === 'jpeg' && ext !== 'jpg' && ext !== 'jpeg' ? fileName.replace(/\.[^.]+$/, '.jpg') : fileName;
 }
 
 export function isImageFile(name: string): boolean {
@@ -117,11 +115,12 @@ async function gradeFileCopy(
   lut: BrandLut,
   options: { bake: boolean; signal: AbortSignal },
 ): Promise<string> {
-  const name = copyName(file.name);
+  const name = file.name;
   if (await files.exists(out, name)) {
     throw new PanelError('bad-input', `${out.name}/${name} already exists; brandlock does not overwrite it.`);
   }
-  const doc = await ps.openDocument(file);
+  // A batch has nobody to answer a profile-mismatch or Camera Raw dialog, so none may appear.
+  const doc = await ps.openDocument(file, { dialogs: 'suppress' });
   await ctx.registerAutoCloseDocument(doc.id);
   try {
     await applyLutToDocument(ps, ctx, doc.id, lut, options);

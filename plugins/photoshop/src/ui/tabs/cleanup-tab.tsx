@@ -52,13 +52,13 @@ export function CleanupTab(p: TabProps): JSX.Element {
     setMessage(null);
     const r = await flow.run(async (_s, report) => {
       report({ fraction: null, label: `Measuring against ${preset.name}…` });
-      return measureBalance(p.services.ps, preset);
+      return measureBalance(p.services.ps, preset, { swatch: null, maxEv: 1 });
     });
     setReading(r ?? null);
   }
 
   const fix = reading ? balanceFix(reading, { exposure: fixExposure, cast: fixCast }) : null;
-  const ev = reading?.exposure.ev ?? 0;
+  const ev = reading?.exposure?.ev ?? 0;
   const tolerance = preset.exposure.toleranceEv;
 
   return (
@@ -94,8 +94,14 @@ export function CleanupTab(p: TabProps): JSX.Element {
             <div class="fact">
               <div class="fact-key">Exposure</div>
               <div class="fact-value">
-                <b>{signed(ev)} EV</b> {reading.exposure.verdict === 'on-target' ? 'on target' : reading.exposure.verdict} · L* {reading.exposure.meanL.toFixed(1)} vs {reading.exposure.targetL}
-                <Meter value={Math.abs(ev)} limit={tolerance} scale={Math.max(tolerance * 3, Math.abs(ev) * 1.1)} verdict={reading.exposure.verdict === 'on-target' ? 'pass' : 'flag'} />
+                {reading.exposure ? (
+                  <span>
+                    <b>{signed(ev)} EV</b> {reading.exposure.verdict === 'on-target' ? 'on target' : reading.exposure.verdict} · vs {reading.exposure.swatch.name}
+                    <Meter value={Math.abs(ev)} limit={tolerance} scale={Math.max(tolerance * 3, Math.abs(ev) * 1.1)} verdict={reading.exposure.verdict === 'on-target' ? 'pass' : 'flag'} />
+                  </span>
+                ) : (
+                  'Needs the SKU swatch'
+                )}
               </div>
             </div>
             <div class="fact">
