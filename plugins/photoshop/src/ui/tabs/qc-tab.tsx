@@ -12,6 +12,7 @@ import { selectFlaggedRegion } from '../../flows/qc/select-region';
 import type { TabProps } from '../tab-props';
 import { LAST_QC_CATEGORY_KEY } from '../../flows/settings-keys';
 import { useFlow } from '../use-flow';
+import { PanelError } from '../../errors/panel-error';
 import { rasterDataUrl } from '../raster-data-url';
 import { Dropdown } from '../widgets/dropdown';
 import { ErrorNotice } from '../widgets/error-notice';
@@ -74,8 +75,9 @@ export function QcTab(p: TabProps): JSX.Element {
     await p.services.settings.set(LAST_QC_CATEGORY_KEY, category.id);
     const r = await flow.run(async (_s, report) => {
       report({ fraction: null, label: `Checking against ${category.name}…` });
-      const swatch = swatchId ? swatchFromPalette(lock, swatchId, category) : null;
-      return runDocumentQc(p.services.ps, lock, { category, swatch, by: session!.info.user.name, lockHash: session!.info.lockHash });
+      const swatch = swatchFromPalette(lock, swatchId, category);
+      if (!swatch) throw new PanelError('bad-input', 'Choose the SKU swatch to judge the colour against.');
+      return runDocumentQc(p.services.ps, lock, { category, swatch, sku: null, colorway: swatch.name, view: null, by: session!.info.user.name, lockHash: session!.info.lockHash });
     });
     setResult(r ?? null);
     p.documentsChanged();
