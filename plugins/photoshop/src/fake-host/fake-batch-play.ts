@@ -144,7 +144,7 @@ function set(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResu
     const layer = onLayer ? layerById(doc, refs) : undefined;
     if (onLayer && !layer) return error('The object "layer" is not currently available.');
     // Reported in the field for layer XMP on some documents: the set fails with -25920.
-    if ((layer ?? doc).refusesXmp) return error('The command "Set" is not currently available.', -25920);
+    if (layer ? layer.refusesXmp || doc.refusesLayerXmp : doc.refusesXmp) return error('The command "Set" is not currently available.', -25920);
     if (layer) layer.xmp = String(to.XMPMetadataAsUTF8);
     else doc.xmp = String(to.XMPMetadataAsUTF8);
     ctx.step(doc, 'File Info');

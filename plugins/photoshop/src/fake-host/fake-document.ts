@@ -46,6 +46,8 @@ export interface FakeDocument {
   xmp: string;
   /** When true, Photoshop refuses to write this document's XMP. */
   refusesXmp?: boolean;
+  /** When true, Photoshop refuses to write the XMP of any layer of this document. */
+  refusesLayerXmp?: boolean;
   /** History panel step names, oldest first. */
   history: string[];
 }

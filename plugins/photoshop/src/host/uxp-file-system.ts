@@ -94,6 +94,32 @@ export class UxpFileSystem implements FileSystemPort {
     this.entries.delete(file.path);
   }
 
+  async rememberFolder(key: string, folder: FolderRef) {
+    const token = await uxp.storage.localFileSystem.createPersistentToken(this.entryOf(folder));
+    window.localStorage.setItem(`${key}.token`, token);
+  }
+
+  /** getEntryForPersistentToken may return an entry that no longer works; it is tried before it is trusted. */
+  async recallFolder(key: string) {
+    const token = window.localStorage.getItem(`${key}.token`);
+    if (!token) return null;
+    try {
+      const entry = await uxp.storage.localFileSystem.getEntryForPersistentToken(token);
+      if (!entry.isFolder) throw new Error('not a folder');
+      await (entry as UxpFolder).getEntries();
+      return this.ref(entry);
+    } catch {
+      window.localStorage.removeItem(`${key}.token`);
+      return null;
+    }
+  }
+
+  /** shell.openPath resolves with "" or with the reason it did not open (user refused consent, no access). */
+  async revealFolder(folder: FolderRef) {
+    const said = await uxp.shell.openPath(folder.path, 'brandlock shows the folder it wrote the files to.');
+    if (said) throw new PanelError('host-command-failed', `Photoshop did not open ${folder.path}: ${said}`, 'Open it yourself; the path is shown above.');
+  }
+
   async exists(folder: FolderRef, name: string) {
     try {
       await (this.entryOf(folder) as UxpFolder).getEntry(name);

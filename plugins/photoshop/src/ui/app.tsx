@@ -84,7 +84,7 @@ export function App({ services, initialTab, initialSession }: AppProps): JSX.Ele
   return (
     <div class="panel">
       <div class="header">
-        <img class="header-mark" src="icons/plugin.png" alt="" />
+        <img class="header-mark" src="icons/plugin@2x.png" alt="" />
         <div class="header-text">
           <div class="header-brand">{info ? info.brand.name : 'brandlock'}</div>
           <div class="header-lock">

@@ -10,6 +10,7 @@ import { studioImage } from '../../../test/support/studio-image';
 import { FakeFileSystem } from '../../fake-host/fake-file-system';
 import type { BrandLut } from './brand-lut';
 import { applyBrandLut } from './apply-brand-lut';
+import { showBrandLayers } from './before-after';
 import { selectLayer, selectRectangle } from '../../descriptors/layers';
 
 const swapRedBlue = (r: Raster): Raster => {
@@ -60,6 +61,21 @@ describe('apply brand LUT', () => {
     expect(top).toMatchObject({ name: 'brandlock LUT · Warm studio grade', mask: null });
     expect(rest.map((l) => l.id)).toEqual([patch.id, background.id]);
     expect(env.ps.doc(doc.id).history).toEqual(['Open', 'Rectangular Marquee', 'brandlock: Warm studio grade']);
+  });
+
+  it('sets the grade at part strength, and shows the document before and after it', async () => {
+    const env = fakeEnvironment();
+    const doc = env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage() });
+    await applyBrandLut(env.ps, env.fs, lut, { kind: 'active' }, { bake: true, opacity: 60, signal: new AbortController().signal, onProgress: () => {} });
+    const [layer] = env.ps.doc(doc.id).layers;
+    expect(layer).toMatchObject({ name: 'brandlock LUT (baked) · Warm studio grade', opacity: 60 });
+    const composite = async () => Array.from((await env.ps.getPixels({ documentId: doc.id, depth: 8 })).raster.data.slice(0, 4));
+    const graded = await composite();
+    expect(await showBrandLayers(env.ps, false)).toBe(1);
+    expect(await composite()).toEqual(Array.from(studioImage().data.slice(0, 4)));
+    expect(await showBrandLayers(env.ps, true)).toBe(1);
+    expect(await composite()).toEqual(graded);
+    expect(env.ps.doc(doc.id).history).toEqual(['Open', 'brandlock: Warm studio grade', 'brandlock: before', 'brandlock: after']);
   });
 
   it('grades every open RGB document and reports a CMYK one without stopping', async () => {

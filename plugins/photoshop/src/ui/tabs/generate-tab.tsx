@@ -67,7 +67,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
     if (!brief || !entry) return;
     setDone(null);
     const outcome = await flow.run((signal, report) =>
-      generateIntoDocument(p.services.ps, p.services.files, session!, { briefId: brief.id, sku: entry.sku, view, source }, { signal, onProgress: report }),
+      generateIntoDocument(p.services.ps, p.services.files, session!, { briefId: brief.id, sku: entry.sku, view, source, documentSku: null }, { signal, onProgress: report }),
     );
     if (outcome) {
       setDone(outcome);
