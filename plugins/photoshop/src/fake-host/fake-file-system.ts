@@ -58,7 +58,7 @@ export class FakeFileSystem implements FileSystemPort {
   }
 
   async writeTempFile(name: string, bytes: Uint8Array): Promise<FileRef> {
-    return this.put(`${TEMP}/${++this.counter}-${name}`, bytes);
+    return this.put(`${TEMP}/${++this.counter}/${name}`, bytes);
   }
 
   async createPartialFile(folder: FolderRef, finalName: string): Promise<FileRef> {

@@ -104,7 +104,7 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
     const h = Math.max(1, Math.round(image.height * scale));
     const fitted = scale < 1 ? resampleRaster(image, w, h) : image;
     const pixels = cropRaster(fitted, -Math.floor((doc.width - w) / 2), -Math.floor((doc.height - h) / 2), doc.width, doc.height);
-    const name = (path.split('/').pop() ?? 'Placed').replace(/\.[^.]+$/, '').replace(/^\d+-/, '');
+    const name = (path.split('/').pop() ?? 'Placed').replace(/\.[^.]+$/, '');
     const layer = this.playContext().insertLayer(doc, {
       name, kind: 'smartObject', adjustment: null, settings: {}, isBackground: false, visible: true, pixels, mask: null, xmp: '',
     });

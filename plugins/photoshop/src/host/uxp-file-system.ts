@@ -60,8 +60,10 @@ export class UxpFileSystem implements FileSystemPort {
   }
 
   async writeTempFile(name: string, bytes: Uint8Array) {
+    // A fresh subfolder keeps the name as given (a document opened from it is titled by it) and unique.
     const temp = await uxp.storage.localFileSystem.getTemporaryFolder();
-    const file = await temp.createFile(`${Date.now()}-${++this.counter}-${name}`, { overwrite: true });
+    const folder = await temp.createFolder(`brandlock-${Date.now()}-${++this.counter}`);
+    const file = await folder.createFile(name, { overwrite: true });
     await file.write(bytes.slice().buffer, { format: uxp.storage.formats.binary });
     return this.ref(file);
   }

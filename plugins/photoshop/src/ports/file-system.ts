@@ -20,7 +20,7 @@ export interface FileSystemPort {
   /** A subfolder, created when missing. */
   subfolder(folder: FolderRef, name: string): Promise<FolderRef>;
   readFile(file: FileRef): Promise<Uint8Array>;
-  /** Writes bytes to a fresh file in the plugin's temporary folder. */
+  /** Writes bytes to a fresh file of that name (in its own folder inside the plugin's temporary folder). */
   writeTempFile(name: string, bytes: Uint8Array): Promise<FileRef>;
   /** A fresh, empty, uniquely named temporary file inside `folder` to write an output into. */
   createPartialFile(folder: FolderRef, finalName: string): Promise<FileRef>;

@@ -5,7 +5,7 @@
  */
 import type { PanelServices } from '../../ui/panel-services';
 import { PanelError } from '../../errors/panel-error';
-import { asPanelError } from '../../ui/use-flow';
+import { asPanelError } from '../../ui/as-panel-error';
 import { savedConnection } from '../connect';
 import { LAST_LUT_KEY } from '../settings-keys';
 import { requireDocument } from '../../errors/document-checks';
