@@ -125,7 +125,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     reconciler.start(config.reconcileIntervalMs);
   }
 
-  const app = createApp({ config, db, blobs, registry, jobs, runner, notifier, log, version: SERVER_VERSION });
+  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, version: SERVER_VERSION });
   let stopped = false;
   return {
     app,
