@@ -11,4 +11,5 @@ export * from './brief';
 export * from './post';
 export * from './audit';
 export * from './qc';
+export * from './video';
 export * from './palette-import';

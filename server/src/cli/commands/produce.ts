@@ -70,8 +70,9 @@ all listed), 2 on usage errors, 130 when stopped.`,
     const variants = outcome.files.filter((f) => f.kind === 'variant').length;
     const flagged = outcome.files.filter((f) => f.kind === 'flagged').length;
     const rejected = outcome.files.filter((f) => f.kind === 'rejected').length;
+    const videos = outcome.files.filter((f) => f.kind === 'video').length;
     if (values.json) {
-      io.out(`${JSON.stringify({ interrupted: outcome.interrupted, outDir: outcome.outDir, skus: outcome.skus, planned: outcome.planned, masters: outcome.masters, variants, flagged, rejected, problems: outcome.problems, documents: outcome.documents }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ interrupted: outcome.interrupted, outDir: outcome.outDir, skus: outcome.skus, planned: outcome.planned, masters: outcome.masters, variants, videos, flagged, rejected, problems: outcome.problems, documents: outcome.documents }, null, 2)}\n`);
     } else {
       const seconds = Math.round(outcome.wallMs / 1000);
       io.out(
@@ -79,6 +80,7 @@ all listed), 2 on usage errors, 130 when stopped.`,
           '',
           `${outcome.interrupted ? 'Stopped' : 'Done'} in ${seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`}: ${outcome.skus} SKUs planned, ${outcome.masters} of ${outcome.planned} masters made`,
           `  delivered   ${variants} channel files, ${flagged} masters to retouch (flagged/), ${rejected} to regenerate (rejected/)`,
+          ...(videos ? [`  video       ${videos} channel cuts with poster frames`] : []),
           ...(outcome.problems.length ? [`  problems    ${outcome.problems.length}:`, ...outcome.problems.slice(0, 20).map((p) => `    ${p.where}: ${p.message}`), ...(outcome.problems.length > 20 ? [`    ... and ${outcome.problems.length - 20} more in the report`] : [])] : ['  problems    none']),
           `  report      ${outcome.documents.report}`,
           `  manifest    ${outcome.documents.manifest} (and manifest.csv, audit.jsonl)`,
