@@ -12,3 +12,4 @@ export * from './post';
 export * from './audit';
 export * from './qc';
 export * from './palette-import';
+export * from './approval';

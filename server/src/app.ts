@@ -19,6 +19,7 @@ import { lutRoutes } from './routes/lut-routes';
 import { jobRoutes } from './routes/job-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { auditRoutes } from './routes/audit-routes';
+import { recipeRoutes } from './routes/recipe-routes';
 
 export function createApp(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -54,5 +55,6 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
   app.route('/', jobRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', auditRoutes(deps));
+  app.route('/', recipeRoutes(deps));
   return app;
 }

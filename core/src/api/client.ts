@@ -16,6 +16,7 @@ import { LutUploadResult, UploadResult } from './upload-schemas';
 import { Job, JobList, TERMINAL_JOB_STATES, type JobCreateRequest } from './job-schemas';
 import { ReviewItem, ReviewList, type ReviewDecisionRequest } from './review-schemas';
 import { AuditEventList, AuditPage, MetricsReport } from './audit-schemas';
+import { RecipeAdjusted, RecipeStatus, RecipeStatusList, type RecipeAdjustRequest, type RecipeDecisionRequest } from './recipe-schemas';
 import { BrandlockNetworkError, BrandlockResponseError, BrandlockTimeoutError, httpErrorFor } from './client-errors';
 import { readSseEvents } from './sse';
 import { abortError, webGlobals, type WebAbortSignal, type WebBlob, type WebFetch, type WebResponse } from './web-platform';
@@ -221,6 +222,12 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
       query: (query: { sku?: string; job?: string; from?: string; to?: string; limit?: number; cursor?: string } = {}) => call(AuditPage, 'get', withQuery('/v1/audit', query)),
       events: (query: { action?: string; subject?: string; from?: string; to?: string; limit?: number; cursor?: string } = {}) => call(AuditEventList, 'get', withQuery('/v1/audit/events', query)),
       metrics: (query: { from?: string; to?: string } = {}) => call(MetricsReport, 'get', withQuery('/v1/metrics', query)),
+    },
+    recipes: {
+      /** Each category's recipe hash in a lock version (default current) and its approval. */
+      list: (query: { lock?: string } = {}) => call(RecipeStatusList, 'get', withQuery('/v1/recipes', query)),
+      decide: (category: string, request: RecipeDecisionRequest) => call(RecipeStatus, 'post', apiPath('/v1/recipes/{category}/approval', { category }), { json: request }),
+      adjust: (category: string, request: RecipeAdjustRequest) => call(RecipeAdjusted, 'post', apiPath('/v1/recipes/{category}/adjust', { category }), { json: request }),
     },
   };
 }

@@ -12,6 +12,7 @@ export * from './upload-schemas';
 export * from './job-schemas';
 export * from './review-schemas';
 export * from './audit-schemas';
+export * from './recipe-schemas';
 export * from './routes';
 export * from './openapi';
 export * from './client-errors';

@@ -14,6 +14,7 @@ import { LutUploadResult, UploadResult } from './upload-schemas';
 import { Job, JobCreateRequest, JobList, JobListQuery } from './job-schemas';
 import { ReviewDecisionRequest, ReviewItem, ReviewList, ReviewQuery } from './review-schemas';
 import { AuditEventList, AuditEventQuery, AuditPage, AuditQuery, MetricsQuery, MetricsReport } from './audit-schemas';
+import { RecipeAdjusted, RecipeAdjustRequest, RecipeDecisionRequest, RecipeStatus, RecipeStatusList, RecipeStatusQuery } from './recipe-schemas';
 
 export interface ApiResponseSpec {
   description: string;
@@ -95,6 +96,10 @@ export const API_ROUTES = [
   { id: 'queryAudit', method: 'get', path: '/v1/audit', summary: 'Production records by SKU, job or date', action: 'audit:read', query: AuditQuery, responses: { 200: { description: 'Records', schema: AuditPage }, ...invalid, ...denied } },
   { id: 'listAuditEvents', method: 'get', path: '/v1/audit/events', summary: 'Who did what: tokens, lock publishes, briefs, jobs, review decisions', action: 'audit:read', query: AuditEventQuery, responses: { 200: { description: 'Events', schema: AuditEventList }, ...invalid, ...denied } },
   { id: 'getMetrics', method: 'get', path: '/v1/metrics', summary: 'Production metrics over a period', action: 'metrics:read', query: MetricsQuery, responses: { 200: { description: 'Metrics', schema: MetricsReport }, ...invalid, ...denied } },
+
+  { id: 'listRecipes', method: 'get', path: '/v1/recipes', summary: "Each category's recipe hash in a lock version and whether an art director approved it", action: 'locks:read', query: RecipeStatusQuery, responses: { 200: { description: 'Recipes', schema: RecipeStatusList }, ...invalid, ...denied, ...missing('lock version') } },
+  { id: 'decideRecipe', method: 'post', path: '/v1/recipes/{category}/approval', summary: "Approve (or revoke) a category's recipe after a pilot pass (audited)", action: 'recipes:approve', body: { schema: RecipeDecisionRequest }, responses: { 201: { description: 'Recorded', schema: RecipeStatus }, 409: err('The recipe hash is not the lock\'s current one for this category'), ...invalid, ...denied, ...missing('lock version or category') } },
+  { id: 'adjustRecipe', method: 'post', path: '/v1/recipes/{category}/adjust', summary: "Adjust a category's recipe after a pilot: publishes a new lock version (audited); its recipe needs a new pilot and approval", action: 'recipes:approve', body: { schema: RecipeAdjustRequest }, responses: { 201: { description: 'Published', schema: RecipeAdjusted }, 409: err('The version label is already published'), 422: err('The changes do not make a valid lock; `issues` names each'), ...invalid, ...denied, ...missing('lock version or category') } },
 
   { id: 'providerWebhook', method: 'post', path: '/v1/webhooks/{provider}', summary: "A provider's webhook, verified on the raw body (provider signature, not a token)", action: null, body: { binary: true, contentType: 'application/json', description: 'The provider payload' }, responses: { 200: { description: 'Accepted', schema: z.object({ ok: z.boolean() }) }, 401: err('Bad or missing signature, stale timestamp, or a replay'), ...missing('provider') } },
 ] as const satisfies readonly ApiRoute[];

@@ -19,5 +19,8 @@ import { variants } from './variants';
 import { paletteImport } from './palette-import';
 import { paletteExport } from './palette-export';
 import { paletteMeasure } from './palette-measure';
+import { recipeStatus } from './recipe-status';
+import { recipeApprove } from './recipe-approve';
+import { recipeAdjust } from './recipe-adjust';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, recipeStatus, recipeApprove, recipeAdjust, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];

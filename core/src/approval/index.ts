@@ -1,0 +1,5 @@
+export * from './category-recipe-hash';
+export * from './recipe-approval';
+export * from './check-approvals';
+export * from './select-pilot';
+export * from './adjust-recipe';
