@@ -2,7 +2,8 @@
 // theirs through their own build.mjs (imported below when present), so each package owns its entries.
 // Usage: node esbuild.config.mjs [server|photoshop|figma ...]  (no argument builds everything)
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -29,7 +30,8 @@ const targets = {
       format: 'esm',
       sourcemap: true,
       external: nodeExternals,
-      banner: { js: "import { createRequire as __brandlockCreateRequire } from 'node:module'; const require = __brandlockCreateRequire(import.meta.url);" },
+      // The hashbang makes dist/brandlock.mjs runnable as a command (`npx brandlock`, the package bin).
+      banner: { js: "#!/usr/bin/env node\nimport { createRequire as __brandlockCreateRequire } from 'node:module'; const require = __brandlockCreateRequire(import.meta.url);" },
       logLevel: 'warning',
     },
   ],
@@ -49,5 +51,6 @@ for (const name of names) {
   }
   const started = Date.now();
   for (const options of await targets[name]()) await esbuild.build({ absWorkingDir: root, ...options });
+  if (name === 'server') chmodSync(resolve(root, process.env.BRANDLOCK_DIST ?? 'dist', 'brandlock.mjs'), 0o755);
   console.log(`built ${name} in ${Date.now() - started} ms`);
 }
