@@ -13,3 +13,4 @@ export * from './audit';
 export * from './qc';
 export * from './palette-import';
 export * from './approval';
+export * from './library';

@@ -20,6 +20,7 @@ import { jobRoutes } from './routes/job-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { auditRoutes } from './routes/audit-routes';
 import { recipeRoutes } from './routes/recipe-routes';
+import { libraryRoutes } from './routes/library-routes';
 
 export function createApp(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -56,5 +57,6 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
   app.route('/', reviewRoutes(deps));
   app.route('/', auditRoutes(deps));
   app.route('/', recipeRoutes(deps));
+  app.route('/', libraryRoutes(deps));
   return app;
 }

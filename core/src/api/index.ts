@@ -13,6 +13,7 @@ export * from './job-schemas';
 export * from './review-schemas';
 export * from './audit-schemas';
 export * from './recipe-schemas';
+export * from './library-schemas';
 export * from './routes';
 export * from './openapi';
 export * from './client-errors';

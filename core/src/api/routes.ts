@@ -14,6 +14,7 @@ import { LutUploadResult, UploadResult } from './upload-schemas';
 import { Job, JobCreateRequest, JobList, JobListQuery } from './job-schemas';
 import { ReviewDecisionRequest, ReviewItem, ReviewList, ReviewQuery } from './review-schemas';
 import { AuditEventList, AuditEventQuery, AuditPage, AuditQuery, MetricsQuery, MetricsReport } from './audit-schemas';
+import { LibraryAdded, LibraryAsset, LibraryCoverage, LibraryList, LibraryPatch, LibraryQuery } from './library-schemas';
 import { RecipeAdjusted, RecipeAdjustRequest, RecipeDecisionRequest, RecipeStatus, RecipeStatusList, RecipeStatusQuery } from './recipe-schemas';
 
 export interface ApiResponseSpec {
@@ -26,7 +27,7 @@ export interface ApiResponseSpec {
 export interface ApiRoute {
   /** The OpenAPI operationId. */
   id: string;
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI-style path: `/v1/jobs/{id}`. */
   path: string;
   summary: string;
@@ -100,6 +101,16 @@ export const API_ROUTES = [
   { id: 'listRecipes', method: 'get', path: '/v1/recipes', summary: "Each category's recipe hash in a lock version and whether an art director approved it", action: 'locks:read', query: RecipeStatusQuery, responses: { 200: { description: 'Recipes', schema: RecipeStatusList }, ...invalid, ...denied, ...missing('lock version') } },
   { id: 'decideRecipe', method: 'post', path: '/v1/recipes/{category}/approval', summary: "Approve (or revoke) a category's recipe after a pilot pass (audited)", action: 'recipes:approve', body: { schema: RecipeDecisionRequest }, responses: { 201: { description: 'Recorded', schema: RecipeStatus }, 409: err('The recipe hash is not the lock\'s current one for this category'), ...invalid, ...denied, ...missing('lock version or category') } },
   { id: 'adjustRecipe', method: 'post', path: '/v1/recipes/{category}/adjust', summary: "Adjust a category's recipe after a pilot: publishes a new lock version (audited); its recipe needs a new pilot and approval", action: 'recipes:approve', body: { schema: RecipeAdjustRequest }, responses: { 201: { description: 'Published', schema: RecipeAdjusted }, 409: err('The version label is already published'), 422: err('The changes do not make a valid lock; `issues` names each'), ...invalid, ...denied, ...missing('lock version or category') } },
+
+  {
+    id: 'addToLibrary', method: 'post', path: '/v1/library', summary: "Add a brand's existing photo to the asset library: measured and estimated (kind, category, SKU, colour, nearest swatch, backdrop, findings)", action: 'uploads:write',
+    body: { binary: true, contentType: 'image/*', description: 'JPEG, PNG, WebP, TIFF, AVIF or GIF bytes; `?path=` the name or path it had, `?tags=` comma-separated tags' },
+    responses: { 201: { description: 'Added', schema: LibraryAdded }, 200: { description: 'Already in the library (same bytes)', schema: LibraryAdded }, 413: err('Over the byte or pixel limit'), 415: err('Not an image format brandlock reads'), 422: err('Corrupt or truncated image'), ...denied },
+  },
+  { id: 'listLibrary', method: 'get', path: '/v1/library', summary: 'Library assets, by tag, SKU, kind, category, usability, path words or colour (ΔE00)', action: 'assets:read', query: LibraryQuery, responses: { 200: { description: 'Assets', schema: LibraryList }, ...invalid, ...denied } },
+  { id: 'libraryCoverage', method: 'get', path: '/v1/library/coverage', summary: "A brief's SKUs with their usable sources; the ones without one", action: 'briefs:read', query: z.object({ brief: z.string() }), responses: { 200: { description: 'Coverage', schema: LibraryCoverage }, ...invalid, ...denied, ...missing('brief') } },
+  { id: 'getLibraryAsset', method: 'get', path: '/v1/library/{id}', summary: 'A library asset', action: 'assets:read', responses: { 200: { description: 'Asset', schema: LibraryAsset }, ...denied, ...missing('library asset') } },
+  { id: 'editLibraryAsset', method: 'patch', path: '/v1/library/{id}', summary: "Correct an asset's kind, category or SKU and edit its tags (audited)", action: 'uploads:write', body: { schema: LibraryPatch }, responses: { 200: { description: 'Asset', schema: LibraryAsset }, 422: err('The category is not in the current lock'), ...invalid, ...denied, ...missing('library asset') } },
 
   { id: 'providerWebhook', method: 'post', path: '/v1/webhooks/{provider}', summary: "A provider's webhook, verified on the raw body (provider signature, not a token)", action: null, body: { binary: true, contentType: 'application/json', description: 'The provider payload' }, responses: { 200: { description: 'Accepted', schema: z.object({ ok: z.boolean() }) }, 401: err('Bad or missing signature, stale timestamp, or a replay'), ...missing('provider') } },
 ] as const satisfies readonly ApiRoute[];

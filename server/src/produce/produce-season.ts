@@ -44,6 +44,8 @@ export interface ProduceOptions {
   skipApproval?: boolean;
   /** Recipe approvals (from the ledger beside the lock); with `server` they are read from the server. */
   approvals?: RecipeApproval[];
+  /** The local asset library's blob folder, for brief sources that name library assets (`library:<sha256>`). */
+  libraryBlobDir?: string;
 }
 
 export type ProduceOutcome =
@@ -127,7 +129,7 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
     gate = gateRecipes({ lock, jobs: plan.jobs, approvals, pilot: o.pilot, skipApproval: o.skipApproval });
     problems.push(...gate.problems);
     await writeRecipeGate(outDir, gate);
-    const sources = await uploadSources(conn.api, gate.jobs, briefPath, (done, failed, total) => progress.update('upload', { done, failed, total }), o.signal);
+    const sources = await uploadSources(conn.api, gate.jobs, briefPath, (done, failed, total) => progress.update('upload', { done, failed, total }), o.signal, o.libraryBlobDir);
     problems.push(...sources.problems);
     const queued = gate.skus && !gate.skus.length ? { queued: [], skipped: [] } : await conn.api.briefs.queueJobs(state.briefId, { provider: o.provider as never, sources: sources.refs, ...(gate.skus ? { skus: gate.skus } : {}) });
     // A job skipped for a source image that could not be uploaded is already reported with that image.

@@ -71,6 +71,7 @@ all listed), 2 on usage errors, 130 when stopped.`,
         pilot,
         skipApproval: Boolean(values['skip-approval']),
         approvals,
+        libraryBlobDir: io.env.BRANDLOCK_BLOBS ? resolve(io.cwd, io.env.BRANDLOCK_BLOBS) : resolve(io.cwd, io.env.BRANDLOCK_DATA || '.brandlock', 'blobs'),
       });
     } catch (e) {
       const name = (e as Error).name;

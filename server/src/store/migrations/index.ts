@@ -2,6 +2,7 @@
 import { initial } from './001-initial';
 import { submitDetails } from './002-submit-details';
 import { recipeApprovals } from './009-recipe-approvals';
+import { library } from './090-library';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [initial, submitDetails, recipeApprovals];
+export const MIGRATIONS: Migration[] = [initial, submitDetails, recipeApprovals, library];
