@@ -14,3 +14,4 @@ export * from './qc';
 export * from './palette-import';
 export * from './approval';
 export * from './library';
+export * from './calibration';

@@ -23,8 +23,9 @@ import { recipeStatus } from './recipe-status';
 import { recipeApprove } from './recipe-approve';
 import { recipeAdjust } from './recipe-adjust';
 import { libraryAdd } from './library-add';
+import { lockCalibrate } from './lock-calibrate';
 import { libraryList } from './library-list';
 import { libraryEdit } from './library-edit';
 import { libraryCoverageCommand } from './library-coverage';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, recipeStatus, recipeApprove, recipeAdjust, libraryAdd, libraryList, libraryEdit, libraryCoverageCommand, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, lockCalibrate, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, recipeStatus, recipeApprove, recipeAdjust, libraryAdd, libraryList, libraryEdit, libraryCoverageCommand, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
