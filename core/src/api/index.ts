@@ -14,6 +14,7 @@ export * from './review-schemas';
 export * from './audit-schemas';
 export * from './recipe-schemas';
 export * from './library-schemas';
+export * from './lock-setup-schemas';
 export * from './routes';
 export * from './openapi';
 export * from './client-errors';

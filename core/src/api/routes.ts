@@ -14,6 +14,7 @@ import { LutUploadResult, UploadResult } from './upload-schemas';
 import { Job, JobCreateRequest, JobList, JobListQuery } from './job-schemas';
 import { ReviewDecisionRequest, ReviewItem, ReviewList, ReviewQuery } from './review-schemas';
 import { AuditEventList, AuditEventQuery, AuditPage, AuditQuery, MetricsQuery, MetricsReport } from './audit-schemas';
+import { LightingCalibrateRequest, LightingCalibrateResult, PaletteImportResult, SwatchMeasureRequest, SwatchMeasureResult } from './lock-setup-schemas';
 import { LibraryAdded, LibraryAsset, LibraryCoverage, LibraryList, LibraryPatch, LibraryQuery } from './library-schemas';
 import { RecipeAdjusted, RecipeAdjustRequest, RecipeDecisionRequest, RecipeStatus, RecipeStatusList, RecipeStatusQuery } from './recipe-schemas';
 
@@ -111,6 +112,14 @@ export const API_ROUTES = [
   { id: 'libraryCoverage', method: 'get', path: '/v1/library/coverage', summary: "A brief's SKUs with their usable sources; the ones without one", action: 'briefs:read', query: z.object({ brief: z.string() }), responses: { 200: { description: 'Coverage', schema: LibraryCoverage }, ...invalid, ...denied, ...missing('brief') } },
   { id: 'getLibraryAsset', method: 'get', path: '/v1/library/{id}', summary: 'A library asset', action: 'assets:read', responses: { 200: { description: 'Asset', schema: LibraryAsset }, ...denied, ...missing('library asset') } },
   { id: 'editLibraryAsset', method: 'patch', path: '/v1/library/{id}', summary: "Correct an asset's kind, category or SKU and edit its tags (audited)", action: 'uploads:write', body: { schema: LibraryPatch }, responses: { 200: { description: 'Asset', schema: LibraryAsset }, 422: err('The category is not in the current lock'), ...invalid, ...denied, ...missing('library asset') } },
+
+  {
+    id: 'readSwatchFile', method: 'post', path: '/v1/palette/import', summary: 'Read a swatch file (.ase, .aco, CSV, Pantone-style list) into palette swatches, each bad entry named; publishing the palette is a new lock version', action: 'uploads:write',
+    body: { binary: true, contentType: 'application/octet-stream', description: 'The file\'s bytes; `?name=` its file name' },
+    responses: { 200: { description: 'Swatches and per-entry problems', schema: PaletteImportResult }, 413: err('Larger than a swatch file may be'), ...denied },
+  },
+  { id: 'measureSwatch', method: 'post', path: '/v1/palette/measure', summary: "A swatch measured from approved library photos by QC's garment-colour measure, with the spread between them", action: 'assets:read', body: { schema: SwatchMeasureRequest }, responses: { 200: { description: 'Measured', schema: SwatchMeasureResult }, 422: err('No reference could be measured'), ...invalid, ...denied } },
+  { id: 'calibrateLighting', method: 'post', path: '/v1/lighting/{preset}/calibrate', summary: 'A lighting preset calibrated from 3-5 approved library photos (backdrop, exposure target, colour temperature, key direction, key/fill ratio, spread)', action: 'assets:read', body: { schema: LightingCalibrateRequest }, responses: { 200: { description: 'The proposed preset', schema: LightingCalibrateResult }, 422: err('Too few references could be measured'), ...invalid, ...denied, ...missing('lock or lighting preset') } },
 
   { id: 'providerWebhook', method: 'post', path: '/v1/webhooks/{provider}', summary: "A provider's webhook, verified on the raw body (provider signature, not a token)", action: null, body: { binary: true, contentType: 'application/json', description: 'The provider payload' }, responses: { 200: { description: 'Accepted', schema: z.object({ ok: z.boolean() }) }, 401: err('Bad or missing signature, stale timestamp, or a replay'), ...missing('provider') } },
 ] as const satisfies readonly ApiRoute[];
