@@ -34,7 +34,7 @@ if (!existsSync(cli)) throw new Error('run "npm run build" first: the benchmark 
 
 function season(): string {
   const dir = mkdtempSync(join(tmpdir(), 'brandlock-bench-produce-'));
-  for (const f of ['photos', 'luts', 'brand-lock.json', 'brand-lock.approvals.jsonl']) cpSync(join(root, 'samples', f), join(dir, f), { recursive: true });
+  for (const f of ['photos', 'luts', 'brand-lock.json', 'northfold.approvals.jsonl']) cpSync(join(root, 'samples', f), join(dir, f), { recursive: true });
   const [header, ...rows] = readFileSync(join(root, 'samples', 'brief.csv'), 'utf8').trim().split('\n');
   const out = [header];
   for (let i = 0; i < N; i++) {

@@ -1,15 +1,17 @@
 /**
- * The offline record of recipe approvals: a JSON-lines file beside the lock
- * (`brand-lock.approvals.jsonl` for `brand-lock.json`), appended one decision a line and synced, so
+ * The offline record of recipe approvals: a JSON-lines file per brand beside its lock files
+ * (`northfold.approvals.jsonl` for brand id northfold), so every lock version kept in that folder
+ * reads the same approvals; appended one decision a line and synced, so
  * an approval survives a crash and history is never rewritten. A line that does not parse is
  * reported by its number and ignored; the others still count.
  */
 import { open, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { RecipeApproval } from '@brandlock/core';
 
-/** The ledger path that goes with a lock file. @example approvalsPathFor('samples/brand-lock.json') // "samples/brand-lock.approvals.jsonl" */
-export function approvalsPathFor(lockPath: string): string {
-  return `${lockPath.replace(/\.json$/i, '')}.approvals.jsonl`;
+/** The brand's ledger beside a lock file. @example approvalsPathFor('samples/brand-lock.json', 'northfold') // "samples/northfold.approvals.jsonl" */
+export function approvalsPathFor(lockPath: string, brandId: string): string {
+  return join(dirname(lockPath), `${brandId}.approvals.jsonl`);
 }
 
 export async function readApprovalLedger(path: string): Promise<{ approvals: RecipeApproval[]; problems: string[] }> {

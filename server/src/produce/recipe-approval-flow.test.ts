@@ -45,7 +45,7 @@ describe('pilot pass and recipe approval (offline ledger)', () => {
 
     const approve = await cli('recipe', 'approve', 'jersey', '--lock', 'brand-lock.json', '--by', 'Ines (AD)', '--pilot', 'pilot', '--note', 'fleece texture reads');
     expect(approve.code, approve.err).toBe(0);
-    const ledger = readFileSync(join(dir, 'brand-lock.approvals.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const ledger = readFileSync(join(dir, 'northfold.approvals.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(ledger).toEqual([expect.objectContaining({ brand: 'northfold', category: 'jersey', decision: 'approved', by: 'Ines (AD)', pilot: 'pilot', note: 'fleece texture reads' })]);
     const status = await cli('recipe', 'status', '--lock', 'brand-lock.json');
     expect(status.code).toBe(1);

@@ -24,8 +24,9 @@ import { recipeApprove } from './recipe-approve';
 import { recipeAdjust } from './recipe-adjust';
 import { libraryAdd } from './library-add';
 import { lockCalibrate } from './lock-calibrate';
+import { loraTrain } from './lora-train';
 import { libraryList } from './library-list';
 import { libraryEdit } from './library-edit';
 import { libraryCoverageCommand } from './library-coverage';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, lockCalibrate, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, recipeStatus, recipeApprove, recipeAdjust, libraryAdd, libraryList, libraryEdit, libraryCoverageCommand, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, lockCalibrate, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, recipeStatus, recipeApprove, recipeAdjust, libraryAdd, libraryList, libraryEdit, libraryCoverageCommand, loraTrain, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];

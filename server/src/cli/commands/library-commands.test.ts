@@ -70,7 +70,7 @@ describe('brandlock library', () => {
   }, 60_000);
 
   it('produces a SKU whose brief source names a library asset', async () => {
-    for (const f of ['brand-lock.json', 'brand-lock.approvals.jsonl', 'luts']) await cp(join(samples, f), join(dir, f), { recursive: true });
+    for (const f of ['brand-lock.json', 'northfold.approvals.jsonl', 'luts']) await cp(join(samples, f), join(dir, f), { recursive: true });
     const hoodie = JSON.parse((await cli('library', 'list', '--q', 'solidus-zip-hoodie', '--json')).out).assets[0];
     await writeFile(join(dir, 'season.csv'), `sku,colorway,category,fabric,silhouette,swatch,source_images,channels,views\nNF-JR-7,Heather grey,jersey,fleece,zip hoodie,heather,${hoodie.ref},ig-square,front\nNF-JR-8,Heather grey,jersey,fleece,zip hoodie,heather,library:${'0'.repeat(64)},ig-square,front\n`);
     const res = await cli('produce', 'season.csv', '--lock', 'brand-lock.json', '--out', 'delivery');

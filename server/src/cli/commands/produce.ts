@@ -4,6 +4,7 @@ import { EXIT, InputError, UsageError, type CliCommand } from '../command';
 import { produceSeason } from '../../produce/produce-season';
 import { lockOption } from './shared-options';
 import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { approvalsPathFor, readApprovalLedger } from '../../lock-setup/approval-ledger';
 
 const PROVIDERS = ['local', 'fal', 'replicate', 'runway', 'comfyui'];
@@ -35,7 +36,7 @@ all listed), 2 on usage errors, 130 when stopped.`,
     json: { type: 'boolean', description: 'Print the outcome as JSON' },
     pilot: { type: 'string', value: '<n>', description: 'Pilot pass: only N SKUs per category (spanning its colours), for an art director to approve each recipe' },
     'skip-approval': { type: 'boolean', description: 'Produce categories whose recipe has no art director approval too' },
-    approvals: { type: 'string', value: '<file>', description: 'Recipe approval ledger (default: <lock>.approvals.jsonl beside the lock; with --server the server\'s)' },
+    approvals: { type: 'string', value: '<file>', description: 'Recipe approval ledger (default: <brand id>.approvals.jsonl beside the lock; with --server the server\'s)' },
   },
   positionals: { min: 1, max: 1 },
   async run({ positionals, values }, io) {
@@ -50,7 +51,7 @@ all listed), 2 on usage errors, 130 when stopped.`,
     if (pilot !== undefined && (!Number.isInteger(pilot) || pilot < 1 || pilot > 50)) throw new UsageError(`--pilot "${values.pilot}" is not a whole number from 1 to 50`);
     let approvals;
     if (!values.server) {
-      const ledger = await readApprovalLedger(typeof values.approvals === 'string' ? resolve(io.cwd, values.approvals) : approvalsPathFor(resolve(io.cwd, values.lock)));
+      const ledger = await readApprovalLedger(typeof values.approvals === 'string' ? resolve(io.cwd, values.approvals) : approvalsPathFor(resolve(io.cwd, values.lock), await brandIdOf(resolve(io.cwd, values.lock))));
       for (const p of ledger.problems) io.err(`warning: ${p}\n`);
       approvals = ledger.approvals;
     }
@@ -110,3 +111,13 @@ all listed), 2 on usage errors, 130 when stopped.`,
     return outcome.problems.length ? EXIT.invalid : EXIT.ok;
   },
 };
+
+/** The brand id of a lock file, for its approval ledger (the lock itself is checked later). */
+async function brandIdOf(lockPath: string): Promise<string> {
+  try {
+    const id = (JSON.parse(await readFile(lockPath, 'utf8')) as { brand?: { id?: unknown } }).brand?.id;
+    return typeof id === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/.test(id) ? id : 'brand';
+  } catch {
+    return 'brand';
+  }
+}

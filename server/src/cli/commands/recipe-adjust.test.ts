@@ -11,7 +11,7 @@ const samples = new URL('../../../../samples/', import.meta.url).pathname;
 
 it('writes the adjusted lock, says what changed, and the category needs a new approval', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bl-adjust-'));
-  for (const f of ['brand-lock.json', 'brand-lock.approvals.jsonl', 'luts']) await cp(join(samples, f), join(dir, f), { recursive: true });
+  for (const f of ['brand-lock.json', 'northfold.approvals.jsonl', 'luts']) await cp(join(samples, f), join(dir, f), { recursive: true });
   const io = captureIo(dir);
   expect(await runCli(['recipe', 'adjust', 'denim', '--set', 'steps=36', '--set', 'negativePrompt=no rips', '--lock', 'brand-lock.json', '--version', 'SS27.2', '--out', 'brand-lock.json'], io)).toBe(0);
   expect(io.stdout).toMatch(/~ Category "Denim" \(denim\): recipe steps changed from 28 to 36/);

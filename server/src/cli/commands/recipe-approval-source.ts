@@ -1,6 +1,6 @@
 /**
  * Where the recipe commands and `produce` find approvals: a running server (--server, --token) or
- * the ledger file beside the lock (--approvals, default <lock>.approvals.jsonl).
+ * the brand's ledger beside the lock (--approvals, default <brand id>.approvals.jsonl).
  */
 import { resolve } from 'node:path';
 import type { RecipeApproval } from '@brandlock/core';
@@ -10,7 +10,7 @@ import { UsageError } from '../command';
 import { approvalsPathFor, readApprovalLedger } from '../../lock-setup/approval-ledger';
 
 export const approvalOptions: Record<string, CliOption> = {
-  approvals: { type: 'string', value: '<file>', description: 'Approval ledger (default: <lock>.approvals.jsonl beside the lock)' },
+  approvals: { type: 'string', value: '<file>', description: 'Approval ledger (default: <brand id>.approvals.jsonl beside the lock)' },
   server: { type: 'string', value: '<url>', description: 'Read and record approvals on a running brandlock server instead' },
   token: { type: 'string', value: '<token>', description: 'Token for --server (or set BRANDLOCK_TOKEN)' },
 };
@@ -23,9 +23,9 @@ export function approvalServer(args: CliArgs, io: CliIo) {
 }
 
 /** Approvals from the server or the ledger, with the ledger's unreadable lines as problems. */
-export async function loadApprovals(args: CliArgs, io: CliIo, lockPath: string): Promise<{ approvals: RecipeApproval[]; problems: string[]; source: string }> {
+export async function loadApprovals(args: CliArgs, io: CliIo, lockPath: string, brandId: string): Promise<{ approvals: RecipeApproval[]; problems: string[]; source: string }> {
   const api = approvalServer(args, io);
   if (api) return { approvals: (await api.recipes.list()).approvals, problems: [], source: String(args.values.server) };
-  const path = typeof args.values.approvals === 'string' ? resolve(io.cwd, args.values.approvals) : approvalsPathFor(lockPath);
+  const path = typeof args.values.approvals === 'string' ? resolve(io.cwd, args.values.approvals) : approvalsPathFor(lockPath, brandId);
   return { ...(await readApprovalLedger(path)), source: path };
 }

@@ -45,7 +45,7 @@ refuses categories whose current recipe hash has no approval. Use --all for ever
     if (typeof args.values.by !== 'string' || !args.values.by.trim()) throw new UsageError('--by <name> is required offline (who approves)');
     const at = new Date().toISOString();
     const records: RecipeApproval[] = status.map((s) => ({ brand: lock.lock.brand.id, category: s.category, recipeHash: s.recipeHash, decision, by: String(args.values.by).trim(), at, note, lockVersion: lock.lock.version, lockHash: lock.hash, ...(pilot ? { pilot } : {}) }));
-    const path = typeof args.values.approvals === 'string' ? resolve(io.cwd, args.values.approvals) : approvalsPathFor(lock.path);
+    const path = typeof args.values.approvals === 'string' ? resolve(io.cwd, args.values.approvals) : approvalsPathFor(lock.path, lock.lock.brand.id);
     await appendApprovals(path, records);
     for (const r of records) io.out(`  ${r.category}: ${decision} recipe ${r.recipeHash.slice(7, 19)} by ${r.by}\n`);
     io.out(`recorded in ${path}\n`);

@@ -13,7 +13,7 @@ export const recipeStatus: CliCommand = {
   positionals: { min: 0, max: 0 },
   async run(args, io) {
     const lock = await requireLock(args, io);
-    const { approvals, problems, source } = await loadApprovals(args, io, lock.path);
+    const { approvals, problems, source } = await loadApprovals(args, io, lock.path, lock.lock.brand.id);
     for (const p of problems) io.err(`warning: ${p}\n`);
     const status = approvalStatus(lock.lock, approvals);
     if (args.values.json) io.out(`${JSON.stringify({ source, recipes: status }, null, 2)}\n`);
