@@ -21,6 +21,9 @@ import { moodboardRoutes } from './routes/moodboard-routes';
 import { lockFileRoutes } from './routes/lock-file-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { auditRoutes } from './routes/audit-routes';
+import { recipeRoutes } from './routes/recipe-routes';
+import { libraryRoutes } from './routes/library-routes';
+import { lockSetupRoutes } from './routes/lock-setup-routes';
 
 export function createApp(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -58,5 +61,8 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
   app.route('/', lockFileRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', auditRoutes(deps));
+  app.route('/', recipeRoutes(deps));
+  app.route('/', libraryRoutes(deps));
+  app.route('/', lockSetupRoutes(deps));
   return app;
 }

@@ -27,6 +27,7 @@ function season(rows: string[]): string {
   cpSync(join(samples, 'photos'), join(dir, 'photos'), { recursive: true });
   cpSync(join(samples, 'luts'), join(dir, 'luts'), { recursive: true });
   cpSync(join(samples, 'brand-lock.json'), join(dir, 'brand-lock.json'));
+  cpSync(join(samples, 'northfold.approvals.jsonl'), join(dir, 'northfold.approvals.jsonl'));
   writeFileSync(join(dir, 'brief.csv'), [HEADER, ...rows].join('\n') + '\n');
   return dir;
 }
