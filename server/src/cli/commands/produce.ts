@@ -1,7 +1,6 @@
 /** `brandlock produce <brief> --lock <lock> --out <dir>`: a whole season, resumable, with delivery and report. */
 import { formatLockIssue } from '@brandlock/core';
 import { EXIT, InputError, UsageError, type CliCommand } from '../command';
-import { produceSeason } from '../../produce/produce-season';
 import { lockOption } from './shared-options';
 
 const PROVIDERS = ['local', 'fal', 'replicate', 'runway', 'comfyui'];
@@ -43,6 +42,7 @@ all listed), 2 on usage errors, 130 when stopped.`,
     if (values.server && !token) throw new UsageError('--server needs --token <token> (or BRANDLOCK_TOKEN)');
     let outcome;
     try {
+      const { produceSeason } = await import('../../produce/produce-season');
       outcome = await produceSeason({
         briefPath: positionals[0],
         lockPath: values.lock,
