@@ -8,6 +8,7 @@ import type { ApiErrorBody } from '@brandlock/core/api';
 import { ApiError } from './middleware/api-error';
 import { authenticate } from './middleware/auth';
 import { corsPolicy } from './middleware/cors-policy';
+import { inputGuard } from './middleware/input-guard';
 import type { AppEnv, RouteDeps } from './routes/route-deps';
 import { healthRoute, metaRoutes } from './routes/meta-routes';
 import { webhookRoutes } from './routes/webhook-routes';
@@ -40,6 +41,7 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
     deps.log.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
   });
   app.use('*', corsPolicy(deps.config.corsOrigins));
+  app.use('*', inputGuard());
 
   app.route('/', healthRoute(deps));
   app.route('/', webhookRoutes(deps));
