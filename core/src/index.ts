@@ -11,3 +11,4 @@ export * from './brief';
 export * from './post';
 export * from './audit';
 export * from './qc';
+export * from './palette-import';

@@ -1,5 +1,7 @@
 export * from './channel-spec';
 export * from './catalog';
+export * from './video-channel-spec';
+export * from './video-catalog';
 export * from './check-channel-spec';
 export * from './select-channels';
 export * from './plan-variants';

@@ -16,5 +16,8 @@ import { tokenList } from './token-list';
 import { tokenRevoke } from './token-revoke';
 import { qc } from './qc';
 import { variants } from './variants';
+import { paletteImport } from './palette-import';
+import { paletteExport } from './palette-export';
+import { paletteMeasure } from './palette-measure';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, briefCheck, plan, produce, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
