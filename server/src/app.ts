@@ -25,11 +25,12 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.onError((err, c) => {
+    // An error answer may quote what a provider or a library said: no configured secret leaves in it.
     if (err instanceof ApiError) {
-      const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+      const body: ApiErrorBody = { error: { code: err.code, message: deps.redactor.redact(err.message), ...(err.issues ? { issues: err.issues.map((i) => Object.fromEntries(Object.entries(i).map(([k, v]) => [k, typeof v === 'string' ? deps.redactor.redact(v) : v])) as typeof i) } : {}) } };
       return c.json(body, err.status);
     }
-    if (err instanceof HTTPException) return c.json({ error: { code: err.status === 413 ? 'payload_too_large' : 'invalid_request', message: err.message } } satisfies ApiErrorBody, err.status);
+    if (err instanceof HTTPException) return c.json({ error: { code: err.status === 413 ? 'payload_too_large' : 'invalid_request', message: deps.redactor.redact(err.message) } } satisfies ApiErrorBody, err.status);
     deps.log.error('unhandled error', { method: c.req.method, path: c.req.path, error: err });
     return c.json({ error: { code: 'internal', message: 'internal server error; the server log has the details' } } satisfies ApiErrorBody, 500);
   });

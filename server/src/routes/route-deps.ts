@@ -9,6 +9,7 @@ import type { StepRunner } from '../jobs/step-runner';
 import type { JobNotifier } from '../jobs/job-notifier';
 import type { Logger } from '../log/logger';
 import type { AuthVariables } from '../middleware/auth';
+import type { SecretRedactor } from '../secrets/secret-redactor';
 
 export interface RouteDeps {
   config: ServerConfig;
@@ -19,6 +20,8 @@ export interface RouteDeps {
   runner: StepRunner;
   notifier: JobNotifier;
   log: Logger;
+  /** Takes every configured secret out of text an answer carries (error messages). */
+  redactor: SecretRedactor;
   version: string;
 }
 
