@@ -13,3 +13,6 @@ export * from './audit';
 export * from './qc';
 export * from './video';
 export * from './palette-import';
+export * from './approval';
+export * from './library';
+export * from './calibration';

@@ -11,7 +11,7 @@ import type { Box, Mask } from '../raster/mask';
 import { maskIou } from '../raster/mask';
 import { deltaE2000 } from '../color/delta-e-2000';
 import { prepareQcImage } from '../qc/qc-image';
-import { measureGarmentColor } from '../qc/measure/garment-color';
+import { measureGarmentColor } from '../qc/measure/measure-swatch';
 import { frameLight, motionThumbnail, thumbnailDifference, type FrameDifference, type MotionThumbnail } from './frame-stats';
 
 export interface FrameMeasure {

@@ -15,6 +15,8 @@ import { findLock, type StoredLock } from '../store/locks';
 import type { ProviderRegistry } from '../providers/registry';
 import type { ProviderName } from '../providers/provider';
 import type { LocalParams } from '../providers/local';
+import { planMoodboardCells } from './plan-moodboard-cells';
+import { cellRecipe, cellStudies } from './moodboard-cell-jobs';
 import { planVideoJob } from './plan-video-job';
 
 type Request = z.output<typeof JobCreateRequest>;
@@ -129,24 +131,20 @@ export async function planJobRequest(db: Queryable, registry: ProviderRegistry, 
     count = channels.length;
   }
   let recipe = withSeedVariation(planned.recipe, req.seedVariation ?? 0);
+  let sources = req.sources.map((s) => s.slice(7));
   if (kind === 'moodboard') {
     const mb = req.moodboard!;
     const check = (path: string, ids: string[] | undefined, known: { id: string }[]) => (ids ?? []).filter((id) => !known.some((k) => k.id === id)).map((id) => issue(path, `"${id}" is not in the lock`, { found: id, expected: known.map((k) => k.id).join(', ') }));
     const problems = [...check('moodboard.lightingPresets', mb.lightingPresets, lock.lock.lighting), ...check('moodboard.modelProfiles', mb.modelProfiles, lock.lock.models), ...check('moodboard.swatches', mb.swatches, lock.lock.palette.swatches)];
     if (problems.length) return reject('the moodboard names things the lock does not have', problems);
-    const presets = mb.lightingPresets ? lock.lock.lighting.filter((l) => mb.lightingPresets!.includes(l.id)) : lock.lock.lighting;
-    const swatches = mb.swatches ? lock.lock.palette.swatches.filter((s) => mb.swatches!.includes(s.id)) : lock.lock.palette.swatches;
-    const models = mb.modelProfiles ? lock.lock.models.filter((m) => mb.modelProfiles!.includes(m.id)) : [];
-    count = mb.count;
-    params.moodboard = { presets, swatches, title: [mb.environment, mb.garmentFocus].filter(Boolean).join(', ') || `${lock.lock.brand.name} ${lock.lock.season}`.trim() };
-    params.direction = { environment: mb.environment, garmentFocus: mb.garmentFocus, notes: mb.notes, models: models.map((m) => ({ id: m.id, name: m.name, lora: m.lora })) };
-    recipe = {
-      ...recipe,
-      prompt: ['editorial moodboard image', mb.environment, mb.garmentFocus, presets.map((p) => p.promptFragment).join('; '), models.map((m) => `${m.lora.triggerWord ?? ''} ${m.name}`.trim()).join(', ')].filter(Boolean).join(', '),
-      seed: null,
-      modelProfile: models[0]?.id ?? recipe.modelProfile,
-      lightingPreset: presets[0].id,
-    };
+    // One request for many images would give the provider one prompt and one seed for all of them.
+    if (provider !== 'local') return reject(`a moodboard on ${provider} is one request per image: create it with POST /v1/moodboards`, [issue('kind', 'moodboards on a GPU provider are made cell by cell', { found: 'moodboard', expected: 'POST /v1/moodboards' })]);
+    const plan = planMoodboardCells(lock.lock, category, mb, contentHash(req));
+    const studies = await cellStudies(db, lock, plan.cells);
+    count = plan.cells.length;
+    sources = studies.sources;
+    params.moodboard = { cells: studies.specs };
+    recipe = { ...cellRecipe(category, plan.cells[0]), prompt: `moodboard studies: ${plan.cells.map((c) => c.caption).join('; ')}`.slice(0, 4000), seed: null, seedPolicy: 'random' };
   }
 
   if (kind === 'video') {
@@ -181,7 +179,7 @@ export async function planJobRequest(db: Queryable, registry: ProviderRegistry, 
       qc_thresholds: category.qc as unknown as Record<string, unknown>,
       count,
       seed_variation: req.seedVariation ?? 0,
-      sources: req.sources.map((s) => s.slice(7)),
+      sources,
       channels,
       params,
     },

@@ -9,7 +9,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { parseBrief, planBrief, type BrandLock, type PlannedJob, type ProductionRecord, type QcImageRecord } from '@brandlock/core';
+import { parseBrief, planBrief, type BrandLock, type PlannedJob, type ProductionRecord, type QcImageRecord, type RecipeApproval } from '@brandlock/core';
+import { gateRecipes, type RecipeGate } from './gate-recipes';
+import { writeRecipeGate } from './write-recipe-gate';
 import type { Job } from '@brandlock/core/api';
 import { readLockFile } from '../io/read-lock-file';
 import type { QcThumbnail } from '../pipeline/qc/qc-thumbnail';
@@ -39,6 +41,14 @@ export interface ProduceOptions {
   signal: AbortSignal;
   /** How often job states are read from the server. Default 500 ms. */
   pollMs?: number;
+  /** Make only N SKUs per category, for an art director to approve the recipes from. */
+  pilot?: number;
+  /** Produce categories whose recipe has no approval too. */
+  skipApproval?: boolean;
+  /** Recipe approvals (from the ledger beside the lock); with `server` they are read from the server. */
+  approvals?: RecipeApproval[];
+  /** The local asset library's blob folder, for brief sources that name library assets (`library:<sha256>`). */
+  libraryBlobDir?: string;
 }
 
 export type ProduceOutcome =
@@ -56,6 +66,7 @@ export type ProduceOutcome =
       documents: { manifest: string; csv: string; audit: string; report: string };
       logFile: string | null;
       wallMs: number;
+      gate: RecipeGate;
     };
 
 const TERMINAL = new Set(['succeeded', 'failed', 'canceled']);
@@ -118,13 +129,18 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
   const videoJobOf = new Map<string, string>();
   const videoImages: VideoReportImages = new Map();
   let interrupted = false;
+  let gate: RecipeGate = { mode: 'full', jobs: plan.jobs, skus: undefined, status: [], problems: [] };
   try {
     await ensureLock(conn.api, { lock, hash: lockHash, document: lockRead.raw, lockDir: lockRead.dir });
     state.briefId = await ensureBrief(conn.api, { known: state.briefId, name: `${basename(briefPath)} (${lock.season || lock.version})`, text: briefText, lockHash });
     await writeProduceState(statePath, state);
-    const sources = await uploadSources(conn.api, plan.jobs, briefPath, (done, failed, total) => progress.update('upload', { done, failed, total }), o.signal);
+    const approvals = o.server ? (await conn.api.recipes.list({ lock: lockHash })).approvals : (o.approvals ?? []);
+    gate = gateRecipes({ lock, jobs: plan.jobs, approvals, pilot: o.pilot, skipApproval: o.skipApproval });
+    problems.push(...gate.problems);
+    await writeRecipeGate(outDir, gate);
+    const sources = await uploadSources(conn.api, gate.jobs, briefPath, (done, failed, total) => progress.update('upload', { done, failed, total }), o.signal, o.libraryBlobDir);
     problems.push(...sources.problems);
-    const queued = await conn.api.briefs.queueJobs(state.briefId, { provider: o.provider as never, sources: sources.refs });
+    const queued = gate.skus && !gate.skus.length ? { queued: [], skipped: [] } : await conn.api.briefs.queueJobs(state.briefId, { provider: o.provider as never, sources: sources.refs, ...(gate.skus ? { skus: gate.skus } : {}) });
     // A job skipped for a source image that could not be uploaded is already reported with that image.
     for (const s of queued.skipped) if (!(sources.problems.length && /was not uploaded/.test(s.reason))) problems.push({ where: `${s.sku} ${s.view}`, message: s.reason });
     const plannedById = new Map(plan.jobs.flatMap((j) => [[j.id, j] as const, ...(j.video ? [[j.video.id, j] as const] : [])]));
@@ -208,9 +224,9 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
     errorRows: [...failedJobs.values()].map((j) => errorRow(j, lock)),
     thumbnails,
     filmstrips: videoImages,
-    facts: productionFacts({ lock, plan: plan.jobs, rowsRead: parsed.brief.rowCount, skus: plan.skuCount, records: all, files, failedJobs: failedJobs.size, problems, wallMs: Date.now() - started, deliverMs }),
+    facts: productionFacts({ lock, plan: gate.jobs, rowsRead: parsed.brief.rowCount, skus: new Set(gate.jobs.map((j) => j.sku)).size, records: all, files, failedJobs: failedJobs.size, problems, wallMs: Date.now() - started, deliverMs }),
   });
-  return { kind: 'done', interrupted, outDir, files, problems, masters: all.filter((r) => r.kind !== 'video').length, planned: plan.jobs.length, skus: plan.skuCount, documents, logFile: conn.logFile, wallMs: Date.now() - started };
+  return { kind: 'done', interrupted, outDir, files, problems, masters: all.filter((r) => r.kind !== 'video').length, planned: gate.jobs.length, skus: new Set(gate.jobs.map((j) => j.sku)).size, documents, logFile: conn.logFile, wallMs: Date.now() - started, gate };
 }
 
 /** Every job of the brief (stills and videos). */
