@@ -10,11 +10,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { backgroundRgba, withMp4Xmp, type VideoCutPlan, type VideoFacts } from '@brandlock/core';
 import { publishFile } from '../variants/publish-file';
 import { VariantError } from '../variants/variant-error';
 import { probeVideo } from './probe-video';
+import { posterFrame } from './poster-frame';
 import { runTool } from './run-tool';
 import type { VideoTools } from './video-tools';
 
@@ -84,8 +84,7 @@ export async function renderVideoCut(tools: VideoTools, masterPath: string, plan
   if (problems.length) throw new VariantError(facts.bytes > s.maxBytes ? 'max_bytes' : 'encode', `${s.id}: the cut does not meet the channel spec: ${problems.join('; ')}`);
   const bytes = withMp4Xmp(new Uint8Array(await readFile(tmp)), plan.xmp);
   const path = await publishFile(dirs.out, plan.fileName, bytes);
-  const png = (await runTool('ffmpeg', tools.ffmpeg, ['-v', 'error', '-nostdin', '-i', tmp, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', 'pipe:1'], { signal })).stdout;
-  const jpeg = new Uint8Array(await sharp(png).jpeg({ quality: s.poster.quality, mozjpeg: false }).withIccProfile('srgb').withXmp(plan.xmp).toBuffer());
+  const { jpeg } = await posterFrame(tools, tmp, { quality: s.poster.quality, xmp: plan.xmp, signal });
   const posterPath = await publishFile(dirs.out, plan.posterName, jpeg);
   const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
   return {
