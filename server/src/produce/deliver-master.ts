@@ -174,7 +174,8 @@ async function deliverForReview(input: DeliverMasterInput, kind: 'flagged' | 're
   return { delivered: [entry], failures: [] };
 }
 
-async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+/** Writes to a temporary name beside the file, then renames: a reader never sees half a file. */
+export async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   await writeFile(tmp, data);
   await rename(tmp, path);

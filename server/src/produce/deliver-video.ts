@@ -4,7 +4,7 @@
  * master goes to flagged/ or rejected/ beside a JSON file with its findings and their frames. Files
  * already in the ledger are skipped, so a resumed run never delivers anything twice.
  */
-import { mkdir, mkdtemp, rm, writeFile, rename } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import type { BrandlockClient, Job } from '@brandlock/core/api';
 import { renderVideoCut } from '../pipeline/video/render-video-cut';
 import type { VideoTools } from '../pipeline/video/video-tools';
 import type { DeliveredFile, DeliveryLedger } from './delivery-ledger';
-import { deliveryKind } from './deliver-master';
+import { deliveryKind, writeAtomically } from './deliver-master';
 
 export interface DeliverVideoInput {
   api: BrandlockClient;
@@ -130,10 +130,4 @@ async function deliverForReview(input: DeliverVideoInput, kind: 'flagged' | 'rej
   };
   await ledger.append(entry);
   return { delivered: [entry], failures: [] };
-}
-
-async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
 }
