@@ -23,6 +23,7 @@ export function createMainHandlers(): Handlers<MainApi> {
     notify: async (p) => {
       figma.notify(String(p?.message ?? '').slice(0, 300), { error: !!p?.error });
     },
+    listFonts: async () => (await figma.listAvailableFontsAsync()).map((f) => ({ family: f.fontName.family, style: f.fontName.style })),
     paletteScan: (p, ctx) => scanPaintsAsync(scopeOf(p), ctx),
     paletteSnap: (p, ctx) => snapPaintsAsync(requireArray(p?.snaps, 'snaps', 50_000), ctx),
     readImage: (p) => readImageAsync(p?.imageHash),

@@ -20,6 +20,8 @@ export type MainApi = {
   getSelection(params: void): Promise<SelectionSummary>;
   selectNodes(params: { nodeIds: string[] }): Promise<number>;
   notify(params: { message: string; error?: boolean }): Promise<void>;
+  /** Fonts Figma can load in this file, for the copy's font picker. */
+  listFonts(params: void): Promise<{ family: string; style: string }[]>;
 
   paletteScan(params: { scope: 'selection' | 'page' }): Promise<PaletteScan>;
   paletteSnap(params: { snaps: PaintSnap[] }): Promise<SnapResult>;

@@ -67,7 +67,7 @@ describe('npm run pack (Figma)', () => {
         channelId: 'sq', channelName: 'Square', frameName: 'sq', fileName: 'sq.png', width: 200, height: 200, background: null,
         image: { rect: { x: 0, y: 0, width: 200, height: 200 }, transform: [[0.75, 0, 0.125], [0, 1, 0]] },
         safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
-        overlay: { text: 'New in', box: { x: 10, y: 140, width: 180, height: 50 }, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT', vertical: 'BOTTOM', minSize: 8, maxSize: 40 },
+        overlay: { text: 'New in', box: { x: 10, y: 140, width: 180, height: 50 }, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT', vertical: 'BOTTOM', minSize: 8, maxSize: 40, contrast: null },
         exportSettings: [{ format: 'PNG', constraint: { type: 'WIDTH', value: 200 }, suffix: '', colorProfile: 'SRGB' }],
         delivery: { format: 'png', quality: 90, maxBytes: null },
         warnings: [],
