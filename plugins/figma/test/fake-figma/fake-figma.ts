@@ -136,6 +136,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}, existing?: FakeD
   let zoomedTo: FakeNode[] = [];
   const shownUi: { html: string; options: Record<string, unknown> }[] = [];
   const resizes: { width: number; height: number }[] = [];
+  let onUiResize: ((width: number, height: number) => void) | null = null;
   const figjam = doc.editorType === 'figjam';
 
   const live = (what: string) => {
@@ -282,6 +283,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}, existing?: FakeD
         live('figma.ui.resize');
         if (!Number.isFinite(width) || !Number.isFinite(height) || width < 1 || height < 1) throw new Error(`in resize: Expected positive sizes, got ${width} x ${height}`);
         resizes.push({ width: Math.round(width), height: Math.round(height) });
+        onUiResize?.(Math.round(width), Math.round(height));
       },
       show() {},
       hide() {},
@@ -346,6 +348,10 @@ export function createFakeFigma(options: FakeFigmaOptions = {}, existing?: FakeD
     shownUi,
     /** Every figma.ui.resize the plugin asked for. */
     resizes,
+    /** Called when the plugin resizes its window (the harness resizes the iframe, as Figma does). */
+    onUiResize(cb: (width: number, height: number) => void) {
+      onUiResize = cb;
+    },
     get undoCommits() {
       return undoCommits;
     },

@@ -37,6 +37,9 @@ describe('npm run pack (Figma)', () => {
     const code = readFileSync(join(out, 'code.js'), 'utf8');
     expect(code).not.toMatch(/ZodError|zod/);
     expect(code.length).toBeLessThan(100_000);
+    // The UI carries zod for offline lock checks, but not its forty languages of error messages.
+    const html = readFileSync(join(out, 'ui.html'), 'utf8');
+    expect(html.length).toBeLessThan(460_000);
   });
 
   it('the packed code.js runs in a plain JS context with the fake figma and answers the UI', async () => {
