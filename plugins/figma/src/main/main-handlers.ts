@@ -29,7 +29,7 @@ export function createMainHandlers(): Handlers<MainApi> {
     saveOfflineLock: (p) => saveOfflineLockAsync(p),
     getOfflineLock: () => loadOfflineLockAsync(),
     listFonts: async () => (await figma.listAvailableFontsAsync()).map((f) => ({ family: f.fontName.family, style: f.fontName.style })),
-    paletteScan: (p, ctx) => scanPaintsAsync(scopeOf(p), ctx),
+    paletteScan: (p, ctx) => scanPaintsAsync(scopeOf(p), p?.includeOwn === true, ctx),
     paletteSnap: (p, ctx) => snapPaintsAsync(requireArray(p?.snaps, 'snaps', 50_000), ctx),
     readImage: (p) => readImageAsync(p?.imageHash),
     placeLutPreview: (p) => placeLutPreviewAsync(p),

@@ -28,7 +28,8 @@ export type MainApi = {
   /** Fonts Figma can load in this file, for the copy's font picker. */
   listFonts(params: void): Promise<{ family: string; style: string }[]>;
 
-  paletteScan(params: { scope: 'selection' | 'page' }): Promise<PaletteScan>;
+  /** includeOwn: also brandlock's own moodboards and variant frames (skipped by default). */
+  paletteScan(params: { scope: 'selection' | 'page'; includeOwn?: boolean }): Promise<PaletteScan>;
   paletteSnap(params: { snaps: PaintSnap[] }): Promise<SnapResult>;
 
   readImage(params: { imageHash: string }): Promise<{ bytes: Uint8Array; width: number; height: number }>;
