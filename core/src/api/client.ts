@@ -17,6 +17,8 @@ import { Job, JobList, TERMINAL_JOB_STATES, type JobCreateRequest } from './job-
 import { LockFileUploaded, Moodboard, type MoodboardCreateRequest } from './moodboard-schemas';
 import { ReviewItem, ReviewList, type ReviewDecisionRequest } from './review-schemas';
 import { AuditEventList, AuditPage, MetricsReport } from './audit-schemas';
+import { LibraryAdded, LibraryAsset, LibraryCoverage, LibraryList, type LibraryPatch } from './library-schemas';
+import { RecipeAdjusted, RecipeStatus, RecipeStatusList, type RecipeAdjustRequest, type RecipeDecisionRequest } from './recipe-schemas';
 import { BrandlockNetworkError, BrandlockResponseError, BrandlockTimeoutError, httpErrorFor } from './client-errors';
 import { readSseEvents } from './sse';
 import { abortError, webGlobals, type WebAbortSignal, type WebBlob, type WebFetch, type WebResponse } from './web-platform';
@@ -254,6 +256,21 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
       query: (query: { sku?: string; job?: string; from?: string; to?: string; limit?: number; cursor?: string } = {}) => call(AuditPage, 'get', withQuery('/v1/audit', query)),
       events: (query: { action?: string; subject?: string; from?: string; to?: string; limit?: number; cursor?: string } = {}) => call(AuditEventList, 'get', withQuery('/v1/audit/events', query)),
       metrics: (query: { from?: string; to?: string } = {}) => call(MetricsReport, 'get', withQuery('/v1/metrics', query)),
+    },
+    library: {
+      /** Adds a photo (its bytes) to the asset library under the name or path it had. */
+      add: (bytes: Uint8Array | ArrayBuffer | WebBlob, path: string, options: { contentType?: string; tags?: string[] } = {}) =>
+        call(LibraryAdded, 'post', withQuery('/v1/library', { path, tags: options.tags?.join(',') }), { body: bytes as KyOptions['body'], headers: { 'content-type': options.contentType ?? 'application/octet-stream' } }),
+      list: (query: { tag?: string; sku?: string; kind?: string; category?: string; color?: string; within?: number; usable?: 'true' | 'false'; q?: string; limit?: number } = {}) => call(LibraryList, 'get', withQuery('/v1/library', query)),
+      get: (id: string) => call(LibraryAsset, 'get', apiPath('/v1/library/{id}', { id })),
+      edit: (id: string, patch: LibraryPatch) => call(LibraryAsset, 'patch', apiPath('/v1/library/{id}', { id }), { json: patch }),
+      coverage: (brief: string) => call(LibraryCoverage, 'get', withQuery('/v1/library/coverage', { brief })),
+    },
+    recipes: {
+      /** Each category's recipe hash in a lock version (default current) and its approval. */
+      list: (query: { lock?: string } = {}) => call(RecipeStatusList, 'get', withQuery('/v1/recipes', query)),
+      decide: (category: string, request: RecipeDecisionRequest) => call(RecipeStatus, 'post', apiPath('/v1/recipes/{category}/approval', { category }), { json: request }),
+      adjust: (category: string, request: RecipeAdjustRequest) => call(RecipeAdjusted, 'post', apiPath('/v1/recipes/{category}/adjust', { category }), { json: request }),
     },
   };
 }

@@ -17,6 +17,7 @@ import type { ProviderName } from '../providers/provider';
 import type { LocalParams } from '../providers/local';
 import { planMoodboardCells } from './plan-moodboard-cells';
 import { cellRecipe, cellStudies } from './moodboard-cell-jobs';
+import { planVideoJob } from './plan-video-job';
 
 type Request = z.output<typeof JobCreateRequest>;
 
@@ -63,6 +64,7 @@ export async function planJobRequest(db: Queryable, registry: ProviderRegistry, 
     return reject(`provider "${provider}" cannot make ${req.kind} jobs`, [issue('kind', `${provider} runs ${registry.kinds(provider).join(', ')}`, { found: req.kind })]);
   }
   for (const [i, ref] of req.sources.entries()) {
+    if (req.kind === 'video') break; // a video's source is a stored still, checked against the SKU below
     if (!(await findBlob(db, ref.slice(7)))) return reject(`source ${ref} was never uploaded`, [issue(`sources[${i}]`, 'no upload with this reference; PUT the image to /v1/uploads first', { found: ref })]);
   }
   if (req.count !== undefined && req.kind !== 'generate') return reject('count applies to generate jobs', [issue('count', req.kind === 'moodboard' ? 'a moodboard takes moodboard.count' : `a ${req.kind} job makes one output per source or channel`)]);
@@ -143,6 +145,19 @@ export async function planJobRequest(db: Queryable, registry: ProviderRegistry, 
     sources = studies.sources;
     params.moodboard = { cells: studies.specs };
     recipe = { ...cellRecipe(category, plan.cells[0]), prompt: `moodboard studies: ${plan.cells.map((c) => c.caption).join('; ')}`.slice(0, 4000), seed: null, seedPolicy: 'random' };
+  }
+
+  if (kind === 'video') {
+    const video = await planVideoJob(db, planned, req.sources, req.seedVariation ?? 0);
+    if (!video.success) return reject(video.message, video.issues, video.status, video.code);
+    return {
+      success: true,
+      job: {
+        kind, provider, lock_hash: lock.summary.hash, brief_id: briefId, planned_job_id: video.plannedJobId, row: planned.row, sku: planned.sku, colorway: planned.colorway,
+        category: category.id, view: planned.view, recipe: video.recipe, recipe_hash: video.recipeHash, human_review: category.qc.humanReview,
+        qc_thresholds: category.qc as unknown as Record<string, unknown>, count: 1, seed_variation: req.seedVariation ?? 0, sources: [video.source], channels: [], params: video.params as unknown as Record<string, unknown>,
+      },
+    };
   }
 
   return {

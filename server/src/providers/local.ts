@@ -3,14 +3,18 @@
  * CPU, so every flow works without keys or a GPU, and it says so in each output's note. Generate and
  * post make a master from the source image; variants resize a master to channel specs; a moodboard
  * cell is a study rendered from the lock's own material (the model's reference image in the cell's
- * light and grade, the pose, the palette in that light). It never pretends to be a generative model,
- * and it cannot make video.
+ * light and grade, the pose, the palette in that light); video is the approved still with the motion
+ * brief's camera move rendered on the CPU (nothing in it moves but the camera). It never pretends to
+ * be a generative model.
  */
 import { parseCube, type ChannelSpec, type LightingPreset, type PoseView, type Swatch } from '@brandlock/core';
 import { ProviderCallError, type Provider, type ProviderOutput, type ProviderRequest, type ProviderStatus, type SubmitResult } from './provider';
 import { renderLocalMaster } from '../pipeline/local-master';
 import { renderLocalVariants } from '../pipeline/local-variants';
 import { renderCellStudy } from '../pipeline/studies/cell-study';
+import { renderOfflineLoop } from '../pipeline/video/render-offline-loop';
+import { requireVideoTools, VideoToolMissingError, videoToolsFromEnv, type VideoTools } from '../pipeline/video/video-tools';
+import { videoParamsOf } from './video-params';
 
 /** What the server puts in `request.params` for the local provider, per kind. */
 export interface LocalParams {
@@ -35,13 +39,14 @@ export interface CellStudySpec {
   lut: { id: string; name: string; source: number } | null;
 }
 
-export const LOCAL_KINDS = ['generate', 'post', 'variants', 'moodboard'] as const;
+export const LOCAL_KINDS = ['generate', 'post', 'variants', 'moodboard', 'video'] as const;
 
 export const LOCAL_NOTES = {
   master: 'local provider: no generative model ran; this master is the source image fitted to the recipe size on the CPU, then post-processed (grade, white balance, exposure, backdrop)',
   post: 'local provider: no generative model ran; the source image composited on the lighting preset background on the CPU',
   variant: 'local provider: channel variant cut from the master with the subject-aware crop',
   study: 'local provider: a study rendered from the lock (reference image, light, grade, pose, palette), not a photograph and not a generated image',
+  video: 'local provider: no generative model ran; this clip is the approved still with a camera move rendered on the CPU, and nothing in it moves but the camera',
 } as const;
 
 /** The size of a moodboard study (4:5). */
@@ -49,6 +54,8 @@ export const STUDY_SIZE = { width: 768, height: 960 };
 
 export interface LocalProviderOptions {
   maxPixels?: number;
+  /** FFmpeg for video jobs; from the environment when absent. */
+  videoTools?: VideoTools;
 }
 
 export function createLocalProvider(options: LocalProviderOptions = {}): Provider {
@@ -102,6 +109,18 @@ export function createLocalProvider(options: LocalProviderOptions = {}): Provide
           outputs.push({ bytes, contentType: 'image/png', seed: cell.seed ?? undefined, note: `${LOCAL_NOTES.study}: ${what}` });
         }
         return outputs;
+      }
+      case 'video': {
+        const { motion, still } = videoParamsOf('local', request);
+        const tools = options.videoTools ?? videoToolsFromEnv(process.env);
+        try {
+          await requireVideoTools(tools);
+        } catch (e) {
+          if (e instanceof VideoToolMissingError) fail('ffmpeg_missing', e.message);
+          throw e;
+        }
+        const clip = await renderOfflineLoop({ still: await source(), camera: motion.camera, durationSeconds: motion.durationSeconds, loop: motion.loop, subject: still.subject, tools });
+        return [{ bytes: clip.bytes, contentType: 'video/mp4', seed: undefined, note: `${LOCAL_NOTES.video} (${clip.description}, ${clip.width}x${clip.height}, ${clip.fps} fps)` }];
       }
       default:
         return fail('unsupported_kind', `the local provider cannot make ${request.kind} jobs (it has no generative model); configure a provider that can, such as runway or fal`);

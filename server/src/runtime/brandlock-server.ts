@@ -5,7 +5,8 @@
  * serve`, the CLI's in-process runs and the tests.
  */
 import type { Hono } from 'hono';
-import type { ServerConfig } from '../config/server-config';
+import { configSecrets, type ServerConfig } from '../config/server-config';
+import { createSecretRedactor } from '../secrets/secret-redactor';
 import type { Database } from '../store/database';
 import { openDatabase } from '../store/open-database';
 import { migrate } from '../store/migrate';
@@ -26,6 +27,7 @@ import { createToken } from '../store/tokens';
 import { recordBlob } from '../store/blobs';
 import { recordEvent, SYSTEM_ACTOR } from '../store/audit-events';
 import { createApp } from '../app';
+import { requireVideoTools } from '../pipeline/video/video-tools';
 import type { AppEnv } from '../routes/route-deps';
 
 export const SERVER_VERSION = '0.1.0';
@@ -68,6 +70,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
   if (options.db) await migrate(db);
   const blobs = options.blobs ?? folderBlobStore(config.blobDir);
   const registry = createProviderRegistry(config, { log, fetch: options.fetch, remotes: options.remotes, local: options.local });
+  requireVideoTools(config.videoTools).catch((e: Error) => log.warn('product video is unavailable on this server', { error: e.message }));
   const notifier = createJobNotifier();
   const queue = createStepQueue(db, { stepTimeoutSeconds: config.stepTimeoutSeconds, retryLimit: config.stepRetries });
   queue.boss.on('error', (e) => log.error('queue error', { error: e }));
@@ -84,6 +87,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       options.inspect ??
       automatedQc({
         maxPixels: config.maxUploadPixels,
+        videoTools: config.videoTools,
         saveThumbnail: async (jpeg, size) => {
           const { sha256 } = await blobs.put(jpeg);
           await recordBlob(db, { sha256, contentType: 'image/jpeg', format: 'jpeg', bytes: jpeg.byteLength, width: size.width, height: size.height });
@@ -125,7 +129,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     reconciler.start(config.reconcileIntervalMs);
   }
 
-  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, version: SERVER_VERSION });
+  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, redactor: createSecretRedactor(configSecrets(config)), version: SERVER_VERSION });
   let stopped = false;
   return {
     app,

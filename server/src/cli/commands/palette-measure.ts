@@ -1,4 +1,5 @@
 /** `brandlock palette measure <photos...> --lock <lock> --name <name>`: a swatch from approved reference photos. */
+import { resolve } from 'node:path';
 import { addSwatches, combineLabs, formatLockIssue, formatPaletteIssue, labNotation, measureGarmentColor, nearestSwatch, type Palette } from '@brandlock/core';
 import { EXIT, InputError, UsageError, type CliCommand } from '../command';
 import { writeLockFile } from '../../io/write-lock-file';
@@ -32,7 +33,7 @@ is added to the palette (--replace to overwrite a swatch of the same id).`,
     const rows: { file: string; lab: { l: number; a: number; b: number } | null; error?: string }[] = [];
     for (const file of positionals) {
       try {
-        const { image } = await readPhotoForMeasure(file);
+        const { image } = await readPhotoForMeasure(resolve(io.cwd, file));
         rows.push({ file, lab: measureGarmentColor(image)?.lab ?? null, ...(measureGarmentColor(image) ? {} : { error: 'no garment found (no subject against the backdrop)' }) });
       } catch (e) {
         rows.push({ file, lab: null, error: (e as Error).message });
@@ -55,7 +56,7 @@ is added to the palette (--replace to overwrite a swatch of the same id).`,
       if (!issues.length) {
         doc.palette = { ...doc.palette, swatches: merged.palette.swatches };
         if (typeof values.version === 'string') doc.version = values.version;
-        const res = await writeLockFile(values.out, doc);
+        const res = await writeLockFile(resolve(io.cwd, values.out), doc);
         if (!res.success) {
           for (const i of res.issues) io.err(`  ${formatLockIssue(i)}\n`);
           throw new InputError(`${values.out}: not a valid lock with this swatch; nothing written`);

@@ -2,6 +2,8 @@
 import { initial } from './001-initial';
 import { submitDetails } from './002-submit-details';
 import { moodboards } from './007-moodboards';
+import { recipeApprovals } from './009-recipe-approvals';
+import { library } from './090-library';
 
 export interface Migration {
   version: number;
@@ -9,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [initial, submitDetails, moodboards];
+export const MIGRATIONS: Migration[] = [initial, submitDetails, moodboards, recipeApprovals, library];
