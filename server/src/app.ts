@@ -20,6 +20,7 @@ import { lutRoutes } from './routes/lut-routes';
 import { jobRoutes } from './routes/job-routes';
 import { moodboardRoutes } from './routes/moodboard-routes';
 import { lockFileRoutes } from './routes/lock-file-routes';
+import { encodeRoutes } from './routes/encode-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { auditRoutes } from './routes/audit-routes';
 import { recipeRoutes } from './routes/recipe-routes';
@@ -62,6 +63,7 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
   app.route('/', jobRoutes(deps));
   app.route('/', moodboardRoutes(deps));
   app.route('/', lockFileRoutes(deps));
+  app.route('/', encodeRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', auditRoutes(deps));
   app.route('/', recipeRoutes(deps));

@@ -237,6 +237,12 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
         }
       },
     },
+    /** Encodes a frame's PNG as the channel's delivery file on the server (see the encodeFrame route). */
+    async encode(channel: string, png: Uint8Array, lock = 'current'): Promise<{ bytes: Uint8Array; contentType: string; quality: number | null }> {
+      const res = await send('post', withQuery('/v1/encode', { channel, lock }), { body: png as KyOptions['body'], headers: { 'content-type': 'image/png' }, timeout: 120_000 });
+      const q = res.headers.get('x-brandlock-quality');
+      return { bytes: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? 'application/octet-stream', quality: q ? Number(q) : null };
+    },
     lockFiles: {
       /** Uploads a file the lock names by path (a model's reference image); admin. */
       put: (ref: string, path: string, bytes: Uint8Array | ArrayBuffer, contentType: string) =>

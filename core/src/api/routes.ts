@@ -101,6 +101,12 @@ export const API_ROUTES = [
   { id: 'getMoodboard', method: 'get', path: '/v1/moodboards/{id}', summary: 'A moodboard with every cell\'s state and image (poll this to fill or resume a board)', action: 'jobs:read', responses: { 200: { description: 'Moodboard', schema: Moodboard }, ...denied, ...missing('moodboard') } },
   { id: 'cancelMoodboard', method: 'post', path: '/v1/moodboards/{id}/cancel', summary: 'Cancel every open cell of a moodboard (also at the provider); finished cells stay', action: 'jobs:cancel', responses: { 202: { description: 'Cancel requested', schema: Moodboard }, ...denied, ...missing('moodboard') } },
   {
+    id: 'encodeFrame', method: 'post', path: '/v1/encode', summary: "Encode a frame exported from Figma (PNG at the channel's size) as the channel's delivery file: the same encoder as `brandlock variants` (format, quality within maxBytes, LZW TIFF, sRGB ICC)", action: 'jobs:create',
+    query: z.object({ channel: z.string().max(64), lock: z.string().max(100).optional() }),
+    body: { binary: true, contentType: 'image/png', description: "The frame's lossless PNG export" },
+    responses: { 200: { description: 'The delivery file; X-Brandlock-Quality says the quality used', contentType: 'application/octet-stream' }, 415: err('Not a PNG'), 422: err('Unknown channel, wrong size, or it cannot fit maxBytes'), ...denied, ...missing('lock version') },
+  },
+  {
     id: 'uploadLockFile', method: 'put', path: '/v1/locks/{ref}/files', summary: "Upload a file a lock names by path (a model profile's reference image), so moodboards can show it", action: 'locks:publish',
     query: z.object({ path: z.string().max(500) }),
     body: { binary: true, contentType: 'image/*', description: 'The image the lock names at `path`' },
