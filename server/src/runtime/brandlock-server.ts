@@ -94,7 +94,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
           return sha256;
         },
       }),
-    postProcess: options.postProcess ?? masterPostProcess(blobs, config.maxUploadPixels),
+    postProcess: options.postProcess ?? masterPostProcess(blobs, config.maxUploadPixels, config.videoTools),
   });
   const jobs = createJobService({ db, registry, queue, notifier });
   const reconciler = createReconciler(db, queue, log);
