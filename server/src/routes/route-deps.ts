@@ -9,6 +9,7 @@ import type { StepRunner } from '../jobs/step-runner';
 import type { JobNotifier } from '../jobs/job-notifier';
 import type { Logger } from '../log/logger';
 import type { AuthVariables } from '../middleware/auth';
+import type { TrainingService } from '../training/training-service';
 
 export interface RouteDeps {
   config: ServerConfig;
@@ -20,6 +21,8 @@ export interface RouteDeps {
   notifier: JobNotifier;
   log: Logger;
   version: string;
+  /** LoRA trainings on the queue (absent in apps built without a queue). */
+  trainings?: TrainingService;
 }
 
 export type AppEnv = { Variables: AuthVariables };

@@ -15,6 +15,7 @@ import { createLogger, type Logger } from '../log/logger';
 import { createProviderRegistry, type ProviderRegistration, type ProviderRegistry, type RemoteProviderName } from '../providers/registry';
 import type { Provider } from '../providers/provider';
 import { createStepQueue, type StepQueue } from '../jobs/step-queue';
+import { createTrainingService } from '../training/training-service';
 import { createStepRunner, type StepRunner } from '../jobs/step-runner';
 import { createJobService, type JobService } from '../jobs/job-service';
 import { createJobNotifier } from '../jobs/job-notifier';
@@ -45,6 +46,8 @@ export interface BrandlockServerOptions {
   fetch?: typeof fetch;
   /** Run job workers in this process (default: the configuration's `workers`). */
   workers?: boolean;
+  /** Where LoRA trainers read their keys and URLs (default: process.env). */
+  trainerEnv?: Record<string, string | undefined>;
 }
 
 export interface BrandlockServer {
@@ -94,6 +97,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
   });
   const jobs = createJobService({ db, registry, queue, notifier });
   const reconciler = createReconciler(db, queue, log);
+  const trainings = createTrainingService({ db, blobs, boss: queue.boss, env: options.trainerEnv ?? process.env, log, pollMs: config.pollMinMs, fetch: options.fetch });
 
   let firstAdminToken: string | null = null;
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tokens');
@@ -121,11 +125,12 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       );
     }
     await queue.onDeadLetter((data) => runner.onDeadStep(data.jobId));
+    await trainings.start();
     await reconciler.reconcile();
     reconciler.start(config.reconcileIntervalMs);
   }
 
-  const app = createApp({ config, db, blobs, registry, jobs, runner, notifier, log, version: SERVER_VERSION });
+  const app = createApp({ config, db, blobs, registry, jobs, runner, notifier, log, version: SERVER_VERSION, trainings });
   let stopped = false;
   return {
     app,

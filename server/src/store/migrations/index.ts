@@ -3,6 +3,7 @@ import { initial } from './001-initial';
 import { submitDetails } from './002-submit-details';
 import { recipeApprovals } from './009-recipe-approvals';
 import { library } from './090-library';
+import { trainings } from './091-trainings';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [initial, submitDetails, recipeApprovals, library];
+export const MIGRATIONS: Migration[] = [initial, submitDetails, recipeApprovals, library, trainings];
