@@ -11,6 +11,7 @@ export * from './brief';
 export * from './post';
 export * from './audit';
 export * from './qc';
+export * from './video';
 export * from './palette-import';
 export * from './approval';
 export * from './library';

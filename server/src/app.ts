@@ -17,6 +17,8 @@ import { briefRoutes } from './routes/brief-routes';
 import { uploadRoutes } from './routes/upload-routes';
 import { lutRoutes } from './routes/lut-routes';
 import { jobRoutes } from './routes/job-routes';
+import { moodboardRoutes } from './routes/moodboard-routes';
+import { lockFileRoutes } from './routes/lock-file-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { auditRoutes } from './routes/audit-routes';
 import { recipeRoutes } from './routes/recipe-routes';
@@ -56,6 +58,8 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
   app.route('/', uploadRoutes(deps));
   app.route('/', lutRoutes(deps));
   app.route('/', jobRoutes(deps));
+  app.route('/', moodboardRoutes(deps));
+  app.route('/', lockFileRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', auditRoutes(deps));
   app.route('/', recipeRoutes(deps));

@@ -14,6 +14,7 @@ import { LockDetail, LockList, LockPublished } from './lock-schemas';
 import { BriefJobsQueued, BriefList, BriefSummary, BriefUploaded, SkuList, type BriefJobsRequest, type BriefUploadRequest } from './brief-schemas';
 import { LutUploadResult, UploadResult } from './upload-schemas';
 import { Job, JobList, TERMINAL_JOB_STATES, type JobCreateRequest } from './job-schemas';
+import { LockFileUploaded, Moodboard, type MoodboardCreateRequest } from './moodboard-schemas';
 import { ReviewItem, ReviewList, type ReviewDecisionRequest } from './review-schemas';
 import { AuditEventList, AuditPage, MetricsReport } from './audit-schemas';
 import { Training, TrainingPinned, type TrainingCreateRequest } from './training-schemas';
@@ -216,6 +217,32 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
       },
     },
     jobs,
+    moodboards: {
+      create: (request: MoodboardCreateRequest, opts: { idempotencyKey?: string } = {}) =>
+        call(Moodboard, 'post', '/v1/moodboards', { json: request, headers: opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {} }),
+      get: (id: string) => call(Moodboard, 'get', apiPath('/v1/moodboards/{id}', { id })),
+      cancel: (id: string) => call(Moodboard, 'post', apiPath('/v1/moodboards/{id}/cancel', { id })),
+      /** Follows a board until every cell is done, calling onUpdate whenever a cell moved. */
+      async watch(id: string, opts: { onUpdate?: (board: Moodboard) => void; signal?: WebAbortSignal; pollIntervalMs?: number } = {}): Promise<Moodboard> {
+        let last = '';
+        for (;;) {
+          if (opts.signal?.aborted) throw abortError(opts.signal.reason);
+          const board = await call(Moodboard, 'get', apiPath('/v1/moodboards/{id}', { id }), { signal: opts.signal as KyOptions['signal'] });
+          const key = board.cells.map((c) => `${c.state}:${c.stage}:${c.output?.sha256 ?? ''}`).join('|');
+          if (key !== last) {
+            last = key;
+            opts.onUpdate?.(board);
+          }
+          if (board.state !== 'running' && board.state !== 'queued') return board;
+          await sleep(opts.pollIntervalMs ?? 1000, opts.signal);
+        }
+      },
+    },
+    lockFiles: {
+      /** Uploads a file the lock names by path (a model's reference image); admin. */
+      put: (ref: string, path: string, bytes: Uint8Array | ArrayBuffer, contentType: string) =>
+        call(LockFileUploaded, 'put', withQuery(apiPath('/v1/locks/{ref}/files', { ref }), { path }), { body: bytes as KyOptions['body'], headers: { 'content-type': contentType } }),
+    },
     review: {
       list: (query: { status?: string; sku?: string; category?: string; limit?: number; cursor?: string } = {}) => call(ReviewList, 'get', withQuery('/v1/review', query)),
       decide: (assetId: string, request: ReviewDecisionRequest) => call(ReviewItem, 'post', apiPath('/v1/review/{assetId}', { assetId }), { json: request }),

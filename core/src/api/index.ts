@@ -10,6 +10,7 @@ export * from './lock-schemas';
 export * from './brief-schemas';
 export * from './upload-schemas';
 export * from './job-schemas';
+export * from './moodboard-schemas';
 export * from './review-schemas';
 export * from './audit-schemas';
 export * from './recipe-schemas';

@@ -12,6 +12,7 @@ import { LockDetail, LockList, LockPublished } from './lock-schemas';
 import { BriefJobsQueued, BriefJobsRequest, BriefList, BriefSummary, BriefUploaded, BriefUploadRequest, SkuList } from './brief-schemas';
 import { LutUploadResult, UploadResult } from './upload-schemas';
 import { Job, JobCreateRequest, JobList, JobListQuery } from './job-schemas';
+import { LockFileUploaded, Moodboard, MoodboardCreateRequest } from './moodboard-schemas';
 import { ReviewDecisionRequest, ReviewItem, ReviewList, ReviewQuery } from './review-schemas';
 import { AuditEventList, AuditEventQuery, AuditPage, AuditQuery, MetricsQuery, MetricsReport } from './audit-schemas';
 import { Training, TrainingCreateRequest, TrainingPinned, TrainingPinRequest } from './training-schemas';
@@ -92,6 +93,20 @@ export const API_ROUTES = [
   { id: 'getJob', method: 'get', path: '/v1/jobs/{id}', summary: 'A job (poll this when server-sent events are not available)', action: 'jobs:read', responses: { 200: { description: 'Job', schema: Job }, ...denied, ...missing('job') } },
   { id: 'jobEvents', method: 'get', path: '/v1/jobs/{id}/events', summary: 'Progress as server-sent events: `job` with the job, `end` when it is terminal', action: 'jobs:read', responses: { 200: { description: 'text/event-stream', contentType: 'text/event-stream' }, ...denied, ...missing('job') } },
   { id: 'cancelJob', method: 'post', path: '/v1/jobs/{id}/cancel', summary: 'Cancel a job (also at the provider)', action: 'jobs:cancel', responses: { 202: { description: 'Cancel requested (or already terminal)', schema: Job }, ...denied, ...missing('job') } },
+
+  {
+    id: 'createMoodboard', method: 'post', path: '/v1/moodboards', summary: 'Plan a moodboard as cells (lighting x model x pose), each its own job with its own prompt and seed', action: 'jobs:create', body: { schema: MoodboardCreateRequest },
+    headers: { 'Idempotency-Key': 'Optional. Retrying with the same key and body returns the first board' },
+    responses: { 202: { description: 'Planned and queued', schema: Moodboard }, 200: { description: 'Same Idempotency-Key: the board created the first time', schema: Moodboard }, 409: err('The Idempotency-Key was used with a different body'), 422: err('The request names something the lock does not have'), ...invalid, ...denied },
+  },
+  { id: 'getMoodboard', method: 'get', path: '/v1/moodboards/{id}', summary: 'A moodboard with every cell\'s state and image (poll this to fill or resume a board)', action: 'jobs:read', responses: { 200: { description: 'Moodboard', schema: Moodboard }, ...denied, ...missing('moodboard') } },
+  { id: 'cancelMoodboard', method: 'post', path: '/v1/moodboards/{id}/cancel', summary: 'Cancel every open cell of a moodboard (also at the provider); finished cells stay', action: 'jobs:cancel', responses: { 202: { description: 'Cancel requested', schema: Moodboard }, ...denied, ...missing('moodboard') } },
+  {
+    id: 'uploadLockFile', method: 'put', path: '/v1/locks/{ref}/files', summary: "Upload a file a lock names by path (a model profile's reference image), so moodboards can show it", action: 'locks:publish',
+    query: z.object({ path: z.string().max(500) }),
+    body: { binary: true, contentType: 'image/*', description: 'The image the lock names at `path`' },
+    responses: { 201: { description: 'Stored', schema: LockFileUploaded }, 200: { description: 'Already stored', schema: LockFileUploaded }, 413: err('Over the byte or pixel limit'), 415: err('Not an image format brandlock reads'), 422: err('The lock names no such file, or the image is corrupt'), ...denied, ...missing('lock version') },
+  },
 
   { id: 'listReview', method: 'get', path: '/v1/review', summary: 'The review queue: flagged and rejected assets by default', action: 'review:read', query: ReviewQuery, responses: { 200: { description: 'Items', schema: ReviewList }, ...invalid, ...denied } },
   { id: 'decideReview', method: 'post', path: '/v1/review/{assetId}', summary: 'Approve or reject an asset, with a reason (audited)', action: 'review:decide', body: { schema: ReviewDecisionRequest }, responses: { 200: { description: 'The item after the decision', schema: ReviewItem }, ...invalid, ...denied, ...missing('asset') } },

@@ -42,6 +42,8 @@ export const VideoChannelFields = z.strictObject({
 export const VideoChannelSpec = VideoChannelFields.refine((s) => s.minSeconds <= s.maxSeconds, {
   message: 'expected minSeconds at most maxSeconds',
   path: ['minSeconds'],
-}).refine((s) => s.minFps <= s.maxFps, { message: 'expected minFps at most maxFps', path: ['minFps'] });
+})
+  .refine((s) => s.minFps <= s.maxFps, { message: 'expected minFps at most maxFps', path: ['minFps'] })
+  .refine((s) => s.safeArea.top + s.safeArea.bottom < s.height && s.safeArea.left + s.safeArea.right < s.width, { message: 'expected a safe area smaller than the frame', path: ['safeArea'] });
 export type VideoChannelSpec = z.infer<typeof VideoChannelSpec>;
 export type VideoChannelSpecInput = z.input<typeof VideoChannelSpec>;

@@ -27,6 +27,7 @@ import { createToken } from '../store/tokens';
 import { recordBlob } from '../store/blobs';
 import { recordEvent, SYSTEM_ACTOR } from '../store/audit-events';
 import { createApp } from '../app';
+import { requireVideoTools } from '../pipeline/video/video-tools';
 import type { AppEnv } from '../routes/route-deps';
 
 export const SERVER_VERSION = '0.1.0';
@@ -71,6 +72,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
   if (options.db) await migrate(db);
   const blobs = options.blobs ?? folderBlobStore(config.blobDir);
   const registry = createProviderRegistry(config, { log, fetch: options.fetch, remotes: options.remotes, local: options.local });
+  requireVideoTools(config.videoTools).catch((e: Error) => log.warn('product video is unavailable on this server', { error: e.message }));
   const notifier = createJobNotifier();
   const queue = createStepQueue(db, { stepTimeoutSeconds: config.stepTimeoutSeconds, retryLimit: config.stepRetries });
   queue.boss.on('error', (e) => log.error('queue error', { error: e }));
@@ -87,6 +89,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       options.inspect ??
       automatedQc({
         maxPixels: config.maxUploadPixels,
+        videoTools: config.videoTools,
         saveThumbnail: async (jpeg, size) => {
           const { sha256 } = await blobs.put(jpeg);
           await recordBlob(db, { sha256, contentType: 'image/jpeg', format: 'jpeg', bytes: jpeg.byteLength, width: size.width, height: size.height });
@@ -130,7 +133,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     reconciler.start(config.reconcileIntervalMs);
   }
 
-  const app = createApp({ config, db, blobs, registry, jobs, runner, notifier, log, version: SERVER_VERSION, trainings });
+  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, version: SERVER_VERSION, trainings });
   let stopped = false;
   return {
     app,

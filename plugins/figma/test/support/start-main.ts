@@ -39,3 +39,12 @@ export function reopenMain(host: FakeFigmaHost, options: FakeFigmaOptions = {}) 
 }
 
 export const settle = (ms = 10) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits (up to 5 s) for the newest event of a kind that passes `test`: selection events arrive asynchronously. */
+export async function eventMatching<T>(events: { name: string; payload: unknown }[], name: string, test: (payload: T) => boolean): Promise<T> {
+  for (const end = Date.now() + 5000; Date.now() < end; await settle(10)) {
+    const last = events.filter((e) => e.name === name).at(-1)?.payload as T | undefined;
+    if (last !== undefined && test(last)) return last;
+  }
+  return events.filter((e) => e.name === name).at(-1)?.payload as T;
+}

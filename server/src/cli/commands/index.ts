@@ -28,5 +28,6 @@ import { loraTrain } from './lora-train';
 import { libraryList } from './library-list';
 import { libraryEdit } from './library-edit';
 import { libraryCoverageCommand } from './library-coverage';
+import { swatchMeasure } from './swatch-measure';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, lockCalibrate, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, recipeStatus, recipeApprove, recipeAdjust, libraryAdd, libraryList, libraryEdit, libraryCoverageCommand, loraTrain, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, lockCalibrate, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, recipeStatus, recipeApprove, recipeAdjust, libraryAdd, libraryList, libraryEdit, libraryCoverageCommand, loraTrain, qc, swatchMeasure, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];

@@ -1,6 +1,6 @@
 /** `brandlock palette measure <photos...> --lock <lock> --name <name>`: a swatch from approved reference photos. */
 import { resolve } from 'node:path';
-import { addSwatches, combineLabs, formatLockIssue, formatPaletteIssue, labNotation, measureGarmentColor, nearestSwatch, type Palette } from '@brandlock/core';
+import { addSwatches, combineLabs, formatLockIssue, formatPaletteIssue, labNotation, measureSwatch, nearestSwatch, type Palette } from '@brandlock/core';
 import { EXIT, InputError, UsageError, type CliCommand } from '../command';
 import { writeLockFile } from '../../io/write-lock-file';
 import { readPhotoForMeasure } from '../../lock-setup/read-photo-for-measure';
@@ -34,7 +34,7 @@ is added to the palette (--replace to overwrite a swatch of the same id).`,
     for (const file of positionals) {
       try {
         const { image } = await readPhotoForMeasure(resolve(io.cwd, file));
-        rows.push({ file, lab: measureGarmentColor(image)?.lab ?? null, ...(measureGarmentColor(image) ? {} : { error: 'no garment found (no subject against the backdrop)' }) });
+        rows.push({ file, lab: measureSwatch(image)?.lab ?? null, ...(measureSwatch(image) ? {} : { error: 'no garment found (no subject against the backdrop)' }) });
       } catch (e) {
         rows.push({ file, lab: null, error: (e as Error).message });
       }

@@ -88,8 +88,9 @@ all listed), 2 on usage errors, 130 when stopped.`,
     const variants = outcome.files.filter((f) => f.kind === 'variant').length;
     const flagged = outcome.files.filter((f) => f.kind === 'flagged').length;
     const rejected = outcome.files.filter((f) => f.kind === 'rejected').length;
+    const videos = outcome.files.filter((f) => f.kind === 'video').length;
     if (values.json) {
-      io.out(`${JSON.stringify({ interrupted: outcome.interrupted, outDir: outcome.outDir, skus: outcome.skus, planned: outcome.planned, masters: outcome.masters, variants, flagged, rejected, problems: outcome.problems, documents: outcome.documents, run: outcome.gate.mode, recipes: outcome.gate.status.map((r) => ({ category: r.category, recipeHash: r.recipeHash, approved: Boolean(r.approval), message: r.message })) }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ interrupted: outcome.interrupted, outDir: outcome.outDir, skus: outcome.skus, planned: outcome.planned, masters: outcome.masters, variants, videos, flagged, rejected, problems: outcome.problems, documents: outcome.documents, run: outcome.gate.mode, recipes: outcome.gate.status.map((r) => ({ category: r.category, recipeHash: r.recipeHash, approved: Boolean(r.approval), message: r.message })) }, null, 2)}\n`);
     } else {
       const seconds = Math.round(outcome.wallMs / 1000);
       io.out(
@@ -98,6 +99,7 @@ all listed), 2 on usage errors, 130 when stopped.`,
           ...(outcome.gate.mode === 'pilot' ? [`Pilot pass: ${outcome.skus} SKUs over ${outcome.gate.status.length} categories. Judge ${outcome.documents.report}, then approve each recipe: brandlock recipe approve <category...> --lock ${values.lock} --by <name> --pilot ${values.out ?? 'delivery'}`] : outcome.gate.mode === 'full-unchecked' ? ['Recipe approval skipped (--skip-approval): unapproved recipes were produced'] : []),
           `${outcome.interrupted ? 'Stopped' : 'Done'} in ${seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`}: ${outcome.skus} SKUs planned, ${outcome.masters} of ${outcome.planned} masters made`,
           `  delivered   ${variants} channel files, ${flagged} masters to retouch (flagged/), ${rejected} to regenerate (rejected/)`,
+          ...(videos ? [`  video       ${videos} channel cuts with poster frames`] : []),
           ...(outcome.problems.length ? [`  problems    ${outcome.problems.length}:`, ...outcome.problems.slice(0, 20).map((p) => `    ${p.where}: ${p.message}`), ...(outcome.problems.length > 20 ? [`    ... and ${outcome.problems.length - 20} more in the report`] : [])] : ['  problems    none']),
           `  report      ${outcome.documents.report}`,
           `  manifest    ${outcome.documents.manifest} (and manifest.csv, audit.jsonl)`,
