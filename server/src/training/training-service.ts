@@ -95,7 +95,7 @@ export function createTrainingService(o: { db: Database; blobs: BlobStore; boss:
   return {
     async start() {
       await o.boss.createQueue(TRAIN_QUEUE, { name: TRAIN_QUEUE, policy: 'standard', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 });
-      await o.boss.work<{ id: string }>(TRAIN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+      await o.boss.work<{ id: string }>(TRAIN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
         await step(job.data.id).catch((e: unknown) => {
           o.log.error('training step failed; the queue retries it', { trainingId: job.data.id, error: e });
           throw e;
