@@ -11,6 +11,7 @@ import type { JobNotifier } from '../jobs/job-notifier';
 import type { Logger } from '../log/logger';
 import type { AuthVariables } from '../middleware/auth';
 import type { TrainingService } from '../training/training-service';
+import type { SecretRedactor } from '../secrets/secret-redactor';
 
 export interface RouteDeps {
   config: ServerConfig;
@@ -22,6 +23,8 @@ export interface RouteDeps {
   queue: StepQueue;
   notifier: JobNotifier;
   log: Logger;
+  /** Takes every configured secret out of text an answer carries (error messages). */
+  redactor: SecretRedactor;
   version: string;
   /** LoRA trainings on the queue (absent in apps built without a queue). */
   trainings?: TrainingService;

@@ -19,6 +19,7 @@ import { variants } from './variants';
 import { paletteImport } from './palette-import';
 import { paletteExport } from './palette-export';
 import { paletteMeasure } from './palette-measure';
+import { swatchMeasure } from './swatch-measure';
 import { recipeStatus } from './recipe-status';
 import { recipeApprove } from './recipe-approve';
 import { recipeAdjust } from './recipe-adjust';
@@ -28,6 +29,5 @@ import { loraTrain } from './lora-train';
 import { libraryList } from './library-list';
 import { libraryEdit } from './library-edit';
 import { libraryCoverageCommand } from './library-coverage';
-import { swatchMeasure } from './swatch-measure';
 
 export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, lockCalibrate, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, recipeStatus, recipeApprove, recipeAdjust, libraryAdd, libraryList, libraryEdit, libraryCoverageCommand, loraTrain, qc, swatchMeasure, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];

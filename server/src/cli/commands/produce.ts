@@ -1,7 +1,6 @@
 /** `brandlock produce <brief> --lock <lock> --out <dir>`: a whole season, resumable, with delivery and report. */
 import { formatLockIssue } from '@brandlock/core';
 import { EXIT, InputError, UsageError, type CliCommand } from '../command';
-import { produceSeason } from '../../produce/produce-season';
 import { lockOption } from './shared-options';
 import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -57,6 +56,7 @@ all listed), 2 on usage errors, 130 when stopped.`,
     }
     let outcome;
     try {
+      const { produceSeason } = await import('../../produce/produce-season');
       outcome = await produceSeason({
         briefPath: positionals[0],
         lockPath: values.lock,
