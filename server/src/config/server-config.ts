@@ -3,6 +3,7 @@
  * once, naming the variable, what it held and what was expected. Defaults give a working server on
  * a fresh machine: PGlite in ./.brandlock, the local provider, loopback only.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { readProvidersConfig, providerSecrets, type ProvidersConfig } from './provider-config';
 import { Secret } from './secret';
@@ -47,6 +48,10 @@ export interface ServerConfig {
   reconcileIntervalMs: number;
   slaHours: number;
   providers: ProvidersConfig;
+  /** Child processes for image work (renders, post-production, QC); 0 runs it in the server's own thread. */
+  renderProcesses: number;
+  /** How much lower the render processes' CPU priority is than the server's (nice 0..19). */
+  renderNice: number;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +120,8 @@ export function readServerConfig(env: Env, cwd: string): ServerConfig {
     reconcileIntervalMs: int('BRANDLOCK_RECONCILE_MS', 30_000, 100, 3_600_000),
     slaHours: int('BRANDLOCK_SLA_HOURS', 48, 1, 10_000),
     providers,
+    renderProcesses: int('BRANDLOCK_RENDER_PROCESSES', availableParallelism(), 0, 64),
+    renderNice: int('BRANDLOCK_RENDER_NICE', 10, 0, 19),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -36,54 +36,84 @@ const STUDY_SIZE = { width: 768, height: 960 };
 
 export interface LocalProviderOptions {
   maxPixels?: number;
+  /**
+   * Where the image work runs (default: in this thread, outputs returned as bytes); the server passes
+   * its render processes, which read the source from the blob store and store the outputs there.
+   */
+  render?: (job: LocalRenderJob) => Promise<ProviderOutput[]>;
+}
+
+/** What a local render needs, as plain data. */
+export interface LocalRenderRequest {
+  kind: ProviderRequest['kind'];
+  recipe: { width: number; height: number; seed?: number | null };
+  count: number;
+  params: LocalParams;
+  /** The first source image's bytes, when the request has one. */
+  source: Uint8Array | null;
+  maxPixels?: number;
+}
+
+/** A local render as sent to a render process: the source by its blob store hash. */
+export type LocalRenderJob = Omit<LocalRenderRequest, 'source'> & { sourceSha256: string | null };
+
+const fail = (code: string, message: string): never => {
+  throw new ProviderCallError('local', { code, message, retryable: false });
+};
+
+/** The local provider's image work: masters, variants and studies from plain data. */
+export async function renderLocalOutputs(request: LocalRenderRequest): Promise<ProviderOutput[]> {
+  const params = request.params;
+  const source = () => request.source ?? fail('source_required', `a ${request.kind} job on the local provider needs a source image (upload one and pass its reference in "sources")`);
+  switch (request.kind) {
+    case 'generate':
+    case 'post': {
+      const image = await renderLocalMaster({
+        source: source(),
+        size: request.kind === 'generate' ? { width: request.recipe.width, height: request.recipe.height } : null,
+        background: params.background ?? '#ffffff',
+        maxPixels: request.maxPixels,
+      });
+      return [{ bytes: image.bytes, contentType: image.contentType, seed: request.recipe.seed ?? undefined, note: request.kind === 'generate' ? LOCAL_NOTES.master : LOCAL_NOTES.post }];
+    }
+    case 'variants': {
+      if (!params.channels?.length) fail('channels_required', 'a variants job needs at least one channel');
+      const variants = await renderLocalVariants({ master: source(), channels: params.channels!, maxPixels: request.maxPixels });
+      return variants.map((v) => ({ bytes: v.bytes, contentType: v.contentType, note: [`${LOCAL_NOTES.variant}; channel ${v.channel}${v.quality !== null ? `, quality ${v.quality}` : ''}`, ...v.notes].join('; ') }));
+    }
+    case 'moodboard': {
+      const board = params.moodboard;
+      if (!board?.presets.length) fail('presets_required', 'a moodboard needs at least one lighting preset');
+      const outputs: ProviderOutput[] = [];
+      for (const spec of planStudies(request.count, board!.presets, board!.swatches)) {
+        const bytes =
+          spec.type === 'lighting'
+            ? await renderLightingStudy({ preset: spec.preset, objectColor: spec.swatch.color, objectName: spec.swatch.name, ...STUDY_SIZE })
+            : await renderPaletteStudy({ swatches: spec.swatches, title: `${board!.title} (palette ${spec.page} of ${spec.pages})`, background: '#f7f7f5', ...STUDY_SIZE });
+        const what = spec.type === 'lighting' ? `lighting study of ${spec.preset.id} in ${spec.swatch.id}` : `palette study ${spec.page}/${spec.pages}`;
+        outputs.push({ bytes, contentType: 'image/png', note: `${LOCAL_NOTES.study}: ${what}` });
+      }
+      return outputs;
+    }
+    default:
+      return fail('unsupported_kind', `the local provider cannot make ${request.kind} jobs (it has no generative model); configure a provider that can, such as runway or fal`);
+  }
 }
 
 export function createLocalProvider(options: LocalProviderOptions = {}): Provider {
   const finished = new Map<string, ProviderStatus>();
-  const fail = (code: string, message: string): never => {
-    throw new ProviderCallError('local', { code, message, retryable: false });
-  };
 
   async function render(request: ProviderRequest): Promise<ProviderOutput[]> {
-    const params = (request.params ?? {}) as LocalParams;
-    const source = async () => {
-      const first = request.sources[0];
-      if (!first) fail('source_required', `a ${request.kind} job on the local provider needs a source image (upload one and pass its reference in "sources")`);
-      return first.read();
+    const first = request.kind !== 'moodboard' ? request.sources[0] : undefined;
+    const job = {
+      kind: request.kind,
+      recipe: { width: request.recipe.width, height: request.recipe.height, seed: request.recipe.seed },
+      count: request.count,
+      params: (request.params ?? {}) as LocalParams,
+      maxPixels: options.maxPixels,
     };
-    switch (request.kind) {
-      case 'generate':
-      case 'post': {
-        const image = await renderLocalMaster({
-          source: await source(),
-          size: request.kind === 'generate' ? { width: request.recipe.width, height: request.recipe.height } : null,
-          background: params.background ?? '#ffffff',
-          maxPixels: options.maxPixels,
-        });
-        return [{ bytes: image.bytes, contentType: image.contentType, seed: request.recipe.seed ?? undefined, note: request.kind === 'generate' ? LOCAL_NOTES.master : LOCAL_NOTES.post }];
-      }
-      case 'variants': {
-        if (!params.channels?.length) fail('channels_required', 'a variants job needs at least one channel');
-        const variants = await renderLocalVariants({ master: await source(), channels: params.channels!, maxPixels: options.maxPixels });
-        return variants.map((v) => ({ bytes: v.bytes, contentType: v.contentType, note: [`${LOCAL_NOTES.variant}; channel ${v.channel}${v.quality !== null ? `, quality ${v.quality}` : ''}`, ...v.notes].join('; ') }));
-      }
-      case 'moodboard': {
-        const board = params.moodboard;
-        if (!board?.presets.length) fail('presets_required', 'a moodboard needs at least one lighting preset');
-        const outputs: ProviderOutput[] = [];
-        for (const spec of planStudies(request.count, board!.presets, board!.swatches)) {
-          const bytes =
-            spec.type === 'lighting'
-              ? await renderLightingStudy({ preset: spec.preset, objectColor: spec.swatch.color, objectName: spec.swatch.name, ...STUDY_SIZE })
-              : await renderPaletteStudy({ swatches: spec.swatches, title: `${board!.title} (palette ${spec.page} of ${spec.pages})`, background: '#f7f7f5', ...STUDY_SIZE });
-          const what = spec.type === 'lighting' ? `lighting study of ${spec.preset.id} in ${spec.swatch.id}` : `palette study ${spec.page}/${spec.pages}`;
-          outputs.push({ bytes, contentType: 'image/png', note: `${LOCAL_NOTES.study}: ${what}` });
-        }
-        return outputs;
-      }
-      default:
-        return fail('unsupported_kind', `the local provider cannot make ${request.kind} jobs (it has no generative model); configure a provider that can, such as runway or fal`);
-    }
+    if (options.render) return options.render({ ...job, sourceSha256: first?.sha256 ?? null });
+    return renderLocalOutputs({ ...job, source: first ? await first.read() : null });
   }
 
   return {

@@ -15,14 +15,15 @@ import { createLogger, type Logger } from '../log/logger';
 import { createProviderRegistry, type ProviderRegistration, type ProviderRegistry, type RemoteProviderName } from '../providers/registry';
 import type { Provider } from '../providers/provider';
 import { createStepQueue, type StepQueue } from '../jobs/step-queue';
-import { createStepRunner, type StepRunner } from '../jobs/step-runner';
+import { createStepRunner, type StepRunner, type StepRunnerDeps } from '../jobs/step-runner';
 import { createJobService, type JobService } from '../jobs/job-service';
 import { createJobNotifier } from '../jobs/job-notifier';
 import { createReconciler, type Reconciler } from '../jobs/reconciler';
-import type { InspectOutput } from '../jobs/inspect-output';
-import { automatedQc } from '../jobs/inspect-with-qc';
-import { masterPostProcess, type PostProcessOutput } from '../jobs/post-process-output';
 import { createToken } from '../store/tokens';
+import { createLocalProvider } from '../providers/local';
+import type { Renderer } from '../render/renderer';
+import { inlineRenderer } from '../render/renderer';
+import { createRenderPool } from '../render/render-pool';
 import { recordBlob } from '../store/blobs';
 import { recordEvent, SYSTEM_ACTOR } from '../store/audit-events';
 import { createApp } from '../app';
@@ -39,12 +40,17 @@ export interface BrandlockServerOptions {
   remotes?: Partial<Record<RemoteProviderName, ProviderRegistration>>;
   local?: Provider;
   /** Automated QC of each output (default: the QC rules against the lock's thresholds). */
-  inspect?: InspectOutput;
+  inspect?: StepRunnerDeps['inspect'];
   /** Post-production of masters (default: LUT, white balance, exposure, backdrop from the lock). */
-  postProcess?: PostProcessOutput;
+  postProcess?: StepRunnerDeps['postProcess'];
   fetch?: typeof fetch;
   /** Run job workers in this process (default: the configuration's `workers`). */
   workers?: boolean;
+  /**
+   * Where image work runs (default: the configuration's render processes; in this thread when
+   * BRANDLOCK_RENDER_PROCESSES=0 or a custom blob store is given, which render processes cannot open).
+   */
+  renderer?: Renderer;
 }
 
 export interface BrandlockServer {
@@ -67,7 +73,13 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
   const db = options.db ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
   if (options.db) await migrate(db);
   const blobs = options.blobs ?? folderBlobStore(config.blobDir);
-  const registry = createProviderRegistry(config, { log, fetch: options.fetch, remotes: options.remotes, local: options.local });
+  const renderer =
+    options.renderer ??
+    (config.renderProcesses > 0 && !options.blobs
+      ? createRenderPool({ processes: config.renderProcesses, nice: config.renderNice, blobDir: config.blobDir, maxPixels: config.maxUploadPixels, taskTimeoutMs: config.stepTimeoutSeconds * 1000, log })
+      : inlineRenderer({ blobs, maxPixels: config.maxUploadPixels }));
+  const local = options.local ?? createLocalProvider({ maxPixels: config.maxUploadPixels, render: (request) => renderer.renderLocal(request) });
+  const registry = createProviderRegistry(config, { log, fetch: options.fetch, remotes: options.remotes, local });
   const notifier = createJobNotifier();
   const queue = createStepQueue(db, { stepTimeoutSeconds: config.stepTimeoutSeconds, retryLimit: config.stepRetries });
   queue.boss.on('error', (e) => log.error('queue error', { error: e }));
@@ -82,15 +94,12 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     notifier,
     inspect:
       options.inspect ??
-      automatedQc({
-        maxPixels: config.maxUploadPixels,
-        saveThumbnail: async (jpeg, size) => {
-          const { sha256 } = await blobs.put(jpeg);
-          await recordBlob(db, { sha256, contentType: 'image/jpeg', format: 'jpeg', bytes: jpeg.byteLength, width: size.width, height: size.height });
-          return sha256;
-        },
+      (async (input) => {
+        const { outcome, thumbnails } = await renderer.inspect(input);
+        for (const thumbnail of thumbnails) await recordBlob(db, thumbnail);
+        return outcome;
       }),
-    postProcess: options.postProcess ?? masterPostProcess(blobs, config.maxUploadPixels),
+    postProcess: options.postProcess ?? ((input) => renderer.postProcess(input)),
   });
   const jobs = createJobService({ db, registry, queue, notifier });
   const reconciler = createReconciler(db, queue, log);
@@ -142,6 +151,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       stopped = true;
       reconciler.stop();
       await queue.stop().catch((e) => log.warn('queue did not stop cleanly', { error: e }));
+      await renderer.stop();
       if (!options.db) await db.close();
     },
   };
