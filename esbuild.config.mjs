@@ -2,8 +2,8 @@
 // theirs through their own build.mjs (imported below when present), so each package owns its entries.
 // Usage: node esbuild.config.mjs [server|photoshop|figma ...]  (no argument builds everything)
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -22,7 +22,7 @@ const serverEntries = [
 /** Removes the content-hashed chunks an earlier split build left, so dist/ holds one build. */
 function removeOldChunks(dir) {
   if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (/-[A-Z0-9]{8}\.mjs(\.map)?$/.test(name)) rmSync(resolvePath(dir, name));
+  for (const name of readdirSync(dir)) if (/-[A-Z0-9]{8}\.mjs(\.map)?$/.test(name)) rmSync(resolve(dir, name));
 }
 
 /** @type {Record<string, () => Promise<import('esbuild').BuildOptions[]>>} */
@@ -42,7 +42,8 @@ const targets = {
       splitting: true,
       sourcemap: true,
       external: nodeExternals,
-      banner: { js: "import { createRequire as __brandlockCreateRequire } from 'node:module'; const require = __brandlockCreateRequire(import.meta.url);" },
+      // The hashbang makes dist/brandlock.mjs runnable as a command (`npx brandlock`, the package bin).
+      banner: { js: "#!/usr/bin/env node\nimport { createRequire as __brandlockCreateRequire } from 'node:module'; const require = __brandlockCreateRequire(import.meta.url);" },
       logLevel: 'warning',
     },
   ],
@@ -61,7 +62,8 @@ for (const name of names) {
     process.exit(2);
   }
   const started = Date.now();
-  if (name === 'server') removeOldChunks(resolvePath(root, process.env.BRANDLOCK_DIST ?? 'dist'));
+  if (name === 'server') removeOldChunks(resolve(root, process.env.BRANDLOCK_DIST ?? 'dist'));
   for (const options of await targets[name]()) await esbuild.build({ absWorkingDir: root, ...options });
+  if (name === 'server') chmodSync(resolve(root, process.env.BRANDLOCK_DIST ?? 'dist', 'brandlock.mjs'), 0o755);
   console.log(`built ${name} in ${Date.now() - started} ms`);
 }

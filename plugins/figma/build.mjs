@@ -6,12 +6,16 @@ import { dirname, join } from 'node:path';
 
 /**
  * @param {string} root the repository root
- * @param {{ outDir?: string, minify?: boolean }} [options] where code.js and ui.html go (default plugins/figma/dist/build)
+ * @param {{ outDir?: string, minify?: boolean, network?: string[] }} [options] where code.js and ui.html go
+ *   (default plugins/figma/dist/build); network: the domains the manifest lets the UI reach (allowedDomains and
+ *   devAllowedDomains), which the Connect screen checks a server URL against. `npm run pack` passes them in
+ *   BRANDLOCK_FIGMA_NETWORK; the default is the development server on localhost:8787.
  * @returns {import('esbuild').BuildOptions[]}
  */
 export function bundles(root, options = {}) {
   const outDir = options.outDir ?? join(root, 'plugins/figma/dist/build');
   const minify = options.minify ?? true;
+  const network = options.network ?? (process.env.BRANDLOCK_FIGMA_NETWORK ? JSON.parse(process.env.BRANDLOCK_FIGMA_NETWORK) : ['http://localhost:8787', 'http://127.0.0.1:8787']);
   return [
     {
       entryPoints: [join(root, 'plugins/figma/src/main/main.ts')],
@@ -34,6 +38,7 @@ export function bundles(root, options = {}) {
       target: 'es2020',
       jsx: 'automatic',
       jsxImportSource: 'preact',
+      define: { __BRANDLOCK_NETWORK__: JSON.stringify(network) },
       minify,
       legalComments: 'none',
       write: false,

@@ -25,6 +25,7 @@ export const ACTION_ROLES = {
   'review:decide': ['admin', 'art-director', 'retoucher'],
   'audit:read': ['admin', 'art-director', 'retoucher', 'service'],
   'metrics:read': ['admin', 'art-director', 'service'],
+  'recipes:approve': ['admin', 'art-director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ApiAction = keyof typeof ACTION_ROLES;

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { readProvidersConfig, providerSecrets, type ProvidersConfig } from './provider-config';
 import { Secret } from './secret';
+import { videoToolsFromEnv, type VideoTools } from '../pipeline/video/video-tools';
 
 export type ProviderId = 'fal' | 'replicate' | 'runway' | 'comfyui' | 'local';
 const PROVIDER_IDS: ProviderId[] = ['fal', 'replicate', 'runway', 'comfyui', 'local'];
@@ -48,6 +49,8 @@ export interface ServerConfig {
   reconcileIntervalMs: number;
   slaHours: number;
   providers: ProvidersConfig;
+  /** FFmpeg and ffprobe for product video (BRANDLOCK_FFMPEG, BRANDLOCK_FFPROBE; else from PATH). */
+  videoTools: VideoTools;
   /** Child processes for image work (renders, post-production, QC); 0 runs it in the server's own thread. */
   renderProcesses: number;
   /** How much lower the render processes' CPU priority is than the server's (nice 0..19). */
@@ -120,6 +123,7 @@ export function readServerConfig(env: Env, cwd: string): ServerConfig {
     reconcileIntervalMs: int('BRANDLOCK_RECONCILE_MS', 30_000, 100, 3_600_000),
     slaHours: int('BRANDLOCK_SLA_HOURS', 48, 1, 10_000),
     providers,
+    videoTools: videoToolsFromEnv(env),
     renderProcesses: int('BRANDLOCK_RENDER_PROCESSES', availableParallelism(), 0, 64),
     renderNice: int('BRANDLOCK_RENDER_NICE', 10, 0, 19),
   };

@@ -9,11 +9,13 @@ import sharp from 'sharp';
 import { folderBlobStore } from '../assets/folder-blob-store';
 import { createRenderTasks, type RenderTaskName, type RenderTasks } from './render-tasks';
 import { toWireError } from './wire-error';
+import type { VideoTools } from '../pipeline/video/video-tools';
 
 export interface RenderHostConfig {
   blobDir: string;
   maxPixels: number;
   nice: number;
+  videoTools?: VideoTools;
 }
 
 export interface RenderRequest {
@@ -43,7 +45,7 @@ function lowerPriority(nice: number): void {
 const config = JSON.parse(process.argv[2] ?? '{}') as RenderHostConfig;
 lowerPriority(config.nice);
 sharp.concurrency(1);
-const tasks: RenderTasks = createRenderTasks({ blobs: folderBlobStore(config.blobDir), maxPixels: config.maxPixels });
+const tasks: RenderTasks = createRenderTasks({ blobs: folderBlobStore(config.blobDir), maxPixels: config.maxPixels, videoTools: config.videoTools });
 process.on('disconnect', () => process.exit(0));
 // Ctrl-C in a terminal reaches the whole process group: the server decides when renders stop.
 process.on('SIGINT', () => undefined);

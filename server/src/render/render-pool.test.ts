@@ -17,7 +17,7 @@ const photo = readFileSync(new URL('../../../samples/photos/packshot/solidus-pol
 const blobs = folderBlobStore(join(dir, 'blobs'));
 const logs: string[] = [];
 const options = { processes: 2, nice: 10, blobDir: join(dir, 'blobs'), maxPixels: 100_000_000, taskTimeoutMs: 60_000, log: createLogger({ sink: (l) => logs.push(l) }) };
-const generate = (sourceSha256: string | null, size = { width: 600, height: 800 }): LocalRenderJob => ({ kind: 'generate', recipe: { ...size, seed: 7 }, count: 1, params: { background: '#f4f1ea' }, sourceSha256 });
+const generate = (sourceSha256: string | null, size = { width: 600, height: 800 }): LocalRenderJob => ({ kind: 'generate', recipe: { ...size, seed: 7 }, count: 1, params: { background: '#f4f1ea' }, sourceSha256s: sourceSha256 ? [sourceSha256] : [] });
 const stored = async (bytes: Uint8Array) => (await blobs.put(bytes)).sha256;
 /** A 24 MP source: seconds of work for a render process. */
 const bigSource = async () => stored(new Uint8Array(await sharp(photo).resize(6000, 4000).png({ compressionLevel: 0 }).toBuffer()));
@@ -52,7 +52,7 @@ describe('render processes', () => {
   it('keep errors as the step runner knows them: a provider refusal stays a ProviderCallError with its code', async () => {
     const pool = createRenderPool(options);
     try {
-      const err = await pool.renderLocal({ ...generate(await stored(photo)), kind: 'video' }).catch((e) => e);
+      const err = await pool.renderLocal({ ...generate(await stored(photo)), kind: 'unknown' as never }).catch((e) => e);
       expect(err.name).toBe('ProviderCallError');
       expect(err.error).toMatchObject({ code: 'unsupported_kind', retryable: false });
       const missing = await pool.renderLocal(generate(null)).catch((e) => e);

@@ -46,7 +46,7 @@ export interface RenderPool extends Renderer {
 /** @example const renderer = createRenderPool({ processes: 2, nice: 10, blobDir, maxPixels, taskTimeoutMs: 300_000, log }); */
 export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const script = fileURLToPath(workerScript('render-host'));
-  const hostConfig: RenderHostConfig = { blobDir: options.blobDir, maxPixels: options.maxPixels, nice: options.nice };
+  const hostConfig: RenderHostConfig = { blobDir: options.blobDir, maxPixels: options.maxPixels, nice: options.nice, videoTools: options.videoTools };
   const slots: Slot[] = Array.from({ length: Math.max(1, options.processes) }, () => ({ child: null, busy: null, timer: null, timedOut: false }));
   const queue: Pending[] = [];
   let nextId = 1;

@@ -16,6 +16,7 @@ import { automatedQc } from '../jobs/inspect-with-qc';
 import { masterPostProcess } from '../jobs/post-process-output';
 import { sniffOutput } from '../jobs/store-output';
 import { serverFault } from './wire-error';
+import type { VideoTools } from '../pipeline/video/video-tools';
 
 export interface PostInput {
   job: JobRow;
@@ -47,9 +48,16 @@ export interface RenderTasks {
 
 export type RenderTaskName = keyof RenderTasks;
 
+export interface RenderTaskOptions {
+  blobs: BlobStore;
+  maxPixels: number;
+  /** FFmpeg for video renders and video QC. */
+  videoTools?: VideoTools;
+}
+
 /** @example const tasks = createRenderTasks({ blobs, maxPixels: 100e6 }); await tasks.inspect(input); */
-export function createRenderTasks(options: { blobs: BlobStore; maxPixels: number }): RenderTasks {
-  const { blobs, maxPixels } = options;
+export function createRenderTasks(options: RenderTaskOptions): RenderTasks {
+  const { blobs, maxPixels, videoTools } = options;
   const post = masterPostProcess(blobs, maxPixels);
   const read = async (sha256: string) => {
     const bytes = await blobs.get(sha256).catch((e: Error) => Promise.reject(serverFault(e)));
@@ -62,9 +70,9 @@ export function createRenderTasks(options: { blobs: BlobStore; maxPixels: number
     return { sha256, ...meta };
   };
   return {
-    async renderLocal(job) {
-      const source = job.sourceSha256 ? await read(job.sourceSha256) : null;
-      const outputs = await renderLocalOutputs({ ...job, source, maxPixels: job.maxPixels ?? maxPixels });
+    async renderLocal({ sourceSha256s, ...job }) {
+      const readSource = async (index: number) => (sourceSha256s[index] ? read(sourceSha256s[index]) : undefined);
+      const outputs = await renderLocalOutputs({ ...job, readSource, maxPixels: job.maxPixels ?? maxPixels, videoTools: job.videoTools ?? videoTools });
       return Promise.all(outputs.map(async ({ bytes, ...output }) => ({ ...output, stored: await store(bytes!) })));
     },
     async postProcess({ job, raw, lock }) {
@@ -75,6 +83,7 @@ export function createRenderTasks(options: { blobs: BlobStore; maxPixels: number
       const thumbnails: BlobMeta[] = [];
       const qc = automatedQc({
         maxPixels,
+        videoTools,
         saveThumbnail: async (jpeg, size) => {
           const { sha256 } = await blobs.put(jpeg);
           thumbnails.push({ sha256, contentType: 'image/jpeg', format: 'jpeg', bytes: jpeg.byteLength, width: size.width, height: size.height });

@@ -3,8 +3,7 @@
  * lower CPU priority, so the API's event loop and database keep a core while renders fill the rest;
  * BRANDLOCK_RENDER_PROCESSES=0 runs the same tasks in the server's own thread.
  */
-import type { BlobStore } from '../assets/blob-store';
-import { createRenderTasks, type RenderTasks } from './render-tasks';
+import { createRenderTasks, type RenderTaskOptions, type RenderTasks } from './render-tasks';
 
 export interface Renderer extends RenderTasks {
   /** Ends the render processes (a task still running fails). */
@@ -12,6 +11,6 @@ export interface Renderer extends RenderTasks {
 }
 
 /** The tasks in this thread. @example const renderer = inlineRenderer({ blobs, maxPixels }); */
-export function inlineRenderer(options: { blobs: BlobStore; maxPixels: number }): Renderer {
+export function inlineRenderer(options: RenderTaskOptions): Renderer {
   return { ...createRenderTasks(options), stop: async () => undefined };
 }

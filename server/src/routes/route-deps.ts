@@ -6,6 +6,7 @@ import type { BlobStore } from '../assets/blob-store';
 import type { ProviderRegistry } from '../providers/registry';
 import type { JobService } from '../jobs/job-service';
 import type { StepRunner } from '../jobs/step-runner';
+import type { StepQueue } from '../jobs/step-queue';
 import type { JobNotifier } from '../jobs/job-notifier';
 import type { Logger } from '../log/logger';
 import type { AuthVariables } from '../middleware/auth';
@@ -17,6 +18,7 @@ export interface RouteDeps {
   registry: ProviderRegistry;
   jobs: JobService;
   runner: StepRunner;
+  queue: StepQueue;
   notifier: JobNotifier;
   log: Logger;
   version: string;

@@ -27,6 +27,7 @@ import { createRenderPool } from '../render/render-pool';
 import { recordBlob } from '../store/blobs';
 import { recordEvent, SYSTEM_ACTOR } from '../store/audit-events';
 import { createApp } from '../app';
+import { requireVideoTools } from '../pipeline/video/video-tools';
 import type { AppEnv } from '../routes/route-deps';
 
 export const SERVER_VERSION = '0.1.0';
@@ -76,10 +77,11 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
   const renderer =
     options.renderer ??
     (config.renderProcesses > 0 && !options.blobs
-      ? createRenderPool({ processes: config.renderProcesses, nice: config.renderNice, blobDir: config.blobDir, maxPixels: config.maxUploadPixels, taskTimeoutMs: config.stepTimeoutSeconds * 1000, log })
-      : inlineRenderer({ blobs, maxPixels: config.maxUploadPixels }));
-  const local = options.local ?? createLocalProvider({ maxPixels: config.maxUploadPixels, render: (request) => renderer.renderLocal(request) });
+      ? createRenderPool({ processes: config.renderProcesses, nice: config.renderNice, blobDir: config.blobDir, maxPixels: config.maxUploadPixels, videoTools: config.videoTools, taskTimeoutMs: config.stepTimeoutSeconds * 1000, log })
+      : inlineRenderer({ blobs, maxPixels: config.maxUploadPixels, videoTools: config.videoTools }));
+  const local = options.local ?? createLocalProvider({ maxPixels: config.maxUploadPixels, videoTools: config.videoTools, render: (job) => renderer.renderLocal(job) });
   const registry = createProviderRegistry(config, { log, fetch: options.fetch, remotes: options.remotes, local });
+  requireVideoTools(config.videoTools).catch((e: Error) => log.warn('product video is unavailable on this server', { error: e.message }));
   const notifier = createJobNotifier();
   const queue = createStepQueue(db, { stepTimeoutSeconds: config.stepTimeoutSeconds, retryLimit: config.stepRetries });
   queue.boss.on('error', (e) => log.error('queue error', { error: e }));
@@ -134,7 +136,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     reconciler.start(config.reconcileIntervalMs);
   }
 
-  const app = createApp({ config, db, blobs, registry, jobs, runner, notifier, log, version: SERVER_VERSION });
+  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, version: SERVER_VERSION });
   let stopped = false;
   return {
     app,

@@ -1,7 +1,7 @@
 /** Every request the main thread answers, wired to the adapters that touch the document. */
 import type { Handlers } from '../bus/create-bus';
 import type { MainApi } from '../protocol/main-api';
-import { addBoardImageAsync, finishBoardAsync, startBoardAsync } from './board/board-session';
+import { addBoardImageAsync, finishBoardAsync, listUnfinishedBoards, startBoardAsync } from './board/board-session';
 import { placeLutPreviewAsync, readImageAsync } from './lut/place-lut-preview';
 import { scanPaintsAsync } from './palette/scan-paints';
 import { snapPaintsAsync } from './palette/snap-paints';
@@ -33,5 +33,6 @@ export function createMainHandlers(): Handlers<MainApi> {
     startBoard: (p) => startBoardAsync(p),
     addBoardImage: (p) => addBoardImageAsync(p),
     finishBoard: (p) => finishBoardAsync(p?.boardId, p?.outcome, p?.message),
+    listBoards: async () => listUnfinishedBoards(),
   };
 }

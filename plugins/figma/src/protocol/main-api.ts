@@ -3,7 +3,7 @@
  * it pushes. The UI does everything that needs the network, pixels or the Brand Lock; the main thread
  * does everything that needs the document.
  */
-import type { BoardImage, BoardOutcome, BoardPlan } from './board';
+import type { BoardImage, BoardOutcome, BoardPlan, BoardSummary } from './board';
 import type { PaintSnap, PaletteScan, SnapResult } from './palette';
 import type { SelectionSummary } from './selection';
 import type { CreateVariantsParams, CreatedVariant, ExportedFrame, VariantFrameInfo } from './variants';
@@ -34,6 +34,8 @@ export type MainApi = {
   startBoard(params: BoardPlan): Promise<{ boardId: string }>;
   addBoardImage(params: BoardImage): Promise<void>;
   finishBoard(params: { boardId: string; outcome: BoardOutcome; message: string }): Promise<{ placed: number }>;
+  /** Boards on the current page that never finished filling. */
+  listBoards(params: void): Promise<BoardSummary[]>;
 };
 
 export type MainEvents = {

@@ -48,6 +48,8 @@ export interface VariantFramePlan {
 export interface CreateVariantsParams {
   source: { nodeId: string; imageHash: string };
   groupName: string;
+  /** SKU, colorway, view, category: written on the source and the frames so selecting them brings these back. */
+  naming?: Record<string, string>;
   frames: VariantFramePlan[];
 }
 

@@ -1,4 +1,4 @@
-/** What every fake node can reach: ids, fonts, images, events, layout and rendering. */
+/** What every fake node can reach: ids, fonts, images, events, layout, rendering, and the running plugin. */
 import type { ImageStore } from './fake-images';
 import type { FontName } from './fake-text';
 import type { FakeNode } from './fake-node';
@@ -8,6 +8,10 @@ export interface FakeContext {
   readonly mixed: symbol;
   readonly images: ImageStore;
   readonly relaunchCommands: Set<string>;
+  /** 'figma' or 'figjam': some APIs exist in one editor only. */
+  readonly editorType: 'figma' | 'figjam';
+  /** The id of the plugin running now: private plugin data is keyed by it, as in Figma. */
+  pluginId(): string;
   isFontLoaded(font: FontName): boolean;
   isFontAvailable(font: FontName): boolean;
   currentPage(): FakeNode;

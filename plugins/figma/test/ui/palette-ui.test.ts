@@ -20,7 +20,7 @@ const LOCK_FILES = [join(SAMPLES, 'brand-lock.json'), join(SAMPLES, 'luts/warm-s
 describe('palette check UI', () => {
   it('asks for a Brand Lock first, then opens one from files and shows what it holds', async () => {
     const { page, ui } = await openPlugin(browser, built, { command: 'palette' });
-    await expect(ui.getByText('No Brand Lock yet').isVisible()).resolves.toBe(true);
+    await expect(ui.locator('.screen:not([hidden])').getByText('No Brand Lock yet').isVisible()).resolves.toBe(true);
     await screenshot(page, 'palette-no-lock');
     await ui.getByRole('button', { name: 'Connect', exact: true }).click();
     await ui.locator('input[type=file]').setInputFiles(LOCK_FILES);

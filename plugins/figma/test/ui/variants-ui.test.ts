@@ -46,7 +46,7 @@ describe('channel variants UI', () => {
     await ui.getByRole('tab', { name: 'Variants' }).click();
     await ui.getByText('NF-HO-2001 packshot').first().waitFor();
     await ui.getByRole('button', { name: 'None' }).click();
-    for (const name of CHANNELS) await ui.locator('label.chip', { hasText: name }).first().locator('input').check();
+    for (const name of CHANNELS) await ui.locator('.screen:not([hidden]) label.chip', { hasText: name }).first().locator('input').check();
     await ui.getByLabel('SKU').fill('NF-HO-2001');
     await ui.getByLabel('Colorway').fill('blue');
     expect(await ui.locator('.name-preview').innerText()).toBe('northfold_nf-ho-2001_blue_front_pdp-4x5_1600x2000.jpg');
@@ -113,7 +113,7 @@ describe('channel variants UI', () => {
     await ui.getByRole('tab', { name: 'Variants' }).click();
     await ui.getByText('Subject marked').waitFor();
     await ui.getByRole('button', { name: 'None' }).click();
-    await ui.locator('label.chip', { hasText: 'Pinterest 2:3' }).first().locator('input').check();
+    await ui.locator('.screen:not([hidden]) label.chip', { hasText: 'Pinterest 2:3' }).first().locator('input').check();
     await ui.getByLabel('SKU').fill('NF-PO-3001');
     await ui.getByLabel('Colorway').fill('poppy');
     await ui.getByRole('button', { name: 'Make 1 variant' }).click();

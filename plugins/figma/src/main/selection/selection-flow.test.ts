@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settle, startMain } from '../../../test/support/start-main';
+import { eventMatching, settle, startMain } from '../../../test/support/start-main';
 import { pngBytes } from '../../../test/support/fixtures';
 
 describe('selection summary', () => {
@@ -26,8 +26,7 @@ describe('selection summary', () => {
     focal.y = 95;
     shot.appendChild(focal);
     host.select([shot]);
-    await settle(20);
-    const last = events.filter((e) => e.name === 'selection').at(-1)!.payload;
+    const last = await eventMatching<{ count: number }>(events, 'selection', (p) => p.count === 1);
     expect(last).toEqual({
       count: 1,
       firstName: 'NF-1001 front',
@@ -41,6 +40,7 @@ describe('selection summary', () => {
         focal: { x: 1000, y: 500 },
         naming: { sku: 'NF-1001', colorway: 'ink', view: 'front' },
       },
+      board: null,
     });
   });
 
@@ -48,7 +48,7 @@ describe('selection summary', () => {
     const { figma, ui, host } = startMain();
     const r = figma.createRectangle();
     host.select([r]);
-    expect(await ui.call('getSelection', undefined)).toEqual({ count: 1, image: null, firstName: 'Rectangle' });
+    expect(await ui.call('getSelection', undefined)).toEqual({ count: 1, image: null, firstName: 'Rectangle', board: null });
   });
 });
 

@@ -7,6 +7,7 @@
 import { fitCopy } from '@brandlock/core/channels';
 import type { TextOverlayPlan } from '../../protocol/variants';
 import { PluginError } from '../../bus/bus-errors';
+import { writeRecord } from '../records/brandlock-data';
 
 const LINE_HEIGHT = 1.2;
 
@@ -48,6 +49,6 @@ export async function placeOverlayAsync(frame: FrameNode, overlay: TextOverlayPl
   node.resize(overlay.box.width, overlay.box.height);
   node.x = overlay.box.x;
   node.y = overlay.box.y;
-  node.setPluginData('brandlock.copyFit', JSON.stringify({ size: node.fontSize, fits: fit.success, box: overlay.box }));
+  writeRecord(node, 'copy-fit', { size: node.fontSize, fits: fit.success, box: overlay.box });
   return { fontSize: node.fontSize, overflow: !fit.success, brokeWords: fit.success && fit.brokeWords };
 }

@@ -17,11 +17,12 @@ interface Props {
   main: MainBus;
   loaded: LoadedLock | null;
   selection: SelectionSummary | null;
+  active: boolean;
   onOpenConnect(): void;
   onLoaded(loaded: LoadedLock): void;
 }
 
-export function LutScreen({ main, loaded, selection, onOpenConnect, onLoaded }: Props) {
+export function LutScreen({ main, loaded, selection, active, onOpenConnect, onLoaded }: Props) {
   const cubeInput = useRef<HTMLInputElement>(null);
   const luts = loaded?.lock.luts ?? [];
   const [lutId, setLutId] = useState<string | null>(null);
@@ -35,13 +36,14 @@ export function LutScreen({ main, loaded, selection, onOpenConnect, onLoaded }: 
   const cube = chosen && loaded ? loadCube(loaded.cubes[chosen.id], chosen.file) : null;
 
   useEffect(() => {
+    if (!active) return;
     if (!image) return setSource(null);
     if (source?.hash === image.imageHash) return;
     main.call('readImage', { imageHash: image.imageHash }).then(
       (r) => setSource({ hash: image.imageHash, bytes: r.bytes }),
       (e) => setMessage({ tone: 'danger', text: errorMessage(e) }),
     );
-  }, [image?.imageHash]);
+  }, [active, image?.imageHash]);
 
   useEffect(() => {
     if (!source || !cube?.success) return;

@@ -16,10 +16,12 @@ interface Props {
   main: MainBus;
   loaded: LoadedLock | null;
   selection: SelectionSummary | null;
+  /** The tab is in view: a hidden tab does not rescan on every selection change. */
+  active: boolean;
   onOpenConnect(): void;
 }
 
-export function PaletteScreen({ main, loaded, selection, onOpenConnect }: Props) {
+export function PaletteScreen({ main, loaded, selection, active, onOpenConnect }: Props) {
   const [scope, setScope] = useState<'selection' | 'page'>('selection');
   const [scan, setScan] = useState<PaletteScan | null>(null);
   const [busy, setBusy] = useState<{ done: number; total: number; label: string } | null>(null);
@@ -43,8 +45,8 @@ export function PaletteScreen({ main, loaded, selection, onOpenConnect }: Props)
 
   // A page-wide check is not redone on every click in the canvas; "Check again" refreshes it.
   useEffect(() => {
-    void check();
-  }, [scope, scope === 'selection' ? selection : null, loaded]);
+    if (active) void check();
+  }, [active, scope, scope === 'selection' ? selection : null, loaded]);
 
   if (!loaded) {
     return (

@@ -19,10 +19,11 @@ interface Props {
   loaded: LoadedLock | null;
   selection: SelectionSummary | null;
   editorType: string;
+  active: boolean;
   onOpenConnect(): void;
 }
 
-export function VariantsScreen({ main, loaded, selection, editorType, onOpenConnect }: Props) {
+export function VariantsScreen({ main, loaded, selection, editorType, active, onOpenConnect }: Props) {
   const lock = loaded?.lock ?? null;
   const image = selection?.image ?? null;
   const [options, setOptions] = useState<MakeOptions | null>(lock ? defaultMakeOptions(lock, image?.naming ?? {}) : null);
@@ -46,6 +47,7 @@ export function VariantsScreen({ main, loaded, selection, editorType, onOpenConn
     zipName: `${lock?.brand.id ?? 'brandlock'}${options?.naming.sku ? `-${options.naming.sku}` : ''}-variants.zip`,
     meta: lock ? { brand: lock.brand.name, lockVersion: lock.version, lockHash: loaded!.hash } : {},
     refreshKey: made,
+    active,
   });
 
   if (editorType === 'figjam') {

@@ -20,9 +20,11 @@ interface Props {
   meta: Record<string, string>;
   /** Bumped when new frames were made, to list them again. */
   refreshKey: number;
+  /** The tab is in view: frames are listed again only then. */
+  active: boolean;
 }
 
-export function useExport({ main, selection, zipName, meta, refreshKey }: Props) {
+export function useExport({ main, selection, zipName, meta, refreshKey, active }: Props) {
   const [scope, setScope] = useState<'selection' | 'page'>('page');
   const [frames, setFrames] = useState<VariantFrameInfo[]>([]);
   const [busy, setBusy] = useState<{ done: number; total: number; label: string } | null>(null);
@@ -31,8 +33,8 @@ export function useExport({ main, selection, zipName, meta, refreshKey }: Props)
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => {
-    main.call('listVariantFrames', { scope }).then(setFrames, (e) => setError(errorMessage(e)));
-  }, [scope, selection, refreshKey]);
+    if (active && !busy) main.call('listVariantFrames', { scope }).then(setFrames, (e) => setError(errorMessage(e)));
+  }, [active, scope, selection, refreshKey]);
 
   const run = async () => {
     abort.current = new AbortController();

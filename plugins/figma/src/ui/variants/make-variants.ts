@@ -78,7 +78,7 @@ export async function makeVariants(args: {
   if (!frames.length) return { created: [], issues, warnings, subject };
   const created = await main.call(
     'createVariants',
-    { source: { nodeId: image.nodeId, imageHash: image.imageHash }, groupName: `${options.naming.sku.trim() || image.nodeName} · channel variants`, frames },
+    { source: { nodeId: image.nodeId, imageHash: image.imageHash }, groupName: `${options.naming.sku.trim() || image.nodeName} · channel variants`, naming: options.naming, frames },
     { signal, onProgress: (p) => onProgress(p.done, p.total, p.label) },
   );
   for (const c of created) {
