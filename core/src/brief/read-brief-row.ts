@@ -13,6 +13,18 @@ const MAX_CELL = 2000;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
+/** True when a UTF-16 surrogate has no partner (JSON can carry one, "\ud800"; no file can store it). */
+function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return true;
+    i++;
+  }
+  return false;
+}
+
 function list(text: string, separators: RegExp): string[] {
   return text.split(separators).map((s) => s.trim()).filter(Boolean);
 }
@@ -26,6 +38,7 @@ export function readBriefRow(cells: Record<string, string>, row: number): { row:
 
   for (const [column, value] of Object.entries(cells)) {
     if (value.length > MAX_CELL) err(column, `cell is ${value.length} characters long`, undefined, `at most ${MAX_CELL}`);
+    if (hasLoneSurrogate(value)) err(column, 'contains half of a UTF-16 surrogate pair, which is not text', undefined, 'valid Unicode text');
   }
   for (const col of BRIEF_COLUMNS) {
     if (col.required && !(cells[col.name] ?? '').trim()) {

@@ -89,22 +89,44 @@ describe('a generate job on the local provider, end to end through the API', () 
     expect(video.issues[0]).toMatchObject({ path: 'view', message: "no video is planned for this view; add it to the row's video_views column" });
   });
 
-  it('puts the unchecked master in the review queue; a retoucher approves it, audited, and metrics count it', async () => {
+  it('puts the unchecked master in the review queue; the technical layer sends it to brand review, the brand layer decides, audited, and metrics count it', async () => {
     const queue = await retoucher.review.list();
     const item = queue.items.find((i) => i.sku === 'NF-JR-3003')!;
     expect(item.status).toBe('flagged');
+    expect(item.layers).toEqual({ technical: null, brand: null });
     await expect(retoucher.review.decide(item.assetId, { decision: 'reject' })).rejects.toMatchObject({ status: 400 });
-    const decided = await retoucher.review.decide(item.assetId, { decision: 'approve', reason: 'drape and hem fine at 100%' });
-    expect(decided.status).toBe('approved');
-    expect(decided.reviews).toMatchObject([{ decision: 'approve', layer: 'technical', reviewer: 'Sam (retouch)', role: 'retoucher' }]);
+    // A retoucher decides in the technical layer only.
+    await expect(retoucher.review.decide(item.assetId, { decision: 'approve', layer: 'brand', reason: 'fine' })).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/brand layer is for art directors and admins/) });
+    const technical = await retoucher.review.decide(item.assetId, { decision: 'approve', reason: 'drape and hem fine at 100%' });
+    expect(technical.status).toBe('ready');
+    expect(technical.reviews).toMatchObject([{ decision: 'approve', layer: 'technical', reviewer: 'Sam (retouch)', role: 'retoucher' }]);
+    expect(technical.layers).toMatchObject({ technical: { decision: 'approve', reviewer: 'Sam (retouch)' }, brand: null });
+
+    const rejected = await director.review.decide(item.assetId, { decision: 'reject', reason: 'not our Poppy red' });
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.layers).toMatchObject({ technical: { decision: 'approve' }, brand: { decision: 'reject', layer: 'brand', reviewer: 'Ines (AD)', reason: 'not our Poppy red' } });
+    // The brand rejection stands: a later technical approval cannot overturn it.
+    await expect(retoucher.review.decide(item.assetId, { decision: 'approve', reason: 'looks fine to me' })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/brand layer has decided this asset \(rejected by Ines \(AD\)/) });
+    expect((await retoucher.review.list({ status: 'rejected' })).items.find((i) => i.assetId === item.assetId)?.status).toBe('rejected');
+
+    const approved = await director.review.decide(item.assetId, { decision: 'approve', reason: 'red checked against the swatch under D65' });
+    expect(approved.status).toBe('approved');
+    expect(approved.reviews.map((r) => `${r.layer} ${r.decision}`)).toEqual(['technical approve', 'brand reject', 'brand approve']);
     const events = await director.audit.events({ action: 'review.decide' });
-    expect(events.events.at(-1)).toMatchObject({ actor: 'Sam (retouch)', subject: item.assetId, detail: { decision: 'approve', reason: 'drape and hem fine at 100%' } });
+    expect(events.events.slice(-3).map((e) => [e.actor, e.detail.layer, e.detail.decision, e.detail.status])).toEqual([
+      ['Sam (retouch)', 'technical', 'approve', 'ready'],
+      ['Ines (AD)', 'brand', 'reject', 'rejected'],
+      ['Ines (AD)', 'brand', 'approve', 'approved'],
+    ]);
+    const record = (await director.audit.query({ sku: 'NF-JR-3003' })).records[0];
+    expect(record.reviews.map((r) => r.layer)).toEqual(['technical', 'brand', 'brand']);
     const skus = await director.briefs.skus(briefId);
     const hoodie = skus.skus.find((s) => s.sku === 'NF-JR-3003')!;
     expect(hoodie.views.find((v) => v.view === 'front')!.status).toBe('approved');
     expect(hoodie.status).toBe('planned');
     const metrics = await director.audit.metrics();
-    expect(metrics).toMatchObject({ assets: 1, reviewed: 1, approved: 1, firstPassApprovalRate: 1, truncated: false });
+    // Approved in the brand layer, but not at the first pass: art direction rejected it on the way.
+    expect(metrics).toMatchObject({ assets: 1, reviewed: 1, approved: 1, firstPassApprovalRate: 0, truncated: false });
     expect(metrics.timeToApproval.withinSla).toBe(1);
     expect(metrics.costPerApproved).toEqual([{ provider: 'local', costUsd: 0, assetsWithoutCost: 0, approved: 1, costPerApprovedUsd: 0 }]);
   });

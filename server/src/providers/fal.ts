@@ -97,7 +97,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
       case 'COMPLETED':
         return result(requestId, model, signal);
       default:
-        throw new ProviderCallError('fal', { code: 'malformed_response', message: `fal status for ${requestId} is "${String(body.status).slice(0, 40)}"`, retryable: true });
+        throw new ProviderCallError('fal', { code: 'malformed_response', message: `fal status for ${requestId} is "${http.clip(String(body.status), 40)}"`, retryable: true });
     }
   }
 
@@ -119,7 +119,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
     const body = (answer.data ?? {}) as { detail?: unknown; error_type?: string };
     const errorType = answer.headers.get('x-fal-error-type') ?? body.error_type;
     if (/cancel/i.test(String(errorType ?? body.detail ?? ''))) return { state: 'canceled', model: app };
-    const message = http.redact(typeof body.detail === 'string' ? body.detail : JSON.stringify(body.detail ?? answer.status)).slice(0, 300);
+    const message = http.clip(typeof body.detail === 'string' ? body.detail : JSON.stringify(body.detail ?? answer.status), 300);
     return {
       state: 'failed',
       model: app,
@@ -220,7 +220,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
           : {
               state: 'failed',
               model: app,
-              error: { code: 'provider_error', message: `fal request failed: ${http.redact(String(body.error ?? 'no error text')).slice(0, 300)}`, retryable: false },
+              error: { code: 'provider_error', message: `fal request failed: ${http.clip(String(body.error ?? 'no error text'), 300)}`, retryable: false },
             };
       return { providerJobId: delivery.requestId, deliveryId: delivery.deliveryId, status };
     },

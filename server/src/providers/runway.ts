@@ -49,7 +49,7 @@ export function createRunwayProvider(options: RunwayProviderOptions): Provider {
   async function status(id: string, signal?: AbortSignal): Promise<ProviderStatus> {
     const answer = await http.call('GET', `/v1/tasks/${encodeURIComponent(id)}`, { kind: 'read', accept: [404], signal });
     if (answer.status === 404) return { state: 'failed', error: { code: 'not_found', message: `runway has no task ${id} (deleted or cancelled)`, retryable: false } };
-    return taskStatus(answer.data, id, (t) => http.redact(t));
+    return taskStatus(answer.data, id, (t, max) => http.clip(t, max));
   }
 
   return {
@@ -132,7 +132,7 @@ export function createRunwayProvider(options: RunwayProviderOptions): Provider {
 }
 
 /** Maps a task object onto our states. */
-export function taskStatus(data: unknown, id: string, redact: (text: string) => string): ProviderStatus {
+export function taskStatus(data: unknown, id: string, clip: (text: string, max: number) => string): ProviderStatus {
   const t = (data ?? {}) as { status?: string; progress?: unknown; output?: unknown; failure?: unknown; failureCode?: unknown };
   switch (t.status) {
     case 'PENDING':
@@ -144,7 +144,7 @@ export function taskStatus(data: unknown, id: string, redact: (text: string) => 
       return { state: 'canceled' };
     case 'FAILED': {
       const code = typeof t.failureCode === 'string' ? t.failureCode : 'provider_error';
-      const error: ProviderError = { code, message: `runway task ${id} failed: ${redact(String(t.failure ?? 'no reason given')).slice(0, 300)}`, retryable: code.startsWith('INTERNAL') };
+      const error: ProviderError = { code, message: `runway task ${id} failed: ${clip(String(t.failure ?? 'no reason given'), 300)}`, retryable: code.startsWith('INTERNAL') };
       return { state: 'failed', error };
     }
     case 'SUCCEEDED': {
@@ -152,6 +152,6 @@ export function taskStatus(data: unknown, id: string, redact: (text: string) => 
       return { state: 'succeeded', progress: 1, outputs: urls.map((url, index) => ({ url, refresh: { providerJobId: id, index } })) };
     }
     default:
-      throw new ProviderCallError('runway', { code: 'malformed_response', message: `runway task ${id} status is "${String(t.status).slice(0, 40)}"`, retryable: true });
+      throw new ProviderCallError('runway', { code: 'malformed_response', message: `runway task ${id} status is "${clip(String(t.status), 40)}"`, retryable: true });
   }
 }

@@ -10,6 +10,7 @@ import type { StepQueue } from '../jobs/step-queue';
 import type { JobNotifier } from '../jobs/job-notifier';
 import type { Logger } from '../log/logger';
 import type { AuthVariables } from '../middleware/auth';
+import type { SecretRedactor } from '../secrets/secret-redactor';
 
 export interface RouteDeps {
   config: ServerConfig;
@@ -21,6 +22,8 @@ export interface RouteDeps {
   queue: StepQueue;
   notifier: JobNotifier;
   log: Logger;
+  /** Takes every configured secret out of text an answer carries (error messages). */
+  redactor: SecretRedactor;
   version: string;
 }
 

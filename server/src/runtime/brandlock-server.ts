@@ -5,7 +5,8 @@
  * serve`, the CLI's in-process runs and the tests.
  */
 import type { Hono } from 'hono';
-import type { ServerConfig } from '../config/server-config';
+import { configSecrets, type ServerConfig } from '../config/server-config';
+import { createSecretRedactor } from '../secrets/secret-redactor';
 import type { Database } from '../store/database';
 import { openDatabase } from '../store/open-database';
 import { migrate } from '../store/migrate';
@@ -136,7 +137,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     reconciler.start(config.reconcileIntervalMs);
   }
 
-  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, version: SERVER_VERSION });
+  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, redactor: createSecretRedactor(configSecrets(config)), version: SERVER_VERSION });
   let stopped = false;
   return {
     app,
