@@ -26,6 +26,7 @@ import { auditRoutes } from './routes/audit-routes';
 import { recipeRoutes } from './routes/recipe-routes';
 import { libraryRoutes } from './routes/library-routes';
 import { lockSetupRoutes } from './routes/lock-setup-routes';
+import { trainingRoutes } from './routes/training-routes';
 
 export function createApp(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -69,5 +70,6 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
   app.route('/', recipeRoutes(deps));
   app.route('/', libraryRoutes(deps));
   app.route('/', lockSetupRoutes(deps));
+  app.route('/', trainingRoutes(deps));
   return app;
 }

@@ -37,7 +37,7 @@ export const PostRecord = z.object({
   rawSha256: Sha256Hex,
   steps: z.array(
     z.object({
-      step: z.enum(['lut', 'white-balance', 'exposure', 'background']),
+      step: z.enum(['lut', 'white-balance', 'exposure', 'background', 'loop']),
       applied: z.boolean(),
       detail: z.string(),
       measured: z.number().optional(),

@@ -29,6 +29,8 @@ export interface VideoCutRequest {
   category?: string;
   channels: readonly VideoChannelSpec[];
   provenance: VariantProvenance;
+  /** The colour padding takes when a channel names none: the lighting preset's backdrop, so a padded cut does not show a seam. */
+  backdrop: string;
 }
 
 export interface VideoCutPlan {
@@ -38,6 +40,8 @@ export interface VideoCutPlan {
   crop: CropPlan;
   fps: number;
   durationSeconds: number;
+  /** Padding colour: the channel's, else the backdrop. */
+  background: string;
   /** How many times the master plays in the cut (more than 1 only for loops shorter than the channel's minimum). */
   plays: number;
   xmp: string;
@@ -126,7 +130,7 @@ export function planVideoCuts(req: VideoCutRequest, names: NameRegistry = create
       masterSha256: master.sha256,
       provenance: req.provenance,
     });
-    plans.push({ channel, fileName: video.name, posterName: poster.name, crop, fps, durationSeconds: seconds, plays, xmp, notes });
+    plans.push({ channel, fileName: video.name, posterName: poster.name, crop, fps, durationSeconds: seconds, background: channel.background ?? req.backdrop, plays, xmp, notes });
   }
   return { plans, issues };
 }

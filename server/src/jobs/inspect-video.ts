@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildQcContext, uncheckedQc, type QcOutcome, type TargetSwatch } from '@brandlock/core';
 import { qcVideoFile } from '../pipeline/video/qc-video-file';
+import { posterFrame } from '../pipeline/video/poster-frame';
 import { VideoToolMissingError, type VideoTools } from '../pipeline/video/video-tools';
 import type { VideoParams } from '../providers/video-params';
 import { LOCAL_NOTES } from '../providers/local';
@@ -47,6 +48,9 @@ export async function inspectVideo(job: JobRow, bytes: Uint8Array, lock: StoredL
       offline: job.provider === 'local' ? LOCAL_NOTES.video : null,
     });
     const filmstrip = qc.filmstrip && options.saveImage ? { sha256: await options.saveImage(qc.filmstrip.jpeg, qc.filmstrip), width: qc.filmstrip.width, height: qc.filmstrip.height, frames: qc.filmstrip.frames } : null;
+    // The first frame at full size, for plugins and DAMs that show a clip by its poster.
+    const still0 = options.saveImage ? await posterFrame(options.tools, path) : null;
+    const poster = still0 && options.saveImage ? { sha256: await options.saveImage(still0.jpeg, still0), width: still0.width, height: still0.height } : null;
     return {
       verdict: qc.verdict,
       thresholds: { video: params.qc, maxDeltaE00: category.qc.maxDeltaE00, flagDeltaE00: category.qc.flagDeltaE00 ?? null, humanReview: category.qc.humanReview },
@@ -70,6 +74,7 @@ export async function inspectVideo(job: JobRow, bytes: Uint8Array, lock: StoredL
         series: qc.series,
         track: qc.track,
         filmstrip,
+        poster,
       },
     };
   } catch (e) {

@@ -131,7 +131,7 @@ export function createStepRunner(deps: StepRunnerDeps) {
     } catch (e) {
       return callFailed(job, asProviderError(e));
     }
-    const details: SubmitDetails = { seed: typeof result.seed === 'number' ? result.seed : null, notes: (result.notes ?? []).map((n) => cleanText(n, 500)) };
+    const details: SubmitDetails = { seed: typeof result.seed === 'number' ? result.seed : null, notes: (result.notes ?? []).map((n) => cleanText(n, 500)), model: result.status.model ?? null };
     await db.query('UPDATE jobs SET provider_job_id = $2, submit_details = $3::jsonb, updated_at = now() WHERE id = $1 AND provider_job_id IS NULL', [job.id, result.providerJobId, JSON.stringify(details)]);
     log.info('submitted', { jobId: job.id, provider: job.provider, providerJobId: result.providerJobId });
     await handleStatus({ ...job, state: 'running', provider_job_id: result.providerJobId, submitted_at: submittedAt, submit_details: details }, provider, result.status, signal);
@@ -207,7 +207,7 @@ export function createStepRunner(deps: StepRunnerDeps) {
         from: ['running'],
         state: 'succeeded',
         stage: 'done',
-        set: { progress: 1, note: notes.length ? cleanText(notes.join('; '), 2000) : null, model: status.model ? cleanText(status.model, 200) : null, model_version: status.modelVersion ? cleanText(status.modelVersion, 200) : null, cost_usd: status.costUsd ?? null },
+        set: { progress: 1, note: notes.length ? cleanText(notes.join('; '), 2000) : null, model: (status.model ?? job.submit_details?.model) ? cleanText((status.model ?? job.submit_details?.model)!, 200) : null, model_version: status.modelVersion ? cleanText(status.modelVersion, 200) : null, cost_usd: status.costUsd ?? null },
       });
       if (!moved) return false;
       await insertAssets(tx, assets);

@@ -70,5 +70,10 @@ describe('video jobs through the API', () => {
     expect(record.qc.findings.map((f) => f.rule)).toContain('human-review');
     expect(record.qc.measurements).toMatchObject({ frames: 48 });
     expect(typeof record.qc.measurements.deltaE00Worst).toBe('number');
+    // The poster (first frame, full size) and the filmstrip are stored for plugins and the report.
+    const detail = record.qc.detail as { poster: { sha256: string; width: number; height: number }; filmstrip: { sha256: string } };
+    expect(detail.poster).toMatchObject({ width: 512, height: 768 });
+    expect((await retoucher.assets.get(detail.poster.sha256)).contentType).toBe('image/jpeg');
+    expect((await retoucher.assets.get(detail.filmstrip.sha256)).contentType).toBe('image/jpeg');
   }, 240_000);
 });

@@ -58,6 +58,7 @@ async function deliverCuts(input: DeliverVideoInput) {
   const { plans, issues } = planVideoCuts(
     {
       lock, lockHash: input.lockHash, master: { width: facts.width, height: facts.height, fps: facts.fps, durationSeconds: facts.durationSeconds, sha256: record.sha256 },
+      backdrop: lock.lighting.find((l) => l.id === planned.recipe.lightingPreset)?.background ?? '#ffffff',
       track: detail.track ?? [], loop: record.video?.motion.loop ?? false, sku: planned.sku, colorway: planned.colorway, view: planned.view, category: planned.category, channels,
       provenance: {
         title: `${lock.brand.name} ${planned.sku} ${planned.colorway} ${planned.viewName} video`,

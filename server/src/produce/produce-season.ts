@@ -166,7 +166,8 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
       const succeeded = jobs.filter((j) => j.state === 'succeeded');
       if (plannedVideos.length) progress.update('video', { done: jobs.filter((j) => j.kind === 'video' && j.state === 'succeeded').length, failed: jobs.filter((j) => j.kind === 'video' && (j.state === 'failed' || j.state === 'canceled')).length });
       for (const j of jobs) if (j.state === 'failed' || j.state === 'canceled') failedJobs.set(j.id, j);
-      progress.update('generate', { done: succeeded.length, failed: failedJobs.size, total: jobIds.size });
+      const stills = jobs.filter((j) => j.kind !== 'video');
+      progress.update('generate', { done: stills.filter((j) => j.state === 'succeeded').length, failed: stills.filter((j) => j.state === 'failed' || j.state === 'canceled').length, total: jobIds.size - [...videoJobOf.values()].filter(Boolean).length });
       progress.update('deliver', { total: succeeded.length, done: delivered.size });
       for (const job of succeeded) {
         if (o.signal.aborted || delivered.has(job.id)) continue;

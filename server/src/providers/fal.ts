@@ -139,7 +139,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
       const template = model.input ?? (request.kind === 'video' ? VIDEO_TEMPLATE : IMAGE_TEMPLATE);
       const needsSources = JSON.stringify(template).includes('$source_image');
       const sources = needsSources ? await Promise.all(request.sources.map((s) => sourceDataUri('fal', s, MAX_INLINE_SOURCE))) : [];
-      const video = videoTemplateValues('fal', request, model, { durations: KLING_DURATIONS, durationAs: 'string', still: sources[0] });
+      const video = videoTemplateValues('fal', request, model, { durations: KLING_DURATIONS, durationAs: 'string', still: sources[0], template });
       const filled = fillInputTemplate(
         template,
         {

@@ -78,7 +78,8 @@ describe('runway provider against the loopback task API', () => {
     const submitted = await runway.submit(testVideoRequest(still, {}, 'image/jpeg')).finally(capture.restore);
     expect(sim.requests.find((r) => r.method === 'POST' && r.path === '/v1/image_to_video')).toBeDefined();
     // The cuts include 9:16, which a 720:1280 master fills with the least enlargement.
-    expect(capture.bodies[0]).toMatchObject({ model: 'gen4_turbo', ratio: '720:1280', duration: 5 });
+    // A 5 s loop: gen4_turbo takes no last frame, so a second more is asked for, to be crossfaded into the start.
+    expect(capture.bodies[0]).toMatchObject({ model: 'gen4_turbo', ratio: '720:1280', duration: 6 });
     expect(String(capture.bodies[0].promptImage)).toMatch(/^data:image\/jpeg;base64,/);
     const done = await pollUntilDone(runway, submitted.providerJobId);
     const video = await runway.fetchOutput(done.outputs![0]);

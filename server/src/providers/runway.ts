@@ -74,7 +74,7 @@ export function createRunwayProvider(options: RunwayProviderOptions): Provider {
       if (allReferences.length > MAX_REFERENCES) {
         throw refuse('unsupported_recipe', `runway takes at most ${MAX_REFERENCES} reference images; this job has ${references.length} LoRA references and ${sources.length} sources`);
       }
-      const clip = videoTemplateValues('runway', request, model, { durations: VIDEO_DURATIONS, durationAs: 'number', still: sources[0] });
+      const clip = videoTemplateValues('runway', request, model, { durations: VIDEO_DURATIONS, durationAs: 'number', still: sources[0], template });
       const ratio = video
         ? chooseMasterRatio(model.ratios ?? VIDEO_RATIOS, videoParamsOf('runway', request).cuts, { width: values.width, height: values.height })
         : nearestRatio(values.width, values.height, model.ratios ?? IMAGE_RATIOS);

@@ -89,18 +89,18 @@ describe('image-to-video providers against their simulators', () => {
     await expect(provider.submit(testVideoRequest(await poppyStill()))).rejects.toMatchObject({ error: { retryable: false } });
   });
 
-  it('Runway: picks the gen4_turbo ratio that fills the cuts best, sends whole seconds, and a loop it cannot close shows at the seam', async () => {
+  it('Runway: picks the gen4_turbo ratio that fills the cuts best, asks a second more for a loop it cannot close, and the raw clip shows it at the seam', async () => {
     runway = await RunwaySimulator.start({ queueMs: 20, runMs: 40, videoScale: 0.3 });
     const provider = createRunwayProvider({ settings: readProviderEnv({ ...runway.env(), RUNWAY_POLL_INTERVAL_MS: '15' }).runway!, map: TEST_MAP.runway, mapSource: 'test map', policy: TEST_POLICY, maxOutputBytes: 20 << 20 });
     const capture = captureBodies();
     const submitted = await provider.submit(testVideoRequest(await poppyStill(), { durationSeconds: 5 })).finally(capture.restore);
-    expect(capture.bodies[0]).toMatchObject({ model: 'gen4_turbo', ratio: '720:1280', duration: 5, seed: 77, promptText: testVideoParams().motion.prompt });
+    expect(capture.bodies[0]).toMatchObject({ model: 'gen4_turbo', ratio: '720:1280', duration: 6, seed: 77, promptText: testVideoParams().motion.prompt });
     expect(capture.bodies[0]).not.toHaveProperty('referenceImages');
-    expect(submitted.notes).toContain('runway gen4_turbo: the model takes no last frame, so the loop cannot be asked to end on the still; frame QC measures its seam');
+    expect(submitted.notes).toContain('runway gen4_turbo: the model takes no last frame, so the loop cannot be asked to end on the still; 6 s were asked for and post-production crossfades the end into the start');
 
     const done = await pollUntilDone(provider, submitted.providerJobId, 60_000);
     const qc = await frameQc((await provider.fetchOutput(done.outputs![0])).bytes, 'runway.mp4', true);
-    expect(qc.facts).toMatchObject({ width: 216, height: 384, fps: 24, frames: 120 });
+    expect(qc.facts).toMatchObject({ width: 216, height: 384, fps: 24, frames: 144 });
     expect(qc.findings.find((f) => f.check === 'seam')).toMatchObject({ severity: 'reject' });
   }, 120_000);
 });

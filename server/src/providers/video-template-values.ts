@@ -14,20 +14,26 @@ export interface VideoTemplateValues {
   notes(used: Set<string>): string[];
 }
 
+/** The audit note that says a loop could not be asked to close; post-production closes it (close-loop). */
+export const NO_LAST_FRAME = 'the model takes no last frame';
+
 export function videoTemplateValues(
   provider: ProviderName,
   request: ProviderRequest,
   model: ResolvedModel,
-  options: { durations: readonly number[]; durationAs: 'string' | 'number'; still: string | undefined },
+  options: { durations: readonly number[]; durationAs: 'string' | 'number'; still: string | undefined; template: unknown },
 ): VideoTemplateValues {
   if (request.kind !== 'video') return { values: {}, notes: () => [] };
   const { motion } = videoParamsOf(provider, request);
-  const duration = nearestDuration(motion.durationSeconds, model.durations ?? options.durations, `${provider} ${model.id}`);
+  // A loop the model cannot end on the still is closed in post by a crossfade that costs up to a second: ask for it.
+  const closesItself = JSON.stringify(options.template).includes('$tail_image');
+  const wanted = motion.loop && !closesItself ? motion.durationSeconds + 1 : motion.durationSeconds;
+  const duration = nearestDuration(wanted, model.durations ?? options.durations, `${provider} ${model.id}`);
   return {
     values: { duration: options.durationAs === 'string' ? String(duration.seconds) : duration.seconds, tail_image: motion.loop ? options.still : undefined },
     notes: (used) => [
       ...(duration.note && used.has('duration') ? [`${provider} ${model.id}: ${duration.note}`] : []),
-      ...(motion.loop && !used.has('tail_image') ? [`${provider} ${model.id}: the model takes no last frame, so the loop cannot be asked to end on the still; frame QC measures its seam`] : []),
+      ...(motion.loop && !used.has('tail_image') ? [`${provider} ${model.id}: ${NO_LAST_FRAME}, so the loop cannot be asked to end on the still; ${wanted} s were asked for and post-production crossfades the end into the start`] : []),
     ],
   };
 }

@@ -19,7 +19,7 @@ export function deltaEOverTimeSvg(p: DeltaEPlotInput): string {
   if (!values.length || p.time.length < 2) return '<p class="muted">No garment colour was measured in this clip.</p>';
   const W = 560;
   const H = 170;
-  const pad = { l: 34, r: 10, t: 10, b: 26 };
+  const pad = { l: 34, r: 22, t: 10, b: 26 };
   const end = p.time[p.time.length - 1] || 1;
   const top = Math.max(...values, (p.limits?.reject ?? 0) * 1.25, 1);
   const x = (t: number) => pad.l + (t / end) * (W - pad.l - pad.r);

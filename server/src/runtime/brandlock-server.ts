@@ -16,6 +16,7 @@ import { createLogger, type Logger } from '../log/logger';
 import { createProviderRegistry, type ProviderRegistration, type ProviderRegistry, type RemoteProviderName } from '../providers/registry';
 import type { Provider } from '../providers/provider';
 import { createStepQueue, type StepQueue } from '../jobs/step-queue';
+import { createTrainingService } from '../training/training-service';
 import { createStepRunner, type StepRunner } from '../jobs/step-runner';
 import { createJobService, type JobService } from '../jobs/job-service';
 import { createJobNotifier } from '../jobs/job-notifier';
@@ -47,6 +48,8 @@ export interface BrandlockServerOptions {
   fetch?: typeof fetch;
   /** Run job workers in this process (default: the configuration's `workers`). */
   workers?: boolean;
+  /** Where LoRA trainers read their keys and URLs (default: process.env). */
+  trainerEnv?: Record<string, string | undefined>;
 }
 
 export interface BrandlockServer {
@@ -94,10 +97,11 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
           return sha256;
         },
       }),
-    postProcess: options.postProcess ?? masterPostProcess(blobs, config.maxUploadPixels),
+    postProcess: options.postProcess ?? masterPostProcess(blobs, config.maxUploadPixels, config.videoTools),
   });
   const jobs = createJobService({ db, registry, queue, notifier });
   const reconciler = createReconciler(db, queue, log);
+  const trainings = createTrainingService({ db, blobs, boss: queue.boss, env: options.trainerEnv ?? process.env, log, pollMs: config.pollMinMs, fetch: options.fetch });
 
   let firstAdminToken: string | null = null;
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tokens');
@@ -125,11 +129,12 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       );
     }
     await queue.onDeadLetter((data) => runner.onDeadStep(data.jobId));
+    await trainings.start();
     await reconciler.reconcile();
     reconciler.start(config.reconcileIntervalMs);
   }
 
-  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, redactor: createSecretRedactor(configSecrets(config)), version: SERVER_VERSION });
+  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, redactor: createSecretRedactor(configSecrets(config)), version: SERVER_VERSION, trainings });
   let stopped = false;
   return {
     app,

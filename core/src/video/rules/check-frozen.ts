@@ -9,7 +9,7 @@ import type { ClipAnalysis } from '../analyse-clip';
 import type { FrameDifference } from '../frame-stats';
 import type { VideoQcContext } from '../video-qc-context';
 import { frameSpan, spanText, type VideoFinding } from '../video-finding';
-import { flagLimits, grade } from './grade';
+import { flagLimits, grade, median } from './grade';
 
 /**
  * Below both of these (8-bit levels, on 4 x 4 block averages), two decoded frames show the same
@@ -19,15 +19,22 @@ import { flagLimits, grade } from './grade';
 export const IDENTICAL_MEAN = 0.07;
 export const IDENTICAL_TILE = 0.3;
 
-export function isRepeat(diff: FrameDifference | null): boolean {
-  return diff !== null && diff.mean < IDENTICAL_MEAN && diff.maxTile < IDENTICAL_TILE;
+/**
+ * A frame repeats its predecessor when their difference is below codec noise and, in a clip that
+ * moves, well below the clip's typical frame-to-frame change (a slow clip's own steps sit near the
+ * noise floor, and x264 alternates frame types, so noise alone must not read as stutter).
+ */
+export function isRepeat(diff: FrameDifference | null, typical = Infinity): boolean {
+  return diff !== null && diff.mean < IDENTICAL_MEAN && diff.maxTile < IDENTICAL_TILE && diff.mean < 0.6 * typical;
 }
 
 /** Runs of frames that repeat their predecessor: [first repeated frame, last] inclusive. */
 export function repeatRuns(clip: ClipAnalysis): [number, number][] {
   const runs: [number, number][] = [];
+  const typical = median(clip.frames.flatMap((f) => (f.diff ? [f.diff.mean] : [])));
+  const allStill = clip.frames.every((f) => f.diff === null || isRepeat(f.diff));
   for (const f of clip.frames) {
-    if (!isRepeat(f.diff)) continue;
+    if (!isRepeat(f.diff, allStill ? Infinity : typical)) continue;
     const last = runs[runs.length - 1];
     if (last && last[1] === f.index - 1) last[1] = f.index;
     else runs.push([f.index, f.index]);

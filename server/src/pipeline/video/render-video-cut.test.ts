@@ -60,7 +60,7 @@ beforeAll(async () => {
   const fifth = (n: number) => 2 * Math.round(n / 10);
   const channels = lock.videoChannels.map((c) => ({ ...c, width: c.width / 5, height: c.height / 5, safeArea: { top: fifth(c.safeArea.top), right: fifth(c.safeArea.right), bottom: fifth(c.safeArea.bottom), left: fifth(c.safeArea.left) } }));
   const planned = planVideoCuts({
-    lock, lockHash: 'sha256:test', master: { width: qc.facts.width, height: qc.facts.height, fps: qc.facts.fps, durationSeconds: qc.facts.durationSeconds, sha256: 'c'.repeat(64) },
+    lock, lockHash: 'sha256:test', backdrop: '#f4f1ec', master: { width: qc.facts.width, height: qc.facts.height, fps: qc.facts.fps, durationSeconds: qc.facts.durationSeconds, sha256: 'c'.repeat(64) },
     track: qc.track, loop: true, sku: 'NF-JR-3003', colorway: 'Poppy', view: 'front', category: 'jersey', channels,
     provenance: { jobId: 'job-v1', provider: 'fal', model: 'fal-ai/kling-video/v2.1/pro/image-to-video', seed: 77, qc: 'pass', digitalSourceType: 'trainedAlgorithmicMedia' },
   });

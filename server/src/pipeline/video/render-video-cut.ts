@@ -10,11 +10,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { backgroundRgba, withMp4Xmp, type VideoCutPlan, type VideoFacts } from '@brandlock/core';
 import { publishFile } from '../variants/publish-file';
 import { VariantError } from '../variants/variant-error';
 import { probeVideo } from './probe-video';
+import { posterFrame } from './poster-frame';
 import { runTool } from './run-tool';
 import type { VideoTools } from './video-tools';
 
@@ -24,12 +24,14 @@ export interface RenderedCut {
   poster: { name: string; path: string; sha256: string; bytes: number; width: number; height: number };
   /** How the encode was settled (CRF, or the bitrate a cap forced) and what the crop compromised on. */
   notes: string[];
+  /** The FFmpeg encode commands it ran, in order (the benchmark runs the same ones directly). */
+  commands: string[][];
 }
 
 /** The FFmpeg filter chain that turns master frames into the channel's frames. */
 export function cutFilter(plan: VideoCutPlan): string {
   const { crop, resize, trim, pad, output } = plan.crop;
-  const { r, g, b } = backgroundRgba(plan.channel.background);
+  const { r, g, b } = backgroundRgba(plan.background);
   const color = `0x${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
   return [
     `crop=${crop.width}:${crop.height}:${crop.left}:${crop.top}`,
@@ -65,8 +67,10 @@ export async function renderVideoCut(tools: VideoTools, masterPath: string, plan
   const notes = [...plan.notes];
   let facts: VideoFacts | null = null;
   let rate: { crf: number } | { kbps: number } = { crf: s.crf };
+  const commands: string[][] = [];
   for (let attempt = 0; attempt < 4; attempt++) {
-    await runTool('ffmpeg', tools.ffmpeg, cutArgs(masterPath, plan, tmp, rate), { signal });
+    commands.push(cutArgs(masterPath, plan, tmp, rate));
+    await runTool('ffmpeg', tools.ffmpeg, commands[commands.length - 1], { signal });
     facts = await probeVideo(tools, tmp, signal);
     const kbps = (facts.bytes * 8) / 1000 / Math.max(facts.durationSeconds, 0.001);
     if (facts.bytes > s.maxBytes) rate = { kbps: Math.floor((s.maxBytes * 8 * 0.9) / 1000 / plan.durationSeconds) };
@@ -80,8 +84,7 @@ export async function renderVideoCut(tools: VideoTools, masterPath: string, plan
   if (problems.length) throw new VariantError(facts.bytes > s.maxBytes ? 'max_bytes' : 'encode', `${s.id}: the cut does not meet the channel spec: ${problems.join('; ')}`);
   const bytes = withMp4Xmp(new Uint8Array(await readFile(tmp)), plan.xmp);
   const path = await publishFile(dirs.out, plan.fileName, bytes);
-  const png = (await runTool('ffmpeg', tools.ffmpeg, ['-v', 'error', '-nostdin', '-i', tmp, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', 'pipe:1'], { signal })).stdout;
-  const jpeg = new Uint8Array(await sharp(png).jpeg({ quality: s.poster.quality, mozjpeg: false }).withIccProfile('srgb').withXmp(plan.xmp).toBuffer());
+  const { jpeg } = await posterFrame(tools, tmp, { quality: s.poster.quality, xmp: plan.xmp, signal });
   const posterPath = await publishFile(dirs.out, plan.posterName, jpeg);
   const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
   return {
@@ -89,6 +92,7 @@ export async function renderVideoCut(tools: VideoTools, masterPath: string, plan
     file: { name: plan.fileName, path, sha256: sha(bytes), bytes: bytes.byteLength, facts: { ...facts, bytes: bytes.byteLength } },
     poster: { name: plan.posterName, path: posterPath, sha256: sha(jpeg), bytes: jpeg.byteLength, width: plan.crop.output.width, height: plan.crop.output.height },
     notes,
+    commands,
   };
 }
 
