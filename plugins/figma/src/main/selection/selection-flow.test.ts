@@ -25,8 +25,9 @@ describe('selection summary', () => {
     focal.x = 195;
     focal.y = 95;
     shot.appendChild(focal);
+    const before = events.length;
     host.select([shot]);
-    const last = await eventMatching<{ count: number }>(events, 'selection', (p) => p.count === 1);
+    const last = await eventMatching<{ count: number }>(events, 'selection', (p) => p.count === 1, before);
     expect(last).toEqual({
       count: 1,
       firstName: 'NF-1001 front',
