@@ -43,7 +43,7 @@ export function bundles(root, options = {}) {
       legalComments: 'none',
       write: false,
       logLevel: 'warning',
-      plugins: [inlineHtml(join(outDir, 'ui.html'))],
+      plugins: [zodEnglishOnly(), inlineHtml(join(outDir, 'ui.html'))],
     },
   ];
 }
@@ -63,6 +63,23 @@ function pureCore(coreSrc) {
         if (res.errors.length || !res.path.startsWith(coreSrc)) return undefined;
         return { path: res.path, sideEffects: false };
       });
+    },
+  };
+}
+
+/**
+ * zod's namespace export carries every locale's error messages (264 kB of the UI bundle); the plugin
+ * shows English, so its locale index is replaced by English alone. Validation is unchanged.
+ */
+function zodEnglishOnly() {
+  return {
+    name: 'brandlock-zod-english-only',
+    setup(build) {
+      build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => {
+        if (!/[\\/]zod[\\/]/.test(args.importer)) return undefined;
+        return { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: dirname(args.path) }));
     },
   };
 }

@@ -2,6 +2,7 @@
  * vitest global set-up: builds the server bundles once per test run, so code under test that starts a
  * worker thread or child process (`lut apply` on many files, the server's render processes) finds
  * the worker scripts, as dist/ provides them to users. BRANDLOCK_WORKER_DIR tells it where they are.
+ * Commands the tests start with this environment render at normal priority (see TEST_RENDER_PRIORITY).
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -14,5 +15,6 @@ export default function buildWorkerBundles(): () => void {
   const build = spawnSync(process.execPath, ['esbuild.config.mjs', 'server'], { cwd: root, encoding: 'utf8', env: { ...process.env, BRANDLOCK_DIST: dir } });
   if (build.status !== 0) throw new Error(`building the worker bundles failed: ${build.stderr}`);
   process.env.BRANDLOCK_WORKER_DIR = dir;
+  process.env.BRANDLOCK_RENDER_NICE ??= '0';
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -17,6 +17,7 @@ import { Job, JobList, TERMINAL_JOB_STATES, type JobCreateRequest } from './job-
 import { LockFileUploaded, Moodboard, type MoodboardCreateRequest } from './moodboard-schemas';
 import { ReviewItem, ReviewList, type ReviewDecisionRequest } from './review-schemas';
 import { AuditEventList, AuditPage, MetricsReport } from './audit-schemas';
+import { Training, TrainingPinned, type TrainingCreateRequest } from './training-schemas';
 import { LibraryAdded, LibraryAsset, LibraryCoverage, LibraryList, type LibraryPatch } from './library-schemas';
 import { RecipeAdjusted, RecipeStatus, RecipeStatusList, type RecipeAdjustRequest, type RecipeDecisionRequest } from './recipe-schemas';
 import { BrandlockNetworkError, BrandlockResponseError, BrandlockTimeoutError, httpErrorFor } from './client-errors';
@@ -237,6 +238,12 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
         }
       },
     },
+    /** Encodes a frame's PNG as the channel's delivery file on the server (see the encodeFrame route). */
+    async encode(channel: string, png: Uint8Array, lock = 'current'): Promise<{ bytes: Uint8Array; contentType: string; quality: number | null }> {
+      const res = await send('post', withQuery('/v1/encode', { channel, lock }), { body: png as KyOptions['body'], headers: { 'content-type': 'image/png' }, timeout: 120_000 });
+      const q = res.headers.get('x-brandlock-quality');
+      return { bytes: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? 'application/octet-stream', quality: q ? Number(q) : null };
+    },
     lockFiles: {
       /** Uploads a file the lock names by path (a model's reference image); admin. */
       put: (ref: string, path: string, bytes: Uint8Array | ArrayBuffer, contentType: string) =>
@@ -259,6 +266,11 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
       get: (id: string) => call(LibraryAsset, 'get', apiPath('/v1/library/{id}', { id })),
       edit: (id: string, patch: LibraryPatch) => call(LibraryAsset, 'patch', apiPath('/v1/library/{id}', { id }), { json: patch }),
       coverage: (brief: string) => call(LibraryCoverage, 'get', withQuery('/v1/library/coverage', { brief })),
+    },
+    trainings: {
+      create: (request: TrainingCreateRequest) => call(Training, 'post', '/v1/trainings', { json: request }),
+      get: (id: string) => call(Training, 'get', apiPath('/v1/trainings/{id}', { id })),
+      pin: (id: string, version: string) => call(TrainingPinned, 'post', apiPath('/v1/trainings/{id}/pin', { id }), { json: { version } }),
     },
     recipes: {
       /** Each category's recipe hash in a lock version (default current) and its approval. */

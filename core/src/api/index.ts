@@ -16,6 +16,7 @@ export * from './audit-schemas';
 export * from './recipe-schemas';
 export * from './library-schemas';
 export * from './lock-setup-schemas';
+export * from './training-schemas';
 export * from './routes';
 export * from './openapi';
 export * from './client-errors';

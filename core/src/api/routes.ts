@@ -15,6 +15,7 @@ import { Job, JobCreateRequest, JobList, JobListQuery } from './job-schemas';
 import { LockFileUploaded, Moodboard, MoodboardCreateRequest } from './moodboard-schemas';
 import { ReviewDecisionRequest, ReviewItem, ReviewList, ReviewQuery } from './review-schemas';
 import { AuditEventList, AuditEventQuery, AuditPage, AuditQuery, MetricsQuery, MetricsReport } from './audit-schemas';
+import { Training, TrainingCreateRequest, TrainingPinned, TrainingPinRequest } from './training-schemas';
 import { LightingCalibrateRequest, LightingCalibrateResult, PaletteImportResult, SwatchMeasureRequest, SwatchMeasureResult } from './lock-setup-schemas';
 import { LibraryAdded, LibraryAsset, LibraryCoverage, LibraryList, LibraryPatch, LibraryQuery } from './library-schemas';
 import { RecipeAdjusted, RecipeAdjustRequest, RecipeDecisionRequest, RecipeStatus, RecipeStatusList, RecipeStatusQuery } from './recipe-schemas';
@@ -101,6 +102,12 @@ export const API_ROUTES = [
   { id: 'getMoodboard', method: 'get', path: '/v1/moodboards/{id}', summary: 'A moodboard with every cell\'s state and image (poll this to fill or resume a board)', action: 'jobs:read', responses: { 200: { description: 'Moodboard', schema: Moodboard }, ...denied, ...missing('moodboard') } },
   { id: 'cancelMoodboard', method: 'post', path: '/v1/moodboards/{id}/cancel', summary: 'Cancel every open cell of a moodboard (also at the provider); finished cells stay', action: 'jobs:cancel', responses: { 202: { description: 'Cancel requested', schema: Moodboard }, ...denied, ...missing('moodboard') } },
   {
+    id: 'encodeFrame', method: 'post', path: '/v1/encode', summary: "Encode a frame exported from Figma (PNG at the channel's size) as the channel's delivery file: the same encoder as `brandlock variants` (format, quality within maxBytes, LZW TIFF, sRGB ICC)", action: 'jobs:create',
+    query: z.object({ channel: z.string().max(64), lock: z.string().max(100).optional() }),
+    body: { binary: true, contentType: 'image/png', description: "The frame's lossless PNG export" },
+    responses: { 200: { description: 'The delivery file; X-Brandlock-Quality says the quality used', contentType: 'application/octet-stream' }, 415: err('Not a PNG'), 422: err('Unknown channel, wrong size, or it cannot fit maxBytes'), ...denied, ...missing('lock version') },
+  },
+  {
     id: 'uploadLockFile', method: 'put', path: '/v1/locks/{ref}/files', summary: "Upload a file a lock names by path (a model profile's reference image), so moodboards can show it", action: 'locks:publish',
     query: z.object({ path: z.string().max(500) }),
     body: { binary: true, contentType: 'image/*', description: 'The image the lock names at `path`' },
@@ -135,6 +142,9 @@ export const API_ROUTES = [
   },
   { id: 'measureSwatch', method: 'post', path: '/v1/palette/measure', summary: "A swatch measured from approved library photos by QC's garment-colour measure, with the spread between them", action: 'assets:read', body: { schema: SwatchMeasureRequest }, responses: { 200: { description: 'Measured', schema: SwatchMeasureResult }, 422: err('No reference could be measured'), ...invalid, ...denied } },
   { id: 'calibrateLighting', method: 'post', path: '/v1/lighting/{preset}/calibrate', summary: 'A lighting preset calibrated from 3-5 approved library photos (backdrop, exposure target, colour temperature, key direction, key/fill ratio, spread)', action: 'assets:read', body: { schema: LightingCalibrateRequest }, responses: { 200: { description: 'The proposed preset', schema: LightingCalibrateResult }, 422: err('Too few references could be measured'), ...invalid, ...denied, ...missing('lock or lighting preset') } },
+  { id: 'createTraining', method: 'post', path: '/v1/trainings', summary: "Train a model profile's LoRA at fal or Replicate from library photos an art director picked (runs on the server's queue; the provider job id is stored before waiting)", action: 'recipes:approve', body: { schema: TrainingCreateRequest }, responses: { 202: { description: 'Queued', schema: Training }, 422: err('A photo is not in the library or not usable, the profile is unknown, or the provider has no key'), ...invalid, ...denied } },
+  { id: 'getTraining', method: 'get', path: '/v1/trainings/{id}', summary: 'A training: state, provider job, result (weights, version, training set, cost)', action: 'assets:read', responses: { 200: { description: 'Training', schema: Training }, ...denied, ...missing('training') } },
+  { id: 'pinTraining', method: 'post', path: '/v1/trainings/{id}/pin', summary: "Pin a finished training's LoRA in a new lock version (audited); categories casting the profile then need a new approval", action: 'recipes:approve', body: { schema: TrainingPinRequest }, responses: { 201: { description: 'Published', schema: TrainingPinned }, 409: err('The training has not succeeded, or the version label is taken'), ...invalid, ...denied, ...missing('training') } },
 
   { id: 'providerWebhook', method: 'post', path: '/v1/webhooks/{provider}', summary: "A provider's webhook, verified on the raw body (provider signature, not a token)", action: null, body: { binary: true, contentType: 'application/json', description: 'The provider payload' }, responses: { 200: { description: 'Accepted', schema: z.object({ ok: z.boolean() }) }, 401: err('Bad or missing signature, stale timestamp, or a replay'), ...missing('provider') } },
 ] as const satisfies readonly ApiRoute[];

@@ -8,8 +8,9 @@
  * - key direction and key/fill ratio: a plane fitted to the subject's luminance (the brightest 3% and
  *   darkest 5% left out, as for the garment colour) gives the side the light comes from and how much
  *   brighter the lit side is than the shadow side (the plane's luminance a quarter of the subject
- *   either side of its centre, along the gradient). On rendered studies of a grey sphere this reads
- *   a 4:1 light as about 3.3:1 and 1.5:1 as about 1.8:1: an estimate, not a light meter. A garment's own colour blocks or print bias this,
+ *   either side of its centre, along the gradient). On a rendered lit dome it reads 1.5:1 as 1.8:1,
+ *   2:1 as 2.2:1, 4:1 as 3.5:1 and 8:1 as 7.3:1: an estimate, not a light meter. The side the key
+ *   comes from is reliable; a side light and a 45° light of a harder ratio can read alike. A garment's own colour blocks or print bias this,
  *   which is why several references are combined and their spread shown.
  */
 import type { KeyDirection } from '../brand/lighting-preset';
@@ -36,7 +37,7 @@ export interface LightingMeasurement {
 /** Below this L* change across the subject the light reads as frontal. */
 const FRONTAL = 6;
 /** A gradient this strong reads as light from the side rather than at 45°: a weak distinction from shading alone. */
-const SIDE = 40;
+const SIDE = 55;
 
 /**
  * @example measureLighting(prepareQcImage(raster)).keyDirection // 'left-45'

@@ -10,7 +10,7 @@ import { labToSrgb, type Lab } from '../color/lab';
 import { nearestSwatch } from '../color/nearest-swatch';
 import { measureCast } from '../color/balance/measure-cast';
 import { measureBackground, backgroundPixels } from '../qc/measure/background-stats';
-import { measureGarmentColor } from '../qc/measure/measure-swatch';
+import { measureSwatch } from '../qc/measure/measure-swatch';
 import { measureSubjectDetail } from '../qc/measure/subject-detail';
 import type { QcImage } from '../qc/qc-image';
 import type { ImageFileFacts } from '../qc/qc-context';
@@ -52,7 +52,7 @@ export function describeLibraryImage(image: QcImage, facts: ImageFileFacts, rela
   const background = measureBackground(image);
   const kind = estimateKind(relativePath, background, transparent);
   const cat = lock ? estimateCategory(relativePath, lock) : { category: null, word: null };
-  const garment = measureGarmentColor(image);
+  const garment = measureSwatch(image);
   const near = garment && lock ? nearestSwatch(garment.lab, lock.palette) : null;
   const detail = measureSubjectDetail(image);
   const long = Math.max(facts.width, facts.height);

@@ -3,6 +3,7 @@
  * once, naming the variable, what it held and what was expected. Defaults give a working server on
  * a fresh machine: PGlite in ./.brandlock, the local provider, loopback only.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { readProvidersConfig, providerSecrets, type ProvidersConfig } from './provider-config';
 import { Secret } from './secret';
@@ -50,6 +51,10 @@ export interface ServerConfig {
   providers: ProvidersConfig;
   /** FFmpeg and ffprobe for product video (BRANDLOCK_FFMPEG, BRANDLOCK_FFPROBE; else from PATH). */
   videoTools: VideoTools;
+  /** Child processes for image work (renders, post-production, QC); 0 runs it in the server's own thread. */
+  renderProcesses: number;
+  /** How much lower the render processes' CPU priority is than the server's (nice 0..19). */
+  renderNice: number;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +124,8 @@ export function readServerConfig(env: Env, cwd: string): ServerConfig {
     slaHours: int('BRANDLOCK_SLA_HOURS', 48, 1, 10_000),
     providers,
     videoTools: videoToolsFromEnv(env),
+    renderProcesses: int('BRANDLOCK_RENDER_PROCESSES', availableParallelism(), 0, 64),
+    renderNice: int('BRANDLOCK_RENDER_NICE', 10, 0, 19),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

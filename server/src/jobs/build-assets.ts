@@ -9,13 +9,13 @@ import type { BlobMeta } from '../store/blobs';
 import type { JobRow } from '../store/jobs';
 import type { NewAsset } from '../store/assets';
 import type { StoredLock } from '../store/locks';
-import type { InspectOutput } from './inspect-output';
+import type { QcOutcome } from '@brandlock/core';
+import type { InspectInput } from '../render/render-tasks';
 import { recordedVideo } from './recorded-video';
 
 export interface StoredOutput {
   index: number;
   output: ProviderOutput;
-  bytes: Uint8Array;
   meta: BlobMeta;
   /** Post-production of a master, with the raw output's hash. */
   post?: PostRecord;
@@ -26,7 +26,7 @@ export async function buildAssets(input: {
   stored: StoredOutput[];
   status: ProviderStatus;
   lock: StoredLock | null;
-  inspect: InspectOutput;
+  inspect: (input: InspectInput) => Promise<QcOutcome>;
   /** Cleans provider text before it is stored (keys redacted). */
   clean: (text: string) => string;
   createdAt: string;
@@ -38,7 +38,7 @@ export async function buildAssets(input: {
   const submitted = job.submitted_at?.getTime() ?? null;
   const timings = submitted === null ? null : { queuedMs: Math.max(0, submitted - job.created_at.getTime()), generateMs: Math.max(0, input.generatedAt - submitted) };
   for (const s of stored) {
-    const qc = await input.inspect({ job, output: s.meta, bytes: s.bytes, index: s.index, lock });
+    const qc = await input.inspect({ job, output: s.meta, index: s.index, lock });
     const video = job.kind === 'video' ? recordedVideo(job, qc) : null;
     const record = buildProductionRecord({
       assetId: `${job.id}-${s.index}`,

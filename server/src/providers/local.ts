@@ -56,75 +56,105 @@ export interface LocalProviderOptions {
   maxPixels?: number;
   /** FFmpeg for video jobs; from the environment when absent. */
   videoTools?: VideoTools;
+  /**
+   * Where the image work runs (default: in this thread, outputs returned as bytes); the server passes
+   * its render processes, which read the sources from the blob store and store the outputs there.
+   */
+  render?: (job: LocalRenderJob) => Promise<ProviderOutput[]>;
+}
+
+/** What a local render needs: plain data, and a reader for the job's source images by index. */
+export interface LocalRenderRequest {
+  kind: ProviderRequest['kind'];
+  recipe: { width: number; height: number; seed?: number | null };
+  count: number;
+  params: Record<string, unknown>;
+  readSource(index: number): Promise<Uint8Array | undefined>;
+  maxPixels?: number;
+  videoTools?: VideoTools;
+}
+
+/** A local render as sent to a render process: the sources by their blob store hashes. */
+export type LocalRenderJob = Omit<LocalRenderRequest, 'readSource'> & { sourceSha256s: string[] };
+
+const fail = (code: string, message: string): never => {
+  throw new ProviderCallError('local', { code, message, retryable: false });
+};
+
+/** The local provider's image work: masters, variants, moodboard studies and video from a request. */
+export async function renderLocalOutputs(request: LocalRenderRequest): Promise<ProviderOutput[]> {
+  const params = request.params as LocalParams;
+  const source = async () => (await request.readSource(0)) ?? fail('source_required', `a ${request.kind} job on the local provider needs a source image (upload one and pass its reference in "sources")`);
+  switch (request.kind) {
+    case 'generate':
+    case 'post': {
+      const image = await renderLocalMaster({
+        source: await source(),
+        size: request.kind === 'generate' ? { width: request.recipe.width, height: request.recipe.height } : null,
+        background: params.background ?? '#ffffff',
+        maxPixels: request.maxPixels,
+      });
+      return [{ bytes: image.bytes, contentType: image.contentType, seed: request.recipe.seed ?? undefined, note: request.kind === 'generate' ? LOCAL_NOTES.master : LOCAL_NOTES.post }];
+    }
+    case 'variants': {
+      if (!params.channels?.length) fail('channels_required', 'a variants job needs at least one channel');
+      const variants = await renderLocalVariants({ master: await source(), channels: params.channels!, maxPixels: request.maxPixels });
+      return variants.map((v) => ({ bytes: v.bytes, contentType: v.contentType, note: [`${LOCAL_NOTES.variant}; channel ${v.channel}${v.quality !== null ? `, quality ${v.quality}` : ''}`, ...v.notes].join('; ') }));
+    }
+    case 'moodboard': {
+      const cells = params.moodboard?.cells ?? [];
+      if (!cells.length) fail('cells_required', 'a moodboard job needs its planned cells');
+      const outputs: ProviderOutput[] = [];
+      for (const cell of cells) {
+        const reference = cell.referenceSource !== null ? await request.readSource(cell.referenceSource) : null;
+        const cubeBytes = cell.lut ? await request.readSource(cell.lut.source) : null;
+        const cube = cubeBytes ? parseCube(new TextDecoder().decode(cubeBytes)) : null;
+        const bytes = await renderCellStudy({
+          ...STUDY_SIZE,
+          lighting: cell.lighting,
+          model: cell.model,
+          view: cell.view,
+          swatches: cell.swatches,
+          reference: reference ?? null,
+          lut: cell.lut && cube?.success ? { name: cell.lut.name, cube: cube.lut } : null,
+          caption: cell.caption,
+        });
+        const what = `cell ${cell.index + 1}: ${cell.lighting.id} x ${cell.model.id} x ${cell.view.id}${cell.lut && !cube?.success ? ` (LUT ${cell.lut.id} not on the server: ungraded)` : ''}`;
+        outputs.push({ bytes, contentType: 'image/png', seed: cell.seed ?? undefined, note: `${LOCAL_NOTES.study}: ${what}` });
+      }
+      return outputs;
+    }
+    case 'video': {
+      const { motion, still } = videoParamsOf('local', request);
+      const tools = request.videoTools ?? videoToolsFromEnv(process.env);
+      try {
+        await requireVideoTools(tools);
+      } catch (e) {
+        if (e instanceof VideoToolMissingError) fail('ffmpeg_missing', e.message);
+        throw e;
+      }
+      const clip = await renderOfflineLoop({ still: await source(), camera: motion.camera, durationSeconds: motion.durationSeconds, loop: motion.loop, subject: still.subject, tools });
+      return [{ bytes: clip.bytes, contentType: 'video/mp4', seed: undefined, note: `${LOCAL_NOTES.video} (${clip.description}, ${clip.width}x${clip.height}, ${clip.fps} fps)` }];
+    }
+    default:
+      return fail('unsupported_kind', `the local provider cannot make ${request.kind} jobs (it has no generative model); configure a provider that can, such as runway or fal`);
+  }
 }
 
 export function createLocalProvider(options: LocalProviderOptions = {}): Provider {
   const finished = new Map<string, ProviderStatus>();
-  const fail = (code: string, message: string): never => {
-    throw new ProviderCallError('local', { code, message, retryable: false });
-  };
 
   async function render(request: ProviderRequest): Promise<ProviderOutput[]> {
-    const params = (request.params ?? {}) as LocalParams;
-    const source = async () => {
-      const first = request.sources[0];
-      if (!first) fail('source_required', `a ${request.kind} job on the local provider needs a source image (upload one and pass its reference in "sources")`);
-      return first.read();
+    const job = {
+      kind: request.kind,
+      recipe: { width: request.recipe.width, height: request.recipe.height, seed: request.recipe.seed },
+      count: request.count,
+      params: request.params ?? {},
+      maxPixels: options.maxPixels,
+      videoTools: options.videoTools,
     };
-    switch (request.kind) {
-      case 'generate':
-      case 'post': {
-        const image = await renderLocalMaster({
-          source: await source(),
-          size: request.kind === 'generate' ? { width: request.recipe.width, height: request.recipe.height } : null,
-          background: params.background ?? '#ffffff',
-          maxPixels: options.maxPixels,
-        });
-        return [{ bytes: image.bytes, contentType: image.contentType, seed: request.recipe.seed ?? undefined, note: request.kind === 'generate' ? LOCAL_NOTES.master : LOCAL_NOTES.post }];
-      }
-      case 'variants': {
-        if (!params.channels?.length) fail('channels_required', 'a variants job needs at least one channel');
-        const variants = await renderLocalVariants({ master: await source(), channels: params.channels!, maxPixels: options.maxPixels });
-        return variants.map((v) => ({ bytes: v.bytes, contentType: v.contentType, note: [`${LOCAL_NOTES.variant}; channel ${v.channel}${v.quality !== null ? `, quality ${v.quality}` : ''}`, ...v.notes].join('; ') }));
-      }
-      case 'moodboard': {
-        const cells = params.moodboard?.cells ?? [];
-        if (!cells.length) fail('cells_required', 'a moodboard job needs its planned cells');
-        const outputs: ProviderOutput[] = [];
-        for (const cell of cells) {
-          const reference = cell.referenceSource !== null ? await request.sources[cell.referenceSource]?.read() : null;
-          const cubeBytes = cell.lut ? await request.sources[cell.lut.source]?.read() : null;
-          const cube = cubeBytes ? parseCube(new TextDecoder().decode(cubeBytes)) : null;
-          const bytes = await renderCellStudy({
-            ...STUDY_SIZE,
-            lighting: cell.lighting,
-            model: cell.model,
-            view: cell.view,
-            swatches: cell.swatches,
-            reference: reference ?? null,
-            lut: cell.lut && cube?.success ? { name: cell.lut.name, cube: cube.lut } : null,
-            caption: cell.caption,
-          });
-          const what = `cell ${cell.index + 1}: ${cell.lighting.id} x ${cell.model.id} x ${cell.view.id}${cell.lut && !cube?.success ? ` (LUT ${cell.lut.id} not on the server: ungraded)` : ''}`;
-          outputs.push({ bytes, contentType: 'image/png', seed: cell.seed ?? undefined, note: `${LOCAL_NOTES.study}: ${what}` });
-        }
-        return outputs;
-      }
-      case 'video': {
-        const { motion, still } = videoParamsOf('local', request);
-        const tools = options.videoTools ?? videoToolsFromEnv(process.env);
-        try {
-          await requireVideoTools(tools);
-        } catch (e) {
-          if (e instanceof VideoToolMissingError) fail('ffmpeg_missing', e.message);
-          throw e;
-        }
-        const clip = await renderOfflineLoop({ still: await source(), camera: motion.camera, durationSeconds: motion.durationSeconds, loop: motion.loop, subject: still.subject, tools });
-        return [{ bytes: clip.bytes, contentType: 'video/mp4', seed: undefined, note: `${LOCAL_NOTES.video} (${clip.description}, ${clip.width}x${clip.height}, ${clip.fps} fps)` }];
-      }
-      default:
-        return fail('unsupported_kind', `the local provider cannot make ${request.kind} jobs (it has no generative model); configure a provider that can, such as runway or fal`);
-    }
+    if (options.render) return options.render({ ...job, sourceSha256s: request.sources.map((s) => s.sha256) });
+    return renderLocalOutputs({ ...job, readSource: async (index) => request.sources[index]?.read() });
   }
 
   return {

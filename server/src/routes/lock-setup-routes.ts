@@ -5,7 +5,7 @@
  * decodes them; nothing here changes a lock.
  */
 import { Hono } from 'hono';
-import { calibratePreset, combineLabs, labNotation, measureGarmentColor, measureLighting, nearestSwatch, readSwatchFile, type LightingMeasurement } from '@brandlock/core';
+import { calibratePreset, combineLabs, labNotation, measureSwatch, measureLighting, nearestSwatch, readSwatchFile, type LightingMeasurement } from '@brandlock/core';
 import { LightingCalibrateRequest, SwatchMeasureRequest } from '@brandlock/core/api';
 import { requireAction } from '../middleware/auth';
 import { ApiError, parseOr400 } from '../middleware/api-error';
@@ -39,7 +39,7 @@ export function lockSetupRoutes(deps: RouteDeps) {
   app.post('/v1/palette/measure', requireAction('assets:read'), async (c) => {
     const body = parseOr400(SwatchMeasureRequest, await readJson(c, 64 * 1024), 'swatch measure');
     const refs = await Promise.all(body.references.map(photo));
-    const labs = refs.map((r) => (r.photo ? (measureGarmentColor(r.photo.image)?.lab ?? null) : null));
+    const labs = refs.map((r) => (r.photo ? (measureSwatch(r.photo.image)?.lab ?? null) : null));
     const good = labs.filter((l): l is NonNullable<typeof l> => l !== null);
     if (!good.length) throw new ApiError(422, 'invalid_request', 'no reference could be measured', refs.map((r, i) => ({ path: `references[${i}]`, code: 'unmeasurable', message: r.error ?? 'no garment found' })));
     const combined = combineLabs(good);

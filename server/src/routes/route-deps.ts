@@ -10,6 +10,7 @@ import type { StepQueue } from '../jobs/step-queue';
 import type { JobNotifier } from '../jobs/job-notifier';
 import type { Logger } from '../log/logger';
 import type { AuthVariables } from '../middleware/auth';
+import type { TrainingService } from '../training/training-service';
 import type { SecretRedactor } from '../secrets/secret-redactor';
 
 export interface RouteDeps {
@@ -25,6 +26,8 @@ export interface RouteDeps {
   /** Takes every configured secret out of text an answer carries (error messages). */
   redactor: SecretRedactor;
   version: string;
+  /** LoRA trainings on the queue (absent in apps built without a queue). */
+  trainings?: TrainingService;
 }
 
 export type AppEnv = { Variables: AuthVariables };

@@ -79,19 +79,25 @@ export async function runTraining(o: RunTrainingOptions): Promise<TrainingOutcom
     if (o.signal.aborted) return { kind: 'interrupted', providerJobId: state.providerJobId };
   }
   if (status.state !== 'succeeded' || !status.result) return { kind: status.state === 'canceled' ? 'canceled' : 'failed', message: status.error?.message ?? `the training was ${status.state}`, providerJobId: state.providerJobId };
-  const weights = await fetchAllowedOutput(status.result.weightsUrl, { provider: o.trainer.name, allowed: o.allowed, accept: ['application/', 'binary/'], maxBytes: 2 * 1024 * 1024 * 1024, policy: DEFAULT_RETRY_POLICY, signal: o.signal, fetch: o.fetch });
-  const training: LoraTraining = {
-    provider: o.trainer.name,
-    trainer: state.trainer,
-    jobId: state.providerJobId,
-    ...(status.result.version ? { version: status.result.version } : {}),
-    weightsUrl: status.result.weightsUrl,
+  const training = await trainingRecord({ trainer: o.trainer, allowed: o.allowed, status, providerJobId: state.providerJobId, trainerModel: state.trainer, steps: o.steps, zipSha256: sha256, images: state.images, signal: o.signal, fetch: o.fetch });
+  return { kind: 'succeeded', training, resumed };
+}
+
+/** The record a lock pins for a finished training: the weights downloaded (allowed hosts only) and hashed, the cost worked out. */
+export async function trainingRecord(i: { trainer: Trainer; allowed: readonly HostRule[]; status: TrainingStatus; providerJobId: string; trainerModel: string; steps: number; zipSha256: string; images: string[]; signal?: AbortSignal; fetch?: typeof fetch }): Promise<LoraTraining> {
+  const result = i.status.result!;
+  const weights = await fetchAllowedOutput(result.weightsUrl, { provider: i.trainer.name, allowed: i.allowed, accept: ['application/', 'binary/'], maxBytes: 2 * 1024 * 1024 * 1024, policy: DEFAULT_RETRY_POLICY, signal: i.signal, fetch: i.fetch });
+  return {
+    provider: i.trainer.name,
+    trainer: i.trainerModel,
+    jobId: i.providerJobId,
+    ...(result.version ? { version: result.version } : {}),
+    weightsUrl: result.weightsUrl,
     weightsSha256: createHash('sha256').update(weights.bytes).digest('hex'),
-    ...(status.result.configUrl ? { configUrl: status.result.configUrl } : {}),
-    steps: o.steps,
-    trainingSet: { zipSha256: sha256, images: state.images },
-    cost: o.trainer.cost(status, o.steps),
+    ...(result.configUrl ? { configUrl: result.configUrl } : {}),
+    steps: i.steps,
+    trainingSet: { zipSha256: i.zipSha256, images: [...i.images].sort() },
+    cost: i.trainer.cost(i.status, i.steps),
     trainedAt: new Date().toISOString(),
   };
-  return { kind: 'succeeded', training, resumed };
 }

@@ -16,6 +16,8 @@ export interface ImageSource {
   focal: Point | null;
   /** Naming facts stored on the node by brandlock (SKU, colorway, view, category), when present. */
   naming: Record<string, string>;
+  /** A small PNG of the layer as it shows on the canvas (96 px high), for the selection card. */
+  thumbnail: Uint8Array | null;
 }
 
 export interface SelectionSummary {

@@ -21,6 +21,8 @@ import { LutScreen } from './screens/lut-screen';
 import { createMoodboardRun } from './moodboard/moodboard-run';
 import { useRunState } from './moodboard/use-run-state';
 import { ResumeBoard } from './moodboard/resume-board';
+import { ResizeHandle } from './components/resize-handle';
+import { keepOfflineLock, restoreOfflineLock } from './lock/offline-lock';
 
 export type Tab = PluginCommand | 'connect';
 
@@ -51,17 +53,25 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
     ];
     main.announceReady();
     main.call('listBoards', undefined).then(setUnfinished, () => undefined);
-    // Reconnect with the stored URL and token; on failure the designer sees why on the connection screen.
+    // Reconnect with the stored URL and token; on failure the designer sees why on the connection
+    // screen. Without a server, the lock files opened last time are opened again.
     main.call('getSettings', undefined).then(async (s) => {
-      if (!s.serverUrl || !s.token) return;
-      const res = await connectServer(s.serverUrl, s.token);
-      if (res.success) {
+      const res = s.serverUrl && s.token ? await connectServer(s.serverUrl, s.token) : null;
+      if (res?.success) {
         setConnection(res.connection);
         setLoaded((prev) => prev ?? res.loaded);
+        return;
       }
+      const offline = await restoreOfflineLock(main);
+      if (offline) setLoaded((prev) => prev ?? offline);
     }, () => undefined);
     return () => offs.forEach((off) => off());
   }, [main]);
+
+  // Lock files opened from disk are kept for the next launch.
+  useEffect(() => {
+    if (loaded?.source.kind === 'files') void keepOfflineLock(main, loaded).catch(() => undefined);
+  }, [loaded]);
 
   // A finished run changes which boards are still filling.
   useEffect(() => {
@@ -125,7 +135,7 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
         <PaletteScreen main={main} loaded={loaded} selection={selection} active={tab === 'palette'} onOpenConnect={openConnect} />
       </div>
       <div {...screen('variants')}>
-        <VariantsScreen main={main} loaded={loaded} selection={selection} editorType={editorType} active={tab === 'variants'} onOpenConnect={openConnect} />
+        <VariantsScreen main={main} loaded={loaded} selection={selection} editorType={editorType} active={tab === 'variants'} server={connection?.client ?? null} onOpenConnect={openConnect} />
       </div>
       <div {...screen('moodboard')}>
         <MoodboardScreen run={run} state={runState} loaded={loaded} api={connection?.client ?? null} onOpenConnect={openConnect} />
@@ -133,6 +143,7 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
       <div {...screen('lut')}>
         <LutScreen main={main} loaded={loaded} selection={selection} active={tab === 'lut'} onOpenConnect={openConnect} onLoaded={setLoaded} />
       </div>
+      <ResizeHandle main={main} />
     </div>
   );
 }

@@ -66,6 +66,10 @@ const harness = {
     iframe.style.width = `${options.width ?? (ui.options.width as number)}px`;
     iframe.style.height = `${ui.options.height as number}px`;
     iframe.srcdoc = themeHtml(ui.html, options.theme ?? 'light', options.network);
+    host.onUiResize((w, h) => {
+      iframe.style.width = `${w}px`;
+      iframe.style.height = `${h}px`;
+    });
     document.getElementById('window')!.appendChild(iframe);
     harness.iframe = iframe;
     return ui.options;

@@ -172,6 +172,45 @@ describe('moodboard against the real server (local provider)', () => {
     await page.close();
   }, 200_000);
 
+  it('Export all through the server: WebP and TIFF encoded as brandlock variants does, with the sRGB ICC profile', async () => {
+    const { page, ui } = await openPlugin(browser, built, { command: 'variants' });
+    await connect(ui, server.url, server.token);
+    await ui.getByText(/signed in as/).waitFor();
+    await page.evaluate(async () => {
+      const f = harness.figma;
+      const bytes = await (harness as unknown as { image(w: number, h: number, draw: string): Promise<Uint8Array> }).image(600, 750, `
+        const g = ctx.createLinearGradient(0, 0, w, h); g.addColorStop(0, '#c8b089'); g.addColorStop(1, '#1f2a44'); ctx.fillStyle = g; ctx.fillRect(0, 0, w, h);`);
+      const hash = f.createImage(bytes).hash;
+      let x = 0;
+      for (const s of [
+        { channelId: 'pdp-webp', fileName: 'northfold_nf-1001_ink_front_pdp-webp_1200x1500.webp', w: 1200, h: 1500, delivery: { format: 'webp', quality: 82, maxBytes: 350000 } },
+        { channelId: 'wholesale', fileName: 'northfold_nf-1001_ink_front_wholesale_2048x2048.tif', w: 2048, h: 2048, delivery: { format: 'tiff', quality: 100, maxBytes: null } },
+      ]) {
+        const frame = f.createFrame();
+        frame.name = s.fileName;
+        frame.resize(s.w, s.h);
+        frame.x = x;
+        x += s.w + 100;
+        const r = f.createRectangle();
+        r.resize(s.w, s.h);
+        r.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: hash }];
+        frame.appendChild(r);
+        frame.setSharedPluginData('brandlock', 'variant', JSON.stringify({ channelId: s.channelId, fileName: s.fileName, width: s.w, height: s.h, delivery: s.delivery, sourceNodeId: r.id }));
+      }
+    });
+    await ui.getByRole('tab', { name: 'Variants' }).click();
+    await ui.getByText(/encoded for its channel by your brandlock server/).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), ui.getByRole('button', { name: 'Export all (2)' }).click()]);
+    const { unzipSync } = await import('fflate');
+    const files = unzipSync(readFileSync(await download.path()));
+    const webp = await sharp(files['northfold_nf-1001_ink_front_pdp-webp_1200x1500.webp']).metadata();
+    const tiff = await sharp(files['northfold_nf-1001_ink_front_wholesale_2048x2048.tif']).metadata();
+    expect([webp.format, webp.width, !!webp.icc]).toEqual(['webp', 1200, true]);
+    expect([tiff.format, tiff.width, !!tiff.icc]).toEqual(['tiff', 2048, true]);
+    expect(files['northfold_nf-1001_ink_front_wholesale_2048x2048.tif'].length).toBeLessThan(2048 * 2048 * 3 / 2);
+    await page.close();
+  }, 150_000);
+
   it('says plainly when the token is wrong or the server is not there', async () => {
     const { page, ui } = await openPlugin(browser, built, { command: 'moodboard' });
     await connect(ui, server.url, 'bl_not-a-real-token');

@@ -4,8 +4,9 @@
  * output and its production record, cancel at the server the moment the user cancels), the jobs of a
  * SKU, and the review queue with its decisions.
  */
-import { createBrandlockClient, isBrandlockHttpError, type Job, type JobCreateRequest, type ReviewItem } from '@brandlock/core/api';
-import type { BrandlockServer, CurrentBrief, GeneratedResult, JobProgress, JobSummary, ReviewEntry } from '../ports/brandlock-server';
+import { createBrandlockClient, isBrandlockHttpError, type Job, type JobCreateRequest } from '@brandlock/core/api';
+import type { BrandlockServer, CurrentBrief, GeneratedResult, JobProgress, JobSummary } from '../ports/brandlock-server';
+import { reviewSession } from './review-session';
 import { PanelError } from '../errors/panel-error';
 import { toServerError } from './server-errors';
 
@@ -140,22 +141,7 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     await guard(`cancel job ${jobId}`, () => api.jobs.cancel(jobId));
   }
 
-  const entry = (item: ReviewItem): ReviewEntry => ({
-    assetId: item.assetId, ref: item.ref, jobId: item.jobId, sku: item.sku, colorway: item.colorway, category: item.category, view: item.view,
-    width: item.width, height: item.height, status: item.status, verdict: item.qc.verdict,
-    reasons: item.qc.findings.filter((f) => f.severity !== 'pass' && f.severity !== 'info').map((f) => ({ severity: f.severity, message: f.message })),
-    decisions: item.reviews.map((r) => ({ decision: r.decision, layer: r.layer, reviewer: r.reviewer, reason: r.reason, at: r.at })),
-    createdAt: item.createdAt,
-  });
-
-  async function reviewQueue(statuses: ReviewEntry['status'][] = ['flagged', 'rejected']): Promise<ReviewEntry[]> {
-    const { items } = await guard('send the review queue', () => api.review.list({ status: statuses.join(','), limit: 100 }));
-    return items.map(entry);
-  }
-
-  async function decideReview(assetId: string, decision: 'approve' | 'reject', reason: string): Promise<ReviewEntry> {
-    return entry(await guard(`record your ${decision === 'approve' ? 'approval' : 'rejection'}`, () => api.review.decide(assetId, { decision, reason })));
-  }
+  const review = reviewSession(api, guard);
 
   async function assetBytes(ref: string) {
     return guard('send the image', () => api.assets.get(ref));
@@ -185,8 +171,8 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     jobResult,
     jobsForSku,
     cancelJob,
-    reviewQueue,
-    decideReview,
+    reviewQueue: review.reviewQueue,
+    decideReview: review.decideReview,
     assetBytes,
     renderVariants,
     lutCube,

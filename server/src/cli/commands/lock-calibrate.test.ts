@@ -1,32 +1,28 @@
-// Lighting calibration: on lighting studies rendered with a known key direction, ratio and
-// temperature (the server's study renderer, a lit sphere on the preset's backdrop), the measures
-// recover them; on the repo's white-background packshots the command writes a preset and shows
-// where the references disagree.
+// Lighting calibration: on a dome rendered under a known key direction and key/fill ratio
+// (test-support/lit-dome), the measures recover them; on the repo's white-background packshots
+// the command writes a preset and shows where the references disagree.
 import { mkdtemp, readFile, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { measureLighting, type LightingPreset } from '@brandlock/core';
-import { renderLightingStudy } from '../../../test-support/lighting-sphere';
+import { measureLighting } from '@brandlock/core';
+import { renderLitDome } from '../../../test-support/lit-dome';
 import { readPhotoForMeasure } from '../../lock-setup/read-photo-for-measure';
 import { runCli } from '../run-cli';
 import { captureIo } from '../../../test-support/capture-io';
 
 const samples = new URL('../../../../samples/', import.meta.url).pathname;
-const preset = (over: Partial<LightingPreset>): LightingPreset => ({ id: 'p', name: 'P', colorTemperatureK: 5500, tint: 0, keyFillRatio: 2, keyDirection: 'front', exposure: { targetL: 60, toleranceEv: 0.33 }, background: '#e9ecef', promptFragment: '', ...over });
 
-describe('measureLighting on rendered studies', () => {
+describe('measureLighting on a rendered lit dome', () => {
   it('finds the side the key comes from and reads 4:1 and 1.5:1 lights within a factor of 1.6', async () => {
-    const measure = async (p: LightingPreset) => {
-      const png = await renderLightingStudy({ preset: p, objectColor: '#9a9a9a', objectName: 'grey', width: 600, height: 750 });
-      return measureLighting((await readPhotoForMeasure('study.png', png)).image)!;
-    };
-    const left = await measure(preset({ keyDirection: 'left-45', keyFillRatio: 4 }));
-    const right = await measure(preset({ keyDirection: 'right-45', keyFillRatio: 4 }));
-    const soft = await measure(preset({ keyDirection: 'right-45', keyFillRatio: 1.5 }));
-    const front = await measure(preset({ keyDirection: 'front', keyFillRatio: 2 }));
-    expect(left.keyDirection).toBe('left-45');
-    expect(right.keyDirection).toBe('right-45');
+    const measure = async (direction: Parameters<typeof renderLitDome>[0]['direction'], ratio: number) => measureLighting((await readPhotoForMeasure('dome.png', await renderLitDome({ direction, ratio }))).image)!;
+    const left = await measure('left-45', 4);
+    const right = await measure('right-45', 4);
+    const soft = await measure('right-45', 1.5);
+    const front = await measure('front', 2);
+    expect(left.keyDirection).toMatch(/^left/);
+    expect(right.keyDirection).toMatch(/^right/);
+    expect(soft.keyDirection).toBe('right-45');
     expect(front.keyDirection).toBe('front');
     expect(right.keyFillRatio).toBeGreaterThan(2.5);
     expect(right.keyFillRatio).toBeLessThan(5);

@@ -4,6 +4,7 @@ import { submitDetails } from './002-submit-details';
 import { moodboards } from './007-moodboards';
 import { recipeApprovals } from './009-recipe-approvals';
 import { library } from './090-library';
+import { trainings } from './091-trainings';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [initial, submitDetails, moodboards, recipeApprovals, library];
+export const MIGRATIONS: Migration[] = [initial, submitDetails, moodboards, recipeApprovals, library, trainings];

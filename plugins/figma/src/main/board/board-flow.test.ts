@@ -122,8 +122,9 @@ describe('moodboard on the main thread', () => {
     const open: BoardSummary[] = await next.ui.call('listBoards', undefined);
     expect(open).toEqual([{ boardId, moodboardId: 'mb_123', title: 'Coastal linen, late afternoon', state: 'filling', total: 6, placed: [0, 3] }]);
     const board = next.figma.currentPage.findOne((n) => n.id === boardId) as FrameNode;
+    const before = next.events.length;
     next.host.select([board.findOne((n) => n.name === 'Caption')!]);
-    const selected = await eventMatching<{ board: BoardSummary | null }>(next.events, 'selection', (p) => p.board !== null);
+    const selected = await eventMatching<{ board: BoardSummary | null }>(next.events, 'selection', (p) => p.board !== null, before);
     expect(selected.board).toMatchObject({ boardId, state: 'filling', placed: [0, 3] });
     for (const i of [1, 2, 4, 5]) await next.ui.call('addBoardImage', image(boardId, i));
     expect(await next.ui.call('finishBoard', { boardId, outcome: 'complete', message: '' })).toEqual({ placed: 6 });

@@ -56,13 +56,15 @@ describe('what brandlock records on the canvas', () => {
     const [made] = await env.ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'g', naming, frames: [plan('ig', 108, 135)] });
     env.host.select([]);
     await settle();
+    const before = env.events.length;
     env.host.select([photo]);
-    const selection = await eventMatching<{ count: number; image: { nodeId: string; naming: Record<string, string> } }>(env.events, 'selection', (p) => p.count === 1 && p.image?.nodeId === photo.id);
+    const selection = await eventMatching<{ count: number; image: { nodeId: string; naming: Record<string, string> } }>(env.events, 'selection', (p) => p.count === 1 && p.image?.nodeId === photo.id, before);
     expect(selection.image.naming).toEqual(naming);
     // A frame selected later (its relaunch button reopens Variants) brings the same naming.
     const frame = env.figma.currentPage.findOne((n) => n.id === made.nodeId)!;
+    const beforeFrame = env.events.length;
     env.host.select([frame]);
-    const fromFrame = await eventMatching<{ image: { nodeId: string; naming: Record<string, string> } | null }>(env.events, 'selection', (p) => p.image?.nodeId !== photo.id && !!p.image);
+    const fromFrame = await eventMatching<{ image: { nodeId: string; naming: Record<string, string> } | null }>(env.events, 'selection', (p) => p.image?.nodeId !== photo.id && !!p.image, beforeFrame);
     expect(fromFrame.image?.naming).toEqual(naming);
   });
 

@@ -2,7 +2,7 @@
  * LUT preview: pick one of the lock's LUTs, see the selected image before and after, and place the
  * graded version on a duplicate beside the original (the original is never changed).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MainBus } from '../bus/main-bus';
 import type { LoadedLock } from '../lock/loaded-lock';
 import type { SelectionSummary } from '../../protocol/selection';
@@ -33,7 +33,9 @@ export function LutScreen({ main, loaded, selection, active, onOpenConnect, onLo
   const after = useRef<HTMLCanvasElement>(null);
   const image = selection?.image ?? null;
   const chosen = luts.find((l) => l.id === lutId) ?? luts.find((l) => loaded?.cubes[l.id] !== undefined) ?? null;
-  const cube = chosen && loaded ? loadCube(loaded.cubes[chosen.id], chosen.file) : null;
+  const cubeText = chosen && loaded ? loaded.cubes[chosen.id] : undefined;
+  // Parsed once per file (cached by hash), not on every render.
+  const cube = useMemo(() => (chosen ? loadCube(cubeText, chosen.file) : null), [chosen?.id, cubeText]);
 
   useEffect(() => {
     if (!active) return;

@@ -13,6 +13,7 @@ import { SelectionCard } from '../components/selection-card';
 import { ExportSection, useExport } from '../variants/export-panel';
 import { MakeForm, defaultMakeOptions, type MakeOptions } from '../variants/make-form';
 import { makeVariants, type MakeResult } from '../variants/make-variants';
+import type { ServerEncoder } from '../export/encode-for-delivery';
 
 interface Props {
   main: MainBus;
@@ -20,10 +21,12 @@ interface Props {
   selection: SelectionSummary | null;
   editorType: string;
   active: boolean;
+  /** The brandlock server's encoder when connected. */
+  server: ServerEncoder | null;
   onOpenConnect(): void;
 }
 
-export function VariantsScreen({ main, loaded, selection, editorType, active, onOpenConnect }: Props) {
+export function VariantsScreen({ main, loaded, selection, editorType, active, server, onOpenConnect }: Props) {
   const lock = loaded?.lock ?? null;
   const image = selection?.image ?? null;
   const [options, setOptions] = useState<MakeOptions | null>(lock ? defaultMakeOptions(lock, image?.naming ?? {}) : null);
@@ -48,6 +51,7 @@ export function VariantsScreen({ main, loaded, selection, editorType, active, on
     meta: lock ? { brand: lock.brand.name, lockVersion: lock.version, lockHash: loaded!.hash } : {},
     refreshKey: made,
     active,
+    server,
   });
 
   if (editorType === 'figjam') {
@@ -87,7 +91,7 @@ export function VariantsScreen({ main, loaded, selection, editorType, active, on
         <Section>
           <SelectionCard selection={selection} />
         </Section>
-        <MakeForm lock={lock} options={options} onChange={setOptions} />
+        <MakeForm main={main} lock={lock} options={options} onChange={setOptions} />
         {(result || error) && (
           <div class="section stack" ref={report}>
             {error && <Banner tone="danger">{error}</Banner>}

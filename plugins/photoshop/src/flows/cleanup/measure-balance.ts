@@ -1,6 +1,6 @@
 /**
  * Measures exposure and white balance of the active document for Cleanup. Exposure is the garment's
- * colour as QC measures it (core's measureGarmentColor over the subject) against the SKU swatch's
+ * colour as QC measures it (core's measureSwatch, over the subject) against the SKU swatch's
  * L*, in EV: a navy shirt on its swatch is on target, not three stops under, and with no swatch
  * there is no exposure verdict at all. The cast is measured over the background against the lighting
  * preset's backdrop colour. The subject is the current selection, or Photoshop's Select Subject run
@@ -13,7 +13,7 @@ import {
   castCorrection, combineCorrections, exposureCorrection, luminanceOfLightness, measureCast, parseColor, softShoulderCurvePoints,
   type BalanceCorrection, type ColorCast, type CurvePoints, type Lab,
 } from '@brandlock/core/color';
-import { measureGarmentColor, prepareQcImage } from '@brandlock/core/qc';
+import { measureRasterSwatch } from '@brandlock/core/qc';
 import type { Raster } from '@brandlock/core/raster';
 import type { DocumentInfo, PsHost } from '../../ports/ps-host';
 import { requireDocument, requireEditableRgb } from '../../errors/document-checks';
@@ -67,17 +67,11 @@ export function evBetween(l: number, targetL: number): number {
   return Math.log2(Math.max(luminanceOfLightness(l), 1e-6) / luminanceOfLightness(targetL));
 }
 
-/**
- * The proxy as QC reads it (8-bit sRGB) with the subject as its alpha, so core's QC image segments
- * exactly this subject and measures the garment the way QC will.
- */
-function cutOut(raster: Raster, subject: Uint8Array): Raster {
-  const data = new Uint8Array(raster.width * raster.height * 4);
-  const scale = raster.depth === 8 ? 1 : 255 / 65535;
-  for (let i = 0; i < subject.length; i++) {
-    for (let c = 0; c < 3; c++) data[i * 4 + c] = Math.round(raster.data[i * 4 + c] * scale);
-    data[i * 4 + 3] = subject[i] ? 255 : 0;
-  }
+/** The proxy as QC reads it: 8-bit sRGB. */
+function to8Bit(raster: Raster): Raster {
+  if (raster.depth === 8) return raster;
+  const data = new Uint8Array(raster.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = Math.round((raster.data[i] * 255) / 65535);
   return { width: raster.width, height: raster.height, depth: 8, data };
 }
 
@@ -109,8 +103,9 @@ export async function measureBalance(ps: PsHost, preset: LightingPreset, options
     const cast = measureCast(raster, { method: 'neutral-region', mask: background, reference: backdrop.success ? backdrop.lab : undefined });
     let exposure: GarmentExposure | null = null;
     if (options.swatch) {
-      const cutout = cutOut(raster, subject);
-      const garment = measureGarmentColor(prepareQcImage(cutout, { proxy: { raster: cutout, factor: 1 } }));
+      // QC's own swatch measure, over the subject Photoshop (or the retoucher) gave.
+      const proxy = to8Bit(raster);
+      const garment = measureRasterSwatch(proxy, { proxy: { raster: proxy, factor: 1 }, subjectMask: { width: raster.width, height: raster.height, data: subject } });
       if (!garment) {
         throw new PanelError('bad-input', `The subject of "${doc.title}" has no garment pixels to measure.`, 'Check the selection or the layer visibility, then measure again.');
       }

@@ -11,7 +11,7 @@ import type { BrandLock, Category } from '@brandlock/core/brand';
 import { contentHash } from '@brandlock/core/hash';
 import type { Lab } from '@brandlock/core/color';
 import {
-  buildQcContext, DEFAULT_PROXY_PIXELS, measureGarmentColor, prepareQcImage, runQcRules, type Finding, type QcImageResult, type Verdict,
+  buildQcContext, DEFAULT_PROXY_PIXELS, measureSwatch, prepareQcImage, runQcRules, type Finding, type QcImageResult, type Verdict,
 } from '@brandlock/core/qc';
 import { downsampleRaster, proxyFactor, type Raster } from '@brandlock/core/raster';
 import type { DocumentInfo, ModalContext, PsHost } from '../../ports/ps-host';
@@ -93,7 +93,7 @@ export async function judgeDocument(ps: PsHost, lock: BrandLock, doc: DocumentIn
     },
   });
   const result = runQcRules(image, qcContext);
-  const garment = measureGarmentColor(image)?.lab ?? null;
+  const garment = measureSwatch(image)?.lab ?? null;
   checkCancel(ctx, input.signal, 'QC');
   const findings = result.findings.filter((f) => !(f.rule === 'technical' && CONTAINER_CHECKS.has(f.check)));
   const fullScale = doc.width / full.raster.width;

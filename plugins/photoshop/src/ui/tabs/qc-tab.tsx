@@ -6,13 +6,11 @@
  * folder, one line per file.
  */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { failingFindings, type Finding } from '@brandlock/core/qc';
-import { downsampleRaster } from '@brandlock/core/raster';
 import { runDocumentQc, type DocumentQcResult } from '../../flows/qc/run-document-qc';
 import { runQcBatch } from '../../flows/qc/run-qc-batch';
 import { qcTargetFor } from '../../flows/qc/qc-target';
-import { findingTitle, limitText, measuredText } from '../../flows/qc/describe-finding';
 import { selectFlaggedRegion } from '../../flows/qc/select-region';
 import { identifyDocument } from '../../flows/document-identity/document-identity';
 import type { BatchRun } from '../../flows/batch-scope';
@@ -21,7 +19,6 @@ import { Choice } from '../widgets/choice';
 import { ColorChips } from '../widgets/color-chips';
 import { DocumentSku } from '../widgets/document-sku';
 import { ErrorNotice } from '../widgets/error-notice';
-import { Meter } from '../widgets/meter';
 import { Notice } from '../widgets/notice';
 import { Progress } from '../widgets/progress';
 import { Section } from '../widgets/section';
@@ -29,80 +26,14 @@ import { NeedsConnection } from '../widgets/needs-connection';
 import { Reveal } from '../widgets/reveal';
 import { OutcomeList, summarise } from '../widgets/outcome-list';
 import { BatchScopeChoice, useBatchScope } from '../widgets/batch-scope-choice';
+import { FindingRow, RegionThumbnail } from './qc-findings';
 
-const THUMB_MAX = { width: 296, height: 180 };
 const verdictWords = { pass: 'PASS', flag: 'FLAG', reject: 'REJECT' } as const;
 const verdictMeaning = {
   pass: 'Goes on to brand review.',
   flag: 'Needs a retoucher pass on the items below.',
   reject: 'Regenerate: the items below are beyond what retouching should fix.',
 } as const;
-
-function FindingRow(p: { f: Finding; onSelect?: () => void }): JSX.Element {
-  const { f } = p;
-  const numeric = typeof f.measured === 'number' && f.limits && (f.limits.reject ?? f.limits.flag) !== undefined;
-  const limit = f.limits ? (f.limits.reject ?? f.limits.flag ?? 0) : 0;
-  return (
-    <div class="list-item">
-      <span class={`badge ${f.severity}`}>{f.severity.toUpperCase()}</span>
-      <div class="list-main">
-        <div class="row">
-          <div class="list-title grow">{findingTitle(f)}</div>
-          <div class="small">
-            <b>{measuredText(f)}</b>
-          </div>
-        </div>
-        {numeric && f.limits?.direction === 'max' ? (
-          <Meter value={Math.abs(f.measured as number)} limit={limit} scale={Math.max(limit * 1.5, Math.abs(f.measured as number) * 1.05)} verdict={f.severity === 'reject' ? 'reject' : f.severity === 'flag' ? 'flag' : 'pass'} />
-        ) : null}
-        <div class="list-sub">{limitText(f)}</div>
-        <div class="list-sub">{f.message}</div>
-        {f.box && p.onSelect ? (
-          <sp-link class="small" onClick={p.onSelect}>
-            Select this region
-          </sp-link>
-        ) : null}
-      </div>
-    </div>
-  );
-}
-
-/** The flagged regions on a JPEG thumbnail of the proxy (UXP's <img> takes JPEG data URLs). */
-function RegionThumbnail(p: TabProps & { result: DocumentQcResult; failing: Finding[]; onSelect(f: Finding): () => void }): JSX.Element | null {
-  const [thumb, setThumb] = useState<{ url: string; width: number; height: number } | null>(null);
-  const { result } = p;
-  useEffect(() => {
-    const width = Math.min(THUMB_MAX.width, Math.round((THUMB_MAX.height * result.proxy.width) / result.proxy.height));
-    const factor = Math.max(1, Math.ceil(result.proxy.width / width));
-    const small = factor > 1 ? downsampleRaster(result.proxy, Math.ceil(result.proxy.width / factor) * Math.ceil(result.proxy.height / factor)).raster : result.proxy;
-    let alive = true;
-    p.services.ps.jpegDataUrl(small).then((url) => alive && setThumb({ url, width: small.width, height: small.height }), () => alive && setThumb(null));
-    return () => {
-      alive = false;
-    };
-  }, [result]);
-  if (!thumb) return null;
-  const scale = thumb.width / result.document.width;
-  return (
-    <Section title="WHERE" aside="click a box to select it">
-      <div class="thumb" style={{ width: `${thumb.width}px`, height: `${thumb.height}px` }}>
-        <img src={thumb.url} alt="" />
-        {p.failing
-          .filter((f) => f.box)
-          .map((f, i) => (
-            <div
-              key={i}
-              class={`region ${f.severity}`}
-              style={{ left: `${f.box!.x * scale}px`, top: `${f.box!.y * scale}px`, width: `${f.box!.width * scale}px`, height: `${f.box!.height * scale}px` }}
-              onClick={p.onSelect(f)}
-            >
-              <span class="region-label">{findingTitle(f)}</span>
-            </div>
-          ))}
-      </div>
-    </Section>
-  );
-}
 
 export function QcTab(p: TabProps): JSX.Element {
   const { session, flow } = p;

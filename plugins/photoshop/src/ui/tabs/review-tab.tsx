@@ -68,7 +68,7 @@ export function ReviewTab(p: TabProps): JSX.Element {
 
   return (
     <div>
-      <Section title="REVIEW QUEUE" aside={items ? <sp-link onClick={() => setVersion((v) => v + 1)}>{`${items.length} · Refresh`}</sp-link> : null}>
+      <Section title="REVIEW QUEUE" aside={items ? <sp-link onClick={() => setVersion((v) => v + 1)}>{`${items.length} waiting · Refresh`}</sp-link> : null}>
         <div class="field-hint">
           Flagged and rejected masters. You decide as {session.info.user.name} in the {layer} layer{mayDecide ? '' : ' (your role can look, not decide)'}.
         </div>

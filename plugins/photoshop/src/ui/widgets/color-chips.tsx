@@ -24,8 +24,8 @@ export function ColorChips(p: { swatch: { name: string; lab: Lab }; measured: La
   );
   return (
     <div class="chips">
-      {chip(`${p.swatch.name} swatch`, p.swatch.lab, hex(p.swatch.lab))}
-      {p.measured ? chip(p.label ?? 'Garment, measured', p.measured, `ΔE00 ${deltaE2000(p.swatch.lab, p.measured).toFixed(1)}`) : <div class="chip muted small">No garment found to measure</div>}
+      {chip(p.swatch.name, p.swatch.lab, `swatch · ${hex(p.swatch.lab)}`)}
+      {p.measured ? chip(p.label ?? 'Garment', p.measured, `measured · ΔE00 ${deltaE2000(p.swatch.lab, p.measured).toFixed(1)}`) : <div class="chip muted small">No garment found to measure</div>}
     </div>
   );
 }

@@ -1,0 +1,31 @@
+/**
+ * The review queue part of a panel session: the flagged and rejected assets with QC's reasons and the
+ * decisions already made, and a decision sent without a layer, so the server records it in the layer
+ * the token's role decides in.
+ */
+import type { BrandlockClient, ReviewItem } from '@brandlock/core/api';
+import type { ReviewEntry } from '../ports/brandlock-server';
+
+type Guard = <T>(what: string, run: () => Promise<T>) => Promise<T>;
+
+function entry(item: ReviewItem): ReviewEntry {
+  return {
+    assetId: item.assetId, ref: item.ref, jobId: item.jobId, sku: item.sku, colorway: item.colorway, category: item.category, view: item.view,
+    width: item.width, height: item.height, status: item.status, verdict: item.qc.verdict,
+    reasons: item.qc.findings.filter((f) => f.severity !== 'pass' && f.severity !== 'info').map((f) => ({ severity: f.severity, message: f.message })),
+    decisions: item.reviews.map((r) => ({ decision: r.decision, layer: r.layer, reviewer: r.reviewer, reason: r.reason, at: r.at })),
+    createdAt: item.createdAt,
+  };
+}
+
+export function reviewSession(api: BrandlockClient, guard: Guard) {
+  return {
+    async reviewQueue(statuses: ReviewEntry['status'][] = ['flagged', 'rejected']): Promise<ReviewEntry[]> {
+      const { items } = await guard('send the review queue', () => api.review.list({ status: statuses.join(','), limit: 100 }));
+      return items.map(entry);
+    },
+    async decideReview(assetId: string, decision: 'approve' | 'reject', reason: string): Promise<ReviewEntry> {
+      return entry(await guard(`record your ${decision === 'approve' ? 'approval' : 'rejection'}`, () => api.review.decide(assetId, { decision, reason })));
+    },
+  };
+}
