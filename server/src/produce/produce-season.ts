@@ -108,6 +108,8 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
   const failedJobs = new Map<string, Job>();
   const deliverMs: number[] = [];
   const delivered = new Set<string>();
+  /** Jobs whose delivery already reported a problem. */
+  const reported = new Set<string>();
   let interrupted = false;
   try {
     await ensureLock(conn.api, { lock, hash: lockHash, document: lockRead.raw, lockDir: lockRead.dir });
@@ -139,8 +141,9 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
           const { bytes } = await conn.api.assets.get(thumb.sha256);
           thumbnails.set(masterLabel(record), { jpeg: bytes, width: thumb.width, height: thumb.height, fullWidth: thumb.fullWidth, fullHeight: thumb.fullHeight, outline: thumb.outline });
         }
-        const res = await deliverMaster({ api: conn.api, job, record, planned, lock, lockHash, outDir, ledger, blocked: new Set(), signal: o.signal });
+        const res = await deliverMaster({ api: conn.api, job, record, planned, lock, lockHash, outDir, ledger, signal: o.signal });
         for (const f of res.failures) problems.push({ where: `${planned.sku} ${planned.view} ${f.channel}`, message: f.message });
+        if (res.failures.length) reported.add(job.id);
         if (!o.signal.aborted) {
           delivered.add(job.id);
           deliverMs.push(res.ms);
@@ -151,6 +154,7 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
       await sleep(o.pollMs ?? 500, o.signal);
     }
     interrupted = o.signal.aborted;
+    if (!interrupted) problems.push(...undelivered(records, ledger.entries(), reported));
     for (const j of failedJobs.values()) problems.push({ where: `${j.sku} ${j.view}`, message: `job ${j.state}: ${j.error?.message ?? 'no reason given'}` });
   } finally {
     progress.finish();
@@ -173,6 +177,16 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
     facts: productionFacts({ lock, plan: plan.jobs, rowsRead: parsed.brief.rowCount, skus: plan.skuCount, records: all, files, failedJobs: failedJobs.size, problems, wallMs: Date.now() - started, deliverMs }),
   });
   return { kind: 'done', interrupted, outDir, files, problems, masters: all.length, planned: plan.jobs.length, skus: plan.skuCount, documents, logFile: conn.logFile, wallMs: Date.now() - started };
+}
+
+/** Masters made whose delivery put no file anywhere and reported nothing: each is a problem. */
+function undelivered(records: ReadonlyMap<string, ProductionRecord>, files: readonly DeliveredFile[], reported: ReadonlySet<string>): InputProblem[] {
+  const out: InputProblem[] = [];
+  for (const [jobId, r] of records) {
+    if (reported.has(jobId) || files.some((f) => f.sku === r.sku && f.colorway === r.colorway && f.view === r.view)) continue;
+    out.push({ where: `${r.sku} ${r.view}`, message: `master ${r.assetId} was made but no file was delivered from it` });
+  }
+  return out;
 }
 
 async function listJobs(api: Awaited<ReturnType<typeof connectForProduce>>['api'], briefId: string, ids: ReadonlySet<string>): Promise<Job[]> {
