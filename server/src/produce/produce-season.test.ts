@@ -32,7 +32,11 @@ function season(rows: string[]): string {
 }
 
 async function produce(dir: string, ...extra: string[]) {
-  const io = captureIo(dir, { ...process.env, BRANDLOCK_POLL_MIN_MS: '100' });
+  return produceWith(dir, {}, ...extra);
+}
+
+async function produceWith(dir: string, env: Record<string, string>, ...extra: string[]) {
+  const io = captureIo(dir, { ...process.env, BRANDLOCK_POLL_MIN_MS: '100', ...env });
   const code = await runCli(['produce', 'brief.csv', '--lock', 'brand-lock.json', '--out', 'delivery', ...extra], io);
   return { code, out: io.stdout, err: io.stderr };
 }
@@ -113,6 +117,19 @@ describe('brandlock produce', () => {
     const audit = readFileSync(join(dir, 'delivery', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(audit.map((r: { sku: string; delivered: unknown[] }) => [r.sku, r.delivered.length > 0])).toEqual([['NF-U-1', true]]);
   }, 180_000);
+
+  it('puts a season on a server that takes one job at a time: smaller chunks, waiting as Retry-After says, everything delivered', async () => {
+    const dir = season([ROWS[0], ROWS[0].replace('NF-JR-3005', 'NF-JR-3006')]);
+    dirs.push(dir);
+    const res = await produceWith(dir, { BRANDLOCK_MAX_OPEN_JOBS: '1' });
+    expect(res.code, `${res.out}\n${res.err}`).toBe(0);
+    expect(res.out).toContain('2 SKUs planned, 2 of 2 masters made');
+    expect(manifestOf(dir).counts.variants).toBe(6);
+    // The second SKU waited for the first: the progress line said why.
+    expect(res.err).toMatch(/server busy, next SKUs in \d+s: .*BRANDLOCK_MAX_OPEN_JOBS/);
+    const log = readFileSync(join(dir, 'delivery', '.brandlock', 'server.log'), 'utf8');
+    expect(log).not.toContain('unhandled error');
+  }, 240_000);
 
   it('refuses to mix another season into a delivery folder', async () => {
     const dir = season(ROWS.slice(0, 1));

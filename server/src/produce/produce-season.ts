@@ -21,6 +21,7 @@ import { ensureBrief, ensureLock, uploadSources, type InputProblem } from './upl
 import { readProduceState, writeProduceState, type ProduceState } from './produce-state';
 import { ProgressDisplay, type ProgressOutput } from './progress-display';
 import { masterLabel, writeDeliveryDocuments } from './write-delivery-files';
+import { SeasonQueue } from './queue-season';
 
 export interface ProduceOptions {
   briefPath: string;
@@ -117,18 +118,26 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
     await writeProduceState(statePath, state);
     const sources = await uploadSources(conn.api, plan.jobs, briefPath, (done, failed, total) => progress.update('upload', { done, failed, total }), o.signal);
     problems.push(...sources.problems);
-    const queued = await conn.api.briefs.queueJobs(state.briefId, { provider: o.provider as never, sources: sources.refs });
-    // A job skipped for a source image that could not be uploaded is already reported with that image.
-    for (const s of queued.skipped) if (!(sources.problems.length && /was not uploaded/.test(s.reason))) problems.push({ where: `${s.sku} ${s.view}`, message: s.reason });
+    // The season goes in by chunks of SKUs, waiting when the server says it is busy (429, 503).
+    const season = new SeasonQueue(conn.api, state.briefId, plan.jobs.map((j) => j.sku), { provider: o.provider as never, sources: sources.refs });
     const plannedById = new Map(plan.jobs.map((j) => [j.id, j]));
-    const jobIds = new Set(queued.queued.map((q) => q.jobId));
-    progress.update('generate', { total: jobIds.size });
+    const jobIds = new Set<string>();
+    let skippedJobs = 0;
+    const queueMore = async () => {
+      const queued = await season.next();
+      // A job skipped for a source image that could not be uploaded is already reported with that image.
+      for (const s of queued.skipped) if (!(sources.problems.length && /was not uploaded/.test(s.reason))) problems.push({ where: `${s.sku} ${s.view}`, message: s.reason });
+      for (const q of queued.queued) jobIds.add(q.jobId);
+      skippedJobs += queued.skipped.length;
+      progress.update('generate', { total: plan.jobs.length - skippedJobs, note: season.waiting ?? '' });
+    };
 
     while (!o.signal.aborted) {
+      await queueMore();
       const jobs = await listJobs(conn.api, state.briefId, jobIds);
       const succeeded = jobs.filter((j) => j.state === 'succeeded');
       for (const j of jobs) if (j.state === 'failed' || j.state === 'canceled') failedJobs.set(j.id, j);
-      progress.update('generate', { done: succeeded.length, failed: failedJobs.size, total: jobIds.size });
+      progress.update('generate', { done: succeeded.length, failed: failedJobs.size, total: plan.jobs.length - skippedJobs });
       progress.update('deliver', { total: succeeded.length, done: delivered.size });
       for (const job of succeeded) {
         if (o.signal.aborted || delivered.has(job.id)) continue;
@@ -150,7 +159,7 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
         }
         progress.update('deliver', { done: delivered.size });
       }
-      if (jobs.length >= jobIds.size && jobs.every((j) => TERMINAL.has(j.state)) && succeeded.every((j) => delivered.has(j.id))) break;
+      if (season.done && jobs.length >= jobIds.size && jobs.every((j) => TERMINAL.has(j.state)) && succeeded.every((j) => delivered.has(j.id))) break;
       await sleep(o.pollMs ?? 500, o.signal);
     }
     interrupted = o.signal.aborted;

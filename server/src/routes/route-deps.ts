@@ -10,6 +10,8 @@ import type { JobNotifier } from '../jobs/job-notifier';
 import type { Logger } from '../log/logger';
 import type { AuthVariables } from '../middleware/auth';
 import type { SecretRedactor } from '../secrets/secret-redactor';
+import type { RequestLimits } from '../limits/request-limits';
+import type { JobStreamHub } from '../jobs/job-stream-hub';
 
 export interface RouteDeps {
   config: ServerConfig;
@@ -22,6 +24,10 @@ export interface RouteDeps {
   log: Logger;
   /** Takes every configured secret out of text an answer carries (error messages). */
   redactor: SecretRedactor;
+  /** Streams and submissions per token, open jobs per server. */
+  limits: RequestLimits;
+  /** Shared watches behind the job event streams. */
+  streams: JobStreamHub;
   version: string;
 }
 

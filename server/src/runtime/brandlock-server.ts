@@ -7,6 +7,7 @@
 import type { Hono } from 'hono';
 import { configSecrets, type ServerConfig } from '../config/server-config';
 import { createSecretRedactor } from '../secrets/secret-redactor';
+import { createRequestLimits } from '../limits/request-limits';
 import type { Database } from '../store/database';
 import { openDatabase } from '../store/open-database';
 import { migrate } from '../store/migrate';
@@ -19,6 +20,7 @@ import { createStepQueue, type StepQueue } from '../jobs/step-queue';
 import { createStepRunner, type StepRunner } from '../jobs/step-runner';
 import { createJobService, type JobService } from '../jobs/job-service';
 import { createJobNotifier } from '../jobs/job-notifier';
+import { createJobStreamHub } from '../jobs/job-stream-hub';
 import { createReconciler, type Reconciler } from '../jobs/reconciler';
 import type { InspectOutput } from '../jobs/inspect-output';
 import { automatedQc } from '../jobs/inspect-with-qc';
@@ -70,6 +72,8 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
   const blobs = options.blobs ?? folderBlobStore(config.blobDir);
   const registry = createProviderRegistry(config, { log, fetch: options.fetch, remotes: options.remotes, local: options.local });
   const notifier = createJobNotifier();
+  await notifier.listenTo(db);
+  const streams = createJobStreamHub(db, notifier);
   const queue = createStepQueue(db, { stepTimeoutSeconds: config.stepTimeoutSeconds, retryLimit: config.stepRetries });
   queue.boss.on('error', (e) => log.error('queue error', { error: e }));
   await queue.start();
@@ -93,7 +97,8 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       }),
     postProcess: options.postProcess ?? masterPostProcess(blobs, config.maxUploadPixels),
   });
-  const jobs = createJobService({ db, registry, queue, notifier });
+  const limits = createRequestLimits(config.limits, db);
+  const jobs = createJobService({ db, registry, queue, notifier, admit: (token, n) => limits.admitJobs(token, n) });
   const reconciler = createReconciler(db, queue, log);
 
   let firstAdminToken: string | null = null;
@@ -126,7 +131,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     reconciler.start(config.reconcileIntervalMs);
   }
 
-  const app = createApp({ config, db, blobs, registry, jobs, runner, notifier, log, redactor: createSecretRedactor(configSecrets(config)), version: SERVER_VERSION });
+  const app = createApp({ config, db, blobs, registry, jobs, runner, notifier, log, redactor: createSecretRedactor(configSecrets(config)), limits, streams, version: SERVER_VERSION });
   let stopped = false;
   return {
     app,
@@ -141,8 +146,10 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     async stop() {
       if (stopped) return;
       stopped = true;
+      streams.close();
       reconciler.stop();
       await queue.stop().catch((e) => log.warn('queue did not stop cleanly', { error: e }));
+      await notifier.close();
       if (!options.db) await db.close();
     },
   };

@@ -1,6 +1,7 @@
 /** Every schema migration in order. Append new ones; never edit one that has shipped. */
 import { initial } from './001-initial';
 import { submitDetails } from './002-submit-details';
+import { jobEventFeed } from './003-job-event-feed';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [initial, submitDetails];
+export const MIGRATIONS: Migration[] = [initial, submitDetails, jobEventFeed];
