@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { deltaE2000, loadBrandLock, parseBrief, parseCubeOrThrow, planBrief, postProcessRaster, prepareLut, prepareQcImage, measureGarmentColor } from '../core/src/index';
+import { deltaE2000, loadBrandLock, parseBrief, parseCubeOrThrow, planBrief, postProcessRaster, prepareLut, prepareQcImage, measureSwatch } from '../core/src/index';
 import { decodeImage } from '../server/src/pipeline/decode-image';
 
 const [briefPath = 'samples/brief.csv', lockPath = 'samples/brand-lock.json'] = process.argv.slice(2);
@@ -25,7 +25,7 @@ for (const job of plan.jobs) {
   const { raster } = await decodeImage(readFileSync(join(dirname(briefPath), job.sources[0])), { depth: 8 });
   const lighting = lock.lighting.find((l) => l.id === category.lighting)!;
   const posted = postProcessRaster(raster, { lighting, lut, swatch: null }, { maxEvCorrection: 0 });
-  const garment = measureGarmentColor(prepareQcImage(posted.raster))?.lab;
+  const garment = measureSwatch(prepareQcImage(posted.raster))?.lab;
   if (!garment) {
     console.log(`${job.sku}: no garment found`);
     continue;

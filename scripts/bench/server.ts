@@ -1,71 +1,39 @@
 /**
  * Benchmark: the brandlock server as `npm start` runs it (the bundle, PGlite in a fresh data folder,
- * the local provider), in its own process, driven over loopback HTTP:
- *  1. job submission: POST /v1/jobs one by one from 8 concurrent clients on an API-only process
- *     (BRANDLOCK_WORKERS=0, so rendering does not compete), and a brief's plan queued in one
- *     POST /v1/briefs/:id/jobs; jobs/s;
- *  2. GET /v1/jobs/:id at a fixed 200 requests/s (open loop: latency counts from each request's
- *     scheduled start, so a stall is not hidden), against a bare Hono route that does nothing, run the
- *     same way in its own process in the same run: p50/p99 and the ratio;
- *  3. the server's idle RSS.
- * The submitted jobs are cancelled before workers start: rendering is what scripts/bench/produce.ts measures.
- * wrk is not installed on this machine, so the load generator is the small Node one below (undici fetch).
- *   node scripts/run-ts.mjs scripts/bench/server.ts [--seconds 10] [--jobs 500]
+ * the local provider, default render processes), in its own process, driven over loopback HTTP, in
+ * one run on this machine, against a bare Hono route (8 lines, same Node, same @hono/node-server):
+ *  1. job submission: POST /v1/jobs from 8 clients as fast as they go, API-only and while rendering;
+ *     a brief's plan queued in one request; jobs/s;
+ *  2. GET /v1/jobs/:id at a fixed 200 requests/s, open loop (latency counts from each request's
+ *     scheduled time, so a stall is not hidden): p50/p99 idle, and while the workers render the
+ *     queued jobs, beside the bare route under the same load;
+ *  3. 1,000 open event streams on a job that stays open: the server's RSS before, with them open and
+ *     after they close, and GET /v1/jobs/:id latency while they are open.
+ * wrk is not installed on this machine, so the load generator is the small Node one in support/bench-http.ts.
+ *   node scripts/run-ts.mjs scripts/bench/server.ts [--seconds 10] [--jobs 1000] [--streams 1000]
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import sharp from 'sharp';
-import { createBrandlockClient } from '@brandlock/core/api';
-import { buildServerBundle, spawnServer } from '../../server/test-support/server/spawn-server';
+import { createBrandlockClient, type BrandlockClient } from '@brandlock/core/api';
+import { buildServerBundle, spawnServer, type SpawnedServer } from '../../server/test-support/server/spawn-server';
+import { closeStreams, flood, openLoop, openStreams, type Latency } from './support/bench-http';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const SECONDS = arg('seconds', 10);
-const JOBS = arg('jobs', 500);
+const JOBS = arg('jobs', 1000);
+const STREAMS = arg('streams', 1000);
 const RATE = 200;
 const root = new URL('../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'brandlock-bench-server-'));
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
 function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-}
-
-/** Open-loop load: one request every 1000/RATE ms for SECONDS; latency from the scheduled start. */
-async function openLoop(url: string, headers: Record<string, string>): Promise<{ p50: number; p99: number; max: number; errors: number; n: number }> {
-  for (let i = 0; i < 200; i++) await (await fetch(url, { headers })).arrayBuffer();
-  const interval = 1000 / RATE;
-  const total = Math.round(SECONDS * RATE);
-  const latencies: number[] = [];
-  let errors = 0;
-  const start = performance.now() + 20;
-  const inflight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = start + i * interval;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inflight.push(
-      fetch(url, { headers }).then(
-        async (res) => {
-          await res.arrayBuffer();
-          if (!res.ok) errors++;
-          latencies.push(performance.now() - due);
-        },
-        () => void errors++,
-      ),
-    );
-  }
-  await Promise.all(inflight);
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: latencies[latencies.length - 1], errors, n: latencies.length };
+  return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 }
 
 async function startBareHono(): Promise<{ url: string; stop: () => void }> {
@@ -84,60 +52,91 @@ async function startBareHono(): Promise<{ url: string; stop: () => void }> {
   return { url: /listening on (\S+)/.exec(out)![1], stop: () => void (child.kill('SIGTERM'), rmSync(file, { force: true })) };
 }
 
+/** POST /v1/jobs from 8 clients until `count` are in; jobs/s and how many were refused (429). */
+async function submit(api: BrandlockClient, ref: string, count: number, tag: string) {
+  return flood(count, 8, (i) => api.jobs.create({ kind: 'generate', item: { sku: `NF-${tag}-${i}`, colorway: 'Ink', category: 'jersey', fabric: 'cotton jersey', silhouette: 'tee', swatch: 'ink' }, sources: [ref] }));
+}
+
+async function cancelQueued(api: BrandlockClient, keep = 0): Promise<void> {
+  const { jobs } = await api.jobs.list({ state: 'queued', limit: 500 });
+  let at = keep;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    for (let i = at++; i < jobs.length; i = at++) await api.jobs.cancel(jobs[i].id);
+  }));
+  if (jobs.length === 500) return cancelQueued(api, keep);
+}
+
+async function succeeded(api: BrandlockClient): Promise<number> {
+  let n = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await api.jobs.list({ state: 'succeeded', limit: 500, cursor });
+    n += page.jobs.length;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return n;
+}
+
+const f = (n: number) => n.toFixed(2).padStart(8);
+const row = (label: string, l: Latency) => `  ${label.padEnd(58)} ${f(l.p50)} ${f(l.p99)} ${f(l.max)}   ${l.errors}/${l.n}`;
+
 const { bundle, remove } = buildServerBundle('bench-server');
-const env = { BRANDLOCK_DATA: join(dir, 'data'), BRANDLOCK_CONCURRENCY_LOCAL: '2' };
+const env = { BRANDLOCK_DATA: join(dir, 'data') };
+let server: SpawnedServer | null = null;
+const bare = await startBareHono();
+const startLoad = load();
 try {
-  // 1. Submission on an API-only process; then the same data folder with workers to drain the queue.
-  let server = await spawnServer(bundle, { ...env, BRANDLOCK_WORKERS: '0' }, dir);
+  const bareIdle = await openLoop(`${bare.url}/v1/jobs/x`, {}, RATE, SECONDS);
+
+  // 1. An API-only process: submissions, idle GET latency, and the cost of 1,000 open streams.
+  server = await spawnServer(bundle, { ...env, BRANDLOCK_WORKERS: '0' }, dir);
   const token = server.adminToken!;
   let api = createBrandlockClient({ baseUrl: server.url, token });
   await api.locks.publish(JSON.parse(readFileSync(join(root, 'samples/brand-lock.json'), 'utf8')));
-  const source = await sharp({ create: { width: 120, height: 160, channels: 4, background: { r: 40, g: 60, b: 90, alpha: 0.5 } } }).png().toBuffer();
-  const { ref } = await api.uploads.put(new Uint8Array(source), 'image/png');
-  const rows = Array.from({ length: JOBS / 2 }, (_, i) => `NF-B-${i},Ink,jersey,cotton jersey,180 gsm,tee,ink,src.png,,,front;back,,`);
-  const brief = await api.briefs.upload({ name: 'bench', text: ['sku,colorway,category,fabric,fabric_weight,silhouette,swatch,source_images,channels,markets,views,model,notes', ...rows].join('\n') });
+  const photo = readFileSync(join(root, 'samples/photos/packshot/solidus-hoodie-blue-white-bg.jpg'));
+  const { ref } = await api.uploads.put(new Uint8Array(photo), 'image/jpeg');
   const firstStartRss = rssMb(server.child.pid!);
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let i = next++; i < JOBS; i = next++) {
-        await api.jobs.create({ kind: 'generate', item: { sku: `NF-S-${i}`, colorway: 'Ink', category: 'jersey', fabric: 'cotton jersey', silhouette: 'tee', swatch: 'ink' }, sources: [ref] });
-      }
-    }),
-  );
-  const submitSeconds = (performance.now() - started) / 1000;
+  const apiOnly = await submit(api, ref, JOBS, 'S');
+  const rows = Array.from({ length: 250 }, (_, i) => `NF-B-${i},Ink,jersey,cotton jersey,180 gsm,tee,ink,src.jpg,,,front;back,,`);
+  const brief = await api.briefs.upload({ name: 'bench', text: ['sku,colorway,category,fabric,fabric_weight,silhouette,swatch,source_images,channels,markets,views,model,notes', ...rows].join('\n') });
   const batchStarted = performance.now();
-  const queued = await api.briefs.queueJobs(brief.id, { sources: { 'src.png': ref } });
+  const queued = await api.briefs.queueJobs(brief.id, { sources: { 'src.jpg': ref } });
   const batchSeconds = (performance.now() - batchStarted) / 1000;
   const jobId = queued.queued[0].jobId;
-  // Rendering is not what this measures (scripts/bench/produce.ts does): cancel the queued jobs on the
-  // API-only process, so the restart with workers finds nothing to render.
-  for (;;) {
-    const { jobs } = await api.jobs.list({ state: 'queued', limit: 200 });
-    if (!jobs.length) break;
-    let at = 0;
-    await Promise.all(Array.from({ length: 8 }, async () => {
-      for (let i = at++; i < jobs.length; i = at++) await api.jobs.cancel(jobs[i].id);
-    }));
-  }
+  const getUrl = `${server.url}/v1/jobs/${jobId}`;
+  const auth = { authorization: `Bearer ${token}` };
+  const oursIdle = await openLoop(getUrl, auth, RATE, SECONDS);
+
+  // Streams: spread over 20 tokens (a per-token stream limit must not turn this into a 429 count).
+  const tokens = await Promise.all(Array.from({ length: 20 }, async (_, i) => (await api.tokens.create({ name: `bench-stream-${i}`, role: 'designer' })).token));
+  await new Promise((r) => setTimeout(r, 2000));
+  const rssBeforeStreams = rssMb(server.child.pid!);
+  const streams = await openStreams(`${server.url}/v1/jobs/${jobId}/events`, STREAMS, (i) => ({ authorization: `Bearer ${tokens[i % tokens.length]}` }));
+  await new Promise((r) => setTimeout(r, 3000));
+  const rssWithStreams = rssMb(server.child.pid!);
+  const withStreams = await openLoop(getUrl, auth, RATE, SECONDS);
+  const rssAfterLoad = rssMb(server.child.pid!);
+  await closeStreams(streams.sockets);
+  await new Promise((r) => setTimeout(r, 3000));
+  const rssAfterStreams = rssMb(server.child.pid!);
+  // Keep 200 jobs queued for the workers to render during part 2; cancel the rest.
+  await cancelQueued(api, 200);
   server.child.kill('SIGTERM');
   await server.exited;
+
+  // 2. The same data folder with workers on (the default): GET latency and submissions while rendering.
   server = await spawnServer(bundle, env, dir);
   api = createBrandlockClient({ baseUrl: server.url, token });
-  // Let the queue drain so GET latency is measured on an idle server.
-  for (;;) {
-    const open = (await api.jobs.list({ state: 'queued', limit: 1 })).jobs.length + (await api.jobs.list({ state: 'running', limit: 1 })).jobs.length;
-    if (!open) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-
-  // 2. GET /v1/jobs/:id at 200 req/s, against a bare Hono route.
-  const bare = await startBareHono();
-  const bareResult = await openLoop(`${bare.url}/v1/jobs/${jobId}`, {});
-  const ours = await openLoop(`${server.url}/v1/jobs/${jobId}`, { authorization: `Bearer ${token}` });
-  bare.stop();
-  const loadedRss = rssMb(server.child.pid!);
+  for (let i = 0; i < 100 && !(await api.jobs.list({ state: 'running', limit: 1 })).jobs.length; i++) await new Promise((r) => setTimeout(r, 100));
+  const done0 = await succeeded(api);
+  const bareRendering = await openLoop(`${bare.url}/v1/jobs/x`, {}, RATE, SECONDS);
+  const done1 = await succeeded(api);
+  const oursRendering = await openLoop(getUrl, auth, RATE, SECONDS);
+  const done2 = await succeeded(api);
+  const whileRendering = await submit(api, ref, Math.round(JOBS / 2), 'R');
+  const done3 = await succeeded(api);
+  const stillOpen = (await api.jobs.list({ state: 'queued', limit: 1 })).jobs.length > 0;
+  await cancelQueued(api);
   server.child.kill('SIGTERM');
   await server.exited;
   // 3. Idle: a plain restart on the existing data folder, nothing queued, after 2 s.
@@ -146,18 +145,36 @@ try {
   const idleRss = rssMb(server.child.pid!);
   server.child.kill('SIGTERM');
   await server.exited;
+  server = null;
 
-  const f = (n: number) => n.toFixed(2);
-  console.log(`server bench on ${process.arch}, Node ${process.version}, PGlite in a fresh data folder, local provider`);
-  console.log(`job submission  POST /v1/jobs x${JOBS} (8 clients, API-only process): ${(JOBS / submitSeconds).toFixed(0)} jobs/s (${f(submitSeconds)} s)`);
-  console.log(`brief batch     POST /v1/briefs/:id/jobs, ${queued.queued.length} jobs in one request: ${(queued.queued.length / batchSeconds).toFixed(0)} jobs/s (${f(batchSeconds)} s)`);
-  console.log(`GET latency at ${RATE} req/s for ${SECONDS} s (open loop, ms)     p50      p99      max   errors`);
-  console.log(`  bare Hono route (reference)                          ${f(bareResult.p50).padStart(7)}  ${f(bareResult.p99).padStart(7)}  ${f(bareResult.max).padStart(7)}  ${bareResult.errors}/${bareResult.n}`);
-  console.log(`  brandlock GET /v1/jobs/:id (auth + 2 queries)        ${f(ours.p50).padStart(7)}  ${f(ours.p99).padStart(7)}  ${f(ours.max).padStart(7)}  ${ours.errors}/${ours.n}`);
-  console.log(`  ratio brandlock / bare                               ${(ours.p50 / bareResult.p50).toFixed(1).padStart(6)}x  ${(ours.p99 / bareResult.p99).toFixed(1).padStart(6)}x`);
-  console.log(`server RSS: idle ${idleRss.toFixed(0)} MB (a restart on an existing data folder, workers on, nothing queued)`);
-  console.log(`            ${firstStartRss.toFixed(0)} MB after the very first start (PGlite initdb of a new data folder), ${loadedRss.toFixed(0)} MB after ${JOBS * 2} jobs (submitted, then cancelled) and the GET run`);
+  const ratio = (a: Latency, b: Latency) => `${(a.p50 / b.p50).toFixed(1)}x at p50, ${(a.p99 / b.p99).toFixed(1)}x at p99`;
+  console.log(`server bench on ${process.arch}, Node ${process.version}, PGlite in a fresh data folder, local provider, ${SECONDS} s windows`);
+  console.log(`load average (1, 5, 15 min): ${startLoad} at the start, ${load()} at the end`);
+  console.log('');
+  console.log('submissions (8 clients, POST /v1/jobs with an uploaded source)');
+  console.log(`  API-only process: ${apiOnly.perSecond.toFixed(0)} jobs/s (${apiOnly.ok} in ${apiOnly.seconds.toFixed(2)} s, p50 ${apiOnly.p50.toFixed(1)} ms, p99 ${apiOnly.p99.toFixed(1)} ms, ${apiOnly.refused} refused)`);
+  console.log(`  while rendering:  ${whileRendering.perSecond.toFixed(0)} jobs/s (${whileRendering.ok} in ${whileRendering.seconds.toFixed(2)} s, p50 ${whileRendering.p50.toFixed(1)} ms, p99 ${whileRendering.p99.toFixed(1)} ms, ${whileRendering.refused} refused)`);
+  console.log(`  a brief's ${queued.queued.length} planned jobs in one POST /v1/briefs/:id/jobs: ${(queued.queued.length / batchSeconds).toFixed(0)} jobs/s`);
+  console.log('');
+  console.log(`GET at ${RATE} requests/s, open loop (ms)                               p50      p99      max   errors`);
+  console.log(row('bare Hono route, idle', bareIdle));
+  console.log(row('brandlock GET /v1/jobs/:id, API-only, idle', oursIdle));
+  console.log(row('bare Hono route, while brandlock renders', bareRendering));
+  console.log(row('brandlock GET /v1/jobs/:id, workers rendering', oursRendering));
+  console.log(row(`brandlock GET /v1/jobs/:id, ${streams.open} streams open`, withStreams));
+  console.log(`  rendering during the windows: ${done1 - done0} jobs finished during the bare route's, ${done2 - done1} during brandlock's, ${done3 - done2} during the submissions${stillOpen ? '; jobs were still queued at the end' : ' (the queue ran dry: raise --jobs)'}`);
+  console.log(`  brandlock while rendering / bare route under the same load: ${ratio(oursRendering, bareRendering)}`);
+  console.log(`  brandlock while rendering / bare route idle:                ${ratio(oursRendering, bareIdle)}`);
+  console.log(`  brandlock idle / bare route idle:                           ${ratio(oursIdle, bareIdle)}`);
+  console.log('');
+  console.log(`${STREAMS} event streams on a queued job (spread over ${tokens.length} tokens): ${streams.open} open, ${streams.refused} refused${streams.failed ? `, ${streams.failed} failed` : ''}`);
+  console.log(`  server RSS ${rssBeforeStreams.toFixed(0)} MB before, ${rssWithStreams.toFixed(0)} MB with them open (+${(rssWithStreams - rssBeforeStreams).toFixed(0)} MB), ${rssAfterLoad.toFixed(0)} MB after the GET window, ${rssAfterStreams.toFixed(0)} MB 3 s after they closed`);
+  console.log(`  GET /v1/jobs/:id with them open / without: ${ratio(withStreams, oursIdle)}`);
+  console.log('');
+  console.log(`server RSS: idle ${idleRss.toFixed(0)} MB (a restart on an existing data folder, workers on, nothing queued); ${firstStartRss.toFixed(0)} MB after the very first start (PGlite initdb)`);
 } finally {
+  bare.stop();
+  if (server) server.child.kill('SIGKILL');
   remove();
   rmSync(dir, { recursive: true, force: true });
 }

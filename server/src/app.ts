@@ -18,8 +18,15 @@ import { briefRoutes } from './routes/brief-routes';
 import { uploadRoutes } from './routes/upload-routes';
 import { lutRoutes } from './routes/lut-routes';
 import { jobRoutes } from './routes/job-routes';
+import { moodboardRoutes } from './routes/moodboard-routes';
+import { lockFileRoutes } from './routes/lock-file-routes';
+import { encodeRoutes } from './routes/encode-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { auditRoutes } from './routes/audit-routes';
+import { recipeRoutes } from './routes/recipe-routes';
+import { libraryRoutes } from './routes/library-routes';
+import { lockSetupRoutes } from './routes/lock-setup-routes';
+import { trainingRoutes } from './routes/training-routes';
 
 export function createApp(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -56,7 +63,14 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
   app.route('/', uploadRoutes(deps));
   app.route('/', lutRoutes(deps));
   app.route('/', jobRoutes(deps));
+  app.route('/', moodboardRoutes(deps));
+  app.route('/', lockFileRoutes(deps));
+  app.route('/', encodeRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', auditRoutes(deps));
+  app.route('/', recipeRoutes(deps));
+  app.route('/', libraryRoutes(deps));
+  app.route('/', lockSetupRoutes(deps));
+  app.route('/', trainingRoutes(deps));
   return app;
 }

@@ -28,6 +28,7 @@ export const ACTION_ROLES = {
   'review:brand': ['admin', 'art-director'],
   'audit:read': ['admin', 'art-director', 'retoucher', 'service'],
   'metrics:read': ['admin', 'art-director', 'service'],
+  'recipes:approve': ['admin', 'art-director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ApiAction = keyof typeof ACTION_ROLES;

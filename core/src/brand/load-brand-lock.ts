@@ -12,6 +12,7 @@ import { zodIssuesToLockIssues } from './zod-issues';
 import type { LockIssue } from './lock-issue';
 import { ChannelSpec } from '../channels/channel-spec';
 import { CHANNEL_PRESETS } from '../channels/catalog';
+import { checkChannelText } from '../channels/text-policy';
 import type { VideoChannelSpec } from '../channels/video-channel-spec';
 import { contentHash } from '../hash/sha256';
 import { checkVideoLock, resolveMotionBrief, resolveVideoChannel } from './resolve-video';
@@ -99,7 +100,10 @@ function resolveChannel(entry: BrandLockParsed['channels'][number], index: numbe
   const base = preset ? CHANNEL_PRESETS[preset] : {};
   const merged = { ...base, ...overrides, id: entry.id };
   const res = ChannelSpec.safeParse(merged);
-  if (res.success) return res.data;
+  if (res.success) {
+    issues.push(...checkChannelText(res.data, `channels[${index}]`));
+    return res.data;
+  }
   for (const issue of zodIssuesToLockIssues(ChannelSpec, merged, res.error.issues)) {
     issues.push({ ...issue, path: `channels[${index}]${issue.path === '$' ? '' : `.${issue.path}`}`, message: issue.message + (preset ? '' : '; set it or start from a "preset"') });
   }

@@ -21,7 +21,7 @@ export const VideoQcThresholds = z.strictObject({
     maxDuplicatePct: z.number().min(0).max(100).describe('Frames that repeat the previous one while the clip around them moves (stutter), percent'),
   }),
   seam: z.strictObject({
-    maxSeamJump: z.number().positive().max(100).describe('Loops: the last-to-first frame difference against the clip\'s median frame-to-frame difference (1 = invisible seam)'),
+    maxSeamJump: z.number().positive().max(100).describe('Loops: the last-to-first frame difference against the clip\'s 90th-percentile frame-to-frame difference (1 or less = invisible seam)'),
   }),
   technical: z.strictObject({
     durationToleranceSeconds: z.number().min(0).max(10).describe('Allowed difference from the motion brief\'s duration, seconds'),

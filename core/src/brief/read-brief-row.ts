@@ -72,7 +72,8 @@ export function readBriefRow(cells: Record<string, string>, row: number): { row:
   }
   const channels = list(cells.channels ?? '', /[;,]+/);
   const views = list(cells.views ?? '', /[;,]+/);
-  for (const [column, ids] of [['channels', channels], ['views', views]] as const) {
+  const videoViews = list(cells.video_views ?? '', /[;,]+/);
+  for (const [column, ids] of [['channels', channels], ['views', views], ['video_views', videoViews]] as const) {
     for (const id of ids) if (!ID.test(id)) err(column, `"${id}" is not an id`, JSON.stringify(id), 'lowercase ids separated by ";"');
   }
   const model = (cells.model ?? '').trim();
@@ -104,6 +105,7 @@ export function readBriefRow(cells: Record<string, string>, row: number): { row:
       views: views.length ? views : null,
       model: model || null,
       notes: (cells.notes ?? '').replace(/\s+/g, ' ').trim(),
+      videoViews: videoViews.length ? videoViews : null,
     },
     issues,
   };

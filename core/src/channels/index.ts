@@ -3,6 +3,7 @@ export * from './catalog';
 export * from './video-channel-spec';
 export * from './video-catalog';
 export * from './check-channel-spec';
+export * from './text-policy';
 export * from './select-channels';
 export * from './plan-variants';
 export * from './crop/crop-types';

@@ -32,7 +32,7 @@ export const VideoChannelFields = z.strictObject({
   fit: z.enum(['cover', 'pad']).default('cover'),
   focal: z.enum(['subject', 'center']).default('subject'),
   margin: z.number().min(0).max(0.45).default(0.06).describe('Breathing room around the garment as it moves, as a fraction of the frame'),
-  background: ColorString.default('#ffffff').describe('Padding colour, when the garment cannot fit otherwise'),
+  background: ColorString.optional().describe("Padding colour, when the garment cannot fit otherwise; the category lighting preset's backdrop when absent"),
   safeArea: SafeArea.default({ top: 0, right: 0, bottom: 0, left: 0 }),
   poster: z.strictObject({ quality: z.number().int().min(1).max(100).default(88) }).default({ quality: 88 }).describe('The poster frame: a JPEG at the channel size'),
   markets: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 market code like "DE"')).default([]),
@@ -42,6 +42,8 @@ export const VideoChannelFields = z.strictObject({
 export const VideoChannelSpec = VideoChannelFields.refine((s) => s.minSeconds <= s.maxSeconds, {
   message: 'expected minSeconds at most maxSeconds',
   path: ['minSeconds'],
-}).refine((s) => s.minFps <= s.maxFps, { message: 'expected minFps at most maxFps', path: ['minFps'] });
+})
+  .refine((s) => s.minFps <= s.maxFps, { message: 'expected minFps at most maxFps', path: ['minFps'] })
+  .refine((s) => s.safeArea.top + s.safeArea.bottom < s.height && s.safeArea.left + s.safeArea.right < s.width, { message: 'expected a safe area smaller than the frame', path: ['safeArea'] });
 export type VideoChannelSpec = z.infer<typeof VideoChannelSpec>;
 export type VideoChannelSpecInput = z.input<typeof VideoChannelSpec>;

@@ -13,7 +13,6 @@ import { applyLut } from '../color/lut/apply-lut';
 import type { CubeLut } from '../color/lut/cube-lut';
 import type { PreparedLut } from '../color/lut/prepare-lut';
 import { measureCast } from '../color/balance/measure-cast';
-import { measureExposure } from '../color/balance/measure-exposure';
 import { castCorrection, combineCorrections, exposureCorrection, type BalanceCorrection } from '../color/balance/balance-correction';
 import { applyBalance } from '../color/balance/apply-curves';
 import type { Raster } from '../raster/raster';
@@ -24,6 +23,8 @@ import { scaleBox, type Box } from '../raster/mask';
 import { maskCoverage } from '../raster/mask-coverage';
 import { replaceBackground } from '../raster/replace-background';
 import type { PostStep } from './post-step';
+import { measureSwatch } from '../qc/measure/measure-swatch';
+import { exposureEv } from '../qc/measure/subject-exposure';
 
 export interface PostContext {
   lighting: LightingPreset;
@@ -77,7 +78,8 @@ export function postProcessRaster(raster: Raster, ctx: PostContext, limits: Part
   } else steps.push({ step: 'lut', applied: false, detail: 'the category has no LUT' });
 
   const proxy = downsampleRaster(raster, PROXY_PIXELS);
-  const seg = segmentSubject(rasterToLab(proxy.raster));
+  const lab = rasterToLab(proxy.raster);
+  const seg = segmentSubject(lab);
   const studio = isStudioSweep(seg);
   const cutout = seg.source === 'alpha';
   const backdropLab = labOf(ctx.lighting.background);
@@ -102,10 +104,12 @@ export function postProcessRaster(raster: Raster, ctx: PostContext, limits: Part
   const targetL = ctx.swatch?.lab.l ?? ctx.lighting.exposure.targetL;
   const anchor = ctx.swatch ? `the swatch ${ctx.swatch.name} (L* ${round(targetL)})` : `the preset target L* ${targetL}`;
   if ((studio || cutout) && seg.box) {
-    const exposure = measureExposure(proxy.raster, { targetL, mask: subjectMask });
-    if (!exposure.success) steps.push({ step: 'exposure', applied: false, detail: `not measured: ${exposure.message}` });
+    // The garment's exposure as QC reads it: the measured swatch's L* against the SKU swatch's, or
+    // the fabric's mean against the preset's target (prints and logos left out either way).
+    const garment = measureSwatch({ full: raster, proxy: proxy.raster, factor: proxy.factor, lab, subject: seg, matte: [255, 255, 255], memo: new Map() });
+    if (!garment) steps.push({ step: 'exposure', applied: false, detail: 'not measured: no fabric pixels to measure' });
     else {
-      const ev = exposure.exposure.ev;
+      const ev = exposureEv(ctx.swatch ? garment.lab.l : garment.fabricMeanL, targetL);
       if (Math.abs(ev) < lim.minEvCorrection) steps.push({ step: 'exposure', applied: false, detail: `within ${lim.minEvCorrection} EV of ${anchor}`, measured: round(ev), unit: 'EV' });
       else {
         const applied = Math.max(-lim.maxEvCorrection, Math.min(lim.maxEvCorrection, ev));

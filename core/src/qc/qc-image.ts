@@ -8,7 +8,7 @@ import type { Raster } from '../raster/raster';
 import { downsampleRaster, type Proxy } from '../raster/downsample-raster';
 import { rasterToLab, type LabImage } from '../raster/lab-image';
 import { segmentSubject, type SegmentOptions, type SubjectSegmentation } from '../raster/segment-subject';
-import { scaleBox, type Box } from '../raster/mask';
+import { maskArea, maskBox, scaleBox, type Box, type Mask } from '../raster/mask';
 
 export interface QcImage {
   full: Raster;
@@ -30,6 +30,12 @@ export interface PrepareOptions {
   maxProxyPixels?: number;
   matte?: readonly [number, number, number];
   segment?: SegmentOptions;
+  /**
+   * The subject as the caller knows it (Photoshop's Select Subject, a person's selection), on the
+   * full-resolution or the proxy grid; it replaces the segmented mask. The backdrop model is still
+   * taken from the image.
+   */
+  subjectMask?: Mask;
 }
 
 /** The default analysis proxy size: enough for colour statistics, small enough to segment quickly. */
@@ -42,7 +48,8 @@ export const DEFAULT_PROXY_PIXELS = 600_000;
 export function prepareQcImage(full: Raster, options: PrepareOptions = {}): QcImage {
   const proxy = options.proxy ?? downsampleRaster(full, options.maxProxyPixels ?? DEFAULT_PROXY_PIXELS);
   const lab = rasterToLab(proxy.raster);
-  const subject = segmentSubject(lab, options.segment);
+  const segmented = segmentSubject(lab, options.segment);
+  const subject = options.subjectMask ? withSubjectMask(segmented, onProxyGrid(options.subjectMask, proxy.raster, proxy.factor)) : segmented;
   return { full, proxy: proxy.raster, factor: proxy.factor, lab, subject, matte: options.matte ?? [255, 255, 255], memo: new Map() };
 }
 
@@ -61,4 +68,27 @@ export function memoized<T>(image: QcImage, key: string, compute: () => T): T {
  */
 export function fullBox(image: QcImage, box: Box): Box {
   return scaleBox(box, image.factor, image.full.width, image.full.height);
+}
+
+function withSubjectMask(seg: SubjectSegmentation, mask: Mask): SubjectSegmentation {
+  return { ...seg, mask, box: maskBox(mask), coverage: maskArea(mask) / (mask.width * mask.height) };
+}
+
+/** A mask on the proxy grid: as given, or each proxy cell set when most of its full-resolution block is. */
+function onProxyGrid(mask: Mask, proxy: Raster, k: number): Mask {
+  if (mask.width === proxy.width && mask.height === proxy.height) return mask;
+  if (Math.ceil(mask.width / k) !== proxy.width || Math.ceil(mask.height / k) !== proxy.height) {
+    throw new RangeError(`subject mask is ${mask.width}x${mask.height}; expected the image's size or the proxy's (${proxy.width}x${proxy.height})`);
+  }
+  const counts = new Uint32Array(proxy.width * proxy.height);
+  for (let y = 0; y < mask.height; y++) {
+    const row = Math.floor(y / k) * proxy.width;
+    for (let x = 0, p = y * mask.width; x < mask.width; x++, p++) if (mask.data[p]) counts[row + Math.floor(x / k)]++;
+  }
+  const data = new Uint8Array(counts.length);
+  for (let py = 0; py < proxy.height; py++) {
+    const rows = Math.min(k, mask.height - py * k);
+    for (let px = 0; px < proxy.width; px++) data[py * proxy.width + px] = counts[py * proxy.width + px] * 2 >= rows * Math.min(k, mask.width - px * k) ? 1 : 0;
+  }
+  return { width: proxy.width, height: proxy.height, data };
 }

@@ -17,7 +17,7 @@ import { checkBackground } from './rules/check-background';
 import { checkSharpness } from './rules/check-sharpness';
 import { checkHalo } from './rules/check-halo';
 import { checkHumanReview } from './rules/check-human-review';
-import { measureGarmentColor } from './measure/garment-color';
+import { measureSwatch } from './measure/measure-swatch';
 import { measureBackground } from './measure/background-stats';
 import { measureSubjectExposure } from './measure/subject-exposure';
 
@@ -58,7 +58,7 @@ export interface QcImageResult {
  */
 export function runQcRules(image: QcImage, ctx: QcContext): QcImageResult {
   const findings = IMAGE_RULES.flatMap((rule) => rule.run(image, ctx));
-  const garment = measureGarmentColor(image)?.lab ?? null;
+  const garment = measureSwatch(image)?.lab ?? null;
   const background = measureBackground(image)?.median ?? null;
   const exposure = measureSubjectExposure(image, ctx);
   return {

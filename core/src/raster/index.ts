@@ -11,3 +11,5 @@ export * from './segment-subject';
 export * from './mask-outline';
 export * from './mask-coverage';
 export * from './replace-background';
+export * from './distance-transform';
+export * from './masked-box-mean';

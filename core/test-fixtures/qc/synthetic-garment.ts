@@ -246,3 +246,39 @@ export function offsetLab(swatch: Lab, de: number, deltaE: (x: Lab, y: Lab) => n
   }
   return { ...swatch, a: swatch.a + (lo + hi) / 2 };
 }
+
+/**
+ * Paints a flat patch (a print or a logo) on the garment only: a box in unit coordinates of the frame.
+ * @example withPatch(img, [0.42, 0.3, 0.16, 0.12], [250, 250, 250]) // a white chest logo
+ */
+export function withPatch(img: SyntheticImage, box: readonly [number, number, number, number], rgb: readonly [number, number, number]): Raster {
+  const { raster, mask } = img;
+  const data = new Uint8Array(raster.data);
+  const [bx, by, bw, bh] = box;
+  for (let y = Math.round(by * raster.height); y < Math.round((by + bh) * raster.height); y++) {
+    for (let x = Math.round(bx * raster.width); x < Math.round((bx + bw) * raster.width); x++) {
+      const i = y * raster.width + x;
+      if (mask.data[i]) data.set(rgb, i * 4);
+    }
+  }
+  return { ...raster, data };
+}
+
+/**
+ * Darkens the garment in linear light by `gain` (< 1) below a line at `from` (unit height): the shaded
+ * side of a fold or of the drape, on the garment only.
+ */
+export function withShadedPart(img: SyntheticImage, from: number, gain: number): Raster {
+  const { raster, coverage } = img;
+  const data = new Uint8Array(raster.data);
+  const lut = Uint8Array.from({ length: 256 }, (_, v) => clamp8(linearToSrgb(srgbToLinear(v / 255) * gain) * 255));
+  for (let y = Math.round(from * raster.height); y < raster.height; y++) {
+    for (let x = 0; x < raster.width; x++) {
+      const i = y * raster.width + x;
+      const cov = coverage[i];
+      if (cov <= 0) continue;
+      for (let c = 0; c < 3; c++) data[i * 4 + c] = Math.round(lut[raster.data[i * 4 + c]] * cov + raster.data[i * 4 + c] * (1 - cov));
+    }
+  }
+  return { ...raster, data };
+}

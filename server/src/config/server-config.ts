@@ -3,9 +3,11 @@
  * once, naming the variable, what it held and what was expected. Defaults give a working server on
  * a fresh machine: PGlite in ./.brandlock, the local provider, loopback only.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { readProvidersConfig, providerSecrets, type ProvidersConfig } from './provider-config';
 import { Secret } from './secret';
+import { videoToolsFromEnv, type VideoTools } from '../pipeline/video/video-tools';
 
 export type ProviderId = 'fal' | 'replicate' | 'runway' | 'comfyui' | 'local';
 const PROVIDER_IDS: ProviderId[] = ['fal', 'replicate', 'runway', 'comfyui', 'local'];
@@ -48,6 +50,12 @@ export interface ServerConfig {
   slaHours: number;
   providers: ProvidersConfig;
   limits: LimitsConfig;
+  /** FFmpeg and ffprobe for product video (BRANDLOCK_FFMPEG, BRANDLOCK_FFPROBE; else from PATH). */
+  videoTools: VideoTools;
+  /** Child processes for image work (renders, post-production, QC); 0 runs it in the server's own thread. */
+  renderProcesses: number;
+  /** How much lower the render processes' CPU priority is than the server's (nice 0..19). */
+  renderNice: number;
 }
 
 /** Per-token and server-wide limits (over them: 429 or 503 with Retry-After). */
@@ -137,6 +145,9 @@ export function readServerConfig(env: Env, cwd: string): ServerConfig {
       submitAutomation: { perSecond: int('BRANDLOCK_SUBMIT_RATE_AUTOMATION', 500, 1, 1_000_000), burst: int('BRANDLOCK_SUBMIT_BURST_AUTOMATION', 20_000, 1, 10_000_000) },
       openJobs: int('BRANDLOCK_MAX_OPEN_JOBS', 20_000, 1, 100_000_000),
     },
+    videoTools: videoToolsFromEnv(env),
+    renderProcesses: int('BRANDLOCK_RENDER_PROCESSES', availableParallelism(), 0, 64),
+    renderNice: int('BRANDLOCK_RENDER_NICE', 10, 0, 19),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -86,7 +86,7 @@ describe('a generate job on the local provider, end to end through the API', () 
     expect(err.issues[0]).toMatchObject({ path: 'sku', found: 'NOPE-1' });
     const video = await retoucher.jobs.create({ kind: 'video', brief: briefId, sku: 'NF-JR-3003' }).catch((e) => e);
     expect(isBrandlockValidationError(video)).toBe(true);
-    expect(video.message).toMatch(/local.*cannot make video/);
+    expect(video.issues[0]).toMatchObject({ path: 'view', message: "no video is planned for this view; add it to the row's video_views column" });
   });
 
   it('puts the unchecked master in the review queue; the technical layer sends it to brand review, the brand layer decides, audited, and metrics count it', async () => {
@@ -145,14 +145,13 @@ describe('a generate job on the local provider, end to end through the API', () 
     }
   });
 
-  it('makes a moodboard of labelled lighting and palette studies, followed by polling', async () => {
+  it('makes a moodboard job of labelled cell studies (lighting x model x pose), followed by polling', async () => {
     const created = await director.jobs.create({ kind: 'moodboard', moodboard: { count: 6, environment: 'sunlit loft', lightingPresets: ['studio-warm', 'editorial-cool'] } });
     const job = await director.jobs.watch(created.id, { poll: true, pollIntervalMs: 100 });
     expect(job.state).toBe('succeeded');
     expect(job.outputs).toHaveLength(6);
-    expect(job.outputs.filter((o) => /lighting study of studio-warm/.test(o.note ?? ''))).toHaveLength(2);
-    expect(job.outputs.filter((o) => /lighting study of editorial-cool/.test(o.note ?? ''))).toHaveLength(2);
-    expect(job.outputs.filter((o) => /palette study/.test(o.note ?? ''))).toHaveLength(2);
+    expect(job.outputs.filter((o) => /: cell \d+: studio-warm x /.test(o.note ?? ''))).toHaveLength(3);
+    expect(job.outputs.filter((o) => /: cell \d+: editorial-cool x /.test(o.note ?? ''))).toHaveLength(3);
     expect(job.outputs.every((o) => /not a photograph/.test(o.note ?? '') && o.reviewStatus === 'ready')).toBe(true);
     const bad = await director.jobs.create({ kind: 'moodboard', moodboard: { count: 6, lightingPresets: ['disco'] } }).catch((e) => e);
     expect(bad.issues[0]).toMatchObject({ path: 'moodboard.lightingPresets', found: 'disco' });

@@ -13,15 +13,16 @@ import type { Database, Queryable } from '../store/database';
 import type { BlobStore } from '../assets/blob-store';
 import type { Logger } from '../log/logger';
 import { getJobRow, moveJob, type JobRow, type SubmitDetails } from '../store/jobs';
-import { findBlob } from '../store/blobs';
+import { findBlob, recordBlob, type BlobMeta } from '../store/blobs';
 import { insertAssets } from '../store/assets';
 import { recordEvent, SYSTEM_ACTOR } from '../store/audit-events';
 import { findLock } from '../store/locks';
 import type { StepQueue } from './step-queue';
 import { pollDelayMs, retryDelayMs } from './retry-delay';
-import { OutputRejected, storeOutput } from './store-output';
-import type { InspectOutput } from './inspect-output';
-import type { PostProcessOutput } from './post-process-output';
+import { storeOutput } from './store-output';
+import type { QcOutcome } from '@brandlock/core';
+import { isServerFault } from '../render/wire-error';
+import type { InspectInput, PostInput, PostResult } from '../render/render-tasks';
 import { acquireJobLease, releaseJobLease } from './job-lease';
 import { buildAssets, type StoredOutput } from './build-assets';
 import { configSecrets } from '../config/server-config';
@@ -37,8 +38,10 @@ export interface StepRunnerDeps {
   config: ServerConfig;
   log: Logger;
   notifier: JobNotifier;
-  inspect: InspectOutput;
-  postProcess: PostProcessOutput;
+  /** Automated QC of a stored output (the image is read from the blob store by its hash). */
+  inspect: (input: InspectInput) => Promise<QcOutcome>;
+  /** Post-production of a stored master into a new stored master, or null to keep it as made. */
+  postProcess: (input: PostInput) => Promise<PostResult>;
 }
 
 const TERMINAL = ['succeeded', 'failed', 'canceled'];
@@ -129,9 +132,11 @@ export function createStepRunner(deps: StepRunnerDeps) {
     try {
       result = await provider.submit({ jobId: job.id, kind: job.kind, recipe: job.recipe, sources: await sources(job), count: job.count, webhookUrl, params: job.params }, signal);
     } catch (e) {
+      // The server's own failure (blob store, render process) is not the provider's: the queue retries the step.
+      if (isServerFault(e)) throw e;
       return callFailed(job, asProviderError(e));
     }
-    const details: SubmitDetails = { seed: typeof result.seed === 'number' ? result.seed : null, notes: (result.notes ?? []).map((n) => cleanText(n, 500)) };
+    const details: SubmitDetails = { seed: typeof result.seed === 'number' ? result.seed : null, notes: (result.notes ?? []).map((n) => cleanText(n, 500)), model: result.status.model ?? null };
     await db.query('UPDATE jobs SET provider_job_id = $2, submit_details = $3::jsonb, updated_at = now() WHERE id = $1 AND provider_job_id IS NULL', [job.id, result.providerJobId, JSON.stringify(details)]);
     log.info('submitted', { jobId: job.id, provider: job.provider, providerJobId: result.providerJobId });
     await handleStatus({ ...job, state: 'running', provider_job_id: result.providerJobId, submitted_at: submittedAt, submit_details: details }, provider, result.status, signal);
@@ -168,10 +173,11 @@ export function createStepRunner(deps: StepRunnerDeps) {
   }
 
   /** The post-processed master, or null when the output is kept as made; a post failure is the job's failure. */
-  async function postProcessed(job: JobRow, bytes: Uint8Array, lock: Awaited<ReturnType<typeof findLock>>) {
+  async function postProcessed(job: JobRow, raw: BlobMeta, lock: Awaited<ReturnType<typeof findLock>>) {
     try {
-      return await deps.postProcess({ job, bytes, lock });
+      return await deps.postProcess({ job, raw, lock });
     } catch (e) {
+      if (isServerFault(e)) throw e;
       log.warn('post-production failed', { jobId: job.id, error: e });
       return { error: { code: 'post_failed', message: `post-production failed: ${(e as Error).message}`, retryable: false } };
     }
@@ -181,20 +187,23 @@ export function createStepRunner(deps: StepRunnerDeps) {
     const lock = await findLock(db, job.lock_hash);
     const stored: StoredOutput[] = [];
     for (const [index, output] of (status.outputs ?? []).entries()) {
-      let bytes: Uint8Array;
+      let bytes: Uint8Array | null = null;
       try {
-        bytes = output.bytes ?? (await provider.fetchOutput(output, signal)).bytes;
+        if (!output.stored) bytes = output.bytes ?? (await provider.fetchOutput(output, signal)).bytes;
       } catch (e) {
         return callFailed(job, asProviderError(e));
       }
       try {
-        const raw = await storeOutput(db, deps.blobs, bytes, config.maxUploadPixels);
-        const posted = await postProcessed(job, bytes, lock);
+        const raw = output.stored ?? (await storeOutput(db, deps.blobs, bytes!, config.maxUploadPixels));
+        if (output.stored) await recordBlob(db, output.stored);
+        const posted = await postProcessed(job, raw, lock);
         if (posted && 'error' in posted) return fail(job, posted.error);
-        if (posted) stored.push({ index, output, bytes: posted.bytes, meta: await storeOutput(db, deps.blobs, posted.bytes, config.maxUploadPixels), post: { rawSha256: raw.sha256, ...posted.post } });
-        else stored.push({ index, output, bytes, meta: raw });
+        if (posted) {
+          await recordBlob(db, posted.stored);
+          stored.push({ index, output, meta: posted.stored, post: { rawSha256: raw.sha256, ...posted.post } });
+        } else stored.push({ index, output, meta: raw });
       } catch (e) {
-        if (e instanceof OutputRejected) return fail(job, { code: 'invalid_output', message: e.message, retryable: false });
+        if ((e as Error).name === 'OutputRejected') return fail(job, { code: 'invalid_output', message: (e as Error).message, retryable: false });
         throw e;
       }
     }
@@ -207,7 +216,7 @@ export function createStepRunner(deps: StepRunnerDeps) {
         from: ['running'],
         state: 'succeeded',
         stage: 'done',
-        set: { progress: 1, note: notes.length ? cleanText(notes.join('; '), 2000) : null, model: status.model ? cleanText(status.model, 200) : null, model_version: status.modelVersion ? cleanText(status.modelVersion, 200) : null, cost_usd: status.costUsd ?? null },
+        set: { progress: 1, note: notes.length ? cleanText(notes.join('; '), 2000) : null, model: (status.model ?? job.submit_details?.model) ? cleanText((status.model ?? job.submit_details?.model)!, 200) : null, model_version: status.modelVersion ? cleanText(status.modelVersion, 200) : null, cost_usd: status.costUsd ?? null },
       });
       if (!moved) return false;
       await insertAssets(tx, assets);

@@ -16,7 +16,7 @@ export interface MeasuredPhoto {
 /**
  * @example const { image } = await readPhotoForMeasure('ref/ink-1.jpg');
  */
-export async function readPhotoForMeasure(path: string, bytes?: Uint8Array, matte?: readonly [number, number, number]): Promise<MeasuredPhoto> {
+export async function readPhotoForMeasure(path: string, bytes?: Uint8Array, matte?: readonly [number, number, number], maxPixels?: number): Promise<MeasuredPhoto> {
   let data = bytes;
   if (!data) {
     try {
@@ -26,9 +26,14 @@ export async function readPhotoForMeasure(path: string, bytes?: Uint8Array, matt
     }
   }
   try {
-    const decoded = await decodeForQc(data);
+    const decoded = await decodeForQc(data, maxPixels ? { maxPixels } : {});
     return { image: prepareQcImage(decoded.raster, { proxy: decoded.proxy, matte }), facts: decoded.facts, bytes: data };
   } catch (e) {
+    // Keep the decode error's code (unsupported format, too many pixels, corrupt) for the HTTP status.
+    if ((e as Error).name === 'ImageDecodeError') {
+      (e as Error).message = `${path}: ${(e as Error).message}`;
+      throw e;
+    }
     throw new Error(`${path}: ${(e as Error).message}`);
   }
 }

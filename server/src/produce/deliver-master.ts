@@ -46,7 +46,7 @@ function heldByAnother(input: DeliverMasterInput, path: string): string | null {
 }
 
 /** Where a record's verdict sends its master. */
-export function deliveryKind(record: ProductionRecord): DeliveredFile['kind'] {
+export function deliveryKind(record: ProductionRecord): 'variant' | 'flagged' | 'rejected' {
   return record.qc.verdict === 'pass' ? 'variant' : record.qc.verdict === 'reject' ? 'rejected' : 'flagged';
 }
 

@@ -18,7 +18,7 @@ const HEADER = 'sku,colorway,category,fabric,fabric_weight,silhouette,swatch,sou
 /** Three SKUs that pass, get flagged for human review, and get rejected; one view each, three channels. */
 const ROWS = [
   'NF-JR-3005,Heather grey,jersey,brushed cotton fleece,300 gsm,zip-through hoodie,heather,photos/packshot/solidus-zip-hoodie-grey-white-bg.jpg,pdp-4x5;ig-square;marketplace,,front,mei,',
-  'NF-KN-5001,Jet black,knitwear,extra-fine merino rib,12 gauge,ribbed beanie,lab(11.4 0.2 2.3),photos/packshot/solidus-beanie-black-cutout.png,pdp-4x5;ig-square,,front,ava,',
+  'NF-KN-5001,Jet black,knitwear,extra-fine merino rib,12 gauge,ribbed beanie,lab(16.8 0.5 3),photos/packshot/solidus-beanie-black-cutout.png,pdp-4x5;ig-square,,front,ava,',
   'NF-WV-1003,Sky,wovens,cotton oxford,135 gsm,boxy camp-collar shirt,sky,photos/flatlay/solidus-tee-blue-white-bg.jpg,pdp-4x5;ig-square,,front,kofi,wrong colourway',
 ];
 
@@ -27,6 +27,7 @@ function season(rows: string[]): string {
   cpSync(join(samples, 'photos'), join(dir, 'photos'), { recursive: true });
   cpSync(join(samples, 'luts'), join(dir, 'luts'), { recursive: true });
   cpSync(join(samples, 'brand-lock.json'), join(dir, 'brand-lock.json'));
+  cpSync(join(samples, 'northfold.approvals.jsonl'), join(dir, 'northfold.approvals.jsonl'));
   writeFileSync(join(dir, 'brief.csv'), [HEADER, ...rows].join('\n') + '\n');
   return dir;
 }
@@ -44,7 +45,7 @@ async function produceWith(dir: string, env: Record<string, string>, ...extra: s
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'delivery', 'manifest.json'), 'utf8'));
 
-describe('brandlock produce', () => {
+describe('brandlock produce', { timeout: 300_000 }, () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -154,7 +155,7 @@ describe('brandlock produce', () => {
   });
 });
 
-describe('a produce run stopped halfway', () => {
+describe('a produce run stopped halfway', { timeout: 300_000 }, () => {
   let bundle = '';
   let remove = () => undefined as void;
   beforeAll(() => {

@@ -14,6 +14,7 @@ import type { FalSettings } from './provider-env';
 import { resolveModelEntry } from './provider-map';
 import { droppedInputNotes, recipeValues } from './recipe-values';
 import { sourceDataUri } from './data-uri';
+import { videoTemplateValues } from './video-template-values';
 import { fetchAllowedOutput } from './safe-fetch';
 import { ProviderCallError, type Provider, type ProviderOutput, type ProviderStatus, type WebhookEvent } from './provider';
 
@@ -30,7 +31,9 @@ const IMAGE_TEMPLATE = {
   output_format: 'png',
   enable_safety_checker: true,
 };
-const VIDEO_TEMPLATE = { prompt: '$prompt', image_url: '$source_image', negative_prompt: '$negative_prompt', duration: '5' };
+/** Kling image-to-video on fal (fal-ai/kling-video/v2.1/pro/image-to-video): duration "5" or "10", tail_image_url the last frame. */
+const VIDEO_TEMPLATE = { prompt: '$prompt', image_url: '$source_image', negative_prompt: '$negative_prompt', duration: '$duration', tail_image_url: '$tail_image' };
+const KLING_DURATIONS = [5, 10];
 const MAX_INLINE_SOURCE = 20 * 1024 * 1024;
 const NAMESPACES = new Set(['workflows', 'comfy']);
 
@@ -136,6 +139,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
       const template = model.input ?? (request.kind === 'video' ? VIDEO_TEMPLATE : IMAGE_TEMPLATE);
       const needsSources = JSON.stringify(template).includes('$source_image');
       const sources = needsSources ? await Promise.all(request.sources.map((s) => sourceDataUri('fal', s, MAX_INLINE_SOURCE))) : [];
+      const video = videoTemplateValues('fal', request, model, { durations: KLING_DURATIONS, durationAs: 'string', still: sources[0], template });
       const filled = fillInputTemplate(
         template,
         {
@@ -150,6 +154,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
           loras: loras.map((l) => ({ path: l.target, scale: l.strength })),
           source_image: sources[0],
           source_images: sources.length ? sources : undefined,
+          ...video.values,
         },
         `${options.mapSource}: fal model ${model.id} input`,
       );
@@ -175,7 +180,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
         providerJobId: body.request_id,
         status: { state: 'queued', model: model.id },
         seed: values.seed,
-        notes: droppedInputNotes('fal', model.id, request, filled.used, { negative: 'negative_prompt', sources: 'source_image' }),
+        notes: [...droppedInputNotes('fal', model.id, request, filled.used, { negative: 'negative_prompt', sources: 'source_image' }), ...video.notes(filled.used)],
       };
     },
 

@@ -5,6 +5,7 @@
  * twice for a job whose provider id is stored.
  */
 import type { ResolvedRecipe } from '@brandlock/core';
+import type { BlobMeta } from '../store/blobs';
 
 export type ProviderName = 'fal' | 'replicate' | 'runway' | 'comfyui' | 'local';
 export type ProviderState = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
@@ -37,6 +38,8 @@ export interface ProviderOutput {
   url?: string;
   /** Inline bytes (local provider, ComfyUI /view reads). */
   bytes?: Uint8Array;
+  /** Already in this server's blob store (the local provider's render processes write there directly). */
+  stored?: BlobMeta;
   contentType?: string;
   seed?: number;
   /** Free text that must reach the audit trail, e.g. "local: lighting study, not a generated photo". */

@@ -17,18 +17,21 @@ import { createLogger, type Logger } from '../log/logger';
 import { createProviderRegistry, type ProviderRegistration, type ProviderRegistry, type RemoteProviderName } from '../providers/registry';
 import type { Provider } from '../providers/provider';
 import { createStepQueue, type StepQueue } from '../jobs/step-queue';
-import { createStepRunner, type StepRunner } from '../jobs/step-runner';
+import { createTrainingService } from '../training/training-service';
+import { createStepRunner, type StepRunner, type StepRunnerDeps } from '../jobs/step-runner';
 import { createJobService, type JobService } from '../jobs/job-service';
 import { createJobNotifier } from '../jobs/job-notifier';
 import { createJobStreamHub } from '../jobs/job-stream-hub';
 import { createReconciler, type Reconciler } from '../jobs/reconciler';
-import type { InspectOutput } from '../jobs/inspect-output';
-import { automatedQc } from '../jobs/inspect-with-qc';
-import { masterPostProcess, type PostProcessOutput } from '../jobs/post-process-output';
 import { createToken } from '../store/tokens';
+import { createLocalProvider } from '../providers/local';
+import type { Renderer } from '../render/renderer';
+import { inlineRenderer } from '../render/renderer';
+import { createRenderPool } from '../render/render-pool';
 import { recordBlob } from '../store/blobs';
 import { recordEvent, SYSTEM_ACTOR } from '../store/audit-events';
 import { createApp } from '../app';
+import { requireVideoTools } from '../pipeline/video/video-tools';
 import type { AppEnv } from '../routes/route-deps';
 
 export const SERVER_VERSION = '0.1.0';
@@ -42,12 +45,19 @@ export interface BrandlockServerOptions {
   remotes?: Partial<Record<RemoteProviderName, ProviderRegistration>>;
   local?: Provider;
   /** Automated QC of each output (default: the QC rules against the lock's thresholds). */
-  inspect?: InspectOutput;
+  inspect?: StepRunnerDeps['inspect'];
   /** Post-production of masters (default: LUT, white balance, exposure, backdrop from the lock). */
-  postProcess?: PostProcessOutput;
+  postProcess?: StepRunnerDeps['postProcess'];
   fetch?: typeof fetch;
   /** Run job workers in this process (default: the configuration's `workers`). */
   workers?: boolean;
+  /** Where LoRA trainers read their keys and URLs (default: process.env). */
+  trainerEnv?: Record<string, string | undefined>;
+  /**
+   * Where image work runs (default: the configuration's render processes; in this thread when
+   * BRANDLOCK_RENDER_PROCESSES=0 or a custom blob store is given, which render processes cannot open).
+   */
+  renderer?: Renderer;
 }
 
 export interface BrandlockServer {
@@ -70,7 +80,14 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
   const db = options.db ?? (await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
   if (options.db) await migrate(db);
   const blobs = options.blobs ?? folderBlobStore(config.blobDir);
-  const registry = createProviderRegistry(config, { log, fetch: options.fetch, remotes: options.remotes, local: options.local });
+  const renderer =
+    options.renderer ??
+    (config.renderProcesses > 0 && !options.blobs
+      ? createRenderPool({ processes: config.renderProcesses, nice: config.renderNice, blobDir: config.blobDir, maxPixels: config.maxUploadPixels, videoTools: config.videoTools, taskTimeoutMs: config.stepTimeoutSeconds * 1000, log })
+      : inlineRenderer({ blobs, maxPixels: config.maxUploadPixels, videoTools: config.videoTools }));
+  const local = options.local ?? createLocalProvider({ maxPixels: config.maxUploadPixels, videoTools: config.videoTools, render: (job) => renderer.renderLocal(job) });
+  const registry = createProviderRegistry(config, { log, fetch: options.fetch, remotes: options.remotes, local });
+  requireVideoTools(config.videoTools).catch((e: Error) => log.warn('product video is unavailable on this server', { error: e.message }));
   const notifier = createJobNotifier();
   await notifier.listenTo(db);
   const streams = createJobStreamHub(db, notifier);
@@ -87,19 +104,17 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     notifier,
     inspect:
       options.inspect ??
-      automatedQc({
-        maxPixels: config.maxUploadPixels,
-        saveThumbnail: async (jpeg, size) => {
-          const { sha256 } = await blobs.put(jpeg);
-          await recordBlob(db, { sha256, contentType: 'image/jpeg', format: 'jpeg', bytes: jpeg.byteLength, width: size.width, height: size.height });
-          return sha256;
-        },
+      (async (input) => {
+        const { outcome, thumbnails } = await renderer.inspect(input);
+        for (const thumbnail of thumbnails) await recordBlob(db, thumbnail);
+        return outcome;
       }),
-    postProcess: options.postProcess ?? masterPostProcess(blobs, config.maxUploadPixels),
+    postProcess: options.postProcess ?? ((input) => renderer.postProcess(input)),
   });
   const limits = createRequestLimits(config.limits, db);
   const jobs = createJobService({ db, registry, queue, notifier, admit: (token, n) => limits.admitJobs(token, n) });
   const reconciler = createReconciler(db, queue, log);
+  const trainings = createTrainingService({ db, blobs, boss: queue.boss, env: options.trainerEnv ?? process.env, log, pollMs: config.pollMinMs, fetch: options.fetch });
 
   let firstAdminToken: string | null = null;
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tokens');
@@ -127,11 +142,12 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       );
     }
     await queue.onDeadLetter((data) => runner.onDeadStep(data.jobId));
+    await trainings.start();
     await reconciler.reconcile();
     reconciler.start(config.reconcileIntervalMs);
   }
 
-  const app = createApp({ config, db, blobs, registry, jobs, runner, notifier, log, redactor: createSecretRedactor(configSecrets(config)), limits, streams, version: SERVER_VERSION });
+  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, redactor: createSecretRedactor(configSecrets(config)), limits, streams, version: SERVER_VERSION, trainings });
   let stopped = false;
   return {
     app,
@@ -150,6 +166,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       reconciler.stop();
       await queue.stop().catch((e) => log.warn('queue did not stop cleanly', { error: e }));
       await notifier.close();
+      await renderer.stop();
       if (!options.db) await db.close();
     },
   };

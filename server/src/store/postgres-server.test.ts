@@ -15,6 +15,7 @@ import { startBrandlockServer, type BrandlockServer } from '../runtime/brandlock
 import { createLogger } from '../log/logger';
 import type { TestResponse } from '../../test-support/server/test-server';
 import { createToken } from './tokens';
+import { TEST_RENDER_PRIORITY } from '../../test-support/server/spawn-server';
 
 const samples = new URL('../../../samples/', import.meta.url);
 let pg: ThrowawayPostgres;
@@ -43,7 +44,7 @@ describe('on a Postgres server (DATABASE_URL)', () => {
   });
 
   it('shares one queue between two server processes: every job completes exactly once', async () => {
-    const env = { DATABASE_URL: pg.url, BRANDLOCK_DATA: dir, BRANDLOCK_BLOBS: join(dir, 'blobs'), BRANDLOCK_POLL_MIN_MS: '50', BRANDLOCK_RECONCILE_MS: '1000' };
+    const env = { DATABASE_URL: pg.url, BRANDLOCK_DATA: dir, BRANDLOCK_BLOBS: join(dir, 'blobs'), BRANDLOCK_POLL_MIN_MS: '50', BRANDLOCK_RECONCILE_MS: '1000', ...TEST_RENDER_PRIORITY };
     const logs: string[][] = [[], []];
     const servers: BrandlockServer[] = [];
     for (const i of [0, 1]) servers.push(await startBrandlockServer({ config: readServerConfig(env, dir), log: createLogger({ sink: (l) => logs[i].push(l) }) }));

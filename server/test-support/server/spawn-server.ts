@@ -29,8 +29,15 @@ export interface SpawnedServer {
   exited: Promise<number | string>;
 }
 
+/**
+ * Render processes at normal priority unless a test asks otherwise: on a shared test machine, renders
+ * at the production default (nice 10) wait behind every other process's work. The priority itself is
+ * tested where it is the point (server/src/render).
+ */
+export const TEST_RENDER_PRIORITY = { BRANDLOCK_RENDER_NICE: '0' };
+
 export async function spawnServer(bundle: string, env: Record<string, string>, cwd: string, timeoutMs = 60_000): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, [bundle], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundle], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...TEST_RENDER_PRIORITY, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d) => (out += d));

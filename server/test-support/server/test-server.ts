@@ -14,6 +14,7 @@ import { createLogger } from '../../src/log/logger';
 import { startBrandlockServer, type BrandlockServer, type BrandlockServerOptions } from '../../src/runtime/brandlock-server';
 import { createToken } from '../../src/store/tokens';
 import { openTestDatabase } from './test-database';
+import { TEST_RENDER_PRIORITY } from './spawn-server';
 
 /** A Response whose JSON is untyped, for assertions. */
 export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
@@ -34,7 +35,7 @@ export interface TestServer {
 
 export async function startTestServer(options: { env?: Record<string, string>; listen?: boolean } & Omit<BrandlockServerOptions, 'config' | 'db' | 'log'> = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'brandlock-test-'));
-  const config = readServerConfig({ BRANDLOCK_DATA: dir, PORT: '0', BRANDLOCK_POLL_MIN_MS: '50', BRANDLOCK_POLL_MAX_MS: '500', BRANDLOCK_STEP_TIMEOUT_SECONDS: '30', ...options.env }, dir);
+  const config = readServerConfig({ BRANDLOCK_DATA: dir, PORT: '0', BRANDLOCK_POLL_MIN_MS: '50', BRANDLOCK_POLL_MAX_MS: '500', BRANDLOCK_STEP_TIMEOUT_SECONDS: '30', ...TEST_RENDER_PRIORITY, ...options.env }, dir);
   const logs: string[] = [];
   const db = await openTestDatabase();
   const { env: _env, listen, ...rest } = options;

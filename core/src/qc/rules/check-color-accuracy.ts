@@ -1,6 +1,6 @@
 /**
- * Colour accuracy: the garment's robust colour (see measureGarmentColor) against the SKU's swatch,
- * as ΔE00. Rejected above the swatch tolerance (the category's maxDeltaE00 unless the palette sets
+ * Colour accuracy: the garment's measured swatch (see measureSwatch: the lit half of its dominant
+ * fabric) against the SKU's swatch, as ΔE00. Rejected above the swatch tolerance (the category's maxDeltaE00 unless the palette sets
  * a tighter one), flagged above the category's flag level scaled the same way.
  */
 import { deltaE2000 } from '../../color/delta-e-2000';
@@ -9,7 +9,7 @@ import type { Finding } from '../finding';
 import { gradeValue, roundMeasure } from '../finding';
 import type { QcContext } from '../qc-context';
 import { fullBox, type QcImage } from '../qc-image';
-import { measureGarmentColor } from '../measure/garment-color';
+import { measureSwatch } from '../measure/measure-swatch';
 
 /**
  * The flag and reject ΔE00 for a context: swatch tolerance, category flag level scaled alike.
@@ -30,7 +30,7 @@ export function checkColorAccuracy(image: QcImage, ctx: QcContext): Finding[] {
   if (!ctx.swatch) {
     return [{ ...base, severity: 'info', message: 'no target swatch for this image (give a brief, or name the colorway after a palette swatch)', measured: null, limits: null }];
   }
-  const garment = measureGarmentColor(image);
+  const garment = measureSwatch(image);
   if (!garment) return [{ ...base, severity: 'info', message: 'no garment pixels found to measure', measured: null, limits: null }];
   const { flag, reject } = colorLimits(ctx);
   const de = deltaE2000(ctx.swatch.lab, garment.lab);

@@ -1,7 +1,7 @@
 /**
- * Exposure: highlight and shadow clipping inside the subject (full resolution), and the subject's
- * mean lightness against its target in EV (see measureSubjectExposure: the swatch's L* when the SKU
- * is known, else the lighting preset's target).
+ * Exposure: highlight and shadow clipping inside the subject (full resolution), and the fabric's
+ * lightness against its target in EV (see measureSubjectExposure: the measured swatch against the
+ * SKU's swatch when it is known, else the fabric's mean against the lighting preset's target).
  * Clipping flags above the category limit and rejects above twice it; EV deviation flags above the
  * preset's tolerance and rejects above the category's maxEvDeviation (a preset tolerance at or above
  * that leaves only the reject limit).
@@ -40,7 +40,7 @@ export function checkExposure(image: QcImage, ctx: QcContext): Finding[] {
   }
   const exposure = measureSubjectExposure(image, ctx);
   if (!exposure) return out;
-  const { ev, meanL, targetL } = exposure;
+  const { ev, measuredL, targetL } = exposure;
   const flagAt = ctx.lighting.toleranceEv;
   const limits = flagAt < thresholds.maxEvDeviation ? { direction: 'max' as const, flag: flagAt, reject: thresholds.maxEvDeviation } : { direction: 'max' as const, reject: thresholds.maxEvDeviation };
   const severity = gradeValue(Math.abs(ev), limits);
@@ -49,7 +49,7 @@ export function checkExposure(image: QcImage, ctx: QcContext): Finding[] {
     rule: 'exposure',
     check: 'level',
     severity,
-    message: `subject mean L* ${meanL.toFixed(1)} vs ${ctx.swatch ? `swatch ${ctx.swatch.name}` : `lighting "${ctx.lighting.id}" target`} L* ${targetL.toFixed(1)}: ${ev >= 0 ? '+' : ''}${ev.toFixed(2)} EV${severity === 'pass' ? '' : ev > 0 ? ' (over-exposed)' : ' (under-exposed)'}`,
+    message: `${exposure.basis === 'swatch' ? 'fabric swatch' : 'fabric mean'} L* ${measuredL.toFixed(1)} vs ${ctx.swatch ? `swatch ${ctx.swatch.name}` : `lighting "${ctx.lighting.id}" target`} L* ${targetL.toFixed(1)}: ${ev >= 0 ? '+' : ''}${ev.toFixed(2)} EV${severity === 'pass' ? '' : ev > 0 ? ' (over-exposed)' : ' (under-exposed)'}`,
     measured: roundMeasure(ev),
     unit: 'EV',
     limits,

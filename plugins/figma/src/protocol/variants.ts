@@ -25,6 +25,8 @@ export interface TextOverlayPlan {
   vertical: 'TOP' | 'CENTER' | 'BOTTOM';
   minSize: number;
   maxSize: number;
+  /** The WCAG contrast measured against the pixels under the box, and what the size needs. */
+  contrast: { ratio: number; required: number; colorName: string } | null;
 }
 
 export interface VariantFramePlan {

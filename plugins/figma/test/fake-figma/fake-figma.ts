@@ -12,6 +12,7 @@
  * without an injected encoder) fails loudly.
  */
 import { createImageStore, type ImageDecoder } from './fake-images';
+import { createStyleStore } from './fake-styles';
 import { FakeNode } from './fake-node';
 import { layoutFrame } from './fake-layout';
 import { renderNode } from './fake-render';
@@ -56,12 +57,14 @@ function createDocument(options: FakeFigmaOptions) {
   let ids = 1;
   const editorType = options.editorType ?? 'figma';
   const images = createImageStore(options.decodeImage);
+  const styles = createStyleStore(images);
   const available = options.fonts ?? DEFAULT_FONTS;
   const fontKey = (f: FontName) => `${f.family}\u0000${f.style}`;
   const storage = new Map<string, Map<string, unknown>>();
   const doc = {
     editorType,
     images,
+    styles,
     available,
     fontKey,
     storage: (pluginId: string) => {
@@ -78,6 +81,7 @@ function createDocument(options: FakeFigmaOptions) {
     nextId: () => `${ids}:${ids++ + 1}`,
     mixed,
     images,
+    styles,
     editorType,
     relaunchCommands: new Set(options.relaunchCommands ?? ['variants', 'palette', 'moodboard']),
     pluginId: () => doc.session?.pluginId ?? DEV_PLUGIN_ID,
@@ -136,6 +140,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}, existing?: FakeD
   let zoomedTo: FakeNode[] = [];
   const shownUi: { html: string; options: Record<string, unknown> }[] = [];
   const resizes: { width: number; height: number }[] = [];
+  let onUiResize: ((width: number, height: number) => void) | null = null;
   const figjam = doc.editorType === 'figjam';
 
   const live = (what: string) => {
@@ -184,6 +189,29 @@ export function createFakeFigma(options: FakeFigmaOptions = {}, existing?: FakeD
     skipInvisibleInstanceChildren: false,
     getNodeById: dynamicPage('figma.getNodeById'),
     getStyleById: dynamicPage('figma.getStyleById'),
+    async getStyleByIdAsync(id: string) {
+      live('getStyleByIdAsync');
+      return doc.styles.style(String(id));
+    },
+    createPaintStyle() {
+      live('createPaintStyle');
+      return doc.styles.createPaintStyle();
+    },
+    variables: {
+      getVariableById: dynamicPage('figma.variables.getVariableById'),
+      async getVariableByIdAsync(id: string) {
+        live('getVariableByIdAsync');
+        return doc.styles.variable(String(id));
+      },
+      createVariableCollection: (name: string) => doc.styles.createVariableCollection(name),
+      createVariable: (name: string, collection: { id: string }, type: string) => doc.styles.createVariable(name, collection, type),
+      setBoundVariableForPaint(paint: Record<string, unknown>, field: string, variable: { id: string } | null) {
+        if (field !== 'color') throw new Error('setBoundVariableForPaint: only "color" can be bound');
+        const { boundVariables: _old, ...rest } = paint;
+        if (!variable) return rest;
+        return { ...rest, color: doc.styles.resolveColor(variable.id) ?? paint.color, boundVariables: { color: { type: 'VARIABLE_ALIAS', id: variable.id } } };
+      },
+    },
     getLocalPaintStyles: dynamicPage('figma.getLocalPaintStyles'),
     async getNodeByIdAsync(id: string) {
       live('getNodeByIdAsync');
@@ -282,6 +310,7 @@ export function createFakeFigma(options: FakeFigmaOptions = {}, existing?: FakeD
         live('figma.ui.resize');
         if (!Number.isFinite(width) || !Number.isFinite(height) || width < 1 || height < 1) throw new Error(`in resize: Expected positive sizes, got ${width} x ${height}`);
         resizes.push({ width: Math.round(width), height: Math.round(height) });
+        onUiResize?.(Math.round(width), Math.round(height));
       },
       show() {},
       hide() {},
@@ -346,6 +375,10 @@ export function createFakeFigma(options: FakeFigmaOptions = {}, existing?: FakeD
     shownUi,
     /** Every figma.ui.resize the plugin asked for. */
     resizes,
+    /** Called when the plugin resizes its window (the harness resizes the iframe, as Figma does). */
+    onUiResize(cb: (width: number, height: number) => void) {
+      onUiResize = cb;
+    },
     get undoCommits() {
       return undoCommits;
     },

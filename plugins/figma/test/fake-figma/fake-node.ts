@@ -308,7 +308,23 @@ export class FakeNode {
       const first = JSON.stringify(this._rangeFills[0].fills);
       if (this._rangeFills.some((r) => JSON.stringify(r.fills) !== first)) return this.ctx.mixed;
     }
-    return this._fills;
+    // A node bound to a paint style shows the style's paints; a bound variable shows its value.
+    const style = this.fillStyleId ? this.ctx.styles.style(this.fillStyleId) : null;
+    return this.resolveVariables(style ? style.paints : this._fills);
+  }
+  private resolveVariables(paints: readonly unknown[]): readonly unknown[] {
+    if (!paints.some((p) => (p as { boundVariables?: { color?: unknown } }).boundVariables?.color)) return paints;
+    return frozenCopy(paints.map((p) => {
+      const id = (p as { boundVariables?: { color?: { id: string } } }).boundVariables?.color?.id;
+      const color = id ? this.ctx.styles.resolveColor(id) : null;
+      return color ? { ...(p as object), color } : p;
+    }));
+  }
+  /** Binds a paint style as Figma's setFillStyleIdAsync does (the node then shows the style's paints). */
+  async setFillStyleIdAsync(id: string): Promise<void> {
+    this.alive('set a style on');
+    if (id && !this.ctx.styles.style(id)) throw new Error(`setFillStyleIdAsync: no style ${id}`);
+    this.fillStyleId = id;
   }
   set fills(v: readonly unknown[] | symbol) {
     this.alive('set fills on');

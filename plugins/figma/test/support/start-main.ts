@@ -39,3 +39,13 @@ export function reopenMain(host: FakeFigmaHost, options: FakeFigmaOptions = {}) 
 }
 
 export const settle = (ms = 10) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits (up to 5 s) for an event of a kind that passes `test`, among those after index `since` of
+ * `events` (take `events.length` before the action): selection events arrive asynchronously.
+ */
+export async function eventMatching<T>(events: { name: string; payload: unknown }[], name: string, test: (payload: T) => boolean, since = 0): Promise<T> {
+  const found = () => events.slice(since).filter((e) => e.name === name).map((e) => e.payload as T).filter(test).at(-1);
+  for (const end = Date.now() + 5000; Date.now() < end && found() === undefined; ) await settle(10);
+  return found() ?? (events.filter((e) => e.name === name).at(-1)?.payload as T);
+}

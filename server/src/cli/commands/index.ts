@@ -19,5 +19,15 @@ import { variants } from './variants';
 import { paletteImport } from './palette-import';
 import { paletteExport } from './palette-export';
 import { paletteMeasure } from './palette-measure';
+import { swatchMeasure } from './swatch-measure';
+import { recipeStatus } from './recipe-status';
+import { recipeApprove } from './recipe-approve';
+import { recipeAdjust } from './recipe-adjust';
+import { libraryAdd } from './library-add';
+import { lockCalibrate } from './lock-calibrate';
+import { loraTrain } from './lora-train';
+import { libraryList } from './library-list';
+import { libraryEdit } from './library-edit';
+import { libraryCoverageCommand } from './library-coverage';
 
-export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, qc, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];
+export const commands: CliCommand[] = [lockCheck, lockDiff, lockSchema, lockCalibrate, paletteImport, paletteMeasure, paletteExport, briefCheck, plan, produce, recipeStatus, recipeApprove, recipeAdjust, libraryAdd, libraryList, libraryEdit, libraryCoverageCommand, loraTrain, qc, swatchMeasure, variants, lutInfo, lutApply, lutIcc, colorDiff, serve, tokenCreate, tokenList, tokenRevoke];

@@ -2,6 +2,7 @@
 import { formatLockIssue } from '@brandlock/core';
 import { EXIT, type CliCommand } from '../command';
 import { readLockFile } from '../../io/read-lock-file';
+import { verifyPinnedSwatches } from '../../pipeline/qc/verify-pinned-swatches';
 
 export const lockCheck: CliCommand = {
   path: ['lock', 'check'],
@@ -11,7 +12,9 @@ export const lockCheck: CliCommand = {
   options: { json: { type: 'boolean', description: 'Print the result as JSON' } },
   positionals: { min: 1, max: 1 },
   async run({ positionals, values }, io) {
-    const res = await readLockFile(positionals[0]);
+    const read = await readLockFile(positionals[0]);
+    const pins = read.success ? await verifyPinnedSwatches(read.lock, read.dir) : null;
+    const res = read.success && pins?.errors.length ? { success: false as const, path: read.path, issues: pins.errors } : read;
     if (!res.success) {
       if (values.json) io.out(JSON.stringify({ ok: false, file: res.path, issues: res.issues }, null, 2) + '\n');
       else {
@@ -22,7 +25,7 @@ export const lockCheck: CliCommand = {
     }
     const { lock, hash } = res;
     if (values.json) {
-      io.out(JSON.stringify({ ok: true, file: res.path, brand: lock.brand, version: lock.version, hash, warnings: res.missingFiles }, null, 2) + '\n');
+      io.out(JSON.stringify({ ok: true, file: res.path, brand: lock.brand, version: lock.version, hash, warnings: [...res.missingFiles, ...(pins?.warnings ?? [])], pinnedSwatches: pins?.verified ?? [] }, null, 2) + '\n');
       return EXIT.ok;
     }
     const count = (n: number, what: string, plural = `${what}s`) => `${n} ${n === 1 ? what : plural}`;
@@ -38,7 +41,8 @@ export const lockCheck: CliCommand = {
         ...(lock.videoChannels.length ? [`  video     ${lock.videoChannels.map((c) => `${c.id} ${c.width}x${c.height} ${c.minSeconds}-${c.maxSeconds} s`).join(', ')}`] : []),
         `  loops     ${lock.categories.filter((c) => c.video).map((c) => `${c.id} ${c.video!.durationSeconds} s${c.video!.loop ? ' loop' : ''} ${c.video!.camera.path}`).join(', ') || 'none (no category has a motion brief)'}`,
         ...lock.luts.map((l) => `  lut       ${l.id}: ${l.file} sha256 ${l.sha256 ?? '(not read)'}`),
-        ...res.missingFiles.map((w) => `  warning   ${formatLockIssue(w)}`),
+        ...(pins?.verified.length ? [`  pinned    ${pins.verified.join(', ')}: measured again from their photos, same colour`] : []),
+        ...[...res.missingFiles, ...(pins?.warnings ?? [])].map((w) => `  warning   ${formatLockIssue(w)}`),
         '',
       ].join('\n'),
     );

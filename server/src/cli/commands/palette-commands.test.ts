@@ -81,4 +81,15 @@ describe('brandlock palette measure', () => {
     expect(io.stderr).toMatch(/broken\.jpg: /);
     expect(io.stdout).toMatch(/Tee blue: lab\(\S+ \S+ \S+\) from 1 photo, spread ΔE00 0\.00/);
   });
+
+  it('pins a swatch measured from one photo inside the lock folder, and lock check re-measures it', async () => {
+    await cp(join(samples, 'photos/packshot/solidus-hoodie-blue-white-bg.jpg'), join(dir, 'ref-blue.jpg'));
+    const out = join(dir, 'lock-pinned.json');
+    const io = captureIo(dir);
+    expect(await runCli(['palette', 'measure', 'ref-blue.jpg', '--lock', 'brand-lock.json', '--name', 'Merch blue', '--out', 'lock-pinned.json'], io)).toBe(0);
+    const doc = JSON.parse(await readFile(out, 'utf8'));
+    expect(doc.palette.swatches.find((s: { id: string }) => s.id === 'merch-blue')).toMatchObject({ measured: { image: 'ref-blue.jpg', measure: 'brandlock-swatch/1' } });
+    const check = captureIo(dir);
+    expect(await runCli(['lock', 'check', out], check), check.stdout + check.stderr).toBe(0);
+  });
 });

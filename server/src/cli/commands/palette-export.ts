@@ -1,6 +1,6 @@
 /** `brandlock palette export --lock <lock> <out.ase|out.aco>`: the palette for Illustrator, InDesign and Photoshop. */
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { writeAco, writeAse } from '@brandlock/core';
 import { EXIT, InputError, UsageError, type CliCommand } from '../command';
 import { lockOption, requireLock } from './shared-options';
@@ -13,7 +13,7 @@ export const paletteExport: CliCommand = {
   options: { lock: lockOption },
   positionals: { min: 1, max: 1 },
   async run(args, io) {
-    const out = args.positionals[0];
+    const out = resolve(io.cwd, args.positionals[0]);
     const kind = extname(out).toLowerCase();
     if (kind !== '.ase' && kind !== '.aco') throw new UsageError(`${out}: expected a name ending in .ase or .aco`);
     const { lock } = await requireLock(args, io);

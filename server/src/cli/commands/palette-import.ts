@@ -1,6 +1,6 @@
 /** `brandlock palette import <files...> --lock <lock> --out <lock>`: swatch files into the lock's palette. */
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { addSwatches, formatLockIssue, formatPaletteIssue, readSwatchFile, type ImportedSwatch, type Palette, type PaletteImportIssue } from '@brandlock/core';
 import { EXIT, InputError, UsageError, type CliCommand } from '../command';
 import { writeLockFile } from '../../io/write-lock-file';
@@ -32,7 +32,7 @@ in the palette with another colour is kept as it is unless --replace. Without --
     for (const file of positionals) {
       let bytes: Uint8Array;
       try {
-        bytes = await readFile(file);
+        bytes = await readFile(resolve(io.cwd, file));
       } catch (e) {
         issues.push({ file, code: 'invalid_file', message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read (${(e as NodeJS.ErrnoException).code})` });
         continue;
@@ -50,7 +50,7 @@ in the palette with another colour is kept as it is unless --replace. Without --
     if (typeof values.out === 'string' && (changed || values.version)) {
       doc.palette = { ...doc.palette, swatches: merged.palette.swatches };
       if (typeof values.version === 'string') doc.version = values.version;
-      const res = await writeLockFile(values.out, doc);
+      const res = await writeLockFile(resolve(io.cwd, values.out), doc);
       if (!res.success) {
         for (const i of res.issues) io.err(`  ${formatLockIssue(i)}\n`);
         throw new InputError(`${values.out}: the imported palette does not make a valid lock; nothing written`);

@@ -1,5 +1,7 @@
 /** `brandlock palette measure <photos...> --lock <lock> --name <name>`: a swatch from approved reference photos. */
-import { addSwatches, combineLabs, formatLockIssue, formatPaletteIssue, labNotation, measureGarmentColor, nearestSwatch, type Palette } from '@brandlock/core';
+import { createHash } from 'node:crypto';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { addSwatches, combineLabs, formatLockIssue, formatPaletteIssue, labNotation, measureSwatch, nearestSwatch, SWATCH_MEASURE_VERSION, type Palette } from '@brandlock/core';
 import { EXIT, InputError, UsageError, type CliCommand } from '../command';
 import { writeLockFile } from '../../io/write-lock-file';
 import { readPhotoForMeasure } from '../../lock-setup/read-photo-for-measure';
@@ -9,11 +11,12 @@ export const paletteMeasure: CliCommand = {
   path: ['palette', 'measure'],
   summary: 'Measure a swatch from approved reference photos (the garment colour QC measures)',
   usage: '<photos...> --lock <lock.json> --name <swatch name> [--out <new-lock.json>]',
-  description: `Measures the garment colour in each photo exactly as QC does (subject mask, median Lab
-without edges, clipped pixels, highlights and shadows), combines them (component-wise median) and
+  description: `Measures each photo's swatch with QC's own swatch measure (the lit half of the garment's dominant
+fabric; the same function "brandlock swatch measure" and the QC colour rule use), combines them (component-wise median) and
 shows how far each photo is from the result (ΔE00). Photos that disagree by more than the palette's
 tolerance are a reason to check the references before the swatch enters the lock. With --out the swatch
-is added to the palette (--replace to overwrite a swatch of the same id).`,
+is added to the palette (--replace to overwrite a swatch of the same id); measured from one photo inside
+the lock's folder it is pinned to that photo ("measured"), which "brandlock lock check" re-measures.`,
   options: {
     lock: { type: 'string', short: 'l', value: '<lock.json>', description: 'The Brand Lock' },
     name: { type: 'string', value: '<name>', description: 'Swatch name (its id is made from it unless --id)' },
@@ -29,11 +32,11 @@ is added to the palette (--replace to overwrite a swatch of the same id).`,
     const { values, positionals } = args;
     if (typeof values.name !== 'string' || !values.name.trim()) throw new UsageError('--name <swatch name> is required');
     const lock = await requireLock(args, io);
-    const rows: { file: string; lab: { l: number; a: number; b: number } | null; error?: string }[] = [];
+    const rows: { file: string; lab: { l: number; a: number; b: number } | null; error?: string; sha256?: string }[] = [];
     for (const file of positionals) {
       try {
-        const { image } = await readPhotoForMeasure(file);
-        rows.push({ file, lab: measureGarmentColor(image)?.lab ?? null, ...(measureGarmentColor(image) ? {} : { error: 'no garment found (no subject against the backdrop)' }) });
+        const { image, bytes } = await readPhotoForMeasure(resolve(io.cwd, file));
+        rows.push({ file, lab: measureSwatch(image)?.lab ?? null, sha256: createHash('sha256').update(bytes).digest('hex'), ...(measureSwatch(image) ? {} : { error: 'no garment found (no subject against the backdrop)' }) });
       } catch (e) {
         rows.push({ file, lab: null, error: (e as Error).message });
       }
@@ -45,7 +48,7 @@ is added to the palette (--replace to overwrite a swatch of the same id).`,
     const color = labNotation(combined.lab, 2);
     const near = nearestSwatch(combined.lab, lock.lock.palette);
     const tolerance = lock.lock.palette.defaultTolerance;
-    const source = { name: values.name.trim(), ...(typeof values.id === 'string' ? { id: values.id } : {}), ...(typeof values.code === 'string' ? { code: values.code } : {}), color, original: `median of ${good.length} photo${good.length === 1 ? '' : 's'}`, conversion: 'QC garment colour (Lab D65)', file: positionals.join(', '), entry: 1 };
+    const source = { name: values.name.trim(), ...(typeof values.id === 'string' ? { id: values.id } : {}), ...(typeof values.code === 'string' ? { code: values.code } : {}), color, original: `median of ${good.length} photo${good.length === 1 ? '' : 's'}`, conversion: `QC's swatch measure (${SWATCH_MEASURE_VERSION}), Lab D65`, file: positionals.join(', '), entry: 1 };
     let written: string | null = null;
     let issues: ReturnType<typeof addSwatches>['issues'] = [];
     if (typeof values.out === 'string') {
@@ -53,9 +56,13 @@ is added to the palette (--replace to overwrite a swatch of the same id).`,
       const merged = addSwatches(doc.palette, [source], { replace: Boolean(values.replace) });
       issues = merged.issues;
       if (!issues.length) {
-        doc.palette = { ...doc.palette, swatches: merged.palette.swatches };
+        // One photo inside the lock's folder: pin the swatch to it, so "lock check" can measure it again.
+        const rel = good.length === 1 ? relative(dirname(resolve(io.cwd, values.out)), resolve(io.cwd, good[0].file)).split(sep).join('/') : null;
+        const pin = rel && !rel.startsWith('..') && !rel.startsWith('/') ? { image: rel, sha256: good[0].sha256!, measure: SWATCH_MEASURE_VERSION as typeof SWATCH_MEASURE_VERSION } : null;
+        const id = merged.changes[0]?.id;
+        doc.palette = { ...doc.palette, swatches: merged.palette.swatches.map((sw) => (pin && sw.id === id ? { ...sw, measured: pin } : sw)) };
         if (typeof values.version === 'string') doc.version = values.version;
-        const res = await writeLockFile(values.out, doc);
+        const res = await writeLockFile(resolve(io.cwd, values.out), doc);
         if (!res.success) {
           for (const i of res.issues) io.err(`  ${formatLockIssue(i)}\n`);
           throw new InputError(`${values.out}: not a valid lock with this swatch; nothing written`);

@@ -2,6 +2,10 @@
 import { initial } from './001-initial';
 import { submitDetails } from './002-submit-details';
 import { jobEventFeed } from './003-job-event-feed';
+import { moodboards } from './007-moodboards';
+import { recipeApprovals } from './009-recipe-approvals';
+import { library } from './090-library';
+import { trainings } from './091-trainings';
 
 export interface Migration {
   version: number;
@@ -9,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [initial, submitDetails, jobEventFeed];
+export const MIGRATIONS: Migration[] = [initial, submitDetails, jobEventFeed, moodboards, recipeApprovals, library, trainings];

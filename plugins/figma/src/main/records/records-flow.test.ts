@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reopenMain, settle, startMain } from '../../../test/support/start-main';
+import { eventMatching, reopenMain, settle, startMain } from '../../../test/support/start-main';
 import { pngBytes } from '../../../test/support/fixtures';
 import type { VariantFramePlan } from '../../protocol/variants';
 
@@ -56,16 +56,16 @@ describe('what brandlock records on the canvas', () => {
     const [made] = await env.ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'g', naming, frames: [plan('ig', 108, 135)] });
     env.host.select([]);
     await settle();
+    const before = env.events.length;
     env.host.select([photo]);
-    await settle(20);
-    const selection = env.events.filter((e) => e.name === 'selection').at(-1)!.payload as { image: { naming: Record<string, string> } };
+    const selection = await eventMatching<{ count: number; image: { nodeId: string; naming: Record<string, string> } }>(env.events, 'selection', (p) => p.count === 1 && p.image?.nodeId === photo.id, before);
     expect(selection.image.naming).toEqual(naming);
     // A frame selected later (its relaunch button reopens Variants) brings the same naming.
     const frame = env.figma.currentPage.findOne((n) => n.id === made.nodeId)!;
+    const beforeFrame = env.events.length;
     env.host.select([frame]);
-    await settle(20);
-    const fromFrame = env.events.filter((e) => e.name === 'selection').at(-1)!.payload as { image: { naming: Record<string, string> } };
-    expect(fromFrame.image.naming).toEqual(naming);
+    const fromFrame = await eventMatching<{ image: { nodeId: string; naming: Record<string, string> } | null }>(env.events, 'selection', (p) => p.image?.nodeId !== photo.id && !!p.image, beforeFrame);
+    expect(fromFrame.image?.naming).toEqual(naming);
   });
 
   it('making variants again from the same image puts the new section beside the first, not on it', async () => {

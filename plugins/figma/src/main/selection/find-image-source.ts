@@ -53,5 +53,6 @@ export async function findImageSourceAsync(selection: readonly SceneNode[]): Pro
     subject: subjectNode ? toImage(subjectNode) : null,
     focal: focalBox ? { x: focalBox.x + focalBox.width / 2, y: focalBox.y + focalBox.height / 2 } : null,
     naming: readNaming(node),
+    thumbnail: await node.exportAsync({ format: 'PNG', constraint: { type: 'HEIGHT', value: 96 } }).catch(() => null),
   };
 }

@@ -1,0 +1,192 @@
+/**
+ * The garment's dominant fabric, and what is not it: prints, logos, trims, hardware, a second
+ * colourway panel, skin on an on-model shot. Colour and exposure are measured on the fabric only,
+ * so a white logo on a navy shirt is not read as over-exposure.
+ *
+ * In Lab, one fabric under shading (folds, drape, fall-off) is a dense, connected trail of colours
+ * (mostly along L*, bending a little in hue for saturated colours); a print is another dense cluster,
+ * joined to it only by the few pixels that blend the two along the print's edge. So the garment's
+ * colours are binned in 2.5-unit Lab cells, the cells holding a real share of pixels are joined into
+ * clusters by adjacency, and the cluster with the most pixels is the fabric; the other clusters of
+ * at least 0.2% of the garment are what is excluded. Sparse colours (edge blends, the far tail of a
+ * deep fold) are neither and are not measured. Pixels clipped to white or black, semi-transparent
+ * ones and the outline are left out of both. Works on the proxy grid.
+ */
+import type { Lab } from '../../color/lab';
+import type { Box, Mask } from '../../raster/mask';
+import { maskArea } from '../../raster/mask';
+import { closeMask, dilateMask, erodeMask } from '../../raster/morphology';
+import { labelComponents } from '../../raster/connected-components';
+import type { QcImage } from '../qc-image';
+import { memoized } from '../qc-image';
+import { addToHistogram, createHistogram, quantile } from './histogram';
+import { isBlown, isCrushed } from './clipped-pixel';
+
+export interface ExcludedRegion {
+  /** Proxy-grid box. */
+  box: Box;
+  /** Share of the garment's measurable pixels. */
+  share: number;
+  /** Median colour of the region. */
+  lab: Lab;
+}
+
+export interface FabricMask {
+  /** 1 = dominant fabric, on the proxy grid. */
+  mask: Mask;
+  /** 1 = inside the garment but another colour cluster (print, logo, trim, hardware, another panel). */
+  excluded: Mask;
+  /** The excluded pixels as regions of at least 0.2% of the garment, largest first. */
+  regions: ExcludedRegion[];
+  /** Fabric pixels over the garment's measurable pixels (0..1): low means no colour dominates. */
+  share: number;
+}
+
+const CELL = 2.5;
+const L_CELLS = Math.floor(100 / CELL) + 1;
+const AB_MIN = -110;
+const AB_CELLS = Math.floor(220 / CELL) + 1;
+const MAX_SAMPLES = 150_000;
+/** A cell is dense when it holds this share of the sampled pixels (and at least 3). */
+const DENSE = 2e-4;
+/** A cluster other than the fabric is reported when it holds this share of the garment. */
+const SIGNIFICANT = 0.002;
+
+/**
+ * @example fabricMask(image)?.regions.length // 1: the white logo on a navy tee
+ */
+export function fabricMask(image: QcImage): FabricMask | null {
+  return memoized(image, 'fabric-mask', () => compute(image));
+}
+
+/**
+ * Garment pixels worth measuring: inside the subject (its outline peeled off), opaque, not clipped.
+ * @example measurableGarment(image).data.reduce((n, v) => n + v, 0)
+ */
+export function measurableGarment(image: QcImage): Mask {
+  return memoized(image, 'measurable-garment', () => {
+    const { lab, proxy, subject } = image;
+    const interior = maskArea(subject.mask) >= 400 ? erodeMask(subject.mask, 1) : subject.mask;
+    const data = new Uint8Array(interior.data.length);
+    const px = proxy.data;
+    for (let i = 0, p = 0; i < data.length; i++, p += 4) {
+      if (!interior.data[i] || (lab.alpha && lab.alpha[i] < 250)) continue;
+      if (!isBlown(px[p], px[p + 1], px[p + 2]) && !isCrushed(px[p], px[p + 1], px[p + 2])) data[i] = 1;
+    }
+    return { width: interior.width, height: interior.height, data };
+  });
+}
+
+function compute(image: QcImage): FabricMask | null {
+  const { lab } = image;
+  const usable = measurableGarment(image);
+  const n = usable.data.length;
+  const area = maskArea(usable);
+  if (area < 20) return null;
+  const stride = Math.max(1, Math.floor(area / MAX_SAMPLES));
+  const cellOf = new Int32Array(n);
+  const counts = new Uint32Array(L_CELLS * AB_CELLS * AB_CELLS);
+  let samples = 0;
+  for (let i = 0, seen = 0; i < n; i++) {
+    if (!usable.data[i]) continue;
+    const c = cell(lab.l[i], lab.a[i], lab.b[i]);
+    cellOf[i] = c;
+    if (seen++ % stride === 0) {
+      counts[c]++;
+      samples++;
+    }
+  }
+  const clusters = denseClusters(counts, Math.max(3, Math.ceil(samples * DENSE)));
+  if (!clusters.mass.length) return null;
+  let fabricLabel = 1;
+  for (let k = 2; k <= clusters.mass.length; k++) if (clusters.mass[k - 1] > clusters.mass[fabricLabel - 1]) fabricLabel = k;
+  const fabric = new Uint8Array(n);
+  const other = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!usable.data[i]) continue;
+    const k = clusters.labels[cellOf[i]];
+    if (k === fabricLabel) fabric[i] = 1;
+    else if (k > 0 && clusters.mass[k - 1] >= samples * SIGNIFICANT) other[i] = 1;
+  }
+  const { width, height } = usable;
+  // Blended pixels along a print's edge are neither colour: leave a pixel round every print out.
+  const excluded = closeMask({ width, height, data: other }, 1);
+  const border = dilateMask({ width, height, data: other }, 1).data;
+  let fabricCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (border[i]) fabric[i] = 0;
+    fabricCount += fabric[i];
+    excluded.data[i] &= usable.data[i];
+  }
+  return { mask: { width, height, data: fabric }, excluded, regions: excludedRegions(excluded, image, area), share: fabricCount / area };
+}
+
+function cell(l: number, a: number, b: number): number {
+  const il = Math.min(L_CELLS - 1, Math.max(0, Math.floor(l / CELL)));
+  const ia = Math.min(AB_CELLS - 1, Math.max(0, Math.floor((a - AB_MIN) / CELL)));
+  const ib = Math.min(AB_CELLS - 1, Math.max(0, Math.floor((b - AB_MIN) / CELL)));
+  return (il * AB_CELLS + ia) * AB_CELLS + ib;
+}
+
+/** Dense cells joined into clusters by 26-adjacency: a label per cell (0 = sparse) and each cluster's pixel count. */
+function denseClusters(counts: Uint32Array, dense: number): { labels: Int32Array; mass: number[] } {
+  const labels = new Int32Array(counts.length);
+  const mass: number[] = [];
+  const queue: number[] = [];
+  for (let start = 0; start < counts.length; start++) {
+    if (counts[start] < dense || labels[start]) continue;
+    const label = mass.length + 1;
+    let total = 0;
+    labels[start] = label;
+    queue.push(start);
+    while (queue.length) {
+      const c = queue.pop()!;
+      total += counts[c];
+      const ib = c % AB_CELLS;
+      const ia = Math.floor(c / AB_CELLS) % AB_CELLS;
+      const il = Math.floor(c / (AB_CELLS * AB_CELLS));
+      for (let dl = -1; dl <= 1; dl++) {
+        const l = il + dl;
+        if (l < 0 || l >= L_CELLS) continue;
+        for (let da = -1; da <= 1; da++) {
+          const a = ia + da;
+          if (a < 0 || a >= AB_CELLS) continue;
+          for (let db = -1; db <= 1; db++) {
+            const b = ib + db;
+            if (b < 0 || b >= AB_CELLS) continue;
+            const q = (l * AB_CELLS + a) * AB_CELLS + b;
+            if (counts[q] >= dense && !labels[q]) {
+              labels[q] = label;
+              queue.push(q);
+            }
+          }
+        }
+      }
+    }
+    mass.push(total);
+  }
+  return { labels, mass };
+}
+
+function excludedRegions(excluded: Mask, image: QcImage, area: number): FabricMask['regions'] {
+  const parts = labelComponents(excluded, 8);
+  const minArea = Math.max(4, area * 0.002);
+  const { lab } = image;
+  const out: ExcludedRegion[] = [];
+  for (const c of parts.components) {
+    if (c.area < minArea) break;
+    const l = createHistogram(0, 100, 0.1);
+    const a = createHistogram(-128, 128, 0.1);
+    const b = createHistogram(-128, 128, 0.1);
+    for (let y = c.box.y; y < c.box.y + c.box.height; y++) {
+      for (let x = c.box.x, p = y * excluded.width + x; x < c.box.x + c.box.width; x++, p++) {
+        if (parts.labels[p] !== c.label) continue;
+        addToHistogram(l, lab.l[p]);
+        addToHistogram(a, lab.a[p]);
+        addToHistogram(b, lab.b[p]);
+      }
+    }
+    out.push({ box: c.box, share: c.area / area, lab: { l: quantile(l, 0.5), a: quantile(a, 0.5), b: quantile(b, 0.5) } });
+  }
+  return out;
+}
