@@ -132,6 +132,10 @@ describe('submissions', () => {
     expect((await refused.json()).error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/1 jobs a second \(bursts of 3\)/) });
     const service = await t.tokenFor('service');
     expect((await createJob(t, 'AUTO-1', service)).status).toBe(202);
+    // A moodboard's cells are jobs too: a board of 6 is more than this designer's burst of 3.
+    const board = await t.request('/v1/moodboards', { method: 'POST', token: await t.tokenFor('designer', 'board designer'), headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 6, provider: 'local' }) });
+    expect(board.status).toBe(429);
+    expect((await board.json()).error.code).toBe('batch_too_large');
   });
 
   it('refuses with 503 and Retry-After when the server holds its limit of open jobs, and a batch larger than the limit with 429', async () => {

@@ -69,6 +69,10 @@ export function createRequestLimits(limits: LimitsConfig, db: Queryable): Reques
       const auto = AUTOMATION.includes(token.role);
       const rate = auto ? limits.submitAutomation : limits.submit;
       const variable = auto ? 'BRANDLOCK_SUBMIT_BURST_AUTOMATION' : 'BRANDLOCK_SUBMIT_BURST';
+      // What can never succeed first (no Retry-After), then the server's room, then the token's rate.
+      if (jobs > rate.burst) {
+        throw new ApiError(429, 'batch_too_large', `this request would queue ${jobs} jobs, more than a ${token.role} token may queue at once (${rate.burst}, ${variable}); queue fewer SKUs per request`);
+      }
       if (jobs > limits.openJobs) {
         throw new ApiError(429, 'batch_too_large', `this request would queue ${jobs} jobs, more than the server holds at once (${limits.openJobs}, BRANDLOCK_MAX_OPEN_JOBS); queue fewer SKUs per request`);
       }
@@ -77,11 +81,8 @@ export function createRequestLimits(limits: LimitsConfig, db: Queryable): Reques
         throw new ApiError(503, 'queue_full', `the server has ${queued} jobs queued or running; ${jobs} more would pass its limit of ${limits.openJobs} (BRANDLOCK_MAX_OPEN_JOBS); try again when some have finished`, undefined, 10);
       }
       const took = (auto ? automation : people).take(token.id, jobs);
-      if (!took.ok && 'tooLarge' in took) {
-        throw new ApiError(429, 'batch_too_large', `this request would queue ${jobs} jobs, more than a ${token.role} token may queue at once (${rate.burst}, ${variable}); queue fewer SKUs per request`);
-      }
       if (!took.ok) {
-        throw new ApiError(429, 'rate_limited', `this token may queue ${rate.perSecond} jobs a second (bursts of ${rate.burst}); ${jobs} more must wait`, undefined, took.retryAfterSeconds);
+        throw new ApiError(429, 'rate_limited', `this token may queue ${rate.perSecond} jobs a second (bursts of ${rate.burst}); ${jobs} more must wait`, undefined, 'retryAfterSeconds' in took ? took.retryAfterSeconds : undefined);
       }
       open!.count += jobs;
     },
