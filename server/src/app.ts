@@ -34,6 +34,7 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
   app.onError((err, c) => {
     // An error answer may quote what a provider or a library said: no configured secret leaves in it.
     if (err instanceof ApiError) {
+      if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
       const body: ApiErrorBody = { error: { code: err.code, message: deps.redactor.redact(err.message), ...(err.issues ? { issues: err.issues.map((i) => Object.fromEntries(Object.entries(i).map(([k, v]) => [k, typeof v === 'string' ? deps.redactor.redact(v) : v])) as typeof i) } : {}) } };
       return c.json(body, err.status);
     }

@@ -12,6 +12,8 @@ export class BrandlockError extends Error {
 /** The server answered with an error status. */
 export class BrandlockHttpError extends BrandlockError {
   override name: string = 'BrandlockHttpError';
+  /** The server's Retry-After in seconds (429, 503), when it sent one: when trying again may succeed. */
+  retryAfterSeconds: number | null = null;
   constructor(
     readonly method: string,
     readonly url: string,

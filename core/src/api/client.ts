@@ -92,7 +92,10 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
       } catch {
         body = null;
       }
-      throw httpErrorFor(method, url, res.status, body?.error.code ?? `http_${res.status}`, body?.error.message ?? (text.slice(0, 200) || res.statusText), body?.error.issues ?? []);
+      const error = httpErrorFor(method, url, res.status, body?.error.code ?? `http_${res.status}`, body?.error.message ?? (text.slice(0, 200) || res.statusText), body?.error.issues ?? []);
+      const retryAfter = Number(res.headers.get('retry-after') ?? NaN);
+      if (Number.isFinite(retryAfter) && retryAfter >= 0) error.retryAfterSeconds = retryAfter;
+      throw error;
     }
     return res;
   }
@@ -142,6 +145,9 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
       res = await send('get', path, { timeout: false, retry: 0, signal: opts.signal as KyOptions['signal'], headers: { accept: 'text/event-stream' } });
     } catch (e) {
       if ((e as { name?: string })?.name === 'BrandlockNetworkError') return null;
+      // The server has too many streams open (429 for this token, 503 for all): follow by polling.
+      const status = (e as { status?: number })?.status;
+      if (status === 429 || status === 503) return null;
       throw e;
     }
     if (!res.body) return null;

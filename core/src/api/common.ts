@@ -55,6 +55,9 @@ export const ApiErrorCode = z.enum([
   'invalid_brief',
   'webhook_rejected',
   'provider_unavailable',
+  'rate_limited',
+  'batch_too_large',
+  'queue_full',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -11,4 +11,5 @@ export * from './read-brief-row';
 export * from './resolve-swatch';
 export * from './derive-seed';
 export * from './plan-brief';
+export * from './refuse-name-clashes';
 export * from './market-codes';

@@ -97,3 +97,33 @@ describe('planBrief on the broken sample brief', () => {
     expect(plan.jobs.find((j) => j.sku === 'NF-JR-3001')!.notes).toBe('=HYPERLINK("http://evil.example","click") is only text');
   });
 });
+
+describe('planBrief and delivery file names', () => {
+  const header = 'sku,colorway,category,fabric,silhouette,swatch,views';
+  const row = (sku: string, colorway = 'Poppy') => `${sku},${colorway},jersey,loopback jersey,hoodie,poppy,front`;
+
+  it('refuses later rows whose SKUs become the same file name, naming the row that keeps it', () => {
+    const { lock, hash } = lockOf();
+    const plan = planBrief(parseBrief([header, row('NF-U-1'), row('NF-Ü-1'), row('nf-u-1'), row('NF U 1'), row('NF-U-2')].join('\n')).brief, lock, hash);
+    expect(plan.skuCount).toBe(2);
+    expect([...new Set(plan.jobs.map((j) => j.sku))]).toEqual(['NF-U-1', 'NF-U-2']);
+    expect(plan.issues.map((i) => [i.row, i.column, i.code, i.sku])).toEqual([
+      [3, 'sku', 'file_name_clash', 'NF-Ü-1'],
+      [4, 'sku', 'file_name_clash', 'nf-u-1'],
+      [5, 'sku', 'file_name_clash', 'NF U 1'],
+    ]);
+    expect(plan.issues[0].message).toMatch(/^SKU "NF-Ü-1" \(Poppy, front\) would be delivered as \S+nf-u-1\S+, the file of SKU "NF-U-1" \(Poppy, front\) on row 2: .*differ only in case, accents, spaces or punctuation/);
+  });
+
+  it('plans the same SKU in two colourways apart, and says the template needs {colorway} when it has none', () => {
+    const { lock, hash } = lockOf();
+    const brief = parseBrief([header, row('NF-U-1', 'Poppy'), row('NF-U-1', 'Ink')].join('\n')).brief;
+    expect(planBrief(brief, lock, hash).issues).toEqual([]);
+    const doc = lockDoc();
+    doc.naming.template = '{brand}_{sku}_{view}_{channel}.{ext}';
+    const narrow = lockOf(doc);
+    const plan = planBrief(brief, narrow.lock, narrow.hash);
+    expect(plan.skuCount).toBe(1);
+    expect(plan.issues).toMatchObject([{ row: 3, code: 'file_name_clash', message: expect.stringMatching(/needs \{colorway\}/) }]);
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * plan(brief, lock): one job per SKU x view with the recipe fully resolved from the lock, the lock
  * hash, a recipe hash and the channels to render. Deterministic: same inputs, same plan, same hashes.
- * Rows that do not fit the lock (unknown category, swatch, channel, view or model) are reported
- * with their row and column, and the rest is planned.
+ * Rows that do not fit the lock (unknown category, swatch, channel, view or model), and rows whose
+ * masters would be delivered under a file name an earlier row's take, are reported with their row
+ * and column, and the rest is planned.
  */
 import type { BrandLock } from '../brand/brand-lock';
 import { lockHash as hashOfLock } from '../brand/load-brand-lock';
@@ -15,6 +16,7 @@ import type { Brief, BriefRow } from './brief-row';
 import type { PlannedJob, ResolvedRecipe } from './planned-job';
 import { resolveSwatch } from './resolve-swatch';
 import { deriveSeed } from './derive-seed';
+import { refuseNameClashes } from './refuse-name-clashes';
 import { planVideo } from './plan-video';
 
 export interface Plan {
@@ -34,16 +36,17 @@ export interface Plan {
  */
 export function planBrief(brief: Brief, lock: BrandLock, lockHash: string = hashOfLock(lock)): Plan {
   const issues: BriefIssue[] = [];
-  const jobs: PlannedJob[] = [];
-  let skuCount = 0;
+  const planned: { row: number; jobs: PlannedJob[] }[] = [];
   for (const row of brief.rows) {
     const res = planRow(row, lock, lockHash);
     issues.push(...res.issues);
-    if (res.jobs) {
-      jobs.push(...res.jobs);
-      skuCount++;
-    }
+    if (res.jobs) planned.push({ row: row.row, jobs: res.jobs });
   }
+  // Two masters never share a delivery file name: a later row that would is refused, naming the first.
+  const named = refuseNameClashes(planned, lock);
+  issues.push(...named.issues);
+  const { jobs } = named;
+  const skuCount = planned.length - named.refused.length;
   return { lockHash, planHash: contentHash(jobs.map((j) => [j.id, j.recipeHash, j.channels, j.swatch.lab])), jobs, skuCount, issues };
 }
 

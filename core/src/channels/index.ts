@@ -17,6 +17,7 @@ export * from './naming/file-extension';
 export * from './naming/sanitize-name-token';
 export * from './naming/fill-file-name';
 export * from './naming/name-registry';
+export * from './naming/delivery-file-names';
 export * from './metadata/xml-escape';
 export * from './metadata/digital-source-type';
 export * from './metadata/variant-provenance';

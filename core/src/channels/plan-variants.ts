@@ -9,7 +9,7 @@ import { checkChannelSpec } from './check-channel-spec';
 import type { Box, CropPlan, FocalPoint, FramingLines } from './crop/crop-types';
 import { planCrop } from './crop/plan-crop';
 import { fillFileName, type TokenChange } from './naming/fill-file-name';
-import { FILE_EXTENSIONS } from './naming/file-extension';
+import { variantNamingValues } from './naming/delivery-file-names';
 import { createNameRegistry, type NameRegistry } from './naming/name-registry';
 import { buildXmpPacket } from './metadata/build-xmp-packet';
 import type { IptcFields } from './metadata/build-iptc-iim';
@@ -67,10 +67,7 @@ export function planVariants(req: VariantRequest, names: NameRegistry = createNa
       issues.push({ channel: channel.id, code: 'invalid_spec', message: specIssues.map(formatLockIssue).join('; ') });
       continue;
     }
-    const named = fillFileName(lock.naming, {
-      brand: lock.brand.id, season: lock.season, version: lock.version, sku: req.sku, colorway: req.colorway, category: req.category, view: req.view,
-      channel: channel.id, market: req.market ?? 'all', width: channel.width, height: channel.height, ext: FILE_EXTENSIONS[channel.format], index: req.index ?? 1,
-    });
+    const named = fillFileName(lock.naming, variantNamingValues(lock, req, channel));
     if (!named.success) {
       issues.push({ channel: channel.id, code: 'file_name', message: named.issues.map((i) => i.message).join('; ') });
       continue;

@@ -49,12 +49,27 @@ export interface ServerConfig {
   reconcileIntervalMs: number;
   slaHours: number;
   providers: ProvidersConfig;
+  limits: LimitsConfig;
   /** FFmpeg and ffprobe for product video (BRANDLOCK_FFMPEG, BRANDLOCK_FFPROBE; else from PATH). */
   videoTools: VideoTools;
   /** Child processes for image work (renders, post-production, QC); 0 runs it in the server's own thread. */
   renderProcesses: number;
   /** How much lower the render processes' CPU priority is than the server's (nice 0..19). */
   renderNice: number;
+}
+
+/** Per-token and server-wide limits (over them: 429 or 503 with Retry-After). */
+export interface LimitsConfig {
+  /** Event streams one token may hold open at once, per process. */
+  streamsPerToken: number;
+  /** Event streams open at once in this process, all tokens together. */
+  streams: number;
+  /** Jobs a person's token may queue: a sustained rate per second and a burst. */
+  submit: { perSecond: number; burst: number };
+  /** The same for admin and service tokens (automation: produce, scripts, benchmarks). */
+  submitAutomation: { perSecond: number; burst: number };
+  /** Jobs queued or running on the whole server (every process on its database). */
+  openJobs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +138,13 @@ export function readServerConfig(env: Env, cwd: string): ServerConfig {
     reconcileIntervalMs: int('BRANDLOCK_RECONCILE_MS', 30_000, 100, 3_600_000),
     slaHours: int('BRANDLOCK_SLA_HOURS', 48, 1, 10_000),
     providers,
+    limits: {
+      streamsPerToken: int('BRANDLOCK_MAX_STREAMS_PER_TOKEN', 50, 1, 100_000),
+      streams: int('BRANDLOCK_MAX_STREAMS', 2000, 1, 1_000_000),
+      submit: { perSecond: int('BRANDLOCK_SUBMIT_RATE', 5, 1, 1_000_000), burst: int('BRANDLOCK_SUBMIT_BURST', 200, 1, 10_000_000) },
+      submitAutomation: { perSecond: int('BRANDLOCK_SUBMIT_RATE_AUTOMATION', 500, 1, 1_000_000), burst: int('BRANDLOCK_SUBMIT_BURST_AUTOMATION', 20_000, 1, 10_000_000) },
+      openJobs: int('BRANDLOCK_MAX_OPEN_JOBS', 20_000, 1, 100_000_000),
+    },
     videoTools: videoToolsFromEnv(env),
     renderProcesses: int('BRANDLOCK_RENDER_PROCESSES', availableParallelism(), 0, 64),
     renderNice: int('BRANDLOCK_RENDER_NICE', 10, 0, 19),

@@ -26,6 +26,8 @@ export interface JobServiceDeps {
   registry: ProviderRegistry;
   queue: StepQueue;
   notifier: JobNotifier;
+  /** Lets `jobs` new jobs in for the token, or throws (429/503): the request limits. */
+  admit?: (token: AuthenticatedToken, jobs: number) => Promise<void>;
 }
 
 export type CreateJobResult = { status: 200 | 202; job: Job } | Extract<PlanJobResult, { success: false }> | { success: false; status: 409; code: 'conflict'; message: string };
@@ -54,6 +56,7 @@ export function createJobService(deps: JobServiceDeps) {
     }
     const plan = await planJobRequest(db, deps.registry, body);
     if (!plan.success) return plan;
+    await deps.admit?.(token, 1);
     const job: NewJob = { ...plan.job, id: randomUUID(), requested_by: token.name, token_id: token.id };
     try {
       await db.transaction(async (tx) => {
@@ -111,6 +114,7 @@ export function createJobService(deps: JobServiceDeps) {
       }
       fresh.push(jobFromPlan(p, brief.id, provider, refs.map((r) => r!.slice(7)), colorHex(lock.lock.lighting.find((l) => l.id === p.recipe.lightingPreset)!.background), token));
     }
+    await deps.admit?.(token, fresh.length);
     await db.transaction(async (tx) => {
       for (const job of fresh) await insertJob(tx, job, 'queued');
       await recordEvent(tx, actor(token), 'brief.queue', briefId, { provider, created: fresh.length, alreadyQueued: result.queued.length, skipped: result.skipped.length });

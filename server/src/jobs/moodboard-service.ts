@@ -33,6 +33,8 @@ export interface MoodboardServiceDeps {
   registry: ProviderRegistry;
   queue: StepQueue;
   jobs: JobService;
+  /** Lets `jobs` new jobs in for the token, or throws (429/503): the request limits. */
+  admit?: (token: AuthenticatedToken, jobs: number) => Promise<void>;
 }
 
 const issue = (path: string, message: string, extra: Partial<ApiIssue> = {}): ApiIssue => ({ code: 'invalid_value', path, message, ...extra });
@@ -113,6 +115,7 @@ export function createMoodboardService(deps: MoodboardServiceDeps) {
       ? ['Studies rendered offline by the local provider from the lock (reference image, light, grade, pose, palette): not photographs.', studies.missing.length ? `Not on the server: ${studies.missing.join(', ')}.` : ''].filter(Boolean).join(' ')
       : null;
     const recipe = category.recipe;
+    await deps.admit?.(token, jobs.length);
     try {
       await db.transaction(async (tx) => {
         for (const job of jobs) await insertJob(tx, job, 'queued');

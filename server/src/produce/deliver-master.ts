@@ -2,12 +2,14 @@
  * Delivers one finished master: a passing master becomes every channel variant of its SKU, named by
  * the lock's template in a folder per channel; a flagged master goes to flagged/ and a rejected one
  * to rejected/, each beside a JSON file with the reasons a retoucher or the regenerate pass needs.
- * Files already in the ledger are skipped, so a resumed run never delivers anything twice.
+ * Files already in the ledger are skipped, so a resumed run never delivers anything twice; a name
+ * the ledger holds for another SKU, colourway or view is never overwritten and comes back as a
+ * failure, so a master is never left undelivered without a problem saying so.
  */
 import { mkdir, rm, writeFile, rename } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { fillFileName, planVariants, createNameRegistry, type BrandLock, type PlannedJob, type ProductionRecord, type Box } from '@brandlock/core';
+import { planVariants, createNameRegistry, reviewMasterFileName, type BrandLock, type PlannedJob, type ProductionRecord, type Box } from '@brandlock/core';
 import type { BrandlockClient, Job } from '@brandlock/core/api';
 import { decodeMaster } from '../pipeline/variants/load-master';
 import { cropHints, findSubject } from '../pipeline/variants/find-subject';
@@ -25,8 +27,6 @@ export interface DeliverMasterInput {
   lockHash: string;
   outDir: string;
   ledger: DeliveryLedger;
-  /** Channel ids this job must not write (their names collide with another SKU's). */
-  blocked: ReadonlySet<string>;
   signal?: AbortSignal;
 }
 
@@ -35,6 +35,14 @@ export interface DeliverMasterResult {
   failures: { channel: string; message: string }[];
   /** Milliseconds spent rendering and writing. */
   ms: number;
+}
+
+/** Why `path` cannot be written for this master: the ledger holds it for another one; null when free or its own. */
+function heldByAnother(input: DeliverMasterInput, path: string): string | null {
+  const held = input.ledger.get(path);
+  const { planned } = input;
+  if (!held || (held.sku === planned.sku && held.colorway === planned.colorway && held.view === planned.view)) return null;
+  return `not delivered: ${path} already holds SKU ${JSON.stringify(held.sku)} (${held.colorway}, ${held.view}); two masters cannot share a file name`;
 }
 
 /** Where a record's verdict sends its master. */
@@ -68,7 +76,7 @@ function baseEntry(input: DeliverMasterInput): Omit<DeliveredFile, 'path' | 'kin
 
 async function deliverVariants(input: DeliverMasterInput): Promise<Omit<DeliverMasterResult, 'ms'>> {
   const { lock, planned, record, ledger } = input;
-  const specs = planned.channels.filter((id) => !input.blocked.has(id)).map((id) => lock.channels.find((c) => c.id === id)!).filter(Boolean);
+  const specs = planned.channels.map((id) => lock.channels.find((c) => c.id === id)!).filter(Boolean);
   const plansFor = (master: { width: number; height: number; sha256?: string }, subject: Box | null) =>
     planVariants(
       {
@@ -99,8 +107,12 @@ async function deliverVariants(input: DeliverMasterInput): Promise<Omit<DeliverM
   // Names do not depend on pixels: find what is left to deliver before fetching the master.
   const dry = plansFor({ width: record.width, height: record.height, sha256: record.sha256 }, null);
   const pathOf = (channel: string, fileName: string) => `${channel}/${fileName}`;
-  const todo = dry.plans.filter((p) => !ledger.has(pathOf(p.channel.id, p.fileName)));
   const failures = dry.issues.map((i) => ({ channel: i.channel, message: i.message }));
+  for (const p of dry.plans) {
+    const taken = heldByAnother(input, pathOf(p.channel.id, p.fileName));
+    if (taken) failures.push({ channel: p.channel.id, message: taken });
+  }
+  const todo = dry.plans.filter((p) => !ledger.has(pathOf(p.channel.id, p.fileName)));
   if (!todo.length || input.signal?.aborted) return { delivered: [], failures };
 
   const { bytes } = await input.api.assets.get(record.sha256);
@@ -132,9 +144,11 @@ async function deliverVariants(input: DeliverMasterInput): Promise<Omit<DeliverM
 async function deliverForReview(input: DeliverMasterInput, kind: 'flagged' | 'rejected'): Promise<Omit<DeliverMasterResult, 'ms'>> {
   const { planned, record, lock, ledger } = input;
   const ext = MASTER_EXTENSIONS[record.contentType] ?? 'bin';
-  const named = fillFileName({ ...lock.naming, template: '{sku}_{colorway}_{view}_master.{ext}' }, { sku: planned.sku, colorway: planned.colorway, view: planned.view, ext });
+  const named = reviewMasterFileName(lock, planned, ext);
   if (!named.success) return { delivered: [], failures: [{ channel: 'master', message: named.issues.map((i) => i.message).join('; ') }] };
   const path = `${kind}/${named.name}`;
+  const taken = heldByAnother(input, path);
+  if (taken) return { delivered: [], failures: [{ channel: 'master', message: taken }] };
   if (ledger.has(path)) return { delivered: [], failures: [] };
   const dir = join(input.outDir, kind);
   await mkdir(dir, { recursive: true });

@@ -64,6 +64,10 @@ export class DeliveryLedger {
     return this.files.has(path);
   }
 
+  get(path: string): DeliveredFile | undefined {
+    return this.files.get(path);
+  }
+
   entries(): DeliveredFile[] {
     return [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }

@@ -33,7 +33,11 @@ function season(rows: string[]): string {
 }
 
 async function produce(dir: string, ...extra: string[]) {
-  const io = captureIo(dir, { ...process.env, BRANDLOCK_POLL_MIN_MS: '100' });
+  return produceWith(dir, {}, ...extra);
+}
+
+async function produceWith(dir: string, env: Record<string, string>, ...extra: string[]) {
+  const io = captureIo(dir, { ...process.env, BRANDLOCK_POLL_MIN_MS: '100', ...env });
   const code = await runCli(['produce', 'brief.csv', '--lock', 'brand-lock.json', '--out', 'delivery', ...extra], io);
   return { code, out: io.stdout, err: io.stderr };
 }
@@ -95,6 +99,38 @@ describe('brandlock produce', { timeout: 300_000 }, () => {
     expect(res.out).toContain('source image photos/missing.jpg: file not found next to the brief');
     expect(manifestOf(dir).counts.variants).toBe(3);
   });
+
+  it('never delivers two SKUs under one file name: later SKUs that would are refused by row before anything is made, and the run exits 1', async () => {
+    // All four became nf-u-1_poppy_front_...: four masters made, two delivered, "problems none", exit 0.
+    const hoodie = (sku: string) => `${sku},Heather grey,jersey,brushed cotton fleece,300 gsm,zip-through hoodie,heather,photos/packshot/solidus-zip-hoodie-grey-white-bg.jpg,ig-square,,front,mei,`;
+    const dir = season(['NF-U-1', 'NF-Ü-1', 'nf-u-1', 'NF U 1'].map(hoodie));
+    dirs.push(dir);
+    const res = await produce(dir);
+    expect(res.code, res.err).toBe(1);
+    expect(res.out).toContain('1 SKUs planned, 1 of 1 masters made');
+    expect(res.out).toContain('problems    3:');
+    for (const [row, sku] of [[3, 'NF-Ü-1'], [4, 'nf-u-1'], [5, 'NF U 1']]) {
+      expect(res.out).toContain(`row ${row} (${sku}), sku: SKU ${JSON.stringify(sku)} (Heather grey, front) would be delivered as`);
+    }
+    expect(res.out).toMatch(/the file of SKU "NF-U-1" \(Heather grey, front\) on row 2/);
+    const manifest = manifestOf(dir);
+    expect(new Set(manifest.files.map((f: { sku: string }) => f.sku))).toEqual(new Set(['NF-U-1']));
+    const audit = readFileSync(join(dir, 'delivery', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(audit.map((r: { sku: string; delivered: unknown[] }) => [r.sku, r.delivered.length > 0])).toEqual([['NF-U-1', true]]);
+  }, 180_000);
+
+  it('puts a season on a server that takes one job at a time: smaller chunks, waiting as Retry-After says, everything delivered', async () => {
+    const dir = season([ROWS[0], ROWS[0].replace('NF-JR-3005', 'NF-JR-3006')]);
+    dirs.push(dir);
+    const res = await produceWith(dir, { BRANDLOCK_MAX_OPEN_JOBS: '1' });
+    expect(res.code, `${res.out}\n${res.err}`).toBe(0);
+    expect(res.out).toContain('2 SKUs planned, 2 of 2 masters made');
+    expect(manifestOf(dir).counts.variants).toBe(6);
+    // The second SKU waited for the first: the progress line said why.
+    expect(res.err).toMatch(/server busy, next SKUs in \d+s: .*BRANDLOCK_MAX_OPEN_JOBS/);
+    const log = readFileSync(join(dir, 'delivery', '.brandlock', 'server.log'), 'utf8');
+    expect(log).not.toContain('unhandled error');
+  }, 240_000);
 
   it('refuses to mix another season into a delivery folder', async () => {
     const dir = season(ROWS.slice(0, 1));

@@ -23,6 +23,7 @@ import { ensureBrief, ensureLock, uploadSources, type InputProblem } from './upl
 import { readProduceState, writeProduceState, type ProduceState } from './produce-state';
 import { ProgressDisplay, type ProgressOutput } from './progress-display';
 import { masterLabel, writeDeliveryDocuments } from './write-delivery-files';
+import { SeasonQueue } from './queue-season';
 import { deliverVideo } from './deliver-video';
 import { fetchVideoImages, startVideoJob, videoWaitReason, type VideoReportImages } from './video-jobs';
 import { videoToolsFromEnv } from '../pipeline/video/video-tools';
@@ -124,6 +125,8 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
   const failedJobs = new Map<string, Job>();
   const deliverMs: number[] = [];
   const delivered = new Set<string>();
+  /** Jobs whose delivery already reported a problem. */
+  const reported = new Set<string>();
   const tools = videoToolsFromEnv(o.env);
   /** Planned still job id -> its video job id, once the video is asked for. */
   const videoJobOf = new Map<string, string>();
@@ -140,14 +143,22 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
     await writeRecipeGate(outDir, gate);
     const sources = await uploadSources(conn.api, gate.jobs, briefPath, (done, failed, total) => progress.update('upload', { done, failed, total }), o.signal, o.libraryBlobDir);
     problems.push(...sources.problems);
-    const queued = gate.skus && !gate.skus.length ? { queued: [], skipped: [] } : await conn.api.briefs.queueJobs(state.briefId, { provider: o.provider as never, sources: sources.refs, ...(gate.skus ? { skus: gate.skus } : {}) });
-    // A job skipped for a source image that could not be uploaded is already reported with that image.
-    for (const s of queued.skipped) if (!(sources.problems.length && /was not uploaded/.test(s.reason))) problems.push({ where: `${s.sku} ${s.view}`, message: s.reason });
+    // The season goes in by chunks of SKUs, waiting when the server says it is busy (429, 503).
+    const season = new SeasonQueue(conn.api, state.briefId, gate.skus ?? gate.jobs.map((j) => j.sku), { provider: o.provider as never, sources: sources.refs });
     const plannedById = new Map(plan.jobs.flatMap((j) => [[j.id, j] as const, ...(j.video ? [[j.video.id, j] as const] : [])]));
-    const jobIds = new Set(queued.queued.map((q) => q.jobId));
-    progress.update('generate', { total: jobIds.size });
+    const jobIds = new Set<string>();
+    let skippedJobs = 0;
+    const queueMore = async () => {
+      const queued = await season.next();
+      // A job skipped for a source image that could not be uploaded is already reported with that image.
+      for (const s of queued.skipped) if (!(sources.problems.length && /was not uploaded/.test(s.reason))) problems.push({ where: `${s.sku} ${s.view}`, message: s.reason });
+      for (const q of queued.queued) jobIds.add(q.jobId);
+      skippedJobs += queued.skipped.length;
+      progress.update('generate', { total: gate.jobs.length - skippedJobs, note: season.waiting ?? '' });
+    };
 
     while (!o.signal.aborted) {
+      await queueMore();
       const briefJobs = await listJobs(conn.api, state.briefId);
       // A still that passed (or a person approved) starts its video; the video is then awaited like any job.
       for (const still of briefJobs) {
@@ -167,7 +178,7 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
       if (plannedVideos.length) progress.update('video', { done: jobs.filter((j) => j.kind === 'video' && j.state === 'succeeded').length, failed: jobs.filter((j) => j.kind === 'video' && (j.state === 'failed' || j.state === 'canceled')).length });
       for (const j of jobs) if (j.state === 'failed' || j.state === 'canceled') failedJobs.set(j.id, j);
       const stills = jobs.filter((j) => j.kind !== 'video');
-      progress.update('generate', { done: stills.filter((j) => j.state === 'succeeded').length, failed: stills.filter((j) => j.state === 'failed' || j.state === 'canceled').length, total: jobIds.size - [...videoJobOf.values()].filter(Boolean).length });
+      progress.update('generate', { done: stills.filter((j) => j.state === 'succeeded').length, failed: stills.filter((j) => j.state === 'failed' || j.state === 'canceled').length, total: gate.jobs.length - skippedJobs });
       progress.update('deliver', { total: succeeded.length, done: delivered.size });
       for (const job of succeeded) {
         if (o.signal.aborted || delivered.has(job.id)) continue;
@@ -184,18 +195,20 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
         const res =
           job.kind === 'video'
             ? await deliverVideo({ api: conn.api, job, record, planned, lock, lockHash, outDir, ledger, tools, signal: o.signal })
-            : await deliverMaster({ api: conn.api, job, record, planned, lock, lockHash, outDir, ledger, blocked: new Set(), signal: o.signal });
+            : await deliverMaster({ api: conn.api, job, record, planned, lock, lockHash, outDir, ledger, signal: o.signal });
         for (const f of res.failures) problems.push({ where: `${planned.sku} ${planned.view} ${f.channel}`, message: f.message });
+        if (res.failures.length) reported.add(job.id);
         if (!o.signal.aborted) {
           delivered.add(job.id);
           deliverMs.push(res.ms);
         }
         progress.update('deliver', { done: delivered.size });
       }
-      if (jobs.length >= jobIds.size && jobs.every((j) => TERMINAL.has(j.state)) && succeeded.every((j) => delivered.has(j.id))) break;
+      if (season.done && jobs.length >= jobIds.size && jobs.every((j) => TERMINAL.has(j.state)) && succeeded.every((j) => delivered.has(j.id))) break;
       await sleep(o.pollMs ?? 500, o.signal);
     }
     interrupted = o.signal.aborted;
+    if (!interrupted) problems.push(...undelivered(records, ledger.entries(), reported));
     for (const j of failedJobs.values()) problems.push({ where: `${j.sku} ${j.view}${j.kind === 'video' ? ' video' : ''}`, message: `job ${j.state}: ${j.error?.message ?? 'no reason given'}` });
     if (!interrupted) {
       const stills = await listJobs(conn.api, state.briefId);
@@ -227,6 +240,16 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
     facts: productionFacts({ lock, plan: gate.jobs, rowsRead: parsed.brief.rowCount, skus: new Set(gate.jobs.map((j) => j.sku)).size, records: all, files, failedJobs: failedJobs.size, problems, wallMs: Date.now() - started, deliverMs }),
   });
   return { kind: 'done', interrupted, outDir, files, problems, masters: all.filter((r) => r.kind !== 'video').length, planned: gate.jobs.length, skus: new Set(gate.jobs.map((j) => j.sku)).size, documents, logFile: conn.logFile, wallMs: Date.now() - started, gate };
+}
+
+/** Masters made whose delivery put no file anywhere and reported nothing: each is a problem. */
+function undelivered(records: ReadonlyMap<string, ProductionRecord>, files: readonly DeliveredFile[], reported: ReadonlySet<string>): InputProblem[] {
+  const out: InputProblem[] = [];
+  for (const [jobId, r] of records) {
+    if (reported.has(jobId) || files.some((f) => f.sku === r.sku && f.colorway === r.colorway && f.view === r.view)) continue;
+    out.push({ where: `${r.sku} ${r.view}`, message: `master ${r.assetId} was made but no file was delivered from it` });
+  }
+  return out;
 }
 
 /** Every job of the brief (stills and videos). */

@@ -17,6 +17,8 @@ export interface ProgressOutput {
 
 interface Stage extends StageCounts {
   label: string;
+  /** Why the stage is waiting, shown after its counts. */
+  note: string;
   startedAt: number | null;
   finishedAt: number | null;
   lastPrinted: string;
@@ -41,10 +43,10 @@ export class ProgressDisplay {
 
   /** Declares a stage (in display order). */
   stage(id: string, label: string, total = 0): void {
-    this.stages.set(id, { label, done: 0, failed: 0, total, startedAt: null, finishedAt: null, lastPrinted: '' });
+    this.stages.set(id, { label, note: '', done: 0, failed: 0, total, startedAt: null, finishedAt: null, lastPrinted: '' });
   }
 
-  update(id: string, counts: Partial<StageCounts>): void {
+  update(id: string, counts: Partial<StageCounts> & { note?: string }): void {
     const s = this.stages.get(id);
     if (!s) return;
     Object.assign(s, counts);
@@ -79,7 +81,7 @@ export class ProgressDisplay {
       else eta = `in ${formatDuration(elapsed)}`;
     }
     const failed = s.failed ? `, ${s.failed} failed` : '';
-    return `${s.label.padEnd(12)} ${String(finished).padStart(5)}/${String(s.total).padEnd(5)} ${String(pct).padStart(3)}%${failed}${rate ? `  ${rate}` : ''}${eta ? `  ${eta}` : ''}`;
+    return `${s.label.padEnd(12)} ${String(finished).padStart(5)}/${String(s.total).padEnd(5)} ${String(pct).padStart(3)}%${failed}${rate ? `  ${rate}` : ''}${eta ? `  ${eta}` : ''}${s.note ? `  (${s.note})` : ''}`;
   }
 
   private draw(): void {
@@ -95,7 +97,7 @@ export class ProgressDisplay {
     this.lastPlain = t;
     for (const [id, s] of this.stages) {
       const text = this.line(id);
-      const key = `${s.done}/${s.failed}/${s.total}`;
+      const key = `${s.done}/${s.failed}/${s.total}/${s.note}`;
       if (force || key !== s.lastPrinted) this.out.write(`${text}\n`);
       s.lastPrinted = key;
     }

@@ -49,7 +49,7 @@ export function jobRoutes(deps: RouteDeps) {
   app.get('/v1/jobs/:id/events', requireAction('jobs:read'), async (c) => {
     const job = await getJob(deps.db, c.req.param('id'));
     if (!job) throw new ApiError(404, 'not_found', `no job "${c.req.param('id')}"`);
-    return streamJobEvents(c, deps, job.id);
+    return streamJobEvents(c, deps, job.id, c.get('token'));
   });
   app.post('/v1/jobs/:id/cancel', requireAction('jobs:cancel'), async (c) => {
     const job = await deps.jobs.cancel(c.req.param('id'), c.get('token'));

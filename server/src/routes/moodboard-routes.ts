@@ -12,7 +12,7 @@ import type { AppEnv, RouteDeps } from './route-deps';
 
 export function moodboardRoutes(deps: RouteDeps) {
   const app = new Hono<AppEnv>();
-  const boards = createMoodboardService({ db: deps.db, registry: deps.registry, queue: deps.queue, jobs: deps.jobs });
+  const boards = createMoodboardService({ db: deps.db, registry: deps.registry, queue: deps.queue, jobs: deps.jobs, admit: (token, n) => deps.limits.admitJobs(token, n) });
   app.post('/v1/moodboards', requireAction('jobs:create'), async (c) => {
     const raw = await readJson(c, 256 * 1024);
     const locked = lockedFieldsIn(raw);

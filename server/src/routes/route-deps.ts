@@ -12,6 +12,8 @@ import type { Logger } from '../log/logger';
 import type { AuthVariables } from '../middleware/auth';
 import type { TrainingService } from '../training/training-service';
 import type { SecretRedactor } from '../secrets/secret-redactor';
+import type { RequestLimits } from '../limits/request-limits';
+import type { JobStreamHub } from '../jobs/job-stream-hub';
 
 export interface RouteDeps {
   config: ServerConfig;
@@ -25,6 +27,10 @@ export interface RouteDeps {
   log: Logger;
   /** Takes every configured secret out of text an answer carries (error messages). */
   redactor: SecretRedactor;
+  /** Streams and submissions per token, open jobs per server. */
+  limits: RequestLimits;
+  /** Shared watches behind the job event streams. */
+  streams: JobStreamHub;
   version: string;
   /** LoRA trainings on the queue (absent in apps built without a queue). */
   trainings?: TrainingService;

@@ -7,6 +7,7 @@
 import type { Hono } from 'hono';
 import { configSecrets, type ServerConfig } from '../config/server-config';
 import { createSecretRedactor } from '../secrets/secret-redactor';
+import { createRequestLimits } from '../limits/request-limits';
 import type { Database } from '../store/database';
 import { openDatabase } from '../store/open-database';
 import { migrate } from '../store/migrate';
@@ -20,6 +21,7 @@ import { createTrainingService } from '../training/training-service';
 import { createStepRunner, type StepRunner, type StepRunnerDeps } from '../jobs/step-runner';
 import { createJobService, type JobService } from '../jobs/job-service';
 import { createJobNotifier } from '../jobs/job-notifier';
+import { createJobStreamHub } from '../jobs/job-stream-hub';
 import { createReconciler, type Reconciler } from '../jobs/reconciler';
 import { createToken } from '../store/tokens';
 import { createLocalProvider } from '../providers/local';
@@ -87,6 +89,8 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
   const registry = createProviderRegistry(config, { log, fetch: options.fetch, remotes: options.remotes, local });
   requireVideoTools(config.videoTools).catch((e: Error) => log.warn('product video is unavailable on this server', { error: e.message }));
   const notifier = createJobNotifier();
+  await notifier.listenTo(db);
+  const streams = createJobStreamHub(db, notifier);
   const queue = createStepQueue(db, { stepTimeoutSeconds: config.stepTimeoutSeconds, retryLimit: config.stepRetries });
   queue.boss.on('error', (e) => log.error('queue error', { error: e }));
   await queue.start();
@@ -107,7 +111,8 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       }),
     postProcess: options.postProcess ?? ((input) => renderer.postProcess(input)),
   });
-  const jobs = createJobService({ db, registry, queue, notifier });
+  const limits = createRequestLimits(config.limits, db);
+  const jobs = createJobService({ db, registry, queue, notifier, admit: (token, n) => limits.admitJobs(token, n) });
   const reconciler = createReconciler(db, queue, log);
   const trainings = createTrainingService({ db, blobs, boss: queue.boss, env: options.trainerEnv ?? process.env, log, pollMs: config.pollMinMs, fetch: options.fetch });
 
@@ -142,7 +147,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     reconciler.start(config.reconcileIntervalMs);
   }
 
-  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, redactor: createSecretRedactor(configSecrets(config)), version: SERVER_VERSION, trainings });
+  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, redactor: createSecretRedactor(configSecrets(config)), limits, streams, version: SERVER_VERSION, trainings });
   let stopped = false;
   return {
     app,
@@ -157,8 +162,10 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     async stop() {
       if (stopped) return;
       stopped = true;
+      streams.close();
       reconciler.stop();
       await queue.stop().catch((e) => log.warn('queue did not stop cleanly', { error: e }));
+      await notifier.close();
       await renderer.stop();
       if (!options.db) await db.close();
     },

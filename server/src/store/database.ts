@@ -20,5 +20,11 @@ export interface Database extends Queryable {
   /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   bossDb(): BossDb;
+  /**
+   * Calls `onNotify` with the payload of each NOTIFY on `channel` (from any connection, after its
+   * transaction commits), and `onResync` when notifications may have been missed (a lost connection
+   * was re-established). Resolves to the function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onResync?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -29,6 +29,7 @@ export function pgliteDatabase(pg: PGlite): Database {
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
       pg.transaction(async (tx) => fn({ query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, params as unknown[])).rows })),
     bossDb: () => boss,
+    listen: (channel, onNotify) => pg.listen(channel, onNotify),
     close: () => pg.close(),
   };
 }

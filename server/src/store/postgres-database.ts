@@ -4,6 +4,7 @@
  */
 import pg from 'pg';
 import type { BossDb, Database, Queryable } from './database';
+import { listenOnPostgres } from './postgres-listener';
 
 export async function openPostgresDatabase(connectionString: string, options: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, application_name: 'brandlock' });
@@ -39,6 +40,7 @@ export async function openPostgresDatabase(connectionString: string, options: { 
       }
     },
     bossDb: () => boss,
+    listen: (channel, onNotify, onResync) => listenOnPostgres(connectionString, channel, onNotify, onResync),
     close: () => pool.end(),
   };
 }

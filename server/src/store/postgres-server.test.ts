@@ -1,5 +1,7 @@
-// The same SQL on a Postgres server: migrations, and two server instances sharing one queue and one
-// database (as two processes would), finishing a batch with every job done exactly once.
+// The same SQL on a Postgres server: migrations, two server instances sharing one queue and one
+// database (as two processes would), finishing a batch with every job done exactly once, and event
+// streams on one instance following changes made by the other through the shared change feed, a
+// lost feed connection included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { migrate } from './migrate';
 import { startBrandlockServer, type BrandlockServer } from '../runtime/brandlock-server';
 import { createLogger } from '../log/logger';
 import type { TestResponse } from '../../test-support/server/test-server';
+import { createToken } from './tokens';
 import { TEST_RENDER_PRIORITY } from '../../test-support/server/spawn-server';
 
 const samples = new URL('../../../samples/', import.meta.url);
@@ -76,6 +79,46 @@ describe('on a Postgres server (DATABASE_URL)', () => {
       expect(Math.min(...worked)).toBeGreaterThan(0);
     } finally {
       for (const s of servers) await s.stop();
+    }
+  }, 120_000);
+
+  it("streams on one server follow jobs another server changes, through the database's change feed, after its connection is lost too", async () => {
+    const env = { DATABASE_URL: pg.url, BRANDLOCK_DATA: dir, BRANDLOCK_BLOBS: join(dir, 'blobs'), BRANDLOCK_WORKERS: 'false' };
+    const [a, b] = [await startBrandlockServer({ config: readServerConfig(env, dir), log: createLogger({ sink: () => undefined }) }), await startBrandlockServer({ config: readServerConfig(env, dir), log: createLogger({ sink: () => undefined }) })];
+    try {
+      const token = (await createToken(a.db, { name: 'feed test', role: 'admin' })).token;
+      const call = (s: BrandlockServer, path: string, init: RequestInit = {}) => Promise.resolve(s.app.request(path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }));
+      const png = await sharp({ create: { width: 40, height: 60, channels: 3, background: '#1f2a44' } }).png().toBuffer();
+      const ref = ((await (await call(a, '/v1/uploads', { method: 'PUT', body: new Uint8Array(png) })).json()) as { ref: string }).ref;
+      const follow = async (jobId: string) => {
+        const res = await call(a, `/v1/jobs/${jobId}/events`);
+        let text = '';
+        const done = (async () => {
+          for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) text += new TextDecoder().decode(chunk);
+        })();
+        return { done, text: () => text };
+      };
+      const job = async (sku: string) => ((await (await call(a, '/v1/jobs', { method: 'POST', body: JSON.stringify({ kind: 'generate', item: { sku, colorway: 'Ink', category: 'jersey', fabric: 'jersey', silhouette: 'tee', swatch: 'ink' }, sources: [ref] }) })).json()) as { id: string }).id;
+      const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms))]);
+
+      const first = await job('FEED-PG-1');
+      const stream = await follow(first);
+      expect((await call(b, `/v1/jobs/${first}/cancel`, { method: 'POST' })).status).toBe(202);
+      await within(stream.done, 10_000);
+      expect(stream.text()).toContain('"state":"canceled"');
+
+      // The listening connection is cut (a Postgres restart, a proxy timeout): the feed reconnects and
+      // the stream still sees what changed meanwhile.
+      const second = await job('FEED-PG-2');
+      const again = await follow(second);
+      await new Promise((r) => setTimeout(r, 300));
+      await b.db.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'brandlock-listen' AND pid <> pg_backend_pid()");
+      expect((await call(b, `/v1/jobs/${second}/cancel`, { method: 'POST' })).status).toBe(202);
+      await within(again.done, 20_000);
+      expect(again.text()).toContain('"state":"canceled"');
+    } finally {
+      await a.stop();
+      await b.stop();
     }
   }, 120_000);
 });

@@ -2,8 +2,10 @@
  * Fault injection for the provider simulators. Each simulated call has a type (create, read,
  * cancel, download, upload, webhook); a plan answers "should this call fail, and how" either from a
  * script (the next N calls of a type fail in given ways) or at random with a fixed rate and a seeded
- * generator, so a failing run can be replayed. It counts what it injected.
+ * generator, so a failing run can be replayed. It counts what it injected. A `hostile` answer is what
+ * a compromised or careless provider sends: an error that quotes the credentials it was given.
  */
+import type { SimAnswer, SimRequest } from './sim-http';
 
 export type CallType = 'create' | 'read' | 'cancel' | 'download' | 'upload' | 'webhook';
 
@@ -25,7 +27,9 @@ export type Fault =
   /** A webhook is delivered twice, byte for byte. */
   | { kind: 'duplicate' }
   /** Webhooks arrive in the wrong order (completion before start, or before polling shows it). */
-  | { kind: 'out_of_order' };
+  | { kind: 'out_of_order' }
+  /** The call is answered by `answer`, built from the request (its credentials) instead of done (scripted only). */
+  | { kind: 'hostile'; answer: (req: SimRequest) => SimAnswer };
 
 export type FaultKind = Fault['kind'];
 

@@ -100,6 +100,8 @@ export class SimServer {
         return write(res, { status: 403, body: { detail: 'Request has expired' } });
       case 'reset':
         return void res.socket?.destroy();
+      case 'hostile':
+        return write(res, fault.answer(req));
       case 'timeout':
         this.held.add(res);
         res.on('close', () => this.held.delete(res));

@@ -25,6 +25,8 @@ export interface FleetOptions {
   imageMaxSide?: number;
   /** Poll interval the adapters are configured with. */
   pollIntervalMs?: number;
+  /** The credentials each simulator accepts (its own random ones when absent). */
+  credentials?: { fal?: string; replicate?: string; runway?: string; comfyuiToken?: string };
 }
 
 export class SimulatorFleet {
@@ -39,10 +41,10 @@ export class SimulatorFleet {
   static async start(options: FleetOptions = {}): Promise<SimulatorFleet> {
     const timing = { queueMs: options.queueMs ?? 20, runMs: options.runMs ?? 40, imageMaxSide: options.imageMaxSide };
     const [fal, replicate, runway, comfyui] = await Promise.all([
-      FalSimulator.start({ ...timing, faults: options.faults?.fal }),
-      ReplicateSimulator.start({ ...timing, faults: options.faults?.replicate }),
-      RunwaySimulator.start({ ...timing, faults: options.faults?.runway }),
-      ComfySimulator.start({ runMs: timing.runMs, imageMaxSide: options.imageMaxSide, faults: options.faults?.comfyui }),
+      FalSimulator.start({ ...timing, faults: options.faults?.fal, key: options.credentials?.fal }),
+      ReplicateSimulator.start({ ...timing, faults: options.faults?.replicate, token: options.credentials?.replicate }),
+      RunwaySimulator.start({ ...timing, faults: options.faults?.runway, secret: options.credentials?.runway }),
+      ComfySimulator.start({ runMs: timing.runMs, imageMaxSide: options.imageMaxSide, faults: options.faults?.comfyui, token: options.credentials?.comfyuiToken }),
     ]);
     return new SimulatorFleet(fal, replicate, runway, comfyui, options);
   }

@@ -10,10 +10,12 @@ import type { z } from 'zod';
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
     readonly code: string,
     message: string,
     readonly issues?: ApiIssue[],
+    /** Sent as Retry-After: when trying again may succeed (429, 503). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -1,6 +1,7 @@
 /** Every schema migration in order. Append new ones; never edit one that has shipped. */
 import { initial } from './001-initial';
 import { submitDetails } from './002-submit-details';
+import { jobEventFeed } from './003-job-event-feed';
 import { moodboards } from './007-moodboards';
 import { recipeApprovals } from './009-recipe-approvals';
 import { library } from './090-library';
@@ -12,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [initial, submitDetails, moodboards, recipeApprovals, library, trainings];
+export const MIGRATIONS: Migration[] = [initial, submitDetails, jobEventFeed, moodboards, recipeApprovals, library, trainings];
