@@ -16,6 +16,7 @@ import { checkWhiteBalance } from './rules/check-white-balance';
 import { checkBackground } from './rules/check-background';
 import { checkSharpness } from './rules/check-sharpness';
 import { checkHalo } from './rules/check-halo';
+import { checkCompression } from './rules/check-compression';
 import { checkHumanReview } from './rules/check-human-review';
 import { measureSwatch } from './measure/measure-swatch';
 import { measureBackground } from './measure/background-stats';
@@ -29,6 +30,7 @@ export const IMAGE_RULES: readonly { id: Finding['rule']; run: (image: QcImage, 
   { id: 'white-balance', run: checkWhiteBalance },
   { id: 'background', run: checkBackground },
   { id: 'sharpness', run: checkSharpness },
+  { id: 'compression', run: checkCompression },
   { id: 'halo', run: checkHalo },
   { id: 'human-review', run: (_image, ctx) => checkHumanReview(ctx) },
 ];

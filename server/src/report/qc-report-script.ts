@@ -30,7 +30,7 @@ export const QC_REPORT_SCRIPT = `
     file: function (a, b) { return a.dataset.file < b.dataset.file ? -1 : a.dataset.file > b.dataset.file ? 1 : a.dataset.order - b.dataset.order; },
     sku: function (a, b) { return a.dataset.sku < b.dataset.sku ? -1 : a.dataset.sku > b.dataset.sku ? 1 : a.dataset.order - b.dataset.order; },
     'de-desc': function (a, b) { return num(b, 'de', -1) - num(a, 'de', -1) || a.dataset.order - b.dataset.order; },
-    'sharp-asc': function (a, b) { return num(a, 'sharp', Infinity) - num(b, 'sharp', Infinity) || a.dataset.order - b.dataset.order; },
+    'blur-desc': function (a, b) { return num(b, 'blur', -Infinity) - num(a, 'blur', -Infinity) || a.dataset.order - b.dataset.order; },
     category: function (a, b) { return a.dataset.category < b.dataset.category ? -1 : a.dataset.category > b.dataset.category ? 1 : a.dataset.rank - b.dataset.rank || a.dataset.order - b.dataset.order; }
   };
   function visible(card) {

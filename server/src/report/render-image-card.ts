@@ -16,7 +16,7 @@ function num(f: Finding | undefined): string {
 }
 
 /** Findings whose place is the whole subject: the outline already shows it, a box would only add noise. */
-const WHOLE_SUBJECT = new Set(['color/delta-e', 'exposure/level', 'sharpness/laplacian', 'background/fill']);
+const WHOLE_SUBJECT = new Set(['color/delta-e', 'exposure/level', 'sharpness/blur', 'background/fill']);
 const SHOWN = 4;
 
 function overlay(record: QcImageRecord, thumb: QcThumbnail): string {
@@ -59,7 +59,7 @@ function allMeasurements(findings: Finding[]): string {
 export function renderImageCard(record: QcImageRecord, thumb: QcThumbnail | undefined, order: number): string {
   const failing = failingFindings(record.findings);
   const de = record.findings.find((f) => f.rule === 'color' && f.check === 'delta-e');
-  const sharp = record.findings.find((f) => f.rule === 'sharpness');
+  const blur = record.findings.find((f) => f.rule === 'sharpness');
   const reasons = [...new Set(failing.map((f) => `${f.rule}/${f.check}`))].join(' ');
   const name = record.file.split(/[\\/]/).pop() ?? record.file;
   const meta = [record.sku, record.colorway, record.view, record.target, record.categoryName ?? record.category].filter(Boolean).map((s) => h(String(s)));
@@ -80,7 +80,7 @@ export function renderImageCard(record: QcImageRecord, thumb: QcThumbnail | unde
     'data-file': record.file.toLowerCase(),
     'data-sku': (record.sku ?? '').toLowerCase(),
     'data-de': num(de),
-    'data-sharp': num(sharp),
+    'data-blur': num(blur),
     'data-fails': String(failing.length),
     'data-reasons': reasons,
     'data-order': String(order),

@@ -21,7 +21,7 @@ function toolbar(report: QcReport): string {
 <div class="chips" role="group" aria-label="Verdict">${chip('all', 'All', s.total)}${chip('reject', 'Reject', s.reject)}${chip('flag', 'Flag', s.flag)}${chip('pass', 'Pass', s.pass)}${chip('error', 'Error', s.error)}</div>
 <label>Category <select id="f-category"><option value="">all</option>${categories}</select></label>
 <label>Reason <select id="f-reason"><option value="">any</option>${reasons}</select></label>
-<label>Sort <select id="f-sort"><option value="worst">worst first</option><option value="file">file name</option><option value="sku">SKU</option><option value="de-desc">ΔE00, highest first</option><option value="sharp-asc">sharpness, softest first</option><option value="category">category</option></select></label>
+<label>Sort <select id="f-sort"><option value="worst">worst first</option><option value="file">file name</option><option value="sku">SKU</option><option value="de-desc">ΔE00, highest first</option><option value="blur-desc">sharpness, softest first</option><option value="category">category</option></select></label>
 <input id="f-q" type="search" placeholder="Search file or SKU" aria-label="Search file or SKU">
 <label><input id="f-outline" type="checkbox" checked> outline</label>
 <button class="reset" type="button">clear filters</button>

@@ -99,7 +99,7 @@ export function QcTab(p: TabProps): JSX.Element {
           onChange={setSwatchId}
         />
         <div class="field-hint">
-          Max ΔE00 {category.qc.maxDeltaE00} · exposure ± {lock.lighting.find((l) => l.id === category.lighting)?.exposure.toleranceEv ?? '?'} EV · sharpness ≥ {category.qc.sharpnessMin} ·
+          Max ΔE00 {category.qc.maxDeltaE00} · exposure ± {lock.lighting.find((l) => l.id === category.lighting)?.exposure.toleranceEv ?? '?'} EV · blur ≤ {category.qc.maxBlurPx} px ·
           review {category.qc.humanReview}
         </div>
       </Section>
