@@ -2,7 +2,8 @@
 // theirs through their own build.mjs (imported below when present), so each package owns its entries.
 // Usage: node esbuild.config.mjs [server|photoshop|figma ...]  (no argument builds everything)
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -13,7 +14,15 @@ const nodeExternals = ['sharp', '@electric-sql/pglite', 'pg-boss', 'pg', 'pg-nat
 const serverEntries = [
   { in: 'server/src/cli.ts', out: 'brandlock' },
   { in: 'server/src/main.ts', out: 'server' },
+  // Worker threads and child processes the CLI and server start; found beside the bundle (server/src/runtime/worker-script.ts).
+  { in: 'server/src/pipeline/lut/grade-worker.ts', out: 'lut-grade-worker' },
 ].filter((e) => existsSync(new URL(e.in, import.meta.url)));
+
+/** Removes the content-hashed chunks an earlier split build left, so dist/ holds one build. */
+function removeOldChunks(dir) {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (/-[A-Z0-9]{8}\.mjs(\.map)?$/.test(name)) rmSync(resolve(dir, name));
+}
 
 /** @type {Record<string, () => Promise<import('esbuild').BuildOptions[]>>} */
 const targets = {
@@ -27,9 +36,13 @@ const targets = {
       platform: 'node',
       target: 'node20',
       format: 'esm',
+      // Shared code goes into chunks beside the entries, and each command imports its work when it runs,
+      // so `brandlock --help` or `lut apply` do not load the server, the database and every pipeline.
+      splitting: true,
       sourcemap: true,
       external: nodeExternals,
-      banner: { js: "import { createRequire as __brandlockCreateRequire } from 'node:module'; const require = __brandlockCreateRequire(import.meta.url);" },
+      // The hashbang makes dist/brandlock.mjs runnable as a command (`npx brandlock`, the package bin).
+      banner: { js: "#!/usr/bin/env node\nimport { createRequire as __brandlockCreateRequire } from 'node:module'; const require = __brandlockCreateRequire(import.meta.url);" },
       logLevel: 'warning',
     },
   ],
@@ -48,6 +61,8 @@ for (const name of names) {
     process.exit(2);
   }
   const started = Date.now();
+  if (name === 'server') removeOldChunks(resolve(root, process.env.BRANDLOCK_DIST ?? 'dist'));
   for (const options of await targets[name]()) await esbuild.build({ absWorkingDir: root, ...options });
+  if (name === 'server') chmodSync(resolve(root, process.env.BRANDLOCK_DIST ?? 'dist', 'brandlock.mjs'), 0o755);
   console.log(`built ${name} in ${Date.now() - started} ms`);
 }

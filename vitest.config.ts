@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Worker threads and child processes run the built bundles (see the file).
+    globalSetup: ['server/test-support/build-worker-bundles.ts'],
   },
 });

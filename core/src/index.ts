@@ -11,3 +11,8 @@ export * from './brief';
 export * from './post';
 export * from './audit';
 export * from './qc';
+export * from './video';
+export * from './palette-import';
+export * from './approval';
+export * from './library';
+export * from './calibration';

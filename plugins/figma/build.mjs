@@ -6,12 +6,16 @@ import { dirname, join } from 'node:path';
 
 /**
  * @param {string} root the repository root
- * @param {{ outDir?: string, minify?: boolean }} [options] where code.js and ui.html go (default plugins/figma/dist/build)
+ * @param {{ outDir?: string, minify?: boolean, network?: string[] }} [options] where code.js and ui.html go
+ *   (default plugins/figma/dist/build); network: the domains the manifest lets the UI reach (allowedDomains and
+ *   devAllowedDomains), which the Connect screen checks a server URL against. `npm run pack` passes them in
+ *   BRANDLOCK_FIGMA_NETWORK; the default is the development server on localhost:8787.
  * @returns {import('esbuild').BuildOptions[]}
  */
 export function bundles(root, options = {}) {
   const outDir = options.outDir ?? join(root, 'plugins/figma/dist/build');
   const minify = options.minify ?? true;
+  const network = options.network ?? (process.env.BRANDLOCK_FIGMA_NETWORK ? JSON.parse(process.env.BRANDLOCK_FIGMA_NETWORK) : ['http://localhost:8787', 'http://127.0.0.1:8787']);
   return [
     {
       entryPoints: [join(root, 'plugins/figma/src/main/main.ts')],
@@ -34,11 +38,12 @@ export function bundles(root, options = {}) {
       target: 'es2020',
       jsx: 'automatic',
       jsxImportSource: 'preact',
+      define: { __BRANDLOCK_NETWORK__: JSON.stringify(network) },
       minify,
       legalComments: 'none',
       write: false,
       logLevel: 'warning',
-      plugins: [inlineHtml(join(outDir, 'ui.html'))],
+      plugins: [zodEnglishOnly(), inlineHtml(join(outDir, 'ui.html'))],
     },
   ];
 }
@@ -58,6 +63,23 @@ function pureCore(coreSrc) {
         if (res.errors.length || !res.path.startsWith(coreSrc)) return undefined;
         return { path: res.path, sideEffects: false };
       });
+    },
+  };
+}
+
+/**
+ * zod's namespace export carries every locale's error messages (264 kB of the UI bundle); the plugin
+ * shows English, so its locale index is replaced by English alone. Validation is unchanged.
+ */
+function zodEnglishOnly() {
+  return {
+    name: 'brandlock-zod-english-only',
+    setup(build) {
+      build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => {
+        if (!/[\\/]zod[\\/]/.test(args.importer)) return undefined;
+        return { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: dirname(args.path) }));
     },
   };
 }

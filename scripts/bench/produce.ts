@@ -34,7 +34,7 @@ if (!existsSync(cli)) throw new Error('run "npm run build" first: the benchmark 
 
 function season(): string {
   const dir = mkdtempSync(join(tmpdir(), 'brandlock-bench-produce-'));
-  for (const f of ['photos', 'luts', 'brand-lock.json']) cpSync(join(root, 'samples', f), join(dir, f), { recursive: true });
+  for (const f of ['photos', 'luts', 'brand-lock.json', 'northfold.approvals.jsonl']) cpSync(join(root, 'samples', f), join(dir, f), { recursive: true });
   const [header, ...rows] = readFileSync(join(root, 'samples', 'brief.csv'), 'utf8').trim().split('\n');
   const out = [header];
   for (let i = 0; i < N; i++) {
@@ -143,7 +143,7 @@ try {
       }
       const token = started[0].token ?? started[1].token!;
       const t0 = Date.now();
-      const res = await timed([process.execPath, cli, 'produce', 'brief.csv', '--lock', 'brand-lock.json', '--out', 'delivery-pg', '--server', started[0].url, '--token', token], dir, process.env);
+      const res = await timed([process.execPath, cli, 'produce', 'brief.csv', '--lock', 'brand-lock.json', '--out', 'delivery-pg', '--server', started[0].url, '--token', token, '--skip-approval'], dir, process.env);
       const records = await recordsOf(started[0].url, token);
       const byJob = new Map<string, number>();
       for (const r of records) byJob.set(r.jobId, (byJob.get(r.jobId) ?? 0) + 1);

@@ -8,6 +8,7 @@ import type { ApiErrorBody } from '@brandlock/core/api';
 import { ApiError } from './middleware/api-error';
 import { authenticate } from './middleware/auth';
 import { corsPolicy } from './middleware/cors-policy';
+import { inputGuard } from './middleware/input-guard';
 import type { AppEnv, RouteDeps } from './routes/route-deps';
 import { healthRoute, metaRoutes } from './routes/meta-routes';
 import { webhookRoutes } from './routes/webhook-routes';
@@ -17,18 +18,26 @@ import { briefRoutes } from './routes/brief-routes';
 import { uploadRoutes } from './routes/upload-routes';
 import { lutRoutes } from './routes/lut-routes';
 import { jobRoutes } from './routes/job-routes';
+import { moodboardRoutes } from './routes/moodboard-routes';
+import { lockFileRoutes } from './routes/lock-file-routes';
+import { encodeRoutes } from './routes/encode-routes';
 import { reviewRoutes } from './routes/review-routes';
 import { auditRoutes } from './routes/audit-routes';
+import { recipeRoutes } from './routes/recipe-routes';
+import { libraryRoutes } from './routes/library-routes';
+import { lockSetupRoutes } from './routes/lock-setup-routes';
+import { trainingRoutes } from './routes/training-routes';
 
 export function createApp(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.onError((err, c) => {
+    // An error answer may quote what a provider or a library said: no configured secret leaves in it.
     if (err instanceof ApiError) {
-      const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+      const body: ApiErrorBody = { error: { code: err.code, message: deps.redactor.redact(err.message), ...(err.issues ? { issues: err.issues.map((i) => Object.fromEntries(Object.entries(i).map(([k, v]) => [k, typeof v === 'string' ? deps.redactor.redact(v) : v])) as typeof i) } : {}) } };
       return c.json(body, err.status);
     }
-    if (err instanceof HTTPException) return c.json({ error: { code: err.status === 413 ? 'payload_too_large' : 'invalid_request', message: err.message } } satisfies ApiErrorBody, err.status);
+    if (err instanceof HTTPException) return c.json({ error: { code: err.status === 413 ? 'payload_too_large' : 'invalid_request', message: deps.redactor.redact(err.message) } } satisfies ApiErrorBody, err.status);
     deps.log.error('unhandled error', { method: c.req.method, path: c.req.path, error: err });
     return c.json({ error: { code: 'internal', message: 'internal server error; the server log has the details' } } satisfies ApiErrorBody, 500);
   });
@@ -40,6 +49,7 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
     deps.log.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 });
   });
   app.use('*', corsPolicy(deps.config.corsOrigins));
+  app.use('*', inputGuard());
 
   app.route('/', healthRoute(deps));
   app.route('/', webhookRoutes(deps));
@@ -52,7 +62,14 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
   app.route('/', uploadRoutes(deps));
   app.route('/', lutRoutes(deps));
   app.route('/', jobRoutes(deps));
+  app.route('/', moodboardRoutes(deps));
+  app.route('/', lockFileRoutes(deps));
+  app.route('/', encodeRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', auditRoutes(deps));
+  app.route('/', recipeRoutes(deps));
+  app.route('/', libraryRoutes(deps));
+  app.route('/', lockSetupRoutes(deps));
+  app.route('/', trainingRoutes(deps));
   return app;
 }

@@ -14,8 +14,12 @@ import { LockDetail, LockList, LockPublished } from './lock-schemas';
 import { BriefJobsQueued, BriefList, BriefSummary, BriefUploaded, SkuList, type BriefJobsRequest, type BriefUploadRequest } from './brief-schemas';
 import { LutUploadResult, UploadResult } from './upload-schemas';
 import { Job, JobList, TERMINAL_JOB_STATES, type JobCreateRequest } from './job-schemas';
+import { LockFileUploaded, Moodboard, type MoodboardCreateRequest } from './moodboard-schemas';
 import { ReviewItem, ReviewList, type ReviewDecisionRequest } from './review-schemas';
 import { AuditEventList, AuditPage, MetricsReport } from './audit-schemas';
+import { Training, TrainingPinned, type TrainingCreateRequest } from './training-schemas';
+import { LibraryAdded, LibraryAsset, LibraryCoverage, LibraryList, type LibraryPatch } from './library-schemas';
+import { RecipeAdjusted, RecipeStatus, RecipeStatusList, type RecipeAdjustRequest, type RecipeDecisionRequest } from './recipe-schemas';
 import { BrandlockNetworkError, BrandlockResponseError, BrandlockTimeoutError, httpErrorFor } from './client-errors';
 import { readSseEvents } from './sse';
 import { abortError, webGlobals, type WebAbortSignal, type WebBlob, type WebFetch, type WebResponse } from './web-platform';
@@ -213,6 +217,38 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
       },
     },
     jobs,
+    moodboards: {
+      create: (request: MoodboardCreateRequest, opts: { idempotencyKey?: string } = {}) =>
+        call(Moodboard, 'post', '/v1/moodboards', { json: request, headers: opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {} }),
+      get: (id: string) => call(Moodboard, 'get', apiPath('/v1/moodboards/{id}', { id })),
+      cancel: (id: string) => call(Moodboard, 'post', apiPath('/v1/moodboards/{id}/cancel', { id })),
+      /** Follows a board until every cell is done, calling onUpdate whenever a cell moved. */
+      async watch(id: string, opts: { onUpdate?: (board: Moodboard) => void; signal?: WebAbortSignal; pollIntervalMs?: number } = {}): Promise<Moodboard> {
+        let last = '';
+        for (;;) {
+          if (opts.signal?.aborted) throw abortError(opts.signal.reason);
+          const board = await call(Moodboard, 'get', apiPath('/v1/moodboards/{id}', { id }), { signal: opts.signal as KyOptions['signal'] });
+          const key = board.cells.map((c) => `${c.state}:${c.stage}:${c.output?.sha256 ?? ''}`).join('|');
+          if (key !== last) {
+            last = key;
+            opts.onUpdate?.(board);
+          }
+          if (board.state !== 'running' && board.state !== 'queued') return board;
+          await sleep(opts.pollIntervalMs ?? 1000, opts.signal);
+        }
+      },
+    },
+    /** Encodes a frame's PNG as the channel's delivery file on the server (see the encodeFrame route). */
+    async encode(channel: string, png: Uint8Array, lock = 'current'): Promise<{ bytes: Uint8Array; contentType: string; quality: number | null }> {
+      const res = await send('post', withQuery('/v1/encode', { channel, lock }), { body: png as KyOptions['body'], headers: { 'content-type': 'image/png' }, timeout: 120_000 });
+      const q = res.headers.get('x-brandlock-quality');
+      return { bytes: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? 'application/octet-stream', quality: q ? Number(q) : null };
+    },
+    lockFiles: {
+      /** Uploads a file the lock names by path (a model's reference image); admin. */
+      put: (ref: string, path: string, bytes: Uint8Array | ArrayBuffer, contentType: string) =>
+        call(LockFileUploaded, 'put', withQuery(apiPath('/v1/locks/{ref}/files', { ref }), { path }), { body: bytes as KyOptions['body'], headers: { 'content-type': contentType } }),
+    },
     review: {
       list: (query: { status?: string; sku?: string; category?: string; limit?: number; cursor?: string } = {}) => call(ReviewList, 'get', withQuery('/v1/review', query)),
       decide: (assetId: string, request: ReviewDecisionRequest) => call(ReviewItem, 'post', apiPath('/v1/review/{assetId}', { assetId }), { json: request }),
@@ -221,6 +257,26 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
       query: (query: { sku?: string; job?: string; from?: string; to?: string; limit?: number; cursor?: string } = {}) => call(AuditPage, 'get', withQuery('/v1/audit', query)),
       events: (query: { action?: string; subject?: string; from?: string; to?: string; limit?: number; cursor?: string } = {}) => call(AuditEventList, 'get', withQuery('/v1/audit/events', query)),
       metrics: (query: { from?: string; to?: string } = {}) => call(MetricsReport, 'get', withQuery('/v1/metrics', query)),
+    },
+    library: {
+      /** Adds a photo (its bytes) to the asset library under the name or path it had. */
+      add: (bytes: Uint8Array | ArrayBuffer | WebBlob, path: string, options: { contentType?: string; tags?: string[] } = {}) =>
+        call(LibraryAdded, 'post', withQuery('/v1/library', { path, tags: options.tags?.join(',') }), { body: bytes as KyOptions['body'], headers: { 'content-type': options.contentType ?? 'application/octet-stream' } }),
+      list: (query: { tag?: string; sku?: string; kind?: string; category?: string; color?: string; within?: number; usable?: 'true' | 'false'; q?: string; limit?: number } = {}) => call(LibraryList, 'get', withQuery('/v1/library', query)),
+      get: (id: string) => call(LibraryAsset, 'get', apiPath('/v1/library/{id}', { id })),
+      edit: (id: string, patch: LibraryPatch) => call(LibraryAsset, 'patch', apiPath('/v1/library/{id}', { id }), { json: patch }),
+      coverage: (brief: string) => call(LibraryCoverage, 'get', withQuery('/v1/library/coverage', { brief })),
+    },
+    trainings: {
+      create: (request: TrainingCreateRequest) => call(Training, 'post', '/v1/trainings', { json: request }),
+      get: (id: string) => call(Training, 'get', apiPath('/v1/trainings/{id}', { id })),
+      pin: (id: string, version: string) => call(TrainingPinned, 'post', apiPath('/v1/trainings/{id}/pin', { id }), { json: { version } }),
+    },
+    recipes: {
+      /** Each category's recipe hash in a lock version (default current) and its approval. */
+      list: (query: { lock?: string } = {}) => call(RecipeStatusList, 'get', withQuery('/v1/recipes', query)),
+      decide: (category: string, request: RecipeDecisionRequest) => call(RecipeStatus, 'post', apiPath('/v1/recipes/{category}/approval', { category }), { json: request }),
+      adjust: (category: string, request: RecipeAdjustRequest) => call(RecipeAdjusted, 'post', apiPath('/v1/recipes/{category}/adjust', { category }), { json: request }),
     },
   };
 }

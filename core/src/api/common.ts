@@ -10,10 +10,21 @@ export type BlobRef = z.infer<typeof BlobRef>;
 /** An ISO 8601 time, as the server writes them (UTC, `Z`). */
 export const IsoTime = z.string().describe('ISO 8601 date-time, UTC');
 
-/** Query-string form of an ISO date or date-time. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A time the database stores exactly: years 1000 to 9999 (PGlite fails on year 99999, shifts year 1). */
+function isStorableTime(s: string): boolean {
+  if (!ISO_DATE_TIME.test(s)) return false;
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return false;
+  const year = new Date(t).getUTCFullYear();
+  return year >= 1000 && year <= 9999;
+}
+
+/** Query-string form of an ISO date or date-time, within the years the database stores. */
 export const IsoTimeQuery = z
   .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected an ISO 8601 date or date-time, e.g. 2027-03-01 or 2027-03-01T09:00:00Z' });
+  .refine(isStorableTime, { message: 'expected an ISO 8601 date or date-time from 1000-01-01 to 9999-12-31, e.g. 2027-03-01 or 2027-03-01T09:00:00Z' });
 
 /** One problem with a request or a document: where, what was found, what was expected. */
 export const ApiIssue = z.object({

@@ -5,7 +5,7 @@ import { ReviewDecision, ReviewLayer, ReviewVerdict } from '../audit/review-deci
 import { BlobRef, IsoTime } from './common';
 
 export const ReviewStatusSchema = z.enum(['flagged', 'rejected', 'ready', 'approved']).describe(
-  'flagged: QC flagged it or could not check it (retoucher); rejected: regenerate; ready: passed QC, awaiting brand review; approved',
+  'flagged: QC flagged it or could not check it (retoucher); rejected: regenerate (by QC or a person); ready: passed QC or the technical layer, awaiting brand review; approved: approved in the brand layer',
 );
 
 export const ReviewItem = z.object({
@@ -22,6 +22,7 @@ export const ReviewItem = z.object({
   view: z.string().nullable(),
   channel: z.string().nullable(),
   status: ReviewStatusSchema,
+  layers: z.object({ technical: ReviewDecision.nullable(), brand: ReviewDecision.nullable() }).describe("Each human layer's latest decision; the brand layer's stands over the technical one"),
   qc: QcOutcome,
   reviews: z.array(ReviewDecision),
   createdAt: IsoTime,
@@ -46,7 +47,7 @@ export const ReviewDecisionRequest = z
   .strictObject({
     decision: ReviewVerdict,
     reason: z.string().trim().max(2000).default(''),
-    layer: ReviewLayer.optional().describe('Defaults by role: retoucher technical, others brand'),
+    layer: ReviewLayer.optional().describe('Defaults by role: retoucher technical, others brand. Only art directors and admins decide in the brand layer'),
   })
   .refine((d) => d.decision === 'approve' || d.reason.length > 0, { message: 'a rejection needs a reason the retoucher or the regenerate pass can act on', path: ['reason'] });
 export type ReviewDecisionRequest = z.input<typeof ReviewDecisionRequest>;

@@ -23,8 +23,12 @@ export const ACTION_ROLES = {
   'assets:read': everyone,
   'review:read': ['admin', 'art-director', 'retoucher', 'service'],
   'review:decide': ['admin', 'art-director', 'retoucher'],
+  /** The human QC layers: a retoucher judges the technical layer, only art direction the brand layer. */
+  'review:technical': ['admin', 'art-director', 'retoucher'],
+  'review:brand': ['admin', 'art-director'],
   'audit:read': ['admin', 'art-director', 'retoucher', 'service'],
   'metrics:read': ['admin', 'art-director', 'service'],
+  'recipes:approve': ['admin', 'art-director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ApiAction = keyof typeof ACTION_ROLES;
@@ -44,4 +48,12 @@ export function actionsOf(role: Role): ApiAction[] {
 /** The review layer a role decides in when it does not say: retouchers technical, everyone else brand. */
 export function defaultReviewLayer(role: Role): 'technical' | 'brand' {
   return role === 'retoucher' ? 'technical' : 'brand';
+}
+
+/**
+ * Whether a role may decide in a review layer.
+ * @example canReviewLayer('retoucher', 'brand') // false
+ */
+export function canReviewLayer(role: Role, layer: 'technical' | 'brand'): boolean {
+  return canPerform(role, layer === 'brand' ? 'review:brand' : 'review:technical');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_ROUTES, apiPath } from './routes';
 import { buildOpenApiDocument } from './openapi';
-import { ACTION_ROLES, actionsOf, canPerform } from './roles';
+import { ACTION_ROLES, actionsOf, canPerform, canReviewLayer } from './roles';
 import { JobCreateRequest, lockedFieldsIn } from './job-schemas';
 import { httpErrorFor, isBrandlockAuthError, isBrandlockError, isBrandlockHttpError, isBrandlockValidationError } from './client-errors';
 
@@ -42,6 +42,9 @@ describe('roles', () => {
     expect(canPerform('art-director', 'locks:publish')).toBe(false);
     expect(canPerform('designer', 'review:decide')).toBe(false);
     expect(canPerform('retoucher', 'review:decide')).toBe(true);
+    expect(canReviewLayer('retoucher', 'technical')).toBe(true);
+    expect(canReviewLayer('retoucher', 'brand')).toBe(false);
+    expect(canReviewLayer('art-director', 'brand')).toBe(true);
     expect(actionsOf('admin').length).toBe(Object.keys(ACTION_ROLES).length);
   });
 });

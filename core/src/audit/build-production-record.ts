@@ -4,7 +4,7 @@
  * record has the same fields whichever provider made it.
  */
 import type { ResolvedRecipe } from '../brief/planned-job';
-import type { PostRecord, ProductionRecord } from './production-record';
+import type { PostRecord, ProductionRecord, RecordedVideo } from './production-record';
 import type { QcOutcome } from './qc-outcome';
 
 export interface ProductionRecordInput {
@@ -28,6 +28,7 @@ export interface ProductionRecordInput {
   provider: { name: string; jobId: string | null; model?: string | null; modelVersion?: string | null; costUsd?: number | null };
   qc: QcOutcome;
   post?: PostRecord | null;
+  video?: RecordedVideo | null;
   timings?: { queuedMs: number; generateMs: number } | null;
   createdAt: string;
 }
@@ -73,6 +74,7 @@ export function buildProductionRecord(input: ProductionRecordInput): ProductionR
     note: output.note ?? null,
     sources: [...job.sources],
     post: input.post ?? null,
+    video: input.video ?? null,
     timings: input.timings ?? null,
     qc: input.qc,
     reviews: [],

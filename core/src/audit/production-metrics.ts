@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ProductionRecord } from './production-record';
 import type { QcOutcome } from './qc-outcome';
-import { latestDecision } from './review-status';
+import { reviewLayers } from './review-status';
 
 /** The parts of a production record the metrics read (a server can select just these). */
 export type MetricsRecord = Pick<ProductionRecord, 'kind' | 'category' | 'provider' | 'costUsd' | 'requestedAt' | 'reviews'> & { qc: Pick<QcOutcome, 'verdict' | 'measurements'> };
@@ -25,8 +25,8 @@ export type Distribution = z.infer<typeof Distribution>;
 export const ProductionMetrics = z.object({
   assets: z.number().int().describe('Production masters in the period'),
   reviewed: z.number().int().describe('Masters with at least one reviewer decision'),
-  approved: z.number().int().describe('Masters whose latest decision is approve'),
-  firstPassApprovalRate: z.number().nullable().describe('Reviewed masters approved at the first decision, with no automated reject'),
+  approved: z.number().int().describe('Masters approved in the brand layer (its latest decision is approve)'),
+  firstPassApprovalRate: z.number().nullable().describe('Reviewed masters approved in the brand layer with no rejection by a person or by automated QC on the way'),
   deltaE00: Distribution.extend({
     histogram: z.array(z.object({ from: z.number(), to: z.number().nullable(), count: z.number().int() })),
   }).describe('Garment ΔE00 against the SKU swatch, from QC measurements'),
@@ -49,6 +49,12 @@ export const ProductionMetrics = z.object({
 export type ProductionMetrics = z.infer<typeof ProductionMetrics>;
 
 const PRODUCTION_KINDS = new Set(['generate', 'post', 'video']);
+
+/** The brand layer's approval, when that layer's latest decision is approve: what counts as approved. */
+function brandApproval(r: MetricsRecord) {
+  const brand = reviewLayers(r.reviews).brand;
+  return brand?.decision === 'approve' ? brand : null;
+}
 const DELTA_E_BINS = [0, 1, 2, 3, 4, 5, 6];
 
 /**
@@ -59,8 +65,8 @@ const DELTA_E_BINS = [0, 1, 2, 3, 4, 5, 6];
 export function computeProductionMetrics(records: readonly MetricsRecord[], options: { slaHours: number }): ProductionMetrics {
   const masters = records.filter((r) => PRODUCTION_KINDS.has(r.kind));
   const reviewed = masters.filter((r) => r.reviews.length > 0);
-  const approvedRecords = masters.filter((r) => latestDecision(r.reviews)?.decision === 'approve');
-  const firstPass = reviewed.filter((r) => firstDecision(r)?.decision === 'approve' && r.qc.verdict !== 'reject');
+  const approvedRecords = masters.filter((r) => brandApproval(r));
+  const firstPass = approvedRecords.filter((r) => r.reviews.every((d) => d.decision === 'approve') && r.qc.verdict !== 'reject');
 
   const deltaE = masters.map((r) => r.qc.measurements.deltaE00).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const histogram = DELTA_E_BINS.map((from, i) => {
@@ -77,7 +83,7 @@ export function computeProductionMetrics(records: readonly MetricsRecord[], opti
     byCategory.set(key, entry);
   }
 
-  const hours = approvedRecords.map((r) => (Date.parse(latestDecision(r.reviews)!.at) - Date.parse(r.requestedAt)) / 3_600_000);
+  const hours = approvedRecords.map((r) => (Date.parse(brandApproval(r)!.at) - Date.parse(r.requestedAt)) / 3_600_000);
   const withinSla = hours.filter((h) => h <= options.slaHours).length;
 
   const byProvider = new Map<string, { costUsd: number; assetsWithoutCost: number; approved: number }>();
@@ -85,7 +91,7 @@ export function computeProductionMetrics(records: readonly MetricsRecord[], opti
     const entry = byProvider.get(r.provider) ?? { costUsd: 0, assetsWithoutCost: 0, approved: 0 };
     if (r.costUsd === null) entry.assetsWithoutCost++;
     else entry.costUsd += r.costUsd;
-    if (latestDecision(r.reviews)?.decision === 'approve') entry.approved++;
+    if (brandApproval(r)) entry.approved++;
     byProvider.set(r.provider, entry);
   }
 
@@ -103,12 +109,6 @@ export function computeProductionMetrics(records: readonly MetricsRecord[], opti
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([provider, e]) => ({ provider, ...e, costUsd: round(e.costUsd, 6), costPerApprovedUsd: e.approved ? round(e.costUsd / e.approved, 6) : null })),
   };
-}
-
-function firstDecision(r: MetricsRecord) {
-  let first: ProductionRecord['reviews'][number] | null = null;
-  for (const d of r.reviews) if (!first || d.at < first.at) first = d;
-  return first;
 }
 
 /** Mean and nearest-rank percentiles of a list of numbers. */

@@ -37,7 +37,7 @@ export const PostRecord = z.object({
   rawSha256: Sha256Hex,
   steps: z.array(
     z.object({
-      step: z.enum(['lut', 'white-balance', 'exposure', 'background']),
+      step: z.enum(['lut', 'white-balance', 'exposure', 'background', 'loop']),
       applied: z.boolean(),
       detail: z.string(),
       measured: z.number().optional(),
@@ -49,6 +49,30 @@ export const PostRecord = z.object({
   ms: z.number().optional(),
 });
 export type PostRecord = z.infer<typeof PostRecord>;
+
+/**
+ * A video master's making: the motion brief as sent (camera, fabric movement, gesture, prompt, seed,
+ * duration, loop), the approved still it started from, and the clip as stored. Null for stills.
+ */
+export const RecordedVideo = z.object({
+  motion: z.object({
+    fabric: z.object({ movement: z.string(), direction: z.string(), notes: z.string() }),
+    camera: z.object({ path: z.string(), amount: z.number() }),
+    gesture: z.string(),
+    durationSeconds: z.number(),
+    loop: z.boolean(),
+    aspectRatios: z.array(z.string()),
+    prompt: z.string(),
+    negativePrompt: z.string(),
+    seed: z.number().int().nullable(),
+  }),
+  still: z.object({ assetId: z.string(), sha256: Sha256Hex, reviewStatus: z.string() }),
+  /** The clip as stored: null when it could not be read (no FFmpeg). */
+  clip: z.object({ durationSeconds: z.number(), fps: z.number(), frames: z.number().int(), codec: z.string() }).nullable(),
+  /** True when no generative model made it (the local provider's camera move over the still). */
+  offline: z.boolean(),
+});
+export type RecordedVideo = z.infer<typeof RecordedVideo>;
 
 export const ProductionRecord = z.object({
   /** The asset id (also the review queue's id). */
@@ -89,6 +113,8 @@ export const ProductionRecord = z.object({
   timings: z.object({ queuedMs: z.number(), generateMs: z.number() }).nullable().default(null),
   /** Post-production of a master (null for outputs that were not post-processed). */
   post: PostRecord.nullable().default(null),
+  /** Video masters: the motion brief, the still and the clip. */
+  video: RecordedVideo.nullable().optional(),
   qc: QcOutcome,
   reviews: z.array(ReviewDecision),
   costUsd: z.number().nullable(),

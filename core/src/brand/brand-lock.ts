@@ -12,6 +12,8 @@ import { PoseSet } from './pose-set';
 import { CategoryInput, type Category } from './category';
 import { Naming } from './naming';
 import { ChannelSpec } from '../channels/channel-spec';
+import type { VideoChannelSpec } from '../channels/video-channel-spec';
+import { VideoChannelEntry } from './video-channel-entry';
 
 /** A channel in a lock: a built-in preset plus overrides, or a complete custom spec. */
 export const ChannelEntry = ChannelSpec.partial().extend({
@@ -35,12 +37,14 @@ export const BrandLockInput = z.strictObject({
   categories: z.array(CategoryInput).min(1).max(200),
   channels: z.array(ChannelEntry).min(1).max(200),
   naming: Naming,
+  videoChannels: z.array(VideoChannelEntry).max(50).default([]).describe('Delivery targets for product video loops (PDP loop, Reels, TikTok, square)'),
 });
 export type BrandLockInput = z.input<typeof BrandLockInput>;
 export type BrandLockParsed = z.infer<typeof BrandLockInput>;
 
 /** A lock after loading: every reference resolves, every category and channel is complete. */
-export interface BrandLock extends Omit<BrandLockParsed, '$schema' | 'categories' | 'channels'> {
+export interface BrandLock extends Omit<BrandLockParsed, '$schema' | 'categories' | 'channels' | 'videoChannels'> {
   categories: Category[];
   channels: ChannelSpec[];
+  videoChannels: VideoChannelSpec[];
 }

@@ -8,6 +8,7 @@ import { Id, Name } from './fields';
 import { Recipe } from './recipe';
 import { QcThresholds } from './qc-thresholds';
 import { SEED_CATEGORY_IDS } from './seed-categories';
+import { MotionBriefInput, type MotionBrief } from './motion-brief';
 
 const partialQc = z.strictObject({
   maxDeltaE00: QcThresholds.shape.maxDeltaE00.optional(),
@@ -33,11 +34,14 @@ export const CategoryInput = z.strictObject({
   channels: z.array(Id).max(50).optional().describe('Channel ids rendered by default; all lock channels when absent'),
   recipe: Recipe.partial().default({}),
   qc: partialQc.default({}),
+  video: MotionBriefInput.nullable().optional().describe('The motion brief of product video loops; the seed category\'s when absent, none when null'),
 });
 export type CategoryInput = z.infer<typeof CategoryInput>;
 
 /** A category after seed defaults are merged in: recipe and QC complete. */
-export interface Category extends Omit<CategoryInput, 'recipe' | 'qc'> {
+export interface Category extends Omit<CategoryInput, 'recipe' | 'qc' | 'video'> {
   recipe: Recipe;
   qc: QcThresholds;
+  /** The motion brief of its video loops, or null when the category makes none. */
+  video: MotionBrief | null;
 }

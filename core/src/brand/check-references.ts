@@ -3,6 +3,7 @@
  * schema errors still gets its dangling references reported in the same pass.
  */
 import { CHANNEL_PRESET_IDS } from '../channels/catalog';
+import { VIDEO_CHANNEL_PRESET_IDS } from '../channels/video-catalog';
 import { formatPath, type LockIssue } from './lock-issue';
 import { suggest } from './suggest';
 
@@ -56,6 +57,7 @@ export function checkLockReferences(doc: unknown): LockIssue[] {
     ['poseSets', 'pose set'],
     ['categories', 'category'],
     ['channels', 'channel'],
+    ['videoChannels', 'video channel'],
   ];
   for (const [key, what] of lists) issues.push(...duplicateIssues(list(doc[key]), [key], what));
   const palette = isObj(doc.palette) ? doc.palette : {};
@@ -83,6 +85,11 @@ export function checkLockReferences(doc: unknown): LockIssue[] {
   list(doc.channels).forEach((ch, i) => {
     if (!isObj(ch) || ch.preset === undefined) return;
     const issue = refIssue(['channels', i, 'preset'], 'built-in channel preset', ch.preset, CHANNEL_PRESET_IDS);
+    if (issue) issues.push(issue);
+  });
+  list(doc.videoChannels).forEach((ch, i) => {
+    if (!isObj(ch) || ch.preset === undefined) return;
+    const issue = refIssue(['videoChannels', i, 'preset'], 'built-in video channel preset', ch.preset, VIDEO_CHANNEL_PRESET_IDS);
     if (issue) issues.push(issue);
   });
   return issues;

@@ -24,6 +24,7 @@ const SECTION_NAMES: Record<string, string> = {
   views: 'View',
   categories: 'Category',
   channels: 'Channel',
+  videoChannels: 'Video channel',
 };
 
 const FIELD_NAMES: Record<string, string> = {
@@ -46,6 +47,14 @@ const FIELD_NAMES: Record<string, string> = {
   baseModel: 'base model',
   targetL: 'exposure target L*',
   template: 'naming template',
+  durationSeconds: 'video duration (s)',
+  aspectRatios: 'video aspect ratios',
+  maxExposureEv: 'max exposure flicker (EV)',
+  maxShapeChange: 'max outline change per frame',
+  maxAreaChangePct: 'max area change per frame %',
+  maxFrozenSeconds: 'max frozen run (s)',
+  maxSeamJump: 'max loop seam jump',
+  maxBitrateKbps: 'max bitrate (kbps)',
 };
 
 type Json = unknown;
@@ -93,7 +102,9 @@ function walk(a: Json, b: Json, path: string[], owner: string, out: LockChange[]
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) walk(a[key], b[key], [...path, key], owner, out);
     return;
   }
-  const nice = FIELD_NAMES[field] ? label : path.slice(-2).join(' ').replace(/\[.*?\]/g, '');
+  const named = FIELD_NAMES[field] ? label : path.slice(-2).join(' ').replace(/\[.*?\]/g, '');
+  // A category's motion brief repeats still field names (qc, loop): say it is the video's.
+  const nice = path.includes('video') && !/^video/.test(named) ? `video ${named}` : named;
   if (a === undefined) out.push({ path: where, kind: 'added', after: b, description: `${prefix}${nice} set to ${show(b)}` });
   else if (b === undefined) out.push({ path: where, kind: 'removed', before: a, description: `${prefix}${nice} removed (was ${show(a)})` });
   else out.push({ path: where, kind: 'changed', before: a, after: b, description: `${prefix}${nice} changed from ${show(a)} to ${show(b)}` });

@@ -12,7 +12,10 @@ import { zodIssuesToLockIssues } from './zod-issues';
 import type { LockIssue } from './lock-issue';
 import { ChannelSpec } from '../channels/channel-spec';
 import { CHANNEL_PRESETS } from '../channels/catalog';
+import { checkChannelText } from '../channels/text-policy';
+import type { VideoChannelSpec } from '../channels/video-channel-spec';
 import { contentHash } from '../hash/sha256';
+import { checkVideoLock, resolveMotionBrief, resolveVideoChannel } from './resolve-video';
 
 export type LoadBrandLockResult =
   | { success: true; lock: BrandLock; hash: string; files: string[] }
@@ -48,13 +51,16 @@ export function loadBrandLock(doc: unknown, options: LoadBrandLockOptions = {}):
       } else lut.sha256 = digest;
     });
   }
-  const raw = doc as { categories: Record<string, unknown>[]; channels: Record<string, unknown>[] };
+  const raw = doc as { categories: Record<string, unknown>[]; channels: Record<string, unknown>[]; videoChannels?: Record<string, unknown>[] };
   const categories = input.categories.map((c, i) => resolveCategory(writtenOnly(c, raw.categories[i]), i, issues));
   const channels = input.channels.map((c, i) => resolveChannel(writtenOnly(c, raw.channels[i]), i, issues));
+  const videoChannels = input.videoChannels.map((c, i) => resolveVideoChannel(writtenOnly(c, raw.videoChannels?.[i]), i, issues));
+  if (issues.length) return { success: false, issues };
+  issues.push(...checkVideoLock(categories as Category[], videoChannels as VideoChannelSpec[], input.channels.map((c) => c.id)));
   if (issues.length) return { success: false, issues };
 
   const { $schema: _schema, ...rest } = input;
-  const lock: BrandLock = { ...rest, categories: categories as Category[], channels: channels as ChannelSpec[] };
+  const lock: BrandLock = { ...rest, categories: categories as Category[], channels: channels as ChannelSpec[], videoChannels: videoChannels as VideoChannelSpec[] };
   const files = [...input.luts.map((l) => l.file), ...input.models.flatMap((m) => m.referenceImages)];
   return { success: true, lock, hash: lockHash(lock), files };
 }
@@ -85,8 +91,9 @@ function resolveCategory(c: BrandLockParsed['categories'][number], index: number
       issues.push({ ...issue, path: `categories[${index}].${name}${issue.path === '$' ? '' : `.${issue.path}`}`, message: issue.message + (issue.message === 'missing required field' ? hint : '') });
     }
   }
+  const video = resolveMotionBrief(c.video, c.base as SeedCategoryId | undefined, `categories[${index}].video`, issues);
   if (!r.success || !q.success) return null;
-  return { ...c, recipe: r.data, qc: q.data };
+  return { ...c, recipe: r.data, qc: q.data, video };
 }
 
 function resolveChannel(entry: BrandLockParsed['channels'][number], index: number, issues: LockIssue[]): ChannelSpec | null {
@@ -94,7 +101,10 @@ function resolveChannel(entry: BrandLockParsed['channels'][number], index: numbe
   const base = preset ? CHANNEL_PRESETS[preset] : {};
   const merged = { ...base, ...overrides, id: entry.id };
   const res = ChannelSpec.safeParse(merged);
-  if (res.success) return res.data;
+  if (res.success) {
+    issues.push(...checkChannelText(res.data, `channels[${index}]`));
+    return res.data;
+  }
   for (const issue of zodIssuesToLockIssues(ChannelSpec, merged, res.error.issues)) {
     issues.push({ ...issue, path: `channels[${index}]${issue.path === '$' ? '' : `.${issue.path}`}`, message: issue.message + (preset ? '' : '; set it or start from a "preset"') });
   }

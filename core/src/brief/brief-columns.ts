@@ -23,6 +23,7 @@ export const BRIEF_COLUMNS: readonly BriefColumn[] = [
   { name: 'markets', required: false, description: 'ISO 3166 market codes separated by ";" or ","; empty means all markets', example: 'DE;FR' },
   { name: 'views', required: false, description: "View ids from the category's pose set; empty means its required views", example: 'front;back' },
   { name: 'model', required: false, description: "Model profile id; empty lets the plan pick one of the category's models", example: 'ava' },
+  { name: 'video_views', required: false, description: 'Views whose approved still becomes a product video loop (the category\'s motion brief), separated by ";"; empty means no video', example: 'front' },
   { name: 'notes', required: false, description: 'Free text for the prompt {notes} and the retoucher', example: 'matte buttons' },
 ];
 
@@ -39,6 +40,8 @@ byNormalised.set('colourway', 'colorway');
 byNormalised.set('weight', 'fabric_weight');
 byNormalised.set('images', 'source_images');
 byNormalised.set('sourceimage', 'source_images');
+byNormalised.set('video', 'video_views');
+byNormalised.set('videoview', 'video_views');
 
 /** The canonical column for a header, or null when it is not a brief column. */
 export function canonicalColumn(header: string): string | null {

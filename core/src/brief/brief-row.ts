@@ -24,6 +24,8 @@ export interface BriefRow {
   /** Null: the plan picks one of the category's models. */
   model: string | null;
   notes: string;
+  /** Views whose approved still becomes a product video loop; null: none. */
+  videoViews?: string[] | null;
 }
 
 export interface Brief {

@@ -1,4 +1,6 @@
 export * from './planned-job';
+export * from './planned-video';
+export * from './plan-video';
 export * from './brief-issue';
 export * from './brief-columns';
 export * from './brief-row';

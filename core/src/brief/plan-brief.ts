@@ -15,6 +15,7 @@ import type { Brief, BriefRow } from './brief-row';
 import type { PlannedJob, ResolvedRecipe } from './planned-job';
 import { resolveSwatch } from './resolve-swatch';
 import { deriveSeed } from './derive-seed';
+import { planVideo } from './plan-video';
 
 export interface Plan {
   lockHash: string;
@@ -80,6 +81,7 @@ function planRow(row: BriefRow, lock: BrandLock, lockHash: string): { jobs: Plan
   if (row.model && !category.models.includes(row.model)) {
     bad('model', `model "${row.model}" is not cast for category ${category.id}`, row.model, `one of ${category.models.join(', ')}`);
   }
+  for (const v of row.videoViews ?? []) if (!views.some((w) => w.id === v)) bad('video_views', `view "${v}" is not planned for this SKU, so it has no still to make a video from`, v, `some of ${views.map((w) => w.id).join(', ')}`);
   if (issues.length || !swatch.success) return { jobs: null, issues };
 
   const modelId = row.model ?? category.models[parseInt(sha256Hex(row.sku).slice(0, 8), 16) % category.models.length];
@@ -104,18 +106,24 @@ function planRow(row: BriefRow, lock: BrandLock, lockHash: string): { jobs: Plan
       markets: row.markets,
       notes: row.notes,
     };
+    if (row.videoViews?.includes(view.id)) {
+      const video = planVideo(row, lock, category, view.id, lockHash, recipeValues(row, lock, category, modelId, view.id, swatch.swatch.name));
+      if (video.success) job.video = video.video;
+      else bad('video_views', video.message, view.id, video.expected);
+    }
     return job;
   });
+  if (issues.length) return { jobs: null, issues };
   return { jobs, issues };
 }
 
-function resolveRecipe(row: BriefRow, lock: BrandLock, category: Category, modelId: string, viewId: string, colorName: string): ResolvedRecipe {
+/** What fills a prompt template's placeholders for one SKU view. */
+function recipeValues(row: BriefRow, lock: BrandLock, category: Category, modelId: string, viewId: string, colorName: string): Record<keyof typeof PROMPT_PLACEHOLDERS, string> {
   const model = lock.models.find((m) => m.id === modelId)!;
   const lighting = lock.lighting.find((l) => l.id === category.lighting)!;
-  const poseSet = lock.poseSets.find((p) => p.id === category.poseSet)!;
-  const view = poseSet.views.find((v) => v.id === viewId)!;
+  const view = lock.poseSets.find((p) => p.id === category.poseSet)!.views.find((v) => v.id === viewId)!;
   const r = category.recipe;
-  const values: Record<keyof typeof PROMPT_PLACEHOLDERS, string> = {
+  return {
     sku: row.sku,
     colorway: row.colorway,
     category: category.name,
@@ -132,6 +140,14 @@ function resolveRecipe(row: BriefRow, lock: BrandLock, category: Category, model
     drape: r.drapeNotes,
     notes: row.notes,
   };
+}
+
+function resolveRecipe(row: BriefRow, lock: BrandLock, category: Category, modelId: string, viewId: string, colorName: string): ResolvedRecipe {
+  const model = lock.models.find((m) => m.id === modelId)!;
+  const lighting = lock.lighting.find((l) => l.id === category.lighting)!;
+  const poseSet = lock.poseSets.find((p) => p.id === category.poseSet)!;
+  const r = category.recipe;
+  const values = recipeValues(row, lock, category, modelId, viewId, colorName);
   const seed = r.seed.policy === 'fixed' ? r.seed.value : r.seed.policy === 'per-sku' ? deriveSeed(lock.brand.id, row.sku, row.colorway, viewId) : null;
   return {
     prompt: fillTemplate(r.promptTemplate, values),
@@ -148,7 +164,7 @@ function resolveRecipe(row: BriefRow, lock: BrandLock, category: Category, model
     lightingPreset: lighting.id,
     lut: category.lut,
     poseSet: poseSet.id,
-    view: view.id,
+    view: viewId,
     textureNotes: r.textureNotes,
     drapeNotes: r.drapeNotes,
   };

@@ -7,6 +7,7 @@ import type { Lab } from '../color/lab';
 import type { LoraRef } from '../brand/model-profile';
 import type { QcThresholds } from '../brand/qc-thresholds';
 import type { SeedPolicy } from '../brand/recipe';
+import type { PlannedVideo } from './planned-video';
 
 export interface ResolvedRecipe {
   /** The prompt with every `{placeholder}` filled. */
@@ -67,4 +68,6 @@ export interface PlannedJob {
   channels: string[];
   markets: string[];
   notes: string;
+  /** The product video loop made from this view's approved still, when the brief asks for one. */
+  video?: PlannedVideo | null;
 }

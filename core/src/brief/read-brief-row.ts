@@ -13,6 +13,18 @@ const MAX_CELL = 2000;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
+/** True when a UTF-16 surrogate has no partner (JSON can carry one, "\ud800"; no file can store it). */
+function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return true;
+    i++;
+  }
+  return false;
+}
+
 function list(text: string, separators: RegExp): string[] {
   return text.split(separators).map((s) => s.trim()).filter(Boolean);
 }
@@ -26,6 +38,7 @@ export function readBriefRow(cells: Record<string, string>, row: number): { row:
 
   for (const [column, value] of Object.entries(cells)) {
     if (value.length > MAX_CELL) err(column, `cell is ${value.length} characters long`, undefined, `at most ${MAX_CELL}`);
+    if (hasLoneSurrogate(value)) err(column, 'contains half of a UTF-16 surrogate pair, which is not text', undefined, 'valid Unicode text');
   }
   for (const col of BRIEF_COLUMNS) {
     if (col.required && !(cells[col.name] ?? '').trim()) {
@@ -59,7 +72,8 @@ export function readBriefRow(cells: Record<string, string>, row: number): { row:
   }
   const channels = list(cells.channels ?? '', /[;,]+/);
   const views = list(cells.views ?? '', /[;,]+/);
-  for (const [column, ids] of [['channels', channels], ['views', views]] as const) {
+  const videoViews = list(cells.video_views ?? '', /[;,]+/);
+  for (const [column, ids] of [['channels', channels], ['views', views], ['video_views', videoViews]] as const) {
     for (const id of ids) if (!ID.test(id)) err(column, `"${id}" is not an id`, JSON.stringify(id), 'lowercase ids separated by ";"');
   }
   const model = (cells.model ?? '').trim();
@@ -91,6 +105,7 @@ export function readBriefRow(cells: Record<string, string>, row: number): { row:
       views: views.length ? views : null,
       model: model || null,
       notes: (cells.notes ?? '').replace(/\s+/g, ' ').trim(),
+      videoViews: videoViews.length ? videoViews : null,
     },
     issues,
   };

@@ -40,6 +40,8 @@ export const ChannelSpec = z.strictObject({
   fit: Fit,
   background: z.union([ColorString, z.literal('transparent')]).default('#ffffff'),
   safeArea: SafeArea.default({ top: 0, right: 0, bottom: 0, left: 0 }),
+  textAllowed: z.boolean().optional().describe('Whether copy may be set on the image; by kind when absent (social and lifestyle: yes; hero, detail, marketplace, wholesale: no). Marketplace images never carry text'),
+  textSafeArea: SafeArea.optional().describe('Where copy may sit, in output pixels from each edge; the safe area when absent'),
   focal: Focal.default('subject'),
   minFill: z.number().min(0).max(1).optional().describe('Fraction of the frame the product must fill (longest side), e.g. 0.85'),
   margin: z.number().min(0).max(0.45).default(0.05).describe('Breathing room around the subject, as a fraction of the frame'),

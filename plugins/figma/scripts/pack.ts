@@ -35,7 +35,9 @@ const built = buildManifest({
 });
 if (!built.success) fail(built.message);
 
-const build = spawnSync(process.execPath, [join(root, 'esbuild.config.mjs'), 'figma'], { cwd: root, stdio: 'inherit' });
+// The UI checks a server URL against the same domains before Figma's CSP would block it.
+const network = [...built.manifest.networkAccess!.allowedDomains, ...(built.manifest.networkAccess!.devAllowedDomains ?? [])].filter((d) => d !== 'none');
+const build = spawnSync(process.execPath, [join(root, 'esbuild.config.mjs'), 'figma'], { cwd: root, stdio: 'inherit', env: { ...process.env, BRANDLOCK_FIGMA_NETWORK: JSON.stringify(network) } });
 if (build.status !== 0) fail('the build failed');
 
 const stage = `${outDir}.tmp-${process.pid}`;

@@ -1,6 +1,6 @@
 // Checks a packaged .ccx (a zip with manifest.json at its root) before anyone installs it: the
 // manifest fields Photoshop and the Marketplace require, every file the manifest and index.html
-// reference, icon pixel sizes (1x and @2x), no eval / new Function in the scripts (the plugin ships
+// reference, icons named @1x/@2x at Adobe's documented sizes, no eval / new Function in the scripts (the plugin ships
 // with allowCodeGenerationFromStrings off, so either would throw at run time), and no CSS outside
 // UXP's subset (gap, grid, transitions, animations, @font-face, text-transform are not supported).
 import { unzipSync } from 'fflate';
@@ -29,9 +29,17 @@ function versionParts(text) {
   return m ? m.slice(1).map(Number) : null;
 }
 
-function at2x(path) {
-  return path.replace(/(\.[^./]+)$/, '@2x$1');
+/**
+ * The file of an icon at a scale: Adobe's icon guide has the files exported "with @1x and @2x scales
+ * … pluginIcon@1x.png [note the "@1x" suffix]" beside the path the manifest names without a suffix
+ * (guides/uxp-guide/uxp-misc/plugin-icons), as every icon in Adobe's samples is.
+ */
+function atScale(path, scale) {
+  return path.replace(/(\.[^./]+)$/, `@${scale}x$1`);
 }
+
+/** Documented icon sizes at 1x: the plugin-list icon 24x24, panel icons 23x23 (same guide). */
+const ICON_SIZES = { pluginList: 24, chrome: 23 };
 
 /**
  * @param {Uint8Array} zipBytes
@@ -92,12 +100,19 @@ export function checkCcx(zipBytes) {
   }
   need(perms.localFileSystem === 'request', `requiredPermissions.localFileSystem is ${JSON.stringify(perms.localFileSystem)}; expected "request"`);
   need(perms.allowCodeGenerationFromStrings !== true, 'allowCodeGenerationFromStrings must stay off');
+  const launch = perms.launchProcess;
+  if (launch) {
+    need((launch.schemes ?? []).every((sc) => !['file', 'http', '*'].includes(sc)), `launchProcess.schemes ${JSON.stringify(launch.schemes)} may not include file, http or *`);
+    need(Array.isArray(launch.extensions) && launch.extensions.every((e) => /^\.[a-z0-9]+$/.test(e)), `launchProcess.extensions must be a list like [".jpg"], got ${JSON.stringify(launch.extensions)}`);
+  }
 
   const icons = [...(m.icons ?? []), ...entrypoints.flatMap((e) => e.icons ?? [])];
   need(icons.length > 0, 'the manifest declares no icons');
   for (const icon of icons) {
+    const species = (icon.species ?? []).find((sp) => sp in ICON_SIZES);
+    if (species) need(icon.width === ICON_SIZES[species] && icon.height === ICON_SIZES[species], `${species} icon "${icon.path}" is declared ${icon.width}x${icon.height}; Adobe documents ${ICON_SIZES[species]}x${ICON_SIZES[species]} at 1x`);
     for (const scale of icon.scale ?? [1]) {
-      const path = scale === 2 ? at2x(icon.path) : icon.path;
+      const path = atScale(icon.path, scale);
       const bytes = files[path];
       if (!bytes) {
         problems.push(`icon "${path}" (${scale}x) is referenced by the manifest but not in the .ccx`);

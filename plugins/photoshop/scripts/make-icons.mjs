@@ -1,5 +1,6 @@
-// Renders the plugin's PNG icons from the SVG drawings below (panel glyphs for dark and light themes
-// at 23 and 46 px, the plugin-list icon at 48 and 96 px). Run after changing a drawing:
+// Renders the plugin's PNG icons from the SVG drawings below, at Adobe's documented sizes and names
+// (guides/uxp-guide/uxp-misc/plugin-icons): panel glyphs for dark and light themes at 23 and 46 px,
+// the plugin-list icon at 24 and 48 px, each file named @1x / @2x. Run after changing a drawing:
 //   node plugins/photoshop/scripts/make-icons.mjs
 // The PNGs are committed; the .ccx check reads their sizes back.
 import sharp from 'sharp';
@@ -30,13 +31,13 @@ const pluginIcon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">
 const icons = [
   ['panel-dark', glyph('#d4d4d4'), 23],
   ['panel-light', glyph('#4b4b4b'), 23],
-  ['plugin', pluginIcon, 48],
+  ['plugin', pluginIcon, 24],
 ];
 
 for (const [name, svg, size] of icons) {
   for (const scale of [1, 2]) {
     const px = size * scale;
-    const file = `${out}${name}${scale === 2 ? '@2x' : ''}.png`;
+    const file = `${out}${name}@${scale}x.png`;
     await sharp(Buffer.from(svg), { density: 72 * (px / 24) * 4 }).resize(px, px).png().toFile(file);
     console.log(`wrote ${file} (${px}x${px})`);
   }

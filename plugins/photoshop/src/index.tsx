@@ -1,20 +1,19 @@
 /**
- * The UXP entry point: registers the panel and the menu commands synchronously at load (Photoshop
- * requires it), and renders the Preact panel when Photoshop creates it.
+ * The UXP entry point. Photoshop wants `entrypoints.setup()` called as soon as the script loads
+ * ("less than ~20ms", known issue PS-57605, else an uncatchable error is likely), so this file
+ * registers the panel and the two menu commands first and nothing else: the panel, the API contract
+ * (zod) and the host adapter are a separate module, evaluated only when Photoshop creates the panel or
+ * runs a command (esbuild turns the dynamic import into a lazily initialised module inside the one
+ * bundle). `create` returns at once; the panel fills its root when the module has loaded.
  */
-import './no-code-generation';
-import { render } from 'preact';
-import './ui/panel.css';
-import { App } from './ui/app';
-import { createUxpServices } from './host/create-uxp-services';
 import { setupEntrypoints } from './host/setup-entrypoints';
-import { openBrandlockSession } from './server/open-session';
-import { runMenuCommand } from './flows/commands/run-menu-command';
 
-const services = createUxpServices(openBrandlockSession);
+type PanelMain = typeof import('./panel-main');
+let loading: Promise<PanelMain> | null = null;
+const load = () => (loading ??= import('./panel-main'));
 
 setupEntrypoints({
-  mountPanel: (root) => render(<App services={services} />, root),
-  applyBrandLutToOpenDocuments: () => runMenuCommand(services, 'apply-lut-to-open-documents'),
-  runQcOnActiveDocument: () => runMenuCommand(services, 'qc-active-document'),
+  mountPanel: (root) => void load().then((m) => m.mountPanel(root)),
+  applyBrandLutToOpenDocuments: async () => (await load()).runCommand('apply-lut-to-open-documents'),
+  runQcOnActiveDocument: async () => (await load()).runCommand('qc-active-document'),
 });

@@ -37,7 +37,8 @@ describe('the packaged .ccx', () => {
   it('has manifest.json at its root with the servers the build was made for', () => {
     const { problems, files, manifest } = checkCcx(ccx);
     expect(problems).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(['manifest.json', 'index.html', 'index.js', 'index.css', 'icons/plugin@2x.png']));
+    expect(files).toEqual(expect.arrayContaining(['manifest.json', 'index.html', 'index.js', 'index.css', 'icons/plugin@1x.png', 'icons/plugin@2x.png', 'icons/panel-dark@1x.png']));
+    expect(files).not.toContain('icons/plugin.png');
     expect(manifest.requiredPermissions.network.domains).toEqual(['https://brandlock.northfold.example', 'http://localhost:8787']);
     expect(manifest.entrypoints.map((e: { id: string }) => e.id)).toEqual(['brandlockPanel', 'applyBrandLutToOpenDocuments', 'runQcOnActiveDocument']);
   });
@@ -70,8 +71,19 @@ describe('the packaged .ccx', () => {
   it('names a missing or wrongly sized icon', () => {
     const missing = repack((f) => delete f['icons/panel-dark@2x.png']);
     expect(checkCcx(missing).problems).toEqual(['icon "icons/panel-dark@2x.png" (2x) is referenced by the manifest but not in the .ccx']);
-    const wrong = repack((f) => (f['icons/plugin.png'] = f['icons/panel-dark.png']));
-    expect(checkCcx(wrong).problems).toEqual(['icon "icons/plugin.png" is 23x23; expected 48x48']);
+    const wrong = repack((f) => (f['icons/plugin@1x.png'] = f['icons/panel-dark@1x.png']));
+    expect(checkCcx(wrong).problems).toEqual(['icon "icons/plugin@1x.png" is 23x23; expected 24x24']);
+    const unsuffixed = repack((f) => {
+      f['icons/plugin.png'] = f['icons/plugin@1x.png'];
+      delete f['icons/plugin@1x.png'];
+    });
+    expect(checkCcx(unsuffixed).problems).toEqual(['icon "icons/plugin@1x.png" (1x) is referenced by the manifest but not in the .ccx']);
+    const declared = repack((f) => {
+      const m = manifestOf(f);
+      m.icons[0].width = m.icons[0].height = 48;
+      setManifest(f, m);
+    });
+    expect(checkCcx(declared).problems[0]).toBe('pluginList icon "icons/plugin.png" is declared 48x48; Adobe documents 24x24 at 1x');
   });
 
   it('names bad manifest fields', () => {

@@ -1,16 +1,23 @@
 // The panel in Debian's Chromium, against the fake Photoshop and the real brandlock server on
-// loopback, in Photoshop's darkest and lightest themes. Each tab is driven the way a retoucher would
-// (connect, generate, apply the LUT, measure, run QC, export), then screenshotted to
-// plugins/photoshop/dist/screenshots for a person to look at. The assertions check what that person
-// would notice: the right result is on screen, nothing spills out of a 320 px panel, no script error,
-// and the page forbids eval like UXP does.
+// loopback, at its docked size (320 x 640) in Photoshop's darkest and lightest themes. Every tab is
+// driven the way a retoucher would, through its states: idle, running (server replies or Photoshop
+// held back), done, and an error (some tabs also a question they ask first). Each state is
+// screenshotted to plugins/photoshop/dist/screenshots, and one contact sheet per theme is made there
+// (`node plugins/photoshop/scripts/copy-screenshots.mjs` copies them to docs/img/photoshop). The
+// assertions check what the retoucher would notice: the right thing on screen, nothing spilling out
+// of the panel, the error or question scrolled into view, thumbnails as JPEG (UXP's <img>), no script
+// error, and eval forbidden as in UXP.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { startPluginTestServer, type PluginTestServer } from './support/brandlock-test-server';
 import { buildPreviewPage, launchChromium, openPanelPage } from './support/panel-preview';
+import { failRequests, holdRequests } from './support/held-requests';
+import { contactSheet } from './support/contact-sheet';
 import type { PreviewOptions } from './preview/preview-entry';
+import { openBrandlockSession } from '../src/server/open-session';
 
 const shots = new URL('../dist/screenshots/', import.meta.url).pathname;
 const cube = readFileSync(new URL('../../../samples/luts/warm-studio.cube', import.meta.url), 'utf8');
@@ -21,104 +28,273 @@ let s: PluginTestServer;
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   [html, browser, s] = await Promise.all([buildPreviewPage(), launchChromium(), startPluginTestServer()]);
-});
+  // Generated masters in the review queue, as a day's production leaves them (one approved per theme).
+  const session = await openBrandlockSession(s.url, s.retoucherToken);
+  const source = new Uint8Array(await sharp({ create: { width: 64, height: 96, channels: 3, background: '#7a7a7a' } }).png().toBuffer());
+  for (const sku of ['NF-WV-1003', 'NF-KN-5001']) {
+    const job = await session.startGenerate({ briefId: s.briefId, sku, view: 'front', source: { bytes: source, contentType: 'image/png' } });
+    await session.followJob(job.id, () => {}, new AbortController().signal);
+  }
+}, 120_000);
+
+const themes = ['darkest', 'lightest'] as const;
+const states = ['idle', 'running', 'done', 'error', 'ask'] as const;
+type State = (typeof states)[number];
+const made = new Map<string, string>();
 
 afterAll(async () => {
+  for (const theme of themes) {
+    const rows = ['connect', 'generate', 'lut', 'cleanup', 'qc', 'export', 'review'].map((tab) =>
+      states.filter((st) => made.has(`${tab}-${st}-${theme}`)).map((st) => ({ row: tab, column: st, path: made.get(`${tab}-${st}-${theme}`)! })),
+    );
+    if (rows.every((r) => r.length)) await contactSheet(rows, join(shots, `panel-${theme}.png`), 320, 640);
+  }
   await browser?.close();
   await s?.close();
-});
+}, 120_000);
 
-const master = { title: 'NF-WV-1002_terracotta_front.psd', width: 800, height: 1200, depth: 16 as const, background: [238, 233, 226] as [number, number, number], garment: [176, 96, 66] as [number, number, number], gains: [1.0, 0.97, 0.9] as [number, number, number] };
-
-interface Scenario {
-  name: string;
-  options: Partial<PreviewOptions>;
-  act(page: Page): Promise<void>;
-  expectText: string;
-}
-
-const scenarios: Scenario[] = [
-  { name: 'connect-sign-in', options: { tab: 'connect', token: undefined }, act: async () => {}, expectText: 'Access token' },
-  { name: 'connect', options: { tab: 'connect' }, act: async (page) => void (await page.waitForSelector('text=ONLINE')), expectText: 'Dana Retoucher (retoucher)' },
-  {
-    name: 'generate',
-    options: { tab: 'generate' },
-    act: async (page) => {
-      await page.waitForSelector('.card-title');
-      await page.click('sp-button:has-text("Generate")');
-      await page.waitForSelector('.notice-success', { timeout: 20_000 });
-    },
-    expectText: 'Placed "NF-WV-1001 front · job',
-  },
-  {
-    name: 'lut',
-    options: { tab: 'lut', files: [{ path: '/northfold/luts/warm-studio.cube', text: cube }], pickedFile: '/northfold/luts/warm-studio.cube' },
-    act: async (page) => {
-      await page.click('sp-action-button:has-text("All open")');
-      await page.click('sp-button:has-text("Apply LUT")');
-      await page.waitForSelector('text=RESULT', { timeout: 20_000 });
-    },
-    expectText: '2 done · 1 failed',
-  },
-  {
-    name: 'cleanup',
-    options: { tab: 'cleanup' },
-    act: async (page) => {
-      await page.click('sp-button:has-text("Measure")');
-      await page.waitForSelector('text=Correct exposure', { timeout: 20_000 });
-    },
-    expectText: 'ΔE00',
-  },
-  {
-    name: 'qc',
-    options: { tab: 'qc' },
-    act: async (page) => {
-      await page.evaluate(() => {
-        const swatch = document.querySelectorAll('sp-dropdown')[1];
-        const items = [...swatch.querySelectorAll('sp-menu-item')];
-        (window as any).brandlockPreview.pickDropdownItem(swatch, items.findIndex((i) => i.textContent!.startsWith('Terracotta')));
-      });
-      await page.click('sp-button:has-text("Run QC")');
-      await page.waitForSelector('.verdict', { timeout: 20_000 });
-    },
-    expectText: 'Written to the document',
-  },
-  {
-    name: 'export',
-    options: { tab: 'export', pickedFolder: '/delivery' },
-    act: async (page) => {
-      await page.fill('sp-textfield >> input >> nth=0', 'NF-WV-1002');
-      await page.click('sp-action-button:has-text("On the server")');
-      await page.click('sp-button:has-text("Choose")');
-      await page.click('sp-button:has-text("Export")');
-      await page.waitForSelector('text=RESULT', { timeout: 60_000 });
-    },
-    expectText: 'northfold_nf-wv-1002_terracotta_front_',
-  },
+const master = { title: 'NF-WV-1002_terracotta_front.psd', width: 800, height: 1200, depth: 16 as const, background: [238, 233, 226] as [number, number, number], garment: [186, 98, 66] as [number, number, number], gains: [1.0, 0.97, 0.9] as [number, number, number], texture: 3 };
+const documents: PreviewOptions['documents'] = [
+  { title: 'NF-OW-2001_print.tif', width: 40, height: 60, mode: 'CMYK', xmp: { sku: 'NF-WV-1001', colorway: 'chalk', category: 'wovens' } },
+  { title: 'NF-WV-1001_chalk_front.psd', width: 200, height: 300, garment: [226, 224, 216], texture: 2, xmp: { qcVerdict: 'reject', qcFindings: '[{"check":"resolution","severity":"reject"}]', sku: 'NF-WV-1001' } },
+  { ...master, xmp: { qcVerdict: 'pass', qcFindings: '[]', sku: 'NF-WV-1002' } },
 ];
 
-describe.each(['darkest', 'lightest'] as const)('the panel in the %s theme', (theme) => {
-  it.each(scenarios.map((sc) => [sc.name, sc] as const))('%s', async (name, scenario) => {
-    const { page, errors } = await openPanelPage(browser, html, theme);
-    const options: PreviewOptions = {
-      theme,
-      tab: 'connect',
-      documents: [{ title: 'NF-OW-2001_print.tif', width: 40, height: 60, mode: 'CMYK' }, { ...master, title: 'NF-WV-1001_ecru_front.psd', garment: [226, 214, 196] }, master],
-      allowedOrigins: [new URL(s.url).origin],
-      serverUrl: s.url,
-      token: s.retoucherToken,
-      ...scenario.options,
-    };
-    await page.evaluate((o) => (window as any).brandlockPreview.mount(o), options);
-    expect(await page.evaluate(() => (window as any).brandlockPreview.codeGenerationAllowed)).toBe(false);
-    if (options.token) await page.waitForSelector('.status-dot.on', { timeout: 15_000 });
-    await scenario.act(page);
-    await page.waitForTimeout(100);
-    expect(await page.textContent('.content')).toContain(scenario.expectText);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBe(0);
-    await page.screenshot({ path: join(shots, `${name}-${theme}.png`) });
-    expect(errors).toEqual([]);
-    await page.context().close();
+interface Panel {
+  page: Page;
+  theme: (typeof themes)[number];
+  errors: string[];
+  shot(name: string, state: State): Promise<void>;
+  /** Calls a window.brandlockPreview method in the page (the page forbids eval, like UXP). */
+  preview(method: 'holdPhotoshop' | 'release' | 'activate' | 'setXmp', arg?: unknown): Promise<void>;
+}
+
+async function openPanel(theme: Panel['theme'], options: Partial<PreviewOptions>): Promise<Panel> {
+  const { page, errors } = await openPanelPage(browser, html, theme);
+  const all: PreviewOptions = {
+    theme, tab: 'generate', documents, allowedOrigins: [new URL(s.url).origin], serverUrl: s.url, token: s.retoucherToken, ...options,
+  };
+  await page.evaluate((o) => (window as any).brandlockPreview.mount(o), all);
+  expect(await page.evaluate(() => (window as any).brandlockPreview.codeGenerationAllowed)).toBe(false);
+  if (all.token) await page.waitForSelector('.status-dot.on', { timeout: 20_000 });
+  return {
+    page,
+    theme,
+    errors,
+    async shot(name, state) {
+      await page.waitForTimeout(150);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${name} ${state} spills out of the panel`).toBe(0);
+      // UXP's <img> takes JPEG data URLs only (imaging.md, encodeImageData).
+      expect(await page.$$eval('img[src^="data:"]', (imgs) => imgs.filter((i) => !i.getAttribute('src')!.startsWith('data:image/jpeg')).length)).toBe(0);
+      if (state === 'error' || state === 'ask') {
+        const notice = (await page.$(state === 'error' ? '.notice-error, .notice-info' : '[role="alertdialog"]')) ?? (state === 'ask' ? await page.$('.card-warn') : null);
+        expect(notice, `${name}: no ${state} notice`).not.toBeNull();
+        const box = (await notice!.boundingBox())!;
+        expect(box.y + Math.min(box.height, 40), `${name}: the ${state} is not scrolled into view`).toBeLessThanOrEqual(640);
+        expect(box.y).toBeGreaterThanOrEqual(0);
+      }
+      const path = join(shots, `${name}-${state}-${theme}.png`);
+      await page.screenshot({ path });
+      made.set(`${name}-${state}-${theme}`, path);
+    },
+    preview: (method, arg) => page.evaluate(([m, a]) => (window as any).brandlockPreview[m as string](a), [method, arg] as const),
+  };
+}
+
+const tab = (page: Page, label: string) => page.click(`.tab:has-text("${label}")`);
+const button = (page: Page, label: string) => page.click(`sp-button:has-text("${label}")`);
+
+describe.each(themes)('the panel in the %s theme', (theme) => {
+  it('Connect: sign in, a refused token, connecting, connected', async () => {
+    const p = await openPanel(theme, { tab: 'connect', token: undefined });
+    await p.page.waitForSelector('text=Access token');
+    await p.shot('connect', 'idle');
+    await p.page.fill('sp-textfield >> nth=1 >> input', 'not-a-token');
+    await button(p.page, 'Connect');
+    await p.page.waitForSelector('text=The server did not accept this token.');
+    await p.shot('connect', 'error');
+    const held = await holdRequests(p.page, '**/v1/me');
+    await p.page.fill('sp-textfield >> nth=1 >> input', s.retoucherToken);
+    await button(p.page, 'Connect');
+    await p.page.waitForSelector('sp-button:has-text("Connecting")');
+    await p.shot('connect', 'running');
+    await held.release();
+    await p.page.waitForSelector('.status-dot.on');
+    await p.page.click('.connection');
+    await p.page.waitForSelector('text=Dana Retoucher (retoucher)');
+    await p.shot('connect', 'done');
+    expect(p.errors).toEqual([]);
   });
+
+  it('Generate: the document’s SKU, a run that survives a tab switch, the result, an error, and another SKU', async () => {
+    const p = await openPanel(theme, { tab: 'generate' });
+    await p.page.waitForSelector('.card-title');
+    expect(await p.page.textContent('.content')).toContain('NF-WV-1002 · Terracotta');
+    await p.shot('generate', 'idle');
+    const held = await holdRequests(p.page, /\/v1\/jobs\/[^/]+(\/events)?$/);
+    await button(p.page, 'Generate NF-WV-1002');
+    await p.page.waitForSelector('.progress sp-button:has-text("Cancel")');
+    await p.shot('generate', 'running');
+    // Switching tabs keeps the run: its progress and Cancel are above the tabs, and coming back shows it again.
+    await tab(p.page, 'QC');
+    await p.page.waitForSelector('.activity:has-text("Generate NF-WV-1002 front") sp-button:has-text("Cancel")');
+    await tab(p.page, 'Generate');
+    await p.page.waitForSelector('.progress sp-button:has-text("Cancel")');
+    expect(await p.page.getAttribute('sp-button[variant="cta"]', 'disabled')).not.toBeNull();
+    await held.release();
+    await p.page.waitForSelector('.notice-success', { timeout: 60_000 });
+    expect(await p.page.textContent('.content')).toContain('Placed "NF-WV-1002 front · job');
+    await p.shot('generate', 'done');
+    await p.page.click('sp-radio:has-text("Selection")');
+    await button(p.page, 'Generate NF-WV-1002');
+    await p.page.waitForSelector('text=Nothing is selected in "NF-WV-1002_terracotta_front.psd".');
+    await p.shot('generate', 'error');
+    await p.page.click('sp-radio:has-text("Document")');
+    await p.page.click('sp-link:has-text("Another SKU")');
+    await p.page.fill('sp-textfield[type="search"] >> input', '1001');
+    await p.page.click('.pick:has-text("NF-WV-1001")');
+    await p.page.waitForSelector("text=This document is NF-WV-1002's master.");
+    await button(p.page, 'Generate NF-WV-1001');
+    await p.page.waitForSelector('sp-button:has-text("Put it in anyway")');
+    await p.shot('generate', 'ask');
+    expect(p.errors).toEqual([]);
+  });
+
+  it('LUT: apply with progress, the result per document, and a before/after with nothing to compare', async () => {
+    const p = await openPanel(theme, { tab: 'lut', files: [{ path: '/northfold/luts/warm-studio.cube', text: cube }], pickedFile: '/northfold/luts/warm-studio.cube' });
+    await p.page.waitForSelector('text=APPLY TO');
+    await p.shot('lut', 'idle');
+    await p.page.click('sp-radio:has-text("All open")');
+    await p.preview('holdPhotoshop');
+    await button(p.page, 'Apply LUT');
+    await p.page.waitForSelector('.progress');
+    await p.shot('lut', 'running');
+    await p.preview('release');
+    await p.page.waitForSelector('text=RESULT', { timeout: 30_000 });
+    expect(await p.page.textContent('.content')).toContain('2 done · 1 failed');
+    await p.shot('lut', 'done');
+    await p.preview('activate', 'NF-OW-2001_print.tif');
+    await p.page.waitForTimeout(1200);
+    await button(p.page, 'Before');
+    await p.page.waitForSelector('text=has no brandlock layers to compare');
+    await p.shot('lut', 'error');
+    expect(p.errors).toEqual([]);
+  });
+
+  it('Cleanup: measure against the SKU swatch, the reading with chips, and a CMYK document refused', async () => {
+    const p = await openPanel(theme, { tab: 'cleanup' });
+    await p.page.waitForSelector('text=Terracotta · wovens');
+    await p.shot('cleanup', 'idle');
+    await p.preview('holdPhotoshop');
+    await button(p.page, 'Measure');
+    await p.page.waitForSelector('.progress');
+    await p.shot('cleanup', 'running');
+    await p.preview('release');
+    await p.page.waitForSelector('text=Correct exposure', { timeout: 30_000 });
+    expect(await p.page.textContent('.content')).toContain('Terracotta swatch');
+    await p.shot('cleanup', 'done');
+    await p.preview('activate', 'NF-OW-2001_print.tif');
+    await p.page.waitForTimeout(1200);
+    await button(p.page, 'Measure');
+    await p.page.waitForSelector('text=is a CMYK document');
+    await p.shot('cleanup', 'error');
+    expect(p.errors).toEqual([]);
+  });
+
+  it('QC: judged against the SKU swatch, the verdict with chips and regions, a refused CMYK, and a document it must ask about', async () => {
+    const p = await openPanel(theme, { tab: 'qc', documents: [...documents, { title: 'IMG_2231.psd', width: 60, height: 90 }], active: master.title });
+    await p.page.waitForSelector('text=Terracotta · wovens');
+    await p.shot('qc', 'idle');
+    await p.preview('holdPhotoshop');
+    await button(p.page, 'Run QC');
+    await p.page.waitForSelector('.progress');
+    await p.shot('qc', 'running');
+    await p.preview('release');
+    await p.page.waitForSelector('.verdict', { timeout: 30_000 });
+    expect(await p.page.textContent('.content')).toContain("Written to the document's metadata");
+    expect(await p.page.textContent('.content')).toContain('swatch · #c0603f');
+    await p.shot('qc', 'done');
+    await p.preview('activate', 'NF-OW-2001_print.tif');
+    await p.page.waitForTimeout(1200);
+    await button(p.page, 'Run QC');
+    await p.page.waitForSelector('text=is a CMYK document');
+    await p.shot('qc', 'error');
+    await p.preview('activate', 'IMG_2231.psd');
+    await p.page.waitForSelector('text=brandlock cannot tell which SKU this is');
+    expect(await p.page.getAttribute('sp-button:has-text("Run QC")', 'disabled')).not.toBeNull();
+    await p.shot('qc', 'ask');
+    expect(p.errors).toEqual([]);
+  });
+
+  it('Export: a passed master rendered on the server, a rejected one refused, and a flagged one asked about', async () => {
+    const p = await openPanel(theme, { tab: 'export', pickedFolder: '/delivery' });
+    await p.page.waitForSelector('text=QC passed it.');
+    await p.page.click('sp-button:has-text("Choose")');
+    await p.page.waitForSelector('text=/delivery');
+    await p.shot('export', 'idle');
+    await p.page.click('sp-radio:has-text("On the server")');
+    await p.page.waitForSelector('text=13 of 13');
+    // Two channels keep the server's work small on a shared machine.
+    const boxes = await p.page.$$('.list-item.compact sp-checkbox');
+    for (const [i, box] of boxes.entries()) if (i !== 4 && i !== 12) await box.click();
+    const held = await holdRequests(p.page, /\/v1\/jobs\/[^/]+(\/events)?$/);
+    await button(p.page, 'Export 2 variants');
+    await p.page.waitForSelector('.progress');
+    await p.shot('export', 'running');
+    await held.release();
+    await p.page.waitForSelector('text=RESULT', { timeout: 60_000 });
+    expect(await p.page.textContent('.content')).toContain('northfold_nf-wv-1002_terracotta_front_');
+    expect(await p.page.textContent('.content')).toContain('Reveal in Finder');
+    await p.shot('export', 'done');
+    await p.preview('activate', 'NF-WV-1001_chalk_front.psd');
+    await p.page.waitForSelector('text=QC rejected it');
+    await p.page.click('sp-radio:has-text("In Photoshop")');
+    await p.page.click('sp-button:has-text("Export")');
+    await p.page.waitForSelector('text=brandlock does not export a reject');
+    await p.shot('export', 'error');
+    await p.preview('setXmp', [master.title, { qcVerdict: 'flag', qcFindings: '[{"check":"level","severity":"flag"}]' }]);
+    await p.preview('activate', master.title);
+    await p.page.waitForSelector('text=QC flagged it');
+    await p.page.click('sp-button:has-text("Export")');
+    await p.page.waitForSelector('sp-button:has-text("Export anyway")');
+    await p.shot('export', 'ask');
+    expect(p.errors).toEqual([]);
+  });
+
+  it('Review: the queue with reasons, loading, an approval with a reason, and a server that fails', async () => {
+    const p = await openPanel(theme, { tab: 'review' });
+    await p.page.waitForSelector('.list-item .badge', { timeout: 20_000 });
+    await p.shot('review', 'idle');
+    const held = await holdRequests(p.page, /\/v1\/review(\?.*)?$/);
+    await p.page.click('sp-link:has-text("Refresh")');
+    await p.page.waitForSelector('text=Loading the review queue');
+    await p.shot('review', 'running');
+    await held.release();
+    await p.page.waitForSelector('.list-item .badge');
+    await p.page.click('.list-title.pick >> nth=0');
+    await p.page.fill('sp-textfield >> input', 'checked at 100%; fine for a swatch card');
+    await button(p.page, 'Approve');
+    await p.page.waitForSelector('text=(technical review)');
+    await p.shot('review', 'done');
+    const unfail = await failRequests(p.page, /\/v1\/review(\?.*)?$/, 503, 'the review store is being migrated');
+    await p.page.click('sp-link:has-text("Refresh")');
+    await p.page.waitForSelector('text=the review store is being migrated');
+    await p.shot('review', 'error');
+    await unfail();
+    expect(p.errors).toEqual([]);
+  });
+});
+
+it('fits the 260 px minimum width, with the Generate button above the fold', async () => {
+  const { page, errors } = await openPanelPage(browser, html, 'darkest', { width: 260, height: 600 });
+  await page.evaluate((o) => (window as any).brandlockPreview.mount(o), {
+    theme: 'darkest', tab: 'generate', documents, allowedOrigins: [new URL(s.url).origin], serverUrl: s.url, token: s.retoucherToken,
+  } satisfies PreviewOptions);
+  await page.waitForSelector('.card-title', { timeout: 20_000 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  const box = (await page.$('sp-button[variant="cta"]'))!.boundingBox();
+  expect((await box)!.y + (await box)!.height).toBeLessThanOrEqual(600);
+  await page.screenshot({ path: join(shots, 'generate-260px-darkest.png') });
+  expect(errors).toEqual([]);
 });

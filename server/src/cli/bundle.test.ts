@@ -1,6 +1,8 @@
-// The README's CLI as a user runs it: the esbuild bundle, started with node, on the sample files.
+// The README's CLI as a user runs it: the esbuild bundle, started with node or through npx (the
+// package's bin), on the sample files.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -16,7 +18,15 @@ describe('the bundled brandlock command', () => {
     const build = spawnSync(process.execPath, ['esbuild.config.mjs', 'server'], { cwd: root, encoding: 'utf8', env: { ...process.env, BRANDLOCK_DIST: out } });
     expect(build.status, build.stderr).toBe(0);
   });
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(out, { recursive: true, force: true });
+    // npx links the package it ran into its cache; drop the link to this temporary folder.
+    const cache = join(homedir(), '.npm', '_npx');
+    for (const entry of safeList(cache)) {
+      const manifest = join(cache, entry, 'package.json');
+      if (safeRead(manifest).includes(out)) rmSync(join(cache, entry), { recursive: true, force: true });
+    }
+  });
 
   it('checks the sample lock and plans the sample season', () => {
     const check = run('lock', 'check', 'samples/brand-lock.json');
@@ -31,4 +41,33 @@ describe('the bundled brandlock command', () => {
     expect(run('plan', 'samples/brief-broken.csv', '--lock', 'samples/brand-lock.json').status).toBe(1);
     expect(run('plan').status).toBe(2);
   });
+
+  it('runs as a command: a hashbang, executable, so `npx brandlock` works as the README says', () => {
+    const bin = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin;
+    expect(bin).toEqual({ brandlock: 'dist/brandlock.mjs' });
+    expect(readFileSync(join(out, 'brandlock.mjs'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+    expect(statSync(join(out, 'brandlock.mjs')).mode & 0o111).not.toBe(0);
+    // A package whose bin is this build, as the root package's bin is dist/brandlock.mjs.
+    writeFileSync(join(out, 'package.json'), JSON.stringify({ name: 'brandlock', version: '0.0.0', private: true, bin: { brandlock: 'brandlock.mjs' } }));
+    const npx = spawnSync('npx', ['--offline', '--yes', 'brandlock', 'lock', 'check', join(root, 'samples', 'brand-lock.json')], { cwd: out, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+    expect(npx.stderr).not.toMatch(/syntax error/i);
+    expect(npx.status, npx.stderr).toBe(0);
+    expect(npx.stdout).toContain('brand-lock.json: ok');
+  }, 60_000);
 });
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function safeRead(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}

@@ -51,6 +51,8 @@ describe('brandlock CLI', () => {
     expect(res.code).toBe(0);
     expect(res.out).toMatch(/hash\s+sha256:[0-9a-f]{64}/);
     expect(res.out).toContain('Northfold Studio');
+    expect(res.out).toMatch(/video\s+pdp-loop 1080x1350 3-10 s, reels 1080x1920/);
+    expect(res.out).toMatch(/loops\s+wovens 6 s loop push-in, denim 6 s loop orbit-left, jersey 5 s loop push-in/);
   });
 
   it('lock check reports a mistyped key, a dangling reference and a wrong type with paths, exit 1', async () => {

@@ -58,7 +58,8 @@ type Env = Record<string, string | undefined>;
 export function readProvidersConfig(env: Env, problems: string[]): ProvidersConfig {
   const url = (name: string, fallback?: string): string => {
     const value = env[name]?.trim() || fallback || '';
-    if (value && !/^https?:\/\/[^\s]+$/i.test(value)) problems.push(`${name}: "${value}" is not an http(s) URL`);
+    // A URL may carry a password (COMFYUI_URL behind Basic auth): the message never shows it.
+    if (value && !/^https?:\/\/[^\s]+$/i.test(value)) problems.push(`${name}: "${value.replace(/(\/\/[^/@\s:]*):[^/@\s]*@/, '$1:[redacted]@')}" is not an http(s) URL`);
     return value.replace(/\/+$/, '');
   };
   const hosts = (name: string, fallback: string): HostRule[] => {

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { readProvidersConfig, providerSecrets, type ProvidersConfig } from './provider-config';
 import { Secret } from './secret';
+import { videoToolsFromEnv, type VideoTools } from '../pipeline/video/video-tools';
 
 export type ProviderId = 'fal' | 'replicate' | 'runway' | 'comfyui' | 'local';
 const PROVIDER_IDS: ProviderId[] = ['fal', 'replicate', 'runway', 'comfyui', 'local'];
@@ -47,6 +48,8 @@ export interface ServerConfig {
   reconcileIntervalMs: number;
   slaHours: number;
   providers: ProvidersConfig;
+  /** FFmpeg and ffprobe for product video (BRANDLOCK_FFMPEG, BRANDLOCK_FFPROBE; else from PATH). */
+  videoTools: VideoTools;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +118,7 @@ export function readServerConfig(env: Env, cwd: string): ServerConfig {
     reconcileIntervalMs: int('BRANDLOCK_RECONCILE_MS', 30_000, 100, 3_600_000),
     slaHours: int('BRANDLOCK_SLA_HOURS', 48, 1, 10_000),
     providers,
+    videoTools: videoToolsFromEnv(env),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

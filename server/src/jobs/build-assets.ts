@@ -10,6 +10,7 @@ import type { JobRow } from '../store/jobs';
 import type { NewAsset } from '../store/assets';
 import type { StoredLock } from '../store/locks';
 import type { InspectOutput } from './inspect-output';
+import { recordedVideo } from './recorded-video';
 
 export interface StoredOutput {
   index: number;
@@ -38,13 +39,14 @@ export async function buildAssets(input: {
   const timings = submitted === null ? null : { queuedMs: Math.max(0, submitted - job.created_at.getTime()), generateMs: Math.max(0, input.generatedAt - submitted) };
   for (const s of stored) {
     const qc = await input.inspect({ job, output: s.meta, bytes: s.bytes, index: s.index, lock });
+    const video = job.kind === 'video' ? recordedVideo(job, qc) : null;
     const record = buildProductionRecord({
       assetId: `${job.id}-${s.index}`,
       output: {
         sha256: s.meta.sha256,
         contentType: s.meta.contentType,
-        width: s.meta.width ?? 0,
-        height: s.meta.height ?? 0,
+        width: s.meta.width ?? video?.size?.width ?? 0,
+        height: s.meta.height ?? video?.size?.height ?? 0,
         bytes: s.meta.bytes,
         index: s.index,
         seed: s.output.seed ?? job.submit_details?.seed ?? null,
@@ -55,9 +57,10 @@ export async function buildAssets(input: {
       lock: { hash: job.lock_hash, brand: lock?.summary.brand.id ?? '', version: lock?.summary.version ?? '' },
       recipe: job.recipe,
       recipeHash: job.recipe_hash,
-      provider: { name: job.provider, jobId: job.provider_job_id, model: status.model ?? null, modelVersion: status.modelVersion ?? null, costUsd: status.costUsd !== undefined ? status.costUsd / stored.length : null },
+      provider: { name: job.provider, jobId: job.provider_job_id, model: status.model ?? job.submit_details?.model ?? null, modelVersion: status.modelVersion ?? null, costUsd: status.costUsd !== undefined ? status.costUsd / stored.length : null },
       qc,
       post: s.post ?? null,
+      video: video?.record ?? null,
       timings,
       createdAt: input.createdAt,
     });

@@ -86,25 +86,47 @@ describe('a generate job on the local provider, end to end through the API', () 
     expect(err.issues[0]).toMatchObject({ path: 'sku', found: 'NOPE-1' });
     const video = await retoucher.jobs.create({ kind: 'video', brief: briefId, sku: 'NF-JR-3003' }).catch((e) => e);
     expect(isBrandlockValidationError(video)).toBe(true);
-    expect(video.message).toMatch(/local.*cannot make video/);
+    expect(video.issues[0]).toMatchObject({ path: 'view', message: "no video is planned for this view; add it to the row's video_views column" });
   });
 
-  it('puts the unchecked master in the review queue; a retoucher approves it, audited, and metrics count it', async () => {
+  it('puts the unchecked master in the review queue; the technical layer sends it to brand review, the brand layer decides, audited, and metrics count it', async () => {
     const queue = await retoucher.review.list();
     const item = queue.items.find((i) => i.sku === 'NF-JR-3003')!;
     expect(item.status).toBe('flagged');
+    expect(item.layers).toEqual({ technical: null, brand: null });
     await expect(retoucher.review.decide(item.assetId, { decision: 'reject' })).rejects.toMatchObject({ status: 400 });
-    const decided = await retoucher.review.decide(item.assetId, { decision: 'approve', reason: 'drape and hem fine at 100%' });
-    expect(decided.status).toBe('approved');
-    expect(decided.reviews).toMatchObject([{ decision: 'approve', layer: 'technical', reviewer: 'Sam (retouch)', role: 'retoucher' }]);
+    // A retoucher decides in the technical layer only.
+    await expect(retoucher.review.decide(item.assetId, { decision: 'approve', layer: 'brand', reason: 'fine' })).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/brand layer is for art directors and admins/) });
+    const technical = await retoucher.review.decide(item.assetId, { decision: 'approve', reason: 'drape and hem fine at 100%' });
+    expect(technical.status).toBe('ready');
+    expect(technical.reviews).toMatchObject([{ decision: 'approve', layer: 'technical', reviewer: 'Sam (retouch)', role: 'retoucher' }]);
+    expect(technical.layers).toMatchObject({ technical: { decision: 'approve', reviewer: 'Sam (retouch)' }, brand: null });
+
+    const rejected = await director.review.decide(item.assetId, { decision: 'reject', reason: 'not our Poppy red' });
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.layers).toMatchObject({ technical: { decision: 'approve' }, brand: { decision: 'reject', layer: 'brand', reviewer: 'Ines (AD)', reason: 'not our Poppy red' } });
+    // The brand rejection stands: a later technical approval cannot overturn it.
+    await expect(retoucher.review.decide(item.assetId, { decision: 'approve', reason: 'looks fine to me' })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/brand layer has decided this asset \(rejected by Ines \(AD\)/) });
+    expect((await retoucher.review.list({ status: 'rejected' })).items.find((i) => i.assetId === item.assetId)?.status).toBe('rejected');
+
+    const approved = await director.review.decide(item.assetId, { decision: 'approve', reason: 'red checked against the swatch under D65' });
+    expect(approved.status).toBe('approved');
+    expect(approved.reviews.map((r) => `${r.layer} ${r.decision}`)).toEqual(['technical approve', 'brand reject', 'brand approve']);
     const events = await director.audit.events({ action: 'review.decide' });
-    expect(events.events.at(-1)).toMatchObject({ actor: 'Sam (retouch)', subject: item.assetId, detail: { decision: 'approve', reason: 'drape and hem fine at 100%' } });
+    expect(events.events.slice(-3).map((e) => [e.actor, e.detail.layer, e.detail.decision, e.detail.status])).toEqual([
+      ['Sam (retouch)', 'technical', 'approve', 'ready'],
+      ['Ines (AD)', 'brand', 'reject', 'rejected'],
+      ['Ines (AD)', 'brand', 'approve', 'approved'],
+    ]);
+    const record = (await director.audit.query({ sku: 'NF-JR-3003' })).records[0];
+    expect(record.reviews.map((r) => r.layer)).toEqual(['technical', 'brand', 'brand']);
     const skus = await director.briefs.skus(briefId);
     const hoodie = skus.skus.find((s) => s.sku === 'NF-JR-3003')!;
     expect(hoodie.views.find((v) => v.view === 'front')!.status).toBe('approved');
     expect(hoodie.status).toBe('planned');
     const metrics = await director.audit.metrics();
-    expect(metrics).toMatchObject({ assets: 1, reviewed: 1, approved: 1, firstPassApprovalRate: 1, truncated: false });
+    // Approved in the brand layer, but not at the first pass: art direction rejected it on the way.
+    expect(metrics).toMatchObject({ assets: 1, reviewed: 1, approved: 1, firstPassApprovalRate: 0, truncated: false });
     expect(metrics.timeToApproval.withinSla).toBe(1);
     expect(metrics.costPerApproved).toEqual([{ provider: 'local', costUsd: 0, assetsWithoutCost: 0, approved: 1, costPerApprovedUsd: 0 }]);
   });
@@ -123,14 +145,13 @@ describe('a generate job on the local provider, end to end through the API', () 
     }
   });
 
-  it('makes a moodboard of labelled lighting and palette studies, followed by polling', async () => {
+  it('makes a moodboard job of labelled cell studies (lighting x model x pose), followed by polling', async () => {
     const created = await director.jobs.create({ kind: 'moodboard', moodboard: { count: 6, environment: 'sunlit loft', lightingPresets: ['studio-warm', 'editorial-cool'] } });
     const job = await director.jobs.watch(created.id, { poll: true, pollIntervalMs: 100 });
     expect(job.state).toBe('succeeded');
     expect(job.outputs).toHaveLength(6);
-    expect(job.outputs.filter((o) => /lighting study of studio-warm/.test(o.note ?? ''))).toHaveLength(2);
-    expect(job.outputs.filter((o) => /lighting study of editorial-cool/.test(o.note ?? ''))).toHaveLength(2);
-    expect(job.outputs.filter((o) => /palette study/.test(o.note ?? ''))).toHaveLength(2);
+    expect(job.outputs.filter((o) => /: cell \d+: studio-warm x /.test(o.note ?? ''))).toHaveLength(3);
+    expect(job.outputs.filter((o) => /: cell \d+: editorial-cool x /.test(o.note ?? ''))).toHaveLength(3);
     expect(job.outputs.every((o) => /not a photograph/.test(o.note ?? '') && o.reviewStatus === 'ready')).toBe(true);
     const bad = await director.jobs.create({ kind: 'moodboard', moodboard: { count: 6, lightingPresets: ['disco'] } }).catch((e) => e);
     expect(bad.issues[0]).toMatchObject({ path: 'moodboard.lightingPresets', found: 'disco' });

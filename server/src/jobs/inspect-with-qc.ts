@@ -1,14 +1,16 @@
 /**
  * Automated QC as the runner's inspection hook: every generate, post and variants output is measured
- * against its category's thresholds, the SKU's swatch and (for variants) its channel's spec. Outputs
- * QC cannot judge (moodboard studies, video, jobs outside a category) are stored as unchecked, which
- * sends them to a person.
+ * against its category's thresholds, the SKU's swatch and (for variants) its channel's spec; every
+ * video output frame by frame (see inspect-video). Outputs QC cannot judge (moodboard studies, jobs
+ * outside a category) are stored as unchecked, which sends them to a person.
  */
 import { buildQcContext, labToSrgb, prepareQcImage, runQcRules, swatchFromPalette, uncheckedQc, type QcImageRecord, type TargetSwatch } from '@brandlock/core';
 import { decodeForQc } from '../pipeline/qc/decode-for-qc';
 import { qcOutcomeOf } from '../pipeline/qc/qc-outcome-of';
 import { qcThumbnail } from '../pipeline/qc/qc-thumbnail';
 import type { InspectOutput } from './inspect-output';
+import { inspectVideo } from './inspect-video';
+import type { VideoTools } from '../pipeline/video/video-tools';
 
 /**
  * @example startBrandlockServer({ config, inspect: automatedQc({ maxPixels: config.maxUploadPixels }) })
@@ -17,13 +19,18 @@ export interface AutomatedQcOptions {
   maxPixels?: number;
   /** Stores a report thumbnail (a small JPEG) and returns its sha256; without it no thumbnail is kept. */
   saveThumbnail?: (jpeg: Uint8Array, size: { width: number; height: number }) => Promise<string>;
+  /** FFmpeg for video QC; video outputs are stored unchecked without it. */
+  videoTools?: VideoTools;
 }
 
 export function automatedQc(options: AutomatedQcOptions = {}): InspectOutput {
   return async ({ job, bytes, index, lock }) => {
     const started = performance.now();
     if (job.kind === 'moodboard') return uncheckedQc('moodboard studies are not production images; automated QC does not apply');
-    if (job.kind === 'video') return uncheckedQc('automated QC measures still images; a person checks video');
+    if (job.kind === 'video') {
+      if (!options.videoTools) return uncheckedQc('no FFmpeg configured for video QC; a person checks this clip');
+      return inspectVideo(job, bytes, lock, { tools: options.videoTools, saveImage: options.saveThumbnail });
+    }
     if (!lock) return uncheckedQc(`the lock ${job.lock_hash} is not on this server, so there are no thresholds to measure against`);
     const category = lock.lock.categories.find((c) => c.id === job.category);
     if (!category) return uncheckedQc('the job has no garment category, and QC thresholds come from the category');

@@ -15,6 +15,9 @@ import { findLock, type StoredLock } from '../store/locks';
 import type { ProviderRegistry } from '../providers/registry';
 import type { ProviderName } from '../providers/provider';
 import type { LocalParams } from '../providers/local';
+import { planMoodboardCells } from './plan-moodboard-cells';
+import { cellRecipe, cellStudies } from './moodboard-cell-jobs';
+import { planVideoJob } from './plan-video-job';
 
 type Request = z.output<typeof JobCreateRequest>;
 
@@ -61,6 +64,7 @@ export async function planJobRequest(db: Queryable, registry: ProviderRegistry, 
     return reject(`provider "${provider}" cannot make ${req.kind} jobs`, [issue('kind', `${provider} runs ${registry.kinds(provider).join(', ')}`, { found: req.kind })]);
   }
   for (const [i, ref] of req.sources.entries()) {
+    if (req.kind === 'video') break; // a video's source is a stored still, checked against the SKU below
     if (!(await findBlob(db, ref.slice(7)))) return reject(`source ${ref} was never uploaded`, [issue(`sources[${i}]`, 'no upload with this reference; PUT the image to /v1/uploads first', { found: ref })]);
   }
   if (req.count !== undefined && req.kind !== 'generate') return reject('count applies to generate jobs', [issue('count', req.kind === 'moodboard' ? 'a moodboard takes moodboard.count' : `a ${req.kind} job makes one output per source or channel`)]);
@@ -127,23 +131,32 @@ export async function planJobRequest(db: Queryable, registry: ProviderRegistry, 
     count = channels.length;
   }
   let recipe = withSeedVariation(planned.recipe, req.seedVariation ?? 0);
+  let sources = req.sources.map((s) => s.slice(7));
   if (kind === 'moodboard') {
     const mb = req.moodboard!;
     const check = (path: string, ids: string[] | undefined, known: { id: string }[]) => (ids ?? []).filter((id) => !known.some((k) => k.id === id)).map((id) => issue(path, `"${id}" is not in the lock`, { found: id, expected: known.map((k) => k.id).join(', ') }));
     const problems = [...check('moodboard.lightingPresets', mb.lightingPresets, lock.lock.lighting), ...check('moodboard.modelProfiles', mb.modelProfiles, lock.lock.models), ...check('moodboard.swatches', mb.swatches, lock.lock.palette.swatches)];
     if (problems.length) return reject('the moodboard names things the lock does not have', problems);
-    const presets = mb.lightingPresets ? lock.lock.lighting.filter((l) => mb.lightingPresets!.includes(l.id)) : lock.lock.lighting;
-    const swatches = mb.swatches ? lock.lock.palette.swatches.filter((s) => mb.swatches!.includes(s.id)) : lock.lock.palette.swatches;
-    const models = mb.modelProfiles ? lock.lock.models.filter((m) => mb.modelProfiles!.includes(m.id)) : [];
-    count = mb.count;
-    params.moodboard = { presets, swatches, title: [mb.environment, mb.garmentFocus].filter(Boolean).join(', ') || `${lock.lock.brand.name} ${lock.lock.season}`.trim() };
-    params.direction = { environment: mb.environment, garmentFocus: mb.garmentFocus, notes: mb.notes, models: models.map((m) => ({ id: m.id, name: m.name, lora: m.lora })) };
-    recipe = {
-      ...recipe,
-      prompt: ['editorial moodboard image', mb.environment, mb.garmentFocus, presets.map((p) => p.promptFragment).join('; '), models.map((m) => `${m.lora.triggerWord ?? ''} ${m.name}`.trim()).join(', ')].filter(Boolean).join(', '),
-      seed: null,
-      modelProfile: models[0]?.id ?? recipe.modelProfile,
-      lightingPreset: presets[0].id,
+    // One request for many images would give the provider one prompt and one seed for all of them.
+    if (provider !== 'local') return reject(`a moodboard on ${provider} is one request per image: create it with POST /v1/moodboards`, [issue('kind', 'moodboards on a GPU provider are made cell by cell', { found: 'moodboard', expected: 'POST /v1/moodboards' })]);
+    const plan = planMoodboardCells(lock.lock, category, mb, contentHash(req));
+    const studies = await cellStudies(db, lock, plan.cells);
+    count = plan.cells.length;
+    sources = studies.sources;
+    params.moodboard = { cells: studies.specs };
+    recipe = { ...cellRecipe(category, plan.cells[0]), prompt: `moodboard studies: ${plan.cells.map((c) => c.caption).join('; ')}`.slice(0, 4000), seed: null, seedPolicy: 'random' };
+  }
+
+  if (kind === 'video') {
+    const video = await planVideoJob(db, planned, req.sources, req.seedVariation ?? 0);
+    if (!video.success) return reject(video.message, video.issues, video.status, video.code);
+    return {
+      success: true,
+      job: {
+        kind, provider, lock_hash: lock.summary.hash, brief_id: briefId, planned_job_id: video.plannedJobId, row: planned.row, sku: planned.sku, colorway: planned.colorway,
+        category: category.id, view: planned.view, recipe: video.recipe, recipe_hash: video.recipeHash, human_review: category.qc.humanReview,
+        qc_thresholds: category.qc as unknown as Record<string, unknown>, count: 1, seed_variation: req.seedVariation ?? 0, sources: [video.source], channels: [], params: video.params as unknown as Record<string, unknown>,
+      },
     };
   }
 
@@ -166,7 +179,7 @@ export async function planJobRequest(db: Queryable, registry: ProviderRegistry, 
       qc_thresholds: category.qc as unknown as Record<string, unknown>,
       count,
       seed_variation: req.seedVariation ?? 0,
-      sources: req.sources.map((s) => s.slice(7)),
+      sources,
       channels,
       params,
     },

@@ -25,7 +25,8 @@ import type { PostProcessOutput } from './post-process-output';
 import { acquireJobLease, releaseJobLease } from './job-lease';
 import { buildAssets, type StoredOutput } from './build-assets';
 import { configSecrets } from '../config/server-config';
-import { redactSecrets } from '../log/redact';
+import { createSecretRedactor } from '../secrets/secret-redactor';
+import { storableCopy } from '../middleware/input-guard/unstorable-text';
 import type { JobNotifier } from './job-notifier';
 
 export interface StepRunnerDeps {
@@ -54,9 +55,10 @@ export function createStepRunner(deps: StepRunnerDeps) {
   const { db, config, log } = deps;
   const instance = randomUUID().slice(0, 8);
   const delays = { minMs: config.pollMinMs, maxMs: config.pollMaxMs };
-  const secrets = configSecrets(config);
-  /** Provider messages are stored and shown to clients: never with a key in them. */
-  const clean = (error: ProviderError): ProviderError => ({ ...error, message: redactSecrets(error.message, secrets).slice(0, 2000) });
+  const redactor = createSecretRedactor(configSecrets(config));
+  /** Provider text is stored and shown to every role: secrets out before it is cut, and storable by Postgres. */
+  const cleanText = (text: string, max: number) => storableCopy(redactor.clip(text, max));
+  const clean = (error: ProviderError): ProviderError => ({ ...error, message: cleanText(error.message, 2000) });
 
   const acquire = (jobId: string, owner: string) => acquireJobLease(db, jobId, owner, config.stepTimeoutSeconds + 5);
   const release = (jobId: string, owner: string) => releaseJobLease(db, jobId, owner);
@@ -129,7 +131,7 @@ export function createStepRunner(deps: StepRunnerDeps) {
     } catch (e) {
       return callFailed(job, asProviderError(e));
     }
-    const details: SubmitDetails = { seed: typeof result.seed === 'number' ? result.seed : null, notes: (result.notes ?? []).map((n) => redactSecrets(n, secrets).slice(0, 500)) };
+    const details: SubmitDetails = { seed: typeof result.seed === 'number' ? result.seed : null, notes: (result.notes ?? []).map((n) => cleanText(n, 500)), model: result.status.model ?? null };
     await db.query('UPDATE jobs SET provider_job_id = $2, submit_details = $3::jsonb, updated_at = now() WHERE id = $1 AND provider_job_id IS NULL', [job.id, result.providerJobId, JSON.stringify(details)]);
     log.info('submitted', { jobId: job.id, provider: job.provider, providerJobId: result.providerJobId });
     await handleStatus({ ...job, state: 'running', provider_job_id: result.providerJobId, submitted_at: submittedAt, submit_details: details }, provider, result.status, signal);
@@ -198,14 +200,14 @@ export function createStepRunner(deps: StepRunnerDeps) {
     }
     if (!stored.length) return fail(job, { code: 'no_output', message: `${job.provider} reported success but returned no output`, retryable: false });
     const generatedAt = Date.now();
-    const assets = await buildAssets({ job, stored, status, lock, inspect: deps.inspect, clean: (text) => redactSecrets(text, secrets), createdAt: new Date().toISOString(), generatedAt });
+    const assets = await buildAssets({ job, stored, status, lock, inspect: deps.inspect, clean: (text) => cleanText(text, 4000), createdAt: new Date().toISOString(), generatedAt });
     const notes = [...new Set([...stored.map((s) => s.output.note), ...(job.submit_details?.notes ?? [])].filter(Boolean))];
     const finished = await db.transaction(async (tx) => {
       const moved = await move(tx, job, {
         from: ['running'],
         state: 'succeeded',
         stage: 'done',
-        set: { progress: 1, note: notes.length ? redactSecrets(notes.join('; '), secrets).slice(0, 2000) : null, model: status.model ?? null, model_version: status.modelVersion ?? null, cost_usd: status.costUsd ?? null },
+        set: { progress: 1, note: notes.length ? cleanText(notes.join('; '), 2000) : null, model: (status.model ?? job.submit_details?.model) ? cleanText((status.model ?? job.submit_details?.model)!, 200) : null, model_version: status.modelVersion ? cleanText(status.modelVersion, 200) : null, cost_usd: status.costUsd ?? null },
       });
       if (!moved) return false;
       await insertAssets(tx, assets);

@@ -1,7 +1,9 @@
 /**
  * Structured log lines (one JSON object a line) with secrets scrubbed: every configured key, token and
- * password is replaced by "[redacted]" in the final text, whatever field or error message carried it.
+ * password (and each part of it, in any encoding) is replaced by "[redacted]" in the final text,
+ * whatever field or error message carried it.
  */
+import { createSecretRedactor } from '../secrets/secret-redactor';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -30,8 +32,7 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}, bound: Record<string, unknown> = {}): Logger {
   const sink = options.sink ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const min = ORDER[options.level ?? 'info'];
-  // Each secret as written and as JSON escapes it, longest first so no secret is half-replaced.
-  const secrets = [...new Set((options.secrets ?? []).filter((s) => s.length > 0).flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]))].sort((a, b) => b.length - a.length);
+  const redactor = createSecretRedactor(options.secrets ?? []);
   const write = (level: LogLevel, msg: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[level] < min) return;
     let line: string;
@@ -40,8 +41,7 @@ export function createLogger(options: LoggerOptions = {}, bound: Record<string, 
     } catch {
       line = JSON.stringify({ t: new Date().toISOString(), level, msg, note: 'fields could not be serialised' });
     }
-    for (const s of secrets) line = line.split(s).join('[redacted]');
-    sink(line);
+    sink(redactor.redact(line));
   };
   return {
     debug: (m, f) => write('debug', m, f),

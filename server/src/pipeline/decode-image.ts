@@ -3,8 +3,10 @@
  * must not choke on: unknown formats, corrupt or truncated files, and decompression bombs. What it
  * refuses comes back as an ImageDecodeError whose `code` says why.
  */
+import { open } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 import type { Raster } from '@brandlock/core';
+import { sniffImageHeader } from './sniff-image-header';
 
 export type ImageDecodeErrorCode = 'unreadable' | 'unsupported_format' | 'corrupt' | 'too_many_pixels' | 'too_large';
 
@@ -67,6 +69,10 @@ const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 /** Reads only the header: format, size, space, profile. Throws ImageDecodeError on bad input. */
 export async function probeImage(input: Uint8Array | string, options: DecodeOptions = {}): Promise<ImageInfo> {
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
+  // Only bytes that start like a format brandlock reads reach libvips (no SVG or XML parser runs).
+  const sniffed = sniffImageHeader(typeof input === 'string' ? await readHead(input) : input.subarray(0, 64));
+  if (!sniffed) throw new ImageDecodeError('unsupported_format', 'not an image format brandlock reads (expected JPEG, PNG, WebP, TIFF, AVIF or GIF)');
+  if (sniffed.width !== undefined && sniffed.height !== undefined) tooManyPixels(sniffed.width, sniffed.height, maxPixels);
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: false, failOn: 'none' }).metadata();
@@ -82,9 +88,7 @@ export async function probeImage(input: Uint8Array | string, options: DecodeOpti
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
   if (!width || !height) throw new ImageDecodeError('corrupt', 'the image header gives no size');
-  if (width * height > maxPixels) {
-    throw new ImageDecodeError('too_many_pixels', `${width}x${height} is ${(width * height / 1e6).toFixed(1)} MP, above the ${(maxPixels / 1e6).toFixed(0)} MP limit`);
-  }
+  tooManyPixels(width, height, maxPixels);
   const bytes = typeof input === 'string' ? (meta.size ?? 0) : input.byteLength;
   if (bytes > (options.maxBytes ?? DEFAULT_MAX_BYTES)) throw new ImageDecodeError('too_large', `the file is ${bytes} bytes, above the limit`);
   const depthBits = meta.depth === 'ushort' || meta.depth === 'short' ? 16 : meta.depth === 'float' || meta.depth === 'uint' || meta.depth === 'int' ? 32 : 8;
@@ -104,6 +108,30 @@ export async function probeImage(input: Uint8Array | string, options: DecodeOpti
     orientation: meta.orientation,
     bytes,
   };
+}
+
+function tooManyPixels(width: number, height: number, maxPixels: number): void {
+  if (width * height > maxPixels) {
+    throw new ImageDecodeError('too_many_pixels', `${width}x${height} is ${(width * height / 1e6).toFixed(1)} MP, above the ${(maxPixels / 1e6).toFixed(0)} MP limit`);
+  }
+}
+
+/** The first bytes of a file, enough to tell its format and (PNG, GIF) its declared size. */
+async function readHead(path: string): Promise<Uint8Array> {
+  let file;
+  try {
+    file = await open(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ImageDecodeError('unreadable', code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? (e as Error).message})`);
+  }
+  try {
+    const head = new Uint8Array(64);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
 }
 
 /**

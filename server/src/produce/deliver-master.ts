@@ -38,7 +38,7 @@ export interface DeliverMasterResult {
 }
 
 /** Where a record's verdict sends its master. */
-export function deliveryKind(record: ProductionRecord): DeliveredFile['kind'] {
+export function deliveryKind(record: ProductionRecord): 'variant' | 'flagged' | 'rejected' {
   return record.qc.verdict === 'pass' ? 'variant' : record.qc.verdict === 'reject' ? 'rejected' : 'flagged';
 }
 

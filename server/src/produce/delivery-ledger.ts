@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 export interface DeliveredFile {
   /** Path relative to the delivery folder, with "/" separators. */
   path: string;
-  kind: 'variant' | 'flagged' | 'rejected';
+  kind: 'variant' | 'flagged' | 'rejected' | 'video' | 'poster';
   sha256: string;
   bytes: number;
   width: number;
@@ -29,6 +29,9 @@ export interface DeliveredFile {
   lockHash: string;
   recipeHash: string;
   deliveredAt: string;
+  /** Video files: length in seconds and frame rate. */
+  durationSeconds?: number;
+  fps?: number;
 }
 
 export class DeliveryLedger {

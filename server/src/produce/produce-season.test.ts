@@ -27,6 +27,7 @@ function season(rows: string[]): string {
   cpSync(join(samples, 'photos'), join(dir, 'photos'), { recursive: true });
   cpSync(join(samples, 'luts'), join(dir, 'luts'), { recursive: true });
   cpSync(join(samples, 'brand-lock.json'), join(dir, 'brand-lock.json'));
+  cpSync(join(samples, 'northfold.approvals.jsonl'), join(dir, 'northfold.approvals.jsonl'));
   writeFileSync(join(dir, 'brief.csv'), [HEADER, ...rows].join('\n') + '\n');
   return dir;
 }
@@ -40,7 +41,7 @@ async function produce(dir: string, ...extra: string[]) {
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'delivery', 'manifest.json'), 'utf8'));
 
-describe('brandlock produce', () => {
+describe('brandlock produce', { timeout: 300_000 }, () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -118,7 +119,7 @@ describe('brandlock produce', () => {
   });
 });
 
-describe('a produce run stopped halfway', () => {
+describe('a produce run stopped halfway', { timeout: 300_000 }, () => {
   let bundle = '';
   let remove = () => undefined as void;
   beforeAll(() => {

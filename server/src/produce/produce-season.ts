@@ -9,7 +9,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { parseBrief, planBrief, type BrandLock, type PlannedJob, type ProductionRecord, type QcImageRecord } from '@brandlock/core';
+import { parseBrief, planBrief, type BrandLock, type PlannedJob, type ProductionRecord, type QcImageRecord, type RecipeApproval } from '@brandlock/core';
+import { gateRecipes, type RecipeGate } from './gate-recipes';
+import { writeRecipeGate } from './write-recipe-gate';
 import type { Job } from '@brandlock/core/api';
 import { readLockFile } from '../io/read-lock-file';
 import type { QcThumbnail } from '../pipeline/qc/qc-thumbnail';
@@ -21,6 +23,9 @@ import { ensureBrief, ensureLock, uploadSources, type InputProblem } from './upl
 import { readProduceState, writeProduceState, type ProduceState } from './produce-state';
 import { ProgressDisplay, type ProgressOutput } from './progress-display';
 import { masterLabel, writeDeliveryDocuments } from './write-delivery-files';
+import { deliverVideo } from './deliver-video';
+import { fetchVideoImages, startVideoJob, videoWaitReason, type VideoReportImages } from './video-jobs';
+import { videoToolsFromEnv } from '../pipeline/video/video-tools';
 
 export interface ProduceOptions {
   briefPath: string;
@@ -36,6 +41,14 @@ export interface ProduceOptions {
   signal: AbortSignal;
   /** How often job states are read from the server. Default 500 ms. */
   pollMs?: number;
+  /** Make only N SKUs per category, for an art director to approve the recipes from. */
+  pilot?: number;
+  /** Produce categories whose recipe has no approval too. */
+  skipApproval?: boolean;
+  /** Recipe approvals (from the ledger beside the lock); with `server` they are read from the server. */
+  approvals?: RecipeApproval[];
+  /** The local asset library's blob folder, for brief sources that name library assets (`library:<sha256>`). */
+  libraryBlobDir?: string;
 }
 
 export type ProduceOutcome =
@@ -53,6 +66,7 @@ export type ProduceOutcome =
       documents: { manifest: string; csv: string; audit: string; report: string };
       logFile: string | null;
       wallMs: number;
+      gate: RecipeGate;
     };
 
 const TERMINAL = new Set(['succeeded', 'failed', 'canceled']);
@@ -100,6 +114,8 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
   progress.stage('upload', 'upload', 0);
   progress.stage('generate', 'generate', plan.jobs.length);
   progress.stage('deliver', 'deliver', 0);
+  const plannedVideos = plan.jobs.filter((j) => j.video);
+  if (plannedVideos.length) progress.stage('video', 'video', plannedVideos.length);
   progress.start();
 
   const conn = await connectForProduce({ outDir, server: o.server, token: o.token, provider: o.provider, concurrency: o.concurrency, env: o.env, cwd: o.cwd });
@@ -108,25 +124,50 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
   const failedJobs = new Map<string, Job>();
   const deliverMs: number[] = [];
   const delivered = new Set<string>();
+  const tools = videoToolsFromEnv(o.env);
+  /** Planned still job id -> its video job id, once the video is asked for. */
+  const videoJobOf = new Map<string, string>();
+  const videoImages: VideoReportImages = new Map();
   let interrupted = false;
+  let gate: RecipeGate = { mode: 'full', jobs: plan.jobs, skus: undefined, status: [], problems: [] };
   try {
     await ensureLock(conn.api, { lock, hash: lockHash, document: lockRead.raw, lockDir: lockRead.dir });
     state.briefId = await ensureBrief(conn.api, { known: state.briefId, name: `${basename(briefPath)} (${lock.season || lock.version})`, text: briefText, lockHash });
     await writeProduceState(statePath, state);
-    const sources = await uploadSources(conn.api, plan.jobs, briefPath, (done, failed, total) => progress.update('upload', { done, failed, total }), o.signal);
+    const approvals = o.server ? (await conn.api.recipes.list({ lock: lockHash })).approvals : (o.approvals ?? []);
+    gate = gateRecipes({ lock, jobs: plan.jobs, approvals, pilot: o.pilot, skipApproval: o.skipApproval });
+    problems.push(...gate.problems);
+    await writeRecipeGate(outDir, gate);
+    const sources = await uploadSources(conn.api, gate.jobs, briefPath, (done, failed, total) => progress.update('upload', { done, failed, total }), o.signal, o.libraryBlobDir);
     problems.push(...sources.problems);
-    const queued = await conn.api.briefs.queueJobs(state.briefId, { provider: o.provider as never, sources: sources.refs });
+    const queued = gate.skus && !gate.skus.length ? { queued: [], skipped: [] } : await conn.api.briefs.queueJobs(state.briefId, { provider: o.provider as never, sources: sources.refs, ...(gate.skus ? { skus: gate.skus } : {}) });
     // A job skipped for a source image that could not be uploaded is already reported with that image.
     for (const s of queued.skipped) if (!(sources.problems.length && /was not uploaded/.test(s.reason))) problems.push({ where: `${s.sku} ${s.view}`, message: s.reason });
-    const plannedById = new Map(plan.jobs.map((j) => [j.id, j]));
+    const plannedById = new Map(plan.jobs.flatMap((j) => [[j.id, j] as const, ...(j.video ? [[j.video.id, j] as const] : [])]));
     const jobIds = new Set(queued.queued.map((q) => q.jobId));
     progress.update('generate', { total: jobIds.size });
 
     while (!o.signal.aborted) {
-      const jobs = await listJobs(conn.api, state.briefId, jobIds);
+      const briefJobs = await listJobs(conn.api, state.briefId);
+      // A still that passed (or a person approved) starts its video; the video is then awaited like any job.
+      for (const still of briefJobs) {
+        const planned = plannedById.get(still.plannedJobId ?? '');
+        if (!planned?.video || still.kind === 'video' || still.state !== 'succeeded' || videoJobOf.has(planned.id) || !jobIds.has(still.id) || videoWaitReason(still)) continue;
+        const started = await startVideoJob(conn.api, { briefId: state.briefId, planned, existing: briefJobs, provider: o.provider });
+        if ('jobId' in started) {
+          videoJobOf.set(planned.id, started.jobId);
+          jobIds.add(started.jobId);
+        } else {
+          videoJobOf.set(planned.id, '');
+          problems.push({ where: `${planned.sku} ${planned.view} video`, message: started.problem });
+        }
+      }
+      const jobs = briefJobs.filter((j) => jobIds.has(j.id));
       const succeeded = jobs.filter((j) => j.state === 'succeeded');
+      if (plannedVideos.length) progress.update('video', { done: jobs.filter((j) => j.kind === 'video' && j.state === 'succeeded').length, failed: jobs.filter((j) => j.kind === 'video' && (j.state === 'failed' || j.state === 'canceled')).length });
       for (const j of jobs) if (j.state === 'failed' || j.state === 'canceled') failedJobs.set(j.id, j);
-      progress.update('generate', { done: succeeded.length, failed: failedJobs.size, total: jobIds.size });
+      const stills = jobs.filter((j) => j.kind !== 'video');
+      progress.update('generate', { done: stills.filter((j) => j.state === 'succeeded').length, failed: stills.filter((j) => j.state === 'failed' || j.state === 'canceled').length, total: jobIds.size - [...videoJobOf.values()].filter(Boolean).length });
       progress.update('deliver', { total: succeeded.length, done: delivered.size });
       for (const job of succeeded) {
         if (o.signal.aborted || delivered.has(job.id)) continue;
@@ -139,7 +180,11 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
           const { bytes } = await conn.api.assets.get(thumb.sha256);
           thumbnails.set(masterLabel(record), { jpeg: bytes, width: thumb.width, height: thumb.height, fullWidth: thumb.fullWidth, fullHeight: thumb.fullHeight, outline: thumb.outline });
         }
-        const res = await deliverMaster({ api: conn.api, job, record, planned, lock, lockHash, outDir, ledger, blocked: new Set(), signal: o.signal });
+        if (job.kind === 'video') await fetchVideoImages(conn.api, record, videoImages);
+        const res =
+          job.kind === 'video'
+            ? await deliverVideo({ api: conn.api, job, record, planned, lock, lockHash, outDir, ledger, tools, signal: o.signal })
+            : await deliverMaster({ api: conn.api, job, record, planned, lock, lockHash, outDir, ledger, blocked: new Set(), signal: o.signal });
         for (const f of res.failures) problems.push({ where: `${planned.sku} ${planned.view} ${f.channel}`, message: f.message });
         if (!o.signal.aborted) {
           delivered.add(job.id);
@@ -151,7 +196,15 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
       await sleep(o.pollMs ?? 500, o.signal);
     }
     interrupted = o.signal.aborted;
-    for (const j of failedJobs.values()) problems.push({ where: `${j.sku} ${j.view}`, message: `job ${j.state}: ${j.error?.message ?? 'no reason given'}` });
+    for (const j of failedJobs.values()) problems.push({ where: `${j.sku} ${j.view}${j.kind === 'video' ? ' video' : ''}`, message: `job ${j.state}: ${j.error?.message ?? 'no reason given'}` });
+    if (!interrupted) {
+      const stills = await listJobs(conn.api, state.briefId);
+      for (const planned of plannedVideos) {
+        if (videoJobOf.has(planned.id)) continue;
+        const still = stills.find((j) => j.plannedJobId === planned.id && jobIds.has(j.id));
+        problems.push({ where: `${planned.sku} ${planned.view} video`, message: still ? (videoWaitReason(still) ?? 'not started') : 'not made: its still was not queued' });
+      }
+    }
   } finally {
     progress.finish();
     await conn.stop().catch(() => undefined);
@@ -170,17 +223,19 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
     records: all,
     errorRows: [...failedJobs.values()].map((j) => errorRow(j, lock)),
     thumbnails,
-    facts: productionFacts({ lock, plan: plan.jobs, rowsRead: parsed.brief.rowCount, skus: plan.skuCount, records: all, files, failedJobs: failedJobs.size, problems, wallMs: Date.now() - started, deliverMs }),
+    filmstrips: videoImages,
+    facts: productionFacts({ lock, plan: gate.jobs, rowsRead: parsed.brief.rowCount, skus: new Set(gate.jobs.map((j) => j.sku)).size, records: all, files, failedJobs: failedJobs.size, problems, wallMs: Date.now() - started, deliverMs }),
   });
-  return { kind: 'done', interrupted, outDir, files, problems, masters: all.length, planned: plan.jobs.length, skus: plan.skuCount, documents, logFile: conn.logFile, wallMs: Date.now() - started };
+  return { kind: 'done', interrupted, outDir, files, problems, masters: all.filter((r) => r.kind !== 'video').length, planned: gate.jobs.length, skus: new Set(gate.jobs.map((j) => j.sku)).size, documents, logFile: conn.logFile, wallMs: Date.now() - started, gate };
 }
 
-async function listJobs(api: Awaited<ReturnType<typeof connectForProduce>>['api'], briefId: string, ids: ReadonlySet<string>): Promise<Job[]> {
+/** Every job of the brief (stills and videos). */
+async function listJobs(api: Awaited<ReturnType<typeof connectForProduce>>['api'], briefId: string): Promise<Job[]> {
   const out: Job[] = [];
   let cursor: string | undefined;
   do {
     const page = await api.jobs.list({ brief: briefId, limit: 500, cursor });
-    out.push(...page.jobs.filter((j) => ids.has(j.id)));
+    out.push(...page.jobs);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return out;
@@ -231,7 +286,8 @@ function productionFacts(input: {
   wallMs: number;
   deliverMs: number[];
 }): ProductionFacts {
-  const { records } = input;
+  const videos = input.records.filter((r) => r.kind === 'video');
+  const records = input.records.filter((r) => r.kind !== 'video');
   const categories = input.lock.categories
     .map((c) => {
       const rs = records.filter((r) => r.category === c.id);
@@ -249,7 +305,8 @@ function productionFacts(input: {
     skusPlanned: input.skus,
     jobsPlanned: input.plan.length,
     mastersMade: records.length,
-    filesDelivered: input.files.filter((f) => f.kind === 'variant').length,
+    filesDelivered: input.files.filter((f) => f.kind === 'variant' || f.kind === 'video').length,
+    videos: { planned: input.plan.filter((j) => j.video).length, made: videos.length, passed: videos.filter((r) => r.qc.verdict === 'pass').length, cuts: input.files.filter((f) => f.kind === 'video').length },
     flagged: input.files.filter((f) => f.kind === 'flagged').length,
     rejected: input.files.filter((f) => f.kind === 'rejected').length,
     failedJobs: input.failedJobs,

@@ -53,6 +53,7 @@ export async function uploadSources(
   briefPath: string,
   onProgress: (done: number, failed: number, total: number) => void,
   signal?: AbortSignal,
+  libraryBlobDir?: string,
 ): Promise<{ refs: Record<string, string>; problems: InputProblem[] }> {
   const dir = dirname(resolve(briefPath));
   const rowsOf = new Map<string, Set<string>>();
@@ -63,6 +64,13 @@ export async function uploadSources(
   for (const [path, rows] of rowsOf) {
     if (signal?.aborted) break;
     try {
+      const library = /^library:([0-9a-f]{64})$/.exec(path);
+      if (library) {
+        refs[path] = await libraryRef(api, library[1], libraryBlobDir);
+        done++;
+        onProgress(done, problems.length, rowsOf.size);
+        continue;
+      }
       const bytes = await readFile(join(dir, path));
       const ext = path.split('.').pop()?.toLowerCase() ?? '';
       refs[path] = (await api.uploads.put(bytes, TYPES[ext] ?? 'application/octet-stream')).ref;
@@ -75,4 +83,20 @@ export async function uploadSources(
     onProgress(done, problems.length, rowsOf.size);
   }
   return { refs, problems };
+}
+
+/**
+ * A brief source naming a library asset (`library:<sha256>`): the server's own copy when it holds the
+ * asset (a run with --server), else the bytes from the local library's blob folder, uploaded.
+ */
+async function libraryRef(api: BrandlockClient, sha256: string, blobDir: string | undefined): Promise<string> {
+  if (!(await missing(() => api.library.get(sha256)))) return `sha256:${sha256}`;
+  if (!blobDir) throw new Error(`library asset ${sha256.slice(0, 12)} is not on the server and no local library is configured`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(blobDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256));
+  } catch {
+    throw new Error(`library asset ${sha256.slice(0, 12)} is not in the library (${blobDir}); add it with "brandlock library add"`);
+  }
+  return (await api.uploads.put(bytes, 'application/octet-stream')).ref;
 }

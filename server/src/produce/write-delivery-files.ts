@@ -11,7 +11,9 @@ import { summarizeQcReport, toCsv, type BrandLock, type ProductionRecord, type Q
 import type { QcThumbnail } from '../pipeline/qc/qc-thumbnail';
 import { renderQcReportHtml } from '../report/render-qc-report';
 import { renderProductionSection, type ProductionFacts } from '../report/render-production-section';
+import { renderVideoSection } from '../report/render-video-section';
 import type { DeliveredFile } from './delivery-ledger';
+import { videoReportEntries } from './video-report-entries';
 
 export interface DeliveryDocuments {
   outDir: string;
@@ -26,6 +28,8 @@ export interface DeliveryDocuments {
   errorRows: QcImageRecord[];
   thumbnails: ReadonlyMap<string, QcThumbnail>;
   facts: ProductionFacts;
+  /** Filmstrip JPEGs of video masters, by asset id. */
+  filmstrips?: ReadonlyMap<string, Uint8Array>;
 }
 
 const CSV_COLUMNS: (keyof DeliveredFile)[] = ['path', 'kind', 'channel', 'sku', 'colorway', 'view', 'category', 'verdict', 'format', 'width', 'height', 'bytes', 'sha256', 'jobId', 'assetId', 'masterSha256', 'lockHash', 'recipeHash', 'deliveredAt'];
@@ -59,7 +63,7 @@ export async function writeDeliveryDocuments(d: DeliveryDocuments): Promise<{ ma
         brand: d.lock.brand,
         lock: { version: d.lock.version, hash: d.lockHash },
         brief: { file: d.briefFile, hash: d.briefHash },
-        counts: { files: d.files.length, variants: count('variant'), flagged: count('flagged'), rejected: count('rejected') },
+        counts: { files: d.files.length, variants: count('variant'), flagged: count('flagged'), rejected: count('rejected'), videos: count('video'), posters: count('poster') },
         files: d.files,
       },
       null,
@@ -71,7 +75,7 @@ export async function writeDeliveryDocuments(d: DeliveryDocuments): Promise<{ ma
   for (const f of d.files) byAsset.set(f.assetId, [...(byAsset.get(f.assetId) ?? []), f]);
   await writeAtomically(audit, d.records.map((r) => JSON.stringify({ ...r, qc: { ...r.qc, detail: undefined }, delivered: (byAsset.get(r.assetId) ?? []).map((f) => ({ path: f.path, sha256: f.sha256, channel: f.channel })) })).join('\n') + (d.records.length ? '\n' : ''));
 
-  const rows = [...d.records.flatMap((r) => masterReportRow(r, masterLabel(r)) ?? []), ...d.errorRows];
+  const rows = [...d.records.filter((r) => r.kind !== 'video').flatMap((r) => masterReportRow(r, masterLabel(r)) ?? []), ...d.errorRows];
   const qcReport: QcReport = {
     schemaVersion: 1,
     generatedAt: new Date().toISOString(),
@@ -80,11 +84,11 @@ export async function writeDeliveryDocuments(d: DeliveryDocuments): Promise<{ ma
     images: rows,
     summary: summarizeQcReport(rows),
   };
-  await writeAtomically(report, renderQcReportHtml(qcReport, d.thumbnails, { title: d.complete ? 'Season report' : 'Season report (incomplete run)', sectionsHtml: renderProductionSection(d.facts) }));
+  await writeAtomically(report, renderQcReportHtml(qcReport, d.thumbnails, { title: d.complete ? 'Season report' : 'Season report (incomplete run)', sectionsHtml: renderProductionSection(d.facts) + renderVideoSection(videoReportEntries(d.records, d.files, d.filmstrips ?? new Map())) }));
   return { manifest, csv, audit, report };
 }
 
 /** How a master is named in the report: SKU, colourway and view. */
-export function masterLabel(r: Pick<ProductionRecord, 'sku' | 'colorway' | 'view' | 'assetId'>): string {
-  return r.sku ? `${r.sku} · ${r.colorway ?? ''} · ${r.view ?? ''}` : r.assetId;
+export function masterLabel(r: Pick<ProductionRecord, 'sku' | 'colorway' | 'view' | 'assetId'> & Partial<Pick<ProductionRecord, 'kind'>>): string {
+  return r.sku ? `${r.sku} · ${r.colorway ?? ''} · ${r.view ?? ''}${'kind' in r && r.kind === 'video' ? ' · video' : ''}` : r.assetId;
 }

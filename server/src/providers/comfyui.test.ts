@@ -180,4 +180,19 @@ describe('comfyui security', () => {
     expect(err.error.code).toBe('http_401');
     expect(`${err.message}${err.stack}${JSON.stringify(err)}`).not.toContain('token-WRONG');
   });
+
+  it('works behind a proxy that wants HTTP Basic credentials given in COMFYUI_URL, and keeps the password out of errors', async () => {
+    // fetch refuses a URL with credentials in it (and says so, quoting the URL with the password).
+    const comfy = await setUp({ basicAuth: { user: 'brandlock', password: 'Pw:9f3/A1c@basic' } });
+    expect(sim.env().COMFYUI_URL).toContain('@127.0.0.1');
+    const done = await pollUntilDone(comfy, (await comfy.submit(testRequest())).providerJobId);
+    expect(done.state).toBe('succeeded');
+    expect((await comfy.fetchOutput(done.outputs![0])).bytes.byteLength).toBeGreaterThan(0);
+    expect(sim.requests.every((r) => String(r.headers.authorization).startsWith('Basic '))).toBe(true);
+
+    const wrong = createComfyProvider({ settings: readProviderEnv({ COMFYUI_URL: sim.env().COMFYUI_URL.replace('Pw%3A9f3', 'Xx%3A9f3'), COMFYUI_POLL_INTERVAL_MS: '15' }).comfyui!, map: TEST_MAP.comfyui, mapSource: 'test map', policy: TEST_POLICY, maxOutputBytes: 1 << 20 });
+    const err = await wrong.submit(testRequest()).catch((e) => e);
+    expect(err.error.code).toBe('http_401');
+    expect(`${err.message}${err.stack}${JSON.stringify(err)}`).not.toMatch(/9f3/);
+  });
 });

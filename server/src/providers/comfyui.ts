@@ -35,8 +35,13 @@ export function comfyPromptId(jobId: string, attempt: number): string {
 
 export function createComfyProvider(options: ComfyProviderOptions): Provider {
   const { settings, policy } = options;
-  const auth: Record<string, string> = settings.token ? { authorization: `Bearer ${settings.token.reveal()}` } : {};
-  const http = new ProviderHttp({ provider: 'comfyui', baseUrl: settings.baseUrl, headers: auth, secrets: [settings.token?.reveal()], policy, sleep: options.sleep, fetch: options.fetch });
+  const auth: Record<string, string> = settings.token
+    ? { authorization: `Bearer ${settings.token.reveal()}` }
+    : settings.basicAuth
+      ? { authorization: `Basic ${Buffer.from(settings.basicAuth.reveal()).toString('base64')}` }
+      : {};
+  const secrets = [settings.token?.reveal(), settings.basicAuth?.reveal().split(':').slice(1).join(':')];
+  const http = new ProviderHttp({ provider: 'comfyui', baseUrl: settings.baseUrl, headers: auth, secrets, policy, sleep: options.sleep, fetch: options.fetch });
   const workflowSource = options.map?.workflow ?? 'built-in ComfyUI workflow';
   const template: ComfyGraph = options.workflow === undefined ? DEFAULT_WORKFLOW : parseWorkflow(options.workflow, workflowSource);
   const origin = new URL(settings.baseUrl).origin;
@@ -53,7 +58,7 @@ export function createComfyProvider(options: ComfyProviderOptions): Provider {
   async function historyEntry(promptId: string, signal?: AbortSignal): Promise<ProviderStatus | undefined> {
     const history = (await http.call('GET', `/history/${encodeURIComponent(promptId)}`, { kind: 'read', signal })).data as Record<string, unknown> | null;
     const entry = history?.[promptId];
-    return entry ? historyStatus(entry, promptId, settings.baseUrl, (t) => http.redact(t)) : undefined;
+    return entry ? historyStatus(entry, promptId, settings.baseUrl, (t, max) => http.clip(t, max)) : undefined;
   }
 
   async function status(promptId: string, signal?: AbortSignal): Promise<ProviderStatus> {
@@ -176,14 +181,14 @@ export function createComfyProvider(options: ComfyProviderOptions): Provider {
 }
 
 /** Maps a /history entry: success with output files, an execution error, or an interruption. */
-function historyStatus(entry: unknown, promptId: string, baseUrl: string, redact: (t: string) => string): ProviderStatus {
+function historyStatus(entry: unknown, promptId: string, baseUrl: string, clip: (text: string, max: number) => string): ProviderStatus {
   const e = entry as { prompt?: unknown[]; outputs?: Record<string, Record<string, unknown>>; status?: { status_str?: string; messages?: [string, Record<string, unknown>][] } };
   const messages = e.status?.messages ?? [];
   if (messages.some(([event]) => event === 'execution_interrupted')) return { state: 'canceled' };
   const failure = messages.find(([event]) => event === 'execution_error')?.[1];
   if (e.status?.status_str === 'error' || failure) {
     const text = failure ? `${String(failure.node_type ?? 'node')}: ${String(failure.exception_message ?? 'execution error')}` : 'execution error';
-    return { state: 'failed', error: { code: 'execution_error', message: `ComfyUI prompt ${promptId} failed: ${redact(text).slice(0, 300)}`, retryable: false } };
+    return { state: 'failed', error: { code: 'execution_error', message: `ComfyUI prompt ${promptId} failed: ${clip(text, 300)}`, retryable: false } };
   }
   const seed = graphSeed(e.prompt?.[2]);
   const outputs: ProviderOutput[] = [];

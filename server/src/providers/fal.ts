@@ -14,6 +14,7 @@ import type { FalSettings } from './provider-env';
 import { resolveModelEntry } from './provider-map';
 import { droppedInputNotes, recipeValues } from './recipe-values';
 import { sourceDataUri } from './data-uri';
+import { videoTemplateValues } from './video-template-values';
 import { fetchAllowedOutput } from './safe-fetch';
 import { ProviderCallError, type Provider, type ProviderOutput, type ProviderStatus, type WebhookEvent } from './provider';
 
@@ -30,7 +31,9 @@ const IMAGE_TEMPLATE = {
   output_format: 'png',
   enable_safety_checker: true,
 };
-const VIDEO_TEMPLATE = { prompt: '$prompt', image_url: '$source_image', negative_prompt: '$negative_prompt', duration: '5' };
+/** Kling image-to-video on fal (fal-ai/kling-video/v2.1/pro/image-to-video): duration "5" or "10", tail_image_url the last frame. */
+const VIDEO_TEMPLATE = { prompt: '$prompt', image_url: '$source_image', negative_prompt: '$negative_prompt', duration: '$duration', tail_image_url: '$tail_image' };
+const KLING_DURATIONS = [5, 10];
 const MAX_INLINE_SOURCE = 20 * 1024 * 1024;
 const NAMESPACES = new Set(['workflows', 'comfy']);
 
@@ -94,7 +97,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
       case 'COMPLETED':
         return result(requestId, model, signal);
       default:
-        throw new ProviderCallError('fal', { code: 'malformed_response', message: `fal status for ${requestId} is "${String(body.status).slice(0, 40)}"`, retryable: true });
+        throw new ProviderCallError('fal', { code: 'malformed_response', message: `fal status for ${requestId} is "${http.clip(String(body.status), 40)}"`, retryable: true });
     }
   }
 
@@ -116,7 +119,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
     const body = (answer.data ?? {}) as { detail?: unknown; error_type?: string };
     const errorType = answer.headers.get('x-fal-error-type') ?? body.error_type;
     if (/cancel/i.test(String(errorType ?? body.detail ?? ''))) return { state: 'canceled', model: app };
-    const message = http.redact(typeof body.detail === 'string' ? body.detail : JSON.stringify(body.detail ?? answer.status)).slice(0, 300);
+    const message = http.clip(typeof body.detail === 'string' ? body.detail : JSON.stringify(body.detail ?? answer.status), 300);
     return {
       state: 'failed',
       model: app,
@@ -136,6 +139,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
       const template = model.input ?? (request.kind === 'video' ? VIDEO_TEMPLATE : IMAGE_TEMPLATE);
       const needsSources = JSON.stringify(template).includes('$source_image');
       const sources = needsSources ? await Promise.all(request.sources.map((s) => sourceDataUri('fal', s, MAX_INLINE_SOURCE))) : [];
+      const video = videoTemplateValues('fal', request, model, { durations: KLING_DURATIONS, durationAs: 'string', still: sources[0], template });
       const filled = fillInputTemplate(
         template,
         {
@@ -150,6 +154,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
           loras: loras.map((l) => ({ path: l.target, scale: l.strength })),
           source_image: sources[0],
           source_images: sources.length ? sources : undefined,
+          ...video.values,
         },
         `${options.mapSource}: fal model ${model.id} input`,
       );
@@ -175,7 +180,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
         providerJobId: body.request_id,
         status: { state: 'queued', model: model.id },
         seed: values.seed,
-        notes: droppedInputNotes('fal', model.id, request, filled.used, { negative: 'negative_prompt', sources: 'source_image' }),
+        notes: [...droppedInputNotes('fal', model.id, request, filled.used, { negative: 'negative_prompt', sources: 'source_image' }), ...video.notes(filled.used)],
       };
     },
 
@@ -215,7 +220,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
           : {
               state: 'failed',
               model: app,
-              error: { code: 'provider_error', message: `fal request failed: ${http.redact(String(body.error ?? 'no error text')).slice(0, 300)}`, retryable: false },
+              error: { code: 'provider_error', message: `fal request failed: ${http.clip(String(body.error ?? 'no error text'), 300)}`, retryable: false },
             };
       return { providerJobId: delivery.requestId, deliveryId: delivery.deliveryId, status };
     },

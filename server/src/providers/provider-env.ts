@@ -47,6 +47,8 @@ export interface ComfySettings {
   baseUrl: string;
   /** Bearer token for a proxy in front of ComfyUI (ComfyUI itself has no auth). */
   token?: Secret;
+  /** `user:password` from COMFYUI_URL, for a proxy that wants HTTP Basic auth (sent as a header). */
+  basicAuth?: Secret;
   allowedHosts: HostRule[];
   pollIntervalMs: number;
 }
@@ -98,14 +100,29 @@ export function providerSettings(config: ProvidersConfig, env: Env): ProviderEnv
     out.runway = { secret: runway.secret, baseUrl: runway.baseUrl, version: env.RUNWAY_VERSION?.trim() || '2024-11-06', allowedHosts: runway.allowedHosts, pollIntervalMs: int(env, 'RUNWAY_POLL_INTERVAL_MS', 5000, 10) };
   }
   if (comfyui) {
+    const { url: baseUrl, userinfo } = withoutUserinfo(comfyui.url);
     out.comfyui = {
-      baseUrl: comfyui.url,
+      baseUrl,
       token: comfyui.token ?? undefined,
+      basicAuth: userinfo ? new Secret(userinfo) : undefined,
       allowedHosts: comfyui.allowedHosts,
       pollIntervalMs: int(env, 'COMFYUI_POLL_INTERVAL_MS', 1000, 10),
     };
   }
   return out;
+}
+
+/**
+ * A URL's credentials taken out of it (fetch refuses URLs that carry them), percent-decoded as
+ * `user:password`; the URL without them.
+ */
+function withoutUserinfo(raw: string): { url: string; userinfo: string | null } {
+  const u = new URL(raw);
+  if (!u.username && !u.password) return { url: raw, userinfo: null };
+  const userinfo = `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`;
+  u.username = '';
+  u.password = '';
+  return { url: u.toString().replace(/\/+$/, ''), userinfo };
 }
 
 /** The same, reading the provider section from `env` too (tests and tools outside the server). */

@@ -4,7 +4,7 @@
  */
 import { callWithRetry, MalformedBodyError, type CallKind, type RetryPolicy } from './http-retry';
 import { ProviderCallError, type ProviderName } from './provider';
-import { redactSecrets } from './redact-secrets';
+import { createSecretRedactor, type SecretRedactor } from '../secrets/secret-redactor';
 
 /** JSON answers larger than this are refused rather than buffered. */
 const MAX_JSON_BYTES = 8 * 1024 * 1024;
@@ -44,7 +44,11 @@ export interface JsonAnswer {
 }
 
 export class ProviderHttp {
-  constructor(readonly options: ProviderHttpOptions) {}
+  private readonly redactor: SecretRedactor;
+
+  constructor(readonly options: ProviderHttpOptions) {
+    this.redactor = createSecretRedactor(options.secrets);
+  }
 
   url(path: string, query?: Record<string, string>): string {
     const url = new URL(this.options.baseUrl.replace(/\/+$/, '') + path);
@@ -85,21 +89,26 @@ export class ProviderHttp {
         try {
           return { status: res.status, data: JSON.parse(text), headers: res.headers };
         } catch {
-          throw new MalformedBodyError(`${res.status} answer is not JSON: ${this.redact(text.slice(0, 80))}`);
+          throw new MalformedBodyError(`${res.status} answer is not JSON: ${this.clip(text, 80)}`);
         }
       },
     });
   }
 
   redact(text: string): string {
-    return redactSecrets(text, this.options.secrets);
+    return this.redactor.redact(text);
+  }
+
+  /** Provider text for a message: secrets out first, then cut to `max` characters. */
+  clip(text: string, max: number): string {
+    return this.redactor.clip(text, max);
   }
 
   /** A non-retryable error naming the call, the status and the provider's own explanation. */
   errorFor(label: string, status: number, text: string, code = `http_${status}`): ProviderCallError {
     return new ProviderCallError(this.options.provider, {
       code,
-      message: `${label}: ${status} ${this.redact(explain(text)).slice(0, 300)}`.trim(),
+      message: `${label}: ${status} ${this.clip(explain(text), 300)}`.trim(),
       retryable: false,
     });
   }

@@ -20,6 +20,8 @@ const ModelEntry = z.union([
     input: z.record(z.string(), z.unknown()).optional(),
     /** Output ratios the model accepts ("1080:1440"); the nearest to the recipe's size is sent. */
     ratios: z.array(z.string().regex(/^\d+:\d+$/, 'expected "width:height"')).min(1).optional(),
+    /** Video models: clip lengths the model accepts, seconds; the nearest to the motion brief's is sent. */
+    durations: z.array(z.number().positive().max(60)).min(1).optional(),
   }),
 ]);
 
@@ -56,6 +58,7 @@ export interface ResolvedModel {
   id: string;
   input?: Record<string, unknown>;
   ratios?: string[];
+  durations?: number[];
 }
 
 export function resolveModelEntry(entry: ModelEntry): ResolvedModel {

@@ -64,9 +64,9 @@ export function createProviderRegistry(config: ServerConfig, options: RegistryOp
   const remotes = options.remotes ?? REMOTE_PROVIDERS;
   const entries = new Map<ProviderName, { provider: Provider; kinds: readonly JobKind[]; note: string }>();
   entries.set('local', {
-    provider: options.local ?? createLocalProvider({ maxPixels: config.maxUploadPixels }),
+    provider: options.local ?? createLocalProvider({ maxPixels: config.maxUploadPixels, videoTools: config.videoTools }),
     kinds: LOCAL_KINDS,
-    note: 'Offline default: the non-generative pipeline on the CPU (masters from source images, channel variants, lighting and palette studies). No generative model, no video.',
+    note: 'Offline default: the non-generative pipeline on the CPU (masters from source images, channel variants, lighting and palette studies, video as a camera move over the approved still). No generative model.',
   });
   for (const name of ['fal', 'replicate', 'runway', 'comfyui'] as const) {
     if (!config.providers[name]) continue;

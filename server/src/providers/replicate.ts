@@ -68,7 +68,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
 
   async function status(id: string, signal?: AbortSignal): Promise<ProviderStatus> {
     const answer = await http.call('GET', `/predictions/${encodeURIComponent(id)}`, { kind: 'read', signal });
-    return predictionStatus(answer.data, (t) => http.redact(t));
+    return predictionStatus(answer.data, (t, max) => http.clip(t, max));
   }
 
   return {
@@ -127,7 +127,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
       }
       return {
         providerJobId: prediction.id,
-        status: predictionStatus(answer.data, (t) => http.redact(t)),
+        status: predictionStatus(answer.data, (t, max) => http.clip(t, max)),
         seed: values.seed,
         notes: droppedInputNotes('replicate', model.id, request, filled.used, { negative: 'negative_prompt', sources: 'source_image' }),
       };
@@ -163,7 +163,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
       const id = (delivery.body as { id?: unknown })?.id;
       if (typeof id !== 'string') throw new ProviderWebhookError('Replicate webhook body has no prediction id', 'malformed');
       try {
-        return { providerJobId: id, deliveryId: delivery.deliveryId, status: predictionStatus(delivery.body, (t) => http.redact(t)) };
+        return { providerJobId: id, deliveryId: delivery.deliveryId, status: predictionStatus(delivery.body, (t, max) => http.clip(t, max)) };
       } catch (err) {
         throw new ProviderWebhookError(`Replicate webhook for ${id}: ${(err as Error).message}`, 'malformed');
       }
@@ -179,7 +179,7 @@ function createPath(id: string): { path: string; version?: string } {
 }
 
 /** Maps a prediction object (poll answer or webhook body) onto our states. */
-export function predictionStatus(data: unknown, redact: (text: string) => string): ProviderStatus {
+export function predictionStatus(data: unknown, clip: (text: string, max: number) => string): ProviderStatus {
   const p = (data ?? {}) as {
     id?: string; status?: string; output?: unknown; error?: unknown; model?: string; version?: string; input?: { seed?: unknown }; data_removed?: boolean;
   };
@@ -194,7 +194,7 @@ export function predictionStatus(data: unknown, redact: (text: string) => string
     case 'aborted':
       return { state: 'canceled', model, modelVersion };
     case 'failed':
-      return { state: 'failed', model, modelVersion, error: { code: 'provider_error', message: `replicate prediction ${p.id} failed: ${redact(String(p.error ?? 'no error text')).slice(0, 300)}`, retryable: false } };
+      return { state: 'failed', model, modelVersion, error: { code: 'provider_error', message: `replicate prediction ${p.id} failed: ${clip(String(p.error ?? 'no error text'), 300)}`, retryable: false } };
     case 'succeeded': {
       if (p.data_removed) {
         return { state: 'failed', model, modelVersion, error: { code: 'output_expired', message: `replicate removed the outputs of ${p.id} (API outputs are kept 1 hour)`, retryable: false } };
@@ -204,6 +204,6 @@ export function predictionStatus(data: unknown, redact: (text: string) => string
       return { state: 'succeeded', model, modelVersion, outputs: urls.map((url, index) => ({ url, seed, refresh: { providerJobId: p.id ?? '', index } })) };
     }
     default:
-      throw new ProviderCallError('replicate', { code: 'malformed_response', message: `replicate prediction status is "${String(p.status).slice(0, 40)}"`, retryable: true });
+      throw new ProviderCallError('replicate', { code: 'malformed_response', message: `replicate prediction status is "${clip(String(p.status), 40)}"`, retryable: true });
   }
 }

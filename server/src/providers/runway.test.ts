@@ -4,7 +4,7 @@ import { createRunwayProvider } from './runway';
 import { readProviderEnv } from './provider-env';
 import type { Provider } from './provider';
 import { FaultPlan } from '../../test-support/simulators/fault-plan';
-import { pollUntilDone, TEST_MAP, TEST_POLICY, testRequest, testSource } from '../../test-support/simulators/provider-fixtures';
+import { pollUntilDone, TEST_MAP, TEST_POLICY, testRequest, testVideoRequest } from '../../test-support/simulators/provider-fixtures';
 import { RunwaySimulator, type RunwaySimulatorOptions } from '../../test-support/simulators/runway-simulator';
 import { expectedColour, readSimulatedImage } from '../../test-support/simulators/synthetic-image';
 
@@ -12,7 +12,7 @@ let sim: RunwaySimulator;
 afterEach(async () => sim?.close());
 
 async function setUp(options: RunwaySimulatorOptions = {}, env: Record<string, string> = {}): Promise<Provider> {
-  sim = await RunwaySimulator.start({ queueMs: 20, runMs: 40, ...options });
+  sim = await RunwaySimulator.start({ queueMs: 20, runMs: 40, videoScale: 0.1, ...options });
   return createRunwayProvider({
     settings: readProviderEnv({ ...sim.env(), RUNWAY_POLL_INTERVAL_MS: '15', ...env }).runway!,
     map: TEST_MAP.runway,
@@ -75,9 +75,11 @@ describe('runway provider against the loopback task API', () => {
     const still = await sharp({ create: { width: 32, height: 48, channels: 3, background: '#d9cbb3' } }).jpeg().toBuffer();
     await expect(runway.submit(testRequest({ kind: 'video' }))).rejects.toMatchObject({ error: { code: 'missing_source' } });
     const capture = captureBodies();
-    const submitted = await runway.submit(testRequest({ kind: 'video', sources: [testSource(still, 'image/jpeg')] }, { loras: [] })).finally(capture.restore);
+    const submitted = await runway.submit(testVideoRequest(still, {}, 'image/jpeg')).finally(capture.restore);
     expect(sim.requests.find((r) => r.method === 'POST' && r.path === '/v1/image_to_video')).toBeDefined();
-    expect(capture.bodies[0]).toMatchObject({ model: 'gen4_turbo', ratio: '832:1104', duration: 5 });
+    // The cuts include 9:16, which a 720:1280 master fills with the least enlargement.
+    // A 5 s loop: gen4_turbo takes no last frame, so a second more is asked for, to be crossfaded into the start.
+    expect(capture.bodies[0]).toMatchObject({ model: 'gen4_turbo', ratio: '720:1280', duration: 6 });
     expect(String(capture.bodies[0].promptImage)).toMatch(/^data:image\/jpeg;base64,/);
     const done = await pollUntilDone(runway, submitted.providerJobId);
     const video = await runway.fetchOutput(done.outputs![0]);

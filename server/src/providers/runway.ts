@@ -14,6 +14,9 @@ import { ProviderHttp } from './provider-http';
 import type { RunwaySettings } from './provider-env';
 import { droppedInputNotes, nearestRatio, recipeValues } from './recipe-values';
 import { fetchAllowedOutput } from './safe-fetch';
+import { chooseMasterRatio } from '@brandlock/core';
+import { videoParamsOf } from './video-params';
+import { videoTemplateValues } from './video-template-values';
 import { ProviderCallError, type Provider, type ProviderError, type ProviderStatus } from './provider';
 
 export type RunwayProviderOptions = RemoteProviderOptions<RunwaySettings>;
@@ -23,7 +26,9 @@ const IMAGE_RATIOS = ['1024:1024', '1080:1080', '1168:880', '1360:768', '1440:10
 /** Ratios gen4_turbo accepts for image_to_video. */
 const VIDEO_RATIOS = ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'];
 const IMAGE_TEMPLATE = { model: '$model', promptText: '$prompt', ratio: '$ratio', seed: '$seed', referenceImages: '$reference_images' };
-const VIDEO_TEMPLATE = { model: '$model', promptImage: '$source_image', promptText: '$prompt', ratio: '$ratio', duration: 5, seed: '$seed' };
+const VIDEO_TEMPLATE = { model: '$model', promptImage: '$source_image', promptText: '$prompt', ratio: '$ratio', duration: '$duration', seed: '$seed' };
+/** Whole seconds gen4_turbo takes (Runway's API reference: 2 to 10; the SDK types say only "number"). */
+const VIDEO_DURATIONS = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 const MAX_PROMPT = 1000;
 const MAX_REFERENCES = 3;
 const MAX_INLINE_SOURCE = 5 * 1024 * 1024;
@@ -44,7 +49,7 @@ export function createRunwayProvider(options: RunwayProviderOptions): Provider {
   async function status(id: string, signal?: AbortSignal): Promise<ProviderStatus> {
     const answer = await http.call('GET', `/v1/tasks/${encodeURIComponent(id)}`, { kind: 'read', accept: [404], signal });
     if (answer.status === 404) return { state: 'failed', error: { code: 'not_found', message: `runway has no task ${id} (deleted or cancelled)`, retryable: false } };
-    return taskStatus(answer.data, id, (t) => http.redact(t));
+    return taskStatus(answer.data, id, (t, max) => http.clip(t, max));
   }
 
   return {
@@ -69,13 +74,18 @@ export function createRunwayProvider(options: RunwayProviderOptions): Provider {
       if (allReferences.length > MAX_REFERENCES) {
         throw refuse('unsupported_recipe', `runway takes at most ${MAX_REFERENCES} reference images; this job has ${references.length} LoRA references and ${sources.length} sources`);
       }
+      const clip = videoTemplateValues('runway', request, model, { durations: VIDEO_DURATIONS, durationAs: 'number', still: sources[0], template });
+      const ratio = video
+        ? chooseMasterRatio(model.ratios ?? VIDEO_RATIOS, videoParamsOf('runway', request).cuts, { width: values.width, height: values.height })
+        : nearestRatio(values.width, values.height, model.ratios ?? IMAGE_RATIOS);
       const filled = fillInputTemplate(
         template,
         {
+          ...clip.values,
           model: model.id,
           prompt: values.prompt,
           negative_prompt: values.negativePrompt || undefined,
-          ratio: nearestRatio(values.width, values.height, model.ratios ?? (video ? VIDEO_RATIOS : IMAGE_RATIOS)),
+          ratio,
           seed: values.seed,
           count: values.count,
           reference_images: allReferences.length ? allReferences : undefined,
@@ -90,7 +100,7 @@ export function createRunwayProvider(options: RunwayProviderOptions): Provider {
       if (typeof id !== 'string' || !id) throw refuse('submit_outcome_unknown', `runway accepted ${model.id} without a task id; not resubmitted`);
       const used = new Set(filled.used);
       if (sources.length) used.add('source_image');
-      const notes = droppedInputNotes('runway', model.id, request, used, { negative: 'negative_prompt', sources: 'source_image' });
+      const notes = [...droppedInputNotes('runway', model.id, request, used, { negative: 'negative_prompt', sources: 'source_image' }), ...clip.notes(filled.used)];
       if (references.length) notes.push(`runway ${model.id}: LoRAs sent as reference images (${references.map((r) => r.tag).join(', ')}); LoRA strengths do not apply`);
       return { providerJobId: id, status: { state: 'queued', model: model.id }, seed: values.seed, notes };
     },
@@ -122,7 +132,7 @@ export function createRunwayProvider(options: RunwayProviderOptions): Provider {
 }
 
 /** Maps a task object onto our states. */
-export function taskStatus(data: unknown, id: string, redact: (text: string) => string): ProviderStatus {
+export function taskStatus(data: unknown, id: string, clip: (text: string, max: number) => string): ProviderStatus {
   const t = (data ?? {}) as { status?: string; progress?: unknown; output?: unknown; failure?: unknown; failureCode?: unknown };
   switch (t.status) {
     case 'PENDING':
@@ -134,7 +144,7 @@ export function taskStatus(data: unknown, id: string, redact: (text: string) => 
       return { state: 'canceled' };
     case 'FAILED': {
       const code = typeof t.failureCode === 'string' ? t.failureCode : 'provider_error';
-      const error: ProviderError = { code, message: `runway task ${id} failed: ${redact(String(t.failure ?? 'no reason given')).slice(0, 300)}`, retryable: code.startsWith('INTERNAL') };
+      const error: ProviderError = { code, message: `runway task ${id} failed: ${clip(String(t.failure ?? 'no reason given'), 300)}`, retryable: code.startsWith('INTERNAL') };
       return { state: 'failed', error };
     }
     case 'SUCCEEDED': {
@@ -142,6 +152,6 @@ export function taskStatus(data: unknown, id: string, redact: (text: string) => 
       return { state: 'succeeded', progress: 1, outputs: urls.map((url, index) => ({ url, refresh: { providerJobId: id, index } })) };
     }
     default:
-      throw new ProviderCallError('runway', { code: 'malformed_response', message: `runway task ${id} status is "${String(t.status).slice(0, 40)}"`, retryable: true });
+      throw new ProviderCallError('runway', { code: 'malformed_response', message: `runway task ${id} status is "${clip(String(t.status), 40)}"`, retryable: true });
   }
 }

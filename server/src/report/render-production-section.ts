@@ -22,6 +22,8 @@ export interface ProductionFacts {
   categories: { id: string; name: string; masters: number; corrected: number; needPerson: number }[];
   deltaE: number[];
   problems: { where: string; message: string }[];
+  /** Product video loops: planned, made, passed QC, channel cuts delivered. */
+  videos?: { planned: number; made: number; passed: number; cuts: number };
 }
 
 const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 100)}%` : '–');
@@ -69,7 +71,7 @@ function problemList(f: ProductionFacts): string {
 export function renderProductionSection(f: ProductionFacts): string {
   const stat = (cls: string, label: string, value: string | number) => `<div class="stat ${cls}"><span class="n">${value}</span><span class="l">${h(label)}</span></div>`;
   return `<section class="summary production" aria-label="Production">
-<div class="stats">${stat('all', 'SKUs planned', `${f.skusPlanned}/${f.rowsRead}`)}${stat('all', 'masters made', `${f.mastersMade}/${f.jobsPlanned}`)}${stat('pass', 'files delivered', f.filesDelivered)}${stat('flag', 'to retouch', f.flagged)}${stat('reject', 'to regenerate', f.rejected)}${stat('error', 'failed jobs', f.failedJobs)}</div>
+<div class="stats">${stat('all', 'SKUs planned', `${f.skusPlanned}/${f.rowsRead}`)}${stat('all', 'masters made', `${f.mastersMade}/${f.jobsPlanned}`)}${stat('pass', 'files delivered', f.filesDelivered)}${stat('flag', 'to retouch', f.flagged)}${stat('reject', 'to regenerate', f.rejected)}${stat('error', 'failed jobs', f.failedJobs)}${f.videos?.planned ? stat('all', 'video loops made', `${f.videos.made}/${f.videos.planned}`) + stat('pass', 'video cuts', f.videos.cuts) : ''}</div>
 <div class="panels"><div class="panel wide"><h2>Time per stage</h2>${stageTable(f)}<h2>Correction rate by category</h2>${categoryTable(f)}</div>
 <div class="side"><div class="panel"><h2>ΔE00 distribution</h2>${deltaETable(f.deltaE)}</div><div class="panel"><h2>Problems (${f.problems.length})</h2>${problemList(f)}</div></div></div>
 </section>`;

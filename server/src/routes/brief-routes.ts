@@ -10,6 +10,7 @@ import { getBrief, insertBrief, listBriefs } from '../store/briefs';
 import { skuStatuses } from '../store/sku-status';
 import { recordEvent } from '../store/audit-events';
 import { readJson } from './read-json';
+import { storableCopy } from '../middleware/input-guard/unstorable-text';
 import type { AppEnv, RouteDeps } from './route-deps';
 
 const MAX_BRIEF_BYTES = 25 * 1024 * 1024;
@@ -23,12 +24,14 @@ export function briefRoutes(deps: RouteDeps) {
   };
   app.get('/v1/briefs', requireAction('briefs:read'), async (c) => c.json({ briefs: await listBriefs(deps.db) }));
   app.post('/v1/briefs', requireAction('briefs:write'), async (c) => {
-    const body = parseOr400(BriefUploadRequest, await readJson(c, MAX_BRIEF_BYTES), 'brief upload');
+    // The CSV text is checked cell by cell by core (a NUL or a lone surrogate refuses its row only).
+    const body = parseOr400(BriefUploadRequest, await readJson(c, MAX_BRIEF_BYTES, { checkedByRoute: ['text'] }), 'brief upload');
     const lock = await findLock(deps.db, body.lock ?? 'current');
     if (!lock) throw new ApiError(404, 'not_found', body.lock ? `no lock version "${body.lock}"` : 'no lock is published yet; publish one before uploading briefs');
     const parsed = parseBrief(body.text, body.format);
     const plan = planBrief(parsed.brief, lock.lock, lock.summary.hash);
-    const issues = [...parsed.issues, ...plan.issues];
+    // Issues quote the cells they are about; what Postgres cannot store in them is replaced.
+    const issues = storableCopy([...parsed.issues, ...plan.issues]);
     if (!plan.jobs.length) throw new ApiError(422, 'invalid_brief', `no row of the brief could be planned (${issues.filter((i) => i.severity === 'error').length} errors)`, issues);
     const token = c.get('token');
     const summary = await insertBrief(

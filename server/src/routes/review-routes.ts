@@ -1,6 +1,10 @@
-/** The review queue and decisions (audited): who approved or rejected what, when and why. */
+/**
+ * The review queue and decisions (audited): who approved or rejected what, when, why and in which
+ * layer. Retouchers decide the technical layer, art directors and admins the brand layer too (a
+ * retoucher sending layer "brand" gets 403); a brand decision stands over later technical ones (409).
+ */
 import { Hono } from 'hono';
-import { defaultReviewLayer, ReviewDecisionRequest, ReviewQuery } from '@brandlock/core/api';
+import { canReviewLayer, defaultReviewLayer, ReviewDecisionRequest, ReviewQuery } from '@brandlock/core/api';
 import { requireAction } from '../middleware/auth';
 import { ApiError, parseOr400 } from '../middleware/api-error';
 import { decideReview, getReviewItem, listReview } from '../store/review';
@@ -25,12 +29,19 @@ export function reviewRoutes(deps: RouteDeps) {
     const token = c.get('token');
     const assetId = c.req.param('assetId');
     const layer = body.layer ?? defaultReviewLayer(token.role);
-    const status = await deps.db.transaction(async (tx) => {
-      const s = await decideReview(tx, assetId, { decision: body.decision, layer, reviewer: token.name, role: token.role, reason: body.reason, tokenId: token.id });
-      if (s) await recordEvent(tx, { name: token.name, tokenId: token.id }, 'review.decide', assetId, { decision: body.decision, layer, reason: body.reason, status: s });
-      return s;
+    if (!canReviewLayer(token.role, layer)) {
+      throw new ApiError(403, 'forbidden', `role ${token.role} may not decide in the ${layer} review layer; the brand layer is for art directors and admins`);
+    }
+    const result = await deps.db.transaction(async (tx) => {
+      const r = await decideReview(tx, assetId, { decision: body.decision, layer, reviewer: token.name, role: token.role, reason: body.reason, tokenId: token.id });
+      if (r && 'status' in r) await recordEvent(tx, { name: token.name, tokenId: token.id }, 'review.decide', assetId, { decision: body.decision, layer, reason: body.reason, status: r.status });
+      return r;
     });
-    if (!status) throw new ApiError(404, 'not_found', `no asset "${assetId}"`);
+    if (!result) throw new ApiError(404, 'not_found', `no asset "${assetId}"`);
+    if ('brandDecided' in result) {
+      const b = result.brandDecided;
+      throw new ApiError(409, 'conflict', `the brand layer has decided this asset (${b.decision === 'approve' ? 'approved' : 'rejected'} by ${b.reviewer} at ${b.at}${b.reason ? `: ${b.reason}` : ''}); a technical-layer decision cannot change it, only a brand-layer one (art director or admin)`);
+    }
     return c.json((await getReviewItem(deps.db, assetId))!);
   });
   return app;

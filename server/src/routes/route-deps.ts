@@ -6,9 +6,12 @@ import type { BlobStore } from '../assets/blob-store';
 import type { ProviderRegistry } from '../providers/registry';
 import type { JobService } from '../jobs/job-service';
 import type { StepRunner } from '../jobs/step-runner';
+import type { StepQueue } from '../jobs/step-queue';
 import type { JobNotifier } from '../jobs/job-notifier';
 import type { Logger } from '../log/logger';
 import type { AuthVariables } from '../middleware/auth';
+import type { TrainingService } from '../training/training-service';
+import type { SecretRedactor } from '../secrets/secret-redactor';
 
 export interface RouteDeps {
   config: ServerConfig;
@@ -17,9 +20,14 @@ export interface RouteDeps {
   registry: ProviderRegistry;
   jobs: JobService;
   runner: StepRunner;
+  queue: StepQueue;
   notifier: JobNotifier;
   log: Logger;
+  /** Takes every configured secret out of text an answer carries (error messages). */
+  redactor: SecretRedactor;
   version: string;
+  /** LoRA trainings on the queue (absent in apps built without a queue). */
+  trainings?: TrainingService;
 }
 
 export type AppEnv = { Variables: AuthVariables };

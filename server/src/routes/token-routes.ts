@@ -1,9 +1,12 @@
-/** Token administration (admin only): list, create (the secret is in the response once), revoke. */
+/**
+ * Token administration (admin only): list, create (the secret is in the response once), revoke. The
+ * last active admin token cannot be revoked (409): nobody could manage tokens through the API after it.
+ */
 import { Hono } from 'hono';
 import { TokenCreateRequest } from '@brandlock/core/api';
 import { requireAction } from '../middleware/auth';
 import { ApiError, parseOr400 } from '../middleware/api-error';
-import { createToken, listTokens, revokeToken } from '../store/tokens';
+import { createToken, LastAdminTokenError, listTokens, revokeTokenKeepingAnAdmin } from '../store/tokens';
 import { recordEvent } from '../store/audit-events';
 import { readJson } from './read-json';
 import type { AppEnv, RouteDeps } from './route-deps';
@@ -25,7 +28,13 @@ export function tokenRoutes(deps: RouteDeps) {
   });
   app.delete('/v1/tokens/:id', async (c) => {
     const actor = c.get('token');
-    const revoked = await revokeToken(deps.db, c.req.param('id'));
+    let revoked;
+    try {
+      revoked = await revokeTokenKeepingAnAdmin(deps.db, c.req.param('id'));
+    } catch (e) {
+      if (e instanceof LastAdminTokenError) throw new ApiError(409, 'conflict', e.message);
+      throw e;
+    }
     if (!revoked) throw new ApiError(404, 'not_found', `no token "${c.req.param('id')}"`);
     await recordEvent(deps.db, { name: actor.name, tokenId: actor.id }, 'token.revoke', revoked.id, { name: revoked.name, role: revoked.role });
     return c.json(revoked);

@@ -86,6 +86,32 @@ describe('PUT /v1/uploads', () => {
     expect((await truncated.json()).error.code).toBe('invalid_image');
   });
 
+  it('answers 413 for a header-only PNG declaring 65535 x 65535, which libvips calls corrupt', async () => {
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(65_535, 0);
+    ihdr.writeUInt32BE(65_535, 4);
+    ihdr[8] = 8;
+    ihdr[9] = 6;
+    const headerOnly = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), pngChunk('IHDR', ihdr), pngChunk('IEND', Buffer.alloc(0))]);
+    const res = await put(new Uint8Array(headerOnly));
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining('65535x65535') });
+  });
+
+  it('answers 415 for SVG however it starts (XML prolog, DOCTYPE with entities, BOM, comment), without parsing it', async () => {
+    const svgs = [
+      '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+      '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">&x;</svg>',
+      '\ufeff<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+      '<!-- logo --><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+    ];
+    for (const svg of svgs) {
+      const res = await put(new TextEncoder().encode(svg), 'image/svg+xml');
+      expect(res.status, svg).toBe(415);
+      expect((await res.json()).error.code).toBe('unsupported_media_type');
+    }
+  });
+
   it('serves assets only by a well-formed hash it has stored', async () => {
     expect((await t.request('/v1/assets/..%2F..%2Fetc%2Fpasswd')).status).toBe(400);
     expect((await t.request(`/v1/assets/${'f'.repeat(64)}`)).status).toBe(404);

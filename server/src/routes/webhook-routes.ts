@@ -1,11 +1,13 @@
 /**
  * Provider webhooks: the raw body is read first (limited to 1 MB) and handed with the headers to the
  * provider's `verifyWebhook`; only a verified delivery is parsed and acted on. A delivery id seen
- * before is a replay and is refused. These routes carry the provider's signature, not a token.
+ * before is a replay and is refused with 409, whether this process or the database remembers it.
+ * These routes carry the provider's signature, not a token.
  */
 import { Hono } from 'hono';
 import { ProviderName } from '@brandlock/core/api';
 import { ApiError } from '../middleware/api-error';
+import type { ProviderWebhookError } from '../providers/provider';
 import { readBodyBytes } from './read-json';
 import type { AppEnv, RouteDeps } from './route-deps';
 
@@ -21,6 +23,8 @@ export function webhookRoutes(deps: RouteDeps) {
       event = await provider.verifyWebhook(raw, c.req.raw.headers);
     } catch (e) {
       if ((e as Error)?.name === 'ProviderWebhookError') {
+        // The adapter remembers deliveries it verified; a replay is the same answer as the database's below.
+        if ((e as ProviderWebhookError).code === 'replayed') throw new ApiError(409, 'webhook_rejected', `webhook refused: ${(e as Error).message}; replays are refused`);
         deps.log.warn('webhook refused', { provider: provider.name, reason: (e as Error).message });
         throw new ApiError(401, 'webhook_rejected', `webhook refused: ${(e as Error).message}`);
       }

@@ -5,7 +5,8 @@
  * serve`, the CLI's in-process runs and the tests.
  */
 import type { Hono } from 'hono';
-import type { ServerConfig } from '../config/server-config';
+import { configSecrets, type ServerConfig } from '../config/server-config';
+import { createSecretRedactor } from '../secrets/secret-redactor';
 import type { Database } from '../store/database';
 import { openDatabase } from '../store/open-database';
 import { migrate } from '../store/migrate';
@@ -15,6 +16,7 @@ import { createLogger, type Logger } from '../log/logger';
 import { createProviderRegistry, type ProviderRegistration, type ProviderRegistry, type RemoteProviderName } from '../providers/registry';
 import type { Provider } from '../providers/provider';
 import { createStepQueue, type StepQueue } from '../jobs/step-queue';
+import { createTrainingService } from '../training/training-service';
 import { createStepRunner, type StepRunner } from '../jobs/step-runner';
 import { createJobService, type JobService } from '../jobs/job-service';
 import { createJobNotifier } from '../jobs/job-notifier';
@@ -26,6 +28,7 @@ import { createToken } from '../store/tokens';
 import { recordBlob } from '../store/blobs';
 import { recordEvent, SYSTEM_ACTOR } from '../store/audit-events';
 import { createApp } from '../app';
+import { requireVideoTools } from '../pipeline/video/video-tools';
 import type { AppEnv } from '../routes/route-deps';
 
 export const SERVER_VERSION = '0.1.0';
@@ -45,6 +48,8 @@ export interface BrandlockServerOptions {
   fetch?: typeof fetch;
   /** Run job workers in this process (default: the configuration's `workers`). */
   workers?: boolean;
+  /** Where LoRA trainers read their keys and URLs (default: process.env). */
+  trainerEnv?: Record<string, string | undefined>;
 }
 
 export interface BrandlockServer {
@@ -68,6 +73,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
   if (options.db) await migrate(db);
   const blobs = options.blobs ?? folderBlobStore(config.blobDir);
   const registry = createProviderRegistry(config, { log, fetch: options.fetch, remotes: options.remotes, local: options.local });
+  requireVideoTools(config.videoTools).catch((e: Error) => log.warn('product video is unavailable on this server', { error: e.message }));
   const notifier = createJobNotifier();
   const queue = createStepQueue(db, { stepTimeoutSeconds: config.stepTimeoutSeconds, retryLimit: config.stepRetries });
   queue.boss.on('error', (e) => log.error('queue error', { error: e }));
@@ -84,16 +90,18 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       options.inspect ??
       automatedQc({
         maxPixels: config.maxUploadPixels,
+        videoTools: config.videoTools,
         saveThumbnail: async (jpeg, size) => {
           const { sha256 } = await blobs.put(jpeg);
           await recordBlob(db, { sha256, contentType: 'image/jpeg', format: 'jpeg', bytes: jpeg.byteLength, width: size.width, height: size.height });
           return sha256;
         },
       }),
-    postProcess: options.postProcess ?? masterPostProcess(blobs, config.maxUploadPixels),
+    postProcess: options.postProcess ?? masterPostProcess(blobs, config.maxUploadPixels, config.videoTools),
   });
   const jobs = createJobService({ db, registry, queue, notifier });
   const reconciler = createReconciler(db, queue, log);
+  const trainings = createTrainingService({ db, blobs, boss: queue.boss, env: options.trainerEnv ?? process.env, log, pollMs: config.pollMinMs, fetch: options.fetch });
 
   let firstAdminToken: string | null = null;
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tokens');
@@ -121,11 +129,12 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       );
     }
     await queue.onDeadLetter((data) => runner.onDeadStep(data.jobId));
+    await trainings.start();
     await reconciler.reconcile();
     reconciler.start(config.reconcileIntervalMs);
   }
 
-  const app = createApp({ config, db, blobs, registry, jobs, runner, notifier, log, version: SERVER_VERSION });
+  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, redactor: createSecretRedactor(configSecrets(config)), version: SERVER_VERSION, trainings });
   let stopped = false;
   return {
     app,

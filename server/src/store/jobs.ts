@@ -14,6 +14,8 @@ import { outputsOfJobs } from './assets';
 export interface SubmitDetails {
   seed: number | null;
   notes: string[];
+  /** The provider's model the adapter submitted to (Runway's task status does not name it again). */
+  model?: string | null;
 }
 
 export interface JobRow {

@@ -1,5 +1,5 @@
 /** The review queue over asset rows, and reviewer decisions with the status they lead to. */
-import { reviewStatus, type QcVerdict, type ReviewDecision, type ReviewStatus } from '@brandlock/core';
+import { reviewLayers, reviewStatus, type QcVerdict, type ReviewDecision, type ReviewStatus } from '@brandlock/core';
 import type { ReviewItem } from '@brandlock/core/api';
 import type { Queryable } from './database';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -22,6 +22,7 @@ function toReviewItem(r: AssetRow, reviews: ReviewDecision[]): ReviewItem {
     view: rec.view,
     channel: r.channel,
     status: r.review_status,
+    layers: reviewLayers(reviews),
     qc: rec.qc,
     reviews,
     createdAt: iso(r.created_at),
@@ -54,20 +55,30 @@ export async function getReviewItem(db: Queryable, assetId: string): Promise<Rev
   return toReviewItem(rows[0], (await decisionsFor(db, [assetId])).get(assetId) ?? []);
 }
 
-/** Records a decision and recomputes the asset's review status; null when there is no such asset. */
+export type DecideReviewResult = { status: ReviewStatus } | { brandDecided: ReviewDecision };
+
+/**
+ * Records a decision and recomputes the asset's review status; null when there is no such asset. A
+ * technical-layer decision on an asset the brand layer has decided is not recorded: the brand
+ * decision stands until a brand-layer decision changes it.
+ */
 export async function decideReview(
   db: Queryable,
   assetId: string,
   d: { decision: 'approve' | 'reject'; layer: 'technical' | 'brand'; reviewer: string; role: string; reason: string; tokenId: string },
-): Promise<ReviewStatus | null> {
+): Promise<DecideReviewResult | null> {
   const rows = await db.query<{ verdict: QcVerdict; human_review: 'always' | 'on-flag' }>(
     'SELECT a.verdict, j.human_review FROM assets a JOIN jobs j ON j.id = a.job_id WHERE a.id = $1 FOR UPDATE OF a',
     [assetId],
   );
   if (!rows[0]) return null;
+  if (d.layer === 'technical') {
+    const brand = reviewLayers((await decisionsFor(db, [assetId])).get(assetId) ?? []).brand;
+    if (brand) return { brandDecided: brand };
+  }
   await db.query('INSERT INTO review_decisions (asset_id, decision, layer, reviewer, role, reason, token_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [assetId, d.decision, d.layer, d.reviewer, d.role, d.reason, d.tokenId]);
   const reviews = (await decisionsFor(db, [assetId])).get(assetId) ?? [];
   const status = reviewStatus(rows[0].verdict, reviews, rows[0].human_review);
   await db.query('UPDATE assets SET review_status = $2 WHERE id = $1', [assetId, status]);
-  return status;
+  return { status };
 }

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Role, TokenInfo } from '@brandlock/core/api';
-import type { Queryable } from './database';
+import type { Database, Queryable } from './database';
 import { iso, isoOrNull } from './time';
 
 const TOKEN = /^bl_([a-z2-7]{12})\.([A-Za-z0-9_-]{43})$/;
@@ -63,6 +63,28 @@ export async function listTokens(db: Queryable): Promise<TokenInfo[]> {
 export async function revokeToken(db: Queryable, id: string): Promise<TokenInfo | null> {
   const rows = await db.query<TokenRow>('UPDATE tokens SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING *', [id]);
   return rows[0] ? toInfo(rows[0]) : null;
+}
+
+/** Refused: revoking this token would leave no active admin token, so no one could manage tokens. */
+export class LastAdminTokenError extends Error {
+  override name = 'LastAdminTokenError';
+  constructor(readonly token: TokenInfo) {
+    super(`token ${token.id} ("${token.name}") is the last active admin token; create another admin token first, then revoke this one`);
+  }
+}
+
+/**
+ * Revokes by id unless that would revoke the last active admin token (LastAdminTokenError); null when
+ * there is no such token. Two admins revoking each other at once cannot both succeed.
+ */
+export async function revokeTokenKeepingAnAdmin(db: Database, id: string): Promise<TokenInfo | null> {
+  return db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('brandlock-admin-tokens'))");
+    const row = (await tx.query<TokenRow>('SELECT * FROM tokens WHERE id = $1', [id]))[0];
+    if (!row) return null;
+    if (row.role === 'admin' && !row.revoked_at && (await countActiveAdmins(tx)) <= 1) throw new LastAdminTokenError(toInfo(row));
+    return revokeToken(tx, id);
+  });
 }
 
 export async function countActiveAdmins(db: Queryable): Promise<number> {

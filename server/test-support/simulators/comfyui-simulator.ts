@@ -4,7 +4,8 @@
  * queues it under the client's `prompt_id` or a new one; one prompt runs at a time, like one GPU;
  * `GET /queue`, `POST /queue {delete|clear}`, `POST /interrupt`, `GET /history/{id}` with outputs
  * and status messages, `GET /view` for files (path traversal refused) and `POST /upload/image`.
- * ComfyUI itself has no auth; `token` emulates a proxy in front of it that wants a bearer token.
+ * ComfyUI itself has no auth; `token` emulates a proxy in front of it that wants a bearer token, and
+ * `basicAuth` one that wants HTTP Basic credentials (nginx `auth_basic`), given in COMFYUI_URL.
  */
 import { randomUUID } from 'node:crypto';
 import type { FaultPlan } from './fault-plan';
@@ -16,6 +17,8 @@ export interface ComfySimulatorOptions {
   /** Time one prompt takes on the GPU. */
   runMs?: number;
   token?: string;
+  /** HTTP Basic credentials a proxy in front wants (401 with WWW-Authenticate without them). */
+  basicAuth?: { user: string; password: string };
   faults?: FaultPlan;
   imageMaxSide?: number;
   checkpoints?: string[];
@@ -74,7 +77,9 @@ export class ComfySimulator {
   }
 
   env(): Record<string, string> {
-    return { COMFYUI_URL: this.server.url, ...(this.options.token ? { COMFYUI_TOKEN: this.options.token } : {}) };
+    const basic = this.options.basicAuth;
+    const url = basic ? this.server.url.replace('://', `://${encodeURIComponent(basic.user)}:${encodeURIComponent(basic.password)}@`) : this.server.url;
+    return { COMFYUI_URL: url, ...(this.options.token ? { COMFYUI_TOKEN: this.options.token } : {}) };
   }
 
   async close(): Promise<void> {
@@ -83,6 +88,10 @@ export class ComfySimulator {
   }
 
   private guard(req: SimRequest): SimAnswer | undefined {
+    const basic = this.options.basicAuth;
+    if (basic && req.headers.authorization !== `Basic ${Buffer.from(`${basic.user}:${basic.password}`).toString('base64')}`) {
+      return { status: 401, body: Buffer.from('<html><body><h1>401 Authorization Required</h1></body></html>'), headers: { 'www-authenticate': 'Basic realm="comfyui"', 'content-type': 'text/html' } };
+    }
     if (!this.options.token || req.headers.authorization === `Bearer ${this.options.token}`) return undefined;
     return { status: 401, body: { error: `proxy refused token ${String(req.headers.authorization ?? '').replace(/^Bearer /, '')}` } };
   }

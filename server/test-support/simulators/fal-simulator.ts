@@ -4,7 +4,10 @@
  * /status` answers 202 (IN_QUEUE, IN_PROGRESS) then 200 COMPLETED; `GET …/requests/{id}` gives the
  * output (or 422 when the model failed); `PUT …/cancel` answers CANCELLATION_REQUESTED,
  * ALREADY_COMPLETED or NOT_FOUND. `fal_webhook` gets an ED25519-signed POST whose keys are served as
- * a JWKS. How a cancelled request reads afterwards is not in fal's published types: here its result
+ * a JWKS. Kling image-to-video endpoints (…/image-to-video) validate Kling's input (image_url,
+ * duration "5" or "10", cfg_scale 0..1, tail_image_url) and answer `{video: File}` with a real MP4
+ * made from image_url: 1080p on the short side, the image's aspect, 24 fps, ending on the tail image
+ * when one is given (verify the frame rate against fal). How a cancelled request reads afterwards is not in fal's published types: here its result
  * answers 400 with error_type "request_cancelled" (verify against fal).
  */
 import { createHash, generateKeyPairSync, randomInt, randomUUID, sign, type KeyObject } from 'node:crypto';
@@ -13,7 +16,9 @@ import { SimCdn } from './sim-cdn';
 import { jsonBody, SimInputError, SimServer, type SimAnswer, type SimRequest } from './sim-http';
 import { SimJobs, type SimJob, type SimTiming } from './sim-jobs';
 import { SubmissionLedger, submissionKey } from './submission-ledger';
+import sharp from 'sharp';
 import { renderSimulatedImage } from './synthetic-image';
+import { bytesOfDataUri, renderSimulatedVideo, scaledEven, type VideoDefect } from './synthetic-video';
 import { WebhookOutbox } from './webhook-outbox';
 
 export interface FalSimulatorOptions extends SimTiming {
@@ -27,6 +32,10 @@ export interface FalSimulatorOptions extends SimTiming {
   infraFails?: (input: Record<string, unknown>) => boolean;
   /** With an out-of-order webhook, how long polling keeps saying IN_PROGRESS after the webhook. */
   statusLagMs?: number;
+  /** Defects the video model puts into a request's clip. */
+  videoDefects?: (input: Record<string, unknown>) => VideoDefect[];
+  /** Scale of rendered clips (tests render small ones); 1 renders Kling's 1080p. */
+  videoScale?: number;
 }
 
 interface FalInput extends Record<string, unknown> {
@@ -138,6 +147,8 @@ export class FalSimulator {
     if (denied) return denied;
     const input = jsonBody(req);
     if (typeof input.prompt !== 'string' || !input.prompt) return { status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: 'field required', type: 'missing' }] } };
+    const klingProblem = /image-to-video$/.test(req.params[0]) ? checkKlingInput(input) : null;
+    if (klingProblem) return { status: 422, body: { detail: [klingProblem] } };
     for (const [i, lora] of ((input.loras as unknown[]) ?? []).entries()) {
       const l = lora as { path?: unknown; scale?: unknown };
       if (typeof l?.path !== 'string' || typeof l.scale !== 'number') throw new SimInputError(`loras.${i}: expected {path: string, scale: number}`);
@@ -209,6 +220,7 @@ export class FalSimulator {
   }
 
   private payload(job: SimJob<FalInput>) {
+    if (isVideo(job.input)) return { video: { url: this.cdn.url(job.outputs[0]), content_type: 'video/mp4', file_name: 'output.mp4', file_size: job.input.videoBytes } };
     return {
       images: job.outputs.map((id) => ({ url: this.cdn.url(id), content_type: 'image/png', width: sizeOf(job.input)[0], height: sizeOf(job.input)[1] })),
       seed: job.seed,
@@ -222,7 +234,21 @@ export class FalSimulator {
     const seed = typeof job.input.seed === 'number' ? job.input.seed : randomInt(0, 2 ** 32 - 1);
     const infra = this.options.infraFails?.(job.input) ?? false;
     const failed = infra || (this.options.fails?.(job.input) ?? false);
-    if (!failed) {
+    if (!failed && isVideo(job.input)) {
+      const still = bytesOfDataUri(job.input.image_url);
+      const meta = still ? await sharp(still).metadata() : { width: 1080, height: 1620 };
+      const short = Math.min(meta.width!, meta.height!);
+      const clip = await renderSimulatedVideo({
+        still: still ?? undefined,
+        ...scaledEven((meta.width! * 1080) / short, (meta.height! * 1080) / short, this.options.videoScale),
+        fps: 24,
+        durationSeconds: Number(job.input.duration ?? '5'),
+        loop: typeof job.input.tail_image_url === 'string',
+        defects: this.options.videoDefects?.(job.input) ?? [],
+      });
+      job.input.videoBytes = clip.byteLength;
+      job.outputs.push(this.cdn.put(clip, 'video/mp4', `${job.id}.mp4`));
+    } else if (!failed) {
       const [width, height] = sizeOf(job.input);
       const count = typeof job.input.num_images === 'number' ? job.input.num_images : 1;
       for (let index = 0; index < count; index++) {
@@ -246,6 +272,19 @@ export class FalSimulator {
     );
     this.outbox.send({ url: job.input.webhook, body, headers: this.signWebhook(body, job.id) }, fault?.kind === 'duplicate');
   }
+}
+
+const isVideo = (input: FalInput) => /image-to-video$/.test(input.endpoint);
+
+/** Kling image-to-video input as fal's schema takes it; a 422 detail entry for the first problem. */
+function checkKlingInput(input: Record<string, unknown>): { loc: string[]; msg: string; type: string } | null {
+  const bad = (field: string, msg: string) => ({ loc: ['body', field], msg, type: 'value_error' });
+  if (typeof input.image_url !== 'string' || !/^(https:|data:image\/)/.test(input.image_url)) return bad('image_url', 'field required: a URL or an image data URI');
+  if (input.duration !== undefined && input.duration !== '5' && input.duration !== '10') return { loc: ['body', 'duration'], msg: "Input should be '5' or '10'", type: 'enum' };
+  if (input.cfg_scale !== undefined && !(typeof input.cfg_scale === 'number' && input.cfg_scale >= 0 && input.cfg_scale <= 1)) return bad('cfg_scale', 'Input should be between 0 and 1');
+  if (input.negative_prompt !== undefined && typeof input.negative_prompt !== 'string') return bad('negative_prompt', 'Input should be a valid string');
+  if (input.tail_image_url !== undefined && (typeof input.tail_image_url !== 'string' || !/^(https:|data:image\/)/.test(input.tail_image_url))) return bad('tail_image_url', 'Input should be a URL or an image data URI');
+  return null;
 }
 
 function sizeOf(input: Record<string, unknown>): [number, number] {

@@ -4,7 +4,8 @@
  * webhook receiver that keeps raw bodies, and a poll loop.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { ResolvedRecipe } from '@brandlock/core';
+import { SEED_MOTION_BRIEFS, type ResolvedRecipe } from '@brandlock/core';
+import type { VideoParams } from '../../src/providers/video-params';
 import type { RetryPolicy } from '../../src/providers/http-retry';
 import type { ProviderMap } from '../../src/providers/provider-map';
 import { ProviderCallError, type Provider, type ProviderRequest, type ProviderSource, type ProviderStatus } from '../../src/providers/provider';
@@ -39,6 +40,38 @@ export function testRecipe(overrides: Partial<ResolvedRecipe> = {}): ResolvedRec
 
 export function testRequest(overrides: Partial<ProviderRequest> = {}, recipe: Partial<ResolvedRecipe> = {}): ProviderRequest {
   return { jobId: 'job-0001', kind: 'generate', recipe: testRecipe(recipe), sources: [], count: 1, ...overrides };
+}
+
+/** What the server puts in a video job's params (see video-params): a 5 s loop cut for three channels. */
+export function testVideoParams(overrides: Partial<VideoParams['motion']> = {}): VideoParams {
+  return {
+    motion: {
+      fabric: { movement: 'soft', direction: 'left-to-right', notes: '' },
+      camera: { path: 'push-in', amount: 0.06 },
+      gesture: 'breathes in and relaxes',
+      durationSeconds: 5,
+      loop: true,
+      aspectRatios: ['4:5', '9:16', '1:1'],
+      prompt: 'the sand poplin shirt from the first frame, soft fabric movement, slow push-in, seamless loop',
+      negativePrompt: 'morphing garment, colour shift, flicker',
+      seed: 77,
+      ...overrides,
+    },
+    qc: SEED_MOTION_BRIEFS.wovens.qc,
+    cuts: [
+      { id: 'pdp-loop', width: 1080, height: 1350 },
+      { id: 'reels', width: 1080, height: 1920 },
+      { id: 'square-loop', width: 1080, height: 1080 },
+    ],
+    still: { assetId: 'job-still-0', sha256: 'b'.repeat(64), width: 1024, height: 1536, subject: null, verdict: 'pass', reviewStatus: 'ready' },
+    plannedVideoId: 'vid_test',
+  };
+}
+
+/** A video request as the server makes it: the motion prompt in the recipe, no LoRAs, the still as source. */
+export function testVideoRequest(still: Uint8Array, motion: Partial<VideoParams['motion']> = {}, contentType = 'image/png'): ProviderRequest {
+  const params = testVideoParams(motion);
+  return testRequest({ kind: 'video', sources: [testSource(still, contentType)], params: params as unknown as Record<string, unknown> }, { prompt: params.motion.prompt, negativePrompt: params.motion.negativePrompt, loras: [], seed: params.motion.seed });
 }
 
 export function testSource(bytes: Uint8Array, contentType = 'image/png'): ProviderSource {

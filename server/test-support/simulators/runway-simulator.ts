@@ -4,16 +4,17 @@
  * RUNNING with progress -> SUCCEEDED with output URLs, FAILED with failure and failureCode, or
  * CANCELLED; `DELETE /v1/tasks/{id}` cancels a live task and deletes a finished one. Every call must
  * carry `X-Runway-Version`. Output URLs are signed and expire; each task read signs fresh ones.
- * Videos are real MP4 files made with ffmpeg.
+ * Videos are real MP4s made from the promptImage (the first frame) at the ratio's size, 24 fps, the
+ * requested duration; gen4_turbo takes no last frame, so a clip sways one way and does not loop.
  */
-import { spawn } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { FaultPlan } from './fault-plan';
 import { SimCdn } from './sim-cdn';
 import { jsonBody, SimServer, type SimAnswer, type SimRequest } from './sim-http';
 import { SimJobs, type SimJob, type SimTiming } from './sim-jobs';
 import { SubmissionLedger, submissionKey } from './submission-ledger';
-import { expectedColour, renderSimulatedImage } from './synthetic-image';
+import { renderSimulatedImage } from './synthetic-image';
+import { bytesOfDataUri, renderSimulatedVideo, scaledEven, type VideoDefect } from './synthetic-video';
 
 export interface RunwaySimulatorOptions extends SimTiming {
   secret?: string;
@@ -24,6 +25,12 @@ export interface RunwaySimulatorOptions extends SimTiming {
   /** Report queued tasks as THROTTLED (over the concurrency limit) instead of PENDING. */
   throttle?: boolean;
   fails?: (input: Record<string, unknown>) => boolean;
+  /** Defects the video model puts into a task's clip. */
+  videoDefects?: (input: Record<string, unknown>) => VideoDefect[];
+  /** Scale of rendered clips (tests render small ones); 1 renders the ratio's full size. */
+  videoScale?: number;
+  /** Frame rate of rendered clips (Runway: 24); tests set another to act out a provider that changed it. */
+  videoFps?: number;
 }
 
 interface TaskInput extends Record<string, unknown> {
@@ -34,6 +41,9 @@ interface TaskInput extends Record<string, unknown> {
 const VERSION = '2024-11-06';
 const IMAGE_MODELS = new Set(['gen4_image', 'gen4_image_turbo']);
 const VIDEO_MODELS = new Set(['gen4_turbo', 'gen4.5', 'veo3.1', 'veo3.1_fast']);
+/** gen4_turbo's ratios (runwayml/sdk-node image-to-video.ts). */
+const GEN4_TURBO_RATIOS = ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'];
+const VIDEO_FPS = 24;
 
 export class RunwaySimulator {
   readonly secret: string;
@@ -139,7 +149,17 @@ export class RunwaySimulator {
     if (!failed) {
       const [width, height] = String(input.ratio).split(':').map(Number);
       const prompt = String(input.promptText ?? '');
-      const bytes = input.endpoint === 'image_to_video' ? await renderVideo(expectedColour(prompt, seed, 0)) : await renderSimulatedImage({ prompt, seed, index: 0, width, height, maxSide: this.options.imageMaxSide });
+      const bytes =
+        input.endpoint === 'image_to_video'
+          ? await renderSimulatedVideo({
+              still: bytesOfDataUri(typeof input.promptImage === 'string' ? input.promptImage : (input.promptImage as { uri?: unknown }[])[0]?.uri) ?? undefined,
+              ...scaledEven(width, height, this.options.videoScale),
+              fps: this.options.videoFps ?? VIDEO_FPS,
+              durationSeconds: typeof input.duration === 'number' ? input.duration : 5,
+              loop: false,
+              defects: this.options.videoDefects?.(input) ?? [],
+            })
+          : await renderSimulatedImage({ prompt, seed, index: 0, width, height, maxSide: this.options.imageMaxSide });
       const [type, name] = input.endpoint === 'image_to_video' ? ['video/mp4', 'out.mp4'] : ['image/png', 'out.png'];
       job.outputs.push(this.cdn.put(bytes, type, name));
     }
@@ -157,8 +177,13 @@ function checkImage(body: Record<string, unknown>): string | undefined {
 
 function checkVideo(body: Record<string, unknown>): string | undefined {
   if (!VIDEO_MODELS.has(String(body.model))) return `model: expected one of ${[...VIDEO_MODELS].join(', ')}`;
-  if (typeof body.promptImage !== 'string' || !/^(https:|data:image\/)/.test(body.promptImage)) return 'promptImage: expected an HTTPS URL or an image data URI';
-  return checkPrompt(body);
+  const image = Array.isArray(body.promptImage) ? (body.promptImage as { uri?: unknown; position?: unknown }[]) : [{ uri: body.promptImage, position: 'first' }];
+  if (!image.length || image.some((i) => typeof i?.uri !== 'string' || !/^(https:|data:image\/)/.test(i.uri))) return 'promptImage: expected an HTTPS URL or an image data URI';
+  if (body.model === 'gen4_turbo' && image.some((i) => i.position !== 'first')) return 'promptImage.position: gen4_turbo takes only "first"';
+  if (body.model === 'gen4_turbo' && !GEN4_TURBO_RATIOS.includes(String(body.ratio))) return `ratio: expected one of ${GEN4_TURBO_RATIOS.join(', ')}`;
+  if (body.duration !== undefined && !(Number.isInteger(body.duration) && (body.duration as number) >= 2 && (body.duration as number) <= 10)) return 'duration: expected a whole number of seconds from 2 to 10';
+  if (body.promptText !== undefined && (typeof body.promptText !== 'string' || !body.promptText || body.promptText.length > 1000)) return 'promptText: a non-empty string of at most 1000 characters';
+  return undefined;
 }
 
 function checkPrompt(body: Record<string, unknown>): string | undefined {
@@ -172,16 +197,4 @@ function checkReferences(refs: unknown): string | undefined {
   if (!Array.isArray(refs) || refs.length > 3) return 'referenceImages: at most 3';
   const bad = refs.findIndex((r: { uri?: unknown }) => typeof r?.uri !== 'string' || !/^(https:|data:image\/)/.test(r.uri));
   return bad >= 0 ? `referenceImages.${bad}.uri: expected an HTTPS URL or an image data URI` : undefined;
-}
-
-/** One second of solid colour as a real H.264 MP4 (ffmpeg). */
-function renderVideo([r, g, b]: [number, number, number]): Promise<Uint8Array> {
-  const colour = `0x${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-  return new Promise((resolve, reject) => {
-    const ff = spawn('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', `color=c=${colour}:s=64x36:d=1:r=8`, '-pix_fmt', 'yuv420p', '-movflags', 'frag_keyframe+empty_moov', '-f', 'mp4', 'pipe:1']);
-    const chunks: Buffer[] = [];
-    ff.stdout.on('data', (c: Buffer) => chunks.push(c));
-    ff.on('error', reject);
-    ff.on('close', (code) => (code === 0 ? resolve(new Uint8Array(Buffer.concat(chunks))) : reject(new Error(`ffmpeg exited ${code}`))));
-  });
 }

@@ -5,3 +5,4 @@ export * from './measure-exposure';
 export * from './balance-correction';
 export * from './correction-curves';
 export * from './apply-curves';
+export * from './soft-shoulder';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRaster, maxValue, type BitDepth, type Raster } from '../../raster/raster';
-import { applyLut } from './apply-lut';
+import { applyLut, applyLutToPixels, createColourMemo } from './apply-lut';
 import { buildLut3d, identityLut } from './build-lut';
 import type { CubeLut } from './cube-lut';
 import { evaluateLut } from './evaluate-lut';
@@ -113,5 +113,33 @@ describe('applyLut', () => {
     const src = noise(4, 4, 8);
     expect(() => applyLut(src, warmStudio, { into: createRaster(4, 5, 8) })).toThrow(/does not match the source 4x4 8-bit/);
     expect(() => applyLut(src, prepareLut(warmStudio, 16))).toThrow(/prepared for 16-bit rasters, this one is 8-bit/);
+  });
+
+  it.each([
+    [8, 'tetrahedral'],
+    [8, 'trilinear'],
+    [16, 'tetrahedral'],
+    [16, 'trilinear'],
+  ] as const)('grades RGB pixels (no alpha channel) exactly as the same pixels in RGBA (%i-bit, %s)', (depth, interpolation) => {
+    const rgba = noise(120, 90, depth);
+    const rgb = depth === 8 ? new Uint8Array((rgba.data.length / 4) * 3) : new Uint16Array((rgba.data.length / 4) * 3);
+    for (let i = 0, j = 0; i < rgba.data.length; i += 4, j += 3) rgb.set(rgba.data.subarray(i, i + 3), j);
+    applyLut(rgba, warmStudio, { interpolation });
+    applyLutToPixels({ depth, channels: 3, data: rgb }, warmStudio, { interpolation, colourMemo: 'always' });
+    for (let i = 0, j = 0; i < rgba.data.length; i += 4, j += 3) expect([rgb[j], rgb[j + 1], rgb[j + 2]]).toEqual([rgba.data[i], rgba.data[i + 1], rgba.data[i + 2]]);
+  });
+
+  it('keeps a colour memo across images graded with one LUT, and clears it for another LUT', () => {
+    const prepared = prepareLut(warmStudio, 8);
+    const memo = createColourMemo();
+    const first = noise(200, 100, 8, 5);
+    const second = noise(200, 100, 8, 6);
+    second.data.set(first.data.subarray(0, 40_000));
+    const expected = [first, second].map((r) => applyLut(r, prepared, { colourMemo: 'never', into: createRaster(200, 100, 8) }).data);
+    [first, second].forEach((r, i) => expect(Buffer.from(applyLut(r, prepared, { memo }).data).equals(Buffer.from(expected[i]))).toBe(true));
+    const other = prepareLut(fixture('colour-science/iridas_cube/RGB_1_0.5_0.25.cube'), 8);
+    const third = noise(200, 100, 8, 5);
+    const direct = applyLut(third, other, { colourMemo: 'never', into: createRaster(200, 100, 8) });
+    expect(Buffer.from(applyLut(third, other, { memo }).data).equals(Buffer.from(direct.data))).toBe(true);
   });
 });

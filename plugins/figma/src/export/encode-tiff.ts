@@ -1,8 +1,10 @@
 /**
- * A baseline TIFF writer (uncompressed, one strip, 8-bit RGB, or RGBA with unassociated alpha when
- * any pixel is not opaque), for channels that deliver TIFF: browsers cannot encode TIFF from a canvas.
- * 72 dpi, little-endian, readable by every DAM, Photoshop and libvips.
+ * A TIFF writer for exporting without the server (browsers cannot encode TIFF from a canvas): one
+ * strip of 8-bit RGB (or RGBA with unassociated alpha when any pixel is not opaque), Adobe Deflate
+ * compressed (compression 8, zlib), 72 dpi, little-endian; readable by Photoshop, libvips and DAMs.
+ * No ICC profile: connected to the server, exports go through its encoder instead (LZW, sRGB ICC).
  */
+import { zlibSync } from 'fflate';
 
 export function encodeTiff(width: number, height: number, rgba: Uint8Array | Uint8ClampedArray): Uint8Array {
   if (rgba.length !== width * height * 4) throw new RangeError(`encodeTiff: ${width}x${height} needs ${width * height * 4} bytes, got ${rgba.length}`);
@@ -14,7 +16,16 @@ export function encodeTiff(width: number, height: number, rgba: Uint8Array | Uin
     }
   }
   const spp = opaque ? 3 : 4;
-  const pixels = width * height * spp;
+  const raw = new Uint8Array(width * height * spp);
+  if (opaque) {
+    for (let s = 0, d = 0; s < rgba.length; s += 4, d += 3) {
+      raw[d] = rgba[s];
+      raw[d + 1] = rgba[s + 1];
+      raw[d + 2] = rgba[s + 2];
+    }
+  } else raw.set(rgba);
+  const packed = zlibSync(raw, { level: 6 });
+  const pixels = packed.length;
   const entries: [tag: number, type: number, count: number, value: number][] = [];
   // Layout: header (8) | pixels | bits-per-sample (2*spp) | x res (8) | y res (8) | IFD.
   const pixelOffset = 8;
@@ -25,7 +36,7 @@ export function encodeTiff(width: number, height: number, rgba: Uint8Array | Uin
   const SHORT = 3;
   const LONG = 4;
   const RATIONAL = 5;
-  entries.push([256, LONG, 1, width], [257, LONG, 1, height], [258, SHORT, spp, bpsOffset], [259, SHORT, 1, 1], [262, SHORT, 1, 2]);
+  entries.push([256, LONG, 1, width], [257, LONG, 1, height], [258, SHORT, spp, bpsOffset], [259, SHORT, 1, 8], [262, SHORT, 1, 2]);
   entries.push([273, LONG, 1, pixelOffset], [277, SHORT, 1, spp], [278, LONG, 1, height], [279, LONG, 1, pixels]);
   entries.push([282, RATIONAL, 1, xresOffset], [283, RATIONAL, 1, yresOffset], [284, SHORT, 1, 1], [296, SHORT, 1, 2]);
   if (!opaque) entries.push([338, SHORT, 1, 2]);
@@ -34,13 +45,7 @@ export function encodeTiff(width: number, height: number, rgba: Uint8Array | Uin
   const dv = new DataView(out.buffer);
   out.set([0x49, 0x49, 42, 0], 0);
   dv.setUint32(4, ifdOffset, true);
-  if (opaque) {
-    for (let s = 0, d = pixelOffset; s < rgba.length; s += 4, d += 3) {
-      out[d] = rgba[s];
-      out[d + 1] = rgba[s + 1];
-      out[d + 2] = rgba[s + 2];
-    }
-  } else out.set(rgba, pixelOffset);
+  out.set(packed, pixelOffset);
   for (let i = 0; i < spp; i++) dv.setUint16(bpsOffset + 2 * i, 8, true);
   for (const off of [xresOffset, yresOffset]) {
     dv.setUint32(off, 72, true);

@@ -1,7 +1,7 @@
 /** Every request the main thread answers, wired to the adapters that touch the document. */
 import type { Handlers } from '../bus/create-bus';
 import type { MainApi } from '../protocol/main-api';
-import { addBoardImageAsync, finishBoardAsync, startBoardAsync } from './board/board-session';
+import { addBoardImageAsync, finishBoardAsync, listUnfinishedBoards, startBoardAsync } from './board/board-session';
 import { placeLutPreviewAsync, readImageAsync } from './lut/place-lut-preview';
 import { scanPaintsAsync } from './palette/scan-paints';
 import { snapPaintsAsync } from './palette/snap-paints';
@@ -11,6 +11,8 @@ import { loadSettingsAsync, saveSettingsAsync } from './settings-store';
 import { createVariantFramesAsync } from './variants/create-variant-frames';
 import { exportVariantFrameAsync, listVariantFrames } from './variants/export-variants';
 import { requireArray } from './check-params';
+import { resizeWindowAsync } from './window-size';
+import { loadOfflineLockAsync, saveOfflineLockAsync } from './offline-lock-store';
 
 const scopeOf = (p: { scope?: unknown } | undefined) => (p?.scope === 'page' ? 'page' : 'selection');
 
@@ -23,7 +25,11 @@ export function createMainHandlers(): Handlers<MainApi> {
     notify: async (p) => {
       figma.notify(String(p?.message ?? '').slice(0, 300), { error: !!p?.error });
     },
-    paletteScan: (p, ctx) => scanPaintsAsync(scopeOf(p), ctx),
+    resizeWindow: (p) => resizeWindowAsync(p),
+    saveOfflineLock: (p) => saveOfflineLockAsync(p),
+    getOfflineLock: () => loadOfflineLockAsync(),
+    listFonts: async () => (await figma.listAvailableFontsAsync()).map((f) => ({ family: f.fontName.family, style: f.fontName.style })),
+    paletteScan: (p, ctx) => scanPaintsAsync(scopeOf(p), p?.includeOwn === true, ctx),
     paletteSnap: (p, ctx) => snapPaintsAsync(requireArray(p?.snaps, 'snaps', 50_000), ctx),
     readImage: (p) => readImageAsync(p?.imageHash),
     placeLutPreview: (p) => placeLutPreviewAsync(p),
@@ -33,5 +39,6 @@ export function createMainHandlers(): Handlers<MainApi> {
     startBoard: (p) => startBoardAsync(p),
     addBoardImage: (p) => addBoardImageAsync(p),
     finishBoard: (p) => finishBoardAsync(p?.boardId, p?.outcome, p?.message),
+    listBoards: async () => listUnfinishedBoards(),
   };
 }

@@ -8,12 +8,12 @@ import { PLUGIN_COMMANDS, type PluginCommand } from '../manifest/manifest-types'
 import { figmaTransport } from './figma-transport';
 import { createMainHandlers } from './main-handlers';
 import { summarizeSelectionAsync } from './selection/summarize-selection';
-
-export const UI_SIZE = { width: 380, height: 640 };
+import { restoreWindowSizeAsync, UI_SIZE } from './window-size';
 
 export function startPlugin(html: string) {
   figma.skipInvisibleInstanceChildren = true;
   figma.showUI(html, { ...UI_SIZE, themeColors: true, title: 'brandlock' });
+  void restoreWindowSizeAsync();
   const bus = createBus<MainApi, UiApi, MainEvents, UiEvents>(figmaTransport(), { holdUntilReady: true });
   bus.handle(createMainHandlers());
   const command = figma.command in PLUGIN_COMMANDS ? (figma.command as PluginCommand) : null;

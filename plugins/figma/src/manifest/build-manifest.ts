@@ -29,6 +29,10 @@ export function buildManifest(options: ManifestOptions = {}): BuildManifestResul
   if (!allowed.success) return allowed;
   if (allowed.domain === null) {
     warnings.push('BRANDLOCK_SERVER_URL is not set: the plugin can reach only a local development server (devAllowedDomains).');
+  } else if (!options.pluginId?.trim()) {
+    // Records on the canvas are shared plugin data and survive a new id; Figma's client storage (the
+    // designer's saved connection and lock files) is per id and does not.
+    warnings.push('BRANDLOCK_FIGMA_PLUGIN_ID is not set: this production build uses the development id; set the id Figma assigned when the plugin was published, or designers lose their saved connection with the next build.');
   }
   const devPorts = options.devPorts ?? DEFAULT_DEV_PORTS;
   const commands = Object.entries(PLUGIN_COMMANDS) as [PluginCommand, string][];
@@ -49,6 +53,7 @@ export function buildManifest(options: ManifestOptions = {}): BuildManifestResul
     relaunchButtons: [
       { command: 'variants', name: 'Channel variants', multipleSelection: true },
       { command: 'palette', name: 'Palette check', multipleSelection: true },
+      { command: 'moodboard', name: 'Moodboard' },
     ],
   };
   return { success: true, manifest, warnings };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadBrandLock } from '@brandlock/core/brand';
 import { checkBrief, defaultBrief } from './moodboard-brief';
-import { captionFor, planBoard } from './plan-board';
+import type { Moodboard } from '@brandlock/core/api';
+import { planBoard } from './plan-board';
 
 const res = loadBrandLock(JSON.parse(readFileSync(new URL('../../../../samples/brand-lock.json', import.meta.url), 'utf8')));
 if (!res.success) throw new Error('sample lock');
@@ -26,40 +27,39 @@ describe('moodboard brief', () => {
 });
 
 describe('planBoard', () => {
-  const brief = { environment: 'coastal dunes at golden hour', lightingIds: ['studio-warm', 'editorial-cool'], modelIds: ['ava', 'kofi'], garmentFocus: 'linen shirts', count: 24, notes: 'Keep it airy.' };
-  const ctx = { lock, lockHash: 'sha256:abc', jobId: 'job_1', provider: 'local', providerNote: null, imageAspect: 3 / 4 };
+  const cell = (index: number, lightingPreset: string, modelProfile: string, view: string) => ({
+    index, jobId: `job_${index}`, lightingPreset, modelProfile, view, take: 1, caption: `${lightingPreset}/${modelProfile}/${view}`, varies: ['lighting', 'model'] as ('lighting' | 'model' | 'pose' | 'take')[],
+    prompt: `prompt ${index}`, seed: 100 + index, state: 'queued' as const, stage: 'queued', output: null, error: null,
+  });
+  const board: Moodboard = {
+    id: 'mb_1', state: 'queued', provider: 'local', lockHash: 'sha256:abc', lockVersion: 'SS27.1', category: 'wovens', title: 'coastal dunes at golden hour',
+    request: { count: 6, environment: 'coastal dunes at golden hour', garmentFocus: 'linen shirts', notes: 'Keep it airy.', lightingPresets: ['studio-warm', 'editorial-cool'], modelProfiles: ['ava', 'kofi'] },
+    constants: ['Pose: Front'],
+    note: 'Studies rendered offline by the local provider from the lock: not photographs.',
+    imageWidth: 768, imageHeight: 960,
+    cells: [cell(0, 'studio-warm', 'ava', 'front'), cell(1, 'studio-warm', 'kofi', 'front'), cell(2, 'studio-warm', 'ava', 'front'), cell(3, 'editorial-cool', 'ava', 'front'), cell(4, 'editorial-cool', 'kofi', 'front'), cell(5, 'editorial-cool', 'kofi', 'front')],
+    requestedBy: 'designer', createdAt: '2027-01-01T00:00:00.000Z',
+  };
 
-  it('states the brief in the lock\'s own names and lays out a grid for the count', () => {
-    const plan = planBoard(brief, ctx);
+  it('states the brief in the lock\'s own names, one row per light with its set-up, the palette once', () => {
+    const plan = planBoard(board, lock);
     expect(plan.title).toBe('Coastal dunes at golden hour');
     expect(plan.subtitle).toBe('Northfold Studio · SS27.1 · SS27');
-    expect(plan.facts).toEqual([
-      'Environment: coastal dunes at golden hour',
-      'Lighting: Warm daylight studio, Cool editorial',
-      'Model: Ava, Kofi',
-      'Garment focus: linen shirts',
-      '24 images · local',
+    expect(plan.facts).toEqual(['Environment: coastal dunes at golden hour', 'Garment focus: linen shirts', 'Pose: Front', '6 images · local']);
+    expect(plan.groups).toEqual([
+      { title: 'Warm daylight studio', detail: '5200 K · key left-45 · 2:1 key:fill' },
+      { title: 'Cool editorial', detail: '6500 K · key right-45 · 4:1 key:fill' },
     ]);
-    expect([plan.columns, plan.count, plan.imageHeight]).toEqual([6, 24, Math.round(320 / 0.75)]);
+    expect(plan.cells.map((c) => c.group)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(plan.cells[4]).toMatchObject({ index: 4, jobId: 'job_4', seed: 104, prompt: 'prompt 4' });
+    expect([plan.columns, plan.imageHeight]).toEqual([3, 400]);
     expect(plan.swatches).toHaveLength(lock.palette.swatches.length);
-    expect(plan.swatches[0]).toEqual({ name: 'Chalk', hex: '#e3dfd8', code: '11-0601 TCX' });
-    expect(plan.provenance).toMatchObject({ jobId: 'job_1', lockHash: 'sha256:abc' });
+    expect(plan.notes).toBe('Keep it airy.');
+    expect(plan.provenance).toMatchObject({ moodboardId: 'mb_1', lockHash: 'sha256:abc', provider: 'local' });
   });
 
-  it('says on the board when the local provider made studies, not photographs', () => {
-    expect(planBoard(brief, ctx).honestyNote).toMatch(/not photographs/);
-    expect(planBoard(brief, { ...ctx, providerNote: 'Local provider: lighting study, not generative.' }).honestyNote).toBe('Local provider: lighting study, not generative.');
-    expect(planBoard(brief, { ...ctx, provider: 'fal' }).honestyNote).toBeNull();
-  });
-});
-
-describe('captionFor', () => {
-  it('titles an output by what the provider says it is, in the lock\'s names, and keeps the prompt as detail', () => {
-    expect(captionFor(2, 'local provider: a rendered study from the lock, not a photograph: lighting study of studio-warm in camel', 'editorial moodboard image, sunlit loft', lock)).toEqual({
-      title: 'Lighting study of Warm daylight studio in Camel',
-      detail: 'editorial moodboard image, sunlit loft',
-    });
-    expect(captionFor(0, null, 'a prompt', lock)).toEqual({ title: 'Image 1', detail: 'a prompt' });
-    expect(captionFor(0, null, 'x'.repeat(300), lock).detail).toHaveLength(178);
+  it('says on the board when the local provider made studies, not photographs, and nothing when a GPU made photographs', () => {
+    expect(planBoard(board, lock).honestyNote).toMatch(/not photographs/);
+    expect(planBoard({ ...board, provider: 'fal', note: null }, lock).honestyNote).toBeNull();
   });
 });

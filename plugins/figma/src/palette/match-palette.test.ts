@@ -16,12 +16,12 @@ const hexRgb = (hex: string) => {
   return { r: ((n >> 16) & 255) / 255, g: ((n >> 8) & 255) / 255, b: (n & 255) / 255 };
 };
 const use = (hex: string, nodeName = 'Layer', extra: Partial<PaintUse> = {}): PaintUse => ({
-  nodeId: `${nodeName}-${hex}`, nodeName, target: 'fill', index: 0, range: null, color: hexRgb(hex), opacity: 1, styled: false, ...extra,
+  nodeId: `${nodeName}-${hex}`, nodeName, target: 'fill', index: 0, range: null, color: hexRgb(hex), opacity: 1, binding: null, ...extra,
 });
 
 describe('matchPalette against the Northfold palette', () => {
   it('passes exact swatch colours and near misses within tolerance, flags the rest with the nearest swatch', () => {
-    const report = matchPalette([use('#1f2a44'), use('#c1613f'), use('#ffffff'), use('#00ff00'), use('#00ff00', 'Other')], palette);
+    const report = matchPalette([use('#1f2a44'), use('#c1613f'), use('#ffffff'), use('#00ff00'), use('#00ff00', 'Other')], palette, { includeNeutrals: true });
     const rows = report.colours.map((c) => [c.hex, c.nearest.name, Number(c.deltaE.toFixed(2)), c.onPalette, c.uses.length]);
     expect(rows).toEqual([
       ['#00ff00', 'Sage', expect.any(Number), false, 2],
@@ -51,8 +51,17 @@ describe('matchPalette against the Northfold palette', () => {
     expect(matchPalette([use(forest.hex)], palette).colours[0]).toMatchObject({ onPalette: true, nearest: { id: 'forest' } });
   });
 
-  it('counts styled paints, which a snap would detach', () => {
-    const report = matchPalette([use('#00ff00', 'A', { styled: true }), use('#00ff00', 'B')], palette);
-    expect(report.offPalette[0].styled).toBe(1);
+  it('counts paints bound to a style or variable, which a snap changes there', () => {
+    const report = matchPalette([use('#00ff00', 'A', { binding: { kind: 'style', id: 'S:1', name: 'Accent', remote: false } }), use('#00ff00', 'B')], palette);
+    expect(report.offPalette[0].bound).toBe(1);
+  });
+
+  it('leaves neutrals (UI greys, black, white) out unless asked, and marks only near misses for snapping', () => {
+    const uses = [use('#ffffff'), use('#808080'), use('#333333'), use('#934c2a'), use('#00ff00')];
+    const report = matchPalette(uses, palette);
+    expect(report.neutrals).toBe(3);
+    expect(report.colours.map((c) => c.hex)).toEqual(['#00ff00', '#934c2a']);
+    expect(Object.fromEntries(report.offPalette.map((c) => [c.hex, c.nearMiss]))).toEqual({ '#00ff00': false, '#934c2a': true });
+    expect(matchPalette(uses, palette, { includeNeutrals: true }).colours).toHaveLength(5);
   });
 });

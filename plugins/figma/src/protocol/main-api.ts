@@ -3,7 +3,7 @@
  * it pushes. The UI does everything that needs the network, pixels or the Brand Lock; the main thread
  * does everything that needs the document.
  */
-import type { BoardImage, BoardOutcome, BoardPlan } from './board';
+import type { BoardImage, BoardOutcome, BoardPlan, BoardSummary } from './board';
 import type { PaintSnap, PaletteScan, SnapResult } from './palette';
 import type { SelectionSummary } from './selection';
 import type { CreateVariantsParams, CreatedVariant, ExportedFrame, VariantFrameInfo } from './variants';
@@ -20,8 +20,16 @@ export type MainApi = {
   getSelection(params: void): Promise<SelectionSummary>;
   selectNodes(params: { nodeIds: string[] }): Promise<number>;
   notify(params: { message: string; error?: boolean }): Promise<void>;
+  /** Resizes the plugin window (figma.ui.resize) and remembers the size for the next launch. */
+  resizeWindow(params: { width: number; height: number }): Promise<{ width: number; height: number }>;
+  /** Lock files opened from disk, kept for the next launch (client storage). */
+  saveOfflineLock(params: { name: string; json: string; cubes: Record<string, string> }): Promise<{ kept: string[]; dropped: string[] }>;
+  getOfflineLock(params: void): Promise<{ name: string; json: string; cubes: Record<string, string> } | null>;
+  /** Fonts Figma can load in this file, for the copy's font picker. */
+  listFonts(params: void): Promise<{ family: string; style: string }[]>;
 
-  paletteScan(params: { scope: 'selection' | 'page' }): Promise<PaletteScan>;
+  /** includeOwn: also brandlock's own moodboards and variant frames (skipped by default). */
+  paletteScan(params: { scope: 'selection' | 'page'; includeOwn?: boolean }): Promise<PaletteScan>;
   paletteSnap(params: { snaps: PaintSnap[] }): Promise<SnapResult>;
 
   readImage(params: { imageHash: string }): Promise<{ bytes: Uint8Array; width: number; height: number }>;
@@ -34,6 +42,8 @@ export type MainApi = {
   startBoard(params: BoardPlan): Promise<{ boardId: string }>;
   addBoardImage(params: BoardImage): Promise<void>;
   finishBoard(params: { boardId: string; outcome: BoardOutcome; message: string }): Promise<{ placed: number }>;
+  /** Boards on the current page that never finished filling. */
+  listBoards(params: void): Promise<BoardSummary[]>;
 };
 
 export type MainEvents = {

@@ -3,6 +3,15 @@ import type { Rgb } from './geometry';
 
 export type PaintTarget = 'fill' | 'stroke';
 
+/** A paint style or colour variable a paint takes its colour from. */
+export interface PaintBinding {
+  kind: 'style' | 'variable';
+  id: string;
+  name: string;
+  /** From a library: read-only here. */
+  remote: boolean;
+}
+
 /** One solid paint on one node (a character range for text with mixed fills). */
 export interface PaintUse {
   nodeId: string;
@@ -12,15 +21,16 @@ export interface PaintUse {
   range: { start: number; end: number } | null;
   color: Rgb;
   opacity: number;
-  /** Bound to a paint style or variable: snapping detaches it. */
-  styled: boolean;
+  /** The style or variable the colour comes from: a snap changes that, not the layer. */
+  binding: PaintBinding | null;
 }
 
 export interface PaletteScan {
   scope: 'selection' | 'page';
   nodesScanned: number;
   uses: PaintUse[];
-  notChecked: { gradients: number; images: number; hidden: number };
+  /** What the check did not judge: gradients, images, hidden layers, and brandlock's own boards and frames (unless asked). */
+  notChecked: { gradients: number; images: number; hidden: number; own: number };
   /** The scan stopped at the node limit; the list is incomplete. */
   truncated: boolean;
 }
@@ -30,10 +40,17 @@ export interface PaintSnap {
   target: PaintTarget;
   index: number;
   range: { start: number; end: number } | null;
+  /** The colour found, and the swatch colour to paint. */
+  from: Rgb;
   color: Rgb;
+  binding: PaintBinding | null;
 }
 
 export interface SnapResult {
   changed: number;
   failed: { nodeId: string; nodeName: string; message: string }[];
+  /** Local styles and variables whose colour was changed (every layer using them follows). */
+  updated: string[];
+  /** Styles and variables left as they are, with why (library ones are read-only here). */
+  skipped: { name: string; reason: string }[];
 }

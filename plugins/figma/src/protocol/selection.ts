@@ -1,5 +1,6 @@
 /** What the main thread tells the UI about the current selection. */
 import type { Box, Point } from './geometry';
+import type { BoardSummary } from './board';
 
 /** The image a feature works on: a node with an image fill, found in or under the selection. */
 export interface ImageSource {
@@ -15,6 +16,8 @@ export interface ImageSource {
   focal: Point | null;
   /** Naming facts stored on the node by brandlock (SKU, colorway, view, category), when present. */
   naming: Record<string, string>;
+  /** A small PNG of the layer as it shows on the canvas (96 px high), for the selection card. */
+  thumbnail: Uint8Array | null;
 }
 
 export interface SelectionSummary {
@@ -22,4 +25,6 @@ export interface SelectionSummary {
   image: ImageSource | null;
   /** The first selected node's name, for the UI's "selected: …" line. */
   firstName: string | null;
+  /** The brandlock moodboard the selection is, or lies in. */
+  board: BoardSummary | null;
 }

@@ -25,6 +25,8 @@ export interface TextOverlayPlan {
   vertical: 'TOP' | 'CENTER' | 'BOTTOM';
   minSize: number;
   maxSize: number;
+  /** The WCAG contrast measured against the pixels under the box, and what the size needs. */
+  contrast: { ratio: number; required: number; colorName: string } | null;
 }
 
 export interface VariantFramePlan {
@@ -48,6 +50,8 @@ export interface VariantFramePlan {
 export interface CreateVariantsParams {
   source: { nodeId: string; imageHash: string };
   groupName: string;
+  /** SKU, colorway, view, category: written on the source and the frames so selecting them brings these back. */
+  naming?: Record<string, string>;
   frames: VariantFramePlan[];
 }
 

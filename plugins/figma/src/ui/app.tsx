@@ -1,11 +1,15 @@
 /**
- * The plugin window: the brand and lock in the header, one tab per feature, and the screen below.
- * Opens on the tab of the menu entry or relaunch button the designer used.
+ * The plugin window: the brand and lock in the header, one tab per feature, and the screens below.
+ * Every screen stays mounted (a hidden tab keeps its form, progress and Cancel), and the moodboard
+ * run lives here, above the screens. On launch, or when the designer selects a board left filling,
+ * it offers to resume that board or cancel it on the server. Opens on the tab of the menu entry or
+ * relaunch button the designer used.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { MainBus } from './bus/main-bus';
 import type { LoadedLock } from './lock/loaded-lock';
 import type { SelectionSummary } from '../protocol/selection';
+import type { BoardSummary } from '../protocol/board';
 import type { PluginCommand } from '../manifest/manifest-types';
 import { Icon } from './components/icons';
 import { connectServer, type ServerConnection } from './server/connect-server';
@@ -14,6 +18,11 @@ import { PaletteScreen } from './screens/palette-screen';
 import { VariantsScreen } from './screens/variants-screen';
 import { MoodboardScreen } from './screens/moodboard-screen';
 import { LutScreen } from './screens/lut-screen';
+import { createMoodboardRun } from './moodboard/moodboard-run';
+import { useRunState } from './moodboard/use-run-state';
+import { ResumeBoard } from './moodboard/resume-board';
+import { ResizeHandle } from './components/resize-handle';
+import { keepOfflineLock, restoreOfflineLock } from './lock/offline-lock';
 
 export type Tab = PluginCommand | 'connect';
 
@@ -30,6 +39,9 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
   const [editorType, setEditorType] = useState('figma');
   const [loaded, setLoaded] = useState<LoadedLock | null>(initialLock);
   const [connection, setConnection] = useState<ServerConnection | null>(null);
+  const [unfinished, setUnfinished] = useState<BoardSummary[]>([]);
+  const run = useMemo(() => createMoodboardRun(main), [main]);
+  const runState = useRunState(run);
 
   useEffect(() => {
     const offs = [
@@ -40,20 +52,37 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
       }),
     ];
     main.announceReady();
-    // Reconnect with the stored URL and token; on failure the designer sees why on the connection screen.
+    main.call('listBoards', undefined).then(setUnfinished, () => undefined);
+    // Reconnect with the stored URL and token; on failure the designer sees why on the connection
+    // screen. Without a server, the lock files opened last time are opened again.
     main.call('getSettings', undefined).then(async (s) => {
-      if (!s.serverUrl || !s.token) return;
-      const res = await connectServer(s.serverUrl, s.token);
-      if (res.success) {
+      const res = s.serverUrl && s.token ? await connectServer(s.serverUrl, s.token) : null;
+      if (res?.success) {
         setConnection(res.connection);
         setLoaded((prev) => prev ?? res.loaded);
+        return;
       }
+      const offline = await restoreOfflineLock(main);
+      if (offline) setLoaded((prev) => prev ?? offline);
     }, () => undefined);
     return () => offs.forEach((off) => off());
   }, [main]);
 
+  // Lock files opened from disk are kept for the next launch.
+  useEffect(() => {
+    if (loaded?.source.kind === 'files') void keepOfflineLock(main, loaded).catch(() => undefined);
+  }, [loaded]);
+
+  // A finished run changes which boards are still filling.
+  useEffect(() => {
+    if (!runState.status) main.call('listBoards', undefined).then(setUnfinished, () => undefined);
+  }, [runState.status === null, runState.result]);
+
   const openConnect = () => setTab('connect');
   const lock = loaded?.lock;
+  const selectedBoard = selection?.board?.state === 'filling' ? selection.board : null;
+  const offered = runState.status ? null : (selectedBoard ?? unfinished[0] ?? null);
+  const screen = (id: Tab) => ({ hidden: tab !== id, class: 'screen' });
   return (
     <div class="shell">
       <div class="header">
@@ -71,10 +100,26 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
         {TABS.map((t) => (
           <button class="tab" role="tab" aria-selected={tab === t.id} disabled={editorType === 'figjam' && !t.figjam} onClick={() => setTab(t.id)}>
             {t.label}
+            {t.id === 'moodboard' && runState.status && <span class="tab-badge" aria-label="running" />}
           </button>
         ))}
       </div>
-      {tab === 'connect' && (
+      {offered && lock && (
+        <ResumeBoard
+          board={offered}
+          connected={!!connection}
+          onResume={() => {
+            setTab('moodboard');
+            void run.resume(connection!.client, offered);
+          }}
+          onCancel={() => {
+            setTab('moodboard');
+            void run.cancelOnServer(connection?.client ?? null, offered);
+          }}
+          onConnect={openConnect}
+        />
+      )}
+      <div {...screen('connect')}>
         <ConnectScreen
           main={main}
           loaded={loaded}
@@ -85,11 +130,20 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
             setLoaded(l);
           }}
         />
-      )}
-      {tab === 'palette' && <PaletteScreen main={main} loaded={loaded} selection={selection} onOpenConnect={openConnect} />}
-      {tab === 'variants' && <VariantsScreen main={main} loaded={loaded} selection={selection} editorType={editorType} onOpenConnect={openConnect} />}
-      {tab === 'moodboard' && <MoodboardScreen main={main} loaded={loaded} api={connection?.client ?? null} onOpenConnect={openConnect} />}
-      {tab === 'lut' && <LutScreen main={main} loaded={loaded} selection={selection} onOpenConnect={openConnect} onLoaded={setLoaded} />}
+      </div>
+      <div {...screen('palette')}>
+        <PaletteScreen main={main} loaded={loaded} selection={selection} active={tab === 'palette'} onOpenConnect={openConnect} />
+      </div>
+      <div {...screen('variants')}>
+        <VariantsScreen main={main} loaded={loaded} selection={selection} editorType={editorType} active={tab === 'variants'} server={connection?.client ?? null} onOpenConnect={openConnect} />
+      </div>
+      <div {...screen('moodboard')}>
+        <MoodboardScreen run={run} state={runState} loaded={loaded} api={connection?.client ?? null} onOpenConnect={openConnect} />
+      </div>
+      <div {...screen('lut')}>
+        <LutScreen main={main} loaded={loaded} selection={selection} active={tab === 'lut'} onOpenConnect={openConnect} onLoaded={setLoaded} />
+      </div>
+      <ResizeHandle main={main} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ if (!res.success) throw new Error('sample lock');
 const lock = res.lock;
 const master = { width: 3000, height: 4000 };
 const subject = { x: 1000, y: 500, width: 1000, height: 3000 };
-const overlay = { text: ' New: washed linen ', position: 'bottom' as const, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT' as const };
+const overlay = { text: ' New: washed linen ', position: 'auto' as const, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT' as const };
 
 function plansFor(channelIds: string[], sku = 'NF-WV-1001', extra: Partial<Parameters<typeof planVariants>[0]> = {}) {
   return planVariants({ lock, lockHash: 'sha256:x', master, subject, sku, colorway: 'ink', view: 'front', channels: lock.channels.filter((c) => channelIds.includes(c.id)), provenance: { digitalSourceType: 'digitalCapture' }, ...extra });
@@ -35,8 +35,29 @@ describe('planVariantFrame', () => {
     expect((ox + sx) * master.width).toBeGreaterThanOrEqual(subject.x + subject.width);
     expect(oy * master.height).toBeLessThanOrEqual(subject.y);
     expect(oy + sy).toBeLessThanOrEqual(1 + 1e-9);
-    expect(frame.overlay).toMatchObject({ text: 'New: washed linen', vertical: 'BOTTOM', minSize: 22, maxSize: 108 });
-    expect(frame.overlay!.box.y + frame.overlay!.box.height).toBeLessThanOrEqual(1920 - 340);
+    expect(frame.overlay).toMatchObject({ text: 'New: washed linen', minSize: 22, maxSize: 86 });
+    const box = frame.overlay!.box;
+    expect(box.y).toBeGreaterThanOrEqual(250);
+    expect(box.y + box.height).toBeLessThanOrEqual(1920 - 340);
+    // The head-to-hem crop fills the safe area: the copy goes over the hem and says so.
+    expect(frame.overlay!.vertical).toBe('BOTTOM');
+    expect(frame.warnings.some((w) => /^the copy covers the garment \(\d+% of its box lies over the subject\)/.test(w))).toBe(true);
+  });
+
+  it('sets copy clear of the garment where the crop leaves room', () => {
+    const { plans } = plansFor(['lifestyle'], 'NF-WV-1001', { subject: { x: 600, y: 1000, width: 700, height: 1500 } });
+    const frame = planVariantFrame(plans[0], master, overlay);
+    const s = plans[0].crop.subjectInOutput!;
+    const b = frame.overlay!.box;
+    expect(b.x + b.width <= s.x || b.x >= s.x + s.width || b.y + b.height <= s.y || b.y >= s.y + s.height).toBe(true);
+    expect(frame.warnings.filter((w) => /copy/.test(w))).toEqual([]);
+  });
+
+  it('sets copy only on channels whose spec allows text, and says why the others have none', () => {
+    const { plans } = plansFor(['marketplace', 'google', 'zalando', 'pdp-4x5', 'zoom', 'wholesale', 'ig-portrait', 'pinterest', 'lifestyle']);
+    const frames = plans.map((p) => planVariantFrame(p, master, overlay));
+    expect(Object.fromEntries(frames.map((f) => [f.channelId, f.overlay !== null]))).toEqual({ marketplace: false, google: false, zalando: false, 'pdp-4x5': false, zoom: false, wholesale: false, 'ig-portrait': true, pinterest: true, lifestyle: true });
+    expect(frames.find((f) => f.channelId === 'marketplace')!.warnings).toContain('no copy: marketplace product images must not carry text');
   });
 
   it('pads a marketplace square with the spec background and places the image inside it', () => {
@@ -48,14 +69,14 @@ describe('planVariantFrame', () => {
     expect(frame.overlay).toBeNull();
   });
 
-  it('carries core\'s crop notes, renamed tokens, and says AVIF cannot be made in Figma', () => {
+  it('carries core\'s crop notes, renamed tokens, and puts no Export panel setting on formats Figma cannot write', () => {
     const avif = ChannelSpec.parse({ ...lock.channels.find((c) => c.id === 'pdp-webp')!, id: 'avif', format: 'avif' });
     const { plans } = planVariants({ lock, lockHash: 'sha256:x', master: { width: 600, height: 800 }, subject: null, sku: 'NF/1001', colorway: 'ink', view: 'front', channels: [avif], provenance: { digitalSourceType: 'digitalCapture' } });
     const frame = planVariantFrame(plans[0], { width: 600, height: 800 }, null);
-    expect(frame.exportSettings[0].format).toBe('PNG');
+    expect(frame.exportSettings).toEqual([]);
     expect(frame.warnings.some((w) => /upscal/i.test(w))).toBe(true);
     expect(frame.warnings).toContain('{sku} "NF/1001" is written "NF-1001" in the file name');
-    expect(frame.warnings).toContain('AVIF cannot be encoded inside Figma; export skips this channel (the server pipeline renders it)');
+    expect(frame.warnings).toContain('AVIF is not a format Figma exports: use Export all, which has your brandlock server encode it (AVIF needs the server; offline it is not exported)');
   });
 
   it('names frames after the file name without its extension', () => {

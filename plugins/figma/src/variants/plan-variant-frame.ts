@@ -1,20 +1,22 @@
 /**
  * One channel's frame from core's variant plan: frame size and background, the image layer and its
  * CROP transform (core's figmaCropPlacement of the subject-aware crop), safe area, Export panel
- * settings, delivery encoding, the overlay's box and size range, and what the designer should know
- * (core's crop notes, renamed naming tokens, formats Figma cannot write).
+ * settings, delivery encoding, the copy's box (only on channels whose spec allows text, inside the
+ * text safe area and clear of the subject) and size range, and what the designer should know (core's
+ * crop notes, renamed naming tokens, copy left off or moved, formats Figma cannot write).
  */
 import { labToSrgb, parseColor } from '@brandlock/core/color';
-import { figmaCropPlacement, type VariantPlan } from '@brandlock/core/channels';
+import { channelTextPolicy, figmaCropPlacement, type VariantPlan } from '@brandlock/core/channels';
 import type { Rgb, Size } from '../protocol/geometry';
 import type { FontRef, VariantFramePlan } from '../protocol/variants';
-import { overlayBox, type OverlayPosition } from '../layout/overlay-box';
+import { placeCopyBox, type OverlayPosition } from '../layout/copy-box';
 import { hexToRgb } from '../palette/hex-to-rgb';
 
 export interface OverlayOptions {
   text: string;
   position: OverlayPosition;
   font: FontRef;
+  /** Chosen later against the pixels under the box (see chooseCopyColour); a placeholder until then. */
   color: Rgb;
   align: 'LEFT' | 'CENTER' | 'RIGHT';
 }
@@ -30,9 +32,18 @@ export function planVariantFrame(plan: VariantPlan, image: Size, overlay: Overla
   const placement = figmaCropPlacement(plan.crop, image);
   const warnings = plan.crop.notes.map((n) => n.message);
   for (const r of plan.renamed) warnings.push(`{${r.token}} "${r.from}" is written "${r.to}" in the file name`);
-  if (spec.format === 'avif') warnings.push('AVIF cannot be encoded inside Figma; export skips this channel (the server pipeline renders it)');
+  // Figma's Export panel writes PNG and JPG (without a quality setting) and nothing else.
+  const figmaFormat = spec.format === 'jpeg' ? 'JPG' : spec.format === 'png' ? 'PNG' : null;
+  if (!figmaFormat) {
+    warnings.push(`${spec.format.toUpperCase()} is not a format Figma exports: use Export all, which has your brandlock server encode it${spec.format === 'avif' ? ' (AVIF needs the server; offline it is not exported)' : ' (offline, the plugin window encodes it)'}`);
+  }
   const minSide = Math.min(spec.width, spec.height);
   const text = overlay?.text.trim() ?? '';
+  const policy = channelTextPolicy(spec);
+  if (text && !policy.allowed) warnings.push(`no copy: ${policy.reason}`);
+  const copy = text && policy.allowed ? placeCopyBox(frame, policy.area, plan.crop.subjectInOutput, overlay!.position) : null;
+  if (copy && !copy.clear) warnings.push(`the copy covers the garment (${Math.round(copy.overlap * 100)}% of its box lies over the subject): the crop leaves no room clear of it; shorten the copy or check it reads`);
+  else if (copy?.moved) warnings.push(`the copy is set at the ${copy.side}: the ${overlay!.position} has no room clear of the garment`);
   return {
     channelId: spec.id,
     channelName: spec.name,
@@ -43,19 +54,20 @@ export function planVariantFrame(plan: VariantPlan, image: Size, overlay: Overla
     background: spec.background === 'transparent' ? null : colourOf(spec.background),
     image: { rect: placement.rect, transform: placement.imageTransform },
     safeArea: { ...spec.safeArea },
-    overlay: overlay && text
+    overlay: overlay && copy
       ? {
           text,
-          box: overlayBox(frame, spec.safeArea, overlay.position),
+          box: copy.box,
           font: overlay.font,
           color: overlay.color,
           align: overlay.align,
-          vertical: overlay.position === 'top' ? 'TOP' : overlay.position === 'center' ? 'CENTER' : 'BOTTOM',
+          vertical: copy.vertical,
           minSize: Math.max(8, Math.round(minSide * 0.02)),
-          maxSize: Math.max(12, Math.round(minSide * 0.1)),
+          maxSize: Math.max(12, Math.round(minSide * 0.08)),
+          contrast: null,
         }
       : null,
-    exportSettings: [{ format: spec.format === 'jpeg' ? 'JPG' : 'PNG', constraint: { type: 'WIDTH', value: spec.width }, suffix: '', colorProfile: 'SRGB' }],
+    exportSettings: figmaFormat ? [{ format: figmaFormat, constraint: { type: 'WIDTH', value: spec.width }, suffix: '', colorProfile: 'SRGB' }] : [],
     delivery: { format: spec.format, quality: spec.quality, maxBytes: spec.maxBytes ?? null },
     warnings,
   };

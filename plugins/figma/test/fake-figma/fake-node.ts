@@ -8,7 +8,7 @@ import { frozenCopy, validateExportSettings, validateLayoutGrids, validatePaints
 import { lineHeightPx, measureLineWidth, wrapText, type FontName } from './fake-text';
 import type { FakeContext } from './fake-context';
 
-export type NodeType = 'DOCUMENT' | 'PAGE' | 'SECTION' | 'FRAME' | 'RECTANGLE' | 'ELLIPSE' | 'TEXT';
+export type NodeType = 'DOCUMENT' | 'PAGE' | 'SECTION' | 'FRAME' | 'RECTANGLE' | 'ELLIPSE' | 'TEXT' | 'STICKY';
 type Sizing = 'FIXED' | 'HUG' | 'FILL';
 type LineHeight = { unit: 'AUTO' } | { unit: 'PIXELS' | 'PERCENT'; value: number };
 
@@ -60,15 +60,29 @@ export class FakeNode {
   private _autoResize: 'NONE' | 'WIDTH_AND_HEIGHT' | 'HEIGHT' | 'TRUNCATE' = 'WIDTH_AND_HEIGHT';
   private _lineHeight: LineHeight = { unit: 'AUTO' };
   private _rangeFills: { start: number; end: number; fills: readonly unknown[] }[] | null = null;
-  private readonly pluginData = new Map<string, string>();
+  /** Private plugin data by plugin id: another id (a published build, another brand's build) sees none of it. */
+  private readonly pluginData = new Map<string, Map<string, string>>();
+  /** Shared plugin data by namespace: any plugin reads it. */
+  private readonly sharedData = new Map<string, Map<string, string>>();
   private relaunch: Record<string, string> = {};
+
+  /** A sticky's text (FigJam): edited like a text node, with its font loaded first. */
+  readonly text: StickyText | null = null;
+  /** A sticky's shape: square (240) or wide (416 x 240). */
+  private _wide = false;
 
   constructor(
     readonly ctx: FakeContext,
     readonly type: NodeType,
   ) {
     this.id = ctx.nextId();
-    this.name = { DOCUMENT: 'Document', PAGE: 'Page 1', SECTION: 'Section', FRAME: 'Frame', RECTANGLE: 'Rectangle', ELLIPSE: 'Ellipse', TEXT: 'Text' }[type];
+    if (type === 'STICKY') {
+      this.text = new StickyText(ctx);
+      this._w = 240;
+      this._h = 240;
+      this._fills = frozenCopy([{ type: 'SOLID', color: { r: 1, g: 0.85, b: 0.4 }, opacity: 1, visible: true, blendMode: 'NORMAL' }]);
+    }
+    this.name = { DOCUMENT: 'Document', PAGE: 'Page 1', SECTION: 'Section', FRAME: 'Frame', RECTANGLE: 'Rectangle', ELLIPSE: 'Ellipse', TEXT: 'Text', STICKY: 'Sticky' }[type];
     if (type === 'FRAME') this._fills = frozenCopy([{ type: 'SOLID', color: { r: 1, g: 1, b: 1 }, opacity: 1, visible: true, blendMode: 'NORMAL' }]);
     if (type === 'RECTANGLE' || type === 'ELLIPSE') this._fills = frozenCopy([{ type: 'SOLID', color: { r: 0.85, g: 0.85, b: 0.85 }, opacity: 1, visible: true, blendMode: 'NORMAL' }]);
     if (type === 'TEXT') {
@@ -82,17 +96,41 @@ export class FakeNode {
   private alive(what: string) {
     if (this.removed) throw new Error(`The node (id ${this.id}) does not exist: cannot ${what} a removed node`);
   }
+  private own(): Map<string, string> {
+    const id = this.ctx.pluginId();
+    if (!this.pluginData.has(id)) this.pluginData.set(id, new Map());
+    return this.pluginData.get(id)!;
+  }
   getPluginData(key: string): string {
-    return this.pluginData.get(key) ?? '';
+    return this.own().get(key) ?? '';
   }
   setPluginData(key: string, value: string): void {
     this.alive('set plugin data on');
-    if (key.length + value.length > 100_000) throw new Error('setPluginData: entry exceeds 100 kB');
-    if (value === '') this.pluginData.delete(key);
-    else this.pluginData.set(key, String(value));
+    if (this.ctx.pluginId().length + key.length + value.length > 100_000) throw new Error('setPluginData: entry exceeds 100 kB');
+    if (value === '') this.own().delete(key);
+    else this.own().set(key, String(value));
   }
   getPluginDataKeys(): string[] {
-    return [...this.pluginData.keys()];
+    return [...this.own().keys()];
+  }
+  private namespace(ns: string): Map<string, string> {
+    if (typeof ns !== 'string' || !/^[A-Za-z0-9_.-]*$/.test(ns) || ns.replace(/[^A-Za-z0-9]/g, '').length < 3) {
+      throw new Error(`in setSharedPluginData: namespace "${ns}" must be at least 3 alphanumeric characters`);
+    }
+    if (!this.sharedData.has(ns)) this.sharedData.set(ns, new Map());
+    return this.sharedData.get(ns)!;
+  }
+  getSharedPluginData(ns: string, key: string): string {
+    return this.namespace(ns).get(key) ?? '';
+  }
+  setSharedPluginData(ns: string, key: string, value: string): void {
+    this.alive('set shared plugin data on');
+    if (ns.length + key.length + value.length > 100_000) throw new Error('setSharedPluginData: entry exceeds 100 kB');
+    if (value === '') this.namespace(ns).delete(key);
+    else this.namespace(ns).set(key, String(value));
+  }
+  getSharedPluginDataKeys(ns: string): string[] {
+    return [...this.namespace(ns).keys()];
   }
   setRelaunchData(data: Record<string, string>): void {
     for (const cmd of Object.keys(data)) {
@@ -165,12 +203,13 @@ export class FakeNode {
   private copyTree(): FakeNode {
     const copy = new FakeNode(this.ctx, this.type);
     for (const key of Object.keys(this) as (keyof this)[]) {
-      if (['id', 'ctx', 'type', 'parent', 'children', 'removed', 'pluginData', '_selection'].includes(key as string)) continue;
+      if (['id', 'ctx', 'type', 'parent', 'children', 'removed', 'pluginData', 'sharedData', '_selection', 'text'].includes(key as string)) continue;
       const v = this[key] as unknown;
       const plain = v !== null && typeof v === 'object' && !Array.isArray(v) && !Object.isFrozen(v);
       (copy as unknown as Record<string, unknown>)[key as string] = plain ? { ...(v as object) } : v;
     }
-    for (const [k, v] of this.pluginData) copy.pluginData.set(k, v);
+    for (const [id, data] of this.pluginData) copy.pluginData.set(id, new Map(data));
+    for (const [ns, data] of this.sharedData) copy.sharedData.set(ns, new Map(data));
     for (const c of this.children) {
       const cc = c.copyTree();
       copy.children.push(cc);
@@ -214,8 +253,17 @@ export class FakeNode {
   get height() {
     return this._h;
   }
+  get isWideWidth() {
+    return this._wide;
+  }
+  set isWideWidth(v: boolean) {
+    if (this.type !== 'STICKY') throw new Error('isWideWidth exists on stickies only');
+    this._wide = !!v;
+    this._w = v ? 416 : 240;
+  }
   resize(width: number, height: number): void {
     this.alive('resize');
+    if (this.type === 'STICKY') throw new Error('in resize: stickies cannot be resized; set isWideWidth instead');
     if (!(width >= 0.01) || !(height >= 0.01)) throw new Error(`in resize: Expected width and height >= 0.01, got ${width} x ${height}`);
     if (this.type === 'PAGE' || this.type === 'DOCUMENT') throw new Error(`${this.type} nodes cannot be resized`);
     this._w = width;
@@ -260,7 +308,23 @@ export class FakeNode {
       const first = JSON.stringify(this._rangeFills[0].fills);
       if (this._rangeFills.some((r) => JSON.stringify(r.fills) !== first)) return this.ctx.mixed;
     }
-    return this._fills;
+    // A node bound to a paint style shows the style's paints; a bound variable shows its value.
+    const style = this.fillStyleId ? this.ctx.styles.style(this.fillStyleId) : null;
+    return this.resolveVariables(style ? style.paints : this._fills);
+  }
+  private resolveVariables(paints: readonly unknown[]): readonly unknown[] {
+    if (!paints.some((p) => (p as { boundVariables?: { color?: unknown } }).boundVariables?.color)) return paints;
+    return frozenCopy(paints.map((p) => {
+      const id = (p as { boundVariables?: { color?: { id: string } } }).boundVariables?.color?.id;
+      const color = id ? this.ctx.styles.resolveColor(id) : null;
+      return color ? { ...(p as object), color } : p;
+    }));
+  }
+  /** Binds a paint style as Figma's setFillStyleIdAsync does (the node then shows the style's paints). */
+  async setFillStyleIdAsync(id: string): Promise<void> {
+    this.alive('set a style on');
+    if (id && !this.ctx.styles.style(id)) throw new Error(`setFillStyleIdAsync: no style ${id}`);
+    this.fillStyleId = id;
   }
   set fills(v: readonly unknown[] | symbol) {
     this.alive('set fills on');
@@ -294,11 +358,13 @@ export class FakeNode {
   }
   set layoutGrids(v: readonly unknown[]) {
     if (this.type !== 'FRAME') throw new Error('layoutGrids exist on frames only');
+    if (this.ctx.editorType === 'figjam') throw new Error('fake figma: layout grids are a Figma Design feature');
     validateLayoutGrids(v);
     this._layoutGrids = frozenCopy(v as unknown[]);
   }
   async exportAsync(settings?: { format?: string; constraint?: { type: string; value: number } }): Promise<Uint8Array> {
     this.alive('export');
+    if (settings) validateExportSettings([settings], 'exportAsync');
     return this.ctx.exportNode(this, settings ?? { format: 'PNG' });
   }
 
@@ -308,6 +374,9 @@ export class FakeNode {
   }
   set layoutMode(v: 'NONE' | 'HORIZONTAL' | 'VERTICAL') {
     if (this.type !== 'FRAME') throw new Error('layoutMode exists on frames only');
+    // FigJam has no auto layout in its editor; whether the API applies it there is unverified, so the
+    // fake refuses it and the plugin never depends on it in FigJam.
+    if (this.ctx.editorType === 'figjam' && v !== 'NONE') throw new Error('fake figma: auto layout is not available in FigJam');
     const was = this._layoutMode;
     this._layoutMode = v;
     if (v !== 'NONE' && was === 'NONE') {
@@ -540,4 +609,21 @@ export class FakeNode {
 function num(v: number, what: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`in set_${what}: Expected a finite number, got ${v}`);
   return v;
+}
+
+/** The text inside a FigJam sticky: Inter Medium by default, and like any text it needs its font loaded. */
+export class StickyText {
+  private _chars = '';
+  fontName: FontName = { family: 'Inter', style: 'Medium' };
+  fontSize = 16;
+  constructor(private readonly ctx: FakeContext) {}
+  get characters() {
+    return this._chars;
+  }
+  set characters(v: string) {
+    if (!this.ctx.isFontLoaded(this.fontName)) {
+      throw new Error(`in set_characters: Cannot write to node with unloaded font "${this.fontName.family} ${this.fontName.style}". Please call figma.loadFontAsync({ family: "${this.fontName.family}", style: "${this.fontName.style}" }) and await the returned promise first.`);
+    }
+    this._chars = String(v);
+  }
 }

@@ -50,12 +50,20 @@ export function validateTransform(t: unknown, at: string): void {
   if (!ok) throw new Error(`${at}: Expected a 2x3 affine transform [[a, c, e], [b, d, f]]`);
 }
 
-export function validateExportSettings(settings: unknown): void {
-  if (!Array.isArray(settings)) throw new Error('in set_exportSettings: Expected an array');
+/** Figma's image export formats: JPG and PNG only (no WebP, AVIF or TIFF, and no JPEG quality). */
+export function validateExportSettings(settings: unknown, where = 'set_exportSettings'): void {
+  if (!Array.isArray(settings)) throw new Error(`in ${where}: Expected an array`);
   settings.forEach((s, i) => {
     const e = s as Record<string, unknown>;
-    const at = `in set_exportSettings: [${i}]`;
-    if (!['JPG', 'PNG', 'SVG', 'PDF', 'SVG_STRING', 'JSON_REST_V1'].includes(e.format as string)) throw new Error(`${at}.format: Expected JPG, PNG, SVG or PDF`);
+    const at = where === 'set_exportSettings' ? `in set_exportSettings: [${i}]` : `in ${where}`;
+    if (!['JPG', 'PNG', 'SVG', 'PDF', 'SVG_STRING', 'JSON_REST_V1'].includes(e.format as string)) {
+      throw new Error(`${at}.format: Expected "JPG" | "PNG" | "SVG" | "SVG_STRING" | "PDF" | "JSON_REST_V1", got ${JSON.stringify(e.format)}`);
+    }
+    for (const key of Object.keys(e)) {
+      if (!['format', 'constraint', 'suffix', 'colorProfile', 'contentsOnly', 'useAbsoluteBounds', 'useRenderBounds', 'svgOutlineText', 'svgIdAttribute', 'svgSimplifyStroke'].includes(key)) {
+        throw new Error(`${at}: Unrecognized key "${key}" (Figma exports have no ${key} setting)`);
+      }
+    }
     if (e.constraint !== undefined) {
       const c = e.constraint as Record<string, unknown>;
       if (!['SCALE', 'WIDTH', 'HEIGHT'].includes(c.type as string) || typeof c.value !== 'number' || c.value <= 0) {

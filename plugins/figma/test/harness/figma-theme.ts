@@ -19,9 +19,14 @@ const dark: Record<string, string> = {
   'border-selected': '#0c8ce9', icon: '#ffffff', 'icon-secondary': '#ffffffb3',
 };
 
-/** Injects the theme the way Figma does: a class on <html> and --figma-color-* variables. */
-export function themeHtml(html: string, theme: 'light' | 'dark'): string {
+/**
+ * Injects the theme the way Figma does (a class on <html> and --figma-color-* variables) and, when
+ * given the manifest's network access, the Content-Security-Policy Figma enforces it with: requests
+ * to any other host fail as they would in Figma.
+ */
+export function themeHtml(html: string, theme: 'light' | 'dark', network?: string[]): string {
   const vars = Object.entries(theme === 'dark' ? dark : light).map(([k, v]) => `--figma-color-${k}:${v};`).join('');
   const style = `<style id="figma-style">:root{${vars}}</style>`;
-  return html.replace('<html lang="en">', `<html lang="en" class="figma-${theme}">`).replace('<head>', `<head>${style}`);
+  const csp = network ? `<meta http-equiv="Content-Security-Policy" content="connect-src ${network.length ? network.join(' ') : "'none'"}">` : '';
+  return html.replace('<html lang="en">', `<html lang="en" class="figma-${theme}">`).replace('<head>', `<head>${csp}${style}`);
 }

@@ -13,8 +13,11 @@ interface StartOptions {
   html: string;
   command?: string;
   editorType?: 'figma' | 'figjam';
+  pluginId?: string;
   theme?: 'light' | 'dark';
   width?: number;
+  /** The manifest's network access (allowedDomains + devAllowedDomains): enforced as Figma does, by CSP. */
+  network?: string[];
 }
 
 async function decodeInBrowser(bytes: Uint8Array): Promise<RgbaImage> {
@@ -36,8 +39,14 @@ const harness = {
   host: null as FakeFigmaHost | null,
   iframe: null as HTMLIFrameElement | null,
   downloads: [] as { name: string; bytes: number[] }[],
+  options: null as StartOptions | null,
   start(options: StartOptions) {
-    const host = createFakeFigma({ command: options.command, editorType: options.editorType, decodeImage: decodeInBrowser, encodeJpeg: encodeJpegInBrowser });
+    harness.options = options;
+    return harness.launch(createFakeFigma({ command: options.command, editorType: options.editorType, pluginId: options.pluginId, decodeImage: decodeInBrowser, encodeJpeg: encodeJpegInBrowser }));
+  },
+  /** Runs code.js on the fake and shows its UI in a sandboxed iframe, as Figma does when the plugin opens. */
+  launch(host: FakeFigmaHost) {
+    const options = harness.options!;
     harness.host = host;
     const g = globalThis as Record<string, unknown>;
     g.figma = host.figma;
@@ -45,19 +54,40 @@ const harness = {
     iframe.id = 'plugin';
     iframe.setAttribute('sandbox', 'allow-scripts allow-downloads allow-popups');
     const shown = host.shownUi;
-    window.addEventListener('message', (e) => {
+    const relay = (e: MessageEvent) => {
       if (e.source === iframe.contentWindow && e.data && typeof e.data === 'object' && 'pluginMessage' in e.data) host.sendFromUi(e.data.pluginMessage);
-    });
+    };
+    window.addEventListener('message', relay);
+    harness.detach = () => window.removeEventListener('message', relay);
     host.connectUi((msg) => iframe.contentWindow?.postMessage({ pluginMessage: msg }, '*'));
     g.__html__ = options.html;
     new Function(options.code)();
     const ui = shown[0];
     iframe.style.width = `${options.width ?? (ui.options.width as number)}px`;
     iframe.style.height = `${ui.options.height as number}px`;
-    iframe.srcdoc = themeHtml(ui.html, options.theme ?? 'light');
+    iframe.srcdoc = themeHtml(ui.html, options.theme ?? 'light', options.network);
+    host.onUiResize((w, h) => {
+      iframe.style.width = `${w}px`;
+      iframe.style.height = `${h}px`;
+    });
     document.getElementById('window')!.appendChild(iframe);
     harness.iframe = iframe;
     return ui.options;
+  },
+  detach: () => undefined as void,
+  /** The designer closes the plugin: its code stops and its window goes; the file stays open. */
+  close() {
+    harness.host!.closeByUser();
+    harness.detach();
+    harness.iframe?.remove();
+    harness.iframe = null;
+  },
+  /** Opens the plugin again on the same file (optionally as another build, with another plugin id). */
+  reopen(next: { command?: string; pluginId?: string } = {}) {
+    const previous = harness.host!;
+    harness.detach();
+    harness.iframe?.remove();
+    return harness.launch(previous.reopen({ ...next, decodeImage: decodeInBrowser, encodeJpeg: encodeJpegInBrowser }));
   },
   get figma() {
     return harness.host!.figma;

@@ -37,6 +37,9 @@ describe('npm run pack (Figma)', () => {
     const code = readFileSync(join(out, 'code.js'), 'utf8');
     expect(code).not.toMatch(/ZodError|zod/);
     expect(code.length).toBeLessThan(100_000);
+    // The UI carries zod for offline lock checks, but not its forty languages of error messages.
+    const html = readFileSync(join(out, 'ui.html'), 'utf8');
+    expect(html.length).toBeLessThan(460_000);
   });
 
   it('the packed code.js runs in a plain JS context with the fake figma and answers the UI', async () => {
@@ -67,7 +70,7 @@ describe('npm run pack (Figma)', () => {
         channelId: 'sq', channelName: 'Square', frameName: 'sq', fileName: 'sq.png', width: 200, height: 200, background: null,
         image: { rect: { x: 0, y: 0, width: 200, height: 200 }, transform: [[0.75, 0, 0.125], [0, 1, 0]] },
         safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
-        overlay: { text: 'New in', box: { x: 10, y: 140, width: 180, height: 50 }, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT', vertical: 'BOTTOM', minSize: 8, maxSize: 40 },
+        overlay: { text: 'New in', box: { x: 10, y: 140, width: 180, height: 50 }, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT', vertical: 'BOTTOM', minSize: 8, maxSize: 40, contrast: null },
         exportSettings: [{ format: 'PNG', constraint: { type: 'WIDTH', value: 200 }, suffix: '', colorProfile: 'SRGB' }],
         delivery: { format: 'png', quality: 90, maxBytes: null },
         warnings: [],

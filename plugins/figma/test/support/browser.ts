@@ -19,11 +19,14 @@ export interface BuiltPlugin {
   code: string;
   html: string;
   harness: string;
+  /** The manifest's network access the build was made for (what the harness enforces by CSP). */
+  network: string[];
 }
 
-export async function buildPlugin(): Promise<BuiltPlugin> {
+/** Builds as `npm run pack` does; `network` is the manifest's allowed domains (default: the development server). */
+export async function buildPlugin(network = ['http://localhost:8787', 'http://127.0.0.1:8787']): Promise<BuiltPlugin> {
   const outDir = mkdtempSync(join(tmpdir(), 'brandlock-figma-'));
-  for (const options of bundles(root, { outDir, minify: false }) as esbuild.BuildOptions[]) await esbuild.build({ absWorkingDir: root, ...options, logLevel: 'error' });
+  for (const options of bundles(root, { outDir, minify: false, network }) as esbuild.BuildOptions[]) await esbuild.build({ absWorkingDir: root, ...options, logLevel: 'error' });
   const harness = await esbuild.build({
     entryPoints: [fileURLToPath(new URL('../harness/harness.ts', import.meta.url))],
     bundle: true,
@@ -33,7 +36,7 @@ export async function buildPlugin(): Promise<BuiltPlugin> {
     write: false,
     logLevel: 'error',
   });
-  return { code: readFileSync(join(outDir, 'code.js'), 'utf8'), html: readFileSync(join(outDir, 'ui.html'), 'utf8'), harness: harness.outputFiles[0].text };
+  return { code: readFileSync(join(outDir, 'code.js'), 'utf8'), html: readFileSync(join(outDir, 'ui.html'), 'utf8'), harness: harness.outputFiles[0].text, network };
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -47,13 +50,14 @@ export interface OpenOptions {
   command?: string;
   editorType?: 'figma' | 'figjam';
   theme?: 'light' | 'dark';
+  pluginId?: string;
 }
 
 /** Opens the plugin as Figma would; returns the page (with `harness`) and the UI frame. */
 export async function openPlugin(browser: Browser, built: BuiltPlugin, options: OpenOptions = {}): Promise<{ page: Page; ui: FrameLocator }> {
   const page = await browser.newPage({ deviceScaleFactor: 2, acceptDownloads: true });
   await page.setContent(`<!doctype html><html><body style="margin:0;background:#d9d9d9"><div id="window" style="display:inline-block;line-height:0"></div><script>${built.harness.replace(/<\/script/gi, '<\\/script')}</script></body></html>`);
-  await page.evaluate(({ code, html, opts }) => (globalThis as unknown as { harness: { start(o: unknown): unknown } }).harness.start({ code, html, ...opts }), { code: built.code, html: built.html, opts: options });
+  await page.evaluate(({ code, html, opts }) => (globalThis as unknown as { harness: { start(o: unknown): unknown } }).harness.start({ code, html, ...opts }), { code: built.code, html: built.html, opts: { ...options, network: built.network } });
   const ui = page.frameLocator('#plugin');
   await ui.locator('.shell').waitFor();
   return { page, ui };

@@ -19,6 +19,8 @@ export interface TestServer {
   token: string;
   /** Uploads a .cube file as an admin does (`PUT /v1/luts`). */
   uploadLut(text: string): Promise<void>;
+  /** Uploads the sample lock's model reference images as an admin does (`PUT /v1/locks/current/files`). */
+  uploadReferences(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,12 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url,
     token: designer.token,
+    async uploadReferences() {
+      const lock = JSON.parse(readFileSync(join(root, 'samples/brand-lock.json'), 'utf8')) as { models: { referenceImages: string[] }[] };
+      for (const path of lock.models.flatMap((m) => m.referenceImages)) {
+        await admin.lockFiles.put('current', path, new Uint8Array(readFileSync(join(root, 'samples', path))), 'image/png');
+      }
+    },
     async uploadLut(text) {
       await admin.luts.put(text);
     },

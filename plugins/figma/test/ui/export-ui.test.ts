@@ -35,6 +35,7 @@ describe('Export all', () => {
         { channelId: 'pdp-webp', fileName: 'northfold_nf-1001_ink_front_pdp-webp_240x300.webp', w: 240, h: 300, delivery: { format: 'webp', quality: 82, maxBytes: 20000 } },
         { channelId: 'pinterest', fileName: 'northfold_nf-1001_ink_front_pinterest_200x300.png', w: 200, h: 300, delivery: { format: 'png', quality: 90, maxBytes: null } },
         { channelId: 'wholesale', fileName: 'northfold_nf-1001_ink_front_wholesale_205x205.tif', w: 205, h: 205, delivery: { format: 'tiff', quality: 100, maxBytes: null } },
+        { channelId: 'pdp-avif', fileName: 'northfold_nf-1001_ink_front_pdp-avif_240x300.avif', w: 240, h: 300, delivery: { format: 'avif', quality: 60, maxBytes: null } },
       ];
       let x = 0;
       for (const s of specs) {
@@ -51,7 +52,7 @@ describe('Export all', () => {
       }
     });
     await ui.getByRole('tab', { name: 'Variants' }).click();
-    await ui.getByRole('button', { name: 'Export all (4)' }).waitFor();
+    await ui.getByRole('button', { name: 'Export all (5)' }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), ui.getByRole('button', { name: 'Export all' }).click()]);
     expect(download.suggestedFilename()).toBe('northfold-variants.zip');
     const files = unzipSync(readFileSync(await download.path()));
@@ -66,6 +67,12 @@ describe('Export all', () => {
     expect(await meta('northfold_nf-1001_ink_front_ig-portrait_216x270.jpg')).toMatchObject({ format: 'jpeg', width: 216, height: 270 });
     expect(await meta('northfold_nf-1001_ink_front_pdp-webp_240x300.webp')).toMatchObject({ format: 'webp', width: 240, height: 300 });
     expect(await meta('northfold_nf-1001_ink_front_wholesale_205x205.tif')).toMatchObject({ format: 'tiff', width: 205, height: 205, channels: 3 });
+    // Compressed (Adobe Deflate), not the 12 MB-for-2048² uncompressed TIFF.
+    const tif = files['northfold_nf-1001_ink_front_wholesale_205x205.tif'];
+    expect(tif.length).toBeLessThan(205 * 205 * 3);
+    // AVIF cannot be written offline: said up front as not exported, never announced and then failed.
+    await ui.getByText('Not exported: northfold_nf-1001_ink_front_pdp-avif_240x300.avif: AVIF is encoded by your brandlock server; connect to it to export this channel').waitFor();
+    expect(await ui.locator('.screen:not([hidden]) .banner.danger').count()).toBe(0);
     expect(files['northfold_nf-1001_ink_front_pdp-webp_240x300.webp'].length).toBeLessThanOrEqual(20000);
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
     expect(manifest).toMatchObject({ brand: 'Northfold Studio', lockVersion: 'SS27.1' });

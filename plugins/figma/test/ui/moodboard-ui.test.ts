@@ -19,13 +19,13 @@ describe('moodboard UI', () => {
     await ui.locator('input[type=file]').setInputFiles([join(SAMPLES, 'brand-lock.json')]);
     await ui.getByRole('tab', { name: 'Moodboard' }).click();
     await ui.getByText('Lighting mood', { exact: true }).waitFor();
-    const chips = (await ui.locator('.chip').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const chips = (await ui.locator('.screen:not([hidden]) .chip').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     expect(chips).toEqual(['Warm daylight studio 5200 K', 'Cool editorial 6500 K', 'Packshot on white 5500 K', 'Ava straight size', 'Kofi straight size', 'Mei curve']);
     expect(await ui.getByText('Moodboards are made by your brandlock server.').isVisible()).toBe(true);
     expect(await ui.getByRole('button', { name: 'Make moodboard' }).isDisabled()).toBe(true);
     await ui.getByLabel('Environment').fill('sunlit concrete loft');
     await ui.getByLabel('Images on the board').fill('24');
-    expect(await ui.locator('.footer .status-text').innerText()).toBe('24 images · 1 lighting mood');
+    expect(await ui.locator('.screen:not([hidden]) .footer .status-text').innerText()).toBe('24 images · 1 lighting mood');
     await screenshot(page, 'moodboard-form-offline');
     await page.close();
   });

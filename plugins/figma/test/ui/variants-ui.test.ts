@@ -46,11 +46,11 @@ describe('channel variants UI', () => {
     await ui.getByRole('tab', { name: 'Variants' }).click();
     await ui.getByText('NF-HO-2001 packshot').first().waitFor();
     await ui.getByRole('button', { name: 'None' }).click();
-    for (const name of CHANNELS) await ui.locator('label.chip', { hasText: name }).first().locator('input').check();
+    for (const name of CHANNELS) await ui.locator('.screen:not([hidden]) label.check-item', { hasText: name }).first().locator('input').check();
     await ui.getByLabel('SKU').fill('NF-HO-2001');
     await ui.getByLabel('Colorway').fill('blue');
     expect(await ui.locator('.name-preview').innerText()).toBe('northfold_nf-ho-2001_blue_front_pdp-4x5_1600x2000.jpg');
-    await ui.getByPlaceholder('Headline on every variant').fill('The brushed hoodie, new in');
+    await ui.getByPlaceholder('Headline for the channels that take copy').fill('The brushed hoodie, new in');
     await screenshot(page, 'variants-form');
     await ui.getByRole('button', { name: 'Make 4 variants' }).click();
     await ui.getByText('Made 4 frames beside the image.').waitFor({ timeout: 60_000 });
@@ -63,7 +63,13 @@ describe('channel variants UI', () => {
       const out = [];
       for (const fr of section.children as FrameNode[]) {
         const png = await fr.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: 0.25 } });
-        out.push({ name: fr.name, w: fr.width, h: fr.height, copy: fr.children.some((c) => c.name === 'Copy'), png: harness.toBase64(png) });
+        const copy = fr.children.find((c) => c.name === 'Copy') as TextNode | undefined;
+        out.push({
+          name: fr.name, w: fr.width, h: fr.height, copy: copy ? copy.characters : null,
+          fill: copy ? ((copy.fills as Paint[])[0] as SolidPaint).color : null,
+          fit: copy ? JSON.parse(copy.getSharedPluginData('brandlock', 'copy-fit')) : null,
+          png: harness.toBase64(png),
+        });
       }
       return { section: section.name, out };
     });
@@ -74,7 +80,16 @@ describe('channel variants UI', () => {
       'northfold_nf-ho-2001_blue_front_pinterest_1000x1500 1000x1500',
       'northfold_nf-ho-2001_blue_front_marketplace_2000x2000 2000x2000',
     ].sort((a, b) => frames.out.findIndex((f) => a.startsWith(f.name)) - frames.out.findIndex((f) => b.startsWith(f.name))));
-    expect(frames.out.every((f) => f.copy)).toBe(true);
+    // Copy only where the channel allows text (social: Stories, Pinterest), as one wrapped paragraph in a
+    // palette colour that measures at least WCAG's 3:1 over the pixels under it.
+    expect(Object.fromEntries(frames.out.map((f) => [f.name.split('_').at(-2), f.copy]))).toEqual({ 'pdp-4x5': null, stories: 'The brushed hoodie, new in', pinterest: 'The brushed hoodie, new in', marketplace: null });
+    const report = await ui.locator('.screen:not([hidden]) .banner.warning').allInnerTexts();
+    for (const f of frames.out.filter((x) => x.fit)) {
+      expect(f.fit.contrast.required).toBe(3);
+      // Where no palette colour reaches 3:1 over what lies under the copy, the report says so with the measure.
+      if (f.fit.contrast.ratio < 3) expect(report.join('\n')).toContain(`${f.fit.contrast.ratio.toFixed(1)}:1; WCAG needs 3.0:1`);
+    }
+    expect(await ui.getByText('no copy: marketplace product images must not carry text').isVisible()).toBe(true);
     mkdirSync(OUTPUT_DIR, { recursive: true });
     for (const f of frames.out) {
       const png = Buffer.from(f.png, 'base64');
@@ -113,7 +128,7 @@ describe('channel variants UI', () => {
     await ui.getByRole('tab', { name: 'Variants' }).click();
     await ui.getByText('Subject marked').waitFor();
     await ui.getByRole('button', { name: 'None' }).click();
-    await ui.locator('label.chip', { hasText: 'Pinterest 2:3' }).first().locator('input').check();
+    await ui.locator('.screen:not([hidden]) label.check-item', { hasText: 'Pinterest 2:3' }).first().locator('input').check();
     await ui.getByLabel('SKU').fill('NF-PO-3001');
     await ui.getByLabel('Colorway').fill('poppy');
     await ui.getByRole('button', { name: 'Make 1 variant' }).click();

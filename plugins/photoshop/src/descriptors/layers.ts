@@ -1,4 +1,4 @@
-/** Layer descriptors: place a file as a layer, select, rename, make an empty pixel layer. */
+/** Layer descriptors: place a file as a layer, select, rename, show or hide, opacity, make an empty pixel layer. */
 import type { ActionDescriptor } from '../ports/ps-host';
 
 /** File > Place Embedded, at the document centre, no dialog. `token` is a UXP session token. */
@@ -83,5 +83,29 @@ export function transformActiveLayer(scalePercent: { width: number; height: numb
     width: { _unit: 'percentUnit', _value: scalePercent.width },
     height: { _unit: 'percentUnit', _value: scalePercent.height },
     interfaceIconFrameDimmed: { _enum: 'interpolationType', _value: 'bicubic' },
+  };
+}
+
+/** Sets a layer's opacity (0..100). */
+export function setLayerOpacity(documentId: number, layerId: number, percent: number): ActionDescriptor {
+  return {
+    _obj: 'set',
+    _target: [{ _ref: 'layer', _id: layerId }, { _ref: 'document', _id: documentId }],
+    to: { _obj: 'layer', opacity: { _unit: 'percentUnit', _value: Math.max(0, Math.min(100, Math.round(percent))) } },
+  };
+}
+
+/** The eye in the Layers panel: shows or hides one layer (a reference chain: this layer of this document). */
+export function setLayerVisible(documentId: number, layerId: number, visible: boolean): ActionDescriptor {
+  return { _obj: visible ? 'show' : 'hide', null: [{ _ref: 'layer', _id: layerId }, { _ref: 'document', _id: documentId }] };
+}
+
+/** A layer mask on the active layer that hides everything (pixels are then revealed through putLayerMask). */
+export function maskHidingAll(): ActionDescriptor {
+  return {
+    _obj: 'make',
+    new: { _class: 'channel' },
+    at: { _ref: 'channel', _enum: 'channel', _value: 'mask' },
+    using: { _enum: 'userMaskEnabled', _value: 'hideAll' },
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Descriptors for what the DOM does not offer: saving a TIFF copy (the UXP DOM's `saveAs` has bmp,
- * gif, jpg, png, psb and psd only) and setting the background colour (`app.backgroundColor` is
- * read-only in UXP). Both as Photoshop records them; the file is named by a session token.
+ * Descriptors for what the DOM does not offer: saving a TIFF or WebP copy (the UXP DOM's `saveAs` has
+ * bmp, gif, jpg, png, psb and psd only) and setting the background colour, as Photoshop records
+ * them; the file is named by a session token.
  */
 import type { ActionDescriptor } from '../ports/ps-host';
 
@@ -10,6 +10,30 @@ export function saveTiffCopy(documentId: number, sessionToken: string): ActionDe
   return {
     _obj: 'save',
     as: { _obj: 'TIFF', byteOrder: { _enum: 'platform', _value: 'IBMPC' }, LZWCompression: false },
+    in: { _path: sessionToken, _kind: 'local' },
+    documentID: documentId,
+    copy: true,
+    lowerCase: true,
+    _options: { dialogOptions: 'dontDisplay' },
+  };
+}
+
+/**
+ * Save a copy as WebP (Photoshop 23.2 and newer; 8-bit RGB documents), lossy at a quality 0..100,
+ * with the document's XMP. The descriptor is the one Photoshop records for File > Save a Copy > WebP
+ * (`WebPFormat`, `WebPCompression`), as scripts in Adobe's community use it with DialogModes.NO.
+ */
+export function saveWebpCopy(documentId: number, sessionToken: string, quality: number): ActionDescriptor {
+  return {
+    _obj: 'save',
+    as: {
+      _obj: 'WebPFormat',
+      compression: { _enum: 'WebPCompression', _value: 'compressionLossy' },
+      quality: Math.max(0, Math.min(100, Math.round(quality))),
+      includeXMPData: true,
+      includeEXIFData: false,
+      includePsExtras: false,
+    },
     in: { _path: sessionToken, _kind: 'local' },
     documentID: documentId,
     copy: true,

@@ -17,6 +17,7 @@ export type PanelErrorCode =
   | 'cancelled'
   | 'host-command-failed'
   | 'host-feature-missing'
+  | 'needs-confirmation'
   | 'bad-input';
 
 export class PanelError extends Error {

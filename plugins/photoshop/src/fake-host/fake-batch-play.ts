@@ -73,6 +73,16 @@ export function playDescriptor(ctx: FakePlayContext, d: ActionDescriptor): Actio
     }
     case 'transform':
       return transform(ctx, d);
+    case 'show':
+    case 'hide': {
+      const targets = ((d.null ?? []) as Ref[]).filter((r) => r._ref === 'layer');
+      const doc = targetDoc(ctx, (d.null ?? []) as Ref[]);
+      const layers = targets.map((r) => doc.layers.find((l) => l.id === r._id));
+      if (!layers.length || layers.some((l) => !l)) return error('The object "layer" is not currently available.');
+      for (const l of layers) l!.visible = d._obj === 'show';
+      ctx.step(doc, d._obj === 'show' ? 'Show Layer' : 'Hide Layer');
+      return {};
+    }
     case 'autoCutout': {
       const doc = ctx.active();
       doc.selection = fakeSubjectMask(compositeDocument(doc));
@@ -99,8 +109,11 @@ function make(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionRes
     const type = using?.type?._class ?? using?.type?._obj ?? 'unknown';
     const { _class, _obj, ...settings } = using?.type ?? {};
     const name = using?.name ?? (type === 'colorLookup' ? 'Color Lookup 1' : 'Curves 1');
+    // As in Photoshop: a new adjustment layer goes above the active layer and takes the active
+    // selection as its layer mask ("If no selection is present ... the layer mask will be entirely white").
     const layer = ctx.insertLayer(doc, {
-      name, kind: 'adjustment', adjustment: type, settings: structuredClone(settings), isBackground: false, visible: true, pixels: null, mask: null, xmp: '',
+      name, kind: 'adjustment', adjustment: type, settings: structuredClone(settings), isBackground: false, visible: true, pixels: null,
+      mask: doc.selection ? doc.selection.slice() : null, xmp: '',
     });
     ctx.step(doc, `New ${type === 'colorLookup' ? 'Color Lookup' : 'Curves'} Layer`);
     return { layerID: layer.id };
@@ -130,6 +143,8 @@ function set(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResu
     const onLayer = refs.some((r) => r._ref === 'layer');
     const layer = onLayer ? layerById(doc, refs) : undefined;
     if (onLayer && !layer) return error('The object "layer" is not currently available.');
+    // Reported in the field for layer XMP on some documents: the set fails with -25920.
+    if (layer ? layer.refusesXmp || doc.refusesLayerXmp : doc.refusesXmp) return error('The command "Set" is not currently available.', -25920);
     if (layer) layer.xmp = String(to.XMPMetadataAsUTF8);
     else doc.xmp = String(to.XMPMetadataAsUTF8);
     ctx.step(doc, 'File Info');
@@ -171,6 +186,15 @@ function set(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResu
     }
     layer.settings = settings;
     ctx.step(doc, 'Modify Color Lookup Layer');
+    return {};
+  }
+  if (refs[0]?._ref === 'layer' && to._obj === 'layer' && to.opacity !== undefined) {
+    const layer = layerById(doc, refs);
+    if (!layer) return error('The object "layer" is not currently available.');
+    const value = (to.opacity as { _unit?: string; _value?: number })._value;
+    if (typeof value !== 'number' || value < 0 || value > 100) return error(`The value ${String(value)} is not a layer opacity (0..100).`);
+    layer.opacity = value;
+    ctx.step(doc, 'Layer Properties');
     return {};
   }
   if (refs[0]?._ref === 'layer' && to._obj === 'layer' && typeof to.name === 'string') {

@@ -21,6 +21,12 @@ export interface FakeLayer {
   /** Document-sized layer mask, 0 hides and 255 reveals; null when the layer has none. */
   mask: Uint8Array | null;
   xmp: string;
+  /** Layer opacity, 0..100 (100 when absent). */
+  opacity?: number;
+  /** Pixels a layer style (drop shadow, glow) reaches beyond the layer's pixels; Photoshop's `bounds` include it. */
+  effectsSpread?: number;
+  /** When true, Photoshop refuses to write this layer's XMP (seen in the field as error -25920). */
+  refusesXmp?: boolean;
 }
 
 export interface FakeDocument {
@@ -38,6 +44,10 @@ export interface FakeDocument {
   /** Document-sized selection, 0..255; null when nothing is selected. */
   selection: Uint8Array | null;
   xmp: string;
+  /** When true, Photoshop refuses to write this document's XMP. */
+  refusesXmp?: boolean;
+  /** When true, Photoshop refuses to write the XMP of any layer of this document. */
+  refusesLayerXmp?: boolean;
   /** History panel step names, oldest first. */
   history: string[];
 }

@@ -58,7 +58,7 @@ export class FakeFileSystem implements FileSystemPort {
   }
 
   async writeTempFile(name: string, bytes: Uint8Array): Promise<FileRef> {
-    return this.put(`${TEMP}/${++this.counter}-${name}`, bytes);
+    return this.put(`${TEMP}/${++this.counter}/${name}`, bytes);
   }
 
   async createPartialFile(folder: FolderRef, finalName: string): Promise<FileRef> {
@@ -87,6 +87,33 @@ export class FakeFileSystem implements FileSystemPort {
 
   async exists(folder: FolderRef, name: string): Promise<boolean> {
     return this.files.has(`${folder.path}/${name}`);
+  }
+
+  /** Persistent tokens by key, as UXP keeps them across sessions (the panel's localStorage). */
+  readonly persistentTokens = new Map<string, string>();
+  /** Folders moved or deleted since their token was made: the token no longer resolves. */
+  readonly goneFolders = new Set<string>();
+  /** Folders shown in Finder/Explorer, in order. */
+  readonly revealed: string[] = [];
+  /** What shell.openPath answers when the user refuses consent (it resolves with an error string). */
+  revealRefusal: string | null = null;
+
+  async rememberFolder(key: string, folder: FolderRef): Promise<void> {
+    this.persistentTokens.set(key, folder.path);
+  }
+
+  async recallFolder(key: string): Promise<FolderRef | null> {
+    const path = this.persistentTokens.get(key);
+    if (!path || this.goneFolders.has(path)) {
+      this.persistentTokens.delete(key);
+      return null;
+    }
+    return FakeFileSystem.folder(path);
+  }
+
+  async revealFolder(folder: FolderRef): Promise<void> {
+    if (this.revealRefusal) throw new PanelError('host-command-failed', `Photoshop did not open ${folder.path}: ${this.revealRefusal}`, 'Open it yourself; the path is shown above.');
+    this.revealed.push(folder.path);
   }
 }
 

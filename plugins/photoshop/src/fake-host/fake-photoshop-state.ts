@@ -37,6 +37,13 @@ export class FakePhotoshopState {
   readonly alerts: string[] = [];
   /** Every executeAsModal command name, in order. */
   readonly modalCommands: string[] = [];
+  /**
+   * Files whose opening shows a dialog (by path, the dialog's name), as Photoshop does for an
+   * embedded profile that differs from the working space when Color Settings say "Ask When Opening",
+   * or for a JPEG when Camera Raw is set to open JPEGs. Unless dialogs are suppressed, the open waits
+   * for a person; in a batch nobody answers, so the fake fails the open as a cancel.
+   */
+  readonly openDialogs = new Map<string, string>();
   private inModal = false;
   private cancelled = false;
   protected nextId = 100;
@@ -60,6 +67,18 @@ export class FakePhotoshopState {
     return doc;
   }
 
+  /** For tests: a pixel layer on top of the stack (document-sized pixels), made active as Photoshop does. */
+  addPixelLayer(documentId: number, name: string, pixels: Raster, extra: Partial<FakeLayer> = {}): FakeLayer {
+    const doc = this.doc(documentId);
+    const layer: FakeLayer = {
+      id: this.nextId++, name, kind: 'pixel', adjustment: null, settings: {}, isBackground: false, visible: true,
+      pixels: convertDepth(pixels, storageDepth(doc)), mask: null, xmp: '', ...extra,
+    };
+    doc.layers.unshift(layer);
+    doc.activeLayerIds = [layer.id];
+    return layer;
+  }
+
   doc(id: number): FakeDocument {
     const d = this.docs.find((x) => x.id === id);
     if (!d) throw toPanelError(new Error(`The document with id ${id} is no longer open.`), 'find the document');
@@ -71,7 +90,15 @@ export class FakePhotoshopState {
   }
 
   protected layerInfo(d: FakeDocument, l: FakeLayer): LayerInfo {
-    return { id: l.id, name: l.name, kind: l.kind, adjustment: l.adjustment, isBackground: l.isBackground, visible: l.visible, hasMask: !!l.mask, bounds: layerBounds(d, l) };
+    const pixels = layerBounds(d, l);
+    const spread = l.effectsSpread ?? 0;
+    const bounds = spread && pixels.right > pixels.left
+      ? { left: pixels.left - spread, top: pixels.top - spread, right: pixels.right + spread, bottom: pixels.bottom + spread }
+      : pixels;
+    return {
+      id: l.id, name: l.name, kind: l.kind, adjustment: l.adjustment, isBackground: l.isBackground, visible: l.visible, hasMask: !!l.mask,
+      bounds, pixelBounds: pixels, opacity: l.opacity ?? 100,
+    };
   }
 
   async executeAsModal<T>(commandName: string, fn: (ctx: ModalContext) => Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@ import { studioImage } from '../../test/support/studio-image';
 import { makeColorLookupLayer } from '../descriptors/color-lookup';
 import { makeCurvesLayer } from '../descriptors/curves';
 import { getXmp, setXmp, xmpFromResult } from '../descriptors/xmp';
+import { selectLayer, selectRectangle } from '../descriptors/layers';
 
 describe('fake Photoshop', () => {
   it('refuses modifying calls outside executeAsModal', async () => {
@@ -86,6 +87,29 @@ describe('fake Photoshop', () => {
     const { raster } = await ps.getPixels({ documentId: doc.id, depth: 8, targetSize: { width: 12, height: 16 } });
     expect(raster.width).toBe(12);
     expect(Array.from(raster.data.subarray(0, 4))).toEqual([150, 150, 150, 255]);
+  });
+
+  it('puts a new adjustment layer above the active layer and masks it with the active selection, as Photoshop does', async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'grey.psd', pixels: studioImage({ width: 20, height: 20, background: [100, 100, 100], garment: [100, 100, 100] }) });
+    const top = ps.addPixelLayer(doc.id, 'Patch', studioImage({ width: 20, height: 20 }), { opacity: 0 });
+    const background = ps.doc(doc.id).layers[1];
+    await ps.executeAsModal('curves', async () => {
+      await ps.batchPlay([selectLayer(doc.id, background.id), selectRectangle({ left: 0, top: 0, right: 10, bottom: 20 })]);
+      await ps.batchPlay([makeCurvesLayer('lift', { composite: [{ input: 0, output: 0 }, { input: 100, output: 150 }, { input: 255, output: 255 }] })]);
+    });
+    expect(ps.doc(doc.id).layers.map((l) => l.name)).toEqual(['Patch', 'lift', 'Background']);
+    const { raster } = await ps.getPixels({ documentId: doc.id, depth: 8 });
+    expect(raster.data[(5 * 20 + 2) * 4]).toBe(150);
+    expect(raster.data[(5 * 20 + 15) * 4]).toBe(100);
+    expect(top.id).toBe(ps.doc(doc.id).layers[0].id);
+  });
+
+  it('trims getSelection to the selection box and says where it is, as the Imaging API does', async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 40, height: 40 }) });
+    await ps.executeAsModal('select', () => ps.batchPlay([selectRectangle({ left: 10, top: 20, right: 30, bottom: 30 })]));
+    expect(await ps.getSelectionMask(doc.id, { width: 100, height: 100 })).toMatchObject({ width: 20, height: 10, bounds: { left: 10, top: 20, right: 30, bottom: 30 } });
   });
 
   it('refuses CMYK pixels as the Imaging API does', async () => {

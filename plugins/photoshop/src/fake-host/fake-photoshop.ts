@@ -9,8 +9,9 @@
 import { toPanelError } from '../errors/host-error';
 import type { Raster } from '@brandlock/core/raster';
 import type {
-  ActionDescriptor, ActionResult, Bounds, DocumentInfo, FileRef, LayerInfo, PixelRead, PixelRequest, PsHost, SaveFormat,
+  ActionDescriptor, ActionResult, Bounds, DocumentInfo, FileRef, LayerInfo, OpenOptions, PixelRead, PixelRequest, PsHost, SaveFormat, SelectionMask,
 } from '../ports/ps-host';
+import { bytesToBase64 } from '../descriptors/base64';
 import { cloneDocument, layerBounds, selectionBox } from './fake-document';
 import { FakePhotoshopState } from './fake-photoshop-state';
 import { compositeDocument, convertDepth, cropRaster, resampleRaster, storageDepth } from './fake-render';
@@ -103,7 +104,7 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
     const h = Math.max(1, Math.round(image.height * scale));
     const fitted = scale < 1 ? resampleRaster(image, w, h) : image;
     const pixels = cropRaster(fitted, -Math.floor((doc.width - w) / 2), -Math.floor((doc.height - h) / 2), doc.width, doc.height);
-    const name = (path.split('/').pop() ?? 'Placed').replace(/\.[^.]+$/, '').replace(/^\d+-/, '');
+    const name = (path.split('/').pop() ?? 'Placed').replace(/\.[^.]+$/, '');
     const layer = this.playContext().insertLayer(doc, {
       name, kind: 'smartObject', adjustment: null, settings: {}, isBackground: false, visible: true, pixels, mask: null, xmp: '',
     });
@@ -133,18 +134,48 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
     return { raster: convertDepth(raster, req.depth), sourceBounds: bounds };
   }
 
+  /** As Photoshop's getSelection: the mask is trimmed to the selection's box, which comes back as its bounds. */
   async getSelectionMask(documentId: number, targetSize: { width: number; height: number }) {
     const doc = this.doc(documentId);
-    if (!doc.selection) return null;
-    const scale = Math.min(1, targetSize.width / doc.width, targetSize.height / doc.height);
-    const width = Math.max(1, Math.round(doc.width * scale));
-    const height = Math.max(1, Math.round(doc.height * scale));
-    const asRaster: Raster = { width: doc.width, height: doc.height, depth: 8, data: new Uint8Array(doc.width * doc.height * 4) };
-    for (let i = 0; i < doc.selection.length; i++) asRaster.data[i * 4] = doc.selection[i];
+    const box = selectionBox(doc);
+    if (!doc.selection || !box) return null;
+    const bw = box.right - box.left;
+    const bh = box.bottom - box.top;
+    const scale = Math.min(1, targetSize.width / bw, targetSize.height / bh);
+    const width = Math.max(1, Math.round(bw * scale));
+    const height = Math.max(1, Math.round(bh * scale));
+    const asRaster: Raster = { width: bw, height: bh, depth: 8, data: new Uint8Array(bw * bh * 4) };
+    for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) asRaster.data[(y * bw + x) * 4] = doc.selection[(y + box.top) * doc.width + x + box.left];
     const small = scale < 1 ? resampleRaster(asRaster, width, height) : asRaster;
     const mask = new Uint8Array(width * height);
     for (let i = 0; i < mask.length; i++) mask[i] = small.data[i * 4];
-    return { mask, width, height };
+    return { mask, width, height, bounds: box };
+  }
+
+  async setLayerMask(documentId: number, layerId: number, selection: SelectionMask): Promise<void> {
+    this.modifying('putLayerMask');
+    const doc = this.doc(documentId);
+    const layer = doc.layers.find((l) => l.id === layerId);
+    if (!layer || layer.isBackground) throw new Error('Could not make a layer mask because the target layer is the background.');
+    const { bounds, mask, width, height } = selection;
+    if (width !== bounds.right - bounds.left || height !== bounds.bottom - bounds.top) {
+      throw new Error(`putLayerMask takes the mask at document resolution; got ${width}x${height} for a ${bounds.right - bounds.left}x${bounds.bottom - bounds.top} area.`);
+    }
+    const full = new Uint8Array(doc.width * doc.height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const dx = x + bounds.left;
+        const dy = y + bounds.top;
+        if (dx >= 0 && dy >= 0 && dx < doc.width && dy < doc.height) full[dy * doc.width + dx] = mask[y * width + x];
+      }
+    }
+    layer.mask = full;
+    this.step(doc, 'Add Layer Mask');
+  }
+
+  async jpegDataUrl(raster: Raster): Promise<string> {
+    const bytes = await this.codecs.encodeImage(convertDepth(raster, 8), { format: 'jpeg', quality: 85 }, '');
+    return `data:image/jpeg;base64,${bytesToBase64(bytes)}`;
   }
 
   async putPixels(documentId: number, layerId: number, raster: Raster, at: { left: number; top: number }): Promise<void> {
@@ -170,8 +201,12 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
     return `fake-token:${file.path}`;
   }
 
-  async openDocument(file: FileRef): Promise<DocumentInfo> {
+  async openDocument(file: FileRef, options: OpenOptions): Promise<DocumentInfo> {
     this.modifying('open');
+    const dialog = this.openDialogs.get(file.path);
+    if (dialog && options?.dialogs !== 'suppress') {
+      throw { number: -128, message: `Opening "${file.name}" stopped at the "${dialog}" dialog, which nobody answered.` };
+    }
     const raster = await this.codecs.decodeImage(await this.fs.readFile(file), file.name);
     return this.info(this.addDocument({ title: file.name, pixels: raster, path: file.path }));
   }

@@ -1,5 +1,5 @@
 /**
- * Pixel work inside the fake Photoshop: flattening visible layers (normal blend, masks, Curves
+ * Pixel work inside the fake Photoshop: flattening visible layers (normal blend, masks, opacity, Curves
  * adjustments with straight-line segments between points where Photoshop draws a smooth curve),
  * depth conversion and box resampling. Color Lookup layers render from the ICC DeviceLink in their
  * `profile`, evaluated the way a CMM does (core's lut16 reader, tetrahedral), never from the .cube
@@ -73,15 +73,22 @@ export function compositeDocument(doc: FakeDocument): Raster {
   const max = depth === 8 ? 255 : 65535;
   for (const layer of [...doc.layers].reverse()) {
     if (!layer.visible) continue;
+    const opacity = (layer.opacity ?? 100) / 100;
     if (layer.kind === 'adjustment') {
-      if (layer.adjustment === 'curves') applyCurves(rgb, layer);
-      if (layer.adjustment === 'colorLookup') applyColorLookup(rgb, layer);
+      const adjusted = rgb.slice();
+      if (layer.adjustment === 'curves') applyCurves(adjusted, layer);
+      if (layer.adjustment === 'colorLookup') applyColorLookup(adjusted, layer);
+      // The layer mask and opacity decide how much of the adjustment shows, pixel by pixel.
+      for (let i = 0; i < n; i++) {
+        const w = opacity * (layer.mask ? layer.mask[i] / 255 : 1);
+        for (let c = 0; c < 3; c++) rgb[i * 3 + c] += (adjusted[i * 3 + c] - rgb[i * 3 + c]) * w;
+      }
       continue;
     }
     if (!layer.pixels) continue;
     const d = layer.pixels.data;
     for (let i = 0; i < n; i++) {
-      const a = (d[i * 4 + 3] / max) * (layer.mask ? layer.mask[i] / 255 : 1);
+      const a = (d[i * 4 + 3] / max) * (layer.mask ? layer.mask[i] / 255 : 1) * opacity;
       if (a === 0) continue;
       const outA = a + alpha[i] * (1 - a);
       for (let c = 0; c < 3; c++) {

@@ -33,6 +33,8 @@ export interface UxpApi {
       getFileForOpening(options: { types: string[]; allowMultiple: false }): Promise<UxpFile | null>;
       getTemporaryFolder(): Promise<UxpFolder>;
       createSessionToken(entry: UxpEntry): string;
+      createPersistentToken(entry: UxpEntry): Promise<string>;
+      getEntryForPersistentToken(token: string): Promise<UxpEntry>;
     };
     formats: { binary: unknown; utf8: unknown };
     secureStorage: {
@@ -48,6 +50,8 @@ export interface UxpApi {
     }): void;
   };
   host: { name: string; version: string };
+  /** Needs the manifest's launchProcess permission; resolves with "" or with why it did not open. */
+  shell: { openPath(path: string, developerText?: string): Promise<string> };
 }
 
 export const uxp = uxpModule as unknown as UxpApi;

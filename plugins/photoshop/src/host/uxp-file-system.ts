@@ -60,8 +60,10 @@ export class UxpFileSystem implements FileSystemPort {
   }
 
   async writeTempFile(name: string, bytes: Uint8Array) {
+    // A fresh subfolder keeps the name as given (a document opened from it is titled by it) and unique.
     const temp = await uxp.storage.localFileSystem.getTemporaryFolder();
-    const file = await temp.createFile(`${Date.now()}-${++this.counter}-${name}`, { overwrite: true });
+    const folder = await temp.createFolder(`brandlock-${Date.now()}-${++this.counter}`);
+    const file = await folder.createFile(name, { overwrite: true });
     await file.write(bytes.slice().buffer, { format: uxp.storage.formats.binary });
     return this.ref(file);
   }
@@ -92,6 +94,32 @@ export class UxpFileSystem implements FileSystemPort {
   async removeFile(file: FileRef) {
     await (this.entryOf(file) as UxpFile).delete().catch(() => undefined);
     this.entries.delete(file.path);
+  }
+
+  async rememberFolder(key: string, folder: FolderRef) {
+    const token = await uxp.storage.localFileSystem.createPersistentToken(this.entryOf(folder));
+    window.localStorage.setItem(`${key}.token`, token);
+  }
+
+  /** getEntryForPersistentToken may return an entry that no longer works; it is tried before it is trusted. */
+  async recallFolder(key: string) {
+    const token = window.localStorage.getItem(`${key}.token`);
+    if (!token) return null;
+    try {
+      const entry = await uxp.storage.localFileSystem.getEntryForPersistentToken(token);
+      if (!entry.isFolder) throw new Error('not a folder');
+      await (entry as UxpFolder).getEntries();
+      return this.ref(entry);
+    } catch {
+      window.localStorage.removeItem(`${key}.token`);
+      return null;
+    }
+  }
+
+  /** shell.openPath resolves with "" or with the reason it did not open (user refused consent, no access). */
+  async revealFolder(folder: FolderRef) {
+    const said = await uxp.shell.openPath(folder.path, 'brandlock shows the folder it wrote the files to.');
+    if (said) throw new PanelError('host-command-failed', `Photoshop did not open ${folder.path}: ${said}`, 'Open it yourself; the path is shown above.');
   }
 
   async exists(folder: FolderRef, name: string) {

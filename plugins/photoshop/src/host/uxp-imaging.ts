@@ -5,7 +5,7 @@
  */
 import { imaging } from 'photoshop';
 import type { Raster } from '@brandlock/core/raster';
-import type { Bounds, PixelRead, PixelRequest } from '../ports/ps-host';
+import type { Bounds, PixelRead, PixelRequest, SelectionMask } from '../ports/ps-host';
 import { toPanelError } from '../errors/host-error';
 import { imagingToRaster, rasterToImaging } from '../pixels/imaging-to-raster';
 import { fitTargetSize, selectionTo8Bit } from '../pixels/imaging-sizes';
@@ -34,11 +34,22 @@ export async function readPixels(req: PixelRequest, docSize: { width: number; he
   }
 }
 
-export async function readSelectionMask(documentId: number, size: { width: number; height: number }, targetSize: { width: number; height: number }) {
-  const result = await (imaging as any).getSelection({ documentID: documentId, sourceBounds: { left: 0, top: 0, right: size.width, bottom: size.height }, targetSize: fitTargetSize(size, targetSize) });
+/**
+ * The selection as a mask over its own box. getSelection returns "the actual bounds used" as
+ * sourceBounds (ps-reference/media/imaging.md, getSelection) and, like getPixels, may trim a request
+ * to the area holding data; so the request is exactly the selection's box from the DOM
+ * (Document.selection.bounds, document pixels), which leaves nothing to trim, and the mask is placed
+ * over that box. Without scaling, Photoshop's own answer is used when it gives one.
+ */
+export async function readSelectionMask(documentId: number, box: Bounds, targetSize: { width: number; height: number }): Promise<SelectionMask> {
+  const size = { width: box.right - box.left, height: box.bottom - box.top };
+  const scaled = size.width > targetSize.width || size.height > targetSize.height;
+  const result = await (imaging as any).getSelection({ documentID: documentId, sourceBounds: box, targetSize: scaled ? fitTargetSize(size, targetSize) : undefined });
   try {
     const data = (await result.imageData.getData({ chunky: true })) as Uint8Array | Uint16Array;
-    return { mask: selectionTo8Bit(data), width: result.imageData.width as number, height: result.imageData.height as number };
+    const answered = result.sourceBounds as Bounds | undefined;
+    const bounds = !scaled && answered && typeof answered.left === 'number' ? answered : box;
+    return { mask: selectionTo8Bit(data), width: result.imageData.width as number, height: result.imageData.height as number, bounds };
   } finally {
     result.imageData.dispose();
   }
@@ -57,3 +68,33 @@ export async function writePixels(documentId: number, layerId: number, raster: R
   }
 }
 
+
+/** Puts a selection-shaped mask into a layer's (existing) user mask at its box, adding to what is there. */
+export async function writeLayerMask(documentId: number, layerId: number, selection: SelectionMask): Promise<void> {
+  const imageData = await imaging.createImageDataFromBuffer(selection.mask, {
+    width: selection.width, height: selection.height, components: 1, chunky: false, colorSpace: 'Grayscale', colorProfile: 'Gray Gamma 2.2',
+  } as any);
+  try {
+    await (imaging as any).putLayerMask({ documentID: documentId, layerID: layerId, imageData, targetBounds: { left: selection.bounds.left, top: selection.bounds.top }, replace: false });
+  } finally {
+    imageData.dispose();
+  }
+}
+
+/**
+ * A JPEG data URL for an <img>: "With the current version of UXP you must use jpeg/base64 encoding
+ * when assigning to an image element" (ps-reference/media/imaging.md, encodeImageData).
+ */
+export async function encodeJpegDataUrl(raster: Raster): Promise<string> {
+  const rgb = new Uint8Array(raster.width * raster.height * 3);
+  const scale = raster.depth === 8 ? 1 : 255 / 65535;
+  for (let i = 0, j = 0; i < raster.data.length; i += 4, j += 3) {
+    for (let c = 0; c < 3; c++) rgb[j + c] = Math.round(raster.data[i + c] * scale);
+  }
+  const imageData = await imaging.createImageDataFromBuffer(rgb, { width: raster.width, height: raster.height, components: 3, chunky: true, colorSpace: 'RGB', colorProfile: SRGB } as any);
+  try {
+    return `data:image/jpeg;base64,${await (imaging as any).encodeImageData({ imageData, base64: true })}`;
+  } finally {
+    imageData.dispose();
+  }
+}

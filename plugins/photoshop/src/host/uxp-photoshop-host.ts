@@ -6,12 +6,13 @@
 import { action, app, constants, core } from 'photoshop';
 import type { Raster } from '@brandlock/core/raster';
 import type {
-  ActionDescriptor, ActionResult, Bounds, ColorMode, DocumentInfo, FileRef, LayerInfo, LayerKind, ModalContext, PixelRead, PixelRequest, PsHost, SaveFormat,
+  ActionDescriptor, ActionResult, Bounds, ColorMode, DocumentInfo, FileRef, LayerInfo, LayerKind, ModalContext, OpenOptions, PixelRead, PixelRequest, PsHost, SaveFormat,
+  SelectionMask,
 } from '../ports/ps-host';
 import { toPanelError } from '../errors/host-error';
-import { readPixels, readSelectionMask, writePixels } from './uxp-imaging';
-import { addCanvasOnSide } from '../descriptors/layers';
-import { saveTiffCopy, setBackgroundColor } from '../descriptors/save-and-colors';
+import { encodeJpegDataUrl, readPixels, readSelectionMask, writeLayerMask, writePixels } from './uxp-imaging';
+import { addCanvasOnSide, maskHidingAll, selectLayer } from '../descriptors/layers';
+import { saveTiffCopy, saveWebpCopy, setBackgroundColor } from '../descriptors/save-and-colors';
 import { checkResults } from '../descriptors/check-results';
 import { uxp } from './uxp-api';
 import type { UxpFileSystem } from './uxp-file-system';
@@ -30,7 +31,8 @@ type PsDocument = {
   closeWithoutSaving(): void;
 };
 type PsLayer = {
-  id: number; name: string; kind: string; isBackgroundLayer: boolean; visible: boolean; bounds: Bounds; layers?: PsLayer[] | null;
+  id: number; name: string; kind: string; isBackgroundLayer: boolean; visible: boolean; opacity: number; bounds: Bounds; boundsNoEffects?: Bounds;
+  layers?: PsLayer[] | null;
 };
 
 const modes: Record<string, ColorMode> = {
@@ -73,9 +75,11 @@ export class UxpPhotoshopHost implements PsHost {
 
   private layerInfo(l: PsLayer): LayerInfo {
     const kind = kindOf(l.kind);
+    // `bounds` include layer effects; the Imaging API says to read a layer within `boundsNoEffects`
+    // (ps-reference/media/imaging.md, getPixels; Layer.boundsNoEffects since 22.5).
     return {
       id: l.id, name: l.name, kind, adjustment: kind === 'adjustment' ? l.kind : null, isBackground: l.isBackgroundLayer,
-      visible: l.visible, hasMask: false, bounds: l.bounds,
+      visible: l.visible, hasMask: false, bounds: l.bounds, pixelBounds: l.boundsNoEffects ?? l.bounds, opacity: l.opacity ?? 100,
     };
   }
 
@@ -137,9 +141,18 @@ export class UxpPhotoshopHost implements PsHost {
   }
 
   async getSelectionMask(documentId: number, targetSize: { width: number; height: number }) {
-    if (!(await this.selectionBounds(documentId))) return null;
-    const d = this.doc(documentId);
-    return readSelectionMask(documentId, { width: Math.round(d.width), height: Math.round(d.height) }, targetSize);
+    const box = await this.selectionBounds(documentId);
+    return box ? readSelectionMask(documentId, box, targetSize) : null;
+  }
+
+  /** A mask hiding everything, then the selection's pixels put into it (imaging.putLayerMask, replace: false). */
+  async setLayerMask(documentId: number, layerId: number, mask: SelectionMask): Promise<void> {
+    checkResults(await this.batchPlay([selectLayer(documentId, layerId), maskHidingAll()]), 'add the layer mask');
+    await writeLayerMask(documentId, layerId, mask);
+  }
+
+  jpegDataUrl(raster: Raster): Promise<string> {
+    return encodeJpegDataUrl(raster);
   }
 
   putPixels(documentId: number, layerId: number, raster: Raster, at: { left: number; top: number }): Promise<void> {
@@ -158,8 +171,20 @@ export class UxpPhotoshopHost implements PsHost {
     return uxp.storage.localFileSystem.createSessionToken(this.files.entryOf(file));
   }
 
-  async openDocument(file: FileRef): Promise<DocumentInfo> {
-    return this.info((await app.open(this.files.entryOf(file) as any)) as unknown as PsDocument);
+  /**
+   * `app.displayDialogs` (R W since 23.0, ps-reference/classes/photoshop.md) controls "what types of
+   * dialogs should be displayed when your code is interacting with Photoshop"; a batch sets it to NO
+   * around `app.open` so a profile-mismatch or Camera Raw dialog cannot stop it, then restores it.
+   */
+  async openDocument(file: FileRef, options: OpenOptions): Promise<DocumentInfo> {
+    const ps = app as unknown as { displayDialogs: unknown };
+    const before = ps.displayDialogs;
+    if (options.dialogs === 'suppress') ps.displayDialogs = (constants as any).DialogModes.NO;
+    try {
+      return this.info((await app.open(this.files.entryOf(file) as any)) as unknown as PsDocument);
+    } finally {
+      if (options.dialogs === 'suppress') ps.displayDialogs = before;
+    }
   }
 
   async activateDocument(documentId: number): Promise<void> {
@@ -185,11 +210,17 @@ export class UxpPhotoshopHost implements PsHost {
   async padCanvas(documentId: number, insets: { top: number; right: number; bottom: number; left: number }, fill: string) {
     await this.activateDocument(documentId);
     const white = fill.toLowerCase() === '#ffffff';
-    // app.backgroundColor is read-only in UXP: set it the way the colour picker does.
+    // Canvas Size fills with the background colour: set it the way the colour picker does, and give
+    // the retoucher's own swatch back afterwards (app.backgroundColor is readable since 23.0).
+    const theirs = white ? null : ((app as any).backgroundColor?.rgb?.hexValue as string | undefined) ?? null;
     if (!white) checkResults(await this.batchPlay([setBackgroundColor(fill)]), 'set the padding colour');
-    const sides = (['top', 'right', 'bottom', 'left'] as const).filter((side) => insets[side] > 0);
-    const descriptors = sides.map((side) => addCanvasOnSide(side, insets[side], white ? 'white' : 'backgroundColor'));
-    if (descriptors.length) checkResults(await this.batchPlay(descriptors), 'add canvas for the padding');
+    try {
+      const sides = (['top', 'right', 'bottom', 'left'] as const).filter((side) => insets[side] > 0);
+      const descriptors = sides.map((side) => addCanvasOnSide(side, insets[side], white ? 'white' : 'backgroundColor'));
+      if (descriptors.length) checkResults(await this.batchPlay(descriptors), 'add canvas for the padding');
+    } finally {
+      if (theirs && /^[0-9a-f]{6}$/i.test(theirs)) await this.batchPlay([setBackgroundColor(`#${theirs}`)]).catch(() => undefined);
+    }
   }
 
   async convertToSrgb8(documentId: number) {
@@ -204,6 +235,7 @@ export class UxpPhotoshopHost implements PsHost {
     if (format.format === 'jpeg') await d.saveAs.jpg(entry, { quality: Math.max(0, Math.min(12, Math.round((format.quality / 100) * 12))), embedColorProfile: true }, true);
     else if (format.format === 'png') await d.saveAs.png(entry, { compression: 6 }, true);
     else if (format.format === 'tiff') checkResults(await this.batchPlay([saveTiffCopy(documentId, await this.sessionToken(file))]), 'save the TIFF copy');
+    else if (format.format === 'webp') checkResults(await this.batchPlay([saveWebpCopy(documentId, await this.sessionToken(file), format.quality)]), 'save the WebP copy');
     else await d.saveAs.psd(entry, { embedColorProfile: true, maximizeCompatibility: true }, true);
   }
 

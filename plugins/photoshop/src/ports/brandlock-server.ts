@@ -55,6 +55,43 @@ export interface GenerateRequest {
   source: { bytes: Uint8Array; contentType: 'image/png' };
 }
 
+/** A job as the panel shows it (running or finished), e.g. in "Jobs for this SKU". */
+export interface JobSummary {
+  id: string;
+  kind: string;
+  state: JobState;
+  sku: string | null;
+  view: string | null;
+  progress: number | null;
+  stage: string;
+  /** Outputs of a finished job. */
+  outputs: number;
+  requestedBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+/** One asset of the server's review queue: flagged or rejected by QC, or waiting for a person. */
+export interface ReviewEntry {
+  assetId: string;
+  ref: string;
+  jobId: string;
+  sku: string | null;
+  colorway: string | null;
+  category: string | null;
+  view: string | null;
+  width: number;
+  height: number;
+  status: 'flagged' | 'rejected' | 'ready' | 'approved';
+  /** QC's verdict and what it found, in QC's words. */
+  verdict: string;
+  reasons: { severity: string; message: string }[];
+  /** Decisions people already made, newest last. */
+  decisions: { decision: 'approve' | 'reject'; layer: 'technical' | 'brand'; reviewer: string; reason: string; at: string }[];
+  createdAt: string;
+}
+
 export interface GeneratedResult {
   jobId: string;
   bytes: Uint8Array;
@@ -88,8 +125,25 @@ export interface BrandlockServer {
   readonly lock: BrandLock;
   /** The newest brief on the server, with its SKUs; null when none was uploaded. */
   currentBrief(): Promise<CurrentBrief | null>;
-  /** Uploads the source, runs a generate job, reports progress, and returns the first output. */
-  generate(request: GenerateRequest, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<GeneratedResult>;
+  /** Uploads the source and starts a generate job; returns it queued. */
+  startGenerate(request: GenerateRequest): Promise<JobSummary>;
+  /**
+   * Follows a job to its end with progress. When the signal aborts, the job is cancelled at the server
+   * at once and this throws `cancelled`, even where the host cannot abort the event stream (UXP:
+   * "AbortSignal works only for web streams").
+   */
+  followJob(jobId: string, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<JobSummary>;
+  /** A finished generate job's first output and its production record. */
+  jobResult(jobId: string): Promise<GeneratedResult>;
+  /** Generate jobs of a SKU, newest first, running and finished: what a panel reopened later offers to follow or place. */
+  jobsForSku(sku: string): Promise<JobSummary[]>;
+  cancelJob(jobId: string): Promise<void>;
+  /** The review queue: flagged and rejected assets (or the statuses given), oldest first. */
+  reviewQueue(statuses?: ReviewEntry['status'][]): Promise<ReviewEntry[]>;
+  /** Approve or reject an asset with a reason; the server records it in the layer the token's role decides in. */
+  decideReview(assetId: string, decision: 'approve' | 'reject', reason: string): Promise<ReviewEntry>;
+  /** Stored bytes by reference (an output or upload). */
+  assetBytes(ref: string): Promise<{ bytes: Uint8Array; contentType: string }>;
   /** Uploads a master and renders channel variants on the server (every format, WebP and AVIF too). */
   renderVariants(request: VariantsRequest, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<{ jobId: string; variants: RenderedVariant[] }>;
   /** The .cube text of a lock LUT as the server holds it (uploaded by an admin); null when it has none. */

@@ -20,7 +20,7 @@ export interface FileSystemPort {
   /** A subfolder, created when missing. */
   subfolder(folder: FolderRef, name: string): Promise<FolderRef>;
   readFile(file: FileRef): Promise<Uint8Array>;
-  /** Writes bytes to a fresh file in the plugin's temporary folder. */
+  /** Writes bytes to a fresh file of that name (in its own folder inside the plugin's temporary folder). */
   writeTempFile(name: string, bytes: Uint8Array): Promise<FileRef>;
   /** A fresh, empty, uniquely named temporary file inside `folder` to write an output into. */
   createPartialFile(folder: FolderRef, finalName: string): Promise<FileRef>;
@@ -31,6 +31,18 @@ export interface FileSystemPort {
   /** Deletes a file (used to clean up partial outputs after an error). */
   removeFile(file: FileRef): Promise<void>;
   exists(folder: FolderRef, name: string): Promise<boolean>;
+  /**
+   * Keeps a picked folder for later sessions (UXP createPersistentToken, kept in localStorage), so the
+   * retoucher picks the delivery or shoot folder once.
+   */
+  rememberFolder(key: string, folder: FolderRef): Promise<void>;
+  /** The remembered folder, or null when there is none or it can no longer be reached (moved, renamed, permissions). */
+  recallFolder(key: string): Promise<FolderRef | null>;
+  /**
+   * Shows the folder in Finder or Explorer (UXP shell.openPath, which needs the manifest's
+   * launchProcess permission; Photoshop asks the user to consent). Throws with the reason when refused.
+   */
+  revealFolder(folder: FolderRef): Promise<void>;
 }
 
 /** Small string values: secure storage for the token, plain storage for preferences. */

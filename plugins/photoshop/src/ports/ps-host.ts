@@ -45,7 +45,15 @@ export interface LayerInfo {
   isBackground: boolean;
   visible: boolean;
   hasMask: boolean;
+  /** Photoshop's `bounds`: includes what layer effects (a drop shadow, a glow) draw around the pixels. */
   bounds: Bounds;
+  /**
+   * Photoshop's `boundsNoEffects` (22.5+): the layer's own pixels. The Imaging API documents these as
+   * the valid bounds for reading a layer, so flows use these.
+   */
+  pixelBounds: Bounds;
+  /** 0..100. */
+  opacity: number;
 }
 
 /** A batchPlay descriptor. */
@@ -88,7 +96,23 @@ export interface PixelRead {
   sourceBounds: Bounds;
 }
 
-export type SaveFormat = { format: 'jpeg'; quality: number } | { format: 'png' } | { format: 'tiff' } | { format: 'psd' };
+export interface SelectionMask {
+  mask: Uint8Array;
+  width: number;
+  height: number;
+  /** The document area the mask covers. */
+  bounds: Bounds;
+}
+
+export type SaveFormat = { format: 'jpeg'; quality: number } | { format: 'png' } | { format: 'tiff' } | { format: 'psd' } | { format: 'webp'; quality: number };
+
+/**
+ * How to open a file. `suppress`: no dialog may stop it (profile mismatch, missing profile, Camera
+ * Raw), as a batch needs; `show`: Photoshop asks as it would for File > Open.
+ */
+export interface OpenOptions {
+  dialogs: 'suppress' | 'show';
+}
 
 /** A file the host can open or write; `path` is for display and logs, the handle stays in the host. */
 export interface FileRef {
@@ -112,16 +136,24 @@ export interface PsHost {
   batchPlay(descriptors: ActionDescriptor[]): Promise<ActionResult[]>;
   getPixels(request: PixelRequest): Promise<PixelRead>;
   /**
-   * The selection as a width*height mask (0 outside, 255 inside) at most `targetSize`, covering the
-   * whole document; null when nothing is selected.
+   * The selection as a width*height mask (0 outside, 255 inside) at most `targetSize`, covering
+   * `bounds` (document pixels): Photoshop trims it to the selection's box, as the Imaging API's
+   * getSelection reports in its sourceBounds. Null when nothing is selected.
    */
-  getSelectionMask(documentId: number, targetSize: { width: number; height: number }): Promise<{ mask: Uint8Array; width: number; height: number } | null>;
+  getSelectionMask(documentId: number, targetSize: { width: number; height: number }): Promise<SelectionMask | null>;
+  /**
+   * Gives a layer a mask that reveals exactly this selection mask (hidden everywhere else), at
+   * document resolution. Inside a modal scope.
+   */
+  setLayerMask(documentId: number, layerId: number, mask: SelectionMask): Promise<void>;
+  /** A JPEG data URL of a small raster, for an <img>: UXP's image element takes JPEG, not PNG. */
+  jpegDataUrl(raster: Raster): Promise<string>;
   /** Writes RGBA pixels into a pixel layer at (left, top). Inside a modal scope. */
   putPixels(documentId: number, layerId: number, raster: Raster, at: { left: number; top: number }): Promise<void>;
   /** A token batchPlay accepts as `_path` for this file (UXP session token). */
   sessionToken(file: FileRef): Promise<string>;
 
-  openDocument(file: FileRef): Promise<DocumentInfo>;
+  openDocument(file: FileRef, options: OpenOptions): Promise<DocumentInfo>;
   activateDocument(documentId: number): Promise<void>;
   duplicateDocument(documentId: number, name: string): Promise<DocumentInfo>;
   flattenDocument(documentId: number): Promise<void>;

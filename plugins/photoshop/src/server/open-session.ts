@@ -1,10 +1,11 @@
 /**
  * A panel session over core's typed API client: who the token is, the current Brand Lock, the newest
- * brief's SKUs, and generate jobs (upload, create with an idempotency key, watch, fetch the output
- * and its production record, cancel at the server when the user cancels).
+ * brief's SKUs, generate and variants jobs (upload, create with an idempotency key, follow, fetch the
+ * output and its production record, cancel at the server the moment the user cancels), the jobs of a
+ * SKU, and the review queue with its decisions.
  */
-import { createBrandlockClient, isBrandlockHttpError, type Job, type JobCreateRequest } from '@brandlock/core/api';
-import type { BrandlockServer, CurrentBrief, GeneratedResult } from '../ports/brandlock-server';
+import { createBrandlockClient, isBrandlockHttpError, type Job, type JobCreateRequest, type ReviewItem } from '@brandlock/core/api';
+import type { BrandlockServer, CurrentBrief, GeneratedResult, JobProgress, JobSummary, ReviewEntry } from '../ports/brandlock-server';
 import { PanelError } from '../errors/panel-error';
 import { toServerError } from './server-errors';
 
@@ -43,29 +44,55 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     };
   }
 
-  /** Creates a job, follows it with progress, cancels it at the server when the user cancels. */
-  async function runJob(request: JobCreateRequest, label: string, onProgress: Parameters<BrandlockServer['generate']>[1], signal: AbortSignal): Promise<Job> {
-    const created = await guard(`start ${label}`, () => api.jobs.create(request, { idempotencyKey: idempotencyKey() }));
+  const summary = (job: Job): JobSummary => ({
+    id: job.id, kind: job.kind, state: job.state, sku: job.sku, view: job.view, progress: job.progress, stage: job.stage, outputs: job.outputs.length,
+    requestedBy: job.requestedBy, createdAt: job.createdAt, finishedAt: job.finishedAt, error: job.error?.message ?? null,
+  });
+
+  /**
+   * Follows a job to its end. The abort races the event stream instead of relying on it: UXP says
+   * "AbortSignal works only for web streams", so a host may keep reading the stream after Cancel.
+   * On abort the cancel goes to the server at once; the stream ends by itself when the job does.
+   */
+  async function followJobRaw(jobId: string, label: string, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<Job> {
     const report = (job: Job) => onProgress({ state: job.state, fraction: job.progress, message: job.stage });
-    report(created);
-    let job: Job;
+    let stop: () => void = () => undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      stop = () => reject(new PanelError('cancelled', `The ${label} job was cancelled.`));
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', () => stop(), { once: true });
+    });
+    // Whichever loses the race must not surface later as an unhandled rejection.
+    aborted.catch(() => undefined);
+    const watching = api.jobs.watch(jobId, { onUpdate: report, signal });
+    watching.catch(() => undefined);
     try {
-      job = await api.jobs.watch(created.id, { onUpdate: report, signal });
+      return await Promise.race([watching, aborted]);
     } catch (e) {
       if (signal.aborted) {
-        await api.jobs.cancel(created.id).catch(() => undefined);
-        throw new PanelError('cancelled', `Job ${created.id} (${label}) was cancelled on the server; nothing was placed or written.`);
+        await api.jobs.cancel(jobId).catch(() => undefined);
+        throw new PanelError('cancelled', `The ${label} job was cancelled on the server; nothing was placed or written.`);
       }
-      throw toServerError(e, serverUrl, `follow job ${created.id}`);
+      throw toServerError(e, serverUrl, `follow the ${label} job`);
     }
+  }
+
+  function requireSucceeded(job: Job, label: string): Job {
     if (job.state !== 'succeeded') {
       const why = job.error ? `${job.error.message}${job.error.retryable ? ' (retryable: try again)' : ''}` : job.state;
-      throw new PanelError('server-error', `Job ${job.id} (${label}) ${job.state === 'canceled' ? 'was canceled' : 'failed'}: ${why}`);
+      throw new PanelError('server-error', `The ${label} job ${job.state === 'canceled' ? 'was canceled' : 'failed'}: ${why}`);
     }
     return job;
   }
 
-  async function renderVariants(request: Parameters<BrandlockServer['renderVariants']>[0], onProgress: Parameters<BrandlockServer['generate']>[1], signal: AbortSignal) {
+  /** Creates a job, follows it with progress, cancels it at the server when the user cancels. */
+  async function runJob(request: JobCreateRequest, label: string, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<Job> {
+    const created = await guard(`start ${label}`, () => api.jobs.create(request, { idempotencyKey: idempotencyKey() }));
+    onProgress({ state: created.state, fraction: created.progress, message: created.stage });
+    return requireSucceeded(await followJobRaw(created.id, label, onProgress, signal), label);
+  }
+
+  async function renderVariants(request: Parameters<BrandlockServer['renderVariants']>[0], onProgress: (p: JobProgress) => void, signal: AbortSignal) {
     const upload = await guard('store the master', () => api.uploads.put(request.master.bytes, request.master.contentType));
     const job = await runJob(
       { kind: 'variants', sources: [upload.ref], channels: request.channels, ...(request.briefId ? { brief: request.briefId, sku: request.sku } : { category: request.category }) },
@@ -81,16 +108,57 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     return { jobId: job.id, variants };
   }
 
-  async function generate(request: Parameters<BrandlockServer['generate']>[0], onProgress: Parameters<BrandlockServer['generate']>[1], signal: AbortSignal): Promise<GeneratedResult> {
+  async function startGenerate(request: Parameters<BrandlockServer['startGenerate']>[0]): Promise<JobSummary> {
     const upload = await guard('store the source image', () => api.uploads.put(request.source.bytes, request.source.contentType));
-    const job = await runJob({ kind: 'generate', brief: request.briefId, sku: request.sku, view: request.view, sources: [upload.ref] }, `generate ${request.sku} ${request.view}`, onProgress, signal);
+    const job = await guard(`start generating ${request.sku} ${request.view}`, () =>
+      api.jobs.create({ kind: 'generate', brief: request.briefId, sku: request.sku, view: request.view, sources: [upload.ref] }, { idempotencyKey: idempotencyKey() }),
+    );
+    return summary(job);
+  }
+
+  async function followJob(jobId: string, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<JobSummary> {
+    return summary(await followJobRaw(jobId, `job ${jobId.slice(0, 12)}`, onProgress, signal));
+  }
+
+  async function jobResult(jobId: string): Promise<GeneratedResult> {
+    const job = requireSucceeded(await guard(`send job ${jobId}`, () => api.jobs.get(jobId)), `job ${jobId.slice(0, 12)}`);
     const output = job.outputs[0];
-    if (!output) throw new PanelError('server-error', `Job ${job.id} for ${request.sku} finished without an image.`);
+    if (!output) throw new PanelError('server-error', `Job ${job.id} for ${job.sku ?? 'this SKU'} finished without an image.`);
     const asset = await guard(`send the result of job ${job.id}`, () => api.assets.get(output.ref));
     const { records } = await guard(`send the production record of job ${job.id}`, () => api.audit.query({ job: job.id }));
     const record = records.find((r) => r.assetId === output.assetId) ?? records[0];
     if (!record) throw new PanelError('server-error', `The server has no production record for job ${job.id}; the result was not placed.`);
     return { jobId: job.id, bytes: asset.bytes, contentType: asset.contentType, record, note: job.note };
+  }
+
+  async function jobsForSku(sku: string): Promise<JobSummary[]> {
+    const { jobs } = await guard(`list the jobs of ${sku}`, () => api.jobs.list({ sku, limit: 20 }));
+    return jobs.filter((j) => j.kind === 'generate').map(summary);
+  }
+
+  async function cancelJob(jobId: string): Promise<void> {
+    await guard(`cancel job ${jobId}`, () => api.jobs.cancel(jobId));
+  }
+
+  const entry = (item: ReviewItem): ReviewEntry => ({
+    assetId: item.assetId, ref: item.ref, jobId: item.jobId, sku: item.sku, colorway: item.colorway, category: item.category, view: item.view,
+    width: item.width, height: item.height, status: item.status, verdict: item.qc.verdict,
+    reasons: item.qc.findings.filter((f) => f.severity !== 'pass' && f.severity !== 'info').map((f) => ({ severity: f.severity, message: f.message })),
+    decisions: item.reviews.map((r) => ({ decision: r.decision, layer: r.layer, reviewer: r.reviewer, reason: r.reason, at: r.at })),
+    createdAt: item.createdAt,
+  });
+
+  async function reviewQueue(statuses: ReviewEntry['status'][] = ['flagged', 'rejected']): Promise<ReviewEntry[]> {
+    const { items } = await guard('send the review queue', () => api.review.list({ status: statuses.join(','), limit: 100 }));
+    return items.map(entry);
+  }
+
+  async function decideReview(assetId: string, decision: 'approve' | 'reject', reason: string): Promise<ReviewEntry> {
+    return entry(await guard(`record your ${decision === 'approve' ? 'approval' : 'rejection'}`, () => api.review.decide(assetId, { decision, reason })));
+  }
+
+  async function assetBytes(ref: string) {
+    return guard('send the image', () => api.assets.get(ref));
   }
 
   async function lutCube(lutId: string): Promise<string | null> {
@@ -112,7 +180,14 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     },
     lock: current.lock,
     currentBrief,
-    generate,
+    startGenerate,
+    followJob,
+    jobResult,
+    jobsForSku,
+    cancelJob,
+    reviewQueue,
+    decideReview,
+    assetBytes,
     renderVariants,
     lutCube,
   };

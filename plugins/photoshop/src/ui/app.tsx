@@ -1,29 +1,34 @@
 /**
- * The brandlock panel: a header with the brand and lock, six tabs, and a footer naming the active
- * document. It reconnects with the saved token when it opens.
+ * The brandlock panel: a header with the brand, the lock and the connection, what is running (above
+ * the tabs, so it survives switching them), six tabs, and a footer naming the active document and the
+ * SKU it is. Tabs stay mounted once opened, so a tab's results and running work are still there when
+ * the retoucher comes back to it.
  */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { BrandlockServer } from '../ports/brandlock-server';
-import { connect, savedConnection } from '../flows/connect';
 import type { PanelServices } from './panel-services';
 import type { TabId, TabProps } from './tab-props';
-import { describeDocument, useActiveDocument } from './use-active-document';
+import { useFlowStore } from './flow-store';
+import { usePanelState } from './use-panel-state';
+import { describeDocument } from './use-active-document';
 import { ConnectTab } from './tabs/connect-tab';
 import { GenerateTab } from './tabs/generate-tab';
 import { LutTab } from './tabs/lut-tab';
 import { CleanupTab } from './tabs/cleanup-tab';
 import { QcTab } from './tabs/qc-tab';
 import { ExportTab } from './tabs/export-tab';
+import { ReviewTab } from './tabs/review-tab';
+import { ActivityStrip } from './widgets/activity-strip';
 import { shortHash } from './format';
 
-const tabs: { id: TabId; label: string }[] = [
-  { id: 'connect', label: 'Connect' },
+const tabs: { id: Exclude<TabId, 'connect'>; label: string }[] = [
   { id: 'generate', label: 'Generate' },
   { id: 'lut', label: 'LUT' },
   { id: 'cleanup', label: 'Cleanup' },
   { id: 'qc', label: 'QC' },
   { id: 'export', label: 'Export' },
+  { id: 'review', label: 'Review' },
 ];
 
 const views: Record<Exclude<TabId, 'connect'>, (p: TabProps) => JSX.Element> = {
@@ -32,6 +37,7 @@ const views: Record<Exclude<TabId, 'connect'>, (p: TabProps) => JSX.Element> = {
   cleanup: CleanupTab,
   qc: QcTab,
   export: ExportTab,
+  review: ReviewTab,
 };
 
 export interface AppProps {
@@ -42,69 +48,61 @@ export interface AppProps {
 }
 
 export function App({ services, initialTab, initialSession }: AppProps): JSX.Element {
-  const [tab, setTab] = useState<TabId>(initialTab ?? 'connect');
-  const [session, setSession] = useState<BrandlockServer | null>(initialSession ?? null);
-  const [reconnecting, setReconnecting] = useState(false);
-  const [refreshKey, setRefreshKey] = useState(0);
-  const doc = useActiveDocument(services.ps, refreshKey);
+  const state = usePanelState(services, initialSession);
+  const flows = useFlowStore();
+  const [chosenTab, setTab] = useState<TabId | null>(initialTab ?? null);
+  const tab: TabId = chosenTab ?? (state.session ? 'generate' : 'connect');
+  const [visited, setVisited] = useState<Set<TabId>>(new Set());
+  if (!visited.has(tab)) setVisited(new Set(visited).add(tab));
 
-  useEffect(() => {
-    if (initialSession !== undefined) return;
-    let alive = true;
-    savedConnection(services).then(async ({ url, token }) => {
-      if (!url || !token) return;
-      setReconnecting(true);
-      try {
-        const s = await connect(services, url, token);
-        if (alive) {
-          setSession(s);
-          if (!initialTab) setTab('generate');
-        }
-      } catch {
-        // The Connect tab shows the saved URL; connecting by hand reports the error.
-      } finally {
-        if (alive) setReconnecting(false);
-      }
-    });
-    return () => {
-      alive = false;
-    };
-  }, [services]);
-
-  const props: TabProps = {
-    services,
-    session,
-    doc,
-    documentsChanged: () => setRefreshKey((k) => k + 1),
-    goTo: setTab,
-  };
-  const info = session?.info;
-  const View = tab === 'connect' ? null : views[tab];
+  const { setSession, reconnecting, ...shared } = state;
+  const propsFor = (id: TabId): TabProps => ({ ...shared, services, flow: flows[id], goTo: setTab });
+  const info = state.session?.info;
+  const id = state.identity;
 
   return (
     <div class="panel">
       <div class="header">
-        <img class="header-mark" src="icons/plugin.png" alt="" />
+        <img class="header-mark" src="icons/plugin@2x.png" alt="" />
         <div class="header-text">
           <div class="header-brand">{info ? info.brand.name : 'brandlock'}</div>
-          <div class="header-lock">
-            {info ? `Lock ${info.lockVersion} · ${shortHash(info.lockHash)}` : reconnecting ? 'Reconnecting…' : 'Not connected'}
-          </div>
+          <div class="header-lock">{info ? `Lock ${info.lockVersion} · ${shortHash(info.lockHash)}` : reconnecting ? 'Reconnecting…' : 'Not connected'}</div>
         </div>
-        <div class={`status-dot${session ? ' on' : ''}`} title={session ? `Connected to ${info?.serverUrl}` : 'Not connected'}></div>
+        <sp-action-button quiet class={`connection${tab === 'connect' ? ' current' : ''}`} onClick={() => setTab(tab === 'connect' && state.session ? 'generate' : 'connect')}>
+          <div class={`status-dot${state.session ? ' on' : ''}`}></div>
+          <span class="connection-label">{state.session ? info!.user.name.split(' ')[0] : 'Connect'}</span>
+        </sp-action-button>
       </div>
+      <ActivityStrip flows={flows} current={tab} goTo={setTab} />
       <div class="tabs" role="tablist">
         {tabs.map((t) => (
-          <div key={t.id} role="tab" class={`tab${t.id === tab ? ' selected' : ''}`} aria-selected={t.id === tab} onClick={() => setTab(t.id)}>
+          <div key={t.id} role="tab" tabIndex={0} class={`tab${t.id === tab ? ' selected' : ''}${flows[t.id].running ? ' busy' : ''}`} aria-selected={t.id === tab} onClick={() => setTab(t.id)}>
             {t.label}
           </div>
         ))}
       </div>
       <div class="content">
-        {tab === 'connect' ? <ConnectTab {...props} onSession={setSession} /> : View && <View key={tab} {...props} />}
+        {tab === 'connect' || visited.has('connect') ? (
+          <div class={tab === 'connect' ? 'tab-page' : 'tab-page hidden'}>
+            <ConnectTab {...propsFor('connect')} onSession={(s) => (setSession(s), s && setTab('generate'))} />
+          </div>
+        ) : null}
+        {tabs
+          .filter((t) => t.id === tab || visited.has(t.id))
+          .map((t) => {
+            const View = views[t.id];
+            return (
+              <div key={t.id} class={t.id === tab ? 'tab-page' : 'tab-page hidden'}>
+                <View {...propsFor(t.id)} />
+              </div>
+            );
+          })}
       </div>
       <div class="footer">
-        <div class="footer-doc">{describeDocument(doc)}</div>
+        <div class="footer-doc">
+          {describeDocument(state.doc)}
+          {id?.sku ? ` · ${id.sku}` : state.doc && state.session ? ' · SKU unknown' : ''}
+        </div>
       </div>
     </div>
   );

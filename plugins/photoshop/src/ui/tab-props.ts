@@ -1,15 +1,13 @@
 /** What every tab receives from the panel. */
-import type { BrandlockServer } from '../ports/brandlock-server';
-import type { DocumentInfo } from '../ports/ps-host';
+import type { PanelState } from './use-panel-state';
+import type { FlowControl } from './flow-store';
 import type { PanelServices } from './panel-services';
 
-export type TabId = 'connect' | 'generate' | 'lut' | 'cleanup' | 'qc' | 'export';
+export type TabId = 'connect' | 'generate' | 'lut' | 'cleanup' | 'qc' | 'export' | 'review';
 
-export interface TabProps {
+export interface TabProps extends Omit<PanelState, 'setSession' | 'reconnecting'> {
   services: PanelServices;
-  session: BrandlockServer | null;
-  doc: DocumentInfo | null;
-  /** Call after a flow changed documents, so the footer and the tabs re-read them. */
-  documentsChanged(): void;
+  /** This tab's flow; it lives above the tabs, so it survives switching tabs. */
+  flow: FlowControl;
   goTo(tab: TabId): void;
 }

@@ -17,8 +17,8 @@ export const browserCodecs: FakeCodecs = {
     const ctx = canvas.getContext('2d')!;
     const data = raster.depth === 8 ? new Uint8ClampedArray(raster.data) : Uint8ClampedArray.from(raster.data, (v) => v >> 8);
     ctx.putImageData(new ImageData(data, raster.width, raster.height), 0, 0);
-    const type = format.format === 'png' ? 'image/png' : 'image/jpeg';
-    const blob = await canvas.convertToBlob({ type, quality: format.format === 'jpeg' ? format.quality / 100 : undefined });
+    const type = format.format === 'png' ? 'image/png' : format.format === 'webp' ? 'image/webp' : 'image/jpeg';
+    const blob = await canvas.convertToBlob({ type, quality: format.format === 'jpeg' || format.format === 'webp' ? format.quality / 100 : undefined });
     return new Uint8Array(await blob.arrayBuffer());
   },
 };

@@ -14,12 +14,15 @@ import { openBrandlockSession } from '../../src/server/open-session';
 import { SERVER_URL_KEY, TOKEN_KEY } from '../../src/flows/settings-keys';
 import { studioImage, type StudioImageOptions } from '../support/studio-image';
 import { browserCodecs } from './browser-codecs';
+import { writeBrandlockXmp } from '../../src/xmp/brandlock-xmp';
 import { defineSpectrumStandIns, pickDropdownItem } from './spectrum-standins';
 
 export interface PreviewOptions {
   theme: 'darkest' | 'lightest';
   tab: TabId;
-  documents: ({ title: string; mode?: 'RGB' | 'CMYK'; bitsPerChannel?: 8 | 16 | 32 } & StudioImageOptions)[];
+  /** Opened in this order; the last is the active one unless `active` names another. */
+  documents: ({ title: string; mode?: 'RGB' | 'CMYK'; bitsPerChannel?: 8 | 16 | 32; xmp?: Record<string, string> } & StudioImageOptions)[];
+  active?: string;
   allowedOrigins: string[];
   serverUrl?: string;
   /** A saved token: the panel reconnects with it when it opens. */
@@ -45,6 +48,33 @@ const preview = {
   ps: null as FakePhotoshop | null,
   fs: null as FakeFileSystem | null,
   pickDropdownItem,
+  release: null as (() => void) | null,
+  /** Makes the next Photoshop modal scopes wait until `release()`: a run caught in the middle, for a screenshot. */
+  holdPhotoshop() {
+    const ps = preview.ps!;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const real = FakePhotoshop.prototype.executeAsModal;
+    ps.executeAsModal = async function <T>(this: FakePhotoshop, name: string, fn: Parameters<typeof real>[1]) {
+      await gate;
+      return real.call(this, name, fn) as Promise<T>;
+    } as typeof ps.executeAsModal;
+    preview.release = () => {
+      open();
+      ps.executeAsModal = real;
+    };
+  },
+  /** Sets brandlock XMP properties on an open document, as another session's QC would have. */
+  setXmp([title, props]: [string, Record<string, string>]) {
+    const doc = preview.ps!.docs.find((d) => d.title === title)!;
+    doc.xmp = writeBrandlockXmp(doc.xmp, props);
+  },
+  /** The retoucher clicks another document's tab in Photoshop. */
+  activate(title: string) {
+    const doc = preview.ps!.docs.find((d) => d.title === title);
+    if (!doc) throw new Error(`no document "${title}"`);
+    preview.ps!.activeId = doc.id;
+  },
   codeGenerationAllowed: codeGenerationAllowed(),
   mount(options: PreviewOptions) {
     document.documentElement.dataset.theme = options.theme;
@@ -54,8 +84,11 @@ const preview = {
     if (options.pickedFolder) fs.nextPickedFolder = FakeFileSystem.folder(options.pickedFolder);
     const ps = new FakePhotoshop(fs, browserCodecs);
     for (const d of options.documents) {
-      ps.addDocument({ title: d.title, pixels: studioImage(d), mode: d.mode, bitsPerChannel: d.bitsPerChannel });
+      const doc = ps.addDocument({ title: d.title, pixels: studioImage(d), mode: d.mode, bitsPerChannel: d.bitsPerChannel });
+      if (d.xmp) doc.xmp = writeBrandlockXmp('', d.xmp);
     }
+    const active = options.active ? ps.docs.find((d) => d.title === options.active) : null;
+    if (active) ps.activeId = active.id;
     const settings = new FakeKeyValueStore();
     const secrets = new FakeKeyValueStore();
     if (options.serverUrl) settings.values.set(SERVER_URL_KEY, options.serverUrl);

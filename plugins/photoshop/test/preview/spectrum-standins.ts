@@ -52,16 +52,60 @@ export function defineSpectrumStandIns(): void {
       font-weight:700;white-space:nowrap;cursor:pointer;opacity:${disabled ? 0.45 : 1}}</style><div><slot></slot></div>`;
   }, ['variant', 'quiet', 'size', 'disabled']);
 
+  // Only `quiet` and `disabled` are documented for UXP's sp-action-button; a `selected` attribute is
+  // drawn like any other button here, as Photoshop may, so the panel cannot rely on it.
   define('sp-action-button', (el, r) => {
-    const selected = el.hasAttribute('selected');
     const quiet = el.hasAttribute('quiet');
     const disabled = el.hasAttribute('disabled');
     r.innerHTML = `<style>${base}:host{display:inline-flex}
       div{display:flex;flex:1;align-items:center;justify-content:center;height:24px;padding:0 8px;border-radius:4px;font-size:11px;white-space:nowrap;
-      border:1px solid ${quiet ? 'transparent' : selected ? 'var(--sp-selected)' : 'var(--sp-border-strong)'};
-      background:${selected ? 'var(--sp-selected)' : quiet ? 'transparent' : 'var(--sp-field)'};color:${selected ? 'var(--sp-selected-text)' : 'var(--sp-text)'};
+      border:1px solid ${quiet ? 'transparent' : 'var(--sp-border-strong)'};
+      background:${quiet ? 'transparent' : 'var(--sp-field)'};color:var(--sp-text);
       opacity:${disabled ? 0.45 : 1};cursor:pointer}</style><div><slot></slot></div>`;
-  }, ['selected', 'quiet', 'disabled']);
+  }, ['quiet', 'disabled']);
+
+  // sp-radio-group / sp-radio as Adobe documents them: `checked` on the chosen radio, and a `change`
+  // event whose target (the group) carries the chosen radio's value.
+  define('sp-radio-group', (el, r) => {
+    if (r.querySelector('slot')) return;
+    r.innerHTML = `<style>${base}:host{display:flex;flex-direction:row;flex-wrap:wrap;align-items:center}</style><slot></slot>`;
+    el.addEventListener('radio-pick', (e) => {
+      const picked = e.target as HTMLElement;
+      el.querySelectorAll('sp-radio').forEach((radio) => radio.toggleAttribute('checked', radio === picked));
+      (el as unknown as { value: string }).value = picked.getAttribute('value') ?? '';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  });
+  define('sp-radio', (el, r) => {
+    const checked = el.hasAttribute('checked');
+    const disabled = el.hasAttribute('disabled');
+    r.innerHTML = `<style>${base}:host{display:inline-flex;align-items:center;font-size:12px;cursor:pointer;opacity:${disabled ? 0.45 : 1};height:24px}
+      .dot{width:14px;height:14px;border-radius:7px;border:2px solid ${checked ? 'var(--sp-text)' : 'var(--sp-border-strong)'};margin-right:6px;display:flex;align-items:center;justify-content:center}
+      .in{width:6px;height:6px;border-radius:3px;background:var(--sp-text);display:${checked ? 'block' : 'none'}}</style><div class="dot"><div class="in"></div></div><slot></slot>`;
+    if (!(el as unknown as { _wired?: boolean })._wired) {
+      (el as unknown as { _wired?: boolean })._wired = true;
+      el.addEventListener('click', () => !el.hasAttribute('disabled') && el.dispatchEvent(new Event('radio-pick', { bubbles: true })));
+    }
+  }, ['checked', 'disabled']);
+
+  define('sp-slider', (el, r) => {
+    if (!r.querySelector('input')) {
+      r.innerHTML = `<style>${base}:host{display:block}
+        .head{display:flex;font-size:11px;color:var(--sp-label);margin-bottom:2px} .head span{margin-left:auto;color:var(--sp-text)}
+        input{width:100%;accent-color:var(--sp-text)}</style><div class="head"><slot name="label"></slot><span></span></div><input type="range">`;
+      const input = r.querySelector('input')!;
+      input.addEventListener('input', () => {
+        r.querySelector('.head span')!.textContent = `${input.value}${el.getAttribute('value-label') ?? ''}`;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      Object.defineProperty(el, 'value', { get: () => input.value, set: (v: string) => (input.value = String(v)), configurable: true });
+    }
+    const input = r.querySelector('input')!;
+    input.min = el.getAttribute('min') ?? '0';
+    input.max = el.getAttribute('max') ?? '100';
+    if (el.hasAttribute('value')) input.value = el.getAttribute('value')!;
+    r.querySelector('.head span')!.textContent = `${input.value}${el.getAttribute('value-label') ?? ''}`;
+  }, ['min', 'max', 'value', 'value-label']);
 
   define('sp-textfield', (el, r) => {
     if (!r.querySelector('input')) {
@@ -112,12 +156,10 @@ export function defineSpectrumStandIns(): void {
   define('sp-progressbar', (el, r) => {
     const max = Number(el.getAttribute('max') ?? 100);
     const value = Number(el.getAttribute('value') ?? 0);
-    const indeterminate = el.hasAttribute('indeterminate');
     r.innerHTML = `<style>${base}:host{display:block}
       .track{height:4px;border-radius:2px;background:var(--sp-track);overflow:hidden}
-      .fill{height:4px;border-radius:2px;background:var(--sp-accent);width:${indeterminate ? 30 : Math.max(0, Math.min(100, (value / max) * 100))}%;
-      margin-left:${indeterminate ? 35 : 0}%}</style><div class="track"><div class="fill"></div></div>`;
-  }, ['value', 'max', 'indeterminate']);
+      .fill{height:4px;border-radius:2px;background:var(--sp-accent);width:${Math.max(0, Math.min(100, (value / max) * 100))}%}</style><div class="track"><div class="fill"></div></div>`;
+  }, ['value', 'max']);
 
   define('sp-link', (_, r) => (r.innerHTML = `<style>${base}:host{display:inline-block;color:var(--sp-accent-text);cursor:pointer;text-decoration:underline;font-size:inherit}</style><slot></slot>`));
   define('sp-menu', (_, r) => (r.innerHTML = '<slot></slot>'));

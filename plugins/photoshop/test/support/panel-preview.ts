@@ -41,11 +41,20 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** A page the size of a docked panel (320 x 640 CSS px, rendered at 2x for legible screenshots). */
-export async function openPanelPage(browser: Browser, htmlPath: string, theme: 'darkest' | 'lightest'): Promise<{ page: Page; errors: string[] }> {
+/**
+ * A page the size of the panel: docked at its preferred 320 x 640 by default (the manifest's
+ * preferredDockedSize), or any other size (the minimum is 260 x 320), at 1x like a panel on a
+ * standard display unless a scale is given.
+ */
+export async function openPanelPage(
+  browser: Browser,
+  htmlPath: string,
+  theme: 'darkest' | 'lightest',
+  size: { width: number; height: number; scale?: number } = { width: 320, height: 640 },
+): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({
-    viewport: { width: 320, height: 640 },
-    deviceScaleFactor: 2,
+    viewport: { width: size.width, height: size.height },
+    deviceScaleFactor: size.scale ?? 1,
     colorScheme: theme === 'darkest' ? 'dark' : 'light',
   });
   const page = await context.newPage();

@@ -24,6 +24,8 @@ export const sharpCodecs: FakeCodecs = {
         return new Uint8Array(await img.flatten({ background: '#ffffff' }).jpeg({ quality: format.quality }).toBuffer());
       case 'png':
         return new Uint8Array(await img.png().toBuffer());
+      case 'webp':
+        return new Uint8Array(await img.webp({ quality: format.quality }).toBuffer());
       case 'tiff':
         return new Uint8Array(await img.tiff().toBuffer());
       case 'psd':

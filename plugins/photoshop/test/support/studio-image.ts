@@ -1,5 +1,5 @@
 // Synthetic studio shots for flow tests: an off-white sweep with a coloured garment block in the
-// middle, optionally with a colour cast or an exposure offset, at 8 or 16 bit.
+// middle, optionally with a colour cast, an exposure offset or fabric texture, at 8 or 16 bit.
 import type { BitDepth, Raster } from '@brandlock/core/raster';
 
 export interface StudioImageOptions {
@@ -12,6 +12,8 @@ export interface StudioImageOptions {
   garment?: [number, number, number];
   /** Multiplies each channel (a cast), e.g. [1.08, 1, 0.92] for warm. */
   gains?: [number, number, number];
+  /** Fabric texture: each garment pixel varies by up to ± this many 8-bit codes (deterministic). */
+  texture?: number;
 }
 
 export function studioImage(o: StudioImageOptions = {}): Raster {
@@ -21,6 +23,12 @@ export function studioImage(o: StudioImageOptions = {}): Raster {
   const bg = o.background ?? [244, 241, 236];
   const garment = o.garment ?? [40, 70, 120];
   const gains = o.gains ?? [1, 1, 1];
+  const texture = o.texture ?? 0;
+  let seed = 12345;
+  const jitter = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return ((seed / 0x7fffffff) * 2 - 1) * texture;
+  };
   const max = depth === 8 ? 255 : 65535;
   const data = depth === 8 ? new Uint8Array(width * height * 4) : new Uint16Array(width * height * 4);
   for (let y = 0; y < height; y++) {
@@ -28,7 +36,8 @@ export function studioImage(o: StudioImageOptions = {}): Raster {
       const inside = x >= width * 0.3 && x < width * 0.7 && y >= height * 0.2 && y < height * 0.85;
       const c = inside ? garment : bg;
       const i = (y * width + x) * 4;
-      for (let k = 0; k < 3; k++) data[i + k] = Math.min(max, Math.round((c[k] / 255) * gains[k] * max));
+      const t = inside && texture ? jitter() : 0;
+      for (let k = 0; k < 3; k++) data[i + k] = Math.min(max, Math.max(0, Math.round(((c[k] + t) / 255) * gains[k] * max)));
       data[i + 3] = max;
     }
   }

@@ -38,6 +38,8 @@ export const lockCheck: CliCommand = {
         `  categories ${lock.categories.map((c) => c.id).join(', ')}`,
         `  channels  ${lock.channels.map((c) => `${c.id} ${c.width}x${c.height} ${c.format}`).join(', ')}`,
         `  naming    ${lock.naming.template}`,
+        ...(lock.videoChannels.length ? [`  video     ${lock.videoChannels.map((c) => `${c.id} ${c.width}x${c.height} ${c.minSeconds}-${c.maxSeconds} s`).join(', ')}`] : []),
+        `  loops     ${lock.categories.filter((c) => c.video).map((c) => `${c.id} ${c.video!.durationSeconds} s${c.video!.loop ? ' loop' : ''} ${c.video!.camera.path}`).join(', ') || 'none (no category has a motion brief)'}`,
         ...lock.luts.map((l) => `  lut       ${l.id}: ${l.file} sha256 ${l.sha256 ?? '(not read)'}`),
         ...(pins?.verified.length ? [`  pinned    ${pins.verified.join(', ')}: measured again from their photos, same colour`] : []),
         ...[...res.missingFiles, ...(pins?.warnings ?? [])].map((w) => `  warning   ${formatLockIssue(w)}`),

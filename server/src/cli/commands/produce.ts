@@ -1,8 +1,10 @@
 /** `brandlock produce <brief> --lock <lock> --out <dir>`: a whole season, resumable, with delivery and report. */
 import { formatLockIssue } from '@brandlock/core';
 import { EXIT, InputError, UsageError, type CliCommand } from '../command';
-import { produceSeason } from '../../produce/produce-season';
 import { lockOption } from './shared-options';
+import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { approvalsPathFor, readApprovalLedger } from '../../lock-setup/approval-ledger';
 
 const PROVIDERS = ['local', 'fal', 'replicate', 'runway', 'comfyui'];
 
@@ -31,6 +33,9 @@ all listed), 2 on usage errors, 130 when stopped.`,
     token: { type: 'string', value: '<token>', description: 'Token for --server (or set BRANDLOCK_TOKEN)' },
     resume: { type: 'boolean', description: 'Continue the run in --out (re-running does the same; this says you mean it)' },
     json: { type: 'boolean', description: 'Print the outcome as JSON' },
+    pilot: { type: 'string', value: '<n>', description: 'Pilot pass: only N SKUs per category (spanning its colours), for an art director to approve each recipe' },
+    'skip-approval': { type: 'boolean', description: 'Produce categories whose recipe has no art director approval too' },
+    approvals: { type: 'string', value: '<file>', description: 'Recipe approval ledger (default: <brand id>.approvals.jsonl beside the lock; with --server the server\'s)' },
   },
   positionals: { min: 1, max: 1 },
   async run({ positionals, values }, io) {
@@ -41,8 +46,17 @@ all listed), 2 on usage errors, 130 when stopped.`,
     if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)) throw new UsageError(`--concurrency "${values.concurrency}" is not a whole number from 1 to 64`);
     const token = (values.token as string | undefined) ?? io.env.BRANDLOCK_TOKEN;
     if (values.server && !token) throw new UsageError('--server needs --token <token> (or BRANDLOCK_TOKEN)');
+    const pilot = values.pilot === undefined ? undefined : Number(values.pilot);
+    if (pilot !== undefined && (!Number.isInteger(pilot) || pilot < 1 || pilot > 50)) throw new UsageError(`--pilot "${values.pilot}" is not a whole number from 1 to 50`);
+    let approvals;
+    if (!values.server) {
+      const ledger = await readApprovalLedger(typeof values.approvals === 'string' ? resolve(io.cwd, values.approvals) : approvalsPathFor(resolve(io.cwd, values.lock), await brandIdOf(resolve(io.cwd, values.lock))));
+      for (const p of ledger.problems) io.err(`warning: ${p}\n`);
+      approvals = ledger.approvals;
+    }
     let outcome;
     try {
+      const { produceSeason } = await import('../../produce/produce-season');
       outcome = await produceSeason({
         briefPath: positionals[0],
         lockPath: values.lock,
@@ -55,6 +69,10 @@ all listed), 2 on usage errors, 130 when stopped.`,
         cwd: io.cwd,
         progress: { write: (t) => io.err(t), isTTY: io.isTTY },
         signal: io.signal,
+        pilot,
+        skipApproval: Boolean(values['skip-approval']),
+        approvals,
+        libraryBlobDir: io.env.BRANDLOCK_BLOBS ? resolve(io.cwd, io.env.BRANDLOCK_BLOBS) : resolve(io.cwd, io.env.BRANDLOCK_DATA || '.brandlock', 'blobs'),
       });
     } catch (e) {
       const name = (e as Error).name;
@@ -70,15 +88,18 @@ all listed), 2 on usage errors, 130 when stopped.`,
     const variants = outcome.files.filter((f) => f.kind === 'variant').length;
     const flagged = outcome.files.filter((f) => f.kind === 'flagged').length;
     const rejected = outcome.files.filter((f) => f.kind === 'rejected').length;
+    const videos = outcome.files.filter((f) => f.kind === 'video').length;
     if (values.json) {
-      io.out(`${JSON.stringify({ interrupted: outcome.interrupted, outDir: outcome.outDir, skus: outcome.skus, planned: outcome.planned, masters: outcome.masters, variants, flagged, rejected, problems: outcome.problems, documents: outcome.documents }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ interrupted: outcome.interrupted, outDir: outcome.outDir, skus: outcome.skus, planned: outcome.planned, masters: outcome.masters, variants, videos, flagged, rejected, problems: outcome.problems, documents: outcome.documents, run: outcome.gate.mode, recipes: outcome.gate.status.map((r) => ({ category: r.category, recipeHash: r.recipeHash, approved: Boolean(r.approval), message: r.message })) }, null, 2)}\n`);
     } else {
       const seconds = Math.round(outcome.wallMs / 1000);
       io.out(
         [
           '',
+          ...(outcome.gate.mode === 'pilot' ? [`Pilot pass: ${outcome.skus} SKUs over ${outcome.gate.status.length} categories. Judge ${outcome.documents.report}, then approve each recipe: brandlock recipe approve <category...> --lock ${values.lock} --by <name> --pilot ${values.out ?? 'delivery'}`] : outcome.gate.mode === 'full-unchecked' ? ['Recipe approval skipped (--skip-approval): unapproved recipes were produced'] : []),
           `${outcome.interrupted ? 'Stopped' : 'Done'} in ${seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`}: ${outcome.skus} SKUs planned, ${outcome.masters} of ${outcome.planned} masters made`,
           `  delivered   ${variants} channel files, ${flagged} masters to retouch (flagged/), ${rejected} to regenerate (rejected/)`,
+          ...(videos ? [`  video       ${videos} channel cuts with poster frames`] : []),
           ...(outcome.problems.length ? [`  problems    ${outcome.problems.length}:`, ...outcome.problems.slice(0, 20).map((p) => `    ${p.where}: ${p.message}`), ...(outcome.problems.length > 20 ? [`    ... and ${outcome.problems.length - 20} more in the report`] : [])] : ['  problems    none']),
           `  report      ${outcome.documents.report}`,
           `  manifest    ${outcome.documents.manifest} (and manifest.csv, audit.jsonl)`,
@@ -92,3 +113,13 @@ all listed), 2 on usage errors, 130 when stopped.`,
     return outcome.problems.length ? EXIT.invalid : EXIT.ok;
   },
 };
+
+/** The brand id of a lock file, for its approval ledger (the lock itself is checked later). */
+async function brandIdOf(lockPath: string): Promise<string> {
+  try {
+    const id = (JSON.parse(await readFile(lockPath, 'utf8')) as { brand?: { id?: unknown } }).brand?.id;
+    return typeof id === 'string' && /^[a-z0-9][a-z0-9_-]{0,63}$/.test(id) ? id : 'brand';
+  } catch {
+    return 'brand';
+  }
+}

@@ -8,8 +8,6 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../command';
 import { readBriefFile } from '../../io/read-brief-file';
-import { runQcBatch } from '../../pipeline/qc/run-qc-batch';
-import { writeQcReport } from '../../report/write-qc-report';
 import { findingTitle, limitText, measuredText } from '../../report/finding-labels';
 import { jsonOption, lockOption, requireLock } from './shared-options';
 
@@ -85,6 +83,8 @@ Exit 0 when no image reaches --fail-on, 1 when some do or some could not be chec
     const briefFile = typeof args.values.brief === 'string' ? args.values.brief : undefined;
     const jobs = briefFile ? await briefJobs(resolve(io.cwd, briefFile), briefFile, lock, io) : undefined;
     const progress = !args.values.json;
+    const { runQcBatch } = await import('../../pipeline/qc/run-qc-batch');
+    const { writeQcReport } = await import('../../report/write-qc-report');
     const { report, thumbnails } = await runQcBatch(args.positionals, {
       lock: lock.lock,
       lockHash: lock.hash,

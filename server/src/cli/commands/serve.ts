@@ -1,7 +1,5 @@
 /** `brandlock serve`: runs the brandlock server (the same as `npm start`) until Ctrl-C. */
 import { EXIT, InputError, type CliCommand } from '../command';
-import { ConfigError, readServerConfig } from '../../config/server-config';
-import { serveHttp } from '../../runtime/serve-http';
 
 export const serve: CliCommand = {
   path: ['serve'],
@@ -18,6 +16,8 @@ export const serve: CliCommand = {
   },
   positionals: { min: 0, max: 0 },
   async run({ values }, io) {
+    const { ConfigError, readServerConfig } = await import('../../config/server-config');
+    const { serveHttp } = await import('../../runtime/serve-http');
     const env = { ...io.env };
     if (typeof values.port === 'string') env.PORT = values.port;
     if (typeof values.host === 'string') env.HOST = values.host;

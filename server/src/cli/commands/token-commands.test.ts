@@ -82,4 +82,14 @@ describe('brandlock serve', () => {
     expect(await running).toBe(0);
     await expect(fetch(`${url}/health`)).rejects.toThrow();
   });
+
+  it('refuses to revoke the last active admin token', async () => {
+    const admin = JSON.parse((await cli('token', 'create', '--role', 'admin', '--name', 'only admin', '--json')).out);
+    const refused = await cli('token', 'revoke', admin.id);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/last active admin token.*brandlock token create --role admin/);
+    const second = JSON.parse((await cli('token', 'create', '--role', 'admin', '--name', 'second admin', '--json')).out);
+    expect((await cli('token', 'revoke', admin.id)).code).toBe(0);
+    expect((await cli('token', 'revoke', second.id)).code).toBe(1);
+  });
 });

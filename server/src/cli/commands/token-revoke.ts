@@ -1,6 +1,6 @@
 /** `brandlock token revoke <id>`: the token stops working at once. */
 import { EXIT, InputError, type CliCommand } from '../command';
-import { revokeToken } from '../../store/tokens';
+import { LastAdminTokenError, revokeTokenKeepingAnAdmin } from '../../store/tokens';
 import { recordEvent } from '../../store/audit-events';
 import { dataOption, withServerDatabase } from './token-shared';
 
@@ -13,7 +13,13 @@ export const tokenRevoke: CliCommand = {
   async run({ positionals, values }, io) {
     const id = positionals[0];
     const revoked = await withServerDatabase(io, values.data as string | undefined, async (db) => {
-      const t = await revokeToken(db, id);
+      let t;
+      try {
+        t = await revokeTokenKeepingAnAdmin(db, id);
+      } catch (e) {
+        if (e instanceof LastAdminTokenError) throw new InputError(`${e.message} ("brandlock token create --role admin --name <name>")`);
+        throw e;
+      }
       if (t) await recordEvent(db, { name: 'cli', tokenId: null }, 'token.revoke', t.id, { name: t.name, role: t.role });
       return t;
     });

@@ -4,13 +4,13 @@
  */
 import { Role } from '@brandlock/core/api';
 import { InputError, UsageError, type CliIo } from '../command';
-import { ConfigError, readServerConfig } from '../../config/server-config';
-import { openDatabase } from '../../store/open-database';
 import type { Database } from '../../store/database';
 
 export const dataOption = { type: 'string' as const, value: '<dir>', description: 'Data folder of an embedded server (default: BRANDLOCK_DATA or ./.brandlock); ignored when DATABASE_URL is set' };
 
 export async function withServerDatabase<T>(io: CliIo, data: string | undefined, fn: (db: Database) => Promise<T>): Promise<T> {
+  const { ConfigError, readServerConfig } = await import('../../config/server-config');
+  const { openDatabase } = await import('../../store/open-database');
   let config;
   try {
     config = readServerConfig({ ...io.env, ...(data ? { BRANDLOCK_DATA: data } : {}) }, io.cwd);

@@ -5,14 +5,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
-import sharp from 'sharp';
 import { formatLockIssue, selectChannels, VariantProvenance, type Box, type FocalPoint } from '@brandlock/core';
 import { EXIT, InputError, UsageError, type CliArgs, type CliCommand } from '../command';
 import { readLockFile } from '../../io/read-lock-file';
 import { readJsonFile } from '../../io/read-json-file';
-import { makeVariants, type MakeVariantsResult } from '../../pipeline/variants/make-variants';
-import { TRUSTED_SUBJECT } from '../../pipeline/variants/find-subject';
-import { publishFile } from '../../pipeline/variants/publish-file';
+import type { MakeVariantsResult } from '../../pipeline/variants/make-variants';
 
 const str = (v: CliArgs['values'][string]) => (typeof v === 'string' ? v : undefined);
 
@@ -100,6 +97,7 @@ The subject box comes from --subject, else the master's transparency, else an es
     const provenance = await provenanceFrom(values, io.cwd);
     if (provenance.qc === 'reject') throw new InputError('the QC verdict is "reject": variants are made only from approved masters (pass or flag)');
 
+    const [{ default: sharp }, { makeVariants }, { TRUSTED_SUBJECT }, { publishFile }] = await Promise.all([import('sharp'), import('../../pipeline/variants/make-variants'), import('../../pipeline/variants/find-subject'), import('../../pipeline/variants/publish-file')]);
     sharp.concurrency(availableParallelism());
     const masterPath = positionals[0];
     let result: MakeVariantsResult;
@@ -120,17 +118,18 @@ The subject box comes from --subject, else the master's transparency, else an es
     }
     const { info, ...master } = result.master;
     if (values.json) io.out(JSON.stringify({ ok: result.failures.length === 0, master: { file: masterPath, ...master, format: info.format, profile: info.iccDescription ?? null }, subject: result.subject, skipped: selected.skipped, renamed: result.renamed, entries: result.entries, failures: result.failures }, null, 2) + '\n');
-    else io.out(report(masterPath, result, selected.skipped));
+    else io.out(report(masterPath, result, selected.skipped, TRUSTED_SUBJECT));
     return result.failures.length ? EXIT.invalid : EXIT.ok;
   },
 };
 
-function report(masterPath: string, r: MakeVariantsResult, skipped: { id: string; reason: string }[]): string {
+/** `trusted`: the subject confidence below which the box is a guess. */
+function report(masterPath: string, r: MakeVariantsResult, skipped: { id: string; reason: string }[], trusted: number): string {
   const s = r.subject;
   const kb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} KB`);
   const lines = [
     `master  ${masterPath}: ${r.master.width}x${r.master.height} ${r.master.info.format}${r.master.info.iccDescription ? `, ${r.master.info.iccDescription}` : ''}`,
-    `subject ${Math.round(s.box.x)},${Math.round(s.box.y)} ${Math.round(s.box.width)}x${Math.round(s.box.height)} from ${s.source}${s.confidence < TRUSTED_SUBJECT ? ` (a guess, confidence ${s.confidence.toFixed(2)}: used only to centre the crops; pass --subject to keep the garment whole)` : ''}`,
+    `subject ${Math.round(s.box.x)},${Math.round(s.box.y)} ${Math.round(s.box.width)}x${Math.round(s.box.height)} from ${s.source}${s.confidence < trusted ? ` (a guess, confidence ${s.confidence.toFixed(2)}: used only to centre the crops; pass --subject to keep the garment whole)` : ''}`,
     ...r.renamed.map((c) => `renamed {${c.token}} ${JSON.stringify(c.from.length > 60 ? `${c.from.slice(0, 57)}...` : c.from)} to "${c.to}" in file names`),
     `wrote ${r.entries.length} variant${r.entries.length === 1 ? '' : 's'}${r.entries[0] ? ` to ${dirname(r.entries[0].path)}` : ''}`,
   ];

@@ -1,6 +1,6 @@
 /**
  * Light directions for a lock's `keyDirection` values, as unit vectors in view space (x right, y up,
- * z towards the camera), and the fill that sits opposite the key.
+ * z towards the camera).
  */
 import type { z } from 'zod';
 import type { KeyDirection } from '@brandlock/core';
@@ -27,10 +27,4 @@ const normalise = ([x, y, z]: [number, number, number]): [number, number, number
 
 export function keyVector(direction: Direction): [number, number, number] {
   return normalise(RAW[direction]);
-}
-
-/** The fill: mirrored left-right, lower and more frontal than the key. */
-export function fillVector(direction: Direction): [number, number, number] {
-  const [x] = RAW[direction];
-  return normalise([-x * 0.6, 0, 1]);
 }

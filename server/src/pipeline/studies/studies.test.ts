@@ -1,80 +1,77 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import type { LightingPreset } from '@brandlock/core';
-import { renderLightingStudy } from './lighting-study';
-import { renderPaletteStudy } from './palette-study';
-import { planStudies } from './plan-studies';
+import { loadBrandLock, parseCube, type LightingPreset } from '@brandlock/core';
+import { renderCellStudy } from './cell-study';
+import { poseKind } from './pose-outline';
 import { lightColour } from './light-colour';
 
-const preset = (over: Partial<LightingPreset> = {}): LightingPreset => ({
-  id: 'p', name: 'Preset', colorTemperatureK: 5500, tint: 0, keyFillRatio: 4, keyDirection: 'left-45', exposure: { targetL: 60, toleranceEv: 0.3 }, background: '#e9ecef', promptFragment: '', ...over,
-});
+const samples = new URL('../../../../samples/', import.meta.url);
+const loaded = loadBrandLock(JSON.parse(readFileSync(new URL('brand-lock.json', samples), 'utf8')));
+if (!loaded.success) throw new Error('sample lock');
+const lock = loaded.lock;
+const AVA = new Uint8Array(readFileSync(new URL('photos/on-model/solidus-hoodie-red-onmodel-cutout.png', samples)));
+const preset = (id: string) => lock.lighting.find((l) => l.id === id)!;
+const view = (id: string) => lock.poseSets[0].views.find((v) => v.id === id)!;
+const swatches = lock.palette.swatches.slice(3, 6);
 
 async function pixels(png: Uint8Array) {
   const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { at: (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)), info };
+  return { data, info, at: (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)) };
 }
-const luma = ([r, g, b]: number[]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
-describe('lighting studies', () => {
-  it('light the sphere from the key side, with the ratio the preset gives', async () => {
-    const w = 240;
-    const h = 300;
-    const hard = await pixels(await renderLightingStudy({ preset: preset({ keyDirection: 'left-45', keyFillRatio: 8 }), objectColor: '#9caf88', objectName: 'Sage', width: w, height: h }));
-    const cy = Math.round(h * 0.42);
-    const r = Math.round(Math.min(w, h) * 0.27);
-    const left = luma(hard.at(Math.round(w / 2 - r * 0.6), cy));
-    const right = luma(hard.at(Math.round(w / 2 + r * 0.6), cy));
-    expect(left).toBeGreaterThan(right + 40);
-    const soft = await pixels(await renderLightingStudy({ preset: preset({ keyDirection: 'left-45', keyFillRatio: 1.5 }), objectColor: '#9caf88', objectName: 'Sage', width: w, height: h }));
-    const softRight = luma(soft.at(Math.round(w / 2 + r * 0.6), cy));
-    expect(softRight).toBeGreaterThan(right + 20);
-    const mirrored = await pixels(await renderLightingStudy({ preset: preset({ keyDirection: 'right-45', keyFillRatio: 8 }), objectColor: '#9caf88', objectName: 'Sage', width: w, height: h }));
-    expect(luma(mirrored.at(Math.round(w / 2 + r * 0.6), cy))).toBeGreaterThan(luma(mirrored.at(Math.round(w / 2 - r * 0.6), cy)) + 40);
+/** Mean R/B of the non-backdrop pixels in the figure's box (the relit reference). */
+async function figureWarmth(png: Uint8Array): Promise<number> {
+  const p = await pixels(png);
+  let r = 0;
+  let b = 0;
+  for (let y = Math.round(p.info.height * 0.1); y < p.info.height * 0.75; y += 3) {
+    for (let x = Math.round(p.info.width * 0.1); x < p.info.width * 0.55; x += 3) {
+      const [pr, , pb] = p.at(x, y);
+      if (pr + pb < 380) {
+        r += pr;
+        b += pb;
+      }
+    }
+  }
+  return r / Math.max(1, b);
+}
+
+const study = (over: Partial<Parameters<typeof renderCellStudy>[0]> = {}) =>
+  renderCellStudy({ width: 384, height: 480, lighting: preset('studio-warm'), model: { name: 'Ava' }, view: view('front'), swatches, reference: AVA, lut: null, caption: 'Warm daylight studio · Ava · Front', ...over });
+
+describe('a moodboard cell study', () => {
+  it('shows the model reference in the preset\'s light: warm light renders the figure warmer than cool light', async () => {
+    const warm = await figureWarmth(await study({ lighting: preset('studio-warm') }));
+    const cool = await figureWarmth(await study({ lighting: { ...preset('editorial-cool'), colorTemperatureK: 8000 } as LightingPreset }));
+    expect(warm).toBeGreaterThan(cool * 1.08);
   });
 
-  it('render warm light warmer than cool light', async () => {
-    const ratio = async (k: number) => {
-      const p = await pixels(await renderLightingStudy({ preset: preset({ colorTemperatureK: k, keyDirection: 'front' }), objectColor: '#b9bcc0', objectName: 'Silver', width: 160, height: 200 }));
-      const [r, , b] = p.at(80, Math.round(200 * 0.42));
-      return r / b;
-    };
-    expect(await ratio(3200)).toBeGreaterThan((await ratio(8000)) * 1.3);
+  it('grades with the lock\'s LUT for that light (the pixels change), and without a reference draws the pose', async () => {
+    const cube = parseCube(readFileSync(new URL('luts/cool-editorial.cube', samples), 'utf8'));
+    if (!cube.success) throw new Error('cube');
+    const plain = await pixels(await study());
+    const graded = await pixels(await study({ lut: { name: 'Cool editorial grade', cube: cube.lut } }));
+    let diff = 0;
+    for (let i = 0; i < plain.data.length; i++) diff += Math.abs(plain.data[i] - graded.data[i]);
+    expect(diff / plain.data.length).toBeGreaterThan(0.5);
+    const noRef = await pixels(await study({ reference: null }));
+    let changed = 0;
+    for (let i = 0; i < plain.data.length; i++) changed += Math.abs(plain.data[i] - noRef.data[i]) > 20 ? 1 : 0;
+    expect(changed / plain.data.length).toBeGreaterThan(0.05);
+  });
+
+  it('reads the pose from the lock\'s views', () => {
+    expect(lock.poseSets.flatMap((p) => p.views.map((v) => `${v.id}:${poseKind(v)}`))).toEqual([
+      'front:front', 'back:back', 'side:side', 'detail:detail', 'front-closed:front', 'front-open:open', 'back:back', 'detail:detail', 'front:front', 'back:back',
+    ]);
+  });
+
+  it('takes colour temperature from the Planckian locus', () => {
     const [r, g, b] = lightColour(6500);
     expect(Math.abs(r - b)).toBeLessThan(0.06);
     expect(g).toBeGreaterThan(0.9);
-  });
-
-  it('carry a caption band that says they are studies, not photographs', async () => {
-    const p = await pixels(await renderLightingStudy({ preset: preset(), objectColor: '#d8392b', objectName: 'Poppy <&>', width: 400, height: 500 }));
-    const band = [];
-    for (let x = 0; x < 400; x += 4) for (let y = 460; y < 500; y += 2) band.push(luma(p.at(x, y)));
-    expect(band.filter((l) => l > 230).length / band.length).toBeGreaterThan(0.6);
-    expect(band.some((l) => l < 90)).toBe(true);
-  });
-});
-
-describe('palette studies', () => {
-  it('show each swatch as a flat chip in its own colour', async () => {
-    const swatches = [
-      { id: 'poppy', name: 'Poppy', color: '#d8392b' },
-      { id: 'ink', name: 'Ink', color: '#1f2a44' },
-      { id: 'sage', name: 'Sage', color: '#9caf88' },
-      { id: 'forest', name: 'Forest', color: 'lab(32 -22 10)' },
-    ];
-    const p = await pixels(await renderPaletteStudy({ swatches, width: 400, height: 500, title: 'test', background: '#f7f7f5' }));
-    const pad = 20;
-    const cellW = (400 - pad * 3) / 2;
-    expect(p.at(Math.round(pad + cellW / 2), pad + 20)).toEqual([0xd8, 0x39, 0x2b]);
-    expect(p.at(Math.round(pad * 2 + cellW * 1.5), pad + 20)).toEqual([0x1f, 0x2a, 0x44]);
-  });
-});
-
-describe('moodboard plans', () => {
-  it('interleave a palette study every third image and cycle the chosen presets', () => {
-    const a = preset({ id: 'a' });
-    const b = preset({ id: 'b' });
-    const specs = planStudies(9, [a, b], [{ id: 's1', name: 'S1', color: '#1f2a44' }, { id: 's2', name: 'S2', color: '#d8392b' }]);
-    expect(specs.map((s) => (s.type === 'lighting' ? s.preset.id : 'palette'))).toEqual(['a', 'b', 'palette', 'a', 'b', 'palette', 'a', 'b', 'palette']);
+    const [wr, , wb] = lightColour(3200);
+    expect(wr / wb).toBeGreaterThan(1.5);
   });
 });

@@ -1,6 +1,10 @@
 /** Every schema migration in order. Append new ones; never edit one that has shipped. */
 import { initial } from './001-initial';
 import { submitDetails } from './002-submit-details';
+import { moodboards } from './007-moodboards';
+import { recipeApprovals } from './009-recipe-approvals';
+import { library } from './090-library';
+import { trainings } from './091-trainings';
 
 export interface Migration {
   version: number;
@@ -8,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [initial, submitDetails];
+export const MIGRATIONS: Migration[] = [initial, submitDetails, moodboards, recipeApprovals, library, trainings];

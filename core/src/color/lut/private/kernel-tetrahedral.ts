@@ -1,5 +1,5 @@
 /**
- * Tetrahedral raster kernels: one pass over interleaved RGBA pixels [start, end) with the per-channel
+ * Tetrahedral raster kernels: one pass over interleaved RGB or RGBA pixels [start, end) with the per-channel
  * cell offsets and fixed-point fractions of a PreparedLut, no allocation per pixel.
  *
  * The tetrahedron holding a point runs c000 -> c000 + e(max) -> c111 - e(min) -> c111, where e(max) and
@@ -15,8 +15,8 @@ import { ONE, type PreparedLut } from '../prepare-lut';
 
 const SCALE = 1 / ONE;
 
-/** 8-bit RGBA through a prepared 3D LUT; `dst` may view the same memory as `src`. Alpha is copied. */
-export function tetrahedral8(src: Uint8Array | Uint8ClampedArray, dst: Uint8ClampedArray, lut: PreparedLut, start: number, end: number): void {
+/** 8-bit RGB(A) through a prepared 3D LUT; `dst` may view the same memory as `src`. Alpha (the 4th channel) is copied. */
+export function tetrahedral8(src: Uint8Array | Uint8ClampedArray, dst: Uint8ClampedArray, lut: PreparedLut, start: number, end: number, channels: 3 | 4 = 4): void {
   const grid = lut.grid!;
   const [ro, go, bo] = lut.offsets;
   const [rf, gf, bf] = lut.fractions;
@@ -24,7 +24,7 @@ export function tetrahedral8(src: Uint8Array | Uint8ClampedArray, dst: Uint8Clam
   const dg = 3 * lut.size;
   const db = dg * lut.size;
   const d111 = dr + dg + db;
-  for (let i = start * 4, n = end * 4; i < n; i += 4) {
+  for (let i = start * channels, n = end * channels; i < n; i += channels) {
     const r = src[i];
     const g = src[i + 1];
     const b = src[i + 2];
@@ -53,12 +53,12 @@ export function tetrahedral8(src: Uint8Array | Uint8ClampedArray, dst: Uint8Clam
     dst[i] = a0 * grid[c0] + a1 * grid[c1] + a2 * grid[c2] + w3 * grid[c3];
     dst[i + 1] = a0 * grid[c0 + 1] + a1 * grid[c1 + 1] + a2 * grid[c2 + 1] + w3 * grid[c3 + 1];
     dst[i + 2] = a0 * grid[c0 + 2] + a1 * grid[c1 + 2] + a2 * grid[c2 + 2] + w3 * grid[c3 + 2];
-    dst[i + 3] = src[i + 3];
+    if (channels === 4) dst[i + 3] = src[i + 3];
   }
 }
 
-/** 16-bit RGBA through a prepared 3D LUT; `dst` may be `src`. Alpha is copied. */
-export function tetrahedral16(src: Uint16Array, dst: Uint16Array, lut: PreparedLut, start: number, end: number): void {
+/** 16-bit RGB(A) through a prepared 3D LUT; `dst` may be `src`. Alpha (the 4th channel) is copied. */
+export function tetrahedral16(src: Uint16Array, dst: Uint16Array, lut: PreparedLut, start: number, end: number, channels: 3 | 4 = 4): void {
   const grid = lut.grid!;
   const [ro, go, bo] = lut.offsets;
   const [rf, gf, bf] = lut.fractions;
@@ -66,7 +66,7 @@ export function tetrahedral16(src: Uint16Array, dst: Uint16Array, lut: PreparedL
   const dg = 3 * lut.size;
   const db = dg * lut.size;
   const d111 = dr + dg + db;
-  for (let i = start * 4, n = end * 4; i < n; i += 4) {
+  for (let i = start * channels, n = end * channels; i < n; i += channels) {
     const r = src[i];
     const g = src[i + 1];
     const b = src[i + 2];
@@ -98,6 +98,6 @@ export function tetrahedral16(src: Uint16Array, dst: Uint16Array, lut: PreparedL
     dst[i] = vr <= 0 ? 0 : vr >= 65535 ? 65535 : vr + 0.5;
     dst[i + 1] = vg <= 0 ? 0 : vg >= 65535 ? 65535 : vg + 0.5;
     dst[i + 2] = vb <= 0 ? 0 : vb >= 65535 ? 65535 : vb + 0.5;
-    dst[i + 3] = src[i + 3];
+    if (channels === 4) dst[i + 3] = src[i + 3];
   }
 }

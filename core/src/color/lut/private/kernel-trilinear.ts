@@ -1,5 +1,5 @@
 /**
- * Trilinear raster kernels over interleaved RGBA pixels [start, end): the eight corners of the cell,
+ * Trilinear raster kernels over interleaved RGB or RGBA pixels [start, end): the eight corners of the cell,
  * blended along red, then green, then blue (fractions from fixed point). Same structure and
  * storage rules as the tetrahedral ones.
  */
@@ -7,15 +7,15 @@ import { ONE, type PreparedLut } from '../prepare-lut';
 
 const SCALE = 1 / ONE;
 
-/** 8-bit RGBA through a prepared 3D LUT; `dst` may view the same memory as `src`. Alpha is copied. */
-export function trilinear8(src: Uint8Array | Uint8ClampedArray, dst: Uint8ClampedArray, lut: PreparedLut, start: number, end: number): void {
+/** 8-bit RGB(A) through a prepared 3D LUT; `dst` may view the same memory as `src`. Alpha (the 4th channel) is copied. */
+export function trilinear8(src: Uint8Array | Uint8ClampedArray, dst: Uint8ClampedArray, lut: PreparedLut, start: number, end: number, channels: 3 | 4 = 4): void {
   const grid = lut.grid!;
   const [ro, go, bo] = lut.offsets;
   const [rf, gf, bf] = lut.fractions;
   const dr = 3;
   const dg = 3 * lut.size;
   const db = dg * lut.size;
-  for (let i = start * 4, n = end * 4; i < n; i += 4) {
+  for (let i = start * channels, n = end * channels; i < n; i += channels) {
     const r = src[i];
     const g = src[i + 1];
     const b = src[i + 2];
@@ -32,19 +32,19 @@ export function trilinear8(src: Uint8Array | Uint8ClampedArray, dst: Uint8Clampe
       const y0 = x00 + fg * (x10 - x00);
       dst[i + c] = y0 + fb * (x01 + fg * (x11 - x01) - y0);
     }
-    dst[i + 3] = src[i + 3];
+    if (channels === 4) dst[i + 3] = src[i + 3];
   }
 }
 
-/** 16-bit RGBA through a prepared 3D LUT; `dst` may be `src`. Alpha is copied. */
-export function trilinear16(src: Uint16Array, dst: Uint16Array, lut: PreparedLut, start: number, end: number): void {
+/** 16-bit RGB(A) through a prepared 3D LUT; `dst` may be `src`. Alpha (the 4th channel) is copied. */
+export function trilinear16(src: Uint16Array, dst: Uint16Array, lut: PreparedLut, start: number, end: number, channels: 3 | 4 = 4): void {
   const grid = lut.grid!;
   const [ro, go, bo] = lut.offsets;
   const [rf, gf, bf] = lut.fractions;
   const dr = 3;
   const dg = 3 * lut.size;
   const db = dg * lut.size;
-  for (let i = start * 4, n = end * 4; i < n; i += 4) {
+  for (let i = start * channels, n = end * channels; i < n; i += channels) {
     const r = src[i];
     const g = src[i + 1];
     const b = src[i + 2];
@@ -62,6 +62,6 @@ export function trilinear16(src: Uint16Array, dst: Uint16Array, lut: PreparedLut
       const v = y0 + fb * (x01 + fg * (x11 - x01) - y0);
       dst[i + c] = v <= 0 ? 0 : v >= 65535 ? 65535 : v + 0.5;
     }
-    dst[i + 3] = src[i + 3];
+    if (channels === 4) dst[i + 3] = src[i + 3];
   }
 }

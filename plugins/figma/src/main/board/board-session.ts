@@ -1,106 +1,116 @@
 /**
- * The moodboard as it fills: start builds the board and places it to the right of everything on the
- * page; each image lands in its cell as it arrives (one message per image, never one giant payload),
- * and the cell takes the image's aspect so nothing the provider made is cropped away;
- * finish writes the outcome on the board and, when canceled or failed, removes the cells still empty.
+ * The moodboard as it fills: start builds the board (auto layout in Figma Design, a section in FigJam)
+ * and places it right of everything on the page; each image lands in its cell as it arrives (one
+ * message per image, never one giant payload); finish writes the outcome on the board and, when
+ * canceled or failed, removes the cells still empty. Everything a later step needs is read back from
+ * the board's records, not kept in memory, so a board left filling when the plugin closed is filled
+ * (or finished) by the next run.
  */
 import { loadTextFontsAsync } from '../load-text-fonts';
 import { isOnPage } from '../select-nodes';
-import type { BoardImage, BoardOutcome, BoardPlan } from '../../protocol/board';
+import type { BoardImage, BoardOutcome, BoardPlan, BoardSummary } from '../../protocol/board';
 import { PluginError } from '../../bus/bus-errors';
 import { BOARD_MAX_IMAGES, BOARD_MIN_IMAGES } from '../../layout/board-grid';
 import { requireBytes, requireSize, requireString } from '../check-params';
-import { buildBoard, type BoardCell } from './build-board';
+import { buildBoard } from './build-board';
+import { buildFigJamBoard } from './build-figjam-board';
 import { BOARD_FONTS, INK, solid } from './board-style';
-
-interface Session {
-  boardId: string;
-  cells: BoardCell[];
-  statusId: string;
-  honestyNote: string | null;
-  placed: Set<number>;
-}
-
-const sessions = new Map<string, Session>();
+import { cellsOf, readBoard, summarize, writeBoard, writeCell, type BoardRecord } from './board-records';
 
 export async function startBoardAsync(plan: BoardPlan): Promise<{ boardId: string }> {
-  if (!Number.isInteger(plan?.count) || plan.count < BOARD_MIN_IMAGES || plan.count > BOARD_MAX_IMAGES) {
-    throw new PluginError('bad-request', `A moodboard holds ${BOARD_MIN_IMAGES} to ${BOARD_MAX_IMAGES} images, got ${String(plan?.count)}`);
+  const count = Array.isArray(plan?.cells) ? plan.cells.length : NaN;
+  if (!Number.isInteger(count) || count < BOARD_MIN_IMAGES || count > BOARD_MAX_IMAGES) {
+    throw new PluginError('bad-request', `A moodboard holds ${BOARD_MIN_IMAGES} to ${BOARD_MAX_IMAGES} images, got ${String(count)}`);
   }
+  requireString(plan.moodboardId, 'moodboardId');
   requireSize(plan.cellWidth, 'cellWidth', 2000);
   requireSize(plan.imageHeight, 'imageHeight', 4000);
   await Promise.all(Object.values(BOARD_FONTS).map((f) => figma.loadFontAsync(f)));
-  const { board, cells, statusId } = buildBoard(plan);
-  const right = figma.currentPage.children.filter((n) => n !== board).reduce((m, n) => Math.max(m, n.x + n.width), -Infinity);
+  plan = { ...plan, title: String(plan.title).slice(0, 300), subtitle: String(plan.subtitle ?? '').slice(0, 300), notes: String(plan.notes ?? '').slice(0, 2000) };
+  const { board, statusId } = figma.editorType === 'figjam' ? buildFigJamBoard(plan) : buildBoard(plan);
+  const others = figma.currentPage.children.filter((n) => n !== board);
+  const right = others.reduce((m, n) => Math.max(m, n.x + n.width), -Infinity);
   board.x = Number.isFinite(right) ? Math.round(right + 200) : Math.round(figma.viewport.center.x - board.width / 2);
-  board.y = Number.isFinite(right) ? Math.min(...figma.currentPage.children.filter((n) => n !== board).map((n) => n.y)) : Math.round(figma.viewport.center.y);
-  board.setPluginData('brandlock.board', withinBytes(JSON.stringify({ ...plan.provenance, title: String(plan.title).slice(0, 500), facts: plan.facts.map((f) => String(f).slice(0, 500)).slice(0, 20) }), 90_000));
-  sessions.set(board.id, { boardId: board.id, cells, statusId, honestyNote: plan.honestyNote, placed: new Set() });
+  board.y = Number.isFinite(right) ? Math.min(...others.map((n) => n.y)) : Math.round(figma.viewport.center.y);
+  // Every field is capped, so the record stays far below the 100 kB a plugin data entry may hold.
+  const provenance = Object.fromEntries(Object.entries(plan.provenance ?? {}).slice(0, 20).map(([k, v]) => [k.slice(0, 40), String(v).slice(0, 500)]));
+  const honestyNote = plan.honestyNote ? String(plan.honestyNote).slice(0, 600) : null;
+  writeBoard(board, { moodboardId: plan.moodboardId, state: 'filling', total: count, title: String(plan.title).slice(0, 300), statusId, honestyNote, provenance });
+  board.setRelaunchData({ moodboard: 'Resume, finish or cancel this board on the brandlock server' });
   figma.viewport.scrollAndZoomIntoView([board]);
   return { boardId: board.id };
 }
 
 export async function addBoardImageAsync(img: BoardImage): Promise<void> {
-  const session = sessionFor(img.boardId);
-  const cell = session.cells[img.index];
-  if (!cell) throw new PluginError('bad-request', `The board has ${session.cells.length} cells; there is no image ${img.index + 1}`);
+  const { board } = await openBoard(img.boardId);
+  const cell = cellsOf(board).get(img.index);
+  if (!cell) throw new PluginError('bad-request', `The board has no image ${img.index + 1}`);
   let image: Image;
   try {
     image = figma.createImage(requireBytes(img.bytes, 'bytes'));
   } catch (e) {
     throw new PluginError('image-rejected', `Image ${img.index + 1}: Figma refused it (${e instanceof Error ? e.message : String(e)})`);
   }
-  const rect = (await figma.getNodeByIdAsync(cell.imageId)) as RectangleNode | null;
-  const title = (await figma.getNodeByIdAsync(cell.titleId)) as TextNode | null;
-  const detail = (await figma.getNodeByIdAsync(cell.detailId)) as TextNode | null;
-  if (!rect || !title || !detail || rect.removed) throw new PluginError('board-gone', 'The moodboard was deleted while it was filling');
-  const aspect = img.width > 0 && img.height > 0 ? img.height / img.width : rect.height / rect.width;
-  rect.resize(rect.width, Math.round(rect.width * Math.min(2, Math.max(0.5, aspect))));
+  const rect = cell.node as RectangleNode;
+  // In auto layout the cell takes the image's aspect (clamped), so nothing the provider made is cropped.
+  if (rect.parent && 'layoutMode' in rect.parent && rect.parent.layoutMode !== 'NONE') {
+    const aspect = img.width > 0 && img.height > 0 ? img.height / img.width : rect.height / rect.width;
+    rect.resize(rect.width, Math.round(rect.width * Math.min(2, Math.max(0.5, aspect))));
+  }
   rect.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: image.hash }];
-  // A designer may restyle a caption while the board fills: load whatever fonts the text has now.
-  await Promise.all([loadTextFontsAsync(title), loadTextFontsAsync(detail)]);
-  title.characters = String(img.title).slice(0, 120) || `Image ${img.index + 1}`;
-  title.fills = [solid(INK)];
-  detail.characters = String(img.detail).slice(0, 400);
-  session.placed.add(img.index);
+  const caption = (await figma.getNodeByIdAsync(cell.record.captionId)) as TextNode | null;
+  if (caption && !caption.removed) {
+    // A designer may restyle a caption while the board fills: load whatever fonts the text has now.
+    await loadTextFontsAsync(caption);
+    caption.fills = [solid(INK)];
+  }
+  writeCell(rect, { ...cell.record, placed: true });
 }
 
 export async function finishBoardAsync(boardId: string, outcome: BoardOutcome, message: string): Promise<{ placed: number }> {
-  const session = sessionFor(boardId);
-  const board = (await figma.getNodeByIdAsync(session.boardId)) as FrameNode | null;
+  const { board, record } = await openBoard(boardId);
+  if (!['complete', 'canceled', 'failed'].includes(outcome)) throw new PluginError('bad-request', `outcome: expected complete, canceled or failed, got ${String(outcome)}`);
+  const cells = [...cellsOf(board).values()];
+  const placed = cells.filter((c) => c.record.placed).length;
   if (outcome !== 'complete') {
-    for (let i = 0; i < session.cells.length; i++) {
-      if (session.placed.has(i)) continue;
-      const rect = await figma.getNodeByIdAsync(session.cells[i].imageId);
-      rect?.parent?.remove();
+    for (const c of cells) {
+      if (c.record.placed) continue;
+      const caption = await figma.getNodeByIdAsync(c.record.captionId);
+      // In Figma Design the cell is a frame (image + caption); in FigJam they sit in the section.
+      if (c.node.parent && c.node.parent.type === 'FRAME' && c.node.parent !== board) c.node.parent.remove();
+      else {
+        c.node.remove();
+        caption?.remove();
+      }
     }
   }
-  const status = (await figma.getNodeByIdAsync(session.statusId)) as TextNode | null;
+  const status = (await figma.getNodeByIdAsync(record.statusId)) as TextNode | null;
   if (status && !status.removed) {
     await loadTextFontsAsync(status);
-    const done = `${session.placed.size} of ${session.cells.length} images`;
+    const done = `${placed} of ${record.total} images`;
     const outcomeLine = outcome === 'complete' ? '' : outcome === 'canceled' ? `Canceled after ${done}.` : `Stopped after ${done}.`;
-    status.characters = [outcomeLine, session.honestyNote, String(message ?? '').slice(0, 300)].filter(Boolean).join(' ') || `${done}.`;
+    status.characters = [outcomeLine, record.honestyNote, String(message ?? '').slice(0, 300)].filter(Boolean).join(' ') || `${done}.`;
   }
-  sessions.delete(boardId);
+  writeBoard(board, { ...record, state: outcome });
+  board.setRelaunchData({});
   // Select it only on the page in view: the designer may have switched pages while it filled.
-  if (board && !board.removed && isOnPage(board, figma.currentPage)) {
-    figma.currentPage.selection = [board];
-    figma.viewport.scrollAndZoomIntoView([board]);
+  if (!board.removed && isOnPage(board, figma.currentPage)) {
+    figma.currentPage.selection = [board as SceneNode];
+    figma.viewport.scrollAndZoomIntoView([board as SceneNode]);
   }
   figma.commitUndo();
-  return { placed: session.placed.size };
+  return { placed };
 }
 
-function sessionFor(boardId: unknown): Session {
-  const s = sessions.get(requireString(boardId, 'boardId'));
-  if (!s) throw new PluginError('no-board', 'That moodboard is not being filled any more; start a new one');
-  return s;
+/** Moodboards on the current page that never finished filling (the plugin closed, Figma crashed). */
+export function listUnfinishedBoards(): BoardSummary[] {
+  return figma.currentPage.children.map((n) => summarize(n)).filter((s): s is BoardSummary => !!s && s.state === 'filling');
 }
 
-/** Cuts text to at most `max` UTF-8 bytes (pluginData entries are limited in bytes, not characters). */
-export function withinBytes(text: string, max: number): string {
-  const bytes = new TextEncoder().encode(text);
-  if (bytes.length <= max) return text;
-  return new TextDecoder().decode(bytes.slice(0, max)).replace(/\uFFFD$/, '');
+async function openBoard(boardId: unknown): Promise<{ board: SceneNode; record: BoardRecord }> {
+  const node = await figma.getNodeByIdAsync(requireString(boardId, 'boardId'));
+  const record = node && !node.removed ? readBoard(node) : null;
+  if (!node || !record) throw new PluginError('board-gone', 'That moodboard is no longer in the file');
+  if (record.state !== 'filling') throw new PluginError('no-board', 'That moodboard is finished; start a new one');
+  return { board: node as SceneNode, record };
 }

@@ -1,19 +1,20 @@
 /**
- * Builds a moodboard frame from its plan, before any image arrives: a header with the brief, an
- * auto-layout grid of placeholder cells (image + caption) that the images fill as the server delivers
- * them, the brand palette as swatches, and a notes area for the art director.
+ * Builds a moodboard frame in Figma Design from its plan, before any image arrives: a header with the
+ * brief, one row per light (its name and set-up, then its cells as an auto-layout grid of image and
+ * caption), the brand palette once as swatches, and a notes area for the art director. Each cell's
+ * image layer records its job, seed and prompt; the prompt stays in the record, not on the board.
  */
 import type { BoardPlan } from '../../protocol/board';
 import { createText } from '../create-text';
 import { BOARD_FONTS, HAIRLINE, INK, MUTED, NOTE_TINT, PAPER, PLACEHOLDER, hexToRgb, solid, stack } from './board-style';
+import { writeCell } from './board-records';
 
-export interface BoardCell {
-  imageId: string;
-  titleId: string;
-  detailId: string;
+export interface BuiltBoard {
+  board: FrameNode | SectionNode;
+  statusId: string;
 }
 
-export function buildBoard(plan: BoardPlan): { board: FrameNode; cells: BoardCell[]; statusId: string } {
+export function buildBoard(plan: BoardPlan): BuiltBoard {
   const board = stack(`brandlock moodboard · ${plan.title}`, 'VERTICAL', 48);
   board.fills = [solid(PAPER)];
   board.clipsContent = true;
@@ -29,7 +30,7 @@ export function buildBoard(plan: BoardPlan): { board: FrameNode; cells: BoardCel
   facts.layoutWrap = 'WRAP';
   facts.counterAxisSpacing = 8;
   for (const f of plan.facts) facts.appendChild(createText(f, { font: BOARD_FONTS.regular, size: 15, color: INK }));
-  const status = fill(header, createText(plan.honestyNote ?? `Waiting for ${plan.count} images…`, { font: BOARD_FONTS.medium, size: 14, color: INK, width: 100 }));
+  const status = fill(header, createText(plan.honestyNote ?? `Waiting for ${plan.cells.length} images…`, { font: BOARD_FONTS.medium, size: 14, color: INK, width: 100 }));
   status.name = 'Status';
   if (plan.honestyNote) {
     const note = fill(header, stack('About these images', 'HORIZONTAL', 0));
@@ -41,27 +42,32 @@ export function buildBoard(plan: BoardPlan): { board: FrameNode; cells: BoardCel
     status.layoutSizingHorizontal = 'FILL';
   }
 
-  const grid = fill(board, stack('Images', 'HORIZONTAL', 24));
-  grid.layoutWrap = 'WRAP';
-  grid.counterAxisSpacing = 32;
-  const cells: BoardCell[] = [];
-  for (let i = 0; i < plan.count; i++) {
-    const cell = stack(`Image ${i + 1}`, 'VERTICAL', 8);
-    grid.appendChild(cell);
-    const image = figma.createRectangle();
-    image.name = 'Image';
-    image.resize(plan.cellWidth, plan.imageHeight);
-    image.fills = [solid(PLACEHOLDER)];
-    image.cornerRadius = 4;
-    cell.appendChild(image);
-    const title = createText(`Image ${i + 1} of ${plan.count}`, { font: BOARD_FONTS.medium, size: 14, color: MUTED, width: plan.cellWidth });
-    title.name = 'Caption';
-    const detail = createText('Waiting…', { font: BOARD_FONTS.regular, size: 12, color: MUTED, width: plan.cellWidth, lineHeightPercent: 135 });
-    detail.name = 'Prompt';
-    cell.appendChild(title);
-    cell.appendChild(detail);
-    cells.push({ imageId: image.id, titleId: title.id, detailId: detail.id });
-  }
+  const images = fill(board, stack('Images', 'VERTICAL', 40));
+  plan.groups.forEach((group, g) => {
+    const row = fill(images, stack(group.title, 'VERTICAL', 12));
+    const label = stack('Light', 'HORIZONTAL', 12);
+    row.appendChild(label);
+    label.appendChild(createText(group.title, { font: BOARD_FONTS.semibold, size: 20, color: INK }));
+    if (group.detail) label.appendChild(createText(group.detail, { font: BOARD_FONTS.regular, size: 14, color: MUTED }));
+    label.counterAxisAlignItems = 'BASELINE';
+    const grid = fill(row, stack('Cells', 'HORIZONTAL', 24));
+    grid.layoutWrap = 'WRAP';
+    grid.counterAxisSpacing = 32;
+    for (const cell of plan.cells.filter((c) => c.group === g)) {
+      const frame = stack(`Image ${cell.index + 1}`, 'VERTICAL', 8);
+      grid.appendChild(frame);
+      const image = figma.createRectangle();
+      image.name = 'Image';
+      image.resize(plan.cellWidth, plan.imageHeight);
+      image.fills = [solid(PLACEHOLDER)];
+      image.cornerRadius = 4;
+      frame.appendChild(image);
+      const caption = createText(cell.caption, { font: BOARD_FONTS.medium, size: 14, color: MUTED, width: plan.cellWidth });
+      caption.name = 'Caption';
+      frame.appendChild(caption);
+      writeCell(image, { index: cell.index, jobId: cell.jobId, seed: cell.seed, prompt: cell.prompt.slice(0, 2000), caption: cell.caption, captionId: caption.id, placed: false });
+    }
+  });
 
   if (plan.swatches.length) {
     const palette = fill(board, stack('Palette', 'VERTICAL', 16));
@@ -96,7 +102,7 @@ export function buildBoard(plan: BoardPlan): { board: FrameNode; cells: BoardCel
     font: BOARD_FONTS.regular, size: 16, color: plan.notes ? INK : MUTED, width: 100, lineHeightPercent: 140,
   }));
 
-  return { board, cells, statusId: status.id };
+  return { board, statusId: status.id };
 }
 
 /** Appends a child to an auto-layout frame and stretches it across the frame's width. */

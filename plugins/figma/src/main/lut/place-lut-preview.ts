@@ -5,6 +5,7 @@
  */
 import { PluginError } from '../../bus/bus-errors';
 import { requireBytes, requireString } from '../check-params';
+import { writeRecord } from '../records/brandlock-data';
 
 export async function readImageAsync(imageHash: unknown): Promise<{ bytes: Uint8Array; width: number; height: number }> {
   const image = figma.getImageByHash(requireString(imageHash, 'imageHash'));
@@ -46,7 +47,7 @@ export async function placeLutPreviewAsync(params: { sourceNodeId: string; image
     copy.x = x + scene.width + gap;
     copy.y = y;
   }
-  copy.setPluginData('brandlock.lutPreview', JSON.stringify({ lut: label, sourceNodeId: scene.id }));
+  writeRecord(copy, 'lut-preview', { lut: label, sourceNodeId: scene.id });
   figma.viewport.scrollAndZoomIntoView([scene, copy]);
   figma.commitUndo();
   return { nodeId: copy.id, name: copy.name };

@@ -1,17 +1,24 @@
 /**
- * Replaces the colour of the given solid paints with their palette swatch, keeping every other paint
- * property (opacity, blend mode, visibility). One undo step for the whole snap. A node that vanished
+ * Snaps off-palette colours to their swatches in one undo step. A paint that takes its colour from a
+ * local paint style or colour variable is snapped there (the style's paint, or the variable's value in
+ * each mode that holds the old colour), so every layer using it follows and no binding is detached; a
+ * library style or variable is read-only here and is reported, not changed. A raw paint is recoloured
+ * on its layer, keeping every other property (opacity, blend mode, visibility). A layer that vanished
  * or changed since the scan is reported, not guessed at.
  */
 import type { HandlerContext } from '../../bus/create-bus';
 import type { PaintSnap, SnapResult } from '../../protocol/palette';
+import type { Rgb } from '../../protocol/geometry';
 import { loadTextFontsAsync } from '../load-text-fonts';
 import { yieldToFigma } from '../yield-to-figma';
 
 export async function snapPaintsAsync(snaps: PaintSnap[], ctx: HandlerContext): Promise<SnapResult> {
-  const result: SnapResult = { changed: 0, failed: [] };
+  const result: SnapResult = { changed: 0, failed: [], updated: [], skipped: [] };
+  const bound = snaps.filter((s) => s.binding);
+  const raw = snaps.filter((s) => !s.binding);
+  await snapBindings(bound, result);
   const byNode = new Map<string, PaintSnap[]>();
-  for (const s of snaps) byNode.set(s.nodeId, [...(byNode.get(s.nodeId) ?? []), s]);
+  for (const s of raw) byNode.set(s.nodeId, [...(byNode.get(s.nodeId) ?? []), s]);
   let done = 0;
   for (const [nodeId, nodeSnaps] of byNode) {
     ctx.signal.throwIfCanceled();
@@ -36,6 +43,47 @@ export async function snapPaintsAsync(snaps: PaintSnap[], ctx: HandlerContext): 
   return result;
 }
 
+/** Styles and variables, each changed once however many layers use it. */
+async function snapBindings(snaps: PaintSnap[], result: SnapResult) {
+  const seen = new Set<string>();
+  for (const s of snaps) {
+    const b = s.binding!;
+    const key = `${b.id}#${s.index}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (b.kind === 'style') {
+      const style = (await figma.getStyleByIdAsync(b.id)) as PaintStyle | null;
+      if (!style) {
+        result.skipped.push({ name: b.name, reason: 'the style is gone' });
+      } else if (style.remote) {
+        result.skipped.push({ name: style.name, reason: 'a library style: change it in its library' });
+      } else {
+        style.paints = recolour(style.paints, s.index, s.color);
+        result.updated.push(`style ${style.name}`);
+        result.changed++;
+      }
+      continue;
+    }
+    const variable = await figma.variables.getVariableByIdAsync(b.id);
+    if (!variable) {
+      result.skipped.push({ name: b.name, reason: 'the variable is gone' });
+      continue;
+    }
+    if (variable.remote) {
+      result.skipped.push({ name: variable.name, reason: 'a library variable: change it in its library' });
+      continue;
+    }
+    const modes = Object.entries(variable.valuesByMode).filter(([, v]) => sameColour(v as RGBA, s.from));
+    if (!modes.length) {
+      result.skipped.push({ name: variable.name, reason: 'its value differs by mode (or is an alias); change it in the Variables panel' });
+      continue;
+    }
+    for (const [modeId] of modes) variable.setValueForMode(modeId, { ...s.color, a: 1 });
+    result.updated.push(`variable ${variable.name}`);
+    result.changed++;
+  }
+}
+
 function applySnaps(node: SceneNode & MinimalFillsMixin & MinimalStrokesMixin, snaps: PaintSnap[]): number {
   let changed = 0;
   for (const target of ['fill', 'stroke'] as const) {
@@ -45,7 +93,7 @@ function applySnaps(node: SceneNode & MinimalFillsMixin & MinimalStrokesMixin, s
     if (ranged.length && node.type === 'TEXT') {
       for (const s of ranged) {
         const paints = node.getStyledTextSegments(['fills'], s.range!.start, s.range!.end)[0]?.fills ?? [];
-        node.setRangeFills(s.range!.start, s.range!.end, recolour(paints, s));
+        node.setRangeFills(s.range!.start, s.range!.end, recolour(paints, s.index, s.color));
         changed++;
       }
     }
@@ -55,7 +103,7 @@ function applySnaps(node: SceneNode & MinimalFillsMixin & MinimalStrokesMixin, s
     if (current === figma.mixed) throw new Error('The layer\'s fills changed to mixed since the check; check again');
     let next: readonly Paint[] = current as readonly Paint[];
     for (const s of whole) {
-      next = recolour(next, s);
+      next = recolour(next, s.index, s.color);
       changed++;
     }
     if (target === 'fill') node.fills = next;
@@ -64,11 +112,16 @@ function applySnaps(node: SceneNode & MinimalFillsMixin & MinimalStrokesMixin, s
   return changed;
 }
 
-function recolour(paints: readonly Paint[], snap: PaintSnap): Paint[] {
-  const paint = paints[snap.index];
-  if (!paint || paint.type !== 'SOLID') throw new Error(`Paint ${snap.index + 1} is no longer a solid colour; check again`);
+function recolour(paints: readonly Paint[], index: number, color: Rgb): Paint[] {
+  const paint = paints[index];
+  if (!paint || paint.type !== 'SOLID') throw new Error(`Paint ${index + 1} is no longer a solid colour; check again`);
   const copy = paints.slice();
-  const { boundVariables: _dropBinding, ...rest } = paint;
-  copy[snap.index] = { ...rest, color: { r: snap.color.r, g: snap.color.g, b: snap.color.b } };
+  copy[index] = { ...paint, color: { r: color.r, g: color.g, b: color.b } };
   return copy;
+}
+
+function sameColour(v: RGBA | { type?: string }, c: Rgb): boolean {
+  const rgba = v as RGBA;
+  if (typeof rgba.r !== 'number') return false;
+  return Math.abs(rgba.r - c.r) < 0.6 / 255 && Math.abs(rgba.g - c.g) < 0.6 / 255 && Math.abs(rgba.b - c.b) < 0.6 / 255;
 }

@@ -6,6 +6,7 @@
 import type { ImageSource } from '../../protocol/selection';
 import type { AffineTransform, Box } from '../../protocol/geometry';
 import { nodeBoxToImage } from '../../layout/node-box-to-image';
+import { readNaming } from '../records/naming-record';
 
 type Filled = SceneNode & MinimalFillsMixin & LayoutMixin;
 
@@ -52,20 +53,6 @@ export async function findImageSourceAsync(selection: readonly SceneNode[]): Pro
     subject: subjectNode ? toImage(subjectNode) : null,
     focal: focalBox ? { x: focalBox.x + focalBox.width / 2, y: focalBox.y + focalBox.height / 2 } : null,
     naming: readNaming(node),
+    thumbnail: await node.exportAsync({ format: 'PNG', constraint: { type: 'HEIGHT', value: 96 } }).catch(() => null),
   };
-}
-
-/** Naming facts brandlock stored on the layer (or its parent frame): SKU, colorway, view, category. */
-function readNaming(node: SceneNode): Record<string, string> {
-  for (let n: BaseNode | null = node; n && n.type !== 'PAGE'; n = n.parent) {
-    const raw = n.getPluginData('brandlock.naming');
-    if (!raw) continue;
-    try {
-      const parsed = JSON.parse(raw) as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    } catch {
-      return {};
-    }
-  }
-  return {};
 }

@@ -1,10 +1,12 @@
 /**
  * Builds one frame per channel spec from the UI's plans: the image layer with a CROP image fill (the
  * transform comes from core's subject-aware crop), the safe area as layout grids, the text overlay
- * fitted to its box, the Export panel settings, the file name from the lock's template, and plugin data
- * so "Export all" finds the frame later. Frames go into one section beside the source, built in
- * chunks; a cancel removes what was built so nothing is left half-made. The source stays selected, so
- * the designer can make another set (other channels, other copy) straight away.
+ * fitted to its box, the Export panel settings, the file name from the lock's template, and shared
+ * plugin data so "Export all" finds the frame later (with any build of the plugin). The naming facts
+ * (SKU, colorway, view, category) are written on the source and on each frame, so selecting either
+ * brings them back. Frames go into one section beside the source, right of any set made before, built
+ * in chunks; a cancel removes what was built so nothing is left half-made. The source stays selected,
+ * so the designer can make another set (other channels, other copy) straight away.
  */
 import type { HandlerContext } from '../../bus/create-bus';
 import { PluginError } from '../../bus/bus-errors';
@@ -14,7 +16,9 @@ import { safeAreaGrids } from '../../layout/safe-area-grids';
 import { requireArray, requireSize, requireString } from '../check-params';
 import { yieldToFigma } from '../yield-to-figma';
 import { placeOverlayAsync } from './place-overlay';
-import { VARIANT_KEY, type VariantRecord } from './variant-record';
+import { writeVariantRecord } from './variant-record';
+import { cleanNaming, writeNaming, type Naming } from '../records/naming-record';
+import { freeSpotRightOf } from '../../layout/free-spot';
 
 const GAP = 120;
 const SECTION_PADDING = 80;
@@ -35,6 +39,7 @@ export async function createVariantFramesAsync(params: CreateVariantsParams, ctx
     });
   }
 
+  const naming = cleanNaming(params.naming);
   const section = figma.createSection();
   section.name = String(params.groupName || 'Channel variants').slice(0, 200);
   const anchor = topLevel(source as SceneNode);
@@ -44,7 +49,7 @@ export async function createVariantFramesAsync(params: CreateVariantsParams, ctx
     for (let i = 0; i < plans.length; i++) {
       ctx.signal.throwIfCanceled();
       ctx.progress(i, plans.length, plans[i].channelName);
-      const frame = buildFrame(plans[i], imageHash, source.id);
+      const frame = buildFrame(plans[i], imageHash, source.id, naming);
       section.appendChild(frame);
       frame.x = SECTION_PADDING + layout.positions[i].x;
       frame.y = SECTION_PADDING + layout.positions[i].y;
@@ -57,15 +62,18 @@ export async function createVariantFramesAsync(params: CreateVariantsParams, ctx
     throw e;
   }
   section.resizeWithoutConstraints(layout.width + 2 * SECTION_PADDING, layout.height + 2 * SECTION_PADDING);
-  section.x = anchor.x + anchor.width + 200;
-  section.y = anchor.y;
+  const taken = figma.currentPage.children.filter((n) => n !== section && n !== anchor).map((n) => ({ x: n.x, y: n.y, width: n.width, height: n.height }));
+  const spot = freeSpotRightOf({ x: anchor.x, y: anchor.y, width: anchor.width, height: anchor.height }, section, taken);
+  section.x = spot.x;
+  section.y = spot.y;
+  writeNaming(source, naming);
   ctx.progress(plans.length, plans.length, 'Done');
   figma.viewport.scrollAndZoomIntoView([anchor, section]);
   figma.commitUndo();
   return created;
 }
 
-function buildFrame(plan: VariantFramePlan, imageHash: string, sourceNodeId: string): FrameNode {
+function buildFrame(plan: VariantFramePlan, imageHash: string, sourceNodeId: string, naming: Naming): FrameNode {
   const frame = figma.createFrame();
   frame.name = String(plan.frameName).slice(0, 250);
   frame.resize(plan.width, plan.height);
@@ -80,8 +88,8 @@ function buildFrame(plan: VariantFramePlan, imageHash: string, sourceNodeId: str
   image.y = plan.image.rect.y;
   frame.layoutGrids = safeAreaGrids(plan, plan.safeArea);
   frame.exportSettings = plan.exportSettings.map((s) => ({ format: s.format, constraint: s.constraint, suffix: s.suffix, colorProfile: s.colorProfile }));
-  const record: VariantRecord = { channelId: plan.channelId, fileName: plan.fileName, width: plan.width, height: plan.height, delivery: plan.delivery, sourceNodeId };
-  frame.setPluginData(VARIANT_KEY, JSON.stringify(record));
+  writeVariantRecord(frame, { channelId: plan.channelId, fileName: plan.fileName, width: plan.width, height: plan.height, delivery: plan.delivery, sourceNodeId });
+  writeNaming(frame, naming);
   frame.setRelaunchData({ variants: `${plan.channelName}: ${plan.width}×${plan.height} ${plan.delivery.format.toUpperCase()}, exports as ${plan.fileName}` });
   return frame;
 }

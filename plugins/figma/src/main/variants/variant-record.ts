@@ -1,7 +1,6 @@
-/** What a variant frame remembers about itself (plugin data), so "Export all" works on any later run. */
+/** What a variant frame remembers about itself (shared plugin data), so "Export all" works on any later run and build. */
 import type { Delivery, VariantFrameInfo } from '../../protocol/variants';
-
-export const VARIANT_KEY = 'brandlock.variant';
+import { readRecord, writeRecord } from '../records/brandlock-data';
 
 export interface VariantRecord {
   channelId: string;
@@ -12,14 +11,12 @@ export interface VariantRecord {
   sourceNodeId: string;
 }
 
+export function writeVariantRecord(node: BaseNode, record: VariantRecord): void {
+  writeRecord(node, 'variant', record);
+}
+
 export function readVariantRecord(node: BaseNode): VariantFrameInfo | null {
-  const raw = node.getPluginData(VARIANT_KEY);
-  if (!raw) return null;
-  try {
-    const r = JSON.parse(raw) as VariantRecord;
-    if (typeof r.fileName !== 'string' || typeof r.width !== 'number' || typeof r.height !== 'number' || !r.delivery) return null;
-    return { nodeId: node.id, frameName: node.name, fileName: r.fileName, channelId: r.channelId, width: r.width, height: r.height, delivery: r.delivery };
-  } catch {
-    return null;
-  }
+  const r = readRecord<VariantRecord>(node, 'variant');
+  if (!r || typeof r.fileName !== 'string' || typeof r.width !== 'number' || typeof r.height !== 'number' || !r.delivery) return null;
+  return { nodeId: node.id, frameName: node.name, fileName: r.fileName, channelId: r.channelId, width: r.width, height: r.height, delivery: r.delivery };
 }

@@ -105,7 +105,7 @@ describe('channel variants on the main thread', () => {
   it('fits overlay copy with core\'s copy-fit measured on text nodes: shorter copy gets a bigger size, copy too long is flagged', async () => {
     const { ui, photo, hash, figma } = await withSourceImage();
     const box = { x: 40, y: 800, width: 1000, height: 240 };
-    const overlay = (text: string, b = box) => ({ text, box: b, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT' as const, vertical: 'BOTTOM' as const, minSize: 24, maxSize: 160 });
+    const overlay = (text: string, b = box) => ({ text, box: b, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT' as const, vertical: 'BOTTOM' as const, minSize: 24, maxSize: 160, contrast: null });
     const base = plan('ig', 1080, 1080, { x: 0, y: 150, width: 600, height: 600 });
     const long = 'The linen shirt you will wear all summer long, in five washed colours';
     const made = await ui.call('createVariants', {
@@ -128,8 +128,11 @@ describe('channel variants on the main thread', () => {
     const { x, y, width, height, fontSize, textAlignVertical } = copy;
     expect({ x, y, width, height, fontSize, textAlignVertical }).toEqual({ x: 40, y: 800, width: 1000, height: 240, fontSize: longer.fontSize, textAlignVertical: 'BOTTOM' });
     expect(frame.children.map((c) => c.name)).toEqual(['Image', 'Copy']); // the measuring layer is gone
-    // Core's line breaks are kept, every line fits the box at the chosen size, and one size up does not fit.
-    const lines = copy.characters.split('\n');
+    // No hard line breaks: Figma wraps the copy in its box, and every wrapped line fits at the chosen size.
+    expect(copy.characters).toBe(long);
+    expect(copy.textAutoResize).toBe('NONE');
+    const lines = (copy as unknown as { textLines: string[] }).textLines;
+    expect(lines.length).toBeGreaterThan(1);
     expect(lines.join(' ')).toBe(long);
     const probe = figma.createText();
     probe.fontName = { family: 'Inter', style: 'Bold' };
@@ -161,7 +164,7 @@ describe('channel variants on the main thread', () => {
   it('refuses a font the file does not have, and removes a half-built section on cancel', async () => {
     const { ui, photo, hash, figma } = await withSourceImage();
     const base = plan('ig', 100, 100, { x: 0, y: 150, width: 600, height: 600 });
-    const badFont = { ...base, overlay: { text: 'x', box: { x: 0, y: 0, width: 50, height: 50 }, font: { family: 'Brand Sans', style: 'Bold' }, color: { r: 0, g: 0, b: 0 }, align: 'LEFT' as const, vertical: 'TOP' as const, minSize: 8, maxSize: 20 } };
+    const badFont = { ...base, overlay: { text: 'x', box: { x: 0, y: 0, width: 50, height: 50 }, font: { family: 'Brand Sans', style: 'Bold' }, color: { r: 0, g: 0, b: 0 }, align: 'LEFT' as const, vertical: 'TOP' as const, minSize: 8, maxSize: 20, contrast: null } };
     const err = await ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'g', frames: [badFont] }).catch((e) => e);
     expect(err).toMatchObject({ code: 'font-missing', message: 'The font "Brand Sans Bold" is not available here; choose another for the copy' });
 

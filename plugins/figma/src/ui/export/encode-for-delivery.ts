@@ -1,7 +1,10 @@
 /**
- * Turns a variant frame's lossless PNG export into the file its channel delivers: JPEG or WebP at the
- * spec's quality (lowered only as far as the byte limit needs), PNG as exported, TIFF through our own
- * writer. Figma cannot do any of this itself (PNG/JPG only, no quality setting).
+ * Turns a variant frame's lossless PNG export into the file its channel delivers. Connected, the
+ * brandlock server encodes it with the encoder `brandlock variants` uses (every format, AVIF too,
+ * quality within maxBytes, LZW TIFF, sRGB ICC profile). Offline, the plugin window does what a
+ * browser can: JPEG or WebP at the spec's quality (lowered only as far as the byte limit needs), PNG
+ * as exported, TIFF through our own writer, none with an ICC profile; AVIF it cannot write, and says
+ * so before anything is exported. Figma itself writes only PNG and JPG, without a quality setting.
  */
 import type { Delivery } from '../../protocol/variants';
 import { encodeWithinBytes } from '../../export/encode-within-bytes';
@@ -13,17 +16,34 @@ export interface DeliveredFile {
   quality: number | null;
   /** Said when the file is over the spec's byte limit even at the quality floor. */
   warning: string | null;
+  /** Who encoded it: the server (ICC profile, same encoder as `brandlock variants`) or this window. */
+  by: 'server' | 'window';
 }
 
-export async function encodeForDelivery(png: Uint8Array, delivery: Delivery): Promise<DeliveredFile> {
+/** The server's encoder, when the plugin is connected. */
+export interface ServerEncoder {
+  encode(channel: string, png: Uint8Array): Promise<{ bytes: Uint8Array; quality: number | null }>;
+}
+
+/** Why a format cannot be exported without the server, or null. */
+export function needsServer(delivery: Delivery, server: ServerEncoder | null): string | null {
+  return delivery.format === 'avif' && !server ? 'AVIF is encoded by your brandlock server; connect to it to export this channel' : null;
+}
+
+export async function encodeForDelivery(png: Uint8Array, delivery: Delivery, channelId: string, server: ServerEncoder | null): Promise<DeliveredFile> {
+  if (server) {
+    const res = await server.encode(channelId, png);
+    return { bytes: res.bytes, quality: res.quality, warning: null, by: 'server' };
+  }
   const overLimit = (bytes: Uint8Array) =>
     delivery.maxBytes !== null && bytes.length > delivery.maxBytes ? `${kb(bytes.length)} is over the channel's ${kb(delivery.maxBytes)} limit` : null;
-  if (delivery.format === 'png') return { bytes: png, quality: null, warning: overLimit(png) };
+  if (delivery.format === 'png') return { bytes: png, quality: null, warning: overLimit(png), by: 'window' };
   const img = await decodeImageBytes(png);
   if (delivery.format === 'tiff') {
     const tif = encodeTiff(img.width, img.height, img.data);
-    return { bytes: tif, quality: null, warning: overLimit(tif) };
+    return { bytes: tif, quality: null, warning: overLimit(tif), by: 'window' };
   }
+  if (delivery.format === 'avif') throw new Error(needsServer(delivery, null)!);
   const format = delivery.format;
   const background = format === 'jpeg' ? '#ffffff' : null;
   const r = await encodeWithinBytes((q) => encodePixels(img, format, q, background), { quality: delivery.quality, maxBytes: delivery.maxBytes });
@@ -31,6 +51,7 @@ export async function encodeForDelivery(png: Uint8Array, delivery: Delivery): Pr
     bytes: r.bytes,
     quality: r.quality,
     warning: r.fits ? null : `${kb(r.bytes.length)} at quality ${r.quality} is still over the channel's ${kb(delivery.maxBytes!)} limit`,
+    by: 'window',
   };
 }
 

@@ -1,18 +1,21 @@
 /**
  * "Export all": asks the main thread for each variant frame's lossless PNG (one message per frame),
- * encodes it for its channel here, and packs everything into one zip with a manifest. A frame that
- * fails is reported and skipped; the rest still ship.
+ * has it encoded for its channel (by the server when connected, else in this window), and packs
+ * everything into one zip with a manifest. A frame that fails is reported and left out; a format
+ * this session cannot write (AVIF offline) is listed as not exported, up front; the rest still ship.
  */
 import type { MainBus } from '../bus/main-bus';
 import type { VariantFrameInfo } from '../../protocol/variants';
 import { buildDeliveryZip, type ZipEntry } from '../../export/build-delivery-zip';
 import { errorMessage } from '../../bus/bus-errors';
-import { encodeForDelivery } from './encode-for-delivery';
+import { encodeForDelivery, needsServer, type ServerEncoder } from './encode-for-delivery';
 
 export interface ExportOutcome {
   zip: Uint8Array | null;
-  files: { frame: VariantFrameInfo; bytes: number; quality: number | null; warning: string | null }[];
+  files: { frame: VariantFrameInfo; bytes: number; quality: number | null; warning: string | null; by: 'server' | 'window' }[];
   failed: { frame: VariantFrameInfo; message: string }[];
+  /** Frames this session cannot encode (and did not try), with why. */
+  notExported: { frame: VariantFrameInfo; message: string }[];
   duplicates: string[];
 }
 
@@ -22,18 +25,24 @@ export async function exportVariants(
   meta: Record<string, string>,
   onProgress: (done: number, total: number, label: string) => void,
   signal: AbortSignal,
+  server: ServerEncoder | null = null,
 ): Promise<ExportOutcome> {
   const entries: ZipEntry[] = [];
-  const outcome: ExportOutcome = { zip: null, files: [], failed: [], duplicates: [] };
+  const outcome: ExportOutcome = { zip: null, files: [], failed: [], notExported: [], duplicates: [] };
   for (let i = 0; i < frames.length; i++) {
     const frame = frames[i];
     if (signal.aborted) throw new DOMException('Export canceled', 'AbortError');
     onProgress(i, frames.length, `Exporting ${frame.fileName}`);
+    const refused = needsServer(frame.delivery, server);
+    if (refused) {
+      outcome.notExported.push({ frame, message: refused });
+      continue;
+    }
     try {
       const png = await main.call('exportFrame', { nodeId: frame.nodeId }, { signal });
-      const file = await encodeForDelivery(png.bytes, frame.delivery);
+      const file = await encodeForDelivery(png.bytes, frame.delivery, frame.channelId, server);
       entries.push({ fileName: frame.fileName, channelId: frame.channelId, width: png.width, height: png.height, format: frame.delivery.format, quality: file.quality, bytes: file.bytes });
-      outcome.files.push({ frame, bytes: file.bytes.length, quality: file.quality, warning: file.warning });
+      outcome.files.push({ frame, bytes: file.bytes.length, quality: file.quality, warning: file.warning, by: file.by });
     } catch (e) {
       if (signal.aborted) throw e;
       outcome.failed.push({ frame, message: errorMessage(e) });

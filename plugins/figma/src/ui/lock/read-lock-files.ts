@@ -7,7 +7,7 @@ import { formatLockIssue, loadBrandLock, type LutRef } from '@brandlock/core/bra
 import { sha256Hex } from '@brandlock/core/hash';
 import type { LoadedLock } from './loaded-lock';
 
-export type ReadLockResult = { success: true; loaded: LoadedLock; notes: string[] } | { success: false; messages: string[] };
+export type ReadLockResult = { success: true; loaded: LoadedLock; notes: string[]; json: string } | { success: false; messages: string[] };
 
 const MAX_LOCK_BYTES = 5 * 1024 * 1024;
 
@@ -16,18 +16,26 @@ export async function readLockFiles(files: readonly File[]): Promise<ReadLockRes
   if (jsons.length !== 1) return { success: false, messages: [jsons.length ? 'Pick one lock file (.json), not several' : 'Pick the brand-lock.json file (and its .cube LUTs if you want LUT previews)'] };
   const file = jsons[0];
   if (file.size > MAX_LOCK_BYTES) return { success: false, messages: [`${file.name} is ${Math.round(file.size / 1024)} kB; a lock is at most 5 MB`] };
+  const json = await file.text();
+  const parsed = parseLockText(file.name, json);
+  if (!parsed.success) return parsed;
+  const { cubes, notes } = await matchCubeFiles(parsed.loaded.lock.luts, files);
+  const missing = parsed.loaded.lock.luts.filter((l) => !(l.id in cubes));
+  if (missing.length) notes.push(`Not opened: ${missing.map((l) => l.file).join(', ')}. Pick them with the lock to preview those LUTs.`);
+  return { success: true, loaded: { ...parsed.loaded, cubes }, notes, json };
+}
+
+/** A lock's JSON text, validated by core exactly as the server and CLI validate it. */
+export function parseLockText(name: string, text: string): ReadLockResult {
   let doc: unknown;
   try {
-    doc = JSON.parse(await file.text());
+    doc = JSON.parse(text);
   } catch (e) {
-    return { success: false, messages: [`${file.name} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
+    return { success: false, messages: [`${name} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`] };
   }
   const res = loadBrandLock(doc);
-  if (!res.success) return { success: false, messages: res.issues.slice(0, 8).map((i) => `${file.name}: ${formatLockIssue(i)}`).concat(res.issues.length > 8 ? [`…and ${res.issues.length - 8} more`] : []) };
-  const { cubes, notes } = await matchCubeFiles(res.lock.luts, files);
-  const missing = res.lock.luts.filter((l) => !(l.id in cubes));
-  if (missing.length) notes.push(`Not opened: ${missing.map((l) => l.file).join(', ')}. Pick them with the lock to preview those LUTs.`);
-  return { success: true, loaded: { lock: res.lock, hash: res.hash, source: { kind: 'files', name: file.name }, cubes }, notes };
+  if (!res.success) return { success: false, messages: res.issues.slice(0, 8).map((i) => `${name}: ${formatLockIssue(i)}`).concat(res.issues.length > 8 ? [`…and ${res.issues.length - 8} more`] : []) };
+  return { success: true, loaded: { lock: res.lock, hash: res.hash, source: { kind: 'files', name, json: text }, cubes: {} }, notes: [], json: text };
 }
 
 /** Adds .cube files to a lock already loaded (from the server when it holds none of them, or from files). */

@@ -4,15 +4,25 @@
  * it has transparency; at most 4096 px a side, Figma's limit).
  */
 import { applyLut, formatCubeIssue, parseCube, type CubeLut } from '@brandlock/core/color';
+import { sha256Hex } from '@brandlock/core/hash';
 import type { Raster } from '@brandlock/core/raster';
 import { decodeImageBytes, encodePixels, type DecodedImage } from '../image/canvas-image';
 
 export type LoadCubeResult = { success: true; lut: CubeLut } | { success: false; message: string };
 
+/** Parsed LUTs by the SHA-256 of their text: a 65³ .cube takes half a second to parse, so once per file. */
+const parsed = new Map<string, LoadCubeResult>();
+
 export function loadCube(text: string | undefined, file: string): LoadCubeResult {
   if (text === undefined) return { success: false, message: `${file} is not open; pick it with the lock file to preview this LUT` };
+  const key = `${sha256Hex(new TextEncoder().encode(text))}:${file}`;
+  const known = parsed.get(key);
+  if (known) return known;
   const res = parseCube(text);
-  return res.success ? { success: true, lut: res.lut } : { success: false, message: formatCubeIssue(res.issue, file) };
+  const result: LoadCubeResult = res.success ? { success: true, lut: res.lut } : { success: false, message: formatCubeIssue(res.issue, file) };
+  if (parsed.size > 16) parsed.delete(parsed.keys().next().value!);
+  parsed.set(key, result);
+  return result;
 }
 
 /** Grades decoded pixels in place and returns them. */

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MainBus } from '../bus/main-bus';
 import { connectServer, type ServerConnection } from '../server/connect-server';
+import { builtInServer, NETWORK_ACCESS } from '../server/network-access';
 import type { LoadedLock } from '../lock/loaded-lock';
 import { attachCubes, readLockFiles } from '../lock/read-lock-files';
 import { labToSrgb, parseColor } from '@brandlock/core/color';
@@ -27,7 +28,7 @@ export function ConnectScreen({ main, loaded, connection, onLoaded, onConnected 
   const [serverError, setServerError] = useState<string | null>(null);
   useEffect(() => {
     main.call('getSettings', undefined).then((s) => {
-      setUrl((u) => u || s.serverUrl);
+      setUrl((u) => u || s.serverUrl || builtInServer());
       setToken((t) => t || s.token);
     }, () => undefined);
   }, []);
@@ -90,7 +91,7 @@ export function ConnectScreen({ main, loaded, connection, onLoaded, onConnected 
             <button type="button" class="button primary" onClick={connect} disabled={connecting || !url.trim() || !token.trim()}>{connecting ? 'Connecting…' : connection ? 'Reconnect' : 'Connect'}</button>
           </div>
           {serverError && <Banner tone="danger">{serverError}</Banner>}
-          <div class="hint">The token is kept in Figma's storage on this computer only, never in the file.</div>
+          <div class="hint">This build reaches {NETWORK_ACCESS.length ? NETWORK_ACCESS.join(', ') : 'no server'}. The token is kept in Figma's storage on this computer only, never in the file.</div>
         </div>
       </Section>
       <Section title="Open lock files" aside="works offline">

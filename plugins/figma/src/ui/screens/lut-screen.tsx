@@ -2,7 +2,7 @@
  * LUT preview: pick one of the lock's LUTs, see the selected image before and after, and place the
  * graded version on a duplicate beside the original (the original is never changed).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MainBus } from '../bus/main-bus';
 import type { LoadedLock } from '../lock/loaded-lock';
 import type { SelectionSummary } from '../../protocol/selection';
@@ -17,11 +17,12 @@ interface Props {
   main: MainBus;
   loaded: LoadedLock | null;
   selection: SelectionSummary | null;
+  active: boolean;
   onOpenConnect(): void;
   onLoaded(loaded: LoadedLock): void;
 }
 
-export function LutScreen({ main, loaded, selection, onOpenConnect, onLoaded }: Props) {
+export function LutScreen({ main, loaded, selection, active, onOpenConnect, onLoaded }: Props) {
   const cubeInput = useRef<HTMLInputElement>(null);
   const luts = loaded?.lock.luts ?? [];
   const [lutId, setLutId] = useState<string | null>(null);
@@ -32,16 +33,19 @@ export function LutScreen({ main, loaded, selection, onOpenConnect, onLoaded }: 
   const after = useRef<HTMLCanvasElement>(null);
   const image = selection?.image ?? null;
   const chosen = luts.find((l) => l.id === lutId) ?? luts.find((l) => loaded?.cubes[l.id] !== undefined) ?? null;
-  const cube = chosen && loaded ? loadCube(loaded.cubes[chosen.id], chosen.file) : null;
+  const cubeText = chosen && loaded ? loaded.cubes[chosen.id] : undefined;
+  // Parsed once per file (cached by hash), not on every render.
+  const cube = useMemo(() => (chosen ? loadCube(cubeText, chosen.file) : null), [chosen?.id, cubeText]);
 
   useEffect(() => {
+    if (!active) return;
     if (!image) return setSource(null);
     if (source?.hash === image.imageHash) return;
     main.call('readImage', { imageHash: image.imageHash }).then(
       (r) => setSource({ hash: image.imageHash, bytes: r.bytes }),
       (e) => setMessage({ tone: 'danger', text: errorMessage(e) }),
     );
-  }, [image?.imageHash]);
+  }, [active, image?.imageHash]);
 
   useEffect(() => {
     if (!source || !cube?.success) return;

@@ -1,35 +1,32 @@
 /**
  * Moodboard from a brief: environment, lighting moods from the lock's presets, model direction from
- * its profiles, garment focus, 6 to 50 images. The server makes the images; the board fills in as
- * they arrive, with progress and cancel.
+ * its profiles, garment focus, 6 to 50 images. The server plans the board as cells and makes the
+ * images; the board fills in as they arrive, with progress and cancel. The brief and the run live in
+ * the app (above the tabs), and the form is locked while a board fills.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { MainBus } from '../bus/main-bus';
+import { useEffect, useState } from 'preact/hooks';
 import type { LoadedLock } from '../lock/loaded-lock';
 import type { MoodboardApi } from '../moodboard/moodboard-api';
+import type { MoodboardRun, RunState } from '../moodboard/moodboard-run';
 import { checkBrief, defaultBrief, type MoodboardBrief } from '../../moodboard/moodboard-brief';
 import { BOARD_MAX_IMAGES, BOARD_MIN_IMAGES } from '../../layout/board-grid';
-import { errorMessage } from '../../bus/bus-errors';
-import { runMoodboard, type MoodboardOutcome, type MoodboardStatus } from '../moodboard/run-moodboard';
 import { Banner, EmptyState, Field, Progress, Section } from '../components/basics';
 import { labToSrgb, parseColor } from '@brandlock/core/color';
 
 interface Props {
-  main: MainBus;
+  run: MoodboardRun;
+  state: RunState;
   loaded: LoadedLock | null;
   api: MoodboardApi | null;
   onOpenConnect(): void;
 }
 
-export function MoodboardScreen({ main, loaded, api, onOpenConnect }: Props) {
+export function MoodboardScreen({ run, state, loaded, api, onOpenConnect }: Props) {
   const lock = loaded?.lock ?? null;
-  const [brief, setBrief] = useState<MoodboardBrief | null>(lock ? defaultBrief(lock) : null);
   const [touched, setTouched] = useState(false);
-  const [status, setStatus] = useState<MoodboardStatus | null>(null);
-  const [result, setResult] = useState<MoodboardOutcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const abort = useRef<AbortController | null>(null);
-  useEffect(() => setBrief(lock ? defaultBrief(lock) : null), [lock]);
+  const { brief, status, result, error } = state;
+  // The brief lives in the run (above the tabs); a new lock starts a new one.
+  useEffect(() => run.setBrief(lock ? defaultBrief(lock) : null), [lock]);
 
   if (!lock || !brief) {
     return (
@@ -42,29 +39,22 @@ export function MoodboardScreen({ main, loaded, api, onOpenConnect }: Props) {
     );
   }
 
+  const running = status !== null;
   const issues = checkBrief(brief, lock);
-  const set = (patch: Partial<MoodboardBrief>) => setBrief({ ...brief, ...patch });
+  const set = (patch: Partial<MoodboardBrief>) => run.setBrief({ ...brief, ...patch });
   const toggle = (key: 'lightingIds' | 'modelIds', id: string) => set({ [key]: brief[key].includes(id) ? brief[key].filter((x) => x !== id) : [...brief[key], id] });
   const show = (k: keyof MoodboardBrief) => (touched ? issues[k] : undefined);
 
-  const start = async () => {
+  const start = () => {
     setTouched(true);
-    if (Object.keys(issues).length || !api) return;
-    abort.current = new AbortController();
-    setResult(null);
-    setError(null);
-    setStatus({ stage: 'Sending the brief', placed: 0, total: brief.count });
-    try {
-      setResult(await runMoodboard({ api, main, lock, brief, signal: abort.current.signal, onStatus: setStatus }));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-    setStatus(null);
+    if (Object.keys(issues).length || !api || running) return;
+    void run.start(api, lock, brief);
   };
 
   return (
     <>
       <div class="content">
+        <fieldset class="plain" disabled={running}>
         {!api && (
           <div class="section">
             <Banner tone="warning">Moodboards are made by your brandlock server. <button class="link" onClick={onOpenConnect}>Connect to it</button> to make one.</Banner>
@@ -113,13 +103,14 @@ export function MoodboardScreen({ main, loaded, api, onOpenConnect }: Props) {
         <Section title="Notes" aside="optional">
           <textarea class="textarea" rows={2} maxLength={2000} value={brief.notes} placeholder="Art direction for the board's notes area" onInput={(e) => set({ notes: e.currentTarget.value })} />
         </Section>
+        </fieldset>
         {(result || error) && (
           <div class="section">
             {error && <Banner tone="danger">{error}</Banner>}
             {result && (
               <Banner tone={result.outcome === 'complete' ? 'success' : result.outcome === 'canceled' ? 'warning' : 'danger'}>
-                {result.outcome === 'complete' ? `Placed ${result.placed} images on the board.` : result.outcome === 'canceled' ? `Canceled with ${result.placed} images on the board.` : `The moodboard stopped: ${result.message}`}
-                {result.outcome === 'complete' && result.message && <div class="muted">{result.message}</div>}
+                {result.outcome === 'complete' ? `Placed ${result.placed} of ${result.total} images on the board.` : result.outcome === 'canceled' ? `Canceled with ${result.placed} images on the board.` : `The moodboard stopped: ${result.message}`}
+                {result.outcome !== 'failed' && result.message && <div class="muted">{result.message}</div>}
               </Banner>
             )}
           </div>
@@ -128,8 +119,8 @@ export function MoodboardScreen({ main, loaded, api, onOpenConnect }: Props) {
       <div class="footer">
         {status ? (
           <>
-            <Progress done={status.placed} total={status.total} label={status.stage} />
-            <button class="button" onClick={() => abort.current?.abort()}>Cancel</button>
+            <Progress done={status.placed} total={status.total} label={`${status.title}: ${status.stage}`} />
+            <button class="button" onClick={() => run.cancel()}>Cancel</button>
           </>
         ) : (
           <>

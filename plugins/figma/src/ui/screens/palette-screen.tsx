@@ -1,6 +1,8 @@
 /**
  * Palette check: every solid fill and stroke in the selection (or page) against the Brand Lock's
  * palette by ΔE00, the off-palette colours with their nearest swatch, and one click to snap them.
+ * Neutrals and brandlock's own boards and frames are left out unless asked for; only near misses are
+ * pre-selected; a colour from a style or variable is snapped there (library ones are named, not changed).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { MainBus } from '../bus/main-bus';
@@ -16,24 +18,29 @@ interface Props {
   main: MainBus;
   loaded: LoadedLock | null;
   selection: SelectionSummary | null;
+  /** The tab is in view: a hidden tab does not rescan on every selection change. */
+  active: boolean;
   onOpenConnect(): void;
 }
 
-export function PaletteScreen({ main, loaded, selection, onOpenConnect }: Props) {
+export function PaletteScreen({ main, loaded, selection, active, onOpenConnect }: Props) {
   const [scope, setScope] = useState<'selection' | 'page'>('selection');
   const [scan, setScan] = useState<PaletteScan | null>(null);
   const [busy, setBusy] = useState<{ done: number; total: number; label: string } | null>(null);
   const [skip, setSkip] = useState<Set<string>>(new Set());
+  const [includeNeutrals, setIncludeNeutrals] = useState(false);
+  const [includeOwn, setIncludeOwn] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'warning' | 'danger'; text: string } | null>(null);
-  const report = useMemo(() => (scan && loaded ? matchPalette(scan.uses, loaded.lock.palette) : null), [scan, loaded]);
+  const report = useMemo(() => (scan && loaded ? matchPalette(scan.uses, loaded.lock.palette, { includeNeutrals }) : null), [scan, loaded, includeNeutrals]);
+  // Only near misses are pre-selected: a colour far from every swatch is probably not meant as one.
+  useEffect(() => setSkip(new Set(report ? report.offPalette.filter((c) => !c.nearMiss).map((c) => c.hex) : [])), [report]);
 
   const check = async (keepMessage = false) => {
     if (!loaded) return;
     setBusy({ done: 0, total: 0, label: 'Reading colours' });
     if (!keepMessage) setMessage(null);
     try {
-      setScan(await main.call('paletteScan', { scope }, { onProgress: setBusy }));
-      setSkip(new Set());
+      setScan(await main.call('paletteScan', { scope, includeOwn }, { onProgress: setBusy }));
     } catch (e) {
       if (!isCanceled(e)) setMessage({ tone: 'danger', text: errorMessage(e) });
     } finally {
@@ -43,8 +50,8 @@ export function PaletteScreen({ main, loaded, selection, onOpenConnect }: Props)
 
   // A page-wide check is not redone on every click in the canvas; "Check again" refreshes it.
   useEffect(() => {
-    void check();
-  }, [scope, scope === 'selection' ? selection : null, loaded]);
+    if (active) void check();
+  }, [active, scope, includeOwn, scope === 'selection' ? selection : null, loaded]);
 
   if (!loaded) {
     return (
@@ -64,11 +71,13 @@ export function PaletteScreen({ main, loaded, selection, onOpenConnect }: Props)
   const snap = async () => {
     setBusy({ done: 0, total: paintCount, label: 'Snapping to palette' });
     try {
-      const snaps = toSnap.flatMap((c) => c.uses.map((u) => ({ nodeId: u.nodeId, target: u.target, index: u.index, range: u.range, color: c.nearest.rgb })));
+      const snaps = toSnap.flatMap((c) => c.uses.map((u) => ({ nodeId: u.nodeId, target: u.target, index: u.index, range: u.range, from: u.color, color: c.nearest.rgb, binding: u.binding })));
       const res = await main.call('paletteSnap', { snaps }, { onProgress: setBusy });
-      setMessage(res.failed.length
-        ? { tone: 'warning', text: `Snapped ${res.changed} paints; ${res.failed.length} could not be changed (${res.failed[0].nodeName}: ${res.failed[0].message}).` }
-        : { tone: 'success', text: `Snapped ${res.changed} ${res.changed === 1 ? 'paint' : 'paints'} to the palette. Undo with ⌘Z.` });
+      const updated = res.updated.length ? ` Updated ${res.updated.join(', ')} (every layer using ${res.updated.length === 1 ? 'it' : 'them'} follows).` : '';
+      const skipped = res.skipped.length ? ` Not changed: ${res.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}.` : '';
+      setMessage(res.failed.length || res.skipped.length
+        ? { tone: 'warning', text: `Snapped ${res.changed} ${res.changed === 1 ? 'paint' : 'paints'}.${updated}${skipped}${res.failed.length ? ` ${res.failed.length} could not be changed (${res.failed[0].nodeName}: ${res.failed[0].message}).` : ''}` }
+        : { tone: 'success', text: `Snapped ${res.changed} ${res.changed === 1 ? 'paint' : 'paints'} to the palette.${updated} Undo with ⌘Z.` });
     } catch (e) {
       setMessage({ tone: 'danger', text: errorMessage(e) });
     }
@@ -85,6 +94,10 @@ export function PaletteScreen({ main, loaded, selection, onOpenConnect }: Props)
             <Segmented label="What to check" value={scope} onChange={setScope} options={[{ value: 'selection', label: 'Selection' }, { value: 'page', label: 'Whole page' }]} />
             <button class="button ghost" onClick={() => check()} disabled={!!busy}>Check again</button>
           </div>
+          <div class="row" style="margin-top:8px;flex-wrap:wrap">
+            <label class="check-inline"><input type="checkbox" checked={includeNeutrals} onChange={() => setIncludeNeutrals(!includeNeutrals)} /> Neutrals</label>
+            <label class="check-inline"><input type="checkbox" checked={includeOwn} onChange={() => setIncludeOwn(!includeOwn)} /> brandlock boards and frames</label>
+          </div>
           {report && !empty && (
             <div class="stat-grid" style="margin-top:10px">
               <div class="stat"><div class="n">{report.colours.length}</div><div class="l">colours in use</div></div>
@@ -93,7 +106,7 @@ export function PaletteScreen({ main, loaded, selection, onOpenConnect }: Props)
             </div>
           )}
           {message && <div style="margin-top:10px"><Banner tone={message.tone}>{message.text}</Banner></div>}
-          {scan && <NotChecked scan={scan} />}
+          {scan && <NotChecked scan={scan} neutrals={report?.neutrals ?? 0} />}
         </Section>
         {empty && (
           <EmptyState icon="palette" headline={scope === 'selection' && !selection?.count ? 'Select layers to check' : 'No solid colours here'}>
@@ -144,6 +157,7 @@ function ColourRow({ colour, checked, onToggle, onSelect }: { colour: ColourInUs
   const layers = new Set(colour.uses.map((u) => u.nodeId)).size;
   const tone = colour.onPalette ? 'good' : colour.deltaE > 10 ? 'bad' : 'warn';
   const kinds = [...new Set(colour.uses.map((u) => (u.range ? 'text' : u.target)))].join(', ');
+  const binding = colour.uses.find((u) => u.binding)?.binding ?? null;
   return (
     <div class="colour-row">
       {onToggle ? <input type="checkbox" checked={checked} onChange={onToggle} aria-label={`Snap ${colour.hex}`} /> : <span />}
@@ -157,7 +171,8 @@ function ColourRow({ colour, checked, onToggle, onSelect }: { colour: ColourInUs
         </div>
         <div class="detail">
           <span class={`de ${tone}`}>ΔE {colour.deltaE.toFixed(1)}</span> · {layers} {layers === 1 ? 'layer' : 'layers'} · {kinds}
-          {colour.styled > 0 && ' · uses a style'}
+          {binding && <> · {binding.kind} {binding.name}{binding.remote ? ' (library: not changed)' : ''}</>}
+          {!colour.onPalette && !colour.nearMiss && ' · far from every swatch'}
         </div>
       </div>
       <button class="button ghost" onClick={onSelect} title="Select these layers">
@@ -167,8 +182,10 @@ function ColourRow({ colour, checked, onToggle, onSelect }: { colour: ColourInUs
   );
 }
 
-function NotChecked({ scan }: { scan: PaletteScan }) {
+function NotChecked({ scan, neutrals }: { scan: PaletteScan; neutrals: number }) {
   const parts = [
+    neutrals && `${neutrals} neutral colour${neutrals === 1 ? '' : 's'}`,
+    scan.notChecked.own && `${scan.notChecked.own} brandlock board${scan.notChecked.own === 1 ? '' : 's'} and frame${scan.notChecked.own === 1 ? '' : 's'}`,
     scan.notChecked.gradients && `${scan.notChecked.gradients} gradient${scan.notChecked.gradients === 1 ? '' : 's'}`,
     scan.notChecked.images && `${scan.notChecked.images} image${scan.notChecked.images === 1 ? '' : 's'}`,
     scan.notChecked.hidden && `${scan.notChecked.hidden} hidden layer${scan.notChecked.hidden === 1 ? '' : 's'}`,

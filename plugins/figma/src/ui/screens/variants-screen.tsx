@@ -13,16 +13,20 @@ import { SelectionCard } from '../components/selection-card';
 import { ExportSection, useExport } from '../variants/export-panel';
 import { MakeForm, defaultMakeOptions, type MakeOptions } from '../variants/make-form';
 import { makeVariants, type MakeResult } from '../variants/make-variants';
+import type { ServerEncoder } from '../export/encode-for-delivery';
 
 interface Props {
   main: MainBus;
   loaded: LoadedLock | null;
   selection: SelectionSummary | null;
   editorType: string;
+  active: boolean;
+  /** The brandlock server's encoder when connected. */
+  server: ServerEncoder | null;
   onOpenConnect(): void;
 }
 
-export function VariantsScreen({ main, loaded, selection, editorType, onOpenConnect }: Props) {
+export function VariantsScreen({ main, loaded, selection, editorType, active, server, onOpenConnect }: Props) {
   const lock = loaded?.lock ?? null;
   const image = selection?.image ?? null;
   const [options, setOptions] = useState<MakeOptions | null>(lock ? defaultMakeOptions(lock, image?.naming ?? {}) : null);
@@ -46,6 +50,8 @@ export function VariantsScreen({ main, loaded, selection, editorType, onOpenConn
     zipName: `${lock?.brand.id ?? 'brandlock'}${options?.naming.sku ? `-${options.naming.sku}` : ''}-variants.zip`,
     meta: lock ? { brand: lock.brand.name, lockVersion: lock.version, lockHash: loaded!.hash } : {},
     refreshKey: made,
+    active,
+    server,
   });
 
   if (editorType === 'figjam') {
@@ -85,7 +91,7 @@ export function VariantsScreen({ main, loaded, selection, editorType, onOpenConn
         <Section>
           <SelectionCard selection={selection} />
         </Section>
-        <MakeForm lock={lock} options={options} onChange={setOptions} />
+        <MakeForm main={main} lock={lock} options={options} onChange={setOptions} />
         {(result || error) && (
           <div class="section stack" ref={report}>
             {error && <Banner tone="danger">{error}</Banner>}

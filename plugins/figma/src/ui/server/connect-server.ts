@@ -7,6 +7,7 @@
 import { createBrandlockClient, type BrandlockClient } from '@brandlock/core/api';
 import type { LoadedLock } from '../lock/loaded-lock';
 import { fetchLockLuts } from './fetch-lock-luts';
+import { networkRefusal } from './network-access';
 
 export interface ServerConnection {
   url: string;
@@ -33,6 +34,8 @@ export function normalizeServerUrl(input: string): { success: true; url: string 
 export async function connectServer(input: string, token: string): Promise<ConnectResult> {
   const checked = normalizeServerUrl(input);
   if (!checked.success) return checked;
+  const refused = networkRefusal(checked.url);
+  if (refused) return { success: false, message: refused };
   if (!token.trim()) return { success: false, message: 'Enter your brandlock token (an admin makes one with "brandlock token create --role designer")' };
   const client = createBrandlockClient({ baseUrl: checked.url, token: token.trim(), timeoutMs: 20_000 });
   try {

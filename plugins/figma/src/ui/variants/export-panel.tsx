@@ -11,6 +11,7 @@ import { errorMessage, isCanceled } from '../../bus/bus-errors';
 import { Banner, Section, Segmented } from '../components/basics';
 import { Icon } from '../components/icons';
 import { exportVariants, type ExportOutcome } from '../export/export-variants';
+import type { ServerEncoder } from '../export/encode-for-delivery';
 import { downloadBytes } from '../export/download-bytes';
 
 interface Props {
@@ -20,9 +21,13 @@ interface Props {
   meta: Record<string, string>;
   /** Bumped when new frames were made, to list them again. */
   refreshKey: number;
+  /** The tab is in view: frames are listed again only then. */
+  active: boolean;
+  /** The brandlock server's encoder when connected (every format, ICC profile), else null. */
+  server: ServerEncoder | null;
 }
 
-export function useExport({ main, selection, zipName, meta, refreshKey }: Props) {
+export function useExport({ main, selection, zipName, meta, refreshKey, active, server }: Props) {
   const [scope, setScope] = useState<'selection' | 'page'>('page');
   const [frames, setFrames] = useState<VariantFrameInfo[]>([]);
   const [busy, setBusy] = useState<{ done: number; total: number; label: string } | null>(null);
@@ -31,8 +36,8 @@ export function useExport({ main, selection, zipName, meta, refreshKey }: Props)
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => {
-    main.call('listVariantFrames', { scope }).then(setFrames, (e) => setError(errorMessage(e)));
-  }, [scope, selection, refreshKey]);
+    if (active && !busy) main.call('listVariantFrames', { scope }).then(setFrames, (e) => setError(errorMessage(e)));
+  }, [active, scope, selection, refreshKey]);
 
   const run = async () => {
     abort.current = new AbortController();
@@ -40,7 +45,7 @@ export function useExport({ main, selection, zipName, meta, refreshKey }: Props)
     setError(null);
     setBusy({ done: 0, total: frames.length, label: 'Exporting' });
     try {
-      const res = await exportVariants(main, frames, meta, (done, total, label) => setBusy({ done, total, label }), abort.current.signal);
+      const res = await exportVariants(main, frames, meta, (done, total, label) => setBusy({ done, total, label }), abort.current.signal, server);
       setOutcome(res);
       if (res.zip) downloadBytes(zipName, res.zip);
     } catch (e) {
@@ -48,18 +53,22 @@ export function useExport({ main, selection, zipName, meta, refreshKey }: Props)
     }
     setBusy(null);
   };
-  return { scope, setScope, frames, busy, outcome, error, run, cancel: () => abort.current?.abort() };
+  return { scope, setScope, frames, busy, outcome, error, run, cancel: () => abort.current?.abort(), server };
 }
 
 export function ExportSection({ state }: { state: ReturnType<typeof useExport> }) {
-  const { scope, setScope, frames, outcome, error } = state;
+  const { scope, setScope, frames, outcome, error, server } = state;
   return (
     <Section title="Export" aside={`${frames.length} variant ${frames.length === 1 ? 'frame' : 'frames'}`}>
       <div class="stack">
         <div class="row between">
           <Segmented label="Frames to export" value={scope} onChange={setScope} options={[{ value: 'page', label: 'On this page' }, { value: 'selection', label: 'Selected' }]} />
         </div>
-        <div class="hint">Each frame is encoded for its channel here: JPEG and WebP at the channel's quality (lower only to meet its size limit), PNG as exported, TIFF uncompressed.</div>
+        <div class="hint">
+          {server
+            ? 'Each frame is encoded for its channel by your brandlock server, as brandlock variants does: every format (WebP, AVIF, TIFF too), the channel\'s quality (lower only to meet its size limit), sRGB ICC profile.'
+            : 'Offline, each frame is encoded here: JPEG and WebP at the channel\'s quality (lower only to meet its size limit), PNG as exported, TIFF deflate-compressed, no ICC profile. AVIF needs your brandlock server.'}
+        </div>
         {error && <Banner tone="danger">{error}</Banner>}
         {outcome && <ExportReport outcome={outcome} />}
       </div>
@@ -73,6 +82,7 @@ function ExportReport({ outcome }: { outcome: ExportOutcome }) {
       {outcome.duplicates.length > 0 && <Banner tone="danger">Two frames export to the same file name: {outcome.duplicates.join(', ')}. Rename one (SKU, colorway or view) and export again.</Banner>}
       {outcome.zip && <Banner tone="success">Downloaded {outcome.files.length} {outcome.files.length === 1 ? 'file' : 'files'} and a manifest in one zip.</Banner>}
       {outcome.failed.map((f) => <Banner tone="danger"><b>{f.frame.fileName}</b>: {f.message}</Banner>)}
+      {outcome.notExported.map((f) => <Banner tone="warning">Not exported: <b>{f.frame.fileName}</b>: {f.message}</Banner>)}
       <div class="result-list">
         {outcome.files.map((f) => (
           <div class="result-row">

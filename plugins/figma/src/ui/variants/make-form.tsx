@@ -1,13 +1,17 @@
 /**
- * The "make variants" form: which of the lock's channels, the naming facts the lock's template needs
- * (SKU, colorway, view...), and optional overlay copy with where it sits and how it is set.
+ * The "make variants" form: which of the lock's channels (a two-column checklist that says which take
+ * copy), the naming facts the lock's template needs (SKU, colorway, view...), and optional copy: where
+ * it sits (clear of the garment by default), the font (from the fonts this file can use) and the
+ * colour (the palette swatch that reads best over the image by default).
  */
 import type { BrandLock } from '@brandlock/core/brand';
-import { FILE_EXTENSIONS, fillFileName } from '@brandlock/core/channels';
-import type { OverlayPosition } from '../../layout/overlay-box';
-import type { Rgb } from '../../protocol/geometry';
+import { channelTextPolicy, FILE_EXTENSIONS, fillFileName } from '@brandlock/core/channels';
+import type { OverlayPosition } from '../../layout/copy-box';
 import { resolveSwatches } from '../../palette/swatch-colors';
+import { AUTO_COLOUR } from '../../variants/choose-copy-colour';
 import { Field, Section, Segmented } from '../components/basics';
+import { FontPicker } from './font-picker';
+import type { MainBus } from '../bus/main-bus';
 
 export interface MakeOptions {
   channelIds: string[];
@@ -22,30 +26,25 @@ export interface MakeOptions {
 export function defaultMakeOptions(lock: BrandLock, naming: Record<string, string>): MakeOptions {
   const category = lock.categories.find((c) => c.id === naming.category);
   const channelIds = category?.channels?.length ? category.channels : lock.channels.map((c) => c.id);
-  const light = resolveSwatches(lock.palette).reduce((a, b) => (b.lab.l > a.lab.l ? b : a));
   return {
     channelIds: channelIds.filter((id) => lock.channels.some((c) => c.id === id)),
     naming: { sku: naming.sku ?? '', colorway: naming.colorway ?? '', view: naming.view ?? 'front', category: category?.id ?? '', market: naming.market ?? 'all' },
     copy: '',
-    position: 'bottom',
+    position: 'auto',
     font: { family: 'Inter', style: 'Bold' },
-    colorId: light.id,
+    colorId: AUTO_COLOUR,
     align: 'LEFT',
   };
 }
 
-export function overlayColour(lock: BrandLock, id: string): Rgb {
-  const s = resolveSwatches(lock.palette).find((x) => x.id === id);
-  return s ? s.rgb : { r: 1, g: 1, b: 1 };
-}
-
 interface Props {
+  main: MainBus;
   lock: BrandLock;
   options: MakeOptions;
   onChange(next: MakeOptions): void;
 }
 
-export function MakeForm({ lock, options, onChange }: Props) {
+export function MakeForm({ main, lock, options, onChange }: Props) {
   const set = (patch: Partial<MakeOptions>) => onChange({ ...options, ...patch });
   const setNaming = (key: keyof MakeOptions['naming'], value: string) => set({ naming: { ...options.naming, [key]: value } });
   const toggle = (id: string) => set({ channelIds: options.channelIds.includes(id) ? options.channelIds.filter((c) => c !== id) : [...options.channelIds, id] });
@@ -54,13 +53,17 @@ export function MakeForm({ lock, options, onChange }: Props) {
   return (
     <>
       <Section title="Channels" aside={<button class="link" onClick={() => set({ channelIds: all ? [] : lock.channels.map((c) => c.id) })}>{all ? 'None' : 'All'}</button>}>
-        <div class="chip-list">
+        <div class="check-grid">
           {lock.channels.map((c) => {
             const on = options.channelIds.includes(c.id);
+            const text = channelTextPolicy(c);
             return (
-              <label class={`chip${on ? ' on' : ''}`} title={`${c.name}: ${c.width}×${c.height} ${c.format.toUpperCase()}`}>
+              <label class={`check-item${on ? ' on' : ''}`} title={`${c.name}: ${c.width}×${c.height} ${c.format.toUpperCase()}${text.allowed ? '' : ` · no copy (${text.reason})`}`}>
                 <input type="checkbox" checked={on} onChange={() => toggle(c.id)} />
-                {c.name} <span class="dim">{c.width}×{c.height}</span>
+                <span class="check-text">
+                  <span class="check-name">{c.name}</span>
+                  <span class="dim">{c.width}×{c.height}{text.allowed ? '' : ' · no copy'}</span>
+                </span>
               </label>
             );
           })}
@@ -82,22 +85,20 @@ export function MakeForm({ lock, options, onChange }: Props) {
       </Section>
       <Section title="Copy overlay" aside="optional">
         <div class="stack">
-          <textarea class="textarea" rows={2} maxLength={280} placeholder="Headline on every variant, fitted to each frame" value={options.copy} onInput={(e) => set({ copy: e.currentTarget.value })} />
+          <textarea class="textarea" rows={2} maxLength={280} placeholder="Headline for the channels that take copy, fitted to each frame" value={options.copy} onInput={(e) => set({ copy: e.currentTarget.value })} />
           {options.copy.trim() && (
             <>
               <Field label="Position">
-                <Segmented label="Position" value={options.position} onChange={(position) => set({ position })} options={[{ value: 'top', label: 'Top' }, { value: 'center', label: 'Middle' }, { value: 'bottom', label: 'Bottom' }]} />
+                <Segmented label="Position" value={options.position} onChange={(position) => set({ position })} options={[{ value: 'auto', label: 'Clear of garment' }, { value: 'top', label: 'Top' }, { value: 'bottom', label: 'Bottom' }]} />
               </Field>
-              <Field label="Font" htmlFor="font">
-                <div class="row">
-                  <input id="font" class="input" value={options.font.family} onInput={(e) => set({ font: { ...options.font, family: e.currentTarget.value } })} />
-                  <input class="input" style="width:96px" aria-label="Font style" value={options.font.style} onInput={(e) => set({ font: { ...options.font, style: e.currentTarget.value } })} />
-                </div>
+              <Field label="Font" htmlFor="font-family">
+                <FontPicker main={main} value={options.font} onChange={(font) => set({ font })} />
               </Field>
               <Field label="Colour" htmlFor="colour">
                 <div class="row">
-                  <span class="swatch" style={{ background: swatches.find((s) => s.id === options.colorId)?.hex }} />
+                  <span class="swatch" style={{ background: swatches.find((s) => s.id === options.colorId)?.hex ?? 'conic-gradient(#1f2a44 0 50%, #f2efe9 0)' }} />
                   <select id="colour" class="select" value={options.colorId} onChange={(e) => set({ colorId: e.currentTarget.value })}>
+                    <option value={AUTO_COLOUR}>Auto: the palette colour that reads best</option>
                     {swatches.map((s) => <option value={s.id}>{s.name}</option>)}
                   </select>
                 </div>

@@ -1,7 +1,9 @@
 /**
  * Makes channel variants of the selected image: the subject from the designer's "subject" layer or
  * core's estimate on a small proxy, core's variant plans (subject-aware crop, file names from the
- * lock's template, collisions refused), one frame plan per channel, then the main thread builds them.
+ * lock's template, collisions refused), one frame plan per channel (copy only where the channel
+ * allows text, clear of the subject, in a palette colour checked for WCAG contrast against the
+ * pixels under it), then the main thread builds them.
  */
 import { estimateSubject, planVariants, scaleBoxToImage, type VariantPlanIssue } from '@brandlock/core/channels';
 import type { Raster } from '@brandlock/core/raster';
@@ -11,8 +13,12 @@ import type { ImageSource } from '../../protocol/selection';
 import type { CreatedVariant } from '../../protocol/variants';
 import type { Box, Point } from '../../protocol/geometry';
 import { planVariantFrame } from '../../variants/plan-variant-frame';
+import { sampleUnderBox, type DecodedPixels } from '../../variants/sample-under-box';
+import { chooseCopyColour } from '../../variants/choose-copy-colour';
+import { requiredContrast } from '../../palette/wcag-contrast';
+import { resolveSwatches } from '../../palette/swatch-colors';
 import { decodeImageBytes } from '../image/canvas-image';
-import { overlayColour, type MakeOptions } from './make-form';
+import type { MakeOptions } from './make-form';
 
 export interface SubjectSource {
   box: Box | null;
@@ -30,15 +36,20 @@ export interface MakeResult {
 
 const PROXY_SIDE = 384;
 
-export async function findSubject(main: MainBus, image: ImageSource): Promise<SubjectSource> {
-  if (image.subject) return { box: image.subject, focal: image.focal, how: 'marked', confidence: 1 };
+/** A small decoded copy of the source: the subject estimate and the contrast check read it. */
+export async function readProxy(main: MainBus, image: ImageSource): Promise<DecodedPixels> {
   const { bytes } = await main.call('readImage', { imageHash: image.imageHash });
-  const proxy = await decodeImageBytes(bytes, PROXY_SIDE);
-  const raster: Raster = { width: proxy.width, height: proxy.height, depth: 8, data: proxy.data };
+  return decodeImageBytes(bytes, PROXY_SIDE);
+}
+
+export async function findSubject(image: ImageSource, proxy: () => Promise<DecodedPixels>): Promise<SubjectSource> {
+  if (image.subject) return { box: image.subject, focal: image.focal, how: 'marked', confidence: 1 };
+  const img = await proxy();
+  const raster: Raster = { width: img.width, height: img.height, depth: 8, data: img.data };
   const est = estimateSubject(raster);
   const size = { width: image.imageWidth, height: image.imageHeight };
-  const focal = image.focal ?? { x: (est.focal.x * size.width) / proxy.width, y: (est.focal.y * size.height) / proxy.height };
-  return { box: scaleBoxToImage(est.box, proxy, size), focal, how: est.method, confidence: est.confidence };
+  const focal = image.focal ?? { x: (est.focal.x * size.width) / img.width, y: (est.focal.y * size.height) / img.height };
+  return { box: scaleBoxToImage(est.box, img, size), focal, how: est.method, confidence: est.confidence };
 }
 
 export async function makeVariants(args: {
@@ -52,7 +63,9 @@ export async function makeVariants(args: {
   const { main, loaded, image, options, signal, onProgress } = args;
   const { lock } = loaded;
   onProgress(0, options.channelIds.length, 'Finding the subject');
-  const subject = await findSubject(main, image);
+  let decoded: Promise<DecodedPixels> | null = null;
+  const proxy = () => (decoded ??= readProxy(main, image));
+  const subject = await findSubject(image, proxy);
   const channels = lock.channels.filter((c) => options.channelIds.includes(c.id));
   const size = { width: image.imageWidth, height: image.imageHeight };
   const { plans, issues } = planVariants({
@@ -71,14 +84,23 @@ export async function makeVariants(args: {
     provenance: { digitalSourceType: 'digitalCapture' },
   });
   const overlay = options.copy.trim()
-    ? { text: options.copy, position: options.position, font: options.font, color: overlayColour(lock, options.colorId), align: options.align }
+    ? { text: options.copy, position: options.position, font: options.font, color: { r: 0, g: 0, b: 0 }, align: options.align }
     : null;
   const frames = plans.map((p) => planVariantFrame(p, size, overlay));
   const warnings = frames.flatMap((f) => f.warnings.map((message) => ({ channel: f.channelName, message })));
+  const swatches = resolveSwatches(lock.palette).map((s) => ({ id: s.id, name: s.name, rgb: s.rgb }));
+  for (const [i, frame] of frames.entries()) {
+    if (!frame.overlay || !swatches.length) continue;
+    const samples = sampleUnderBox(await proxy(), size, plans[i].crop, frame.background, frame.overlay.box);
+    const required = requiredContrast(frame.overlay.minSize, /bold|black|heavy|semi/i.test(frame.overlay.font.style));
+    const colour = chooseCopyColour(samples, swatches, options.colorId, required);
+    frame.overlay = { ...frame.overlay, color: colour.swatch.rgb, contrast: { ratio: Math.round(colour.ratio * 10) / 10, required, colorName: colour.swatch.name } };
+    if (colour.warning) warnings.push({ channel: frame.channelName, message: colour.warning });
+  }
   if (!frames.length) return { created: [], issues, warnings, subject };
   const created = await main.call(
     'createVariants',
-    { source: { nodeId: image.nodeId, imageHash: image.imageHash }, groupName: `${options.naming.sku.trim() || image.nodeName} · channel variants`, frames },
+    { source: { nodeId: image.nodeId, imageHash: image.imageHash }, groupName: `${options.naming.sku.trim() || image.nodeName} · channel variants`, naming: options.naming, frames },
     { signal, onProgress: (p) => onProgress(p.done, p.total, p.label) },
   );
   for (const c of created) {

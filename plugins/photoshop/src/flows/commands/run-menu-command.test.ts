@@ -6,7 +6,7 @@ import { startPluginTestServer, type PluginTestServer } from '../../../test/supp
 import { openBrandlockSession } from '../../server/open-session';
 import { readBrandlockXmp } from '../../xmp/brandlock-xmp';
 import { lutCacheKey } from '../lut/load-lut-cube';
-import { LAST_QC_CATEGORY_KEY, SERVER_URL_KEY, TOKEN_KEY } from '../settings-keys';
+import { SERVER_URL_KEY, TOKEN_KEY } from '../settings-keys';
 import { fakeServices } from '../../../test/support/fake-services';
 import { studioImage } from '../../../test/support/studio-image';
 import { runMenuCommand } from './run-menu-command';
@@ -56,14 +56,25 @@ describe('with a saved connection to the real server', () => {
     expect(settings.values.get(lutCacheKey(ref, session.info.lockHash))).toBe(cube);
   });
 
-  it('runs QC on the active document with the last category and reports the verdict', async () => {
-    const { services, ps, settings } = connected();
-    const doc = ps.addDocument({ title: 'NF-WV-1001.psd', pixels: studioImage({ width: 128, height: 192 }) });
-    settings.values.set(LAST_QC_CATEGORY_KEY, 'wovens');
+  it("runs QC on the active document against the swatch of the SKU its name gives, and records it", async () => {
+    const { services, ps } = connected();
+    const doc = ps.addDocument({ title: 'NF-WV-1003_sky_front.psd', pixels: studioImage({ width: 128, height: 192, garment: [120, 120, 120], texture: 2 }) });
     await runMenuCommand(services, 'qc-active-document');
     const alert = ps.alerts.pop()!;
-    expect(alert).toMatch(/^brandlock: QC REJECT for "NF-WV-1001.psd" \(Wovens: shirts, blouses, skirts, no SKU swatch: colour accuracy not checked\)\.\n/);
+    expect(alert).toMatch(/^brandlock: QC REJECT for "NF-WV-1003_sky_front.psd" as NF-WV-1003 \(Sky swatch, Wovens: shirts, blouses, skirts\)\.\n/);
     expect(alert).toContain('• Resolution: 128x192 (expected at least 1024x1536)');
-    expect(readBrandlockXmp(ps.doc(doc.id).xmp).qcVerdict).toBe('reject');
+    expect(alert).toMatch(/• Colour vs swatch: \d+\.\d ΔE00/);
+    expect(readBrandlockXmp(ps.doc(doc.id).xmp)).toMatchObject({ qcVerdict: 'reject', qcSwatch: 'sky', sku: 'NF-WV-1003' });
+  });
+
+  it('refuses, and writes nothing, when it cannot tell which SKU the document is', async () => {
+    const { services, ps } = connected();
+    const doc = ps.addDocument({ title: 'IMG_2231.psd', pixels: studioImage({ width: 128, height: 192 }) });
+    await runMenuCommand(services, 'qc-active-document');
+    expect(ps.alerts.pop()).toBe(
+      'brandlock: brandlock cannot tell which SKU "IMG_2231.psd" is, so it has no swatch to judge the colour against. Nothing was checked or written.\n'
+      + 'Name the file after its SKU (e.g. NF-WV-1001_chalk_front.psd), or run QC from the QC tab of the brandlock panel, which asks which SKU it is.',
+    );
+    expect(ps.doc(doc.id).xmp).toBe('');
   });
 });

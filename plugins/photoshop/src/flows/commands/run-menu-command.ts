@@ -1,13 +1,17 @@
 /**
  * The two menu commands (Plugins > brandlock): they run without the panel, with the saved server
- * connection and the choices last made in the panel (LUT, QC category), and report in Photoshop's
- * alert dialog.
+ * connection, the LUT last chosen in the panel, and the SKU the document's XMP or name gives (QC never
+ * runs without the SKU's swatch), and report in Photoshop's alert dialog.
  */
 import type { PanelServices } from '../../ui/panel-services';
 import { PanelError } from '../../errors/panel-error';
-import { asPanelError } from '../../ui/use-flow';
+import { asPanelError } from '../../ui/as-panel-error';
 import { savedConnection } from '../connect';
-import { LAST_LUT_KEY, LAST_QC_CATEGORY_KEY } from '../settings-keys';
+import { LAST_LUT_KEY } from '../settings-keys';
+import { requireDocument } from '../../errors/document-checks';
+import { readDocumentXmp } from '../document-identity/read-document-xmp';
+import { identifyDocument } from '../document-identity/document-identity';
+import { qcTargetFor } from '../qc/qc-target';
 import { prepareBrandLut } from '../lut/prepare-brand-lut';
 import { cachedLutCube, lutFileName, serverLutCube } from '../lut/load-lut-cube';
 import { applyBrandLut } from '../lut/apply-brand-lut';
@@ -43,14 +47,20 @@ export async function applyLutToOpenDocumentsCommand(services: PanelServices): P
 
 export async function qcActiveDocumentCommand(services: PanelServices): Promise<string> {
   const session = await openSavedSession(services);
-  const saved = await services.settings.get(LAST_QC_CATEGORY_KEY);
-  const category = session.lock.categories.find((c) => c.id === saved) ?? session.lock.categories[0];
-  const result = await runDocumentQc(services.ps, session.lock, { category, swatch: null, by: session.info.user.name, lockHash: session.info.lockHash });
+  const doc = requireDocument(await services.ps.activeDocument(), 'run QC on');
+  const xmp = await readDocumentXmp(services.ps, doc.id);
+  const brief = await session.currentBrief().catch(() => null);
+  const target = qcTargetFor(identifyDocument({ title: doc.title, xmp }, session.lock, brief), session.lock, doc.title);
+  if (!target.success) {
+    throw new PanelError('bad-input', `${target.message} Nothing was checked or written.`, 'Name the file after its SKU (e.g. NF-WV-1001_chalk_front.psd), or run QC from the QC tab of the brandlock panel, which asks which SKU it is.');
+  }
+  const t = target.target;
+  const result = await runDocumentQc(services.ps, session.lock, { ...t, by: session.info.user.name, lockHash: session.info.lockHash });
   const failing = failingFindings(result.findings);
   return [
-    `QC ${result.verdict.toUpperCase()} for "${result.document.title}" (${category.name}, no SKU swatch: colour accuracy not checked).`,
+    `QC ${result.verdict.toUpperCase()} for "${result.document.title}" as ${t.sku ?? t.colorway} (${t.swatch.name} swatch, ${t.category.name}).`,
     ...failing.map((f) => `• ${findingTitle(f)}: ${measuredText(f)} (${limitText(f)})`),
-    'The verdict is in the document metadata; the panel QC tab shows the regions.',
+    result.recorded ? 'The verdict is in the document metadata; the panel QC tab shows the regions.' : `The verdict could not be written into the document: ${result.recordError}`,
   ].join('\n');
 }
 

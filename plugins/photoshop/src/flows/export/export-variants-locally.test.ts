@@ -1,6 +1,8 @@
 // Export in the fake Photoshop with the demo brand's naming template: files named by the lock,
-// exactly the channel's size and format, XMP embedded, pad with the channel's background, WebP sent
-// to the server route, a taken name reported and never overwritten, the master left untouched.
+// exactly the channel's size and format (WebP too), XMP embedded, pad with the channel's background,
+// a taken name reported and never overwritten, the master left untouched. Gated by QC: a reject or a
+// master QC never saw is refused, a flag needs the retoucher's say-so, and a channel that would need
+// more enlargement than it allows is skipped with the factor.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ChannelSpec } from '@brandlock/core/channels';
@@ -8,6 +10,7 @@ import { fakeEnvironment } from '../../../test/support/fake-env';
 import { sampleLock } from '../../../test/support/sample-lock';
 import { studioImage } from '../../../test/support/studio-image';
 import { FakeFileSystem } from '../../fake-host/fake-file-system';
+import { writeBrandlockXmp } from '../../xmp/brandlock-xmp';
 import { exportVariantsLocally } from './export-variants-locally';
 
 const { lock, hash } = sampleLock();
@@ -16,25 +19,39 @@ const channels = [
   ChannelSpec.parse({ id: 'pdp-2x3', name: 'PDP hero 2:3', kind: 'hero', width: 200, height: 300, fit: 'cover', focal: 'subject', format: 'jpeg', quality: 90 }),
   ChannelSpec.parse({ id: 'marketplace', name: 'Marketplace main', kind: 'marketplace', width: 200, height: 200, fit: 'pad', background: '#ffffff', minFill: 0.85, margin: 0.03, format: 'jpeg', quality: 92 }),
   ChannelSpec.parse({ id: 'pinterest', name: 'Pinterest 2:3', kind: 'social', width: 100, height: 150, fit: 'cover', format: 'png' }),
-  ChannelSpec.parse({ id: 'pdp-webp', name: 'PDP WebP', kind: 'hero', width: 120, height: 180, fit: 'cover', format: 'webp' }),
+  ChannelSpec.parse({ id: 'pdp-webp', name: 'PDP WebP', kind: 'hero', width: 120, height: 180, fit: 'cover', format: 'webp', quality: 82 }),
+  ChannelSpec.parse({ id: 'pdp-avif', name: 'PDP AVIF', kind: 'hero', width: 120, height: 180, fit: 'cover', format: 'avif' }),
 ];
+
+function masterWithVerdict(verdict: 'pass' | 'flag' | 'reject' | null, size = { width: 240, height: 360 }) {
+  const env = fakeEnvironment();
+  const master = env.ps.addDocument({ title: 'NF-WV-1001.psd', pixels: studioImage({ ...size, depth: 16, background: [244, 241, 236] }) });
+  if (verdict) {
+    const findings = verdict === 'pass' ? [] : [{ rule: 'exposure', check: 'level', severity: verdict }];
+    env.ps.doc(master.id).xmp = writeBrandlockXmp('', { qcVerdict: verdict, qcFindings: JSON.stringify(findings), sku: 'NF-WV-1001' });
+  }
+  return { env, master };
+}
+
+const request = (extra: Partial<Parameters<typeof exportVariantsLocally>[4]> = {}) => ({
+  sku: 'NF-WV-1001', colorway: 'Ecru', view: 'front', category: 'wovens', channels, folder: FakeFileSystem.folder('/delivery'), ...extra,
+});
+const options = { signal: new AbortController().signal, onProgress: () => {} };
 
 describe('export channel variants in Photoshop', () => {
   it('writes each variant named by the lock, at its exact size and format, with XMP, and leaves the master alone', async () => {
-    const env = fakeEnvironment();
-    const master = env.ps.addDocument({ title: 'NF-WV-1001.psd', pixels: studioImage({ width: 240, height: 360, depth: 16, background: [244, 241, 236] }) });
+    const { env, master } = masterWithVerdict('pass');
     env.fs.put('/delivery/northfold_nf-wv-1001_ecru_front_pinterest_100x150.png', new Uint8Array([7]));
-    const { outcomes, subjectFrom } = await exportVariantsLocally(env.ps, env.fs, lock, hash, {
-      sku: 'NF-WV-1001', colorway: 'Ecru', view: 'front', category: 'wovens', channels, folder: FakeFileSystem.folder('/delivery'),
-    }, { signal: new AbortController().signal, onProgress: () => {} });
+    const { outcomes, subjectFrom } = await exportVariantsLocally(env.ps, env.fs, lock, hash, request(), options);
     expect(subjectFrom).toBe('estimate');
     expect(outcomes.map((o) => [o.name, o.status])).toEqual([
-      ['PDP WebP', 'skipped'],
+      ['PDP AVIF', 'skipped'],
       ['northfold_nf-wv-1001_ecru_front_pdp-2x3_200x300.jpg', 'done'],
       ['northfold_nf-wv-1001_ecru_front_marketplace_200x200.jpg', 'done'],
       ['northfold_nf-wv-1001_ecru_front_pinterest_100x150.png', 'failed'],
+      ['northfold_nf-wv-1001_ecru_front_pdp-webp_120x180.webp', 'done'],
     ]);
-    expect(outcomes[0].message).toContain('through the server');
+    expect(outcomes[0].message).toBe('Not made: Photoshop cannot write AVIF; export this channel on the server.');
     expect(outcomes[3].message).toContain('already exists');
     const hero = env.fs.files.get('/delivery/northfold_nf-wv-1001_ecru_front_pdp-2x3_200x300.jpg')!;
     const heroMeta = await sharp(hero).metadata();
@@ -42,6 +59,7 @@ describe('export channel variants in Photoshop', () => {
     const xmp = heroMeta.xmp!.toString('utf8');
     expect(xmp).toContain(hash);
     expect(xmp).toContain('digitalCapture');
+    expect(await sharp(env.fs.files.get('/delivery/northfold_nf-wv-1001_ecru_front_pdp-webp_120x180.webp')!).metadata()).toMatchObject({ format: 'webp', width: 120, height: 180 });
     const market = env.fs.files.get('/delivery/northfold_nf-wv-1001_ecru_front_marketplace_200x200.jpg')!;
     const { data } = await sharp(market).raw().toBuffer({ resolveWithObject: true });
     expect([data[0], data[1], data[2]].every((v) => v >= 250)).toBe(true);
@@ -49,5 +67,32 @@ describe('export channel variants in Photoshop', () => {
     expect(env.ps.docs.map((d) => d.id)).toEqual([master.id]);
     expect(env.ps.doc(master.id).history).toEqual(['Open']);
     expect([...env.fs.files.keys()].filter((k) => k.includes('.part-'))).toEqual([]);
+  });
+
+  it('refuses a master QC rejected, or never judged, and writes nothing', async () => {
+    for (const verdict of ['reject', null] as const) {
+      const { env } = masterWithVerdict(verdict);
+      await expect(exportVariantsLocally(env.ps, env.fs, lock, hash, request(), options)).rejects.toMatchObject({
+        code: 'bad-input', message: verdict ? 'QC rejected "NF-WV-1001.psd" (level (reject)); brandlock does not export a reject.' : '"NF-WV-1001.psd" has no QC verdict, so brandlock does not export it.',
+      });
+      expect([...env.fs.files.keys()].filter((k) => k.startsWith('/delivery/'))).toEqual([]);
+    }
+  });
+
+  it('asks before exporting a flagged master, and exports it once the retoucher says so', async () => {
+    const { env } = masterWithVerdict('flag');
+    await expect(exportVariantsLocally(env.ps, env.fs, lock, hash, request(), options)).rejects.toMatchObject({ code: 'needs-confirmation', message: 'QC flagged "NF-WV-1001.psd" (level (flag)). Export it anyway?' });
+    const { outcomes } = await exportVariantsLocally(env.ps, env.fs, lock, hash, request({ channels: channels.slice(0, 1), acceptFlag: true }), options);
+    expect(outcomes.map((o) => o.status)).toEqual(['done']);
+  });
+
+  it('skips a channel that would need more enlargement than it allows, saying by how much', async () => {
+    const { env } = masterWithVerdict('pass', { width: 60, height: 90 });
+    const { outcomes } = await exportVariantsLocally(env.ps, env.fs, lock, hash, request({ channels: channels.slice(0, 1) }), options);
+    expect(outcomes).toEqual([{
+      name: 'northfold_nf-wv-1001_ecru_front_pdp-2x3_200x300.jpg', status: 'skipped',
+      message: expect.stringMatching(/^Not made: PDP hero 2:3 would need the master enlarged \d\.\d\dx; hero channels allow at most 2x\. It needs a larger master\.$/),
+    }]);
+    expect(env.fs.files.size).toBe(0);
   });
 });

@@ -1,13 +1,15 @@
 /**
- * Export in Photoshop: every chosen channel variant of the active document, planned by core (crop
- * around the subject, file name from the lock's template, XMP), then made on a duplicate: flatten,
- * convert to 8-bit sRGB, crop, resize, trim, pad, embed the XMP, save a copy under a temporary name,
- * check the byte limit (lowering JPEG quality until it fits), rename into place. A channel that
- * cannot be made (a format Photoshop cannot write, a name already taken) is reported; the rest go on.
+ * Export in Photoshop: every chosen channel variant of a master, planned by core (crop around the
+ * subject, file name from the lock's template, XMP), then made on a duplicate: flatten, convert to
+ * 8-bit sRGB, crop, resize, trim, pad, embed the XMP, save a copy under a temporary name, check the
+ * byte limit (lowering JPEG or WebP quality until it fits), rename into place. The master must have
+ * passed QC (a flag only with the retoucher's say-so, a reject never; see export-gate). A channel that
+ * cannot be made is skipped or failed with the reason (a format Photoshop cannot write, more
+ * enlargement than the channel allows, a name already taken); the rest go on.
  */
 import type { BrandLock } from '@brandlock/core/brand';
 import { estimateSubject, planVariants, scaleBoxToImage, type Box, type ChannelSpec, type VariantPlan } from '@brandlock/core/channels';
-import type { ModalContext, PsHost, SaveFormat } from '../../ports/ps-host';
+import type { DocumentInfo, ModalContext, PsHost, SaveFormat } from '../../ports/ps-host';
 import type { FileSystemPort, FolderRef } from '../../ports/file-system';
 import { requireDocument, requireEditableRgb } from '../../errors/document-checks';
 import { PanelError, isCancelled } from '../../errors/panel-error';
@@ -18,8 +20,12 @@ import type { ProgressState } from '../../ui/widgets/progress';
 import { formatBytes } from '../../ui/format';
 import type { Outcome } from '../../ui/widgets/outcome-list';
 import { documentProvenance } from './document-provenance';
+import { checkExportGate } from './export-gate';
+import { maxUpscaleFor } from './upscale-limit';
+import { readDocumentXmp } from '../document-identity/read-document-xmp';
 
-export const LOCAL_FORMATS: ReadonlySet<ChannelSpec['format']> = new Set(['jpeg', 'png', 'tiff']);
+/** What Photoshop writes itself: JPEG, PNG, TIFF, and WebP since 23.2 (batchPlay WebPFormat). AVIF only through the server. */
+export const LOCAL_FORMATS: ReadonlySet<ChannelSpec['format']> = new Set(['jpeg', 'png', 'tiff', 'webp']);
 
 export interface ExportRequest {
   sku: string;
@@ -29,6 +35,10 @@ export interface ExportRequest {
   market?: string;
   channels: ChannelSpec[];
   folder: FolderRef;
+  /** The master; the active document when absent. */
+  documentId?: number;
+  /** The retoucher saw QC's flag and chose to export anyway. */
+  acceptFlag?: boolean;
 }
 
 export interface ExportResult {
@@ -47,8 +57,11 @@ async function subjectBox(ps: PsHost, documentId: number, size: { width: number;
 function saveFormat(channel: ChannelSpec, quality: number): SaveFormat {
   if (channel.format === 'png') return { format: 'png' };
   if (channel.format === 'tiff') return { format: 'tiff' };
+  if (channel.format === 'webp') return { format: 'webp', quality };
   return { format: 'jpeg', quality };
 }
+
+const LOSSY = new Set(['jpeg', 'webp']);
 
 async function makeVariant(ps: PsHost, files: FileSystemPort, ctx: ModalContext, sourceId: number, plan: VariantPlan, folder: FolderRef): Promise<string> {
   const { channel, crop } = plan;
@@ -75,7 +88,7 @@ async function makeVariant(ps: PsHost, files: FileSystemPort, ctx: ModalContext,
       try {
         await ps.saveDocumentCopy(dup.id, partial, saveFormat(channel, quality));
         const bytes = (await files.readFile(partial)).length;
-        if (channel.maxBytes && bytes > channel.maxBytes && channel.format === 'jpeg' && quality > 40) {
+        if (channel.maxBytes && bytes > channel.maxBytes && LOSSY.has(channel.format) && quality > 40) {
           await files.removeFile(partial);
           quality = Math.max(40, quality - 8);
           continue;
@@ -104,50 +117,76 @@ export async function exportVariantsLocally(
   request: ExportRequest,
   options: { signal: AbortSignal; onProgress(p: ProgressState): void },
 ): Promise<ExportResult> {
-  const doc = requireEditableRgb(requireDocument(await ps.activeDocument(), 'export'), 'export');
-  const outcomes: Outcome[] = [];
-  let subjectFrom: ExportResult['subjectFrom'] = 'estimate';
+  const found = request.documentId === undefined ? await ps.activeDocument() : ((await ps.documents()).find((d) => d.id === request.documentId) ?? null);
+  const doc = requireEditableRgb(requireDocument(found, 'export'), 'export');
+  checkExportGate({ title: doc.title, sku: request.sku, xmp: await readDocumentXmp(ps, doc.id), acceptFlag: request.acceptFlag ?? false });
+  const active = await ps.activeDocument();
+  let result: ExportResult = { outcomes: [], subjectFrom: 'estimate' };
   await ps.executeAsModal(`Export ${request.sku}`, async (ctx) => {
     try {
-      await exportAll(ctx);
+      result = await exportMaster(ps, files, lock, lockHash, doc, request, ctx, options);
     } finally {
-      // Back to the master the retoucher was on (the duplicates were active while they were saved).
-      await ps.activateDocument(doc.id).catch(() => undefined);
+      // Back to the document the retoucher was on (the duplicates were active while they were saved).
+      if (active) await ps.activateDocument(active.id).catch(() => undefined);
     }
   });
-  return { outcomes, subjectFrom };
+  return result;
+}
 
-  async function exportAll(ctx: ModalContext): Promise<void> {
-    const subject = await subjectBox(ps, doc.id, doc);
-    subjectFrom = subject.from;
-    const { provenance } = await documentProvenance(ps, doc.id);
-    const local = request.channels.filter((c) => LOCAL_FORMATS.has(c.format));
-    for (const c of request.channels.filter((c) => !LOCAL_FORMATS.has(c.format))) {
-      outcomes.push({ name: c.name, status: 'skipped', message: `${c.format.toUpperCase()} cannot be written by Photoshop; export this channel through the server.` });
+/**
+ * One master's variants inside a modal scope the caller holds (a batch holds one for all masters).
+ * The caller has checked the QC gate.
+ */
+export async function exportMaster(
+  ps: PsHost,
+  files: FileSystemPort,
+  lock: BrandLock,
+  lockHash: string,
+  doc: DocumentInfo,
+  request: ExportRequest,
+  ctx: ModalContext,
+  options: { signal: AbortSignal; onProgress(p: ProgressState): void },
+): Promise<ExportResult> {
+  const outcomes: Outcome[] = [];
+  const subject = await subjectBox(ps, doc.id, doc);
+  const { provenance } = await documentProvenance(ps, doc.id);
+  const local = request.channels.filter((c) => LOCAL_FORMATS.has(c.format));
+  for (const c of request.channels.filter((c) => !LOCAL_FORMATS.has(c.format))) {
+    outcomes.push({ name: c.name, status: 'skipped', message: `Not made: Photoshop cannot write ${c.format.toUpperCase()}; export this channel on the server.` });
+  }
+  const { plans, issues } = planVariants({
+    lock, lockHash, master: { width: doc.width, height: doc.height }, subject: subject.box, sku: request.sku, colorway: request.colorway,
+    view: request.view, category: request.category, market: request.market, channels: local, provenance,
+  });
+  for (const issue of issues) outcomes.push({ name: local.find((c) => c.id === issue.channel)?.name ?? issue.channel, status: 'failed', message: issue.message });
+  const makeable: VariantPlan[] = [];
+  for (const plan of plans) {
+    const limit = maxUpscaleFor(plan.channel);
+    if (plan.crop.scale > limit + 1e-6) {
+      outcomes.push({
+        name: plan.fileName, status: 'skipped',
+        message: `Not made: ${plan.channel.name} would need the master enlarged ${plan.crop.scale.toFixed(2)}x; ${plan.channel.kind} channels allow at most ${limit}x. It needs a larger master.`,
+      });
+    } else makeable.push(plan);
+  }
+  for (let i = 0; i < makeable.length; i++) {
+    const plan = makeable[i];
+    if (ctx.isCancelled || options.signal.aborted) {
+      for (const rest of makeable.slice(i)) outcomes.push({ name: rest.fileName, status: 'skipped', message: 'Not exported: cancelled.' });
+      break;
     }
-    const { plans, issues } = planVariants({
-      lock, lockHash, master: { width: doc.width, height: doc.height }, subject: subject.box, sku: request.sku, colorway: request.colorway,
-      view: request.view, category: request.category, market: request.market, channels: local, provenance,
-    });
-    for (const issue of issues) outcomes.push({ name: local.find((c) => c.id === issue.channel)?.name ?? issue.channel, status: 'failed', message: issue.message });
-    for (let i = 0; i < plans.length; i++) {
-      const plan = plans[i];
-      if (ctx.isCancelled || options.signal.aborted) {
-        for (const rest of plans.slice(i)) outcomes.push({ name: rest.fileName, status: 'skipped', message: 'Not exported: cancelled.' });
-        return;
-      }
-      options.onProgress({ fraction: i / plans.length, label: `${i + 1} of ${plans.length} · ${plan.channel.name}` });
-      ctx.reportProgress(i / plans.length, `brandlock: ${plan.fileName}`);
-      try {
-        outcomes.push({ name: plan.fileName, status: 'done', message: await makeVariant(ps, files, ctx, doc.id, plan, request.folder) });
-      } catch (e) {
-        const err = toPanelError(e, `export ${plan.fileName}`);
-        outcomes.push({ name: plan.fileName, status: isCancelled(err) ? 'skipped' : 'failed', message: err.message });
-        if (isCancelled(err)) {
-          for (const rest of plans.slice(i + 1)) outcomes.push({ name: rest.fileName, status: 'skipped', message: 'Not exported: cancelled.' });
-          return;
-        }
+    options.onProgress({ fraction: i / makeable.length, label: `${i + 1} of ${makeable.length} · ${plan.channel.name}` });
+    ctx.reportProgress(i / makeable.length, `brandlock: ${plan.fileName}`);
+    try {
+      outcomes.push({ name: plan.fileName, status: 'done', message: await makeVariant(ps, files, ctx, doc.id, plan, request.folder) });
+    } catch (e) {
+      const err = toPanelError(e, `export ${plan.fileName}`);
+      outcomes.push({ name: plan.fileName, status: isCancelled(err) ? 'skipped' : 'failed', message: err.message });
+      if (isCancelled(err)) {
+        for (const rest of makeable.slice(i + 1)) outcomes.push({ name: rest.fileName, status: 'skipped', message: 'Not exported: cancelled.' });
+        break;
       }
     }
   }
+  return { outcomes, subjectFrom: subject.from };
 }

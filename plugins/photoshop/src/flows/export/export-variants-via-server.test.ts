@@ -1,4 +1,5 @@
-// Export through the real server (local provider renders the variants) from the fake Photoshop:
+// Export through the real server (local provider renders the variants) from the fake Photoshop, for a
+// master that passed QC:
 // every chosen channel comes back, WebP included, named by the lock's template, written without
 // overwriting, and the master document is left as it was.
 import sharp from 'sharp';
@@ -9,6 +10,7 @@ import { studioImage } from '../../../test/support/studio-image';
 import { FakeFileSystem } from '../../fake-host/fake-file-system';
 import { openBrandlockSession } from '../../server/open-session';
 import { exportVariantsViaServer } from './export-variants-via-server';
+import { writeBrandlockXmp } from '../../xmp/brandlock-xmp';
 
 let s: PluginTestServer;
 beforeAll(async () => {
@@ -19,6 +21,7 @@ afterAll(async () => s?.close());
 it('writes the server-rendered variants, WebP included, named by the lock', async () => {
   const env = fakeEnvironment();
   const master = env.ps.addDocument({ title: 'NF-WV-1001.psd', pixels: studioImage({ width: 400, height: 600, depth: 16 }) });
+  env.ps.doc(master.id).xmp = writeBrandlockXmp('', { qcVerdict: 'pass', sku: 'NF-WV-1001' });
   const session = await openBrandlockSession(s.url, s.retoucherToken);
   const channels = session.lock.channels.filter((c) => ['ig-square', 'pdp-webp'].includes(c.id));
   const { outcomes } = await exportVariantsViaServer(env.ps, env.fs, session, {

@@ -1,5 +1,5 @@
 /**
- * Export through the server: the open master is flattened to 8-bit sRGB on a duplicate, saved as a
+ * Export through the server: the open master, once past QC (export-gate), is flattened to 8-bit sRGB on a duplicate, saved as a
  * temporary PNG and uploaded; the server renders every chosen channel (WebP and AVIF included) with
  * the same core crop and metadata; the panel names each file by the lock's template and writes it to
  * the folder under a temporary name, renamed when complete, never over an existing file.
@@ -15,6 +15,8 @@ import type { ProgressState } from '../../ui/widgets/progress';
 import { formatBytes } from '../../ui/format';
 import type { Outcome } from '../../ui/widgets/outcome-list';
 import type { ExportRequest } from './export-variants-locally';
+import { checkExportGate } from './export-gate';
+import { readDocumentXmp } from '../document-identity/read-document-xmp';
 
 export async function exportVariantsViaServer(
   ps: PsHost,
@@ -25,6 +27,7 @@ export async function exportVariantsViaServer(
 ): Promise<{ outcomes: Outcome[]; jobId: string }> {
   const lock: BrandLock = server.lock;
   const doc = requireEditableRgb(requireDocument(await ps.activeDocument(), 'export'), 'export');
+  checkExportGate({ title: doc.title, sku: request.sku, xmp: await readDocumentXmp(ps, doc.id), acceptFlag: request.acceptFlag ?? false });
   options.onProgress({ fraction: null, label: 'Flattening a copy of the master…' });
   const master = await ps.executeAsModal(`Prepare ${request.sku} for the server`, async (ctx) => {
     const dup = await ps.duplicateDocument(doc.id, `${doc.title} (brandlock master)`);

@@ -1,5 +1,6 @@
 // Placing a generated image: one History step, fitted to the area it was made for, masked to the
-// selection when that was the source, named after SKU and job, production record in the layer XMP.
+// selection that was sent when that was the source, named after SKU and job, production record in the
+// layer XMP, and a refused metadata write that does not undo the placement.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { fakeEnvironment } from '../../../test/support/fake-env';
@@ -34,12 +35,14 @@ describe('placing a generated result', () => {
     const env = fakeEnvironment();
     const doc = env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage({ width: 60, height: 90 }) });
     const file = await env.fs.writeTempFile('NF-1001.png', await resultPng(20, 30));
-    const layerId = await env.ps.executeAsModal('place', (ctx) =>
+    const placed = await env.ps.executeAsModal('place', (ctx) =>
       placeGeneratedResult(env.ps, ctx, {
         documentId: doc.id, file, layerName: 'NF-1001 front · job 7f3a9c21', target: { left: 0, top: 0, right: 60, bottom: 90 },
-        maskToSelection: false, xmp: productionRecordXmp(record), historyName: 'brandlock: NF-1001 front · job 7f3a9c21',
+        mask: null, xmp: productionRecordXmp(record), historyName: 'brandlock: NF-1001 front · job 7f3a9c21',
       }),
     );
+    expect(placed.recordWarning).toBeNull();
+    const layerId = placed.layerId;
     const d = env.ps.doc(doc.id);
     const layer = d.layers.find((l) => l.id === layerId)!;
     expect(layer).toMatchObject({ name: 'NF-1001 front · job 7f3a9c21', kind: 'smartObject' });
@@ -50,19 +53,37 @@ describe('placing a generated result', () => {
     expect(ProductionRecord.parse(JSON.parse(xmp.productionRecord))).toEqual(record);
   });
 
-  it('fits into the selection box and masks to the selection', async () => {
+  it('fits into the selection box and masks to the selection that was sent, not the one there at placement', async () => {
     const env = fakeEnvironment();
     const doc = env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage({ width: 60, height: 90 }) });
     await env.ps.executeAsModal('select', () => env.ps.batchPlay([selectRectangle({ left: 10, top: 20, right: 30, bottom: 50 })]));
+    const sent = (await env.ps.getSelectionMask(doc.id, { width: 20, height: 30 }))!;
+    // While the job ran, the retoucher selected something else.
+    await env.ps.executeAsModal('select', () => env.ps.batchPlay([selectRectangle({ left: 0, top: 0, right: 5, bottom: 5 })]));
     const file = await env.fs.writeTempFile('r.png', await resultPng(40, 60));
-    const layerId = await env.ps.executeAsModal('place', (ctx) =>
+    const { layerId } = await env.ps.executeAsModal('place', (ctx) =>
       placeGeneratedResult(env.ps, ctx, {
-        documentId: doc.id, file, layerName: 'x', target: { left: 10, top: 20, right: 30, bottom: 50 }, maskToSelection: true, xmp: { jobId: 'j' }, historyName: 'h',
+        documentId: doc.id, file, layerName: 'x', target: { left: 10, top: 20, right: 30, bottom: 50 }, mask: sent, xmp: { jobId: 'j' }, historyName: 'h',
       }),
     );
     const info = (await env.ps.layers(doc.id)).find((l) => l.id === layerId)!;
-    expect(info.bounds).toEqual({ left: 10, top: 20, right: 30, bottom: 50 });
-    expect(info.hasMask).toBe(true);
+    expect(info.pixelBounds).toEqual({ left: 10, top: 20, right: 30, bottom: 50 });
+    const mask = env.ps.doc(doc.id).layers.find((l) => l.id === layerId)!.mask!;
+    expect(mask[25 * 60 + 15]).toBe(255);
+    expect(mask[2 * 60 + 2]).toBe(0);
+  });
+
+  it('keeps the placed layer when Photoshop refuses to write its production record, and says so', async () => {
+    const env = fakeEnvironment();
+    const doc = env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage({ width: 60, height: 90 }) });
+    env.ps.doc(doc.id).refusesLayerXmp = true;
+    const file = await env.fs.writeTempFile('r.png', await resultPng(20, 30));
+    const placed = await env.ps.executeAsModal('place', (ctx) =>
+      placeGeneratedResult(env.ps, ctx, { documentId: doc.id, file, layerName: 'NF-1001 front · job 1', target: { left: 0, top: 0, right: 60, bottom: 90 }, mask: null, xmp: { jobId: 'j' }, historyName: 'brandlock: NF-1001' }),
+    );
+    expect(placed.recordWarning).toMatch(/production record.*-25920/);
+    expect(env.ps.doc(doc.id).layers.map((l) => l.name)).toEqual(['NF-1001 front · job 1', 'Background']);
+    expect(env.ps.doc(doc.id).history).toEqual(['Open', 'brandlock: NF-1001']);
   });
 
   it('leaves the document as it was when placing fails', async () => {
@@ -70,7 +91,7 @@ describe('placing a generated result', () => {
     const doc = env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage() });
     const file = await env.fs.writeTempFile('bad.png', Uint8Array.from([1, 2, 3]));
     await expect(env.ps.executeAsModal('place', (ctx) =>
-      placeGeneratedResult(env.ps, ctx, { documentId: doc.id, file, layerName: 'x', target: { left: 0, top: 0, right: 48, bottom: 64 }, maskToSelection: false, xmp: {}, historyName: 'h' }),
+      placeGeneratedResult(env.ps, ctx, { documentId: doc.id, file, layerName: 'x', target: { left: 0, top: 0, right: 48, bottom: 64 }, mask: null, xmp: {}, historyName: 'h' }),
     )).rejects.toMatchObject({ name: 'PanelError' });
     expect(env.ps.doc(doc.id).layers).toHaveLength(1);
     expect(env.ps.doc(doc.id).history).toEqual(['Open']);

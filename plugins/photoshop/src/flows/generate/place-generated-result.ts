@@ -1,12 +1,16 @@
 /**
  * Puts a generated image into the document as one History step: place it embedded, fit it to the
- * area it was made for, mask it to the selection when the source was a selection, name it after the
- * SKU and job, and write the job's production record into the layer's XMP.
+ * area it was made for, mask it to the selection that was sent (kept from when the job started, not
+ * whatever is selected when it ends), name it after the SKU and job, and write the job's production
+ * record into the layer's XMP. A refused metadata write does not undo the placement: a generated image
+ * is not thrown away over metadata; the caller is told, with Photoshop's words, and the record stays
+ * on the server.
  */
-import type { Bounds, ModalContext, PsHost } from '../../ports/ps-host';
+import type { Bounds, ModalContext, PsHost, SelectionMask } from '../../ports/ps-host';
 import type { FileRef } from '../../ports/ps-host';
 import { placeEmbedded, renameLayer, selectLayer, transformActiveLayer } from '../../descriptors/layers';
-import { maskFromSelection } from '../../descriptors/subject';
+import { toPanelError } from '../../errors/host-error';
+import { isCancelled } from '../../errors/panel-error';
 import { getXmp, setXmp, xmpFromResult } from '../../descriptors/xmp';
 import { checkResults } from '../../descriptors/check-results';
 import { writeBrandlockXmp, type XmpProperties } from '../../xmp/brandlock-xmp';
@@ -18,7 +22,8 @@ export interface PlacementRequest {
   layerName: string;
   /** Where the source pixels came from, in document pixels: the result is fitted into this box. */
   target: Bounds;
-  maskToSelection: boolean;
+  /** The selection the source was read from, at document resolution; null for a document or layer source. */
+  mask: SelectionMask | null;
   xmp: XmpProperties;
   historyName: string;
 }
@@ -32,28 +37,37 @@ export function fitTransform(from: Bounds, to: Bounds): { scale: number; offset:
   return { scale, offset };
 }
 
-export async function placeGeneratedResult(ps: PsHost, ctx: ModalContext, req: PlacementRequest): Promise<number> {
+export interface Placement {
+  layerId: number;
+  /** Why the production record is not in the layer's metadata, when Photoshop refused it. */
+  recordWarning: string | null;
+}
+
+export async function placeGeneratedResult(ps: PsHost, ctx: ModalContext, req: PlacementRequest): Promise<Placement> {
   await ps.activateDocument(req.documentId);
   return inHistoryStep(ctx, req.documentId, req.historyName, async () => {
     const [placed] = checkResults(await ps.batchPlay([placeEmbedded(await ps.sessionToken(req.file))]), 'place the generated image');
     const layerId = typeof placed.ID === 'number' ? placed.ID : await activeLayerId(ps, req.documentId);
     checkResults(await ps.batchPlay([selectLayer(req.documentId, layerId)]), 'select the placed layer');
-    const bounds = (await ps.layers(req.documentId)).find((l) => l.id === layerId)?.bounds;
+    const bounds = (await ps.layers(req.documentId)).find((l) => l.id === layerId)?.pixelBounds;
     if (bounds && bounds.right > bounds.left) {
       const fit = fitTransform(bounds, req.target);
       if (Math.abs(fit.scale - 100) > 0.01 || Math.abs(fit.offset.x) > 0.5 || Math.abs(fit.offset.y) > 0.5) {
         checkResults(await ps.batchPlay([transformActiveLayer({ width: fit.scale, height: fit.scale }, fit.offset)]), 'fit the generated image');
       }
     }
-    if (req.maskToSelection) checkResults(await ps.batchPlay([maskFromSelection()]), 'mask the generated image to the selection');
-    const [current] = await ps.batchPlay([getXmp({ documentId: req.documentId, layerId })]);
-    checkResults(
-      await ps.batchPlay([
-        renameLayer(req.documentId, layerId, req.layerName),
-        setXmp({ documentId: req.documentId, layerId }, writeBrandlockXmp(xmpFromResult(current, { documentId: req.documentId, layerId }), req.xmp)),
-      ]),
-      'name the layer and record its production data',
-    );
-    return layerId;
+    if (req.mask) await ps.setLayerMask(req.documentId, layerId, req.mask);
+    checkResults(await ps.batchPlay([renameLayer(req.documentId, layerId, req.layerName)]), 'name the generated layer');
+    let recordWarning: string | null = null;
+    try {
+      const [current] = await ps.batchPlay([getXmp({ documentId: req.documentId, layerId })]);
+      const packet = writeBrandlockXmp(xmpFromResult(current, { documentId: req.documentId, layerId }), req.xmp);
+      checkResults(await ps.batchPlay([setXmp({ documentId: req.documentId, layerId }, packet)]), "write the production record into the layer's metadata");
+    } catch (e) {
+      const err = toPanelError(e, "write the production record into the layer's metadata");
+      if (isCancelled(err) || err.code === 'modal-busy') throw err;
+      recordWarning = err.message;
+    }
+    return { layerId, recordWarning };
   });
 }

@@ -29,6 +29,21 @@ describe('the generation source', () => {
     expect([source.raster.width, source.raster.height]).toEqual([40, 80]);
   });
 
+  it("sends a layer's own pixels, not the box its drop shadow draws (boundsNoEffects)", async () => {
+    const env = fakeEnvironment();
+    const doc = env.ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 120, height: 180 }) });
+    const patch = studioImage({ width: 120, height: 180 });
+    for (let i = 0; i < patch.data.length; i += 4) {
+      const x = (i / 4) % 120;
+      const y = Math.floor(i / 4 / 120);
+      if (x < 30 || x >= 70 || y < 50 || y >= 110) patch.data[i + 3] = 0;
+    }
+    env.ps.addPixelLayer(doc.id, 'Cut-out with shadow', patch, { effectsSpread: 12 });
+    const source = await readGenerationSource(env.ps, (await env.ps.activeDocument())!, 'layer', 512);
+    expect(source.bounds).toEqual({ left: 30, top: 50, right: 70, bottom: 110 });
+    expect([source.raster.width, source.raster.height]).toEqual([40, 60]);
+  });
+
   it('refuses an adjustment layer as the layer source', async () => {
     const env = fakeEnvironment();
     env.ps.addDocument({ title: 'a.psd', pixels: studioImage() });

@@ -4,7 +4,7 @@
  * answers smaller sizes from its cached pyramid, so this is fast even on a 50 MP master).
  */
 import type { Raster } from '@brandlock/core/raster';
-import type { Bounds, DocumentInfo, PsHost } from '../../ports/ps-host';
+import type { Bounds, DocumentInfo, PsHost, SelectionMask } from '../../ports/ps-host';
 import { PanelError } from '../../errors/panel-error';
 
 export type GenerationSource = 'document' | 'layer' | 'selection';
@@ -15,6 +15,8 @@ export interface SourcePixels {
   bounds: Bounds;
   /** For a layer source: which layer. */
   layerId: number | null;
+  /** For a selection source: the selection itself at document resolution, to mask the result with. */
+  mask: SelectionMask | null;
 }
 
 export async function readGenerationSource(ps: PsHost, doc: DocumentInfo, source: GenerationSource, maxSide: number): Promise<SourcePixels> {
@@ -32,7 +34,7 @@ export async function readGenerationSource(ps: PsHost, doc: DocumentInfo, source
       throw new PanelError('bad-input', `The active layer${layer ? ` "${layer.name}"` : ''} has no pixels to send.`, 'Select a pixel or smart-object layer in the Layers panel, then try again.');
     }
     layerId = layer.id;
-    bounds = layer.bounds;
+    bounds = layer.pixelBounds;
     if (bounds.right <= bounds.left || bounds.bottom <= bounds.top) {
       throw new PanelError('bad-input', `The layer "${layer.name}" is empty.`, 'Select a layer with pixels on it, then try again.');
     }
@@ -47,5 +49,7 @@ export async function readGenerationSource(ps: PsHost, doc: DocumentInfo, source
     targetSize: scale < 1 ? { width: Math.round(w * scale), height: Math.round(h * scale) } : undefined,
     depth: 8,
   });
-  return { raster: read.raster, bounds, layerId };
+  // The result is masked with this selection when it comes back, whatever is selected by then.
+  const mask = source === 'selection' ? await ps.getSelectionMask(doc.id, { width: w, height: h }) : null;
+  return { raster: read.raster, bounds, layerId, mask };
 }

@@ -10,6 +10,8 @@ import { studioImage } from '../../../test/support/studio-image';
 import { FakeFileSystem } from '../../fake-host/fake-file-system';
 import type { BrandLut } from './brand-lut';
 import { applyBrandLut } from './apply-brand-lut';
+import { showBrandLayers } from './before-after';
+import { selectLayer, selectRectangle } from '../../descriptors/layers';
 
 const swapRedBlue = (r: Raster): Raster => {
   const data = r.data.slice();
@@ -45,6 +47,35 @@ describe('apply brand LUT', () => {
     expect(Array.from(layer.settings.profile as Uint8Array)).toEqual(Array.from(lut.deviceLink));
     expect(layer.settings.LUT3DFileName).toBe('warm-studio.cube');
     expect(env.ps.doc(doc.id).history).toEqual(['Open', 'brandlock: Warm studio grade']);
+  });
+
+  it('puts the LUT layer on top of the stack and unmasked, whatever layer is active and whatever is selected', async () => {
+    const env = fakeEnvironment();
+    const doc = env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage() });
+    const patch = env.ps.addPixelLayer(doc.id, 'Retouch patch', studioImage({ garment: [200, 40, 40] }));
+    const background = env.ps.doc(doc.id).layers[1];
+    // A retoucher left QC's "select this region" marquee and clicked the Background layer.
+    await env.ps.executeAsModal('setup', () => env.ps.batchPlay([selectRectangle({ left: 4, top: 4, right: 20, bottom: 20 }), selectLayer(doc.id, background.id)]));
+    await run(env, { kind: 'active' });
+    const [top, ...rest] = env.ps.doc(doc.id).layers;
+    expect(top).toMatchObject({ name: 'brandlock LUT · Warm studio grade', mask: null });
+    expect(rest.map((l) => l.id)).toEqual([patch.id, background.id]);
+    expect(env.ps.doc(doc.id).history).toEqual(['Open', 'Rectangular Marquee', 'brandlock: Warm studio grade']);
+  });
+
+  it('sets the grade at part strength, and shows the document before and after it', async () => {
+    const env = fakeEnvironment();
+    const doc = env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage() });
+    await applyBrandLut(env.ps, env.fs, lut, { kind: 'active' }, { bake: true, opacity: 60, signal: new AbortController().signal, onProgress: () => {} });
+    const [layer] = env.ps.doc(doc.id).layers;
+    expect(layer).toMatchObject({ name: 'brandlock LUT (baked) · Warm studio grade', opacity: 60 });
+    const composite = async () => Array.from((await env.ps.getPixels({ documentId: doc.id, depth: 8 })).raster.data.slice(0, 4));
+    const graded = await composite();
+    expect(await showBrandLayers(env.ps, false)).toBe(1);
+    expect(await composite()).toEqual(Array.from(studioImage().data.slice(0, 4)));
+    expect(await showBrandLayers(env.ps, true)).toBe(1);
+    expect(await composite()).toEqual(graded);
+    expect(env.ps.doc(doc.id).history).toEqual(['Open', 'brandlock: Warm studio grade', 'brandlock: before', 'brandlock: after']);
   });
 
   it('grades every open RGB document and reports a CMYK one without stopping', async () => {
@@ -90,19 +121,27 @@ describe('apply brand LUT', () => {
     expect(env.ps.docs).toHaveLength(0);
   });
 
-  it('writes a graded copy of a WebP as a .jpg, since Photoshop saves no WebP', async () => {
+  it('keeps a WebP original a WebP (Photoshop 23.2+ saves WebP through batchPlay)', async () => {
     const env = fakeEnvironment();
     env.fs.put('/shoot/c.webp', new Uint8Array(await sharp(await jpeg()).webp().toBuffer()));
     const result = await run(env, { kind: 'folder', folder: FakeFileSystem.folder('/shoot') }, true);
-    expect(result.outcomes.map((o) => [o.name, o.status, o.message])).toEqual([['c.webp', 'done', 'Saved brandlock-warm-studio/c.jpg']]);
-    expect(env.fs.files.has('/shoot/brandlock-warm-studio/c.webp')).toBe(false);
-    expect((await sharp(env.fs.files.get('/shoot/brandlock-warm-studio/c.jpg')!).metadata()).format).toBe('jpeg');
+    expect(result.outcomes.map((o) => [o.name, o.status, o.message])).toEqual([['c.webp', 'done', 'Saved brandlock-warm-studio/c.webp']]);
+    expect((await sharp(env.fs.files.get('/shoot/brandlock-warm-studio/c.webp')!).metadata()).format).toBe('webp');
+  });
+
+  it('opens folder files without stopping at a profile-mismatch or Camera Raw dialog', async () => {
+    const env = fakeEnvironment();
+    for (const n of ['a', 'b']) env.fs.put(`/shoot/${n}.jpg`, await jpeg());
+    env.ps.openDialogs.set('/shoot/a.jpg', 'Embedded Profile Mismatch');
+    env.ps.openDialogs.set('/shoot/b.jpg', 'Camera Raw');
+    const result = await run(env, { kind: 'folder', folder: FakeFileSystem.folder('/shoot') });
+    expect(result.outcomes.map((o) => [o.name, o.status])).toEqual([['a.jpg', 'done'], ['b.jpg', 'done']]);
   });
 
   it('stops at cancel, rolls back the document in hand, and lists what was not done', async () => {
     const env = fakeEnvironment();
     for (const n of ['a', 'b', 'c']) env.fs.put(`/shoot/${n}.jpg`, await jpeg());
-    env.ps.cancelAfter = 6;
+    env.ps.cancelAfter = 7;
     const result = await run(env, { kind: 'folder', folder: FakeFileSystem.folder('/shoot') });
     expect(result.cancelled).toBe(true);
     expect(result.outcomes.map((o) => o.status)).toEqual(['done', 'skipped', 'skipped']);

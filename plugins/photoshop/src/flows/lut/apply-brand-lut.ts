@@ -1,15 +1,15 @@
 /**
  * The LUT tab's batch: the brand LUT on the active document, on every open document, or on every
- * image in a folder (opened, graded, saved as a copy in a subfolder, closed). One modal scope with
- * Photoshop's progress bar; a document that fails (CMYK, unreadable, a name already taken) is
- * reported and skipped, and the rest go on. Cancel stops before the next document; the document in
- * hand is rolled back by its History step.
+ * image in a folder (opened without dialogs, graded, saved as a copy in its own format in a subfolder,
+ * closed). One modal scope with Photoshop's progress bar (batch-scope); a document that fails (CMYK,
+ * unreadable, a name already taken) is reported and skipped, and the rest go on. Cancel stops before
+ * the next document; the document in hand is rolled back by its History step.
  */
-import type { FileRef, ModalContext, PsHost, SaveFormat } from '../../ports/ps-host';
+import type { PsHost, SaveFormat } from '../../ports/ps-host';
 import type { FileSystemPort, FolderRef } from '../../ports/file-system';
-import { PanelError, isCancelled } from '../../errors/panel-error';
+import { PanelError } from '../../errors/panel-error';
 import { requireDocument } from '../../errors/document-checks';
-import { toPanelError } from '../../errors/host-error';
+import { runBatch } from '../batch-scope';
 import type { ProgressState } from '../../ui/widgets/progress';
 import type { BrandLut } from './brand-lut';
 import { applyLutToDocument } from './apply-lut-to-document';
@@ -32,19 +32,17 @@ export interface LutRunResult {
 
 const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'psd', 'webp'];
 
-/** Copies keep the source format where Photoshop can write it; anything else (WebP) is JPEG at quality 95. */
+/**
+ * Copies keep the source's format: JPEG at quality 95, PNG, TIFF, PSD, and WebP, which Photoshop
+ * saves since 23.2 (through batchPlay's WebPFormat).
+ */
 export function copyFormat(fileName: string): SaveFormat {
   const ext = fileName.split('.').pop()!.toLowerCase();
   if (ext === 'png') return { format: 'png' };
   if (ext === 'tif' || ext === 'tiff') return { format: 'tiff' };
   if (ext === 'psd') return { format: 'psd' };
+  if (ext === 'webp') return { format: 'webp', quality: 95 };
   return { format: 'jpeg', quality: 95 };
-}
-
-/** The copy's file name: the source's, except a format Photoshop cannot write (WebP) becomes .jpg. */
-export function copyName(fileName: string): string {
-  const ext = fileName.split('.').pop()!.toLowerCase();
-  return copyFormat(fileName).format === 'jpeg' && ext !== 'jpg' && ext !== 'jpeg' ? fileName.replace(/\.[^.]+$/, '.jpg') : fileName;
 }
 
 export function isImageFile(name: string): boolean {
@@ -61,80 +59,32 @@ export async function applyBrandLut(
   files: FileSystemPort,
   lut: BrandLut,
   scope: LutScope,
-  options: { bake: boolean; signal: AbortSignal; onProgress(p: ProgressState): void },
+  options: { bake: boolean; opacity?: number; signal: AbortSignal; onProgress(p: ProgressState): void },
 ): Promise<LutRunResult> {
-  const outcomes: LutOutcome[] = [];
   let outputFolder: FolderRef | null = null;
-  let work: { name: string; run(): Promise<string | undefined> }[] = [];
-
-  await ps.executeAsModal(`Apply ${lut.name}`, async (ctx) => {
-    if (scope.kind === 'active') {
-      const doc = requireDocument(await ps.activeDocument(), 'apply the LUT to');
-      work = [{ name: doc.title, run: async () => void (await applyLutToDocument(ps, ctx, doc.id, lut, options)) }];
-    } else if (scope.kind === 'open') {
-      const docs = await ps.documents();
-      if (!docs.length) requireDocument(null, 'apply the LUT to');
-      work = docs.map((doc) => ({ name: doc.title, run: async () => void (await applyLutToDocument(ps, ctx, doc.id, lut, options)) }));
-    } else {
-      const images = (await files.listFiles(scope.folder)).filter((f) => isImageFile(f.name));
-      if (!images.length) throw new PanelError('bad-input', `"${scope.folder.name}" has no images brandlock can open (JPEG, PNG, TIFF, PSD, WebP).`);
-      outputFolder = await files.subfolder(scope.folder, lutOutputFolderName(lut));
-      const out = outputFolder;
-      work = images.map((file) => ({ name: file.name, run: () => gradeFileCopy(ps, files, ctx, file, out, lut, options) }));
-    }
-    for (let i = 0; i < work.length; i++) {
-      const item = work[i];
-      if (ctx.isCancelled || options.signal.aborted) {
-        for (const rest of work.slice(i)) outcomes.push({ name: rest.name, status: 'skipped', message: 'Not processed: cancelled.' });
-        return;
-      }
-      options.onProgress({ fraction: i / work.length, label: `${i + 1} of ${work.length} · ${item.name}` });
-      ctx.reportProgress(i / work.length, `brandlock: ${item.name}`);
-      try {
-        const output = await item.run();
-        outcomes.push({ name: item.name, status: 'done', message: output ? `Saved ${output}` : `Added "${lut.name}"`, output });
-      } catch (e) {
-        const err = toPanelError(e, `grade "${item.name}"`);
-        if (isCancelled(err)) {
-          outcomes.push({ name: item.name, status: 'skipped', message: 'Cancelled; left as it was.' });
-          for (const rest of work.slice(i + 1)) outcomes.push({ name: rest.name, status: 'skipped', message: 'Not processed: cancelled.' });
-          return;
-        }
-        outcomes.push({ name: item.name, status: 'failed', message: err.message });
-      }
-    }
-    options.onProgress({ fraction: 1, label: `Done: ${work.length} of ${work.length}` });
-  });
-  return { outcomes, cancelled: outcomes.some((o) => o.status === 'skipped'), outputFolder };
+  if (scope.kind === 'active') requireDocument(await ps.activeDocument(), 'apply the LUT to');
+  const run = await runBatch<LutOutcome>(ps, files, `Apply ${lut.name}`, scope, async ({ doc, fromFolder }, ctx) => {
+    await applyLutToDocument(ps, ctx, doc.id, lut, options);
+    if (!fromFolder || scope.kind !== 'folder') return { name: doc.title, status: 'done', message: `Added "${lut.name}"` };
+    outputFolder ??= await files.subfolder(scope.folder, lutOutputFolderName(lut));
+    const output = await saveGradedCopy(ps, files, doc.id, doc.title, outputFolder);
+    return { name: doc.title, status: 'done', message: `Saved ${output}`, output };
+  }, { ...options, verb: 'grade' });
+  return { outcomes: run.outcomes, cancelled: run.cancelled, outputFolder };
 }
 
-async function gradeFileCopy(
-  ps: PsHost,
-  files: FileSystemPort,
-  ctx: ModalContext,
-  file: FileRef,
-  out: FolderRef,
-  lut: BrandLut,
-  options: { bake: boolean; signal: AbortSignal },
-): Promise<string> {
-  const name = copyName(file.name);
+/** Saves the graded document as a copy in the output folder, in its own format, under a temporary name first. */
+async function saveGradedCopy(ps: PsHost, files: FileSystemPort, documentId: number, name: string, out: FolderRef): Promise<string> {
   if (await files.exists(out, name)) {
     throw new PanelError('bad-input', `${out.name}/${name} already exists; brandlock does not overwrite it.`);
   }
-  const doc = await ps.openDocument(file);
-  await ctx.registerAutoCloseDocument(doc.id);
+  const partial = await files.createPartialFile(out, name);
   try {
-    await applyLutToDocument(ps, ctx, doc.id, lut, options);
-    const partial = await files.createPartialFile(out, name);
-    try {
-      await ps.saveDocumentCopy(doc.id, partial, copyFormat(file.name));
-      await files.commitFile(partial, out, name);
-    } catch (e) {
-      await files.removeFile(partial);
-      throw e;
-    }
-    return `${out.name}/${name}`;
-  } finally {
-    await ps.closeDocument(doc.id);
+    await ps.saveDocumentCopy(documentId, partial, copyFormat(name));
+    await files.commitFile(partial, out, name);
+  } catch (e) {
+    await files.removeFile(partial);
+    throw e;
   }
+  return `${out.name}/${name}`;
 }

@@ -2,14 +2,17 @@
  * Applies a brand LUT to one open document in one History step: as a Color Lookup adjustment layer
  * holding the DeviceLink (non-destructive), or baked into a new pixel layer through the Imaging API,
  * in horizontal bands so a 50 MP 16-bit document never needs the whole image in plugin memory.
+ * Either way the layer goes on top of the stack with no selection mask (see brand-layer-position), at
+ * the opacity asked for.
  */
 import type { ModalContext, PsHost } from '../../ports/ps-host';
 import { requireEditableRgb } from '../../errors/document-checks';
 import { makeColorLookupLayer, setColorLookupContent } from '../../descriptors/color-lookup';
-import { makePixelLayer } from '../../descriptors/layers';
+import { makePixelLayer, setLayerOpacity } from '../../descriptors/layers';
 import { checkResults } from '../../descriptors/check-results';
 import { activeLayerId, checkCancel, inHistoryStep } from '../history-step';
 import { lutLayerName, type BrandLut } from './brand-lut';
+import { readyForBrandLayer } from '../brand-layer-position';
 
 /** Rows per band when baking: 512 rows of a 8000 px wide 16-bit image is about 33 MB. */
 export const BAKE_BAND_ROWS = 512;
@@ -19,18 +22,25 @@ export async function applyLutToDocument(
   ctx: ModalContext,
   documentId: number,
   lut: BrandLut,
-  options: { bake: boolean; signal?: AbortSignal; bandRows?: number },
+  options: { bake: boolean; opacity?: number; signal?: AbortSignal; bandRows?: number },
 ): Promise<{ layerId: number; layerName: string }> {
   const { bake, signal } = options;
   const bandRows = options.bandRows ?? BAKE_BAND_ROWS;
   const doc = requireEditableRgb((await ps.documents()).find((d) => d.id === documentId)!, 'apply a LUT to');
   const layerName = lutLayerName(lut, bake);
+  // Part strength: the layer's opacity, as a retoucher would dial a grade back.
+  const setOpacity = async (layerId: number) => {
+    if (options.opacity !== undefined && options.opacity < 100) checkResults(await ps.batchPlay([setLayerOpacity(doc.id, layerId, options.opacity)]), 'set the LUT layer opacity');
+  };
   // batchPlay acts on the active document, so make this one active first.
   await ps.activateDocument(doc.id);
   return inHistoryStep(ctx, doc.id, `brandlock: ${lut.name}`, async () => {
+    await readyForBrandLayer(ps, doc.id);
     if (!bake) {
       checkResults(await ps.batchPlay([makeColorLookupLayer(layerName), setColorLookupContent(lut)]), 'add the Color Lookup layer');
-      return { layerId: await activeLayerId(ps, doc.id), layerName };
+      const layerId = await activeLayerId(ps, doc.id);
+      await setOpacity(layerId);
+      return { layerId, layerName };
     }
     const depth = doc.bitsPerChannel === 8 ? 8 : 16;
     checkResults(await ps.batchPlay([makePixelLayer(layerName)]), 'add the baked LUT layer');
@@ -42,6 +52,7 @@ export async function applyLutToDocument(
       const read = await ps.getPixels({ documentId: doc.id, depth, sourceBounds: bounds });
       await ps.putPixels(doc.id, layerId, lut.bake(read.raster), { left: read.sourceBounds.left, top: read.sourceBounds.top });
     }
+    await setOpacity(layerId);
     return { layerId, layerName };
   });
 }

@@ -1,17 +1,21 @@
 /**
- * Cleanup: Select Subject and Remove Background through Photoshop, then exposure and white balance
- * measured by core against a lighting preset of the lock and corrected with a named Curves layer.
+ * Cleanup: Select Subject and Remove Background through Photoshop; then exposure, aimed at the SKU
+ * swatch's lightness with QC's own garment measure (a navy shirt on its swatch needs nothing), and
+ * white balance against the lighting preset's backdrop, corrected with one named Curves layer that
+ * never clips. Measure and correct can be cancelled.
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { removeBackgroundInDocument, selectSubjectInDocument } from '../../flows/cleanup/subject-actions';
 import { balanceFix, measureBalance, type BalanceReading } from '../../flows/cleanup/measure-balance';
 import { applyBalanceCorrection } from '../../flows/cleanup/apply-balance-correction';
+import { categoryFor, targetSwatchFor } from '../../flows/document-identity/document-identity';
 import type { TabProps } from '../tab-props';
-import { useFlow } from '../use-flow';
 import { signed } from '../format';
 import { Dropdown } from '../widgets/dropdown';
 import { Checkbox } from '../widgets/checkbox';
+import { ColorChips } from '../widgets/color-chips';
+import { DocumentSku } from '../widgets/document-sku';
 import { ErrorNotice } from '../widgets/error-notice';
 import { Notice } from '../widgets/notice';
 import { Meter } from '../widgets/meter';
@@ -20,27 +24,32 @@ import { Section } from '../widgets/section';
 import { NeedsConnection } from '../widgets/needs-connection';
 import { Reveal } from '../widgets/reveal';
 
-/** "Curves: +0.81 EV · red ×0.91 · blue ×1.21 (linear light, against green)" */
+/** "Curves: +0.81 EV · red ×0.91 · blue ×1.21, soft shoulder" */
 function describeFix([r, g, b]: [number, number, number]): string {
   const parts = [Math.abs(Math.log2(g)) > 0.005 ? `${signed(Math.log2(g))} EV` : '', Math.abs(r / g - 1) > 0.005 ? `red ×${(r / g).toFixed(2)}` : '', Math.abs(b / g - 1) > 0.005 ? `blue ×${(b / g).toFixed(2)}` : ''];
-  return `Curves: ${parts.filter(Boolean).join(' · ')} (linear light, against green)`;
+  return `Curves: ${parts.filter(Boolean).join(' · ')} (linear light; highlights roll off, nothing clips)`;
 }
 
+const exposureWords = { 'on-target': 'on the swatch', under: 'darker than the swatch', over: 'lighter than the swatch', beyond: 'too far from the swatch to correct' } as const;
+
 export function CleanupTab(p: TabProps): JSX.Element {
-  const session = p.session;
-  const [presetId, setPresetId] = useState<string | null>(session?.lock.lighting[0]?.id ?? null);
+  const { session, flow } = p;
+  const [presetChoice, setPresetChoice] = useState<string | null>(null);
   const [reading, setReading] = useState<BalanceReading | null>(null);
   const [fixExposure, setFixExposure] = useState(true);
   const [fixCast, setFixCast] = useState(true);
   const [message, setMessage] = useState<string | null>(null);
-  const flow = useFlow();
 
   if (!session) return <NeedsConnection what="Lighting targets" onConnect={() => p.goTo('connect')} />;
-  const preset = session.lock.lighting.find((l) => l.id === presetId) ?? session.lock.lighting[0];
+  const lock = session.lock;
+  const category = p.identity ? categoryFor(p.identity, lock) : null;
+  const swatch = p.identity && category ? targetSwatchFor(p.identity, lock, category) : null;
+  const preset = lock.lighting.find((l) => l.id === (presetChoice ?? category?.lighting)) ?? lock.lighting[0];
+  const maxEv = category?.qc.exposure.maxEvDeviation ?? 1;
 
-  async function run(action: () => Promise<string>) {
+  async function run(title: string, action: () => Promise<string>) {
     setMessage(null);
-    const text = await flow.run(async (_s, report) => {
+    const text = await flow.run(title, async (_s, report) => {
       report({ fraction: null, label: 'Working in Photoshop…' });
       return action();
     });
@@ -50,54 +59,88 @@ export function CleanupTab(p: TabProps): JSX.Element {
 
   async function onMeasure() {
     setMessage(null);
-    const r = await flow.run(async (_s, report) => {
-      report({ fraction: null, label: `Measuring against ${preset.name}…` });
-      return measureBalance(p.services.ps, preset);
+    const r = await flow.run('Measure', async (signal, report) => {
+      report({ fraction: null, label: `Measuring against ${swatch ? `${swatch.name} and ` : ''}${preset.name}…` });
+      return measureBalance(p.services.ps, preset, { swatch, maxEv, signal });
     });
     setReading(r ?? null);
+    // Exposure is proposed only when it is off; the box then starts ticked.
+    setFixExposure(Boolean(r?.exposure && (r.exposure.verdict === 'under' || r.exposure.verdict === 'over')));
   }
 
   const fix = reading ? balanceFix(reading, { exposure: fixExposure, cast: fixCast }) : null;
-  const ev = reading?.exposure.ev ?? 0;
-  const tolerance = preset.exposure.toleranceEv;
+  const e = reading?.exposure ?? null;
+  const correctable = e !== null && (e.verdict === 'under' || e.verdict === 'over');
 
   return (
     <div>
       <Section title="SUBJECT AND BACKGROUND">
-        <div class="segmented">
-          <sp-action-button class="segment" disabled={flow.running || !p.doc || undefined} onClick={() => run(() => selectSubjectInDocument(p.services.ps))}>
+        <div class="row">
+          <sp-button variant="secondary" size="s" disabled={flow.running || !p.doc || undefined} onClick={() => run('Select Subject', () => selectSubjectInDocument(p.services.ps))}>
             Select Subject
-          </sp-action-button>
-          <sp-action-button class="segment" disabled={flow.running || !p.doc || undefined} onClick={() => run(() => removeBackgroundInDocument(p.services.ps))}>
+          </sp-button>
+          <sp-button variant="secondary" size="s" disabled={flow.running || !p.doc || undefined} onClick={() => run('Remove Background', () => removeBackgroundInDocument(p.services.ps))}>
             Remove Background
-          </sp-action-button>
+          </sp-button>
         </div>
         <div class="field-hint">Photoshop's own subject model; Remove Background adds a layer mask and keeps every pixel.</div>
       </Section>
       <Section title="EXPOSURE AND WHITE BALANCE">
+        <DocumentSku identity={p.identity} brief={p.brief} lock={lock} onChoose={p.chooseIdentity} />
         <Dropdown
           label="Lighting preset"
           value={preset.id}
-          options={session.lock.lighting.map((l) => ({ value: l.id, label: l.name }))}
+          options={lock.lighting.map((l) => ({ value: l.id, label: `${l.name}${l.id === category?.lighting ? ' (the category’s)' : ''}` }))}
           onChange={(v) => {
-            setPresetId(v);
+            setPresetChoice(v);
             setReading(null);
           }}
         />
         <div class="field-hint">
-          Target L* {preset.exposure.targetL} ± {tolerance} EV · backdrop {preset.background} · {preset.colorTemperatureK} K
+          Exposure: the garment against {swatch ? `the ${swatch.name} swatch` : 'its SKU swatch (choose the SKU above)'} ± {preset.exposure.toleranceEv} EV · white balance: the backdrop against {preset.background}
         </div>
       </Section>
+      <div class="actions">
+        <sp-button variant="secondary" disabled={flow.running || !p.doc || undefined} onClick={onMeasure}>
+          Measure
+        </sp-button>
+        <sp-button
+          variant="cta"
+          disabled={flow.running || !fix || !(fix.fixesCast || fix.fixesExposure) || undefined}
+          onClick={() =>
+            reading &&
+            fix &&
+            run('Add correction layer', async () => {
+              const { layerName } = await applyBalanceCorrection(p.services.ps, reading, fix);
+              setReading(null);
+              return `Added "${layerName}" on top of the layers.`;
+            })
+          }
+        >
+          Add correction layer
+        </sp-button>
+      </div>
+      {flow.running && flow.progress ? <Progress state={flow.progress} onCancel={flow.cancel} cancelling={flow.cancelling} /> : null}
+      <ErrorNotice error={flow.error} onDismiss={flow.clearError} />
+      {message ? <Notice kind="success" title={message} /> : null}
       {reading && reading.preset.id === preset.id ? (
         <Reveal>
           <div class="card">
             <div class="fact">
               <div class="fact-key">Exposure</div>
               <div class="fact-value">
-                <b>{signed(ev)} EV</b> {reading.exposure.verdict === 'on-target' ? 'on target' : reading.exposure.verdict} · L* {reading.exposure.meanL.toFixed(1)} vs {reading.exposure.targetL}
-                <Meter value={Math.abs(ev)} limit={tolerance} scale={Math.max(tolerance * 3, Math.abs(ev) * 1.1)} verdict={reading.exposure.verdict === 'on-target' ? 'pass' : 'flag'} />
+                {e ? (
+                  <span>
+                    <b>{signed(e.ev)} EV</b> {exposureWords[e.verdict]}
+                    <Meter value={Math.abs(e.ev)} limit={e.toleranceEv} scale={Math.max(e.toleranceEv * 3, Math.abs(e.ev) * 1.1)} verdict={e.verdict === 'on-target' ? 'pass' : e.verdict === 'beyond' ? 'reject' : 'flag'} />
+                  </span>
+                ) : (
+                  'Not judged: choose the SKU, whose swatch says how light the garment should be.'
+                )}
               </div>
             </div>
+            {e ? <ColorChips swatch={e.swatch} measured={e.garment} /> : null}
+            {e?.verdict === 'beyond' ? <div class="field-hint warn-text">More than {e.maxEv} EV off: check the SKU or the garment; a correction this large would be a different colour.</div> : null}
             <div class="fact">
               <div class="fact-key">White balance</div>
               <div class="fact-value">
@@ -115,36 +158,13 @@ export function CleanupTab(p: TabProps): JSX.Element {
               <div class="fact-value">{reading.subjectFrom === 'selection' ? 'Your selection' : 'Select Subject (measured, then undone)'}</div>
             </div>
             <div class="section">
-              <Checkbox label="Correct exposure" checked={fixExposure} onChange={setFixExposure} />
+              <Checkbox label="Correct exposure" checked={fixExposure && correctable} onChange={setFixExposure} disabled={!correctable} />
               <Checkbox label="Correct white balance" checked={fixCast} onChange={setFixCast} disabled={!reading.cast} />
             </div>
-            {fix && (fix.fixesCast || fix.fixesExposure) ? <div class="field-hint">{describeFix(fix.correction.gains)}</div> : null}
+            {fix && (fix.fixesCast || fix.fixesExposure) ? <div class="field-hint">{describeFix(fix.correction.gains)}</div> : <div class="field-hint">Nothing to correct.</div>}
           </div>
         </Reveal>
       ) : null}
-      {flow.running && flow.progress ? <Progress state={flow.progress} /> : null}
-      <ErrorNotice error={flow.error} onDismiss={flow.clearError} />
-      {message ? <Notice kind="success" title={message} /> : null}
-      <div class="actions">
-        <sp-button variant="secondary" disabled={flow.running || !p.doc || undefined} onClick={onMeasure}>
-          Measure
-        </sp-button>
-        <sp-button
-          variant="cta"
-          disabled={flow.running || !fix || !(fix.fixesCast || fix.fixesExposure) || undefined}
-          onClick={() =>
-            reading &&
-            fix &&
-            run(async () => {
-              const { layerName } = await applyBalanceCorrection(p.services.ps, reading, fix);
-              setReading(null);
-              return `Added "${layerName}".`;
-            })
-          }
-        >
-          Add correction layer
-        </sp-button>
-      </div>
     </div>
   );
 }

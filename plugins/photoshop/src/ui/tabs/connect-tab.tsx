@@ -7,7 +7,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { BrandlockServer } from '../../ports/brandlock-server';
 import { connect, forgetToken, savedConnection } from '../../flows/connect';
 import type { TabProps } from '../tab-props';
-import { useFlow } from '../use-flow';
 import { TextField } from '../widgets/text-field';
 import { ErrorNotice } from '../widgets/error-notice';
 import { Facts, Section } from '../widgets/section';
@@ -15,7 +14,7 @@ import { Facts, Section } from '../widgets/section';
 export function ConnectTab(p: TabProps & { onSession(s: BrandlockServer | null): void }): JSX.Element {
   const [url, setUrl] = useState('');
   const [token, setToken] = useState('');
-  const flow = useFlow();
+  const flow = p.flow;
 
   useEffect(() => {
     savedConnection(p.services).then((saved) => setUrl((u) => u || saved.url || p.services.allowedOrigins[0] || ''));
@@ -25,7 +24,7 @@ export function ConnectTab(p: TabProps & { onSession(s: BrandlockServer | null):
   const lock = p.session?.lock;
 
   async function onConnect() {
-    const s = await flow.run(async (_signal, report) => {
+    const s = await flow.run('Connect', async (_signal, report) => {
       report({ fraction: null, label: `Connecting to ${url}…` });
       return connect(p.services, url, token);
     });

@@ -1,21 +1,22 @@
 /**
- * Export: the channel variants of the open master, named by the lock's template, written to a folder
- * in Photoshop (duplicate, crop, resize, save as copy), with a line per file.
+ * Export: the channel variants of the master, named by the lock's template, written to a folder (in
+ * Photoshop, or rendered by the server), with a line per file. Only past QC: a reject is refused, a
+ * flag asks first, a master QC never judged is sent to QC. The same over every open master or a
+ * folder. The delivery folder is remembered, and can be shown in Finder or Explorer.
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { FILE_EXTENSIONS, fillFileName } from '@brandlock/core/channels';
-import type { FolderRef } from '../../ports/file-system';
-import { exportVariantsLocally, LOCAL_FORMATS, type ExportResult } from '../../flows/export/export-variants-locally';
-import { documentProvenance } from '../../flows/export/document-provenance';
+import { exportVariantsLocally, LOCAL_FORMATS } from '../../flows/export/export-variants-locally';
 import { exportVariantsViaServer } from '../../flows/export/export-variants-via-server';
-import type { CurrentBrief } from '../../ports/brandlock-server';
+import { exportBatch } from '../../flows/export/export-batch';
+import { identifyDocument } from '../../flows/document-identity/document-identity';
 import type { Outcome } from '../widgets/outcome-list';
-import { Segmented } from '../widgets/segmented';
 import type { TabProps } from '../tab-props';
-import { useFlow } from '../use-flow';
-import { TextField } from '../widgets/text-field';
+import { Choice } from '../widgets/choice';
 import { Checkbox } from '../widgets/checkbox';
+import { ConfirmNotice } from '../widgets/confirm-notice';
+import { DocumentSku } from '../widgets/document-sku';
 import { ErrorNotice } from '../widgets/error-notice';
 import { Progress } from '../widgets/progress';
 import { Section } from '../widgets/section';
@@ -23,47 +24,37 @@ import { FolderChoice } from '../widgets/folder-choice';
 import { NeedsConnection } from '../widgets/needs-connection';
 import { Reveal } from '../widgets/reveal';
 import { OutcomeList, summarise } from '../widgets/outcome-list';
+import { BatchScopeChoice, useBatchScope, useRememberedFolder } from '../widgets/batch-scope-choice';
+import { asPanelError } from '../as-panel-error';
+import type { PanelError } from '../../errors/panel-error';
+
+const verdictLine = { pass: ['ok', 'PASS', 'QC passed it.'], flag: ['warn', 'FLAG', 'QC flagged it: Export asks before writing.'], reject: ['fail', 'REJECT', 'QC rejected it: Export will not write it.'] } as const;
 
 export function ExportTab(p: TabProps): JSX.Element {
-  const session = p.session;
-  const [sku, setSku] = useState('');
-  const [colorway, setColorway] = useState('');
-  const [view, setView] = useState('front');
+  const { session, flow, identity } = p;
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [folder, setFolder] = useState<FolderRef | null>(null);
   const [route, setRoute] = useState<'local' | 'server'>('local');
-  const [brief, setBrief] = useState<CurrentBrief | null>(null);
+  const [includeFlagged, setIncludeFlagged] = useState(false);
   const [result, setResult] = useState<{ outcomes: Outcome[]; note: string } | null>(null);
-  const flow = useFlow();
+  const [revealError, setRevealError] = useState<PanelError | null>(null);
+  const scope = useBatchScope(p.services, 'brandlock.exportSourceFolder');
+  const delivery = useRememberedFolder(p.services, 'brandlock.exportFolder');
 
+  const local = route === 'local' || scope.kind !== 'active';
   useEffect(() => {
     if (!session) return;
-    session.currentBrief().then(setBrief, () => setBrief(null));
-  }, [session]);
-  useEffect(() => {
-    if (!session) return;
-    setChosen(new Set(session.lock.channels.filter((c) => route === 'server' || LOCAL_FORMATS.has(c.format)).map((c) => c.id)));
-  }, [session, route]);
-  useEffect(() => {
-    if (!p.doc) return;
-    documentProvenance(p.services.ps, p.doc.id).then(
-      (found) => {
-        if (found.sku) setSku((s) => s || found.sku!);
-        if (found.view) setView(found.view);
-      },
-      () => undefined,
-    );
-  }, [p.doc?.id]);
+    setChosen(new Set(session.lock.channels.filter((c) => !local || LOCAL_FORMATS.has(c.format)).map((c) => c.id)));
+  }, [session, local]);
 
   if (!session) return <NeedsConnection what="Channels and the naming template" onConnect={() => p.goTo('connect')} />;
   const lock = session.lock;
   const channels = lock.channels.filter((c) => chosen.has(c.id));
-  const entry = brief?.skus.find((s) => s.sku.toLowerCase() === sku.trim().toLowerCase()) ?? null;
-  const effectiveColorway = colorway || entry?.colorway || '';
-  const example = channels[0]
+  const sku = identity?.sku ?? null;
+  const verdict = p.docXmp.qcVerdict as keyof typeof verdictLine | undefined;
+  const example = channels[0] && sku
     ? fillFileName(lock.naming, {
-        brand: lock.brand.id, season: lock.season, version: lock.version, sku: sku || 'SKU', colorway: effectiveColorway || undefined, category: entry?.category, view, channel: channels[0].id,
-        market: 'all', width: channels[0].width, height: channels[0].height, ext: FILE_EXTENSIONS[channels[0].format], index: 1,
+        brand: lock.brand.id, season: lock.season, version: lock.version, sku, colorway: identity?.colorway ?? undefined, category: identity?.category ?? undefined, view: identity?.view ?? 'front',
+        channel: channels[0].id, market: 'all', width: channels[0].width, height: channels[0].height, ext: FILE_EXTENSIONS[channels[0].format], index: 1,
       })
     : null;
 
@@ -74,67 +65,85 @@ export function ExportTab(p: TabProps): JSX.Element {
     setChosen(next);
   }
 
-  async function pickFolder() {
-    const picked = await p.services.files.pickFolder();
-    if (picked) setFolder(picked);
-  }
-
-  async function onExport() {
+  async function onExport(acceptFlag: boolean) {
     setResult(null);
-    const request = { sku: entry?.sku ?? sku.trim(), colorway: effectiveColorway || undefined, view, category: entry?.category, channels, folder: folder! };
-    const r = await flow.run(async (signal, report) => {
-      if (route === 'server') {
-        const done = await exportVariantsViaServer(p.services.ps, p.services.files, session!, { ...request, briefId: entry ? brief!.id : null }, { signal, onProgress: report });
-        return { outcomes: done.outcomes, note: `Rendered by the server (job ${done.jobId}).` };
+    const folder = delivery.folder!;
+    const r = await flow.run(scope.kind === 'active' ? `Export ${sku}` : 'Export of many masters', async (signal, report) => {
+      if (scope.kind !== 'active') {
+        const where = scope.kind === 'open' ? { kind: 'open' as const } : { kind: 'folder' as const, folder: scope.folder! };
+        const identify = (doc: { title: string }, xmp: Record<string, string>) => identifyDocument({ title: doc.title, xmp }, lock, p.brief ?? null);
+        const run = await exportBatch(p.services.ps, p.services.files, lock, session!.info.lockHash, where, identify, { channels, folder, includeFlagged }, { signal, onProgress: report });
+        return { outcomes: run.outcomes, note: includeFlagged ? 'Flagged masters were included, as you chose.' : 'Flagged masters were left out; tick "Include flagged masters" to export them too.' };
       }
-      const done: ExportResult = await exportVariantsLocally(p.services.ps, p.services.files, lock, session!.info.lockHash, request, { signal, onProgress: report });
+      const request = {
+        sku: sku!, colorway: identity?.colorway ?? undefined, view: identity?.view ?? 'front', category: identity?.category ?? undefined, channels, folder, acceptFlag,
+      };
+      if (route === 'server') {
+        const done = await exportVariantsViaServer(p.services.ps, p.services.files, session!, { ...request, briefId: identity?.row ? p.brief!.id : null }, { signal, onProgress: report });
+        return { outcomes: done.outcomes, note: `Rendered by the server (job ${done.jobId.slice(0, 8)}).` };
+      }
+      const done = await exportVariantsLocally(p.services.ps, p.services.files, lock, session!.info.lockHash, request, { signal, onProgress: report });
       return { outcomes: done.outcomes, note: `Made in Photoshop; subject framed from ${done.subjectFrom === 'selection' ? 'your selection' : "core's estimate (select the garment first to frame it yourself)"}.` };
     });
     if (r) setResult(r);
     p.documentsChanged();
   }
 
+  async function reveal() {
+    setRevealError(null);
+    try {
+      await p.services.files.revealFolder(delivery.folder!);
+    } catch (e) {
+      setRevealError(asPanelError(e));
+    }
+  }
+
+  const ready = channels.length > 0 && Boolean(delivery.folder) && (scope.kind === 'active' ? Boolean(p.doc && sku) : scope.ready);
+
   return (
     <div>
-      <Section title="MASTER">
-        <div class="row">
-          <div class="grow">
-            <TextField label="SKU" value={sku} onInput={setSku} placeholder="NF-1001" />
-          </div>
-          <div class="grow">
-            <TextField label="Colorway" value={colorway} onInput={setColorway} placeholder={entry?.colorway ?? 'Ecru'} />
-          </div>
-        </div>
-        <TextField label="View" value={view} onInput={setView} />
-        {example ? (
-          example.success ? (
-            <div class="field-hint">
-              Named by the lock, e.g. <span class="mono">{example.name}</span>
+      <Section title="MASTERS">
+        <BatchScopeChoice scope={scope} services={p.services} openCount={p.openCount} folderHint="Every image in it, exported as the SKU its name gives, if QC passed it (its metadata says)." />
+        {scope.kind === 'active' ? (
+          <div>
+            <DocumentSku identity={identity} brief={p.brief} lock={lock} onChoose={p.chooseIdentity} />
+            <div class="row small">
+              {verdict && verdictLine[verdict] ? <span class={`badge ${verdictLine[verdict][0]}`}>{verdictLine[verdict][1]}</span> : <span class="badge">NO QC</span>}
+              <span class="muted">{verdict && verdictLine[verdict] ? verdictLine[verdict][2] : 'QC has not judged it: run QC first.'}</span>
             </div>
-          ) : (
-            <div class="field-hint warn-text">{example.issues.map((i) => i.message).join('; ')}</div>
-          )
-        ) : null}
+            {example?.success ? (
+              <div class="field-hint">
+                Named by the lock, e.g. <span class="mono">{example.name}</span>
+              </div>
+            ) : example ? (
+              <div class="field-hint warn-text">{example.issues.map((i) => i.message).join('; ')}</div>
+            ) : null}
+          </div>
+        ) : (
+          <Checkbox label="Include flagged masters" checked={includeFlagged} onChange={setIncludeFlagged} hint="Rejected masters and masters QC never judged are never exported." />
+        )}
       </Section>
-      <Section title="RENDER">
-        <Segmented<'local' | 'server'>
-          label="Where"
-          value={route}
-          onChange={(v) => setRoute(v)}
-          options={[
-            { value: 'local', label: 'In Photoshop' },
-            { value: 'server', label: 'On the server' },
-          ]}
-        />
-      </Section>
+      {scope.kind === 'active' ? (
+        <Section title="RENDER">
+          <Choice<'local' | 'server'>
+            label="Where"
+            value={route}
+            onChange={setRoute}
+            options={[
+              { value: 'local', label: 'In Photoshop' },
+              { value: 'server', label: 'On the server' },
+            ]}
+          />
+        </Section>
+      ) : null}
       <Section title="CHANNELS" aside={`${channels.length} of ${lock.channels.length}`}>
         <div class="list">
           {lock.channels.map((c) => (
             <div class="list-item compact" key={c.id}>
               <div class="grow">
-                <Checkbox label={c.name} checked={chosen.has(c.id)} onChange={(on) => toggle(c.id, on)} disabled={route === 'local' && !LOCAL_FORMATS.has(c.format)} />
+                <Checkbox label={c.name} checked={chosen.has(c.id)} onChange={(on) => toggle(c.id, on)} disabled={local && !LOCAL_FORMATS.has(c.format)} />
               </div>
-              <div class={`list-meta${route === 'local' && !LOCAL_FORMATS.has(c.format) ? ' server-only' : ''}`} title={LOCAL_FORMATS.has(c.format) ? '' : 'Photoshop cannot write this format; render it on the server'}>
+              <div class={`list-meta${local && !LOCAL_FORMATS.has(c.format) ? ' server-only' : ''}`} title={LOCAL_FORMATS.has(c.format) ? '' : 'Photoshop cannot write this format; render it on the server'}>
                 {c.width}×{c.height} {FILE_EXTENSIONS[c.format].toUpperCase()}
               </div>
             </div>
@@ -142,20 +151,30 @@ export function ExportTab(p: TabProps): JSX.Element {
         </div>
       </Section>
       <Section title="SAVE TO">
-        <FolderChoice folder={folder} hint="8-bit sRGB copies; existing files are never overwritten." onChoose={pickFolder} />
+        <FolderChoice folder={delivery.folder} hint="8-bit sRGB copies; existing files are never overwritten. Remembered for next time." onChoose={delivery.pick} />
       </Section>
-      {flow.running && flow.progress ? <Progress state={flow.progress} onCancel={flow.cancel} cancelling={flow.cancelling} /> : null}
-      <ErrorNotice error={flow.error} onDismiss={flow.clearError} />
       <div class="actions">
-        <sp-button variant="cta" disabled={flow.running || !sku.trim() || !folder || !channels.length || !p.doc || undefined} onClick={onExport}>
+        <sp-button variant="cta" disabled={flow.running || !ready || undefined} onClick={() => onExport(false)}>
           Export {channels.length} variant{channels.length === 1 ? '' : 's'}
+          {scope.kind === 'active' ? '' : ' each'}
         </sp-button>
       </div>
+      {flow.running && flow.progress ? <Progress state={flow.progress} onCancel={flow.cancel} cancelling={flow.cancelling} /> : null}
+      {flow.error?.code === 'needs-confirmation' ? <ConfirmNotice error={flow.error} confirmLabel="Export anyway" onConfirm={() => (flow.clearError(), onExport(true))} onCancel={flow.clearError} /> : null}
+      <ErrorNotice error={flow.error} onDismiss={flow.clearError} />
       {result ? (
         <Reveal>
           <Section title="RESULT" aside={summarise(result.outcomes)}>
             <OutcomeList outcomes={result.outcomes} />
             <div class="field-hint">{result.note}</div>
+            {delivery.folder ? (
+              <div class="actions">
+                <sp-link class="small" onClick={reveal}>
+                  {navigator.platform?.startsWith('Win') ? 'Show in Explorer' : 'Reveal in Finder'}
+                </sp-link>
+              </div>
+            ) : null}
+            <ErrorNotice error={revealError} onDismiss={() => setRevealError(null)} />
           </Section>
         </Reveal>
       ) : null}

@@ -1,117 +1,137 @@
 /**
- * Generate: pick a SKU from the server's current brief (or type it), see the category's locked
- * recipe, send the document, the active layer or the selection, and get the result back as a layer
- * named after the SKU and job.
+ * Generate: the open document's SKU (from its metadata or name) with its locked recipe, the source
+ * (document, active layer or selection), and the result back as a layer named after the SKU and job.
+ * Generating another SKU into this master is possible, but only after a warning. Below, the SKU's
+ * jobs on the server: a run started before the panel was closed can be followed, cancelled or placed.
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { CurrentBrief } from '../../ports/brandlock-server';
-import type { PanelError } from '../../errors/panel-error';
+import type { JobSummary } from '../../ports/brandlock-server';
 import { generateIntoDocument, type GenerateOutcome } from '../../flows/generate/generate-into-document';
+import { placeJobResult } from '../../flows/generate/place-job-result';
+import { placedJobIds } from '../../flows/generate/placed-job-ids';
 import type { GenerationSource } from '../../flows/generate/read-generation-source';
 import type { TabProps } from '../tab-props';
-import { asPanelError, useFlow } from '../use-flow';
 import { Dropdown } from '../widgets/dropdown';
-import { Segmented } from '../widgets/segmented';
-import { TextField } from '../widgets/text-field';
+import { Choice } from '../widgets/choice';
 import { ErrorNotice } from '../widgets/error-notice';
+import { ConfirmNotice } from '../widgets/confirm-notice';
 import { Notice } from '../widgets/notice';
 import { Progress } from '../widgets/progress';
 import { Section } from '../widgets/section';
 import { NeedsConnection } from '../widgets/needs-connection';
 import { Reveal } from '../widgets/reveal';
+import { BriefSkuSearch } from '../widgets/document-sku';
 import { RecipeCard } from './recipe-card';
+import { JobList } from './job-list';
 
 export function GenerateTab(p: TabProps): JSX.Element {
-  const session = p.session;
-  const [brief, setBrief] = useState<CurrentBrief | null | undefined>(undefined);
-  const [briefError, setBriefError] = useState<PanelError | null>(null);
-  const [sku, setSku] = useState('');
-  const [typing, setTyping] = useState(false);
+  const { session, brief, identity, flow } = p;
+  const [otherSku, setOtherSku] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
   const [view, setView] = useState('');
   const [source, setSource] = useState<GenerationSource>('document');
   const [done, setDone] = useState<GenerateOutcome | null>(null);
-  const flow = useFlow();
+  const [retry, setRetry] = useState<(() => void) | null>(null);
+  const [jobs, setJobs] = useState<JobSummary[]>([]);
+  const [placed, setPlaced] = useState<Set<string>>(new Set());
+  const [jobsVersion, setJobsVersion] = useState(0);
 
-  const [briefVersion, setBriefVersion] = useState(0);
+  const documentSku = identity?.from ? identity.sku : null;
+  const skus = brief?.skus ?? [];
+  const skuId = otherSku ?? (identity?.row ? identity.row.sku : null);
+  const entry = skus.find((s) => s.sku === skuId) ?? null;
+  const viewOk = entry?.views.some((v) => v.view === view);
+  const chosenView = viewOk ? view : (entry?.views.find((v) => v.view === identity?.view)?.view ?? entry?.views[0]?.view ?? '');
+  const mismatch = Boolean(entry && documentSku && documentSku.toLowerCase() !== entry.sku.toLowerCase());
 
+  useEffect(() => setOtherSku(null), [p.doc?.id]);
   useEffect(() => {
-    if (!session) return;
-    session.currentBrief().then(
-      (b) => {
-        setBrief(b);
-        const first = b?.skus[0];
-        if (first && briefVersion === 0) {
-          setSku(first.sku);
-          setView(first.views[0]?.view ?? '');
-        }
-      },
-      (e) => {
-        setBrief(null);
-        setBriefError(asPanelError(e));
-      },
-    );
-  }, [session, briefVersion]);
+    if (!session || !entry) return setJobs([]);
+    let alive = true;
+    session.jobsForSku(entry.sku).then((j) => alive && setJobs(j), () => alive && setJobs([]));
+    if (p.doc) placedJobIds(p.services.ps, p.doc.id).then((ids) => alive && setPlaced(ids), () => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [session, entry?.sku, p.doc?.id, jobsVersion, flow.running]);
 
   if (!session) return <NeedsConnection what="SKUs and their recipes" onConnect={() => p.goTo('connect')} />;
-  const skus = brief?.skus ?? [];
-  const entry = skus.find((s) => s.sku.toLowerCase() === sku.trim().toLowerCase()) ?? null;
 
-  function chooseSku(value: string) {
-    setSku(value);
-    const found = skus.find((s) => s.sku.toLowerCase() === value.trim().toLowerCase());
-    if (found && !found.views.some((v) => v.view === view)) setView(found.views[0]?.view ?? '');
-  }
-
-  async function onGenerate() {
-    if (!brief || !entry) return;
-    setDone(null);
-    const outcome = await flow.run((signal, report) =>
-      generateIntoDocument(p.services.ps, p.services.files, session!, { briefId: brief.id, sku: entry.sku, view, source }, { signal, onProgress: report }),
-    );
-    if (outcome) {
-      setDone(outcome);
-      setBriefVersion((v) => v + 1);
-    }
+  function finished(outcome: GenerateOutcome | undefined) {
+    if (outcome) setDone(outcome);
+    setJobsVersion((v) => v + 1);
+    p.refreshBrief();
     p.documentsChanged();
   }
+
+  function generate(allowOtherSku: boolean) {
+    if (!brief || !entry) return;
+    setDone(null);
+    setRetry(() => () => generate(true));
+    const input = { briefId: brief.id, sku: entry.sku, view: chosenView, source, documentSku, allowOtherSku };
+    flow.run(`Generate ${entry.sku} ${chosenView}`, (signal, report) =>
+      generateIntoDocument(p.services.ps, p.services.files, session!, input, { signal, onProgress: report, onJob: () => setJobsVersion((v) => v + 1) }),
+    ).then(finished);
+  }
+
+  function place(job: JobSummary, allowOtherSku: boolean, follow: boolean) {
+    if (!p.doc) return;
+    const documentId = p.doc.id;
+    setDone(null);
+    setRetry(() => () => place(job, true, false));
+    flow.run(`${follow ? 'Follow' : 'Place'} job ${job.id.slice(0, 8)}`, async (signal, report) => {
+      if (follow) await session!.followJob(job.id, (j) => report({ fraction: j.fraction, label: j.message || j.state }), signal);
+      report({ fraction: 1, label: 'Placing the result…' });
+      return placeJobResult(p.services.ps, p.services.files, await session!.jobResult(job.id), { documentId, documentSku, allowOtherSku });
+    }).then(finished);
+  }
+
+  const confirming = flow.error?.code === 'needs-confirmation' && retry;
 
   return (
     <div>
       <Section title="SKU" aside={brief ? `${brief.name} · ${skus.length} SKUs` : brief === null ? 'No brief on the server' : 'Loading brief…'}>
-        {typing ? (
-          <TextField label="SKU" value={sku} onInput={chooseSku} placeholder="e.g. NF-WV-1001" invalid={Boolean(sku) && !entry} hint={sku && !entry ? `Not in ${brief?.name ?? 'the brief'}` : undefined} />
-        ) : (
-          <Dropdown
-            label="SKU from the brief"
-            value={entry?.sku ?? null}
-            options={skus.map((s) => ({ value: s.sku, label: `${s.sku} · ${s.colorway} · ${s.status}` }))}
-            onChange={chooseSku}
-          />
-        )}
-        {skus.length ? (
-          <sp-link class="small" onClick={() => setTyping(!typing)}>
-            {typing ? 'Pick from the list' : 'Type a SKU'}
-          </sp-link>
+        {entry && !picking ? (
+          <div class={`card${mismatch ? ' card-warn' : ''}`}>
+            <div class="row">
+              <div class="grow list-main">
+                <div class="list-title">
+                  <b>{entry.sku}</b> · {entry.colorway}
+                </div>
+                <div class="list-sub">
+                  {entry.category} · {entry.status}
+                  {otherSku ? ' · chosen here' : identity?.from === 'name' ? " · the document's SKU, from its name" : identity?.from ? " · the document's SKU" : ''}
+                </div>
+              </div>
+              <sp-link class="small" onClick={() => setPicking(true)}>
+                {otherSku ? 'Change' : 'Another SKU…'}
+              </sp-link>
+            </div>
+          </div>
+        ) : brief?.skus.length ? (
+          <BriefSkuSearch brief={brief} label={identity?.sku ? `${identity.sku} is not in ${brief.name}; which SKU?` : 'Which SKU is this document?'} onChoose={(sku) => (setOtherSku(sku), setPicking(false))} />
+        ) : null}
+        {mismatch ? (
+          <Notice kind="warning" title={`This document is ${documentSku}'s master.`}>
+            The result of {entry!.sku} would go into it. brandlock asks before placing it.
+          </Notice>
         ) : null}
         {entry ? (
-          <div class="section">
-            <Dropdown label="View" value={view || null} options={entry.views.map((v) => ({ value: v.view, label: `${v.viewName} · ${v.status}` }))} onChange={setView} />
-          </div>
+          <Dropdown label="View" value={chosenView || null} options={entry.views.map((v) => ({ value: v.view, label: `${v.viewName} · ${v.status}` }))} onChange={setView} />
         ) : null}
       </Section>
-      <ErrorNotice error={briefError} />
-      {brief === null && !briefError ? (
+      <ErrorNotice error={p.briefError} />
+      {brief === null && !p.briefError ? (
         <Notice kind="info" title="No brief on the server yet">
           Generate works from a season brief; an art director uploads it (brandlock brief upload).
         </Notice>
       ) : null}
-      {entry ? <RecipeCard lock={session.lock} sku={entry} view={view} /> : null}
       <Section title="SEND">
-        <Segmented<GenerationSource>
+        <Choice<GenerationSource>
           label="Source"
           value={source}
-          onChange={(v) => setSource(v)}
+          onChange={setSource}
           options={[
             { value: 'document', label: 'Document' },
             { value: 'layer', label: 'Layer' },
@@ -119,20 +139,36 @@ export function GenerateTab(p: TabProps): JSX.Element {
           ]}
         />
       </Section>
+      <div class="actions">
+        <sp-button variant="cta" disabled={flow.running || !entry || !chosenView || !p.doc || undefined} onClick={() => generate(false)}>
+          {flow.running ? 'Generating…' : `Generate ${entry ? entry.sku : ''}`}
+        </sp-button>
+      </div>
       {flow.running && flow.progress ? <Progress state={flow.progress} onCancel={flow.cancel} cancelling={flow.cancelling} /> : null}
+      {confirming ? <ConfirmNotice error={flow.error!} confirmLabel="Put it in anyway" onConfirm={() => (flow.clearError(), retry!())} onCancel={flow.clearError} /> : null}
       <ErrorNotice error={flow.error} onDismiss={flow.clearError} />
       {done ? (
         <Reveal block="end">
-          <Notice kind="success" title={`Placed "${done.layerName}"`}>
-            In {done.documentTitle}, as one History step; the production record is in the layer's metadata.{done.note ? ` Server note: ${done.note}` : ''}
+          <Notice kind={done.recordWarning ? 'warning' : 'success'} title={`Placed "${done.layerName}"`}>
+            In {done.documentTitle}, as one History step.{' '}
+            {done.recordWarning ? `The production record stays on the server: ${done.recordWarning}` : "The production record is in the layer's metadata."}
+            {done.note ? ` Server note: ${done.note}` : ''}
           </Notice>
         </Reveal>
       ) : null}
-      <div class="actions">
-        <sp-button variant="cta" disabled={flow.running || !entry || !view || !p.doc || undefined} onClick={onGenerate}>
-          Generate
-        </sp-button>
-      </div>
+      {entry ? <RecipeCard lock={session.lock} sku={entry} view={chosenView} /> : null}
+      {entry && jobs.length ? (
+        <Section title={`JOBS FOR ${entry.sku}`} aside={`${jobs.length} on the server`}>
+          <JobList
+            jobs={jobs}
+            placed={placed}
+            busy={flow.running}
+            onFollow={(j) => place(j, false, true)}
+            onPlace={(j) => place(j, false, false)}
+            onCancel={(j) => session.cancelJob(j.id).then(() => setJobsVersion((v) => v + 1), () => undefined)}
+          />
+        </Section>
+      ) : null}
     </div>
   );
 }

@@ -1,25 +1,34 @@
 /**
- * QC: core's rules on the document's pixels against the category's thresholds and the SKU's swatch;
- * the verdict, every failing finding with its number and limit, the regions drawn on a thumbnail
- * (click one to select it in the document), and the verdict written to the document's XMP.
+ * QC: core's rules on the document's pixels against its category's thresholds and its SKU's swatch
+ * (never without one); the verdict, the swatch beside the garment as measured, every failing finding
+ * with its number and limit, the regions drawn on a thumbnail (click one to select it in the
+ * document), and the verdict written to the document's XMP. The same over every open master or a
+ * folder, one line per file.
  */
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
-import { failingFindings, swatchFromPalette, type Finding } from '@brandlock/core/qc';
+import { useEffect, useState } from 'preact/hooks';
+import { failingFindings, type Finding } from '@brandlock/core/qc';
+import { downsampleRaster } from '@brandlock/core/raster';
 import { runDocumentQc, type DocumentQcResult } from '../../flows/qc/run-document-qc';
+import { runQcBatch } from '../../flows/qc/run-qc-batch';
+import { qcTargetFor } from '../../flows/qc/qc-target';
 import { findingTitle, limitText, measuredText } from '../../flows/qc/describe-finding';
 import { selectFlaggedRegion } from '../../flows/qc/select-region';
+import { identifyDocument } from '../../flows/document-identity/document-identity';
+import type { BatchRun } from '../../flows/batch-scope';
 import type { TabProps } from '../tab-props';
-import { LAST_QC_CATEGORY_KEY } from '../../flows/settings-keys';
-import { useFlow } from '../use-flow';
-import { rasterDataUrl } from '../raster-data-url';
-import { Dropdown } from '../widgets/dropdown';
+import { Choice } from '../widgets/choice';
+import { ColorChips } from '../widgets/color-chips';
+import { DocumentSku } from '../widgets/document-sku';
 import { ErrorNotice } from '../widgets/error-notice';
 import { Meter } from '../widgets/meter';
+import { Notice } from '../widgets/notice';
 import { Progress } from '../widgets/progress';
 import { Section } from '../widgets/section';
 import { NeedsConnection } from '../widgets/needs-connection';
 import { Reveal } from '../widgets/reveal';
+import { OutcomeList, summarise } from '../widgets/outcome-list';
+import { BatchScopeChoice, useBatchScope } from '../widgets/batch-scope-choice';
 
 const THUMB_MAX = { width: 296, height: 180 };
 const verdictWords = { pass: 'PASS', flag: 'FLAG', reject: 'REJECT' } as const;
@@ -58,67 +67,122 @@ function FindingRow(p: { f: Finding; onSelect?: () => void }): JSX.Element {
   );
 }
 
+/** The flagged regions on a JPEG thumbnail of the proxy (UXP's <img> takes JPEG data URLs). */
+function RegionThumbnail(p: TabProps & { result: DocumentQcResult; failing: Finding[]; onSelect(f: Finding): () => void }): JSX.Element | null {
+  const [thumb, setThumb] = useState<{ url: string; width: number; height: number } | null>(null);
+  const { result } = p;
+  useEffect(() => {
+    const width = Math.min(THUMB_MAX.width, Math.round((THUMB_MAX.height * result.proxy.width) / result.proxy.height));
+    const factor = Math.max(1, Math.ceil(result.proxy.width / width));
+    const small = factor > 1 ? downsampleRaster(result.proxy, Math.ceil(result.proxy.width / factor) * Math.ceil(result.proxy.height / factor)).raster : result.proxy;
+    let alive = true;
+    p.services.ps.jpegDataUrl(small).then((url) => alive && setThumb({ url, width: small.width, height: small.height }), () => alive && setThumb(null));
+    return () => {
+      alive = false;
+    };
+  }, [result]);
+  if (!thumb) return null;
+  const scale = thumb.width / result.document.width;
+  return (
+    <Section title="WHERE" aside="click a box to select it">
+      <div class="thumb" style={{ width: `${thumb.width}px`, height: `${thumb.height}px` }}>
+        <img src={thumb.url} alt="" />
+        {p.failing
+          .filter((f) => f.box)
+          .map((f, i) => (
+            <div
+              key={i}
+              class={`region ${f.severity}`}
+              style={{ left: `${f.box!.x * scale}px`, top: `${f.box!.y * scale}px`, width: `${f.box!.width * scale}px`, height: `${f.box!.height * scale}px` }}
+              onClick={p.onSelect(f)}
+            >
+              <span class="region-label">{findingTitle(f)}</span>
+            </div>
+          ))}
+      </div>
+    </Section>
+  );
+}
+
 export function QcTab(p: TabProps): JSX.Element {
-  const session = p.session;
-  const [categoryId, setCategoryId] = useState<string | null>(session?.lock.categories[0]?.id ?? null);
-  const [swatchId, setSwatchId] = useState<string>('');
+  const { session, flow } = p;
   const [result, setResult] = useState<DocumentQcResult | null>(null);
+  const [batch, setBatch] = useState<BatchRun | null>(null);
   const [showPassed, setShowPassed] = useState(false);
-  const flow = useFlow();
+  const scope = useBatchScope(p.services, 'brandlock.qcFolder');
 
   if (!session) return <NeedsConnection what="QC thresholds and swatches" onConnect={() => p.goTo('connect')} />;
   const lock = session.lock;
-  const category = lock.categories.find((c) => c.id === categoryId) ?? lock.categories[0];
+  const target = p.identity && p.doc ? qcTargetFor(p.identity, lock, p.doc.title) : null;
 
   async function onRun() {
-    await p.services.settings.set(LAST_QC_CATEGORY_KEY, category.id);
-    const r = await flow.run(async (_s, report) => {
-      report({ fraction: null, label: `Checking against ${category.name}…` });
-      const swatch = swatchId ? swatchFromPalette(lock, swatchId, category) : null;
-      return runDocumentQc(p.services.ps, lock, { category, swatch, by: session!.info.user.name, lockHash: session!.info.lockHash });
-    });
-    setResult(r ?? null);
+    setResult(null);
+    setBatch(null);
+    if (scope.kind === 'active') {
+      if (!target?.success) return;
+      const t = target.target;
+      const r = await flow.run(`QC ${t.sku ?? t.colorway}`, (signal, report) => {
+        report({ fraction: null, label: `Checking against ${t.swatch.name} and ${t.category.name}…` });
+        return runDocumentQc(p.services.ps, lock, { ...t, by: session!.info.user.name, lockHash: session!.info.lockHash, signal });
+      });
+      setResult(r ?? null);
+    } else {
+      const where = scope.kind === 'open' ? { kind: 'open' as const } : { kind: 'folder' as const, folder: scope.folder! };
+      const identify = (doc: { title: string }, xmp: Record<string, string>) => identifyDocument({ title: doc.title, xmp }, lock, p.brief ?? null);
+      const r = await flow.run(scope.kind === 'open' ? 'QC of open documents' : `QC of ${scope.folder!.name}`, (signal, report) =>
+        runQcBatch(p.services.ps, p.services.files, lock, where, identify, { by: session!.info.user.name, lockHash: session!.info.lockHash, signal, onProgress: report }),
+      );
+      setBatch(r ?? null);
+    }
     p.documentsChanged();
   }
 
   const failing = result ? failingFindings(result.findings) : [];
   const passed = result ? result.findings.filter((f) => f.severity === 'pass' || f.severity === 'info') : [];
-  const thumbWidth = result ? Math.min(THUMB_MAX.width, Math.round((THUMB_MAX.height * result.proxy.width) / result.proxy.height)) : 0;
-  const thumb = result ? rasterDataUrl(result.proxy, thumbWidth) : null;
-  const scale = result && thumb ? thumb.width / result.document.width : 1;
-  const select = (f: Finding) => () => result && f.box && flow.run(() => selectFlaggedRegion(p.services.ps, result.document.id, f.box!));
+  const select = (f: Finding) => () => result && f.box && flow.run('Select region', () => selectFlaggedRegion(p.services.ps, result.document.id, f.box!));
+  const ready = scope.kind === 'active' ? Boolean(p.doc && target?.success) : scope.ready;
 
   return (
     <div>
-      <Section title="JUDGE AGAINST">
-        <Dropdown label="Category" value={category.id} options={lock.categories.map((c) => ({ value: c.id, label: c.name }))} onChange={setCategoryId} />
-        <Dropdown
-          label="SKU swatch"
-          value={swatchId}
-          options={[{ value: '', label: 'Unknown (skip colour accuracy)' }, ...lock.palette.swatches.map((s) => ({ value: s.id, label: `${s.name} ${s.color}` }))]}
-          onChange={setSwatchId}
-        />
-        <div class="field-hint">
-          Max ΔE00 {category.qc.maxDeltaE00} · exposure ± {lock.lighting.find((l) => l.id === category.lighting)?.exposure.toleranceEv ?? '?'} EV · blur ≤ {category.qc.maxBlurPx} px ·
-          review {category.qc.humanReview}
-        </div>
+      <Section title="JUDGE">
+        <BatchScopeChoice scope={scope} services={p.services} openCount={p.openCount} />
+        {scope.kind === 'active' ? <DocumentSku identity={p.identity} brief={p.brief} lock={lock} onChoose={p.chooseIdentity} /> : null}
+        {scope.kind === 'active' && target?.success ? (
+          <div class="field-hint">
+            Max ΔE00 {target.target.swatch.tolerance} · exposure ± {lock.lighting.find((l) => l.id === target.target.category.lighting)?.exposure.toleranceEv ?? '?'} EV · blur ≤{' '}
+            {target.target.category.qc.maxBlurPx} px · review {target.target.category.qc.humanReview}
+          </div>
+        ) : scope.kind !== 'active' ? (
+          <div class="field-hint">Each master is judged as the SKU its metadata or name gives; one brandlock cannot place is listed, not guessed.</div>
+        ) : null}
       </Section>
-      {flow.running && flow.progress ? <Progress state={flow.progress} /> : null}
-      <ErrorNotice error={flow.error} onDismiss={flow.clearError} />
       <div class="actions">
-        <sp-button variant="cta" disabled={flow.running || !p.doc || undefined} onClick={onRun}>
-          Run QC
+        <sp-button variant="cta" disabled={flow.running || !ready || undefined} onClick={onRun}>
+          {scope.kind === 'active' ? 'Run QC' : 'Run QC on all'}
         </sp-button>
       </div>
+      {flow.running && flow.progress ? <Progress state={flow.progress} onCancel={flow.cancel} cancelling={flow.cancelling} /> : null}
+      <ErrorNotice error={flow.error} onDismiss={flow.clearError} />
+      {batch ? (
+        <Reveal>
+          <Section title="RESULT" aside={summarise(batch.outcomes)}>
+            <OutcomeList outcomes={batch.outcomes} />
+          </Section>
+        </Reveal>
+      ) : null}
       {result ? (
         <Reveal>
           <div class={`verdict ${result.verdict}`}>
             <div class="verdict-word">{verdictWords[result.verdict]}</div>
             <div class="grow">
               <div class="small">{verdictMeaning[result.verdict]}</div>
-              <div class="list-sub">Written to the document's metadata · {result.document.title}</div>
+              <div class="list-sub">
+                {result.recorded ? "Written to the document's metadata" : 'Not written to the document'} · {result.document.title}
+              </div>
             </div>
           </div>
+          {result.recordError ? <Notice kind="warning" title="The verdict is not in the document's metadata.">{result.recordError}</Notice> : null}
+          <ColorChips swatch={result.swatch} measured={result.garment} />
           {failing.length ? (
             <Section title="TO FIX" aside={`${failing.length} of ${result.findings.length} checks`}>
               <div class="list">
@@ -128,25 +192,7 @@ export function QcTab(p: TabProps): JSX.Element {
               </div>
             </Section>
           ) : null}
-          {thumb && failing.some((f) => f.box) ? (
-            <Section title="WHERE" aside="click a box to select it">
-              <div class="thumb" style={{ width: `${thumb.width}px`, height: `${thumb.height}px` }}>
-                <img src={thumb.url} alt="" />
-                {failing
-                  .filter((f) => f.box)
-                  .map((f, i) => (
-                    <div
-                      key={i}
-                      class={`region ${f.severity}`}
-                      style={{ left: `${f.box!.x * scale}px`, top: `${f.box!.y * scale}px`, width: `${f.box!.width * scale}px`, height: `${f.box!.height * scale}px` }}
-                      onClick={select(f)}
-                    >
-                      <span class="region-label">{findingTitle(f)}</span>
-                    </div>
-                  ))}
-              </div>
-            </Section>
-          ) : null}
+          {failing.some((f) => f.box) ? <RegionThumbnail {...p} result={result} failing={failing} onSelect={select} /> : null}
           <Section title="PASSED" aside={<sp-link onClick={() => setShowPassed(!showPassed)}>{showPassed ? 'Hide' : `Show ${passed.length}`}</sp-link>}>
             {showPassed ? (
               <div class="list">

@@ -1,4 +1,8 @@
-/** Progress of a running flow: what is happening, how far, and a Cancel button. */
+/**
+ * Progress of a running flow: what is happening, how far, and a Cancel button. UXP's sp-progressbar
+ * documents max and value only (no indeterminate state), so while the amount is unknown (queued on the
+ * server) the words say so and the bar waits at zero.
+ */
 import type { JSX } from 'preact';
 
 export interface ProgressState {
@@ -13,8 +17,11 @@ export function Progress(p: { state: ProgressState; onCancel?: () => void; cance
     <div class="progress">
       <div class="progress-row">
         <div class="progress-text">
-          <div class="progress-label">{p.state.label}</div>
-          <sp-progressbar class="progress-bar" max={100} value={pct} indeterminate={p.state.fraction === null || undefined}></sp-progressbar>
+          <div class="progress-label">
+            {p.state.label}
+            {p.state.fraction !== null ? ` · ${pct}%` : ''}
+          </div>
+          <sp-progressbar class="progress-bar" max={100} value={pct}></sp-progressbar>
         </div>
         {p.onCancel ? (
           <sp-button class="progress-cancel" variant="secondary" quiet size="s" disabled={p.cancelling || undefined} onClick={p.onCancel}>

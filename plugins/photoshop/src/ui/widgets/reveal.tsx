@@ -1,4 +1,4 @@
-/** Wraps a result that appears after a run and scrolls it into view, so the retoucher sees it. */
+/** Wraps what appears after a run (a result, an error, a question) and scrolls it into view, so the retoucher sees it. */
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 

@@ -1,4 +1,5 @@
-// JSX types for the Spectrum UXP widgets Photoshop provides built in (sp-button, sp-textfield, ...).
+// JSX types for the Spectrum UXP widgets Photoshop provides built in (sp-button, sp-textfield, ...), with the
+// attributes Adobe documents for them (no `indeterminate` on sp-progressbar, no `selected` on sp-action-button).
 // Boolean attributes are omitted with `undefined` (UXP treats any present attribute as true).
 import type { JSX } from 'preact';
 
@@ -6,6 +7,7 @@ type Sp = JSX.HTMLAttributes<HTMLElement> & {
   class?: string;
   disabled?: boolean;
   quiet?: boolean;
+  /** Documented for sp-menu-item only (not sp-action-button). */
   selected?: boolean;
   checked?: boolean;
   invalid?: boolean;
@@ -15,12 +17,13 @@ type Sp = JSX.HTMLAttributes<HTMLElement> & {
   value?: string | number;
   type?: string;
   max?: number;
+  min?: number;
+  'value-label'?: string;
   slot?: string;
   label?: string;
   valid?: boolean;
   multiline?: boolean;
   emphasized?: boolean;
-  indeterminate?: boolean;
   isrequired?: string;
 };
 
@@ -43,6 +46,9 @@ declare module 'preact' {
       'sp-detail': Sp;
       'sp-label': Sp;
       'sp-link': Sp;
+      'sp-radio-group': Sp;
+      'sp-radio': Sp;
+      'sp-slider': Sp;
     }
   }
 }

@@ -1,0 +1,3 @@
+export * from './colour-temperature';
+export * from './measure-lighting';
+export * from './calibrate-preset';

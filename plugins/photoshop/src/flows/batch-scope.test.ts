@@ -1,0 +1,79 @@
+// QC and Export over every open master or a folder, in one modal scope with one progress bar and
+// Cancel: each master judged and exported as its own SKU, unknown SKUs reported rather than guessed,
+// folder files read without dialogs and never changed, rejects and unjudged masters not exported.
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { ChannelSpec } from '@brandlock/core/channels';
+import { fakeEnvironment } from '../../test/support/fake-env';
+import { sampleLock } from '../../test/support/sample-lock';
+import { studioImage } from '../../test/support/studio-image';
+import { FakeFileSystem } from '../fake-host/fake-file-system';
+import { readBrandlockXmp, writeBrandlockXmp } from '../xmp/brandlock-xmp';
+import { identifyDocument } from './document-identity/document-identity';
+import { runQcBatch } from './qc/run-qc-batch';
+import { exportBatch } from './export/export-batch';
+
+const { lock, hash } = sampleLock();
+const identify = (doc: { title: string }, xmp: Record<string, string>) => identifyDocument({ title: doc.title, xmp }, lock, null);
+const options = () => ({ by: 'Dana', lockHash: hash, signal: new AbortController().signal, onProgress: () => {} });
+
+async function jpeg(garment: [number, number, number]) {
+  const r = studioImage({ width: 48, height: 72, garment, texture: 2 });
+  return new Uint8Array(await sharp(Buffer.from(r.data), { raw: { width: 48, height: 72, channels: 4 } }).jpeg().toBuffer());
+}
+
+describe('QC over many masters', () => {
+  it('judges every open master against its own swatch, writes each verdict, and reports one it cannot place', async () => {
+    const env = fakeEnvironment();
+    const sky = env.ps.addDocument({ title: 'NF-WV-1003_sky_wovens_front.psd', pixels: studioImage({ width: 64, height: 96, garment: [169, 198, 224], texture: 2 }) });
+    env.ps.addDocument({ title: 'IMG_2231.psd', pixels: studioImage({ width: 64, height: 96 }) });
+    const { outcomes, cancelled } = await runQcBatch(env.ps, env.fs, lock, { kind: 'open' }, identify, options());
+    expect(cancelled).toBe(false);
+    expect(outcomes.map((o) => [o.name, o.status])).toEqual([['NF-WV-1003_sky_wovens_front.psd', 'done'], ['IMG_2231.psd', 'failed']]);
+    expect(outcomes[0].message).toMatch(/^REJECT as NF-WV-1003 \(Sky\)/);
+    expect(outcomes[1].message).toContain('cannot tell which SKU "IMG_2231.psd" is');
+    expect(readBrandlockXmp(env.ps.doc(sky.id).xmp)).toMatchObject({ qcVerdict: 'reject', sku: 'NF-WV-1003', qcSwatch: 'sky' });
+    expect(env.ps.modalCommands).toEqual(['QC']);
+  });
+
+  it('reads a folder without dialogs and without changing the files, and stops at Cancel', async () => {
+    const env = fakeEnvironment();
+    env.fs.put('/shoot/NF-WV-1003_sky_wovens_front.jpg', await jpeg([169, 198, 224]));
+    env.fs.put('/shoot/NF-DN-2001_mid-wash_denim_front.jpg', await jpeg([91, 115, 144]));
+    env.ps.openDialogs.set('/shoot/NF-WV-1003_sky_wovens_front.jpg', 'Embedded Profile Mismatch');
+    const before = new Map(env.fs.files);
+    const controller = new AbortController();
+    const run = await runQcBatch(env.ps, env.fs, lock, { kind: 'folder', folder: FakeFileSystem.folder('/shoot') }, identify, {
+      ...options(), signal: controller.signal, onProgress: (p) => p.label.startsWith('2 of') && controller.abort(),
+    });
+    expect(run.outcomes.map((o) => [o.name, o.status])).toEqual([['NF-DN-2001_mid-wash_denim_front.jpg', 'done'], ['NF-WV-1003_sky_wovens_front.jpg', 'skipped']]);
+    expect(run.outcomes[0].message).toMatch(/as NF-DN-2001 \(Mid wash\).*\(file not changed\)$/);
+    expect(run.cancelled).toBe(true);
+    expect(env.fs.files).toEqual(before);
+    expect(env.ps.docs).toHaveLength(0);
+  });
+});
+
+describe('Export over many masters', () => {
+  const channel = ChannelSpec.parse({ id: 'ig-square', name: 'Instagram 1:1', kind: 'social', width: 40, height: 40, fit: 'cover', format: 'jpeg' });
+
+  it('exports the masters that passed QC as their own SKU, and skips a reject, an unjudged master and a flag unless asked', async () => {
+    const env = fakeEnvironment();
+    const add = (title: string, verdict?: string) => {
+      const d = env.ps.addDocument({ title, pixels: studioImage({ width: 60, height: 90 }) });
+      if (verdict) env.ps.doc(d.id).xmp = writeBrandlockXmp('', { qcVerdict: verdict, qcFindings: '[]' });
+    };
+    add('NF-WV-1001_chalk_front.psd', 'pass');
+    add('NF-WV-1002_terracotta_front.psd', 'reject');
+    add('NF-WV-1003_sky_front.psd');
+    add('NF-DN-2001_mid-wash_front.psd', 'flag');
+    const run = await exportBatch(env.ps, env.fs, lock, hash, { kind: 'open' }, identify, { channels: [channel], folder: FakeFileSystem.folder('/out'), includeFlagged: false }, options());
+    expect(run.outcomes.map((o) => [o.name, o.status])).toEqual([
+      ['NF-WV-1001_chalk_front.psd', 'done'], ['NF-WV-1002_terracotta_front.psd', 'skipped'], ['NF-WV-1003_sky_front.psd', 'skipped'], ['NF-DN-2001_mid-wash_front.psd', 'skipped'],
+    ]);
+    expect(run.outcomes[1].message).toContain('does not export a reject');
+    expect(run.outcomes[2].message).toContain('has no QC verdict');
+    expect(run.outcomes[3].message).toContain('QC flagged');
+    expect([...env.fs.files.keys()].filter((k) => k.startsWith('/out/'))).toEqual(['/out/northfold_nf-wv-1001_chalk_front_ig-square_40x40.jpg']);
+  });
+});

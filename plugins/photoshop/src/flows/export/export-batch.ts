@@ -1,0 +1,55 @@
+/**
+ * Export over every open master or every image in a folder, one progress bar and Cancel: each master
+ * exported as its own SKU (from its XMP or name, and the brief), only past QC: a reject or an unjudged
+ * master is skipped with the reason, a flagged one only when the retoucher chose to include flagged
+ * masters before starting.
+ */
+import type { BrandLock } from '@brandlock/core/brand';
+import type { ChannelSpec } from '@brandlock/core/channels';
+import type { DocumentInfo, PsHost } from '../../ports/ps-host';
+import type { FileSystemPort, FolderRef } from '../../ports/file-system';
+import { isPanelError } from '../../errors/panel-error';
+import type { ProgressState } from '../../ui/widgets/progress';
+import { summarise, type Outcome } from '../../ui/widgets/outcome-list';
+import type { XmpProperties } from '../../xmp/brandlock-xmp';
+import { readDocumentXmp } from '../document-identity/read-document-xmp';
+import type { DocumentIdentity } from '../document-identity/document-identity';
+import { runBatch, type BatchRun, type BatchScope } from '../batch-scope';
+import { checkExportGate } from './export-gate';
+import { exportMaster } from './export-variants-locally';
+
+export interface ExportBatchRequest {
+  channels: ChannelSpec[];
+  folder: FolderRef;
+  /** Export masters QC flagged too (asked once, before the batch). */
+  includeFlagged: boolean;
+}
+
+export async function exportBatch(
+  ps: PsHost,
+  files: FileSystemPort,
+  lock: BrandLock,
+  lockHash: string,
+  scope: BatchScope,
+  identify: (doc: DocumentInfo, xmp: XmpProperties) => DocumentIdentity,
+  request: ExportBatchRequest,
+  options: { signal: AbortSignal; onProgress(p: ProgressState): void },
+): Promise<BatchRun> {
+  return runBatch<Outcome>(ps, files, 'Export', scope, async ({ doc }, ctx) => {
+    const xmp = await readDocumentXmp(ps, doc.id);
+    const id = identify(doc, xmp);
+    if (!id.sku) return { name: doc.title, status: 'skipped', message: 'Not exported: brandlock cannot tell which SKU it is. Name it after its SKU.' };
+    try {
+      checkExportGate({ title: doc.title, sku: id.sku, xmp, acceptFlag: request.includeFlagged });
+    } catch (e) {
+      if (isPanelError(e)) return { name: doc.title, status: 'skipped', message: `Not exported: ${e.message}` };
+      throw e;
+    }
+    const quiet = { signal: options.signal, onProgress: () => undefined };
+    const { outcomes } = await exportMaster(ps, files, lock, lockHash, doc, {
+      sku: id.sku, colorway: id.colorway ?? undefined, view: id.view ?? undefined, category: id.category ?? undefined, channels: request.channels, folder: request.folder,
+    }, ctx, quiet);
+    const failed = outcomes.filter((o) => o.status === 'failed');
+    return { name: doc.title, status: failed.length && failed.length === outcomes.length ? 'failed' : 'done', message: `${id.sku}: ${summarise(outcomes)}${failed.length ? ` · ${failed[0].message}` : ''}` };
+  }, { ...options, verb: 'export' });
+}

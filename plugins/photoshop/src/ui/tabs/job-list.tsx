@@ -1,0 +1,51 @@
+/**
+ * "Jobs for this SKU": the SKU's generate jobs on the server, so a panel reopened after Photoshop or
+ * the panel was closed finds what is still running (follow it, cancel it) and what finished but is
+ * not in this document yet (place it). A result that could not be placed is never lost here.
+ */
+import type { JSX } from 'preact';
+import type { JobSummary } from '../../ports/brandlock-server';
+
+const badges = { queued: ['', 'QUEUED'], running: ['warn', 'RUNNING'], succeeded: ['ok', 'DONE'], failed: ['fail', 'FAILED'], canceled: ['', 'CANCELED'] } as const;
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  return `${d.toLocaleDateString()} ${d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
+}
+
+export function JobList(p: { jobs: JobSummary[]; placed: Set<string>; busy: boolean; onFollow(job: JobSummary): void; onPlace(job: JobSummary): void; onCancel(job: JobSummary): void }): JSX.Element {
+  return (
+    <div class="list">
+      {p.jobs.map((j) => (
+        <div class="list-item" key={j.id}>
+          <span class={`badge ${badges[j.state][0]}`}>{badges[j.state][1]}</span>
+          <div class="list-main">
+            <div class="list-title">
+              {j.view ?? 'view'} · job {j.id.slice(0, 8)}
+            </div>
+            <div class="list-sub">
+              {when(j.createdAt)} · {j.requestedBy}
+              {j.state === 'running' || j.state === 'queued' ? ` · ${j.stage}` : ''}
+              {j.error ? ` · ${j.error}` : ''}
+              {p.placed.has(j.id) ? ' · in this document' : ''}
+            </div>
+          </div>
+          {j.state === 'running' || j.state === 'queued' ? (
+            <div class="row">
+              <sp-link class="small" onClick={() => !p.busy && p.onFollow(j)}>
+                Follow
+              </sp-link>
+              <sp-link class="small" onClick={() => p.onCancel(j)}>
+                Cancel
+              </sp-link>
+            </div>
+          ) : j.state === 'succeeded' && !p.placed.has(j.id) ? (
+            <sp-button variant="secondary" size="s" disabled={p.busy || undefined} onClick={() => p.onPlace(j)}>
+              Place
+            </sp-button>
+          ) : null}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The SKU's swatch beside the garment as measured: two chips a colour retoucher compares at a glance,
+ * with the ΔE00 between them. Lab is shown in D50 as well, the space Photoshop's Info panel and Color
+ * Picker read, so the numbers match what the eyedropper says.
+ */
+import type { JSX } from 'preact';
+import { deltaE2000, labToSrgb, type Lab } from '@brandlock/core/color';
+import { labD65ToD50 } from '@brandlock/core/palette-import';
+
+const hex = (lab: Lab) => `#${labToSrgb(lab).map((c) => Math.round(Math.min(1, Math.max(0, c)) * 255).toString(16).padStart(2, '0')).join('')}`;
+
+const labText = (lab: Lab) => `${lab.l.toFixed(0)} ${lab.a.toFixed(0)} ${lab.b.toFixed(0)}`;
+
+export function ColorChips(p: { swatch: { name: string; lab: Lab }; measured: Lab | null; label?: string }): JSX.Element {
+  const chip = (title: string, lab: Lab, sub: string) => (
+    <div class="chip">
+      <div class="chip-color" style={{ backgroundColor: hex(lab) }}></div>
+      <div class="chip-text">
+        <div class="chip-title">{title}</div>
+        <div class="list-sub" title="Lab D50, as Photoshop's Info panel shows it">Lab {labText(labD65ToD50(lab))}</div>
+        <div class="list-sub">{sub}</div>
+      </div>
+    </div>
+  );
+  return (
+    <div class="chips">
+      {chip(p.swatch.name, p.swatch.lab, `swatch · ${hex(p.swatch.lab)}`)}
+      {p.measured ? chip(p.label ?? 'Garment', p.measured, `measured · ΔE00 ${deltaE2000(p.swatch.lab, p.measured).toFixed(1)}`) : <div class="chip muted small">No garment found to measure</div>}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Which SKU the open document is, as every tab that judges or names it needs: what the document's
+ * XMP or file name says (and where that came from), filled in from the brief, with a way to change it.
+ * When nothing says, it asks: a search over the brief's SKUs (a 500-SKU season does not fit a
+ * dropdown), or, for a SKU outside the brief, the palette swatch and category to judge it against.
+ */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { BrandLock } from '@brandlock/core/brand';
+import type { CurrentBrief } from '../../ports/brandlock-server';
+import { categoryFor, targetSwatchFor, type DocumentIdentity } from '../../flows/document-identity/document-identity';
+import type { IdentityChoice } from '../use-panel-state';
+import { Dropdown } from './dropdown';
+import { TextField } from './text-field';
+
+const sources = { xmp: "from the document's metadata", name: 'from the file name', chosen: 'as you chose' } as const;
+
+/** A search over the brief's SKUs: up to six matches by SKU or colourway, one click to choose. */
+export function BriefSkuSearch(p: { brief: CurrentBrief; label: string; onChoose(sku: string): void }): JSX.Element {
+  const [text, setText] = useState('');
+  const q = text.trim().toLowerCase();
+  const matches = p.brief.skus.filter((s) => !q || s.sku.toLowerCase().includes(q) || s.colorway.toLowerCase().includes(q)).slice(0, 6);
+  return (
+    <div>
+      <TextField label={p.label} type="search" value={text} onInput={setText} placeholder={`Search ${p.brief.skus.length} SKUs of ${p.brief.name}`} />
+      <div class="list picker">
+        {matches.map((s) => (
+          <div class="list-item compact pick" key={s.sku} onClick={() => p.onChoose(s.sku)}>
+            <div class="list-main">
+              <div class="list-title">{s.sku}</div>
+              <div class="list-sub">
+                {s.colorway} · {s.category} · {s.status}
+              </div>
+            </div>
+          </div>
+        ))}
+        {!matches.length ? <div class="list-item compact muted small">No SKU of the brief matches "{text}".</div> : null}
+      </div>
+    </div>
+  );
+}
+
+function SkuSearch(p: { brief: CurrentBrief | null | undefined; lock: BrandLock; onChoose(choice: IdentityChoice): void }): JSX.Element {
+  const [swatch, setSwatch] = useState<string | null>(null);
+  const [category, setCategory] = useState<string | null>(null);
+  return (
+    <div>
+      {p.brief?.skus.length ? <BriefSkuSearch brief={p.brief} label="Which SKU is this?" onChoose={(sku) => p.onChoose({ sku })} /> : null}
+      <div class="field-hint">{p.brief?.skus.length ? 'Not in the brief? Judge it against:' : 'The server has no brief; judge it against:'}</div>
+      <div class="row">
+        <div class="grow">
+          <Dropdown label="Swatch" value={swatch} options={p.lock.palette.swatches.map((s) => ({ value: s.id, label: `${s.name} ${s.color}` }))} onChange={setSwatch} />
+        </div>
+        <div class="grow">
+          <Dropdown label="Category" value={category} options={p.lock.categories.map((c) => ({ value: c.id, label: c.id }))} onChange={setCategory} />
+        </div>
+      </div>
+      <div class="actions">
+        <sp-button variant="secondary" size="s" disabled={!swatch || !category || undefined} onClick={() => p.onChoose({ colorway: swatch!, category: category! })}>
+          Use this swatch
+        </sp-button>
+      </div>
+    </div>
+  );
+}
+
+export function DocumentSku(p: {
+  identity: DocumentIdentity | null;
+  brief: CurrentBrief | null | undefined;
+  lock: BrandLock;
+  onChoose(choice: IdentityChoice | null): void;
+}): JSX.Element | null {
+  const [changing, setChanging] = useState(false);
+  const id = p.identity;
+  if (!id) return null;
+  const category = categoryFor(id, p.lock);
+  const swatch = category ? targetSwatchFor(id, p.lock, category) : null;
+  const known = Boolean((id.sku || id.colorway) && category && swatch);
+  const choose = (c: IdentityChoice | null) => {
+    setChanging(false);
+    p.onChoose(c);
+  };
+  return (
+    <div class={`card${known ? '' : ' card-warn'}`}>
+      {known && !changing ? (
+        <div class="row">
+          <div class="chip-color small-chip" style={{ backgroundColor: swatch!.hex ?? '#808080' }}></div>
+          <div class="grow list-main">
+            <div class="list-title">
+              <b>{id.sku ?? swatch!.name}</b>
+              {id.view ? ` · ${id.view}` : ''}
+            </div>
+            <div class="list-sub">
+              {swatch!.name} · {category!.id}
+              {id.from ? ` · ${sources[id.from]}` : ''}
+              {id.sku && !id.row && p.brief ? ' · not in the brief' : ''}
+            </div>
+          </div>
+          <sp-link class="small" onClick={() => setChanging(true)}>
+            Change
+          </sp-link>
+        </div>
+      ) : (
+        <div>
+          <div class="list-title">{changing ? 'Choose the SKU' : id.sku ? `${id.sku}: no swatch or category found` : 'brandlock cannot tell which SKU this is'}</div>
+          <div class="list-sub">Its name and metadata do not say. Colour is always judged against the SKU's swatch, so choose it.</div>
+          <SkuSearch brief={p.brief} lock={p.lock} onChoose={choose} />
+          {changing ? (
+            <div class="actions">
+              <sp-link class="small" onClick={() => choose(null)}>
+                Use what the document says
+              </sp-link>
+            </div>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}

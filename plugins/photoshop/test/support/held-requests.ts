@@ -1,0 +1,22 @@
+// Holds the panel's requests to the server in Chromium (page.route) so a screenshot catches a run in
+// the middle, then lets them through; or answers them with an error, as a failing server would.
+import type { Page, Route } from 'playwright-core';
+
+export async function holdRequests(page: Page, pattern: string | RegExp): Promise<{ release(): Promise<void> }> {
+  const held: Route[] = [];
+  const handler = (route: Route) => void held.push(route);
+  await page.route(pattern, handler);
+  return {
+    async release() {
+      for (const route of held.splice(0)) await route.continue();
+      await page.unroute(pattern, handler);
+    },
+  };
+}
+
+export async function failRequests(page: Page, pattern: string | RegExp, status: number, message: string): Promise<() => Promise<void>> {
+  const handler = (route: Route) =>
+    void route.fulfill({ status, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message, issues: [] } }) });
+  await page.route(pattern, handler);
+  return () => page.unroute(pattern, handler);
+}
