@@ -1,10 +1,8 @@
 /** Entry point of the `brandlock` command (bundled to dist/brandlock.mjs). */
 import { runCli } from './cli/run-cli';
 import { nodeIo } from './cli/node-io';
-import { startQcWorker } from './pipeline/qc/qc-worker-pool';
 
-// `brandlock qc` starts this same file as its worker threads; a worker does not run the CLI.
-if (!startQcWorker()) runCli(process.argv.slice(2), nodeIo()).then(
+runCli(process.argv.slice(2), nodeIo()).then(
   (code) => {
     process.exitCode = code;
   },

@@ -51,7 +51,7 @@ const FLAT = 2;
  * rings wide: 2 inside the subject (a print's edge is about 1), 4 for a region segmentation gave to the
  * backdrop (a gap of backdrop ends at the garment's edge plus a rim of JPEG ringing, 2 to 3 rings).
  */
-const FADE_RADII = 0.35;
+const FADE_RADII = 0.22;
 const FADE_RINGS_INSIDE = 2;
 const FADE_RINGS_OUTSIDE = 4;
 /** Blown regions up to this many proxy pixels are glints: highlights without a test. */
@@ -72,6 +72,32 @@ export function clippingMask(image: QcImage): Mask {
   return highlightMasks(image).subject;
 }
 
+/**
+ * Where the highlights light the fabric: each highlight with the ring its light fades over (its radius
+ * plus twice its fall-off), or null when there is none. The swatch is read outside it: a specular lobe
+ * changes the light on the fabric, not the fabric's colour.
+ * @example highlightZone(image)?.data[i] // 1 inside a highlight's lobe
+ */
+export function highlightZone(image: QcImage): Mask | null {
+  return memoized(image, 'highlight-zone', () => {
+    const lobes = highlightMasks(image).regions.filter((r) => r.highlight);
+    if (!lobes.length) return null;
+    const { width, height } = image.subject.mask;
+    const data = new Uint8Array(width * height);
+    for (const r of lobes) {
+      const cx = r.box.x + r.box.width / 2;
+      const cy = r.box.y + r.box.height / 2;
+      const reach = Math.max(r.box.width, r.box.height) / 2 + 2 * r.width + 2;
+      for (let y = Math.max(0, Math.floor(cy - reach)); y < Math.min(height, Math.ceil(cy + reach)); y++) {
+        for (let x = Math.max(0, Math.floor(cx - reach)); x < Math.min(width, Math.ceil(cx + reach)); x++) {
+          if ((x - cx) ** 2 + (y - cy) ** 2 <= reach * reach) data[y * width + x] = 1;
+        }
+      }
+    }
+    return { width, height, data };
+  });
+}
+
 function compute(image: QcImage): HighlightMasks {
   const subject = image.subject.mask;
   const { width, height } = subject;
@@ -81,7 +107,10 @@ function compute(image: QcImage): HighlightMasks {
   const px = image.proxy.data;
   const alpha = image.lab.alpha;
   const cutout = image.subject.source === 'alpha';
-  const radius = Math.max(2, Math.round(0.03 * Math.max(box.width, box.height)));
+  // The shape prior: a garment's outline is smooth over about a tenth of its size, so a bite up to
+  // that wide is closed and what fills it judged (an armpit or a gap closed this way is judged too,
+  // and ends at the garment's edge).
+  const radius = Math.max(2, Math.round(0.06 * Math.max(box.width, box.height)));
   // Most photos have no blown pixel near the garment: then there is nothing to judge.
   let near = false;
   for (let y = Math.max(0, box.y - radius); y < Math.min(height, box.y + box.height + radius) && !near; y++) {

@@ -10,6 +10,7 @@
  * sheen); the swatch is their component-wise interquartile mean Lab (CIELAB D65: the mean of the
  * middle half of each component, robust like a median but not stepping between 8-bit code values).
  * A fold darkens the lower half, not the swatch; a flat, evenly lit fabric reads as its middle.
+ * Fabric inside a blown highlight's lobe (see highlightZone) is left out: the lobe is light, not dye.
  */
 import type { Lab } from '../../color/lab';
 import { labToSrgb } from '../../color/lab';
@@ -21,6 +22,7 @@ import { deepestPoint } from '../../raster/distance-transform';
 import { memoized, prepareQcImage, type PrepareOptions, type QcImage } from '../qc-image';
 import { addToHistogram, createHistogram, interquartileMean, quantile } from './histogram';
 import { fabricMask } from './fabric-mask';
+import { highlightZone } from './clipping-mask';
 
 /** The version of the definition above; a pinned swatch records it. */
 export const SWATCH_MEASURE_VERSION = 'brandlock-swatch/1';
@@ -77,7 +79,19 @@ export function measureRivalSwatches(image: QcImage): SwatchMeasure[] {
 
 function compute(image: QcImage): SwatchMeasure | null {
   const fabric = fabricMask(image);
-  return fabric ? swatchOn(image, fabric.mask, fabric.share) : null;
+  if (!fabric) return null;
+  // Fabric lit by a specular highlight is read outside the highlight's lobe (unless that is all there is).
+  const zone = highlightZone(image);
+  if (zone) {
+    const data = fabric.mask.data.slice();
+    let kept = 0;
+    for (let i = 0; i < data.length; i++) {
+      if (zone.data[i]) data[i] = 0;
+      kept += data[i];
+    }
+    if (kept >= 0.25 * maskArea(fabric.mask)) return swatchOn(image, { ...fabric.mask, data }, fabric.share);
+  }
+  return swatchOn(image, fabric.mask, fabric.share);
 }
 
 function swatchOn(image: QcImage, mask: Mask, share: number): SwatchMeasure | null {

@@ -31,7 +31,10 @@ export function checkColorAccuracy(image: QcImage, ctx: QcContext): Finding[] {
   if (!ctx.swatch) {
     return [{ ...base, severity: 'info', message: 'no target swatch for this image (give a brief, or name the colorway after a palette swatch)', measured: null, limits: null }];
   }
-  if (!isCleanSweep(image.subject)) {
+  if (image.subject.source === 'background' && image.subject.coverage < 0.02) {
+    return [{ ...base, severity: 'flag', message: `no garment found to measure against swatch ${ctx.swatch.name}: the frame is nearly all backdrop (the garment blown out, or the colour of its backdrop); a person must look`, measured: null, limits: null }];
+  }
+  if (!isCleanSweep(image.subject, 0.5)) {
     return [{ ...base, severity: 'info', message: `not measured: the backdrop is not a clean studio sweep (${backdropWords(image)}), so the garment's outline is a guess; the background checks report it`, measured: null, limits: null }];
   }
   const garment = measureSwatch(image);

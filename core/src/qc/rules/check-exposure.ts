@@ -40,7 +40,7 @@ export function checkExposure(image: QcImage, ctx: QcContext): Finding[] {
       ...(box && severity !== 'pass' ? { box } : {}),
     });
   }
-  if (!isCleanSweep(image.subject)) {
+  if (!isCleanSweep(image.subject, 0.5)) {
     out.push({ rule: 'exposure', check: 'level', severity: 'info', message: `not measured: the backdrop is not a clean studio sweep (${backdropWords(image)}), so the garment's outline is a guess`, measured: null, unit: 'EV', limits: null });
     return out;
   }

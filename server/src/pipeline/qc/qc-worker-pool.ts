@@ -1,53 +1,59 @@
 /**
- * QC of a batch on every core: a pool of worker threads, each running qcImageFile (decode with
- * sharp, then core's rules, which are synchronous JavaScript and would otherwise hold the one main
- * thread). The workers run the bundled CLI file itself (dist/brandlock.mjs starts a worker instead
- * of the CLI when it is loaded as one, see startQcWorker); from TypeScript sources (tests) there is
- * no bundle to start, and QC runs in this thread as before. A worker that dies fails the file it had
- * (an error row) and is replaced; the batch goes on.
+ * QC of a batch on every core: a pool of worker threads (dist/qc-worker.mjs), each running
+ * qcImageFile (decode with sharp, then core's rules, which are synchronous JavaScript and would
+ * otherwise hold the one main thread). Where the worker script is not built (TypeScript sources in
+ * tests, without BRANDLOCK_WORKER_DIR), QC runs in this thread as before. A worker that dies fails the
+ * file it had (an error row) and is replaced; the batch goes on.
  */
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { BrandLock } from '@brandlock/core';
+import { workerScript } from '../../runtime/worker-script';
 import { qcImageFile, type QcFileInput, type QcFileOptions, type QcFileOutput } from './qc-image-file';
+import type { QcTask, QcWorkerData } from './qc-worker';
 
 export interface QcRunner {
+  /** Worker threads in use (0: this thread). */
+  threads: number;
   run(input: QcFileInput): Promise<QcFileOutput>;
   close(): Promise<void>;
 }
 
-const WORKER_ROLE = 'brandlock-qc-worker';
-
-interface Task {
-  id: number;
-  input: QcFileInput;
-}
-
 type Reply = { id: number; ok: true; output: QcFileOutput } | { id: number; ok: false; message: string };
 
-/** The bundled file this code runs from, when it is one (worker threads need a JavaScript file). */
-function bundleUrl(): URL | null {
-  const url = import.meta.url;
-  return url.endsWith('.mjs') || url.endsWith('.js') ? new URL(url) : null;
+/** The built worker script, or null when there is none (sources without BRANDLOCK_WORKER_DIR). */
+function script(): URL | null {
+  try {
+    return workerScript('qc-worker');
+  } catch {
+    return null;
+  }
 }
 
 /**
- * `threads` workers when running bundled and asked for more than one, else QC in this thread.
+ * `threads` workers when asked for more than one and the worker script is built, else QC in this thread.
  * @example const runner = qcRunner(lock, 2, options); await runner.run(item); await runner.close();
  */
 export function qcRunner(lock: BrandLock, threads: number, options: QcFileOptions): QcRunner {
-  const url = bundleUrl();
-  if (threads <= 1 || !url) return { run: (input) => qcImageFile(input, lock, options), close: async () => undefined };
-  return workerPool(url, lock, threads, options);
+  const url = threads > 1 ? script() : null;
+  if (!url) return { threads: 0, run: (input) => qcImageFile(input, lock, options), close: async () => undefined };
+  return workerPool(url, { lock, options }, threads);
 }
 
-function workerPool(url: URL, lock: BrandLock, threads: number, options: QcFileOptions): QcRunner {
+function workerPool(url: URL, workerData: QcWorkerData, threads: number): QcRunner {
   const idle: Worker[] = [];
   const waiting: ((w: Worker) => void)[] = [];
   const pending = new Map<Worker, { resolve: (o: QcFileOutput) => void; reject: (e: Error) => void }>();
+  const all = new Set<Worker>();
   let next = 0;
   let closed = false;
-  const spawn = () => {
-    const worker = new Worker(url, { workerData: { role: WORKER_ROLE, lock, options } });
+  const release = (worker: Worker) => {
+    const wake = waiting.shift();
+    if (wake) wake(worker);
+    else idle.push(worker);
+  };
+  const spawn = (): Worker => {
+    const worker = new Worker(url, { workerData });
+    all.add(worker);
     worker.on('message', (reply: Reply) => {
       const job = pending.get(worker);
       pending.delete(worker);
@@ -56,50 +62,35 @@ function workerPool(url: URL, lock: BrandLock, threads: number, options: QcFileO
       if (reply.ok) job.resolve(reply.output);
       else job.reject(new Error(reply.message));
     });
-    worker.on('error', (err) => {
+    const fail = (err: Error) => {
+      if (!all.delete(worker)) return;
       const job = pending.get(worker);
       pending.delete(worker);
+      const i = idle.indexOf(worker);
+      if (i >= 0) idle.splice(i, 1);
       job?.reject(err);
       if (!closed) release(spawn());
-    });
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the QC worker stopped (exit code ${code})`)));
     return worker;
-  };
-  const release = (worker: Worker) => {
-    const wake = waiting.shift();
-    if (wake) wake(worker);
-    else idle.push(worker);
   };
   for (let i = 0; i < threads; i++) idle.push(spawn());
   const acquire = () => new Promise<Worker>((resolve) => (idle.length ? resolve(idle.pop()!) : waiting.push(resolve)));
   return {
+    threads,
     async run(input) {
       const worker = await acquire();
       return new Promise<QcFileOutput>((resolve, reject) => {
         pending.set(worker, { resolve, reject });
-        worker.postMessage({ id: next++, input } satisfies Task);
+        worker.postMessage({ id: next++, input } satisfies QcTask);
       });
     },
     async close() {
       closed = true;
-      await Promise.all([...idle, ...pending.keys()].map((w) => w.terminate()));
+      const workers = [...all];
+      all.clear();
+      await Promise.all(workers.map((w) => w.terminate()));
     },
   };
-}
-
-/**
- * In a worker started by the pool: answers each task with qcImageFile's output. Returns false when
- * this thread is not such a worker (then the caller runs the CLI as usual).
- * @example if (!startQcWorker()) runCli(...)
- */
-export function startQcWorker(): boolean {
-  if (isMainThread || workerData?.role !== WORKER_ROLE || !parentPort) return false;
-  const port = parentPort;
-  const { lock, options } = workerData as { lock: BrandLock; options: QcFileOptions };
-  port.on('message', (task: Task) => {
-    qcImageFile(task.input, lock, options).then(
-      (output) => port.postMessage({ id: task.id, ok: true, output } satisfies Reply),
-      (err: unknown) => port.postMessage({ id: task.id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies Reply),
-    );
-  });
-  return true;
 }
