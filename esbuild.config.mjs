@@ -17,6 +17,7 @@ const serverEntries = [
   // Worker threads and child processes the CLI and server start; found beside the bundle (server/src/runtime/worker-script.ts).
   { in: 'server/src/pipeline/lut/grade-worker.ts', out: 'lut-grade-worker' },
   { in: 'server/src/render/render-host.ts', out: 'render-host' },
+  { in: 'server/src/pipeline/qc/qc-worker.ts', out: 'qc-worker' },
 ].filter((e) => existsSync(new URL(e.in, import.meta.url)));
 
 /** Removes the content-hashed chunks an earlier split build left, so dist/ holds one build. */

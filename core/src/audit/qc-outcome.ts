@@ -40,6 +40,8 @@ export const QcOutcome = z.object({
       fullWidth: z.number().int(),
       fullHeight: z.number().int(),
       outline: z.object({ path: z.string(), width: z.number(), height: z.number() }),
+      /** Regions left out of the fabric (prints, logos), on the outline's grid. */
+      excluded: z.object({ path: z.string() }).nullable().optional(),
     })
     .optional(),
 });

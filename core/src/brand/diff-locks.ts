@@ -30,7 +30,10 @@ const SECTION_NAMES: Record<string, string> = {
 const FIELD_NAMES: Record<string, string> = {
   maxDeltaE00: 'QC max ΔE00',
   flagDeltaE00: 'QC flag ΔE00',
-  sharpnessMin: 'sharpness floor',
+  sharpnessMin: 'sharpness floor (no longer read)',
+  maxBlurPx: 'max blur (px)',
+  minJpegQuality: 'min JPEG quality',
+  maxBlockiness: 'max JPEG blockiness',
   maxHighlightClipPct: 'max highlight clipping %',
   maxShadowClipPct: 'max shadow clipping %',
   maxEvDeviation: 'max exposure deviation (EV)',

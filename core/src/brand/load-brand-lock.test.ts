@@ -61,11 +61,11 @@ describe('loadBrandLock', () => {
     const doc = sample();
     const packshot = doc.categories.find((c: { id: string }) => c.id === 'basics-packshot');
     delete packshot.recipe.steps;
-    delete packshot.qc.sharpnessMin;
+    delete packshot.qc.whiteBalance;
     const issues = issuesOf(doc);
     const paths = issues.map((i) => i.path);
     expect(paths).toContain('categories[8].recipe.steps');
-    expect(paths).toContain('categories[8].qc.sharpnessMin');
+    expect(paths).toContain('categories[8].qc.whiteBalance.maxCastDeltaE00');
     expect(issues.find((i) => i.path === 'categories[8].recipe.steps')!.message).toContain('"base" seed category');
   });
 

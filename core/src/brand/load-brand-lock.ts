@@ -80,6 +80,7 @@ function resolveCategory(c: BrandLockParsed['categories'][number], index: number
     exposure: { ...seed?.qc.exposure, ...own.exposure },
     whiteBalance: { ...seed?.qc.whiteBalance, ...own.whiteBalance },
     background: { ...seed?.qc.background, ...own.background },
+    compression: { ...seed?.qc.compression, ...own.compression },
   };
   const r = Recipe.safeParse(recipe);
   const q = QcThresholds.safeParse(qc);

@@ -13,7 +13,15 @@ export const QcThresholds = z.strictObject({
     maxEvDeviation: z.number().positive().max(4).describe('Mean subject exposure vs the lighting target, EV'),
     maxDriftEv: z.number().positive().max(4).default(0.33).describe('Batch: subject exposure vs the median of images under the same lighting, EV'),
   }),
-  sharpnessMin: z.number().min(0).describe('Variance of the Laplacian over the subject at full resolution, 8-bit units'),
+  sharpnessMin: z.number().min(0).optional().describe('Superseded by maxBlurPx and no longer read: the Laplacian-variance floor of earlier locks, which judged a plain, sharp fabric soft'),
+  maxBlurPx: z.number().positive().max(20).default(1.1).describe('Blur radius of the subject\'s strongest edges (Gaussian sigma, pixels at 100%); flag above, reject above twice'),
+  compression: z
+    .strictObject({
+      minJpegQuality: z.number().min(1).max(100).default(45).describe('JPEG quality estimated from the quantisation tables (IJG 1..100 scale); flag below, reject below half'),
+      maxBlockiness: z.number().positive().max(10).default(2).describe('Steps across the 8x8 block grid over steps inside blocks (1 = none); flag above, reject above 1 + twice the excess'),
+    })
+    .prefault({})
+    .describe('Compression artefacts: JPEG blocking'),
   whiteBalance: z.strictObject({
     maxCastDeltaE00: z.number().positive().max(30).describe('Background/neutral cast vs the preset background, ΔE00'),
   }),

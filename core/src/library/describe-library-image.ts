@@ -34,6 +34,7 @@ export interface LibraryImageFacts {
   color: { lab: Lab; hex: string } | null;
   swatch: { id: string; name: string; deltaE: number; withinTolerance: boolean } | null;
   backdrop: { kind: 'transparent' | 'white' | 'even' | 'surface' | 'none'; hex: string | null; p95DeltaE: number | null; cast: { deltaE: number; direction: string } | null };
+  /** QC's sharpness measure: the blur radius of the garment's outline at 100%, px (lower is sharper). */
   sharpness: number;
   findings: LibraryFinding[];
   usable: boolean;
@@ -60,8 +61,8 @@ export function describeLibraryImage(image: QcImage, facts: ImageFileFacts, rela
   else if (long < 1000) findings.push({ code: 'small', severity: 'warn', message: `${facts.width}x${facts.height}: below 1000 px on the long side; fine detail will be invented, not kept` });
   if (!garment) findings.push({ code: 'no-garment', severity: 'unusable', message: 'no garment found against the backdrop' });
   const category = cat.category && lock ? lock.categories.find((c) => c.id === cat.category) : undefined;
-  const floor = category?.qc.sharpnessMin ?? 40;
-  if (garment && detail.sharpness < floor) findings.push({ code: 'soft', severity: 'warn', message: `sharpness ${Math.round(detail.sharpness)} below ${floor}${category ? ` (${category.id}'s floor)` : ''}` });
+  const maxBlur = category?.qc.maxBlurPx ?? 1.1;
+  if (garment && detail.blurPx > maxBlur) findings.push({ code: 'soft', severity: 'warn', message: `edges blurred over ${r2(detail.blurPx)} px at 100%, above ${maxBlur}${category ? ` (${category.id}'s limit)` : ''}` });
   if (detail.highlightClipPct > 5 || detail.shadowClipPct > 5) findings.push({ code: 'clipped', severity: 'warn', message: `${r1(detail.highlightClipPct)}% of the garment clipped to white, ${r1(detail.shadowClipPct)}% to black` });
   let cast: LibraryImageFacts['backdrop']['cast'] = null;
   let backdropKind: LibraryImageFacts['backdrop']['kind'] = transparent ? 'transparent' : background ? 'even' : 'none';
@@ -81,7 +82,7 @@ export function describeLibraryImage(image: QcImage, facts: ImageFileFacts, rela
     color: garment ? { lab: { l: r2(garment.lab.l), a: r2(garment.lab.a), b: r2(garment.lab.b) }, hex: hexOfLab(garment.lab) } : null,
     swatch: near ? { id: near.swatch.id, name: near.swatch.name, deltaE: Math.round(near.deltaE * 100) / 100, withinTolerance: near.withinTolerance } : null,
     backdrop: { kind: backdropKind, hex: background && !transparent ? hexOfLab(background.median) : null, p95DeltaE: background && !transparent ? r1(background.p95DeltaE) : null, cast },
-    sharpness: Math.round(detail.sharpness),
+    sharpness: Number.isFinite(detail.blurPx) ? r2(detail.blurPx) : 0,
     findings,
     usable: !findings.some((f) => f.severity === 'unusable'),
   };

@@ -18,7 +18,7 @@ import { applyBalance } from '../color/balance/apply-curves';
 import type { Raster } from '../raster/raster';
 import { downsampleRaster } from '../raster/downsample-raster';
 import { rasterToLab } from '../raster/lab-image';
-import { segmentSubject, type SubjectSegmentation } from '../raster/segment-subject';
+import { isCleanSweep, segmentSubject, type SubjectSegmentation } from '../raster/segment-subject';
 import { scaleBox, type Box } from '../raster/mask';
 import { maskCoverage } from '../raster/mask-coverage';
 import { replaceBackground } from '../raster/replace-background';
@@ -59,10 +59,6 @@ function labOf(color: string): Lab {
   return parsed.lab;
 }
 
-/** A clean studio sweep: the border is one colour the subject stands out from. */
-function isStudioSweep(seg: SubjectSegmentation): boolean {
-  return seg.source === 'background' && seg.borderMatch >= 0.85 && seg.tolerance <= 10 && seg.coverage >= 0.02 && seg.coverage <= 0.92;
-}
 
 /**
  * @example
@@ -80,7 +76,7 @@ export function postProcessRaster(raster: Raster, ctx: PostContext, limits: Part
   const proxy = downsampleRaster(raster, PROXY_PIXELS);
   const lab = rasterToLab(proxy.raster);
   const seg = segmentSubject(lab);
-  const studio = isStudioSweep(seg);
+  const studio = seg.source === 'background' && isCleanSweep(seg);
   const cutout = seg.source === 'alpha';
   const backdropLab = labOf(ctx.lighting.background);
   const subjectMask = seg.mask.data;

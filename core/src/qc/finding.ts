@@ -12,6 +12,7 @@ export const QcRuleId = z.enum([
   'white-balance',
   'background',
   'sharpness',
+  'compression',
   'halo',
   'consistency',
   'human-review',

@@ -27,3 +27,6 @@ export * from './rules/check-halo';
 export * from './rules/check-human-review';
 export * from './review-flag';
 export * from './measure/subject-exposure';
+export * from './measure/jpeg-quality';
+export * from './measure/clipping-mask';
+export * from './rules/check-compression';

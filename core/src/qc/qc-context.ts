@@ -21,6 +21,8 @@ export interface ImageFileFacts {
   /** The embedded ICC profile's description, or null when the file has none. */
   iccDescription: string | null;
   bytes: number;
+  /** A JPEG's quality estimated from its quantisation table (see estimateJpegQuality); null or absent otherwise. */
+  jpegQuality?: number | null;
 }
 
 export interface LightingTarget {

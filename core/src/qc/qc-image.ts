@@ -39,7 +39,7 @@ export interface PrepareOptions {
 }
 
 /** The default analysis proxy size: enough for colour statistics, small enough to segment quickly. */
-export const DEFAULT_PROXY_PIXELS = 600_000;
+export const DEFAULT_PROXY_PIXELS = 300_000;
 
 /**
  * Builds the proxy, its Lab planes and the subject mask.

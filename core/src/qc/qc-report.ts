@@ -11,8 +11,20 @@ const LabValue = z.strictObject({ l: z.number(), a: z.number(), b: z.number() })
 export const RecordVerdict = z.enum(['pass', 'flag', 'reject', 'error']);
 export type RecordVerdict = z.infer<typeof RecordVerdict>;
 
+/** The measured swatch as the report shows it: colour, where it was read, and what was left out. */
+export const SwatchRecord = z.strictObject({
+  hex: z.string(),
+  /** Where to put the eyedropper, full-resolution pixels. */
+  point: z.strictObject({ x: z.number().int(), y: z.number().int() }),
+  /** Dominant fabric over the garment's measurable pixels. */
+  fabricShare: z.number(),
+  /** Regions left out of the fabric (prints, logos, trims, another colour), full-resolution boxes. */
+  excluded: z.array(z.strictObject({ box: ImageBox, share: z.number(), lab: LabValue })).max(12),
+});
+
 export const QcMetricsRecord = z.strictObject({
   garment: LabValue.nullable(),
+  swatch: SwatchRecord.nullable().optional(),
   background: LabValue.nullable(),
   exposureEv: z.number().nullable(),
   coverage: z.number(),

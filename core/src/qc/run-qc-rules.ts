@@ -16,8 +16,10 @@ import { checkWhiteBalance } from './rules/check-white-balance';
 import { checkBackground } from './rules/check-background';
 import { checkSharpness } from './rules/check-sharpness';
 import { checkHalo } from './rules/check-halo';
+import { checkCompression } from './rules/check-compression';
 import { checkHumanReview } from './rules/check-human-review';
 import { measureSwatch } from './measure/measure-swatch';
+import { fabricMask } from './measure/fabric-mask';
 import { measureBackground } from './measure/background-stats';
 import { measureSubjectExposure } from './measure/subject-exposure';
 
@@ -29,12 +31,15 @@ export const IMAGE_RULES: readonly { id: Finding['rule']; run: (image: QcImage, 
   { id: 'white-balance', run: checkWhiteBalance },
   { id: 'background', run: checkBackground },
   { id: 'sharpness', run: checkSharpness },
+  { id: 'compression', run: checkCompression },
   { id: 'halo', run: checkHalo },
   { id: 'human-review', run: (_image, ctx) => checkHumanReview(ctx) },
 ];
 
 export interface QcMetrics {
   garment: Lab | null;
+  /** The measured swatch's hex, sample point and left-out regions (null when no fabric was measured). */
+  swatch: QcSwatchMetrics | null;
   background: Lab | null;
   /** Subject lightness vs its target, EV (signed). */
   exposureEv: number | null;
@@ -43,6 +48,13 @@ export interface QcMetrics {
   maskSource: 'alpha' | 'background';
   /** Subject box in full-resolution pixels. */
   subjectBox: Box | null;
+}
+
+export interface QcSwatchMetrics {
+  hex: string;
+  point: { x: number; y: number };
+  fabricShare: number;
+  excluded: { box: Box; share: number; lab: Lab }[];
 }
 
 export interface QcImageResult {
@@ -58,7 +70,9 @@ export interface QcImageResult {
  */
 export function runQcRules(image: QcImage, ctx: QcContext): QcImageResult {
   const findings = IMAGE_RULES.flatMap((rule) => rule.run(image, ctx));
-  const garment = measureSwatch(image)?.lab ?? null;
+  const swatch = measureSwatch(image);
+  const garment = swatch?.lab ?? null;
+  const regions = fabricMask(image)?.regions ?? [];
   const background = measureBackground(image)?.median ?? null;
   const exposure = measureSubjectExposure(image, ctx);
   return {
@@ -66,6 +80,12 @@ export function runQcRules(image: QcImage, ctx: QcContext): QcImageResult {
     findings,
     metrics: {
       garment: garment && roundLab(garment),
+      swatch: swatch && {
+        hex: swatch.hex,
+        point: swatch.point,
+        fabricShare: roundMeasure(swatch.fabricShare, 3),
+        excluded: regions.slice(0, 12).map((r) => ({ box: fullBox(image, r.box), share: roundMeasure(r.share, 4), lab: roundLab(r.lab) })),
+      },
       background: background && roundLab(background),
       exposureEv: exposure ? roundMeasure(exposure.ev, 3) : null,
       coverage: roundMeasure(image.subject.coverage, 4),

@@ -12,7 +12,7 @@ function rec(category: string | null, verdict: QcImageRecord['verdict'], finding
 describe('summarizeQcReport', () => {
   const s = summarizeQcReport([
     rec('jersey', 'pass', [f('color', 'delta-e', 'pass', 0.7)]),
-    rec('jersey', 'reject', [f('color', 'delta-e', 'reject', 4.2), f('sharpness', 'laplacian', 'flag', 30)]),
+    rec('jersey', 'reject', [f('color', 'delta-e', 'reject', 4.2), f('sharpness', 'blur', 'flag', 1.4)]),
     rec('jersey', 'flag', [f('color', 'delta-e', 'flag', 2.2)]),
     rec('denim', 'pass', [f('color', 'delta-e', 'pass', 9.9)]),
     rec(null, 'error', []),

@@ -19,7 +19,7 @@ export function verdictOf(findings: readonly Pick<Finding, 'severity'>[]): Verdi
 
 /**
  * Findings that decide the verdict (flag and reject), worst first.
- * @example failingFindings(result.findings).map((f) => f.check) // ['delta-e', 'laplacian']
+ * @example failingFindings(result.findings).map((f) => f.check) // ['delta-e', 'blur']
  */
 export function failingFindings<T extends Pick<Finding, 'severity'>>(findings: readonly T[]): T[] {
   return findings.filter((f) => f.severity === 'flag' || f.severity === 'reject').sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);

@@ -13,3 +13,4 @@ export * from './mask-coverage';
 export * from './replace-background';
 export * from './distance-transform';
 export * from './masked-box-mean';
+export * from './crop-mask';

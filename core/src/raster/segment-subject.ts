@@ -76,6 +76,19 @@ export function segmentSubject(lab: LabImage, options: SegmentOptions = {}): Sub
   return result(mask, parts, 'background', model.median, model.tolerance, model.borderMatch, model.distance);
 }
 
+/**
+ * True when the subject was cut from a clean studio sweep (the backdrop is one colour, a tolerance of
+ * at most 10, covering at least `minBorderMatch` of the border; the subject neither vanishes nor fills
+ * the frame), or from a cutout's alpha: a mask measures and corrections can trust. A busy or
+ * patterned backdrop is not one. QC accepts a subject cropped by the frame (an on-model torso) with
+ * half the border; post-production, which replaces the backdrop, asks for 85%.
+ * @example isCleanSweep(segmentSubject(lab)) // false for a shirt on a bedsheet
+ */
+export function isCleanSweep(seg: SubjectSegmentation, minBorderMatch = 0.85): boolean {
+  if (seg.source === 'alpha') return true;
+  return seg.borderMatch >= minBorderMatch && seg.tolerance <= 10 && seg.coverage >= 0.02 && seg.coverage <= 0.92;
+}
+
 function subjectLabels(parts: Components, keepFraction: number): number[] {
   const main = parts.components[0];
   return main ? parts.components.filter((c) => c.area >= main.area * keepFraction).map((c) => c.label) : [];

@@ -134,7 +134,7 @@ export function castColor(rgb: readonly [number, number, number], gainR: number,
   return srgbToLab(f(rgb[0], gainR), rgb[1] / 255, f(rgb[2], gainB));
 }
 
-/** Sets a disc of garment pixels to pure white: a blown specular highlight covering `share` of the garment. */
+/** Sets a disc of garment pixels to pure white with a hard edge, covering `share` of the garment: a white print (a real highlight fades out: see ground-truth/make-variants withHotspot). */
 export function withClippedHighlight(img: SyntheticImage, share: number): Raster {
   const { raster, mask } = img;
   const data = new Uint8Array(raster.data);

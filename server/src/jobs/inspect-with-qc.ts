@@ -69,7 +69,7 @@ export function automatedQc(options: AutomatedQcOptions = {}): InspectOutput {
     if (options.saveThumbnail) {
       const thumb = await qcThumbnail(image);
       const sha256 = await options.saveThumbnail(thumb.jpeg, thumb);
-      outcome.thumbnail = { sha256, width: thumb.width, height: thumb.height, fullWidth: thumb.fullWidth, fullHeight: thumb.fullHeight, outline: thumb.outline };
+      outcome.thumbnail = { sha256, width: thumb.width, height: thumb.height, fullWidth: thumb.fullWidth, fullHeight: thumb.fullHeight, outline: thumb.outline, excluded: thumb.excluded };
     }
     outcome.ms = Math.round(performance.now() - started);
     return outcome;

@@ -189,7 +189,7 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
         const thumb = record.qc.thumbnail;
         if (thumb && !thumbnails.has(masterLabel(record))) {
           const { bytes } = await conn.api.assets.get(thumb.sha256);
-          thumbnails.set(masterLabel(record), { jpeg: bytes, width: thumb.width, height: thumb.height, fullWidth: thumb.fullWidth, fullHeight: thumb.fullHeight, outline: thumb.outline });
+          thumbnails.set(masterLabel(record), { jpeg: bytes, width: thumb.width, height: thumb.height, fullWidth: thumb.fullWidth, fullHeight: thumb.fullHeight, outline: thumb.outline, excluded: thumb.excluded ?? null });
         }
         if (job.kind === 'video') await fetchVideoImages(conn.api, record, videoImages);
         const res =

@@ -1,7 +1,8 @@
 /**
  * The report's script (plain ES2017, no libraries, no network): filters cards by verdict, category,
  * failure reason and text; sorts them; keeps the state in the URL hash so a filtered view can be
- * shared; toggles the subject outline; opens a larger preview on click.
+ * shared; toggles the subject outline and the fabric marks (left-out regions, swatch point); opens a
+ * larger preview on click.
  */
 export const QC_REPORT_SCRIPT = `
 (function () {
@@ -30,7 +31,7 @@ export const QC_REPORT_SCRIPT = `
     file: function (a, b) { return a.dataset.file < b.dataset.file ? -1 : a.dataset.file > b.dataset.file ? 1 : a.dataset.order - b.dataset.order; },
     sku: function (a, b) { return a.dataset.sku < b.dataset.sku ? -1 : a.dataset.sku > b.dataset.sku ? 1 : a.dataset.order - b.dataset.order; },
     'de-desc': function (a, b) { return num(b, 'de', -1) - num(a, 'de', -1) || a.dataset.order - b.dataset.order; },
-    'sharp-asc': function (a, b) { return num(a, 'sharp', Infinity) - num(b, 'sharp', Infinity) || a.dataset.order - b.dataset.order; },
+    'blur-desc': function (a, b) { return num(b, 'blur', -Infinity) - num(a, 'blur', -Infinity) || a.dataset.order - b.dataset.order; },
     category: function (a, b) { return a.dataset.category < b.dataset.category ? -1 : a.dataset.category > b.dataset.category ? 1 : a.dataset.rank - b.dataset.rank || a.dataset.order - b.dataset.order; }
   };
   function visible(card) {
@@ -97,6 +98,7 @@ export const QC_REPORT_SCRIPT = `
   $('f-sort').addEventListener('change', function (e) { set('sort', e.target.value); });
   $('f-q').addEventListener('input', function (e) { set('q', e.target.value.trim()); });
   $('f-outline').addEventListener('change', function (e) { document.body.classList.toggle('no-outline', !e.target.checked); });
+  $('f-fabric').addEventListener('change', function (e) { document.body.classList.toggle('no-fabric', !e.target.checked); });
   window.addEventListener('hashchange', function () { readHash(); apply(); });
   readHash();
   apply();

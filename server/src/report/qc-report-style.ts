@@ -61,6 +61,11 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .overlay{position:absolute;inset:0;width:100%;height:100%;pointer-events:none}
 .overlay .outline{fill:none;stroke:#00b7ff;stroke-width:1.3;vector-effect:non-scaling-stroke;opacity:.9}
 body.no-outline .overlay .outline{display:none}
+.overlay .excluded{fill:rgba(214,0,170,.28);stroke:#d600aa;stroke-width:1;vector-effect:non-scaling-stroke}
+.overlay .swatch-point circle,.overlay .swatch-point path{fill:none;stroke:#fff;stroke-width:3;vector-effect:non-scaling-stroke}
+.overlay .swatch-point circle{stroke:#111;stroke-width:1.5}
+body.no-fabric .overlay .excluded,body.no-fabric .overlay .swatch-point{display:none}
+.swatch.measured{border-radius:50%}
 .overlay .box{fill:none;stroke-width:2;vector-effect:non-scaling-stroke}
 .overlay .box.flag{stroke:var(--flag)}.overlay .box.reject{stroke:var(--reject)}
 .body{min-width:0}

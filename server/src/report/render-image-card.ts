@@ -1,9 +1,11 @@
 /**
- * One image's card in the report: the thumbnail with the subject outline and the boxes of flagged
- * regions drawn over it, the verdict, what the file was judged as, the findings that decided the
- * verdict, and every measurement behind a disclosure. Data attributes drive sorting and filtering.
+ * One image's card in the report: the thumbnail with the subject outline, the regions left out of the
+ * fabric (prints, logos), the point the swatch was read at and the boxes of flagged regions drawn over
+ * it, the verdict, what the file was judged as with the target and measured swatch chips, the findings
+ * that decided the verdict, and every measurement behind a disclosure. Data attributes drive sorting
+ * and filtering.
  */
-import { failingFindings, type Finding, type QcImageRecord } from '@brandlock/core';
+import { failingFindings, labToHex, type Finding, type QcImageRecord } from '@brandlock/core';
 import type { QcThumbnail } from '../pipeline/qc/qc-thumbnail';
 import { escapeHtml as h } from './escape-html';
 import { findingTitle, limitText, measuredText } from './finding-labels';
@@ -16,7 +18,7 @@ function num(f: Finding | undefined): string {
 }
 
 /** Findings whose place is the whole subject: the outline already shows it, a box would only add noise. */
-const WHOLE_SUBJECT = new Set(['color/delta-e', 'exposure/level', 'sharpness/laplacian', 'background/fill']);
+const WHOLE_SUBJECT = new Set(['color/delta-e', 'exposure/level', 'sharpness/blur', 'background/fill']);
 const SHOWN = 4;
 
 function overlay(record: QcImageRecord, thumb: QcThumbnail): string {
@@ -30,7 +32,17 @@ function overlay(record: QcImageRecord, thumb: QcThumbnail): string {
       return `<rect class="box ${f.severity}" x="${b.x}" y="${b.y}" width="${Math.max(1, b.width)}" height="${Math.max(1, b.height)}"><title>${h(`${findingTitle(f)}: ${measuredText(f)}`)}</title></rect>`;
     })
     .join('');
-  return `<svg class="overlay" viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" aria-hidden="true"><path class="outline" transform="scale(${sx.toFixed(4)} ${sy.toFixed(4)})" d="${outline.path}"/>${boxes}</svg>`;
+  const excluded = thumb.excluded ? `<path class="excluded" transform="scale(${sx.toFixed(4)} ${sy.toFixed(4)})" d="${thumb.excluded.path}"><title>left out of the fabric: print, logo, trim or another colour</title></path>` : '';
+  const p = record.metrics?.swatch?.point;
+  const mark = Math.max(W, H) / 40;
+  const point = p
+    ? `<g class="swatch-point"><title>${h(`swatch read here (${record.metrics!.swatch!.hex})`)}</title><circle cx="${p.x}" cy="${p.y}" r="${mark.toFixed(1)}"/><path d="M${p.x - 2 * mark} ${p.y}H${p.x - mark / 2}M${p.x + mark / 2} ${p.y}H${p.x + 2 * mark}M${p.x} ${p.y - 2 * mark}V${p.y - mark / 2}M${p.x} ${p.y + mark / 2}V${p.y + 2 * mark}"/></g>`
+    : '';
+  return `<svg class="overlay" viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" aria-hidden="true"><path class="outline" transform="scale(${sx.toFixed(4)} ${sy.toFixed(4)})" d="${outline.path}"/>${excluded}${point}${boxes}</svg>`;
+}
+
+function labHex(lab: { l: number; a: number; b: number }): string {
+  return labToHex(lab);
 }
 
 function findingItem(f: Finding): string {
@@ -59,13 +71,16 @@ function allMeasurements(findings: Finding[]): string {
 export function renderImageCard(record: QcImageRecord, thumb: QcThumbnail | undefined, order: number): string {
   const failing = failingFindings(record.findings);
   const de = record.findings.find((f) => f.rule === 'color' && f.check === 'delta-e');
-  const sharp = record.findings.find((f) => f.rule === 'sharpness');
+  const blur = record.findings.find((f) => f.rule === 'sharpness');
   const reasons = [...new Set(failing.map((f) => `${f.rule}/${f.check}`))].join(' ');
   const name = record.file.split(/[\\/]/).pop() ?? record.file;
   const meta = [record.sku, record.colorway, record.view, record.target, record.categoryName ?? record.category].filter(Boolean).map((s) => h(String(s)));
+  const measured = record.metrics?.swatch;
   const swatch = record.swatch
-    ? `<span class="swatch" title="${h(`target ${record.swatch.name}`)}" style="background:${h(record.swatch.hex ?? 'transparent')}"></span>`
-    : '';
+    ? `<span class="swatch" title="${h(`target ${record.swatch.name}`)}" style="background:${h(record.swatch.hex ?? labHex(record.swatch.lab))}"></span>${measured ? `<span class="swatch measured" title="${h(`measured ${measured.hex}: the lit half of the dominant fabric (${Math.round(measured.fabricShare * 100)}% of the garment)`)}" style="background:${h(measured.hex)}"></span>` : ''}`
+    : measured
+      ? `<span class="swatch measured" title="${h(`measured ${measured.hex}`)}" style="background:${h(measured.hex)}"></span>`
+      : '';
   const image = thumb
     ? `<div class="thumb"><img src="data:image/jpeg;base64,${Buffer.from(thumb.jpeg).toString('base64')}" width="${thumb.width}" height="${thumb.height}" alt="${h(name)}" loading="lazy" decoding="async">${overlay(record, thumb)}</div>`
     : `<div class="thumb empty"><span>${record.verdict === 'error' ? 'not analysed' : 'no preview'}</span></div>`;
@@ -80,7 +95,7 @@ export function renderImageCard(record: QcImageRecord, thumb: QcThumbnail | unde
     'data-file': record.file.toLowerCase(),
     'data-sku': (record.sku ?? '').toLowerCase(),
     'data-de': num(de),
-    'data-sharp': num(sharp),
+    'data-blur': num(blur),
     'data-fails': String(failing.length),
     'data-reasons': reasons,
     'data-order': String(order),

@@ -21,9 +21,10 @@ function toolbar(report: QcReport): string {
 <div class="chips" role="group" aria-label="Verdict">${chip('all', 'All', s.total)}${chip('reject', 'Reject', s.reject)}${chip('flag', 'Flag', s.flag)}${chip('pass', 'Pass', s.pass)}${chip('error', 'Error', s.error)}</div>
 <label>Category <select id="f-category"><option value="">all</option>${categories}</select></label>
 <label>Reason <select id="f-reason"><option value="">any</option>${reasons}</select></label>
-<label>Sort <select id="f-sort"><option value="worst">worst first</option><option value="file">file name</option><option value="sku">SKU</option><option value="de-desc">ΔE00, highest first</option><option value="sharp-asc">sharpness, softest first</option><option value="category">category</option></select></label>
+<label>Sort <select id="f-sort"><option value="worst">worst first</option><option value="file">file name</option><option value="sku">SKU</option><option value="de-desc">ΔE00, highest first</option><option value="blur-desc">sharpness, softest first</option><option value="category">category</option></select></label>
 <input id="f-q" type="search" placeholder="Search file or SKU" aria-label="Search file or SKU">
 <label><input id="f-outline" type="checkbox" checked> outline</label>
+<label title="regions left out of the fabric (prints, logos, trims) and the point the swatch was read at"><input id="f-fabric" type="checkbox" checked> fabric</label>
 <button class="reset" type="button">clear filters</button>
 <span id="showing" class="showing"></span></nav>`;
 }
@@ -57,7 +58,7 @@ ${cards}
 </main>
 <p id="empty" class="empty-state" hidden>No image matches these filters. <button class="reset" type="button">Clear filters</button></p>
 <dialog id="zoom" class="zoom"></dialog>
-<footer>Automated QC by brandlock: reject means regenerate, flag means a retoucher pass, pass goes on to brand review. Boxes mark where a finding is; the blue line is the subject mask QC measured on.</footer>
+<footer>Automated QC by brandlock: reject means regenerate, flag means a retoucher pass, pass goes on to brand review. Boxes mark where a finding is; the blue line is the subject mask QC measured on; magenta areas were left out of the fabric (prints, logos, trims), and the cross marks where the garment's swatch was read (round chip: measured swatch; square chip: the target).</footer>
 <script>${QC_REPORT_SCRIPT}</script>
 </body></html>
 `;

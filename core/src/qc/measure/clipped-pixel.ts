@@ -2,14 +2,15 @@
  * What QC counts as clipped, defined once for every measure (proxy and full resolution):
  * - a blown highlight has two or more channels at 254 or above (8-bit scale): white, or a bright
  *   colour that lost its luminance detail; a saturated red with only R at 255 is not blown;
- * - a crushed shadow is near-black in luminance, so every channel is near 0: the folds of a
- *   saturated red whose green and blue reach 0 keep their detail in red and are not crushed.
+ * - a crushed shadow is black in every channel (each at 1 or below, so its luminance is black too):
+ *   the folds of a saturated red whose green and blue reach 0 keep their detail in red and are not
+ *   crushed.
  */
 
 /** 8-bit code at and above which a channel is clipped. */
 export const HIGHLIGHT_CODE = 254;
-/** Rec. 709 luma (of the 8-bit codes) at or below which a pixel is crushed to black. */
-export const CRUSHED_LUMA = 2.5;
+/** 8-bit code at and below which a channel is black. */
+export const SHADOW_CODE = 1;
 
 /**
  * @example isBlown(255, 255, 250) // true
@@ -20,9 +21,9 @@ export function isBlown(r: number, g: number, b: number): boolean {
 }
 
 /**
- * @example isCrushed(1, 0, 2)   // true
+ * @example isCrushed(1, 0, 1)   // true
  * @example isCrushed(120, 0, 0) // false: a deep red fold, not black
  */
 export function isCrushed(r: number, g: number, b: number): boolean {
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b <= CRUSHED_LUMA;
+  return r <= SHADOW_CODE && g <= SHADOW_CODE && b <= SHADOW_CODE;
 }

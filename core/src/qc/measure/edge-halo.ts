@@ -5,6 +5,10 @@
  * darker or tinted beyond it (left-over old background, a glow from over-sharpening, colour spill).
  * The mix is taken in encoded sRGB, where anti-aliasing and compositing blend, and the distance in
  * Lab (ΔE00). Only pixels nearer the backdrop than the garment count, so prints near the edge do not.
+ * A contact shadow is not a halo: off-mix pixels that are the backdrop darkened (and blended with the
+ * garment) in linear light are shadow, and where they fill a good share of the band round an outline
+ * site (a shadow is a soft band several pixels wide) they are left out there; a one-pixel dark line
+ * (an outline stroke left by compositing) fills too little of it and still counts.
  */
 import type { Lab } from '../../color/lab';
 import { deltaE2000 } from '../../color/delta-e-2000';
@@ -33,8 +37,10 @@ export interface EdgeHalo {
 const NOISE = 2;
 /** Squared RGB distance (8-bit codes) from the mix below which a pixel is not converted to Lab at all. */
 const RGB_NOISE2 = 2 * 2;
-/** A cell counts when at least this share of its backdrop-side pixels deviates. */
-const MIN_SHARE = 0.15;
+/** A site counts when at least this share of the backdrop side of its band deviates: a ring about 2 px wide or more (a 1 px fringe of anti-aliasing, JPEG chroma or a compositing stroke does not). */
+const MIN_SHARE = 0.3;
+/** Where shadow pixels are at least this share of the backdrop side of the band, the band is a shadow. */
+const SHADOW_SHARE = 0.3;
 
 /**
  * Measures the halo around the subject; null when there is no outline (empty mask) or no reference.
@@ -92,20 +98,30 @@ function compute(image: QcImage): EdgeHalo | null {
     const x = sites[s] % w;
     const y = (sites[s] / w) | 0;
     let outside = 0;
+    let shadow = 0;
+    for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
+      for (let xx = Math.max(0, x - r), i = yy * w + xx; xx <= Math.min(w - 1, x + r); xx++, i++) {
+        const j = slot[i];
+        if (!j) continue;
+        outside += cells.outside[j];
+        shadow += cells.shadow[j];
+      }
+    }
+    // A soft shadow band: its pixels are explained; otherwise (a thin dark line) they count as off-mix.
+    const skipShadow = outside > 0 && shadow >= outside * SHADOW_SHARE;
     let deviating = 0;
     sumP.l = sumP.a = sumP.b = sumQ.l = sumQ.a = sumQ.b = 0;
     for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
       for (let xx = Math.max(0, x - r), i = yy * w + xx; xx <= Math.min(w - 1, x + r); xx++, i++) {
         const j = slot[i];
         if (!j) continue;
-        outside += cells.outside[j];
-        deviating += cells.deviating[j];
-        sumP.l += cells.p[j * 3];
-        sumP.a += cells.p[j * 3 + 1];
-        sumP.b += cells.p[j * 3 + 2];
-        sumQ.l += cells.q[j * 3];
-        sumQ.a += cells.q[j * 3 + 1];
-        sumQ.b += cells.q[j * 3 + 2];
+        deviating += cells.deviating[j] + (skipShadow ? 0 : cells.shadow[j]);
+        sumP.l += cells.p[j * 3] + (skipShadow ? 0 : cells.ps[j * 3]);
+        sumP.a += cells.p[j * 3 + 1] + (skipShadow ? 0 : cells.ps[j * 3 + 1]);
+        sumP.b += cells.p[j * 3 + 2] + (skipShadow ? 0 : cells.ps[j * 3 + 2]);
+        sumQ.l += cells.q[j * 3] + (skipShadow ? 0 : cells.qs[j * 3]);
+        sumQ.a += cells.q[j * 3 + 1] + (skipShadow ? 0 : cells.qs[j * 3 + 1]);
+        sumQ.b += cells.q[j * 3 + 2] + (skipShadow ? 0 : cells.qs[j * 3 + 2]);
       }
     }
     siteX[s] = x;
@@ -143,18 +159,65 @@ function interiorMean(i: number, r: number, w: number, h: number, m: Uint8Array,
   return true;
 }
 
-/** Per analysed cell: backdrop-side pixels, those off the mix, and the Lab sums of the latter and their mixes. */
+/**
+ * Per analysed cell: backdrop-side pixels, those off the mix (not shadow) and those off the mix that
+ * are shadow, with the Lab sums of each and of their mixes.
+ */
 class CellSums {
   outside: Uint32Array;
   deviating: Uint32Array;
+  shadow: Uint32Array;
   p: Float32Array;
   q: Float32Array;
+  ps: Float32Array;
+  qs: Float32Array;
   constructor(n: number) {
     this.outside = new Uint32Array(n);
     this.deviating = new Uint32Array(n);
+    this.shadow = new Uint32Array(n);
     this.p = new Float32Array(n * 3);
     this.q = new Float32Array(n * 3);
+    this.ps = new Float32Array(n * 3);
+    this.qs = new Float32Array(n * 3);
   }
+}
+
+/** sRGB codes 0..255 in linear light, sampled every quarter code (fractional codes come from compositing). */
+const LINEAR = Float64Array.from({ length: 1021 }, (_, i) => {
+  const c = i / 4 / 255;
+  return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+});
+
+/** sRGB code (0..255, fractional allowed) to linear light. */
+function toLinear(v: number): number {
+  return LINEAR[Math.max(0, Math.min(1020, Math.round(v * 4)))];
+}
+
+/**
+ * True when a colour is the backdrop darkened by a shadow, possibly blended with the garment: in
+ * linear light p = a * garment + b * backdrop with a, b >= 0 and a + b at most 1 (no added light).
+ */
+function isShadow(r: number, g: number, b: number, s: Rgb, bg: Rgb): boolean {
+  const P = [toLinear(r), toLinear(g), toLinear(b)];
+  const G = [toLinear(s[0]), toLinear(s[1]), toLinear(s[2])];
+  const B = [toLinear(bg[0]), toLinear(bg[1]), toLinear(bg[2])];
+  // Least squares for a, b over the three channels.
+  const gg = G[0] * G[0] + G[1] * G[1] + G[2] * G[2];
+  const bb = B[0] * B[0] + B[1] * B[1] + B[2] * B[2];
+  const gb = G[0] * B[0] + G[1] * B[1] + G[2] * B[2];
+  const pg = P[0] * G[0] + P[1] * G[1] + P[2] * G[2];
+  const pb = P[0] * B[0] + P[1] * B[1] + P[2] * B[2];
+  const det = gg * bb - gb * gb;
+  let a = det > 1e-9 ? (pg * bb - pb * gb) / det : 0;
+  let c = det > 1e-9 ? (pb * gg - pg * gb) / det : pb / bb;
+  if (a < 0) {
+    a = 0;
+    c = pb / bb;
+  }
+  if (c < 0 || a + c > 1.03) return false;
+  let residual = 0;
+  for (let k = 0; k < 3; k++) residual += (P[k] - a * G[k] - c * B[k]) ** 2;
+  return Math.sqrt(residual) <= 0.015 + 0.04 * Math.hypot(P[0], P[1], P[2]);
 }
 
 const px = { l: 0, a: 0, b: 0 };
@@ -198,13 +261,17 @@ function accumulateCell(image: QcImage, cell: number, i: number, w: number, s: R
       const da = px.a - mix.a;
       const dbb = px.b - mix.b;
       if (dl * dl + da * da + dbb * dbb <= NOISE * NOISE) continue;
-      cells.deviating[cell]++;
-      cells.p[cell * 3] += px.l;
-      cells.p[cell * 3 + 1] += px.a;
-      cells.p[cell * 3 + 2] += px.b;
-      cells.q[cell * 3] += mix.l;
-      cells.q[cell * 3 + 1] += mix.a;
-      cells.q[cell * 3 + 2] += mix.b;
+      const shadow = isShadow(r, g, b, s, bg);
+      const p3 = shadow ? cells.ps : cells.p;
+      const q3 = shadow ? cells.qs : cells.q;
+      if (shadow) cells.shadow[cell]++;
+      else cells.deviating[cell]++;
+      p3[cell * 3] += px.l;
+      p3[cell * 3 + 1] += px.a;
+      p3[cell * 3 + 2] += px.b;
+      q3[cell * 3] += mix.l;
+      q3[cell * 3 + 1] += mix.a;
+      q3[cell * 3 + 2] += mix.b;
     }
   }
 }

@@ -40,6 +40,11 @@ export interface FabricMask {
   regions: ExcludedRegion[];
   /** Fabric pixels over the garment's measurable pixels (0..1): low means no colour dominates. */
   share: number;
+  /**
+   * Other colour clusters at least half the fabric's size (an on-model shot with two garments, a
+   * colour-blocked piece): each could be the SKU, so the colour check looks at them too.
+   */
+  rivals: { mask: Mask; share: number }[];
 }
 
 const CELL = 2.5;
@@ -51,6 +56,8 @@ const MAX_SAMPLES = 150_000;
 const DENSE = 2e-4;
 /** A cluster other than the fabric is reported when it holds this share of the garment. */
 const SIGNIFICANT = 0.002;
+/** A cluster at least this fraction of the fabric's size is a rival for the SKU's garment. */
+const RIVAL = 0.5;
 
 /**
  * @example fabricMask(image)?.regions.length // 1: the white logo on a navy tee
@@ -102,11 +109,17 @@ function compute(image: QcImage): FabricMask | null {
   for (let k = 2; k <= clusters.mass.length; k++) if (clusters.mass[k - 1] > clusters.mass[fabricLabel - 1]) fabricLabel = k;
   const fabric = new Uint8Array(n);
   const other = new Uint8Array(n);
+  const rivalLabels = clusters.mass.map((m, k) => k + 1).filter((k) => k !== fabricLabel && clusters.mass[k - 1] >= clusters.mass[fabricLabel - 1] * RIVAL);
+  const rivals = rivalLabels.map(() => new Uint8Array(n));
   for (let i = 0; i < n; i++) {
     if (!usable.data[i]) continue;
     const k = clusters.labels[cellOf[i]];
     if (k === fabricLabel) fabric[i] = 1;
-    else if (k > 0 && clusters.mass[k - 1] >= samples * SIGNIFICANT) other[i] = 1;
+    else if (k > 0 && clusters.mass[k - 1] >= samples * SIGNIFICANT) {
+      other[i] = 1;
+      const r = rivalLabels.indexOf(k);
+      if (r >= 0) rivals[r][i] = 1;
+    }
   }
   const { width, height } = usable;
   // Blended pixels along a print's edge are neither colour: leave a pixel round every print out.
@@ -118,7 +131,13 @@ function compute(image: QcImage): FabricMask | null {
     fabricCount += fabric[i];
     excluded.data[i] &= usable.data[i];
   }
-  return { mask: { width, height, data: fabric }, excluded, regions: excludedRegions(excluded, image, area), share: fabricCount / area };
+  return {
+    mask: { width, height, data: fabric },
+    excluded,
+    regions: excludedRegions(excluded, image, area),
+    share: fabricCount / area,
+    rivals: rivals.map((data, r) => ({ mask: { width, height, data }, share: clusters.mass[rivalLabels[r] - 1] / samples })),
+  };
 }
 
 function cell(l: number, a: number, b: number): number {

@@ -7,18 +7,22 @@
  * the outline left out); average its lightness over a small neighbourhood (1.2% of the garment's
  * size) so that shading (broad) is told from weave and grain (fine); keep the pixels whose averaged
  * lightness lies between the median and the 90th percentile (the lit half of the fabric, without
- * sheen); the swatch is their component-wise median Lab (CIELAB D65). A fold darkens the lower half,
- * not the swatch; a flat, evenly lit fabric reads as its plain median, texture and all.
+ * sheen); the swatch is their component-wise interquartile mean Lab (CIELAB D65: the mean of the
+ * middle half of each component, robust like a median but not stepping between 8-bit code values).
+ * A fold darkens the lower half, not the swatch; a flat, evenly lit fabric reads as its middle.
+ * Fabric inside a blown highlight's lobe (see highlightZone) is left out: the lobe is light, not dye.
  */
 import type { Lab } from '../../color/lab';
 import { labToSrgb } from '../../color/lab';
 import type { Raster } from '../../raster/raster';
-import { maskArea, maskBox } from '../../raster/mask';
+import { maskArea, maskBox, type Mask } from '../../raster/mask';
 import { maskedBoxMean } from '../../raster/masked-box-mean';
+import { cropMask, cropPlane } from '../../raster/crop-mask';
 import { deepestPoint } from '../../raster/distance-transform';
 import { memoized, prepareQcImage, type PrepareOptions, type QcImage } from '../qc-image';
-import { addToHistogram, createHistogram, quantile } from './histogram';
+import { addToHistogram, createHistogram, interquartileMean, quantile } from './histogram';
 import { fabricMask } from './fabric-mask';
+import { highlightZone } from './clipping-mask';
 
 /** The version of the definition above; a pinned swatch records it. */
 export const SWATCH_MEASURE_VERSION = 'brandlock-swatch/1';
@@ -64,49 +68,77 @@ export function measureRasterSwatch(raster: Raster, options: PrepareOptions = {}
 /** Same as measureSwatch: the name QC's garment colour had before the swatch was defined. */
 export const measureGarmentColor = measureSwatch;
 
+/**
+ * The swatch of each rival colour cluster (another garment at least half the fabric's size), measured
+ * by the same definition as if it were the fabric.
+ * @example measureRivalSwatches(image)[0]?.lab // the black outfit next to a red tote
+ */
+export function measureRivalSwatches(image: QcImage): SwatchMeasure[] {
+  return memoized(image, 'rival-swatches', () => (fabricMask(image)?.rivals ?? []).flatMap((r) => swatchOn(image, r.mask, r.share) ?? []));
+}
+
 function compute(image: QcImage): SwatchMeasure | null {
   const fabric = fabricMask(image);
   if (!fabric) return null;
-  const { lab } = image;
-  const mask = fabric.mask;
+  // Fabric lit by a specular highlight is read outside the highlight's lobe (unless that is all there is).
+  const zone = highlightZone(image);
+  if (zone) {
+    const data = fabric.mask.data.slice();
+    let kept = 0;
+    for (let i = 0; i < data.length; i++) {
+      if (zone.data[i]) data[i] = 0;
+      kept += data[i];
+    }
+    if (kept >= 0.25 * maskArea(fabric.mask)) return swatchOn(image, { ...fabric.mask, data }, fabric.share);
+  }
+  return swatchOn(image, fabric.mask, fabric.share);
+}
+
+function swatchOn(image: QcImage, mask: Mask, share: number): SwatchMeasure | null {
   const count = maskArea(mask);
   const box = maskBox(image.subject.mask);
-  if (count < 12 || !box) return null;
+  const area = maskBox(mask);
+  if (count < 12 || !box || !area) return null;
+  // Everything below reads only the fabric's bounding box.
+  const fabric = cropMask(mask, area);
+  const L = cropPlane(image.lab.l, mask.width, area);
+  const A = cropPlane(image.lab.a, mask.width, area);
+  const B = cropPlane(image.lab.b, mask.width, area);
   const radius = Math.max(1, Math.round(SMOOTHING * Math.max(box.width, box.height)));
-  const smoothL = maskedBoxMean(lab.l, mask, radius);
+  const smoothL = maskedBoxMean(L, fabric, radius);
   const band = createHistogram(0, 100, 0.02);
   let sumL = 0;
-  for (let i = 0; i < mask.data.length; i++) {
-    if (!mask.data[i]) continue;
+  for (let i = 0; i < fabric.data.length; i++) {
+    if (!fabric.data[i]) continue;
     addToHistogram(band, smoothL[i]);
-    sumL += lab.l[i];
+    sumL += L[i];
   }
   const low = quantile(band, LIT_LOW);
   const high = quantile(band, LIT_HIGH);
-  const lit = new Uint8Array(mask.data.length);
+  const lit = new Uint8Array(fabric.data.length);
   const l = createHistogram(0, 100, 0.02);
   const a = createHistogram(-128, 128, 0.02);
   const b = createHistogram(-128, 128, 0.02);
-  for (let i = 0; i < mask.data.length; i++) {
-    if (!mask.data[i] || smoothL[i] < low || smoothL[i] > high) continue;
+  for (let i = 0; i < fabric.data.length; i++) {
+    if (!fabric.data[i] || smoothL[i] < low || smoothL[i] > high) continue;
     lit[i] = 1;
-    addToHistogram(l, lab.l[i]);
-    addToHistogram(a, lab.a[i]);
-    addToHistogram(b, lab.b[i]);
+    addToHistogram(l, L[i]);
+    addToHistogram(a, A[i]);
+    addToHistogram(b, B[i]);
   }
   if (l.total === 0) return null;
-  const swatch = { l: quantile(l, 0.5), a: quantile(a, 0.5), b: quantile(b, 0.5) };
-  const deepest = deepestPoint({ width: mask.width, height: mask.height, data: lit });
+  const swatch = { l: interquartileMean(l), a: interquartileMean(a), b: interquartileMean(b) };
+  const deepest = deepestPoint({ width: area.width, height: area.height, data: lit });
   const k = image.factor;
   const point = deepest
-    ? { x: Math.min(image.full.width - 1, Math.floor((deepest.x + 0.5) * k)), y: Math.min(image.full.height - 1, Math.floor((deepest.y + 0.5) * k)) }
+    ? { x: Math.min(image.full.width - 1, Math.floor((area.x + deepest.x + 0.5) * k)), y: Math.min(image.full.height - 1, Math.floor((area.y + deepest.y + 0.5) * k)) }
     : { x: Math.floor(image.full.width / 2), y: Math.floor(image.full.height / 2) };
   return {
     lab: swatch,
     hex: labToHex(swatch),
     point,
     pixels: l.total,
-    fabricShare: fabric.share,
+    fabricShare: share,
     fabricMeanL: sumL / count,
     litBand: { low, high },
     measure: SWATCH_MEASURE_VERSION,

@@ -9,7 +9,8 @@ import type { Finding } from '../finding';
 import { gradeValue, roundMeasure } from '../finding';
 import type { QcContext } from '../qc-context';
 import { fullBox, type QcImage } from '../qc-image';
-import { measureSwatch } from '../measure/measure-swatch';
+import { measureRivalSwatches, measureSwatch } from '../measure/measure-swatch';
+import { isCleanSweep } from '../../raster/segment-subject';
 
 /**
  * The flag and reject ΔE00 for a context: swatch tolerance, category flag level scaled alike.
@@ -30,24 +31,56 @@ export function checkColorAccuracy(image: QcImage, ctx: QcContext): Finding[] {
   if (!ctx.swatch) {
     return [{ ...base, severity: 'info', message: 'no target swatch for this image (give a brief, or name the colorway after a palette swatch)', measured: null, limits: null }];
   }
+  if (image.subject.source === 'background' && image.subject.coverage < 0.02) {
+    return [{ ...base, severity: 'flag', message: `no garment found to measure against swatch ${ctx.swatch.name}: the frame is nearly all backdrop (the garment blown out, or the colour of its backdrop); a person must look`, measured: null, limits: null }];
+  }
+  if (!isCleanSweep(image.subject, 0.5)) {
+    return [{ ...base, severity: 'info', message: `not measured: the backdrop is not a clean studio sweep (${backdropWords(image)}), so the garment's outline is a guess; the background checks report it`, measured: null, limits: null }];
+  }
   const garment = measureSwatch(image);
-  if (!garment) return [{ ...base, severity: 'info', message: 'no garment pixels found to measure', measured: null, limits: null }];
+  if (!garment) {
+    // A garment QC cannot find (blown out, or the backdrop's colour) cannot be passed on colour.
+    return [{ ...base, severity: 'flag', message: `no garment found to measure against swatch ${ctx.swatch.name}: the garment may be blown out or the colour of its backdrop; a person must look`, measured: null, limits: null }];
+  }
   const { flag, reject } = colorLimits(ctx);
   const de = deltaE2000(ctx.swatch.lab, garment.lab);
   const limits = { direction: 'max' as const, flag: roundMeasure(flag), reject: roundMeasure(reject) };
-  const severity = gradeValue(de, limits);
+  let severity = gradeValue(de, limits);
+  let message = `garment ${labText(garment.lab)} vs swatch ${ctx.swatch.name} ${labText(ctx.swatch.lab)}: ΔE00 ${de.toFixed(2)}${severity === 'pass' ? '' : `, ${direction(ctx.swatch.lab, garment.lab)}`}`;
+  if (severity !== 'pass') {
+    // Two garments of similar size (a tote and the outfit carrying it): if the other one is the
+    // swatch's colour, the photo may be right and QC cannot tell which garment is the SKU.
+    const rival = measureRivalSwatches(image)
+      .map((r) => ({ swatch: r, de: deltaE2000(ctx.swatch!.lab, r.lab) }))
+      .filter((r) => r.de <= flag)
+      .sort((a, b) => a.de - b.de)[0];
+    if (rival) {
+      severity = 'flag';
+      message = `the largest garment colour ${labText(garment.lab)} (${percent(garment.fabricShare)} of the subject) is ΔE00 ${de.toFixed(2)} from swatch ${ctx.swatch.name}, but another colour covering ${percent(rival.swatch.fabricShare)} matches it (ΔE00 ${rival.de.toFixed(2)}): a person must say which garment is the SKU`;
+    }
+  }
   const box = image.subject.box ? fullBox(image, image.subject.box) : undefined;
   return [
     {
       ...base,
       severity,
-      message: `garment ${labText(garment.lab)} vs swatch ${ctx.swatch.name} ${labText(ctx.swatch.lab)}: ΔE00 ${de.toFixed(2)}${severity === 'pass' ? '' : `, ${direction(ctx.swatch.lab, garment.lab)}`}`,
+      message,
       measured: roundMeasure(de),
       limits,
       expected: ctx.swatch.hex ?? labText(ctx.swatch.lab),
       ...(box && severity !== 'pass' ? { box } : {}),
     },
   ];
+}
+
+/** How the backdrop measured, for saying why a mask is not trusted. */
+export function backdropWords(image: QcImage): string {
+  const s = image.subject;
+  return `${percent(s.borderMatch)} of the border matches its colour within ${s.tolerance.toFixed(1)} Lab units`;
+}
+
+function percent(x: number): string {
+  return `${Math.round(x * 100)}%`;
 }
 
 /**

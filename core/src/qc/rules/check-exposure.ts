@@ -13,6 +13,8 @@ import type { QcImage } from '../qc-image';
 import { fullBox } from '../qc-image';
 import { measureSubjectDetail } from '../measure/subject-detail';
 import { measureSubjectExposure } from '../measure/subject-exposure';
+import { isCleanSweep } from '../../raster/segment-subject';
+import { backdropWords } from './check-color-accuracy';
 
 /**
  * @example checkExposure(image, ctx).map((f) => f.check) // ['highlight-clip', 'shadow-clip', 'level']
@@ -22,8 +24,8 @@ export function checkExposure(image: QcImage, ctx: QcContext): Finding[] {
   const detail = measureSubjectDetail(image);
   const out: Finding[] = [];
   for (const [check, pct, max, box, what] of [
-    ['highlight-clip', detail.highlightClipPct, thresholds.maxHighlightClipPct, detail.highlightBox, 'two or more channels at 254 or above (blown highlights)'],
-    ['shadow-clip', detail.shadowClipPct, thresholds.maxShadowClipPct, detail.shadowBox, 'two or more channels at 1 or below (crushed shadows)'],
+    ['highlight-clip', detail.highlightClipPct, thresholds.maxHighlightClipPct, detail.highlightBox, 'two or more channels at 254 or above in a highlight (white prints and backdrop gaps left out)'],
+    ['shadow-clip', detail.shadowClipPct, thresholds.maxShadowClipPct, detail.shadowBox, 'every channel at 1 or below (crushed shadows)'],
   ] as const) {
     const limits = { direction: 'max' as const, flag: max, reject: max * 2 };
     const severity = gradeValue(pct, limits);
@@ -37,6 +39,10 @@ export function checkExposure(image: QcImage, ctx: QcContext): Finding[] {
       limits,
       ...(box && severity !== 'pass' ? { box } : {}),
     });
+  }
+  if (!isCleanSweep(image.subject, 0.5)) {
+    out.push({ rule: 'exposure', check: 'level', severity: 'info', message: `not measured: the backdrop is not a clean studio sweep (${backdropWords(image)}), so the garment's outline is a guess`, measured: null, unit: 'EV', limits: null });
+    return out;
   }
   const exposure = measureSubjectExposure(image, ctx);
   if (!exposure) return out;

@@ -4,6 +4,7 @@
  * thresholds, with a self-contained HTML report. Bad files become error rows; the batch goes on.
  */
 import { failingFindings, formatBriefIssue, planBrief, type PlannedJob, type QcImageRecord, type QcReport } from '@brandlock/core';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../command';
 import { readBriefFile } from '../../io/read-brief-file';
@@ -67,14 +68,14 @@ Exit 0 when no image reaches --fail-on, 1 when some do or some could not be chec
     report: { type: 'string', short: 'r', value: '<dir>', description: 'Write qc-report.html and qc-report.json into this folder' },
     json: { ...jsonOption, description: 'Print the report as JSON instead of text' },
     'fail-on': { type: 'string', value: '<reject|flag>', description: 'Verdict from which the exit code is 1', default: 'reject' },
-    concurrency: { type: 'string', value: '<n>', description: 'Images decoded at once', default: '2' },
+    concurrency: { type: 'string', value: '<n>', description: 'Images checked at once, each on its own thread (default: one per core)' },
     'max-megapixels': { type: 'string', value: '<n>', description: 'Refuse images with more pixels than this (decompression bombs)', default: '100' },
   },
   positionals: { min: 1, max: Infinity },
   async run(args, io) {
     const failOn = args.values['fail-on'] ?? 'reject';
     if (failOn !== 'reject' && failOn !== 'flag') throw new UsageError(`--fail-on must be "reject" or "flag", not "${failOn}"`);
-    const concurrency = Number(args.values.concurrency ?? 2);
+    const concurrency = Number(args.values.concurrency ?? availableParallelism());
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError(`--concurrency must be a whole number from 1 to 32, not "${args.values.concurrency}"`);
     const megapixels = Number(args.values['max-megapixels'] ?? 100);
     if (!(megapixels > 0 && megapixels <= 1000)) throw new UsageError(`--max-megapixels must be a number from 0 to 1000, not "${args.values['max-megapixels']}"`);

@@ -5,7 +5,7 @@
  * to 8-bit sRGB for measuring; the file facts keep what they were, so QC still rejects them.
  */
 import sharp from 'sharp';
-import { DEFAULT_PROXY_PIXELS, proxyFactor, type ImageFileFacts, type Proxy, type Raster } from '@brandlock/core';
+import { DEFAULT_PROXY_PIXELS, estimateJpegQuality, proxyFactor, type ImageFileFacts, type Proxy, type Raster } from '@brandlock/core';
 import { DEFAULT_MAX_PIXELS, ImageDecodeError, decodeImage, probeImage, type DecodeOptions, type ImageInfo } from '../decode-image';
 
 export interface DecodedForQc {
@@ -35,6 +35,7 @@ export async function decodeForQc(input: Uint8Array, options: DecodeOptions & { 
       hasAlpha: info.hasAlpha,
       iccDescription: info.iccDescription ?? null,
       bytes: info.bytes,
+      jpegQuality: info.format === 'jpeg' ? estimateJpegQuality(input) : null,
     },
   };
 }

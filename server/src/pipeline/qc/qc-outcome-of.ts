@@ -8,7 +8,9 @@ import type { QcContext, QcImageResult, QcOutcome } from '@brandlock/core';
 const MEASUREMENTS: Record<string, string> = {
   'delta-e': 'deltaE00',
   'background-cast': 'castDeltaE00',
-  laplacian: 'sharpness',
+  blur: 'blurPx',
+  'jpeg-quality': 'jpegQuality',
+  blockiness: 'blockiness',
   'highlight-clip': 'highlightClipPct',
   'shadow-clip': 'shadowClipPct',
   level: 'exposureEv',

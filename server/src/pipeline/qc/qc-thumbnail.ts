@@ -1,9 +1,10 @@
 /**
- * A small JPEG of the analysed image for the HTML report, with the subject outline as SVG path data
- * (drawn over the JPEG in the browser, so it stays crisp and can be toggled).
+ * A small JPEG of the analysed image for the HTML report, with the subject outline and the regions the
+ * fabric mask left out (prints, logos, trims) as SVG path data (drawn over the JPEG in the browser, so
+ * they stay crisp and can be toggled).
  */
 import sharp from 'sharp';
-import { maskOutlinePath, type QcImage } from '@brandlock/core';
+import { fabricMask, maskOutlinePath, type QcImage } from '@brandlock/core';
 
 export interface QcThumbnail {
   /** JPEG bytes, longest side `size` px. */
@@ -14,6 +15,8 @@ export interface QcThumbnail {
   fullWidth: number;
   fullHeight: number;
   outline: { path: string; width: number; height: number };
+  /** The regions left out of the fabric (prints, logos, trims), on the same grid as `outline`. */
+  excluded?: { path: string } | null;
 }
 
 export const THUMBNAIL_SIZE = 240;
@@ -35,5 +38,13 @@ export async function qcThumbnail(image: QcImage, size = THUMBNAIL_SIZE): Promis
     fullWidth: image.full.width,
     fullHeight: image.full.height,
     outline: maskOutlinePath(image.subject.mask, 128),
+    excluded: excludedOutline(image),
   };
+}
+
+/** The fabric mask's left-out regions as a path on the subject outline's grid, or null when none were found. */
+function excludedOutline(image: QcImage): { path: string } | null {
+  const fabric = fabricMask(image);
+  if (!fabric || !fabric.regions.length) return null;
+  return { path: maskOutlinePath(fabric.excluded, 128).path };
 }

@@ -18,7 +18,8 @@ import {
   type QcReport,
 } from '@brandlock/core';
 import { collectImageFiles } from './collect-image-files';
-import { errorRecord, qcImageFile } from './qc-image-file';
+import { errorRecord } from './qc-image-file';
+import { qcRunner } from './qc-worker-pool';
 import type { QcThumbnail } from './qc-thumbnail';
 
 export interface QcBatchOptions {
@@ -29,7 +30,7 @@ export interface QcBatchOptions {
   brief?: { file: string; jobs: PlannedJob[] };
   defaultCategory?: string;
   cwd: string;
-  /** Files analysed at once (decoding overlaps analysis). Default 2. */
+  /** Files checked at once, each on a worker thread when running bundled (else decoding overlaps analysis on this thread). Default 2. */
   concurrency?: number;
   maxPixels?: number;
   thumbnails?: boolean;
@@ -70,6 +71,8 @@ export async function runQcBatch(inputs: readonly string[], options: QcBatchOpti
   const batch: BatchItem[] = [];
   let next = 0;
   let done = 0;
+  const concurrency = Math.max(1, options.concurrency ?? 2);
+  const runner = qcRunner(lock, Math.min(concurrency, work.length), { maxPixels: options.maxPixels, thumbnails: options.thumbnails });
   const worker = async () => {
     while (next < work.length) {
       const item = work[next++];
@@ -77,14 +80,23 @@ export async function runQcBatch(inputs: readonly string[], options: QcBatchOpti
         records.push(...item.targets.map((t) => errorRecord(item.display, 'interrupted', 'not checked: the run was interrupted', t)));
         continue;
       }
-      const out = await qcImageFile(item, lock, { maxPixels: options.maxPixels, thumbnails: options.thumbnails });
+      let out;
+      try {
+        out = await runner.run(item);
+      } catch (e) {
+        out = { records: item.targets.map((t) => errorRecord(item.display, 'internal_error', `QC stopped on this file: ${(e as Error).message}`, t)), thumbnail: null, batch: [] };
+      }
       records.push(...out.records);
       batch.push(...out.batch);
       if (out.thumbnail) thumbnails.set(item.display, out.thumbnail);
       options.onFile?.(++done, work.length, out.records);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    await runner.close();
+  }
 
   const consistency = checkBatchConsistency(batch);
   for (const record of records) {

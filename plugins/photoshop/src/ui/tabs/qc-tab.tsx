@@ -80,8 +80,8 @@ export function QcTab(p: TabProps): JSX.Element {
         {scope.kind === 'active' ? <DocumentSku identity={p.identity} brief={p.brief} lock={lock} onChoose={p.chooseIdentity} /> : null}
         {scope.kind === 'active' && target?.success ? (
           <div class="field-hint">
-            Max ΔE00 {target.target.swatch.tolerance} · exposure ± {lock.lighting.find((l) => l.id === target.target.category.lighting)?.exposure.toleranceEv ?? '?'} EV · sharpness ≥{' '}
-            {target.target.category.qc.sharpnessMin} · review {target.target.category.qc.humanReview}
+            Max ΔE00 {target.target.swatch.tolerance} · exposure ± {lock.lighting.find((l) => l.id === target.target.category.lighting)?.exposure.toleranceEv ?? '?'} EV · blur ≤{' '}
+            {target.target.category.qc.maxBlurPx} px · review {target.target.category.qc.humanReview}
           </div>
         ) : scope.kind !== 'active' ? (
           <div class="field-hint">Each master is judged as the SKU its metadata or name gives; one brandlock cannot place is listed, not guessed.</div>

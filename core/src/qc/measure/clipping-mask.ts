@@ -1,0 +1,237 @@
+/**
+ * Where QC counts blown highlights. Two things go wrong with "every subject pixel at 255":
+ * - on a pure-white backdrop a highlight blown inside the garment looks exactly like backdrop, so
+ *   segmentation leaves it out (a hole, or a bite where it reaches the outline) and it goes uncounted;
+ * - a white print or logo is 255 by design, and a gap between an arm and the body is backdrop:
+ *   neither is a blown highlight.
+ * So every blown region the subject holds, encloses (holes) or would enclose if its outline were
+ * smooth (a closing of the mask: the shape prior) is judged by what surrounds it: a highlight fades
+ * into the fabric over many pixels, a print or a gap of backdrop ends at an edge (most of the change
+ * in one step). Regions of a pixel or two (glints) count as highlights, and so do blown regions in
+ * fabric that is nearly as bright (over-exposed white). A white garment on white passes when its lit
+ * fabric is not blown. Proxy grid; a cutout's alpha is its outline, so only the edge test applies.
+ */
+import type { Box, Mask } from '../../raster/mask';
+import { maskBox } from '../../raster/mask';
+import { cropMask } from '../../raster/crop-mask';
+import { closeMask, dilateMask } from '../../raster/morphology';
+import { fillHoles, labelComponents, type Component } from '../../raster/connected-components';
+import type { QcImage } from '../qc-image';
+import { memoized } from '../qc-image';
+import { isBlown } from './clipped-pixel';
+import { fabricMask } from './fabric-mask';
+
+export interface BlownRegion {
+  /** Proxy-grid box. */
+  box: Box;
+  area: number;
+  /** How much darker the garment gets going out from the region, L*. */
+  drop: number;
+  /** Proxy pixels over which the middle 80% of that drop happens: 1 or 2 at a hard edge. */
+  width: number;
+  /** Outside the segmented subject (a hole or a bite the backdrop took). */
+  outside: boolean;
+  highlight: boolean;
+}
+
+export interface HighlightMasks {
+  /** The subject plus the highlights segmentation took for backdrop: what clipping is a share of. */
+  subject: Mask;
+  /** Blown regions judged highlights (grown a pixel, so their edge cells count). */
+  highlights: Mask;
+  regions: BlownRegion[];
+}
+
+/** Rings (proxy pixels) the fall-off round a blown region is read over: at least this, or 1.5 radii. */
+const MIN_RINGS = 8;
+/** A blown region whose surroundings darken by less than this (L*) sits in equally bright fabric: over-exposed. */
+const FLAT = 2;
+/**
+ * A fall-off at least this share of the region's radius wide is a highlight's, and at least this many
+ * rings wide: 2 inside the subject (a print's edge is about 1), 4 for a region segmentation gave to the
+ * backdrop (a gap of backdrop ends at the garment's edge plus a rim of JPEG ringing, 2 to 3 rings).
+ */
+const FADE_RADII = 0.22;
+const FADE_RINGS_INSIDE = 2;
+const FADE_RINGS_OUTSIDE = 4;
+/** Blown regions up to this many proxy pixels are glints: highlights without a test. */
+const GLINT = 2;
+
+/**
+ * @example highlightMasks(image).regions.filter((r) => r.highlight && r.outside).length // 1: the hotspot hole
+ */
+export function highlightMasks(image: QcImage): HighlightMasks {
+  return memoized(image, 'highlight-masks', () => compute(image));
+}
+
+/**
+ * The subject as clipping measures it (with the highlights segmentation took for backdrop).
+ * @example clippingMask(image)
+ */
+export function clippingMask(image: QcImage): Mask {
+  return highlightMasks(image).subject;
+}
+
+/**
+ * Where the highlights light the fabric: each highlight with the ring its light fades over (its radius
+ * plus twice its fall-off), or null when there is none. The swatch is read outside it: a specular lobe
+ * changes the light on the fabric, not the fabric's colour.
+ * @example highlightZone(image)?.data[i] // 1 inside a highlight's lobe
+ */
+export function highlightZone(image: QcImage): Mask | null {
+  return memoized(image, 'highlight-zone', () => {
+    const lobes = highlightMasks(image).regions.filter((r) => r.highlight);
+    if (!lobes.length) return null;
+    const { width, height } = image.subject.mask;
+    const data = new Uint8Array(width * height);
+    for (const r of lobes) {
+      const cx = r.box.x + r.box.width / 2;
+      const cy = r.box.y + r.box.height / 2;
+      const reach = Math.max(r.box.width, r.box.height) / 2 + 2 * r.width + 2;
+      for (let y = Math.max(0, Math.floor(cy - reach)); y < Math.min(height, Math.ceil(cy + reach)); y++) {
+        for (let x = Math.max(0, Math.floor(cx - reach)); x < Math.min(width, Math.ceil(cx + reach)); x++) {
+          if ((x - cx) ** 2 + (y - cy) ** 2 <= reach * reach) data[y * width + x] = 1;
+        }
+      }
+    }
+    return { width, height, data };
+  });
+}
+
+function compute(image: QcImage): HighlightMasks {
+  const subject = image.subject.mask;
+  const { width, height } = subject;
+  const box = maskBox(subject);
+  const empty = { subject, highlights: { width, height, data: new Uint8Array(width * height) }, regions: [] };
+  if (!box) return empty;
+  const px = image.proxy.data;
+  const alpha = image.lab.alpha;
+  const cutout = image.subject.source === 'alpha';
+  // The shape prior: a garment's outline is smooth over about a tenth of its size, so a bite up to
+  // that wide is closed and what fills it judged (an armpit or a gap closed this way is judged too,
+  // and ends at the garment's edge).
+  const radius = Math.max(2, Math.round(0.06 * Math.max(box.width, box.height)));
+  // Most photos have no blown pixel near the garment: then there is nothing to judge.
+  let near = false;
+  for (let y = Math.max(0, box.y - radius); y < Math.min(height, box.y + box.height + radius) && !near; y++) {
+    for (let x = Math.max(0, box.x - radius), p = (y * width + x) * 4; x < Math.min(width, box.x + box.width + radius); x++, p += 4) {
+      if (isBlown(px[p], px[p + 1], px[p + 2]) && (!alpha || alpha[y * width + x] >= 128)) {
+        near = true;
+        break;
+      }
+    }
+  }
+  if (!near) return empty;
+  const reach = cutout ? subject : closedOutline(subject, box, radius);
+  const blown = new Uint8Array(width * height);
+  let any = false;
+  for (let i = 0, p = 0; i < blown.length; i++, p += 4) {
+    if (reach.data[i] && (!alpha || alpha[i] >= 128) && isBlown(px[p], px[p + 1], px[p + 2])) {
+      blown[i] = 1;
+      any = true;
+    }
+  }
+  if (!any) return empty;
+  const parts = labelComponents({ width, height, data: blown }, 8);
+  const accepted = new Uint8Array(width * height);
+  const regions: BlownRegion[] = [];
+  const visited = new Int32Array(width * height);
+  for (const c of parts.components) {
+    const inSubject = touchesSubject(parts.labels, c, subject.data, width);
+    const glint = c.area <= GLINT;
+    if (glint && !inSubject) continue;
+    const profile = glint ? { drop: 0, width: 0 } : edgeProfile(image, parts.labels, c, visited);
+    const radius = Math.sqrt(c.area / Math.PI);
+    const highlight = glint || profile.drop < FLAT || (profile.width >= (inSubject ? FADE_RINGS_INSIDE : FADE_RINGS_OUTSIDE) && profile.width >= FADE_RADII * radius);
+    if (!glint) regions.push({ box: c.box, area: c.area, ...profile, outside: !inSubject, highlight });
+    if (!highlight) continue;
+    for (let y = c.box.y; y < c.box.y + c.box.height; y++) {
+      for (let x = c.box.x, p = y * width + x; x < c.box.x + c.box.width; x++, p++) if (parts.labels[p] === c.label) accepted[p] = 1;
+    }
+  }
+  const grown = dilateMask({ width, height, data: accepted }, 1).data;
+  const highlights = new Uint8Array(width * height);
+  const data = subject.data.slice();
+  for (let i = 0; i < data.length; i++) {
+    if (!grown[i] || !reach.data[i]) continue;
+    highlights[i] = 1;
+    data[i] = 1;
+  }
+  return { subject: { width, height, data }, highlights: { width, height, data: highlights }, regions };
+}
+
+/**
+ * The subject with its holes filled and its outline closed by `radius` (the shape prior), computed on
+ * the subject's box with a margin (the same result as on the whole frame, at a fraction of the cost).
+ */
+function closedOutline(subject: Mask, box: Box, radius: number): Mask {
+  const { width, height } = subject;
+  const m = radius + 2;
+  const x0 = Math.max(0, box.x - m);
+  const y0 = Math.max(0, box.y - m);
+  const win = { x: x0, y: y0, width: Math.min(width, box.x + box.width + m) - x0, height: Math.min(height, box.y + box.height + m) - y0 };
+  const closed = fillHoles(closeMask(fillHoles(cropMask(subject, win)), radius));
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < win.height; y++) data.set(closed.data.subarray(y * win.width, (y + 1) * win.width), (win.y + y) * width + win.x);
+  return { width, height, data };
+}
+
+/** True when some pixel of the component is in the subject. */
+function touchesSubject(labels: Int32Array, c: Component, subject: Uint8Array, width: number): boolean {
+  for (let y = c.box.y; y < c.box.y + c.box.height; y++) {
+    for (let x = c.box.x, p = y * width + x; x < c.box.x + c.box.width; x++, p++) if (labels[p] === c.label && subject[p]) return true;
+  }
+  return false;
+}
+
+/**
+ * The garment's lightness going out from the region, ring by ring (prints and logos left out): `drop`
+ * is how much darker it gets, `width` over how many rings the middle 80% of that drop happens. A
+ * highlight fades out over a distance that grows with its size (a specular lobe); the edge of a print,
+ * or of the garment round a gap of backdrop, is a couple of pixels wide whatever the gap's size.
+ */
+function edgeProfile(image: QcImage, labels: Int32Array, c: Component, visited: Int32Array): { drop: number; width: number } {
+  const { width, height } = image.subject.mask;
+  const subject = image.subject.mask.data;
+  const excluded = fabricMask(image)?.excluded.data;
+  const L = image.lab.l;
+  let frontier: number[] = [];
+  for (let y = c.box.y; y < c.box.y + c.box.height; y++) {
+    for (let x = c.box.x, p = y * width + x; x < c.box.x + c.box.width; x++, p++) {
+      if (labels[p] !== c.label) continue;
+      frontier.push(p);
+      visited[p] = c.label;
+    }
+  }
+  const rings = Math.max(MIN_RINGS, Math.ceil(1.5 * Math.sqrt(c.area / Math.PI)));
+  const profile: number[] = [];
+  for (let d = 1; d <= rings && frontier.length; d++) {
+    const next: number[] = [];
+    const ring: number[] = [];
+    for (const p of frontier) {
+      const x = p % width;
+      for (const q of [x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, p >= width ? p - width : -1, p < width * (height - 1) ? p + width : -1]) {
+        if (q < 0 || visited[q] === c.label || !subject[q]) continue;
+        visited[q] = c.label;
+        next.push(q);
+        if (!excluded?.[q]) ring.push(L[q]);
+      }
+    }
+    frontier = next;
+    if (ring.length) {
+      ring.sort((a, b) => a - b);
+      profile.push(ring[ring.length >> 1]);
+    }
+  }
+  if (profile.length < 2) return { drop: 0, width: 0 };
+  const top = Math.max(...profile);
+  const bottom = Math.min(...profile);
+  const drop = top - bottom;
+  const crossing = (level: number) => {
+    for (let d = 1; d < profile.length; d++) {
+      if (profile[d] <= level && profile[d - 1] > level) return d - 1 + (profile[d - 1] - level) / (profile[d - 1] - profile[d]);
+    }
+    return profile.length - 1;
+  };
+  return { drop, width: drop > 0 ? crossing(bottom + 0.1 * drop) - crossing(top - 0.1 * drop) : 0 };
+}
