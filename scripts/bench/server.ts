@@ -18,7 +18,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createBrandlockClient, type BrandlockClient } from '@brandlock/core/api';
 import { buildServerBundle, spawnServer, type SpawnedServer } from '../../server/test-support/server/spawn-server';
-import { closeStreams, flood, openLoop, openStreams, type Latency } from './support/bench-http';
+import { closeStreams, fetchRetryingReset, flood, openLoop, openStreams, type Latency } from './support/bench-http';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,6 +31,8 @@ const RATE = 200;
 const root = new URL('../../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'brandlock-bench-server-'));
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+/** Progress on stderr: a run takes minutes. */
+const step = (what: string) => process.stderr.write(`[server bench] ${what}\n`);
 
 function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
@@ -86,16 +88,18 @@ let server: SpawnedServer | null = null;
 const bare = await startBareHono();
 const startLoad = load();
 try {
+  step('bare Hono route, idle');
   const bareIdle = await openLoop(`${bare.url}/v1/jobs/x`, {}, RATE, SECONDS);
 
   // 1. An API-only process: submissions, idle GET latency, and the cost of 1,000 open streams.
   server = await spawnServer(bundle, { ...env, BRANDLOCK_WORKERS: '0' }, dir);
   const token = server.adminToken!;
-  let api = createBrandlockClient({ baseUrl: server.url, token });
+  let api = createBrandlockClient({ baseUrl: server.url, token, fetch: fetchRetryingReset });
   await api.locks.publish(JSON.parse(readFileSync(join(root, 'samples/brand-lock.json'), 'utf8')));
   const photo = readFileSync(join(root, 'samples/photos/packshot/solidus-hoodie-blue-white-bg.jpg'));
   const { ref } = await api.uploads.put(new Uint8Array(photo), 'image/jpeg');
   const firstStartRss = rssMb(server.child.pid!);
+  step(`${JOBS} submissions, API-only`);
   const apiOnly = await submit(api, ref, JOBS, 'S');
   const rows = Array.from({ length: 250 }, (_, i) => `NF-B-${i},Ink,jersey,cotton jersey,180 gsm,tee,ink,src.jpg,,,front;back,,`);
   const brief = await api.briefs.upload({ name: 'bench', text: ['sku,colorway,category,fabric,fabric_weight,silhouette,swatch,source_images,channels,markets,views,model,notes', ...rows].join('\n') });
@@ -105,15 +109,18 @@ try {
   const jobId = queued.queued[0].jobId;
   const getUrl = `${server.url}/v1/jobs/${jobId}`;
   const auth = { authorization: `Bearer ${token}` };
+  step('GET, API-only, idle');
   const oursIdle = await openLoop(getUrl, auth, RATE, SECONDS);
 
   // Streams: spread over 20 tokens (a per-token stream limit must not turn this into a 429 count).
   const tokens = await Promise.all(Array.from({ length: 20 }, async (_, i) => (await api.tokens.create({ name: `bench-stream-${i}`, role: 'designer' })).token));
   await new Promise((r) => setTimeout(r, 2000));
   const rssBeforeStreams = rssMb(server.child.pid!);
+  step(`${STREAMS} event streams`);
   const streams = await openStreams(`${server.url}/v1/jobs/${jobId}/events`, STREAMS, (i) => ({ authorization: `Bearer ${tokens[i % tokens.length]}` }));
   await new Promise((r) => setTimeout(r, 3000));
   const rssWithStreams = rssMb(server.child.pid!);
+  step(`GET with ${streams.open} streams open`);
   const withStreams = await openLoop(getUrl, auth, RATE, SECONDS);
   const rssAfterLoad = rssMb(server.child.pid!);
   await closeStreams(streams.sockets);
@@ -125,10 +132,12 @@ try {
   await server.exited;
 
   // 2. The same data folder with workers on (the default): GET latency and submissions while rendering.
+  step('restart with workers');
   server = await spawnServer(bundle, env, dir);
-  api = createBrandlockClient({ baseUrl: server.url, token });
+  api = createBrandlockClient({ baseUrl: server.url, token, fetch: fetchRetryingReset });
   for (let i = 0; i < 100 && !(await api.jobs.list({ state: 'running', limit: 1 })).jobs.length; i++) await new Promise((r) => setTimeout(r, 100));
   const done0 = await succeeded(api);
+  step('bare route and GET while rendering, then submissions while rendering');
   const bareRendering = await openLoop(`${bare.url}/v1/jobs/x`, {}, RATE, SECONDS);
   const done1 = await succeeded(api);
   const oursRendering = await openLoop(getUrl, auth, RATE, SECONDS);
@@ -172,6 +181,9 @@ try {
   console.log(`  GET /v1/jobs/:id with them open / without: ${ratio(withStreams, oursIdle)}`);
   console.log('');
   console.log(`server RSS: idle ${idleRss.toFixed(0)} MB (a restart on an existing data folder, workers on, nothing queued); ${firstStartRss.toFixed(0)} MB after the very first start (PGlite initdb)`);
+} catch (e) {
+  if (server) process.stderr.write(`server's last output:\n${server.stderr().slice(-3000)}\n`);
+  throw e;
 } finally {
   bare.stop();
   if (server) server.child.kill('SIGKILL');

@@ -20,7 +20,8 @@ function percentile(sorted: number[], p: number): number {
 
 /** `rate` GETs a second for `seconds`, after 200 warm-up requests; latencies in ms. */
 export async function openLoop(url: string, headers: Record<string, string>, rate: number, seconds: number): Promise<Latency> {
-  for (let i = 0; i < 200; i++) await (await fetch(url, { headers })).arrayBuffer();
+  // Warm-up; a keep-alive socket the server closed while idle (its 5 s timeout) fails once: go on.
+  for (let i = 0; i < 200; i++) await fetch(url, { headers }).then((r) => r.arrayBuffer(), () => undefined);
   const interval = 1000 / rate;
   const total = Math.round(seconds * rate);
   const latencies: number[] = [];
@@ -108,3 +109,18 @@ export async function closeStreams(sockets: ClientRequest[]): Promise<void> {
   for (const req of sockets) req.destroy();
   await new Promise((r) => setTimeout(r, 100));
 }
+
+/**
+ * fetch that tries once more when a kept-alive connection was reset as it was reused (the server
+ * closes idle connections after 5 s; on a loaded machine the client learns of it late). Nothing else
+ * is retried.
+ */
+export const fetchRetryingReset: typeof fetch = async (input, init) => {
+  try {
+    return await fetch(input, init);
+  } catch (e) {
+    if ((e as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw e;
+    return fetch(input, init);
+  }
+};
+

@@ -10,7 +10,7 @@ import type { Job, JobCreateRequest, BriefJobsRequest, BriefJobsQueued } from '@
 import type { z } from 'zod';
 import type { Database } from '../store/database';
 import type { AuthenticatedToken } from '../store/tokens';
-import { getJob, getJobRow, insertJob, moveJob, type NewJob } from '../store/jobs';
+import { getJob, getJobRow, insertJob, moveJob, toApiJob, type JobRow, type NewJob } from '../store/jobs';
 import { plannedJobs } from '../store/briefs';
 import { findBlob } from '../store/blobs';
 import { findLock } from '../store/locks';
@@ -58,21 +58,26 @@ export function createJobService(deps: JobServiceDeps) {
     if (!plan.success) return plan;
     await deps.admit?.(token, 1);
     const job: NewJob = { ...plan.job, id: randomUUID(), requested_by: token.name, token_id: token.id };
+    const stepId = randomUUID();
+    let created: { row: JobRow; wake: () => void };
     try {
-      await db.transaction(async (tx) => {
-        await insertJob(tx, job, 'queued');
+      created = await db.transaction(async (tx) => {
+        const row = await insertJob(tx, job, 'queued', { stepId });
         if (idempotencyKey) {
           const claimed = await tx.query('INSERT INTO idempotency_keys (token_id, key, request_hash, job_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key', [token.id, idempotencyKey, requestHash, job.id]);
           if (!claimed.length) throw new IdempotencyRace();
         }
         await recordEvent(tx, actor(token), 'job.create', job.id, { kind: job.kind, provider: job.provider, sku: job.sku, view: job.view, lockHash: job.lock_hash, recipeHash: job.recipe_hash });
+        // The first step in the same commit: one write to disk per job, and no job without its step.
+        return { row, wake: await deps.queue.scheduleWithin(tx, job.id, job.provider, stepId) };
       });
     } catch (e) {
       if (e instanceof IdempotencyRace) return (await replay(token, idempotencyKey!, requestHash))!;
       throw e;
     }
-    await deps.queue.schedule(job.id, job.provider);
-    return { status: 202, job: (await getJob(db, job.id))! };
+    created.wake();
+    // A job just created has no outputs: its answer is the row as inserted.
+    return { status: 202, job: toApiJob(created.row, []) };
   }
 
   /** Queues the planned generate jobs of a brief; views with an open or finished job are left alone. */

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
-import type { Database } from '../store/database';
+import type { Database, Queryable } from '../store/database';
 import type { ProviderName } from '../providers/provider';
 
 export const PROVIDER_QUEUES: ProviderName[] = ['local', 'fal', 'replicate', 'runway', 'comfyui'];
@@ -28,6 +28,12 @@ export interface StepQueue {
   start(): Promise<void>;
   /** Schedules the job's next step after `delayMs` and records it on the job row. */
   schedule(jobId: string, provider: ProviderName, delayMs?: number): Promise<void>;
+  /**
+   * Queues a new job's first step (`stepId`, which the job row already names) inside the caller's
+   * transaction, so the job and its step are written in one commit; call the returned function after
+   * the commit to wake this process's workers.
+   */
+  scheduleWithin(tx: Queryable, jobId: string, provider: ProviderName, stepId: string): Promise<() => void>;
   /** Schedules the first step of many jobs at once (a brief's batch). */
   scheduleMany(jobs: { jobId: string; provider: ProviderName }[]): Promise<void>;
   /** Whether a step with this id is still waiting or running. */
@@ -67,6 +73,13 @@ export function createStepQueue(db: Database, options: StepQueueOptions): StepQu
       const stepId = await boss.send(queueOf(provider), { jobId, provider }, startAfter ? { startAfter } : {});
       await db.query('UPDATE jobs SET step_id = $2, next_step_at = $3 WHERE id = $1', [jobId, stepId, startAfter ?? new Date()]);
       if (!startAfter) for (const id of wakers.get(provider) ?? []) boss.notifyWorker(id);
+    },
+    async scheduleWithin(tx, jobId, provider, stepId) {
+      const db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: await tx.query(text, values ?? []) }) };
+      await boss.send(queueOf(provider), { jobId, provider }, { id: stepId, db } as PgBoss.SendOptions);
+      return () => {
+        for (const id of wakers.get(provider) ?? []) boss.notifyWorker(id);
+      };
     },
     async scheduleMany(jobs) {
       for (let i = 0; i < jobs.length; i += 1000) {

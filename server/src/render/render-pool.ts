@@ -45,7 +45,6 @@ export interface RenderPool extends Renderer {
 
 /** @example const renderer = createRenderPool({ processes: 2, nice: 10, blobDir, maxPixels, taskTimeoutMs: 300_000, log }); */
 export function createRenderPool(options: RenderPoolOptions): RenderPool {
-  const script = fileURLToPath(workerScript('render-host'));
   const hostConfig: RenderHostConfig = { blobDir: options.blobDir, maxPixels: options.maxPixels, nice: options.nice, videoTools: options.videoTools };
   const slots: Slot[] = Array.from({ length: Math.max(1, options.processes) }, () => ({ child: null, busy: null, timer: null, timedOut: false }));
   const queue: Pending[] = [];
@@ -62,7 +61,8 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   }
 
   function spawnChild(slot: Slot): ChildProcess {
-    const child = fork(script, [JSON.stringify(hostConfig)], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // Found when the first render starts, so an API-only process never needs the script.
+    const child = fork(fileURLToPath(workerScript('render-host')), [JSON.stringify(hostConfig)], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.unref();
     child.on('message', (reply: Reply) => {
       if ('ready' in reply) return;

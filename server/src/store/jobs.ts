@@ -79,13 +79,23 @@ const COLUMNS: (keyof NewJob)[] = [
 ];
 const JSON_COLUMNS = new Set<keyof NewJob>(['recipe', 'qc_thresholds', 'sources', 'channels', 'params']);
 
-export async function insertJob(db: Queryable, job: NewJob, stage: string): Promise<void> {
+/**
+ * Inserts a queued job and its first event in one statement; with `stepId`, the job already names the
+ * queue step that will run it (scheduled in the same transaction). Returns the row as stored.
+ */
+export async function insertJob(db: Queryable, job: NewJob, stage: string, options: { stepId?: string } = {}): Promise<JobRow> {
   const values = COLUMNS.map((c) => (JSON_COLUMNS.has(c) && job[c] !== null ? JSON.stringify(job[c]) : job[c]));
-  await db.query(
-    `INSERT INTO jobs (${COLUMNS.join(', ')}, state, stage) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, 'queued', $${COLUMNS.length + 1})`,
-    [...values, stage],
+  const n = COLUMNS.length;
+  const rows = await db.query<JobRow>(
+    `WITH inserted AS (
+       INSERT INTO jobs (${COLUMNS.join(', ')}, state, stage, step_id, next_step_at)
+       VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, 'queued', $${n + 1}, $${n + 2}::text, CASE WHEN $${n + 2}::text IS NULL THEN NULL ELSE now() END)
+       RETURNING *),
+     event AS (INSERT INTO job_events (job_id, state, stage) SELECT id, 'queued', stage FROM inserted)
+     SELECT * FROM inserted`,
+    [...values, stage, options.stepId ?? null],
   );
-  await db.query(`INSERT INTO job_events (job_id, state, stage) VALUES ($1, 'queued', $2)`, [job.id, stage]);
+  return rows[0];
 }
 
 export async function getJobRow(db: Queryable, id: string): Promise<JobRow | null> {

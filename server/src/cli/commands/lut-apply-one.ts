@@ -7,6 +7,7 @@ import { createImageGrader, type ImageGraderOptions } from '../../pipeline/lut/i
 
 export async function gradeOneFile(args: { lut: CubeLut; lutPath: string; input: string; output: string; options: ImageGraderOptions }, io: CliIo): Promise<number> {
   sharp.concurrency(availableParallelism());
+  sharp.cache(false);
   let done;
   try {
     done = await createImageGrader(args.lut, args.options).grade(args.input, args.output);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,18 @@ describe('brandlock lut apply', () => {
     const alpha = await sharp(output).extractChannel(3).raw().toBuffer();
     expect(Array.from(alpha.subarray(0, 5))).toEqual([0, 1, 2, 3, 4]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes standard Huffman tables by default, and with --optimize-jpeg a smaller file of the same pixels', async () => {
+    const input = join(dir, 'hangers.jpg');
+    await sharp(new URL('../../../../samples/photos/other/payload-tshirts-on-hangers-unsplash.jpg', import.meta.url).pathname).jpeg({ quality: 95 }).toFile(input);
+    const plain = join(dir, 'hangers-plain.jpg');
+    const small = join(dir, 'hangers-small.jpg');
+    expect(await runCli(['lut', 'apply', warmStudio, input, plain], captureIo(dir))).toBe(0);
+    expect(await runCli(['lut', 'apply', warmStudio, input, small, '--optimize-jpeg'], captureIo(dir))).toBe(0);
+    expect(statSync(small).size).toBeLessThan(statSync(plain).size * 0.97);
+    const [a, b] = await Promise.all([sharp(plain).raw().toBuffer(), sharp(small).raw().toBuffer()]);
+    expect(a.equals(b)).toBe(true);
   });
 
   it('keeps a camera JPEG as shot: same size and EXIF orientation, pixels not rotated', async () => {

@@ -26,6 +26,7 @@ export const lutApply: CliCommand = {
     out: { type: 'string', value: '<dir>', description: 'Grade every file and folder given into this folder (created if missing)' },
     interp: { type: 'string', value: '<method>', description: `Interpolation: ${INTERPOLATIONS.join(' or ')}`, default: 'tetrahedral' },
     quality: { type: 'string', value: '<1-100>', description: 'JPEG/WebP quality (90 and above keep full-resolution colour, 4:4:4)', default: '92' },
+    'optimize-jpeg': { type: 'boolean', description: 'JPEG: optimised Huffman tables, about 10% smaller with the same pixels, but about 4x the encode time and memory' },
     jobs: { type: 'string', value: '<n>', description: `With --out: files graded at once, on worker threads (default: the CPU count, ${availableParallelism()})` },
     'skip-existing': { type: 'boolean', description: 'With --out: leave files whose output exists (to finish an interrupted batch)' },
     json: { type: 'boolean', description: 'With --out: print the outcome of every file as JSON' },
@@ -48,7 +49,7 @@ export const lutApply: CliCommand = {
     const res = await readLutFile(lutPath);
     if (!res.success) throw new InputError(res.message);
     for (const warning of res.warnings) io.err(`warning: ${warning}\n`);
-    const options = { interpolation: interpolation as (typeof INTERPOLATIONS)[number], quality };
+    const options = { interpolation: interpolation as (typeof INTERPOLATIONS)[number], quality, optimizeJpeg: values['optimize-jpeg'] === true };
     if (out !== undefined) {
       const { gradeBatchCommand } = await import('./lut-apply-batch');
       return gradeBatchCommand({ lut: res.lut, lutPath, inputs, out, jobs, skipExisting: values['skip-existing'] === true, json: values.json === true, options }, io);

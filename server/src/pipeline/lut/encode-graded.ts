@@ -25,6 +25,12 @@ export interface EncodeGradedOptions {
   format: EncodeFormat;
   /** JPEG/WebP quality 1..100. Default 92; 90 and above keep full-resolution colour (4:4:4). */
   quality?: number;
+  /**
+   * JPEG: optimised Huffman tables (libjpeg's two-pass encode): about 10% smaller for the same pixels,
+   * but about 4x the encode time and a buffer of every DCT coefficient (300 MB at 24 MP). Default off:
+   * standard tables, as Photoshop's "Baseline (Standard)".
+   */
+  optimizeJpeg?: boolean;
   /** TIFF: the source's compression and predictor tags. */
   tiff?: { compression?: number; predictor?: number };
   metadata?: EmbeddedMetadata;
@@ -46,7 +52,7 @@ export async function encodeGraded(px: GradedPixels, options: EncodeGradedOption
   }
   if (!keepsDepth && px.depth === 16) notes.push(`${format.toUpperCase()} holds 8 bits per channel; the 16-bit result was rounded to 8`);
   if (format === 'png') image = image.png({ compressionLevel: 6 });
-  else if (format === 'jpeg') image = image.jpeg({ quality, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' });
+  else if (format === 'jpeg') image = image.jpeg({ quality, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0', optimiseCoding: options.optimizeJpeg === true });
   else if (format === 'webp') image = image.webp({ quality, alphaQuality: 100 });
   else image = image.tiff(tiffOptions(options.tiff, quality, notes));
   const bytes = new Uint8Array(await image.toBuffer());

@@ -17,6 +17,8 @@ export type GradeTask = { id: number; input: string; output: string };
 const { lut, options } = workerData as GradeWorkerData;
 // Files are graded side by side, one per worker: each libvips operation gets one thread.
 sharp.concurrency(1);
+// Every file is new to libvips: its operation cache would only hold on to finished images.
+sharp.cache(false);
 const grader = createImageGrader(lut, { ...options, keepColourMemo: true });
 parentPort!.on('message', (task: GradeTask) => {
   grader.grade(task.input, task.output).then(

@@ -16,6 +16,8 @@ export interface ImageGraderOptions {
   interpolation?: LutInterpolation;
   /** JPEG/WebP quality. Default 92. */
   quality?: number;
+  /** JPEG: optimised Huffman tables (smaller files, slower; see encodeGraded). */
+  optimizeJpeg?: boolean;
   maxPixels?: number;
   /** Keep one 64 MB colour table for all 8-bit files (a batch); otherwise one per large image. */
   keepColourMemo?: boolean;
@@ -75,6 +77,7 @@ export function createImageGrader(lut: CubeLut, options: ImageGraderOptions = {}
       const encoded = await encodeGraded(px, {
         format,
         quality: options.quality,
+        optimizeJpeg: options.optimizeJpeg,
         tiff: info.format === 'tiff' ? px.tiff : undefined,
         metadata: { icc: rgbSource ? info.icc : undefined, exif: info.exif, xmp: info.xmp },
       });
