@@ -17,7 +17,11 @@ beforeAll(async () => {
   admin = createBrandlockClient({ baseUrl: t.url, token: t.adminToken });
   director = createBrandlockClient({ baseUrl: t.url, token: await t.tokenFor('art-director', 'Ines (AD)') });
   retoucher = createBrandlockClient({ baseUrl: t.url, token: await t.tokenFor('retoucher', 'Sam (retouch)') });
-  await admin.locks.publish(JSON.parse(await readFile(new URL('brand-lock.json', samples), 'utf8')));
+  // Jersey goes to a person whatever QC says, so the review layers below have an item to decide on.
+  const lock = JSON.parse(await readFile(new URL('brand-lock.json', samples), 'utf8'));
+  const jersey = lock.categories.find((c: { id: string }) => c.id === 'jersey');
+  jersey.qc = { ...jersey.qc, humanReview: 'always' };
+  await admin.locks.publish(lock);
   for (const lut of ['warm-studio', 'cool-editorial']) await admin.luts.put(await readFile(new URL(`luts/${lut}.cube`, samples)));
   const brief = await director.briefs.upload({ name: 'SS27 core', text: await readFile(new URL('brief.csv', samples), 'utf8') });
   briefId = brief.id;
@@ -57,7 +61,10 @@ describe('a generate job on the local provider, end to end through the API', () 
     const record = audit.records[0];
     expect(record).toMatchObject({ sha256: out.sha256, sku: 'NF-JR-3003', provider: 'local', lightingPreset: 'studio-warm', lock: { brand: 'northfold' }, recipeHash: job.recipeHash, seed: job.recipe.seed, requestedBy: 'Sam (retouch)' });
     // Automated QC measured the master against the category and the SKU's swatch (Poppy).
-    expect(['pass', 'flag', 'reject']).toContain(record.qc.verdict);
+    // The local provider keeps the hoodie's own red, which is the Poppy swatch: the colour passes, and
+    // the flag is the category's rule that a person sees every image.
+    expect(record.qc.verdict).toBe('flag');
+    expect(record.qc.measurements.deltaE00).toBeLessThan(1);
     expect(typeof record.qc.measurements.deltaE00).toBe('number');
     expect(record.qc.thresholds).toMatchObject({ maxDeltaE00: 3 });
     // Post-production ran on the provider's output, and the raw output is kept.
@@ -89,7 +96,7 @@ describe('a generate job on the local provider, end to end through the API', () 
     expect(video.issues[0]).toMatchObject({ path: 'view', message: "no video is planned for this view; add it to the row's video_views column" });
   });
 
-  it('puts the unchecked master in the review queue; the technical layer sends it to brand review, the brand layer decides, audited, and metrics count it', async () => {
+  it('puts the master of an always-reviewed category in the review queue though QC passed it; the technical layer sends it to brand review, the brand layer decides, audited, and metrics count it', async () => {
     const queue = await retoucher.review.list();
     const item = queue.items.find((i) => i.sku === 'NF-JR-3003')!;
     expect(item.status).toBe('flagged');
