@@ -79,7 +79,7 @@ async function runWith(s: Secrets): Promise<Run> {
 const item = (sku: string) => ({ sku, colorway: 'Ink', category: 'jersey', fabric: 'cotton jersey', silhouette: 'tee', swatch: 'ink' });
 
 /** Runs one job per provider whose `call` is answered by `answers[provider]`; returns all any role can read. */
-async function leakSurface({ t, plans }: Run, call: Record<SimulatedProvider, CallType>, answers: Record<SimulatedProvider, (req: SimRequest) => SimAnswer>): Promise<string> {
+async function leakSurface({ t, plans }: Run, call: Record<SimulatedProvider, CallType>, answers: Record<SimulatedProvider, (req: SimRequest) => SimAnswer>, mayPass: Partial<Record<SimulatedProvider, boolean>> = {}): Promise<string> {
   for (const p of PROVIDERS) plans[p].script(call[p], { kind: 'hostile', answer: answers[p] });
   const designer = await t.tokenFor('designer');
   const jobs = await Promise.all(
@@ -97,7 +97,10 @@ async function leakSurface({ t, plans }: Run, call: Record<SimulatedProvider, Ca
       await new Promise((r) => setTimeout(r, 50));
       current = await (await t.request(`/v1/jobs/${job.id}`, { token: designer })).json();
     }
-    expect(current.state, `${job.provider}: ${JSON.stringify(current.error)}`).toBe('failed');
+    // An error status fails the job (no retries here). A 200 whose body is not what the call returns
+    // may be read as "not done yet" (ComfyUI's history without the prompt), and the next poll succeeds.
+    if (mayPass[job.provider as SimulatedProvider]) expect(['failed', 'succeeded'], `${job.provider}: ${current.state}`).toContain(current.state);
+    else expect(current.state, `${job.provider}: ${JSON.stringify(current.error)}`).toBe('failed');
     seen.push(JSON.stringify(current), await (await t.request(`/v1/jobs/${job.id}/events`, { token: designer })).text());
   }
   for (const p of PROVIDERS) expect(plans[p].injected.get(`${call[p]}:hostile`) ?? 0, `${p} ${call[p]}: ${seen.join("\n").slice(0, 3000)}`).toBeGreaterThan(0);
@@ -167,7 +170,7 @@ describe('provider secrets in hostile provider answers', () => {
         try {
           const byProvider = (f: (e: (typeof echoes)[number]) => unknown) => Object.fromEntries(PROVIDERS.map((p, i) => [p, f(echoes[i])])) as never;
           const answers = byProvider((e) => echoAnswer({ status: e.status, shape: e.shape, pad: e.pad, leak: (credential) => e.form[1](e.other ? s[e.other] : credential) }));
-          const surface = await leakSurface(run, byProvider((e) => e.call), answers);
+          const surface = await leakSurface(run, byProvider((e) => e.call), answers, byProvider((e) => e.status < 300 && e.call === 'read'));
           expect(findSecretTraces(surface, allOf(s))).toEqual([]);
         } finally {
           await run.close();
