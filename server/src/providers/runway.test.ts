@@ -34,7 +34,7 @@ function captureBodies(): { bodies: Record<string, unknown>[]; restore(): void }
 
 describe('runway provider against the loopback task API', () => {
   it('creates a text_to_image task with the version header, polls to SUCCEEDED and downloads its image', async () => {
-    const runway = await setUp({ throttle: true, queueMs: 300, runMs: 300 });
+    const runway = await setUp({ throttle: true, queueMs: 300, runMs: 2500 });
     expect(runway.supportsWebhooks).toBe(false);
     expect(runway.verifyWebhook).toBeUndefined();
     const capture = captureBodies();
@@ -57,8 +57,12 @@ describe('runway provider against the loopback task API', () => {
       'runway gen4_image: LoRAs sent as reference images (nfava, ref2); LoRA strengths do not apply',
     ]);
     expect((await runway.status(submitted.providerJobId)).state).toBe('queued');
-    await new Promise((r) => setTimeout(r, 400));
-    const running = await runway.status(submitted.providerJobId);
+    // Wait for the task to leave the queue (however slow the machine), then it runs for 2.5 s.
+    let running = await runway.status(submitted.providerJobId);
+    for (let i = 0; running.state === 'queued' && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      running = await runway.status(submitted.providerJobId);
+    }
     expect(running.state).toBe('running');
     expect(running.progress).toBeGreaterThan(0);
 
