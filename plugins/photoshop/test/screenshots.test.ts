@@ -105,7 +105,7 @@ async function openPanel(theme: Panel['theme'], options: Partial<PreviewOptions>
 const tab = (page: Page, label: string) => page.click(`.tab:has-text("${label}")`);
 const button = (page: Page, label: string) => page.click(`sp-button:has-text("${label}")`);
 
-describe.each(themes)('the panel in the %s theme', (theme) => {
+describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme) => {
   it('Connect: sign in, a refused token, connecting, connected', async () => {
     const p = await openPanel(theme, { tab: 'connect', token: undefined });
     await p.page.waitForSelector('text=Access token');
