@@ -5,7 +5,7 @@
  * byte limit (lowering JPEG or WebP quality until it fits), rename into place. The master must have
  * passed QC (a flag only with the retoucher's say-so, a reject never; see export-gate). A channel that
  * cannot be made is skipped or failed with the reason (a format Photoshop cannot write, more
- * enlargement than the channel allows, a name already taken); the rest go on.
+ * enlargement than the lock's channel allows, a name already taken); the rest go on.
  */
 import type { BrandLock } from '@brandlock/core/brand';
 import { estimateSubject, planVariants, scaleBoxToImage, type Box, type ChannelSpec, type VariantPlan } from '@brandlock/core/channels';
@@ -21,7 +21,6 @@ import { formatBytes } from '../../ui/format';
 import type { Outcome } from '../../ui/widgets/outcome-list';
 import { documentProvenance } from './document-provenance';
 import { checkExportGate } from './export-gate';
-import { maxUpscaleFor } from './upscale-limit';
 import { readDocumentXmp } from '../document-identity/read-document-xmp';
 
 /** What Photoshop writes itself: JPEG, PNG, TIFF, and WebP since 23.2 (batchPlay WebPFormat). AVIF only through the server. */
@@ -154,21 +153,15 @@ export async function exportMaster(
   for (const c of request.channels.filter((c) => !LOCAL_FORMATS.has(c.format))) {
     outcomes.push({ name: c.name, status: 'skipped', message: `Not made: Photoshop cannot write ${c.format.toUpperCase()}; export this channel on the server.` });
   }
-  const { plans, issues } = planVariants({
+  const { plans, issues, skipped } = planVariants({
     lock, lockHash, master: { width: doc.width, height: doc.height }, subject: subject.box, sku: request.sku, colorway: request.colorway,
     view: request.view, category: request.category, market: request.market, channels: local, provenance,
   });
-  for (const issue of issues) outcomes.push({ name: local.find((c) => c.id === issue.channel)?.name ?? issue.channel, status: 'failed', message: issue.message });
-  const makeable: VariantPlan[] = [];
-  for (const plan of plans) {
-    const limit = maxUpscaleFor(plan.channel);
-    if (plan.crop.scale > limit + 1e-6) {
-      outcomes.push({
-        name: plan.fileName, status: 'skipped',
-        message: `Not made: ${plan.channel.name} would need the master enlarged ${plan.crop.scale.toFixed(2)}x; ${plan.channel.kind} channels allow at most ${limit}x. It needs a larger master.`,
-      });
-    } else makeable.push(plan);
-  }
+  const nameOf = (id: string) => local.find((c) => c.id === id)?.name ?? id;
+  for (const issue of issues) outcomes.push({ name: nameOf(issue.channel), status: 'failed', message: issue.message });
+  // The lock's maxUpscale (else the kind's) decides; core's planner leaves such channels out.
+  for (const skip of skipped) outcomes.push({ name: nameOf(skip.channel), status: 'skipped', message: `Not made: ${skip.message}` });
+  const makeable: VariantPlan[] = plans;
   for (let i = 0; i < makeable.length; i++) {
     const plan = makeable[i];
     if (ctx.isCancelled || options.signal.aborted) {
