@@ -8,7 +8,7 @@
  * enlargement than the lock's channel allows, a name already taken); the rest go on.
  */
 import type { BrandLock } from '@brandlock/core/brand';
-import { estimateSubject, planVariants, scaleBoxToImage, type Box, type ChannelSpec, type VariantPlan } from '@brandlock/core/channels';
+import { planVariants, type ChannelSpec, type VariantPlan } from '@brandlock/core/channels';
 import type { DocumentInfo, ModalContext, PsHost, SaveFormat } from '../../ports/ps-host';
 import type { FileSystemPort, FolderRef } from '../../ports/file-system';
 import { requireDocument, requireEditableRgb } from '../../errors/document-checks';
@@ -22,6 +22,7 @@ import type { Outcome } from '../../ui/widgets/outcome-list';
 import { documentProvenance } from './document-provenance';
 import { checkExportGate } from './export-gate';
 import { readDocumentXmp } from '../document-identity/read-document-xmp';
+import { masterSubjectBox } from './master-subject-box';
 
 /** What Photoshop writes itself: JPEG, PNG, TIFF, and WebP since 23.2 (batchPlay WebPFormat). AVIF only through the server. */
 export const LOCAL_FORMATS: ReadonlySet<ChannelSpec['format']> = new Set(['jpeg', 'png', 'tiff', 'webp']);
@@ -43,14 +44,6 @@ export interface ExportRequest {
 export interface ExportResult {
   outcomes: Outcome[];
   subjectFrom: 'selection' | 'estimate';
-}
-
-/** The master's subject box: the selection when there is one, else core's estimate on a proxy. */
-async function subjectBox(ps: PsHost, documentId: number, size: { width: number; height: number }): Promise<{ box: Box; from: ExportResult['subjectFrom'] }> {
-  const selected = await ps.selectionBounds(documentId);
-  if (selected) return { box: { x: selected.left, y: selected.top, width: selected.right - selected.left, height: selected.bottom - selected.top }, from: 'selection' };
-  const { raster } = await ps.getPixels({ documentId, depth: 8, targetSize: { width: 512, height: 512 } });
-  return { box: scaleBoxToImage(estimateSubject(raster).box, raster, size), from: 'estimate' };
 }
 
 function saveFormat(channel: ChannelSpec, quality: number): SaveFormat {
@@ -147,7 +140,7 @@ export async function exportMaster(
   options: { signal: AbortSignal; onProgress(p: ProgressState): void },
 ): Promise<ExportResult> {
   const outcomes: Outcome[] = [];
-  const subject = await subjectBox(ps, doc.id, doc);
+  const subject = await masterSubjectBox(ps, doc.id, doc);
   const { provenance } = await documentProvenance(ps, doc.id);
   const local = request.channels.filter((c) => LOCAL_FORMATS.has(c.format));
   for (const c of request.channels.filter((c) => !LOCAL_FORMATS.has(c.format))) {
