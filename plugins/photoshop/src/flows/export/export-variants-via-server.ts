@@ -20,6 +20,7 @@ import type { ExportRequest } from './export-variants-locally';
 import { checkExportGate } from './export-gate';
 import { readDocumentXmp } from '../document-identity/read-document-xmp';
 import { masterSubjectBox } from './master-subject-box';
+import { flattenedPngCopy } from '../flattened-png-copy';
 
 export async function exportVariantsViaServer(
   ps: PsHost,
@@ -41,20 +42,7 @@ export async function exportVariantsViaServer(
   }
   if (!channels.length) return { outcomes, jobId: null };
   options.onProgress({ fraction: null, label: 'Flattening a copy of the master…' });
-  const master = await ps.executeAsModal(`Prepare ${request.sku} for the server`, async (ctx) => {
-    const dup = await ps.duplicateDocument(doc.id, `${doc.title} (brandlock master)`);
-    await ctx.registerAutoCloseDocument(dup.id);
-    try {
-      await ps.flattenDocument(dup.id);
-      await ps.convertToSrgb8(dup.id);
-      const file = await files.writeTempFile(`${request.sku.replace(/[^\w.-]+/g, '_')}-master.png`, new Uint8Array(0));
-      await ps.saveDocumentCopy(dup.id, file, { format: 'png' });
-      return files.readFile(file);
-    } finally {
-      await ps.closeDocument(dup.id);
-      await ps.activateDocument(doc.id);
-    }
-  });
+  const master = await flattenedPngCopy(ps, files, doc, `Prepare ${request.sku} for the server`, request.sku);
   throwIfAborted(options.signal, 'Exporting');
   const { jobId, variants } = await server.renderVariants(
     { master: { bytes: master, contentType: 'image/png' }, briefId: request.briefId, sku: request.sku, category: request.category ?? '', channels: channels.map((c) => c.id) },
