@@ -15,7 +15,7 @@ import { BriefJobsQueued, BriefList, BriefSummary, BriefUploaded, SkuList, type 
 import { LutUploadResult, UploadResult } from './upload-schemas';
 import { Job, JobList, TERMINAL_JOB_STATES, type JobCreateRequest } from './job-schemas';
 import { LockFileUploaded, Moodboard, type MoodboardCreateRequest } from './moodboard-schemas';
-import { ReviewItem, ReviewList, type ReviewDecisionRequest } from './review-schemas';
+import { ReviewItem, ReviewList, type ReviewDecisionRequest, type ReviewRevisionRequest } from './review-schemas';
 import { AuditEventList, AuditPage, MetricsReport } from './audit-schemas';
 import { Training, TrainingPinned, type TrainingCreateRequest } from './training-schemas';
 import { LibraryAdded, LibraryAsset, LibraryCoverage, LibraryList, type LibraryPatch } from './library-schemas';
@@ -258,6 +258,7 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
     review: {
       list: (query: { status?: string; sku?: string; category?: string; limit?: number; cursor?: string } = {}) => call(ReviewList, 'get', withQuery('/v1/review', query)),
       decide: (assetId: string, request: ReviewDecisionRequest) => call(ReviewItem, 'post', apiPath('/v1/review/{assetId}', { assetId }), { json: request }),
+      revise: (assetId: string, request: ReviewRevisionRequest) => call(ReviewItem, 'post', apiPath('/v1/review/{assetId}/revisions', { assetId }), { json: request }),
     },
     audit: {
       query: (query: { sku?: string; job?: string; from?: string; to?: string; limit?: number; cursor?: string } = {}) => call(AuditPage, 'get', withQuery('/v1/audit', query)),

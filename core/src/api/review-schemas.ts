@@ -25,6 +25,8 @@ export const ReviewItem = z.object({
   layers: z.object({ technical: ReviewDecision.nullable(), brand: ReviewDecision.nullable() }).describe("Each human layer's latest decision; the brand layer's stands over the technical one"),
   qc: QcOutcome,
   reviews: z.array(ReviewDecision),
+  revisionOf: z.string().nullable().default(null).describe('The asset this one is a retoucher\'s fix of (sent back from the review queue), or null'),
+  replacedBy: z.string().nullable().default(null).describe('A newer revision of this asset; a replaced asset leaves the queue'),
   createdAt: IsoTime,
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
@@ -51,3 +53,9 @@ export const ReviewDecisionRequest = z
   })
   .refine((d) => d.decision === 'approve' || d.reason.length > 0, { message: 'a rejection needs a reason the retoucher or the regenerate pass can act on', path: ['reason'] });
 export type ReviewDecisionRequest = z.input<typeof ReviewDecisionRequest>;
+
+export const ReviewRevisionRequest = z.strictObject({
+  source: BlobRef.describe('The fixed image, uploaded with PUT /v1/uploads: the same SKU, view and framing as the asset it replaces'),
+  note: z.string().trim().max(2000).default('').describe('What the retoucher fixed, for the reviewer'),
+});
+export type ReviewRevisionRequest = z.input<typeof ReviewRevisionRequest>;

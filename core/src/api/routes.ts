@@ -13,7 +13,7 @@ import { BriefJobsQueued, BriefJobsRequest, BriefList, BriefSummary, BriefUpload
 import { LutUploadResult, UploadResult } from './upload-schemas';
 import { Job, JobCreateRequest, JobList, JobListQuery } from './job-schemas';
 import { LockFileUploaded, Moodboard, MoodboardCreateRequest } from './moodboard-schemas';
-import { ReviewDecisionRequest, ReviewItem, ReviewList, ReviewQuery } from './review-schemas';
+import { ReviewDecisionRequest, ReviewItem, ReviewList, ReviewQuery, ReviewRevisionRequest } from './review-schemas';
 import { AuditEventList, AuditEventQuery, AuditPage, AuditQuery, MetricsQuery, MetricsReport } from './audit-schemas';
 import { Training, TrainingCreateRequest, TrainingPinned, TrainingPinRequest } from './training-schemas';
 import { LightingCalibrateRequest, LightingCalibrateResult, PaletteImportResult, SwatchMeasureRequest, SwatchMeasureResult } from './lock-setup-schemas';
@@ -116,6 +116,11 @@ export const API_ROUTES = [
 
   { id: 'listReview', method: 'get', path: '/v1/review', summary: 'The review queue: flagged and rejected assets by default', action: 'review:read', query: ReviewQuery, responses: { 200: { description: 'Items', schema: ReviewList }, ...invalid, ...denied } },
   { id: 'decideReview', method: 'post', path: '/v1/review/{assetId}', summary: 'Approve or reject an asset, with a reason (audited)', action: 'review:decide', body: { schema: ReviewDecisionRequest }, responses: { 200: { description: 'The item after the decision', schema: ReviewItem }, ...invalid, ...denied, ...missing('asset') } },
+  {
+    id: 'reviseReview', method: 'post', path: '/v1/review/{assetId}/revisions', summary: "Send a retoucher's fix of a flagged or rejected asset back to the queue: a new asset of the same job, SKU and view, with fresh QC (audited: who, from which asset); the old one leaves the queue", action: 'review:decide',
+    body: { schema: ReviewRevisionRequest },
+    responses: { 201: { description: 'The new asset, as the queue shows it', schema: ReviewItem }, ...invalid, ...denied, ...missing('asset or upload'), 409: err('The asset is approved, or already replaced by a revision') },
+  },
 
   { id: 'queryAudit', method: 'get', path: '/v1/audit', summary: 'Production records by SKU, job or date', action: 'audit:read', query: AuditQuery, responses: { 200: { description: 'Records', schema: AuditPage }, ...invalid, ...denied } },
   { id: 'listAuditEvents', method: 'get', path: '/v1/audit/events', summary: 'Who did what: tokens, lock publishes, briefs, jobs, review decisions', action: 'audit:read', query: AuditEventQuery, responses: { 200: { description: 'Events', schema: AuditEventList }, ...invalid, ...denied } },

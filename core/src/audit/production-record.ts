@@ -117,6 +117,8 @@ export const ProductionRecord = z.object({
   video: RecordedVideo.nullable().optional(),
   qc: QcOutcome,
   reviews: z.array(ReviewDecision),
+  /** A retoucher's fixed pixels of another asset of this job (sent back from the review queue), or null. */
+  revisionOf: z.object({ assetId: z.string(), by: z.string(), note: z.string() }).nullable().optional(),
   costUsd: z.number().nullable(),
   requestedBy: z.string(),
   requestedAt: z.string(),

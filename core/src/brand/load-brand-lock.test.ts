@@ -57,6 +57,20 @@ describe('loadBrandLock', () => {
     expect(lines.some((l) => l.startsWith('categories[0].recipe.promptTemplate: unknown placeholder {colour}'))).toBe(true);
   });
 
+  it("takes a channel's upscale limit from the lock, else from the catalog, and refuses one that is no factor", () => {
+    const doc = sample();
+    doc.channels[0].maxUpscale = 1.5;
+    const res = loadBrandLock(doc);
+    if (!res.success) throw new Error(res.issues.map(formatLockIssue).join('\n'));
+    const byId = (id: string) => res.lock.channels.find((c) => c.id === id)!;
+    expect([byId('pdp-2x3').maxUpscale, byId('zoom').maxUpscale, byId('ig-square').maxUpscale, byId('marketplace').maxUpscale]).toEqual([1.5, 1, 1.25, 1]);
+    doc.channels[2].maxUpscale = 0;
+    doc.channels[3].maxUpscale = '2x';
+    const lines = issuesOf(doc).map(formatLockIssue);
+    expect(lines.find((l) => l.startsWith('channels[2].maxUpscale'))).toMatch(/0.*0\.25/);
+    expect(lines.find((l) => l.startsWith('channels[3].maxUpscale'))).toMatch(/"2x".*number/);
+  });
+
   it('requires complete recipes for categories without a seed', () => {
     const doc = sample();
     const packshot = doc.categories.find((c: { id: string }) => c.id === 'basics-packshot');

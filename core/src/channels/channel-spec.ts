@@ -46,6 +46,7 @@ export const ChannelSpec = z.strictObject({
   minFill: z.number().min(0).max(1).optional().describe('Fraction of the frame the product must fill (longest side), e.g. 0.85'),
   margin: z.number().min(0).max(0.45).default(0.05).describe('Breathing room around the subject, as a fraction of the frame'),
   detailZoom: z.number().min(1).max(8).default(2.5).describe('For detail crops: how much tighter than the subject box'),
+  maxUpscale: z.number().min(0.25).max(8).optional().describe('How far a master may be enlarged for this channel, in output pixels per master pixel (1 = never enlarged); a channel that would need more is skipped with the factor. When absent, by kind: hero 2, lifestyle 1.5, social 1.25, detail, marketplace and wholesale 1'),
   format: ImageFormat,
   quality: z.number().int().min(1).max(100).default(90),
   maxBytes: z.number().int().positive().optional().describe('Encode at lower quality until the file fits'),

@@ -6,6 +6,7 @@ export * from './check-channel-spec';
 export * from './text-policy';
 export * from './select-channels';
 export * from './plan-variants';
+export * from './upscale-limit';
 export * from './crop/crop-types';
 export * from './crop/plan-crop';
 export * from './crop/figma-crop-placement';

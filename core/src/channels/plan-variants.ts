@@ -15,6 +15,7 @@ import { buildXmpPacket } from './metadata/build-xmp-packet';
 import type { IptcFields } from './metadata/build-iptc-iim';
 import type { VariantProvenance } from './metadata/variant-provenance';
 import { formatLockIssue } from '../brand/lock-issue';
+import { upscaleSkip, type UpscaleSkip } from './upscale-limit';
 
 export interface VariantRequest {
   lock: BrandLock;
@@ -52,19 +53,28 @@ export interface VariantPlanIssue {
 }
 
 /**
+ * A channel whose crop would enlarge the master past the channel's `maxUpscale` is not planned: it
+ * is listed in `skipped` with the factor (not an issue: the lock is fine, the master is small).
  * @example
- * const { plans, issues } = planVariants({ lock, lockHash, master: { width: 4000, height: 6000 }, subject, sku: 'NF-1001', channels: lock.channels, provenance });
+ * const { plans, issues, skipped } = planVariants({ lock, lockHash, master: { width: 4000, height: 6000 }, subject, sku: 'NF-1001', channels: lock.channels, provenance });
  */
-export function planVariants(req: VariantRequest, names: NameRegistry = createNameRegistry()): { plans: VariantPlan[]; issues: VariantPlanIssue[] } {
+export function planVariants(req: VariantRequest, names: NameRegistry = createNameRegistry()): { plans: VariantPlan[]; issues: VariantPlanIssue[]; skipped: UpscaleSkip[] } {
   const { lock } = req;
   const plans: VariantPlan[] = [];
   const issues: VariantPlanIssue[] = [];
+  const skipped: UpscaleSkip[] = [];
   const what = [req.sku, req.colorway, req.view].filter(Boolean).join(' ');
   const title = req.provenance.title ?? `${lock.brand.name} ${what}`;
   for (const channel of req.channels) {
     const specIssues = checkChannelSpec(channel);
     if (specIssues.length) {
       issues.push({ channel: channel.id, code: 'invalid_spec', message: specIssues.map(formatLockIssue).join('; ') });
+      continue;
+    }
+    const crop = planCrop({ image: req.master, spec: channel, subject: req.subject, focal: req.focal, framing: req.framing });
+    const tooSmall = upscaleSkip(channel, crop);
+    if (tooSmall) {
+      skipped.push(tooSmall);
       continue;
     }
     const named = fillFileName(lock.naming, variantNamingValues(lock, req, channel));
@@ -77,7 +87,6 @@ export function planVariants(req: VariantRequest, names: NameRegistry = createNa
       issues.push({ channel: channel.id, code: 'name_collision', message: `${named.name} is already taken by ${claim.takenBy}; not overwritten` });
       continue;
     }
-    const crop = planCrop({ image: req.master, spec: channel, subject: req.subject, focal: req.focal, framing: req.framing });
     const description = req.provenance.description ?? `${what}, ${channel.name}, ${channel.width}x${channel.height}`;
     const xmp = channel.metadata.includes('xmp')
       ? buildXmpPacket({ title, description, brand: lock.brand, lockHash: req.lockHash, lockVersion: lock.version, sku: req.sku, colorway: req.colorway, view: req.view, channel: channel.id, market: req.market, masterSha256: req.master.sha256, provenance: req.provenance })
@@ -88,5 +97,5 @@ export function planVariants(req: VariantRequest, names: NameRegistry = createNa
         : null;
     plans.push({ channel, fileName: named.name, crop, xmp, iptc, renamed: named.changed });
   }
-  return { plans, issues };
+  return { plans, issues, skipped };
 }

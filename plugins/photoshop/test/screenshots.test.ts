@@ -262,7 +262,7 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     expect(p.errors).toEqual([]);
   });
 
-  it('Review: the queue with reasons, loading, an approval with a reason, and a server that fails', async () => {
+  it('Review: the queue with reasons, loading, a fix sent back, an approval with a reason, and a server that fails', async () => {
     const p = await openPanel(theme, { tab: 'review' });
     await p.page.waitForSelector('.list-item .badge', { timeout: 20_000 });
     await p.shot('review', 'idle');
@@ -272,11 +272,19 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     await p.shot('review', 'running');
     await held.release();
     await p.page.waitForSelector('.list-item .badge');
+    // Open the first master in Photoshop, fix it, and send the fix back: it takes the master's place.
+    await p.page.click('.list-title.pick >> nth=0');
+    await button(p.page, 'Open');
+    await p.page.waitForSelector('sp-button:has-text("Send fix")', { timeout: 30_000 });
+    await p.page.fill('sp-textfield >> input', 'dust spot on the hem removed');
+    await button(p.page, 'Send fix');
+    await p.page.waitForSelector('text=Sent the fix of', { timeout: 60_000 });
+    await p.page.waitForSelector("text=A retoucher's fix, QC'd afresh.");
+    await p.shot('review', 'done');
     await p.page.click('.list-title.pick >> nth=0');
     await p.page.fill('sp-textfield >> input', 'checked at 100%; fine for a swatch card');
     await button(p.page, 'Approve');
     await p.page.waitForSelector('text=(technical review)');
-    await p.shot('review', 'done');
     const unfail = await failRequests(p.page, /\/v1\/review(\?.*)?$/, 503, 'the review store is being migrated');
     await p.page.click('sp-link:has-text("Refresh")');
     await p.page.waitForSelector('text=the review store is being migrated');
@@ -296,5 +304,13 @@ it('fits the 260 px minimum width, with the Generate button above the fold', asy
   const box = (await page.$('sp-button[variant="cta"]'))!.boundingBox();
   expect((await box)!.y + (await box)!.height).toBeLessThanOrEqual(600);
   await page.screenshot({ path: join(shots, 'generate-260px-darkest.png') });
+  // The tab strip by keyboard: the open tab is the one Tab stop, arrows move, Enter opens.
+  await page.focus('.tab.selected');
+  await page.keyboard.press('ArrowLeft');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Review');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  expect(await page.textContent('.tab.selected')).toBe('QC');
+  expect(await page.$$eval('.tab', (tabs) => tabs.map((t) => t.getAttribute('tabindex')))).toEqual(['-1', '-1', '-1', '0', '-1', '-1']);
   expect(errors).toEqual([]);
 });

@@ -284,7 +284,8 @@ export function createStepRunner(deps: StepRunnerDeps) {
     if (job && !TERMINAL.includes(job.state)) await fail(job, { code: 'internal_error', message: 'the job step failed repeatedly inside the server; see the server log', retryable: false });
   }
 
-  return { runStep, onWebhook, onDeadStep };
+  // inspect: the same automated QC for a retoucher's revision sent back to the review queue.
+  return { runStep, onWebhook, onDeadStep, inspect: deps.inspect };
 }
 
 export type StepRunner = ReturnType<typeof createStepRunner>;

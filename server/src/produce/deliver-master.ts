@@ -76,7 +76,14 @@ function baseEntry(input: DeliverMasterInput): Omit<DeliveredFile, 'path' | 'kin
 
 async function deliverVariants(input: DeliverMasterInput): Promise<Omit<DeliverMasterResult, 'ms'>> {
   const { lock, planned, record, ledger } = input;
-  const specs = planned.channels.map((id) => lock.channels.find((c) => c.id === id)!).filter(Boolean);
+  // `produce` still renders every planned channel whatever its maxUpscale (the enlargement is noted on
+  // the variant): skipping here would turn every small master into a run that exits 1, and the run's
+  // report has no place yet for channels left out without a failure. `brandlock variants` and the
+  // Photoshop panel do skip them.
+  const specs = planned.channels
+    .map((id) => lock.channels.find((c) => c.id === id)!)
+    .filter(Boolean)
+    .map((c) => ({ ...c, maxUpscale: Number.POSITIVE_INFINITY }));
   const plansFor = (master: { width: number; height: number; sha256?: string }, subject: Box | null) =>
     planVariants(
       {

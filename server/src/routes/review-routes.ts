@@ -2,9 +2,10 @@
  * The review queue and decisions (audited): who approved or rejected what, when, why and in which
  * layer. Retouchers decide the technical layer, art directors and admins the brand layer too (a
  * retoucher sending layer "brand" gets 403); a brand decision stands over later technical ones (409).
+ * A retoucher's fix goes back as a revision: a new asset with fresh QC that takes the old one's place.
  */
 import { Hono } from 'hono';
-import { canReviewLayer, defaultReviewLayer, ReviewDecisionRequest, ReviewQuery } from '@brandlock/core/api';
+import { canReviewLayer, defaultReviewLayer, ReviewDecisionRequest, ReviewQuery, ReviewRevisionRequest } from '@brandlock/core/api';
 import { requireAction } from '../middleware/auth';
 import { ApiError, parseOr400 } from '../middleware/api-error';
 import { decideReview, getReviewItem, listReview } from '../store/review';
@@ -12,6 +13,7 @@ import { recordEvent } from '../store/audit-events';
 import { CursorError } from '../store/cursor';
 import type { AppEnv, RouteDeps } from './route-deps';
 import { readJson } from './read-json';
+import { reviseAsset } from '../jobs/revise-asset';
 
 export function reviewRoutes(deps: RouteDeps) {
   const app = new Hono<AppEnv>();
@@ -43,6 +45,15 @@ export function reviewRoutes(deps: RouteDeps) {
       throw new ApiError(409, 'conflict', `the brand layer has decided this asset (${b.decision === 'approve' ? 'approved' : 'rejected'} by ${b.reviewer} at ${b.at}${b.reason ? `: ${b.reason}` : ''}); a technical-layer decision cannot change it, only a brand-layer one (art director or admin)`);
     }
     return c.json((await getReviewItem(deps.db, assetId))!);
+  });
+  app.post('/v1/review/:assetId/revisions', requireAction('review:decide'), async (c) => {
+    const body = parseOr400(ReviewRevisionRequest, await readJson(c, 64 * 1024), 'revision');
+    const token = c.get('token');
+    const result = await reviseAsset({ db: deps.db, blobs: deps.blobs, inspect: deps.runner.inspect }, c.req.param('assetId'), {
+      sha256: body.source.slice('sha256:'.length), note: body.note, by: { name: token.name, tokenId: token.id },
+    });
+    if (!result.ok) throw new ApiError(result.status, result.status === 404 ? 'not_found' : 'conflict', result.message);
+    return c.json((await getReviewItem(deps.db, result.assetId))!, 201);
   });
   return app;
 }

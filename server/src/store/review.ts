@@ -6,7 +6,12 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { iso } from './time';
 import { decisionsFor, type AssetRow } from './assets';
 
-function toReviewItem(r: AssetRow, reviews: ReviewDecision[]): ReviewItem {
+/** An asset row with the id of the revision that replaced it, if any. */
+type QueueRow = AssetRow & { replaced_by: string | null };
+
+const REPLACED_BY = "(SELECT r.id FROM assets r WHERE r.record->'revisionOf'->>'assetId' = assets.id ORDER BY r.idx DESC LIMIT 1) AS replaced_by";
+
+function toReviewItem(r: QueueRow, reviews: ReviewDecision[]): ReviewItem {
   const rec = r.record;
   return {
     assetId: r.id,
@@ -25,6 +30,8 @@ function toReviewItem(r: AssetRow, reviews: ReviewDecision[]): ReviewItem {
     layers: reviewLayers(reviews),
     qc: rec.qc,
     reviews,
+    revisionOf: rec.revisionOf?.assetId ?? null,
+    replacedBy: r.replaced_by,
     createdAt: iso(r.created_at),
   };
 }
@@ -34,12 +41,13 @@ export async function listReview(
   q: { statuses: string[]; sku?: string; category?: string; limit: number; cursor?: string },
 ): Promise<{ items: ReviewItem[]; nextCursor: string | null }> {
   const params: unknown[] = [q.statuses];
-  const where = ['review_status = ANY($1::text[])'];
+  // An asset a retoucher's revision replaced has left the queue; the revision stands in its place.
+  const where = ['review_status = ANY($1::text[])', "NOT EXISTS (SELECT 1 FROM assets r WHERE r.record->'revisionOf'->>'assetId' = assets.id)"];
   if (q.sku) where.push(`sku = $${params.push(q.sku)}`);
   if (q.category) where.push(`category = $${params.push(q.category)}`);
   const after = decodeCursor(q.cursor);
   if (after) where.push(`(created_at, id) > ($${params.push(new Date(after.at))}, $${params.push(after.id)})`);
-  const rows = await db.query<AssetRow>(`SELECT * FROM assets WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $${params.push(q.limit + 1)}`, params);
+  const rows = await db.query<QueueRow>(`SELECT *, NULL AS replaced_by FROM assets WHERE ${where.join(' AND ')} ORDER BY created_at, id LIMIT $${params.push(q.limit + 1)}`, params);
   const page = rows.slice(0, q.limit);
   const decisions = await decisionsFor(db, page.map((r) => r.id));
   const last = page.at(-1);
@@ -50,7 +58,7 @@ export async function listReview(
 }
 
 export async function getReviewItem(db: Queryable, assetId: string): Promise<ReviewItem | null> {
-  const rows = await db.query<AssetRow>('SELECT * FROM assets WHERE id = $1', [assetId]);
+  const rows = await db.query<QueueRow>(`SELECT *, ${REPLACED_BY} FROM assets WHERE id = $1`, [assetId]);
   if (!rows[0]) return null;
   return toReviewItem(rows[0], (await decisionsFor(db, [assetId])).get(assetId) ?? []);
 }

@@ -47,9 +47,36 @@ describe('QC over many masters', () => {
       ...options(), signal: controller.signal, onProgress: (p) => p.label.startsWith('2 of') && controller.abort(),
     });
     expect(run.outcomes.map((o) => [o.name, o.status])).toEqual([['NF-DN-2001_mid-wash_denim_front.jpg', 'done'], ['NF-WV-1003_sky_wovens_front.jpg', 'skipped']]);
-    expect(run.outcomes[0].message).toMatch(/as NF-DN-2001 \(Mid wash\).*\(file not changed\)$/);
+    expect(run.outcomes[0].message).toMatch(/as NF-DN-2001 \(Mid wash\).*\(file not changed; no XMP written\)$/);
     expect(run.cancelled).toBe(true);
     expect(env.fs.files).toEqual(before);
+    expect(env.ps.docs).toHaveLength(0);
+  });
+
+  it('writes each folder verdict into an XMP sidecar beside the image when asked, keeping what a sidecar already holds, and never changes the images', async () => {
+    const env = fakeEnvironment();
+    env.fs.put('/shoot/NF-WV-1003_sky_wovens_front.jpg', await jpeg([169, 198, 224]));
+    env.fs.put('/shoot/NF-DN-2001_mid-wash_denim_front.jpg', await jpeg([91, 115, 144]));
+    env.fs.put('/shoot/NF-DN-2001_mid-wash_denim_front.png', new Uint8Array(await sharp(await jpeg([91, 115, 144])).png().toBuffer()));
+    // Lightroom's develop settings for the sky shot, in the sidecar Lightroom writes.
+    const lightroom = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:crs="http://ns.adobe.com/camera-raw-settings/1.0/" crs:Exposure2012="+0.35"/></rdf:RDF></x:xmpmeta>';
+    env.fs.put('/shoot/NF-WV-1003_sky_wovens_front.xmp', new TextEncoder().encode(lightroom));
+    const images = [...env.fs.files].filter(([k]) => !k.endsWith('.xmp'));
+    const run = await runQcBatch(env.ps, env.fs, lock, { kind: 'folder', folder: FakeFileSystem.folder('/shoot') }, identify, { ...options(), sidecars: true });
+    expect(run.outcomes.map((o) => [o.name, o.status])).toEqual([
+      ['NF-DN-2001_mid-wash_denim_front.jpg', 'done'], ['NF-DN-2001_mid-wash_denim_front.png', 'done'], ['NF-WV-1003_sky_wovens_front.jpg', 'done'],
+    ]);
+    expect(run.outcomes[0].message).toMatch(/· XMP in NF-DN-2001_mid-wash_denim_front\.xmp \(file not changed\)$/);
+    expect(run.outcomes[1].message).toMatch(/sidecar not written: NF-DN-2001_mid-wash_denim_front\.xmp already holds the verdict of NF-DN-2001_mid-wash_denim_front\.jpg/);
+    expect(run.outcomes[2].message).toMatch(/^REJECT as NF-WV-1003 \(Sky\).*· XMP in NF-WV-1003_sky_wovens_front\.xmp \(file not changed\)$/);
+    const sidecar = (name: string) => new TextDecoder().decode(env.fs.files.get(`/shoot/${name}`)!);
+    const sky = readBrandlockXmp(sidecar('NF-WV-1003_sky_wovens_front.xmp'));
+    expect(sky).toMatchObject({ qcVerdict: 'reject', sku: 'NF-WV-1003', qcSwatch: 'sky', qcLockHash: hash, qcBy: 'Dana' });
+    expect(Number(sky.qcDeltaE00)).toBeGreaterThan(0);
+    expect(sidecar('NF-WV-1003_sky_wovens_front.xmp')).toContain('crs:Exposure2012="+0.35"');
+    expect(readBrandlockXmp(sidecar('NF-DN-2001_mid-wash_denim_front.xmp'))).toMatchObject({ sku: 'NF-DN-2001', qcVerdict: expect.stringMatching(/^(pass|flag|reject)$/) });
+    expect([...env.fs.files].filter(([k]) => !k.endsWith('.xmp'))).toEqual(images);
+    expect([...env.fs.files.keys()].filter((k) => k.includes('.part'))).toEqual([]);
     expect(env.ps.docs).toHaveLength(0);
   });
 });

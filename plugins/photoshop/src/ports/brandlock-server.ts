@@ -89,6 +89,8 @@ export interface ReviewEntry {
   reasons: { severity: string; message: string }[];
   /** Decisions people already made, newest last. */
   decisions: { decision: 'approve' | 'reject'; layer: 'technical' | 'brand'; reviewer: string; reason: string; at: string }[];
+  /** The asset this one is a retoucher's fix of, or null. */
+  revisionOf: string | null;
   createdAt: string;
 }
 
@@ -142,6 +144,8 @@ export interface BrandlockServer {
   reviewQueue(statuses?: ReviewEntry['status'][]): Promise<ReviewEntry[]>;
   /** Approve or reject an asset with a reason; the server records it in the layer the token's role decides in. */
   decideReview(assetId: string, decision: 'approve' | 'reject', reason: string): Promise<ReviewEntry>;
+  /** Uploads fixed pixels of a queued asset as its revision: a new asset of the same SKU/view with fresh QC, in the old one's place. */
+  reviseReview(assetId: string, fixed: { bytes: Uint8Array; contentType: string }, note: string): Promise<ReviewEntry>;
   /** Stored bytes by reference (an output or upload). */
   assetBytes(ref: string): Promise<{ bytes: Uint8Array; contentType: string }>;
   /** Uploads a master and renders channel variants on the server (every format, WebP and AVIF too). */

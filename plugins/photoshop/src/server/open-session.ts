@@ -173,6 +173,7 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     cancelJob,
     reviewQueue: review.reviewQueue,
     decideReview: review.decideReview,
+    reviseReview: review.reviseReview,
     assetBytes,
     renderVariants,
     lutCube,

@@ -1,11 +1,11 @@
 /**
  * The brandlock panel: a header with the brand, the lock and the connection, what is running (above
- * the tabs, so it survives switching them), six tabs, and a footer naming the active document and the
+ * the tabs, so it survives switching them), six tabs (arrow keys and Enter, see tab-keys), and a footer naming the active document and the
  * SKU it is. Tabs stay mounted once opened, so a tab's results and running work are still there when
  * the retoucher comes back to it.
  */
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { BrandlockServer } from '../ports/brandlock-server';
 import type { PanelServices } from './panel-services';
 import type { TabId, TabProps } from './tab-props';
@@ -21,6 +21,7 @@ import { ExportTab } from './tabs/export-tab';
 import { ReviewTab } from './tabs/review-tab';
 import { ActivityStrip } from './widgets/activity-strip';
 import { shortHash } from './format';
+import { tabKeyAction } from './tab-keys';
 
 const tabs: { id: Exclude<TabId, 'connect'>; label: string }[] = [
   { id: 'generate', label: 'Generate' },
@@ -55,6 +56,17 @@ export function App({ services, initialTab, initialSession }: AppProps): JSX.Ele
   const [visited, setVisited] = useState<Set<TabId>>(new Set());
   if (!visited.has(tab)) setVisited(new Set(visited).add(tab));
 
+  const tabRefs = useRef<(HTMLDivElement | null)[]>([]);
+  // The open tab is the strip's one stop in the Tab order; the arrows move the focus along it.
+  const tabStop = Math.max(0, tabs.findIndex((t) => t.id === tab));
+  function onTabKey(e: KeyboardEvent, index: number) {
+    const action = tabKeyAction(e.key, index, tabs.length);
+    if (!action) return;
+    e.preventDefault();
+    if ('select' in action) setTab(tabs[action.select].id);
+    else tabRefs.current[action.focus]?.focus();
+  }
+
   const { setSession, reconnecting, ...shared } = state;
   const propsFor = (id: TabId): TabProps => ({ ...shared, services, flow: flows[id], goTo: setTab });
   const info = state.session?.info;
@@ -75,8 +87,19 @@ export function App({ services, initialTab, initialSession }: AppProps): JSX.Ele
       </div>
       <ActivityStrip flows={flows} current={tab} goTo={setTab} />
       <div class="tabs" role="tablist">
-        {tabs.map((t) => (
-          <div key={t.id} role="tab" tabIndex={0} class={`tab${t.id === tab ? ' selected' : ''}${flows[t.id].running ? ' busy' : ''}`} aria-selected={t.id === tab} onClick={() => setTab(t.id)}>
+        {tabs.map((t, i) => (
+          <div
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[i] = el;
+            }}
+            role="tab"
+            tabIndex={i === tabStop ? 0 : -1}
+            class={`tab${t.id === tab ? ' selected' : ''}${flows[t.id].running ? ' busy' : ''}`}
+            aria-selected={t.id === tab}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => onTabKey(e, i)}
+          >
             {t.label}
           </div>
         ))}

@@ -19,7 +19,8 @@ let work: string;
 
 beforeAll(async () => {
   work = await tempDir('cli');
-  await studioMaster(join(work, 'master.jpg'), 400, 600);
+  // A master of a real recipe's order of size: the social channels fit it without more than 1.25x.
+  await studioMaster(join(work, 'master.jpg'), 1400, 2100);
 });
 
 async function variants(args: string[]) {
@@ -44,7 +45,7 @@ describe('brandlock variants', () => {
     const r = await variants(['--sku', 'NF-2', '--colorway', 'ecru', '--view', 'back', '--channels', 'ig-square', '--out', 'o2', '--json', '--manifest', 'o2-manifest.json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json).toMatchObject({ ok: true, master: { width: 400, height: 600, format: 'jpeg' }, entries: [{ channel: 'ig-square', width: 1080, height: 1080, format: 'jpeg' }] });
+    expect(json).toMatchObject({ ok: true, master: { width: 1400, height: 2100, format: 'jpeg' }, entries: [{ channel: 'ig-square', width: 1080, height: 1080, format: 'jpeg' }] });
     const manifest = JSON.parse(await readFile(join(work, 'o2-manifest.json'), 'utf8'));
     expect(manifest[0]).toMatchObject({ channel: 'ig-square', sha256: json.entries[0].sha256, bytes: json.entries[0].bytes });
   });
@@ -65,13 +66,23 @@ describe('brandlock variants', () => {
     expect(r.out).toContain('skipped zalando: applies to DE, FR, NL, PL, not US');
   });
 
+  it("skips a channel the master is too small for, with the factor and the lock's limit, and still succeeds", async () => {
+    const r = await variants(['--sku', 'NF-4', '--colorway', 'ecru', '--view', 'detail', '--channels', 'ig-square,zoom', '--out', 'o7']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('wrote 1 variant');
+    expect(r.out).toMatch(/skipped zoom: Mobile zoom detail crop would need the master enlarged \d\.\d\dx; the lock allows at most 1x\. It needs a larger master\./);
+    expect(await readdir(join(work, 'o7'))).toEqual(['northfold_nf-4_ecru_detail_ig-square_1080x1080.jpg']);
+    const json = JSON.parse((await variants(['--sku', 'NF-5', '--channels', 'zoom', '--out', 'o8', '--json'])).out);
+    expect(json).toMatchObject({ ok: true, entries: [], skipped: [{ id: 'zoom', reason: expect.stringContaining('at most 1x') }] });
+  });
+
   it.each([
     [['--sku', 'x'], 'unknown channel', ['--channels', 'nope'], 2],
     [[], '--sku is required', [], 2],
     [['--sku', 'x'], '--subject expects 4', ['--subject', '1,2,3'], 2],
     [['--sku', 'x'], '--head and --hem go together', ['--head', '10'], 2],
     [['--sku', 'x'], 'approved masters', ['--qc', 'reject'], 1],
-    [['--sku', 'x'], 'not inside the 400x600 master', ['--subject', '100,100,400,100'], 1],
+    [['--sku', 'x'], 'not inside the 1400x2100 master', ['--subject', '100,100,1400,100'], 1],
     [['--sku', 'x'], 'provenance field "seed"', ['--seed', '12ab'], 1],
   ])('refuses bad input %#: %s', async (base, message, extra, code) => {
     const r = await variants([...base, ...extra, '--out', 'o5']);

@@ -42,7 +42,10 @@ the subject, resized, padded, converted to sRGB, encoded per the channel spec (q
 maxBytes is met), with the sRGB profile, XMP (IPTC digital source type, lock hash, job, model, seed,
 QC verdict) and, for JPEG, IPTC embedded. Files are named by the lock's naming template; a name that
 is taken (another SKU, an existing file) is reported and never overwritten.
-The subject box comes from --subject, else the master's transparency, else an estimate.`,
+The subject box comes from --subject, else the master's transparency, else an estimate.
+A channel that would need the master enlarged beyond its maxUpscale (the lock's, else the catalog's
+by kind: hero 2, lifestyle 1.5, social 1.25, detail, marketplace and wholesale 1) is skipped with the
+factor; that is not a failure.`,
   options: {
     lock: { type: 'string', value: '<file>', description: 'The Brand Lock (required)' },
     sku: { type: 'string', value: '<sku>', description: 'The SKU (required)' },
@@ -117,8 +120,9 @@ The subject box comes from --subject, else the master's transparency, else an es
       });
     }
     const { info, ...master } = result.master;
-    if (values.json) io.out(JSON.stringify({ ok: result.failures.length === 0, master: { file: masterPath, ...master, format: info.format, profile: info.iccDescription ?? null }, subject: result.subject, skipped: selected.skipped, renamed: result.renamed, entries: result.entries, failures: result.failures }, null, 2) + '\n');
-    else io.out(report(masterPath, result, selected.skipped, TRUSTED_SUBJECT));
+    const skipped = [...selected.skipped, ...result.skipped.map((k) => ({ id: k.channel, reason: k.message }))];
+    if (values.json) io.out(JSON.stringify({ ok: result.failures.length === 0, master: { file: masterPath, ...master, format: info.format, profile: info.iccDescription ?? null }, subject: result.subject, skipped, renamed: result.renamed, entries: result.entries, failures: result.failures }, null, 2) + '\n');
+    else io.out(report(masterPath, result, skipped, TRUSTED_SUBJECT));
     return result.failures.length ? EXIT.invalid : EXIT.ok;
   },
 };

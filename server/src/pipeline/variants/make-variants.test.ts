@@ -27,7 +27,9 @@ beforeAll(async () => {
 describe('makeVariants with the sample lock', () => {
   it('writes every channel at its exact size, format and sRGB profile, with its metadata, within maxBytes', async () => {
     const out = await tempDir('all');
-    const res = await makeVariants({ masterPath: master, lock, lockHash: hash, channels: lock.channels, sku: 'NF-1001', colorway: 'Ecru & "Sand"', view: 'front', provenance, outDir: out });
+    // Every channel allowed 4x, so each renders from this 1500x2250 master (the sample lock's own limits skip some).
+    const roomy = lock.channels.map((c) => ({ ...c, maxUpscale: 4 }));
+    const res = await makeVariants({ masterPath: master, lock, lockHash: hash, channels: roomy, sku: 'NF-1001', colorway: 'Ecru & "Sand"', view: 'front', provenance, outDir: out });
     expect(res.failures).toEqual([]);
     expect(res.entries.map((e) => e.channel).sort()).toEqual(lock.channels.map((c) => c.id).sort());
     expect(res.subject.source).toBe('background');
@@ -47,6 +49,19 @@ describe('makeVariants with the sample lock', () => {
       expect(entry.file).toMatch(/^northfold_nf-1001_ecru-sand_front_[a-z0-9-]+_\d+x\d+\.(jpg|png|webp|tif)$/);
     }
     expect((await readdir(out)).sort()).toEqual(res.entries.map((e) => e.file).sort());
+  });
+
+  it("skips the channels the master is too small for by the sample lock's limits, and writes the rest", async () => {
+    const out = await tempDir('limits');
+    const res = await makeVariants({ masterPath: master, lock, lockHash: hash, channels: lock.channels, sku: 'NF-1001', colorway: 'ecru', view: 'front', provenance, outDir: out });
+    expect(res.failures).toEqual([]);
+    // Zoom, marketplace and wholesale images are never enlarged: the padded packshots need 1.3-1.8x
+    // here, the detail crop 2.7x.
+    const tooSmall = ['marketplace', 'wholesale', 'zalando', 'zoom'];
+    expect(res.skipped.map((k) => k.channel).sort()).toEqual(tooSmall);
+    for (const k of res.skipped) expect(k.message).toMatch(/would need the master enlarged \d\.\d\dx; the lock allows at most 1x\. It needs a larger master\.$/);
+    expect(res.entries.map((e) => e.channel).sort()).toEqual(lock.channels.map((c) => c.id).filter((id) => !tooSmall.includes(id)).sort());
+    expect((await readdir(out)).length).toBe(res.entries.length);
   });
 
   it('embeds fields exifr reads back from JPEG, PNG and TIFF, IPTC included in JPEG', async () => {

@@ -66,7 +66,9 @@ export async function makeVariants(args: {
   let decoded: Promise<DecodedPixels> | null = null;
   const proxy = () => (decoded ??= readProxy(main, image));
   const subject = await findSubject(image, proxy);
-  const channels = lock.channels.filter((c) => options.channelIds.includes(c.id));
+  // Frames are made whatever the lock's maxUpscale (the crop notes an enlargement): the Figma plugin
+  // never had an upscale rule, and whether a designer's frame should be refused is the Figma owner's call.
+  const channels = lock.channels.filter((c) => options.channelIds.includes(c.id)).map((c) => ({ ...c, maxUpscale: Number.POSITIVE_INFINITY }));
   const size = { width: image.imageWidth, height: image.imageHeight };
   const { plans, issues } = planVariants({
     lock,

@@ -90,9 +90,24 @@ describe('export channel variants in Photoshop', () => {
     const { env } = masterWithVerdict('pass', { width: 60, height: 90 });
     const { outcomes } = await exportVariantsLocally(env.ps, env.fs, lock, hash, request({ channels: channels.slice(0, 1) }), options);
     expect(outcomes).toEqual([{
-      name: 'northfold_nf-wv-1001_ecru_front_pdp-2x3_200x300.jpg', status: 'skipped',
+      name: 'PDP hero 2:3', status: 'skipped',
       message: expect.stringMatching(/^Not made: PDP hero 2:3 would need the master enlarged \d\.\d\dx; hero channels allow at most 2x\. It needs a larger master\.$/),
     }]);
     expect(env.fs.files.size).toBe(0);
+  });
+
+  it("takes the limit from the lock's channel spec, and by default never enlarges a marketplace image", async () => {
+    // 150x225: the 200x300 hero crop around the subject needs about 1.8x (within the kind's 2x), the 200x200 marketplace pad more than 1x.
+    const { env } = masterWithVerdict('pass', { width: 150, height: 225 });
+    const strictHero = ChannelSpec.parse({ ...channels[0], maxUpscale: 1.25 });
+    const { outcomes } = await exportVariantsLocally(env.ps, env.fs, lock, hash, request({ channels: [strictHero, channels[1], channels[2]] }), options);
+    expect(outcomes.map((o) => [o.name, o.status])).toEqual([
+      ['PDP hero 2:3', 'skipped'],
+      ['Marketplace main', 'skipped'],
+      ['northfold_nf-wv-1001_ecru_front_pinterest_100x150.png', 'done'],
+    ]);
+    expect(outcomes[0].message).toMatch(/^Not made: PDP hero 2:3 would need the master enlarged 1\.[3-9]\dx; the lock allows at most 1\.25x\./);
+    expect(outcomes[1].message).toMatch(/^Not made: Marketplace main would need the master enlarged 1\.\d\dx; marketplace channels allow at most 1x\./);
+    expect([...env.fs.files.keys()]).toEqual(['/delivery/northfold_nf-wv-1001_ecru_front_pinterest_100x150.png']);
   });
 });

@@ -5,10 +5,10 @@
  * byte limit (lowering JPEG or WebP quality until it fits), rename into place. The master must have
  * passed QC (a flag only with the retoucher's say-so, a reject never; see export-gate). A channel that
  * cannot be made is skipped or failed with the reason (a format Photoshop cannot write, more
- * enlargement than the channel allows, a name already taken); the rest go on.
+ * enlargement than the lock's channel allows, a name already taken); the rest go on.
  */
 import type { BrandLock } from '@brandlock/core/brand';
-import { estimateSubject, planVariants, scaleBoxToImage, type Box, type ChannelSpec, type VariantPlan } from '@brandlock/core/channels';
+import { planVariants, type ChannelSpec, type VariantPlan } from '@brandlock/core/channels';
 import type { DocumentInfo, ModalContext, PsHost, SaveFormat } from '../../ports/ps-host';
 import type { FileSystemPort, FolderRef } from '../../ports/file-system';
 import { requireDocument, requireEditableRgb } from '../../errors/document-checks';
@@ -21,8 +21,8 @@ import { formatBytes } from '../../ui/format';
 import type { Outcome } from '../../ui/widgets/outcome-list';
 import { documentProvenance } from './document-provenance';
 import { checkExportGate } from './export-gate';
-import { maxUpscaleFor } from './upscale-limit';
 import { readDocumentXmp } from '../document-identity/read-document-xmp';
+import { masterSubjectBox } from './master-subject-box';
 
 /** What Photoshop writes itself: JPEG, PNG, TIFF, and WebP since 23.2 (batchPlay WebPFormat). AVIF only through the server. */
 export const LOCAL_FORMATS: ReadonlySet<ChannelSpec['format']> = new Set(['jpeg', 'png', 'tiff', 'webp']);
@@ -44,14 +44,6 @@ export interface ExportRequest {
 export interface ExportResult {
   outcomes: Outcome[];
   subjectFrom: 'selection' | 'estimate';
-}
-
-/** The master's subject box: the selection when there is one, else core's estimate on a proxy. */
-async function subjectBox(ps: PsHost, documentId: number, size: { width: number; height: number }): Promise<{ box: Box; from: ExportResult['subjectFrom'] }> {
-  const selected = await ps.selectionBounds(documentId);
-  if (selected) return { box: { x: selected.left, y: selected.top, width: selected.right - selected.left, height: selected.bottom - selected.top }, from: 'selection' };
-  const { raster } = await ps.getPixels({ documentId, depth: 8, targetSize: { width: 512, height: 512 } });
-  return { box: scaleBoxToImage(estimateSubject(raster).box, raster, size), from: 'estimate' };
 }
 
 function saveFormat(channel: ChannelSpec, quality: number): SaveFormat {
@@ -148,27 +140,21 @@ export async function exportMaster(
   options: { signal: AbortSignal; onProgress(p: ProgressState): void },
 ): Promise<ExportResult> {
   const outcomes: Outcome[] = [];
-  const subject = await subjectBox(ps, doc.id, doc);
+  const subject = await masterSubjectBox(ps, doc.id, doc);
   const { provenance } = await documentProvenance(ps, doc.id);
   const local = request.channels.filter((c) => LOCAL_FORMATS.has(c.format));
   for (const c of request.channels.filter((c) => !LOCAL_FORMATS.has(c.format))) {
     outcomes.push({ name: c.name, status: 'skipped', message: `Not made: Photoshop cannot write ${c.format.toUpperCase()}; export this channel on the server.` });
   }
-  const { plans, issues } = planVariants({
+  const { plans, issues, skipped } = planVariants({
     lock, lockHash, master: { width: doc.width, height: doc.height }, subject: subject.box, sku: request.sku, colorway: request.colorway,
     view: request.view, category: request.category, market: request.market, channels: local, provenance,
   });
-  for (const issue of issues) outcomes.push({ name: local.find((c) => c.id === issue.channel)?.name ?? issue.channel, status: 'failed', message: issue.message });
-  const makeable: VariantPlan[] = [];
-  for (const plan of plans) {
-    const limit = maxUpscaleFor(plan.channel);
-    if (plan.crop.scale > limit + 1e-6) {
-      outcomes.push({
-        name: plan.fileName, status: 'skipped',
-        message: `Not made: ${plan.channel.name} would need the master enlarged ${plan.crop.scale.toFixed(2)}x; ${plan.channel.kind} channels allow at most ${limit}x. It needs a larger master.`,
-      });
-    } else makeable.push(plan);
-  }
+  const nameOf = (id: string) => local.find((c) => c.id === id)?.name ?? id;
+  for (const issue of issues) outcomes.push({ name: nameOf(issue.channel), status: 'failed', message: issue.message });
+  // The lock's maxUpscale (else the kind's) decides; core's planner leaves such channels out.
+  for (const skip of skipped) outcomes.push({ name: nameOf(skip.channel), status: 'skipped', message: `Not made: ${skip.message}` });
+  const makeable: VariantPlan[] = plans;
   for (let i = 0; i < makeable.length; i++) {
     const plan = makeable[i];
     if (ctx.isCancelled || options.signal.aborted) {

@@ -2,10 +2,12 @@
  * Export through the server: the open master, once past QC (export-gate), is flattened to 8-bit sRGB on a duplicate, saved as a
  * temporary PNG and uploaded; the server renders every chosen channel (WebP and AVIF included) with
  * the same core crop and metadata; the panel names each file by the lock's template and writes it to
- * the folder under a temporary name, renamed when complete, never over an existing file.
+ * the folder under a temporary name, renamed when complete, never over an existing file. A channel
+ * the master is too small for (the lock's maxUpscale, planned by core on the panel's subject box) is
+ * not sent and is listed as skipped with the factor, as Export in Photoshop does.
  */
 import type { BrandLock } from '@brandlock/core/brand';
-import { FILE_EXTENSIONS, createNameRegistry, fillFileName } from '@brandlock/core/channels';
+import { FILE_EXTENSIONS, createNameRegistry, fillFileName, planCrop, upscaleSkip, type ChannelSpec } from '@brandlock/core/channels';
 import type { BrandlockServer } from '../../ports/brandlock-server';
 import type { PsHost } from '../../ports/ps-host';
 import type { FileSystemPort } from '../../ports/file-system';
@@ -17,6 +19,8 @@ import type { Outcome } from '../../ui/widgets/outcome-list';
 import type { ExportRequest } from './export-variants-locally';
 import { checkExportGate } from './export-gate';
 import { readDocumentXmp } from '../document-identity/read-document-xmp';
+import { masterSubjectBox } from './master-subject-box';
+import { flattenedPngCopy } from '../flattened-png-copy';
 
 export async function exportVariantsViaServer(
   ps: PsHost,
@@ -24,32 +28,27 @@ export async function exportVariantsViaServer(
   server: BrandlockServer,
   request: ExportRequest & { briefId: string | null },
   options: { signal: AbortSignal; onProgress(p: ProgressState): void },
-): Promise<{ outcomes: Outcome[]; jobId: string }> {
+): Promise<{ outcomes: Outcome[]; jobId: string | null }> {
   const lock: BrandLock = server.lock;
   const doc = requireEditableRgb(requireDocument(await ps.activeDocument(), 'export'), 'export');
   checkExportGate({ title: doc.title, sku: request.sku, xmp: await readDocumentXmp(ps, doc.id), acceptFlag: request.acceptFlag ?? false });
+  const outcomes: Outcome[] = [];
+  const subject = await masterSubjectBox(ps, doc.id, doc);
+  const channels: ChannelSpec[] = [];
+  for (const channel of request.channels) {
+    const skip = upscaleSkip(channel, planCrop({ image: doc, spec: channel, subject: subject.box }));
+    if (skip) outcomes.push({ name: channel.name, status: 'skipped', message: `Not made: ${skip.message}` });
+    else channels.push(channel);
+  }
+  if (!channels.length) return { outcomes, jobId: null };
   options.onProgress({ fraction: null, label: 'Flattening a copy of the master…' });
-  const master = await ps.executeAsModal(`Prepare ${request.sku} for the server`, async (ctx) => {
-    const dup = await ps.duplicateDocument(doc.id, `${doc.title} (brandlock master)`);
-    await ctx.registerAutoCloseDocument(dup.id);
-    try {
-      await ps.flattenDocument(dup.id);
-      await ps.convertToSrgb8(dup.id);
-      const file = await files.writeTempFile(`${request.sku.replace(/[^\w.-]+/g, '_')}-master.png`, new Uint8Array(0));
-      await ps.saveDocumentCopy(dup.id, file, { format: 'png' });
-      return files.readFile(file);
-    } finally {
-      await ps.closeDocument(dup.id);
-      await ps.activateDocument(doc.id);
-    }
-  });
+  const master = await flattenedPngCopy(ps, files, doc, `Prepare ${request.sku} for the server`, request.sku);
   throwIfAborted(options.signal, 'Exporting');
   const { jobId, variants } = await server.renderVariants(
-    { master: { bytes: master, contentType: 'image/png' }, briefId: request.briefId, sku: request.sku, category: request.category ?? '', channels: request.channels.map((c) => c.id) },
+    { master: { bytes: master, contentType: 'image/png' }, briefId: request.briefId, sku: request.sku, category: request.category ?? '', channels: channels.map((c) => c.id) },
     (p) => options.onProgress({ fraction: p.fraction, label: p.message || 'Rendering on the server…' }),
     options.signal,
   );
-  const outcomes: Outcome[] = [];
   const names = createNameRegistry();
   for (const [i, variant] of variants.entries()) {
     const channel = lock.channels.find((c) => c.id === variant.channel);

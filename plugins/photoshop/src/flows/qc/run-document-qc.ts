@@ -18,7 +18,7 @@ import type { DocumentInfo, ModalContext, PsHost } from '../../ports/ps-host';
 import { requireDocument, requireEditableRgb } from '../../errors/document-checks';
 import { checkResults } from '../../descriptors/check-results';
 import { getXmp, setXmp, xmpFromResult } from '../../descriptors/xmp';
-import { writeBrandlockXmp } from '../../xmp/brandlock-xmp';
+import { writeBrandlockXmp, type XmpProperties } from '../../xmp/brandlock-xmp';
 import { checkCancel, inHistoryStep } from '../history-step';
 import { isCancelled } from '../../errors/panel-error';
 import { toPanelError } from '../../errors/host-error';
@@ -56,6 +56,8 @@ export interface DocumentQcResult {
   /** Whether the verdict is in the document's XMP; `recordError` says why not when it was refused. */
   recorded: boolean;
   recordError: string | null;
+  /** The brandlock XMP properties of this verdict (written into the document unless `record` was false). */
+  xmpRecord: XmpProperties;
 }
 
 function fitInside(width: number, height: number, maxPixels: number): { width: number; height: number; factor: number } {
@@ -99,25 +101,14 @@ export async function judgeDocument(ps: PsHost, lock: BrandLock, doc: DocumentIn
   const fullScale = doc.width / full.raster.width;
   const scaled = findings.map((f) => (f.box && fullScale !== 1 ? { ...f, box: scaleBox(f.box, fullScale) } : f));
   const verdict = result.verdict;
+  const record = qcXmpRecord(input, verdict, scaled);
   let recorded = false;
   let recordError: string | null = null;
   if (input.record !== false) {
     try {
       await inHistoryStep(ctx, doc.id, `brandlock: QC ${verdict}`, async () => {
         const [current] = await ps.batchPlay([getXmp({ documentId: doc.id })]);
-        const record: Record<string, string> = {
-          qcVerdict: verdict,
-          qcCategory: input.category.id,
-          qcSwatch: input.swatch.swatchId ?? input.swatch.input,
-          qcLockHash: input.lockHash,
-          qcAt: new Date().toISOString(),
-          qcBy: input.by,
-          qcFindings: JSON.stringify(scaled.filter((f) => f.severity === 'flag' || f.severity === 'reject').map(({ rule, check, severity, measured, unit, limits }) => ({ rule, check, severity, measured, unit, limits }))),
-          category: input.category.id,
-        };
-        // The SKU it was judged as stays with the document, so the next QC, Cleanup or Export knows it.
-        for (const [key, value] of [['sku', input.sku], ['colorway', input.colorway], ['view', input.view]] as const) if (value) record[key] = value;
-        const packet = writeBrandlockXmp(xmpFromResult(current, { documentId: doc.id }), { ...record, qcRecordHash: contentHash(record) });
+        const packet = writeBrandlockXmp(xmpFromResult(current, { documentId: doc.id }), record);
         checkResults(await ps.batchPlay([setXmp({ documentId: doc.id }, packet)]), 'write the QC verdict into the document metadata');
       });
       recorded = true;
@@ -129,8 +120,31 @@ export async function judgeDocument(ps: PsHost, lock: BrandLock, doc: DocumentIn
   }
   return {
     document: doc, verdict, findings: scaled, metrics: result.metrics, proxy: proxy.raster, proxyFactor: doc.width / proxy.raster.width, fullScale,
-    category: input.category, swatch: input.swatch, garment, recorded, recordError,
+    category: input.category, swatch: input.swatch, garment, recorded, recordError, xmpRecord: record,
   };
+}
+
+/**
+ * The brandlock XMP properties of a verdict: what the document gets, and a folder batch's sidecar.
+ * qcDeltaE00 is the garment's CIEDE2000 from its swatch as QC measured it; qcLockHash fixes the
+ * thresholds and rules it was judged by; qcRecordHash lets a reader tell an edited record.
+ */
+export function qcXmpRecord(input: DocumentQcInput, verdict: Verdict, findings: readonly Finding[]): XmpProperties {
+  const deltaE = findings.find((f) => f.rule === 'color' && f.check === 'delta-e' && typeof f.measured === 'number');
+  const record: XmpProperties = {
+    qcVerdict: verdict,
+    qcCategory: input.category.id,
+    qcSwatch: input.swatch.swatchId ?? input.swatch.input,
+    qcLockHash: input.lockHash,
+    qcAt: new Date().toISOString(),
+    qcBy: input.by,
+    qcFindings: JSON.stringify(findings.filter((f) => f.severity === 'flag' || f.severity === 'reject').map(({ rule, check, severity, measured, unit, limits }) => ({ rule, check, severity, measured, unit, limits }))),
+    category: input.category.id,
+  };
+  if (deltaE) record.qcDeltaE00 = String(deltaE.measured);
+  // The SKU it was judged as stays with the document, so the next QC, Cleanup or Export knows it.
+  for (const [key, value] of [['sku', input.sku], ['colorway', input.colorway], ['view', input.view]] as const) if (value) record[key] = value;
+  return { ...record, qcRecordHash: contentHash(record) };
 }
 
 function scaleBox(b: NonNullable<Finding['box']>, s: number): NonNullable<Finding['box']> {

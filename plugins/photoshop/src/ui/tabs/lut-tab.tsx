@@ -15,6 +15,7 @@ import type { TabProps } from '../tab-props';
 import { LAST_LUT_KEY } from '../../flows/settings-keys';
 import { Dropdown } from '../widgets/dropdown';
 import { Checkbox } from '../widgets/checkbox';
+import { bakeGamutNote } from '../../flows/lut/bake-gamut-note';
 import { ErrorNotice } from '../widgets/error-notice';
 import { Progress } from '../widgets/progress';
 import { Section } from '../widgets/section';
@@ -96,6 +97,7 @@ export function LutTab(p: TabProps): JSX.Element {
           folderHint={scope.folder && ref ? `Graded copies go to ${scope.folder.name}/${lutOutputFolderName({ lutId: ref.id } as BrandLut)}/, in each file's own format; originals stay untouched.` : 'Every JPEG, PNG, TIFF, PSD or WebP in it is graded.'}
         />
         <Checkbox label="Bake into pixels" checked={bake} onChange={setBake} hint="Writes graded pixels to a new layer (Imaging API) instead of a Color Lookup layer. For files that leave Photoshop." />
+        {bake && scope.kind === 'active' && bakeGamutNote(p.doc) ? <div class="field-hint warn-text">{bakeGamutNote(p.doc)}</div> : null}
       </Section>
       <div class="actions">
         <sp-button variant="secondary" size="s" disabled={flow.running || !p.doc || undefined} onClick={() => compare(false)}>

@@ -15,6 +15,7 @@ import { selectFlaggedRegion } from '../../flows/qc/select-region';
 import { identifyDocument } from '../../flows/document-identity/document-identity';
 import type { BatchRun } from '../../flows/batch-scope';
 import type { TabProps } from '../tab-props';
+import { Checkbox } from '../widgets/checkbox';
 import { Choice } from '../widgets/choice';
 import { ColorChips } from '../widgets/color-chips';
 import { DocumentSku } from '../widgets/document-sku';
@@ -40,6 +41,7 @@ export function QcTab(p: TabProps): JSX.Element {
   const [result, setResult] = useState<DocumentQcResult | null>(null);
   const [batch, setBatch] = useState<BatchRun | null>(null);
   const [showPassed, setShowPassed] = useState(false);
+  const [sidecars, setSidecars] = useState(true);
   const scope = useBatchScope(p.services, 'brandlock.qcFolder');
 
   if (!session) return <NeedsConnection what="QC thresholds and swatches" onConnect={() => p.goTo('connect')} />;
@@ -61,7 +63,7 @@ export function QcTab(p: TabProps): JSX.Element {
       const where = scope.kind === 'open' ? { kind: 'open' as const } : { kind: 'folder' as const, folder: scope.folder! };
       const identify = (doc: { title: string }, xmp: Record<string, string>) => identifyDocument({ title: doc.title, xmp }, lock, p.brief ?? null);
       const r = await flow.run(scope.kind === 'open' ? 'QC of open documents' : `QC of ${scope.folder!.name}`, (signal, report) =>
-        runQcBatch(p.services.ps, p.services.files, lock, where, identify, { by: session!.info.user.name, lockHash: session!.info.lockHash, signal, onProgress: report }),
+        runQcBatch(p.services.ps, p.services.files, lock, where, identify, { by: session!.info.user.name, lockHash: session!.info.lockHash, signal, onProgress: report, sidecars }),
       );
       setBatch(r ?? null);
     }
@@ -85,6 +87,15 @@ export function QcTab(p: TabProps): JSX.Element {
           </div>
         ) : scope.kind !== 'active' ? (
           <div class="field-hint">Each master is judged as the SKU its metadata or name gives; one brandlock cannot place is listed, not guessed.</div>
+        ) : null}
+        {scope.kind === 'open' ? <div class="field-hint">Each open document gets its verdict in its own XMP (save the document to keep it).</div> : null}
+        {scope.kind === 'folder' ? (
+          <Checkbox
+            label="Write each verdict to an XMP sidecar"
+            checked={sidecars}
+            onChange={setSidecars}
+            hint={sidecars ? 'Beside each image as <name>.xmp (verdict, ΔE00, lock hash); the images themselves are not changed.' : 'Verdicts are only listed here; no file in the folder is written or changed.'}
+          />
         ) : null}
       </Section>
       <div class="actions">

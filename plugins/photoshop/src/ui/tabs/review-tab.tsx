@@ -1,6 +1,7 @@
 /**
  * Review: the server's review queue (masters QC flagged or rejected, with its reasons), one click to
- * open a master in Photoshop to fix it, and Approve or Reject with a reason. The decision is recorded
+ * open a master in Photoshop to fix it, send the fix back (a revision of the asset, QC'd afresh on
+ * the server, in the old one's place), and Approve or Reject with a reason. The decision is recorded
  * in the review layer the token's role decides in (a retoucher's in the technical layer, an art
  * director's in the brand layer), as the server enforces.
  */
@@ -9,6 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { canPerform, defaultReviewLayer, type Role } from '@brandlock/core/api';
 import type { ReviewEntry } from '../../ports/brandlock-server';
 import { openReviewItem } from '../../flows/review/open-review-item';
+import { sendFixToReview } from '../../flows/review/send-fix-to-review';
 import type { TabProps } from '../tab-props';
 import { ErrorNotice } from '../widgets/error-notice';
 import { Notice } from '../widgets/notice';
@@ -51,8 +53,23 @@ export function ReviewTab(p: TabProps): JSX.Element {
       report({ fraction: null, label: `Opening ${item.sku ?? item.assetId}…` });
       return openReviewItem(p.services.ps, p.services.files, session!, item);
     });
-    if (doc) setDone(`Opened "${doc.title}". Fix it, run QC, then approve or reject it here.`);
+    if (doc) setDone(`Opened "${doc.title}". Fix it, then Send fix (the server QCs your pixels), or approve or reject it here.`);
     p.documentsChanged();
+  }
+
+  async function sendFix(item: ReviewEntry) {
+    setDone(null);
+    const revision = await flow.run(`Send the fix of ${item.sku ?? 'master'}`, async (_s, report) => {
+      report({ fraction: null, label: 'Flattening a copy and sending it to the server…' });
+      return sendFixToReview(p.services.ps, p.services.files, session!, reason);
+    });
+    if (revision) {
+      setDone(`Sent the fix of ${item.sku ?? item.assetId}: QC on the server says ${revision.verdict.toUpperCase()}, so it is now ${revision.status}. It takes the old master's place in the queue.`);
+      setReason('');
+      setOpen(revision.assetId);
+      setVersion((v) => v + 1);
+      p.documentsChanged();
+    }
   }
 
   async function decide(item: ReviewEntry, decision: 'approve' | 'reject') {
@@ -88,14 +105,20 @@ export function ReviewTab(p: TabProps): JSX.Element {
                     </div>
                   ))}
                   {item.decisions.length ? <div class="list-sub">{item.decisions.map((d) => `${d.decision} by ${d.reviewer} (${d.layer})${d.reason ? `: ${d.reason}` : ''}`).join(' · ')}</div> : null}
+                  {item.revisionOf ? <div class="list-sub">A retoucher's fix, QC'd afresh.</div> : null}
                   {fixing === item.assetId ? <div class="list-sub warn-text">Open in Photoshop now.</div> : null}
                   {open === item.assetId ? (
                     <div class="section">
-                      <TextField label="Reason (needed to reject)" value={reason} onInput={setReason} placeholder="e.g. sleeve hem re-shaped; colour within tolerance after retouch" />
+                      <TextField label="Reason or what you fixed (needed to reject)" value={reason} onInput={setReason} placeholder="e.g. sleeve hem re-shaped; colour within tolerance after retouch" />
                       <div class="actions">
                         <sp-button variant="secondary" size="s" disabled={flow.running || undefined} onClick={() => openItem(item)}>
                           Open
                         </sp-button>
+                        {fixing === item.assetId ? (
+                          <sp-button variant="secondary" size="s" disabled={flow.running || !mayDecide || undefined} onClick={() => sendFix(item)}>
+                            Send fix
+                          </sp-button>
+                        ) : null}
                         <sp-button variant="secondary" size="s" disabled={flow.running || !mayDecide || !reason.trim() || undefined} onClick={() => decide(item, 'reject')}>
                           Reject
                         </sp-button>
