@@ -61,6 +61,10 @@ export class FakeFileSystem implements FileSystemPort {
     return this.put(`${TEMP}/${++this.counter}/${name}`, bytes);
   }
 
+  async writeKeptFile(folder: string, name: string, bytes: Uint8Array): Promise<FileRef> {
+    return this.put(`/plugin-data/${folder}/${name}`, bytes);
+  }
+
   async createPartialFile(folder: FolderRef, finalName: string): Promise<FileRef> {
     const dot = finalName.lastIndexOf('.');
     const [base, ext] = dot > 0 ? [finalName.slice(0, dot), finalName.slice(dot)] : [finalName, ''];

@@ -68,6 +68,19 @@ export class UxpFileSystem implements FileSystemPort {
     return this.ref(file);
   }
 
+  async writeKeptFile(folderName: string, name: string, bytes: Uint8Array) {
+    const data = await uxp.storage.localFileSystem.getDataFolder();
+    let folder: UxpFolder;
+    try {
+      folder = (await data.getEntry(folderName)) as UxpFolder;
+    } catch {
+      folder = await data.createFolder(folderName);
+    }
+    const file = await folder.createFile(name, { overwrite: true });
+    await file.write(bytes.slice().buffer, { format: uxp.storage.formats.binary });
+    return this.ref(file);
+  }
+
   async createPartialFile(folder: FolderRef, finalName: string) {
     // The real extension stays last: Photoshop's save commands may force the format's extension.
     const dot = finalName.lastIndexOf('.');
