@@ -6,7 +6,9 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { JobSummary } from '../../ports/brandlock-server';
+import type { JobSummary, VideoResult } from '../../ports/brandlock-server';
+import { openVideoJob, type OpenedVideo } from '../../flows/video/open-video-job';
+import { VideoQcCard } from './video-qc-card';
 import { generateIntoDocument, type GenerateOutcome } from '../../flows/generate/generate-into-document';
 import { placeJobResult } from '../../flows/generate/place-job-result';
 import { placedJobIds } from '../../flows/generate/placed-job-ids';
@@ -32,6 +34,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
   const [view, setView] = useState('');
   const [source, setSource] = useState<GenerationSource>('document');
   const [done, setDone] = useState<GenerateOutcome | null>(null);
+  const [loop, setLoop] = useState<{ result: VideoResult; opened: OpenedVideo } | null>(null);
   const [retry, setRetry] = useState<(() => void) | null>(null);
   const [jobs, setJobs] = useState<JobSummary[]>([]);
   const [placed, setPlaced] = useState<Set<string>>(new Set());
@@ -75,10 +78,28 @@ export function GenerateTab(p: TabProps): JSX.Element {
     ).then(finished);
   }
 
+  function openLoop(job: JobSummary, follow: boolean) {
+    setDone(null);
+    setLoop(null);
+    setRetry(null);
+    flow.run(`${follow ? 'Follow' : 'Open'} loop ${job.id.slice(0, 8)}`, async (signal, report) => {
+      if (follow) await session!.followJob(job.id, (j) => report({ fraction: j.fraction, label: j.message || j.state }), signal);
+      report({ fraction: 1, label: 'Downloading the loop…' });
+      const result = await session!.videoResult(job.id);
+      report({ fraction: 1, label: 'Opening the loop in Photoshop…' });
+      return { result, opened: await openVideoJob(p.services.ps, p.services.files, result) };
+    }).then((opened) => {
+      if (opened) setLoop(opened);
+      finished(undefined);
+    });
+  }
+
   function place(job: JobSummary, allowOtherSku: boolean, follow: boolean) {
+    if (job.kind === 'video') return openLoop(job, follow);
     if (!p.doc) return;
     const documentId = p.doc.id;
     setDone(null);
+    setLoop(null);
     setRetry(() => () => place(job, true, false));
     flow.run(`${follow ? 'Follow' : 'Place'} job ${job.id.slice(0, 8)}`, async (signal, report) => {
       if (follow) await session!.followJob(job.id, (j) => report({ fraction: j.fraction, label: j.message || j.state }), signal);
@@ -154,6 +175,11 @@ export function GenerateTab(p: TabProps): JSX.Element {
             {done.recordWarning ? `The production record stays on the server: ${done.recordWarning}` : "The production record is in the layer's metadata."}
             {done.note ? ` Server note: ${done.note}` : ''}
           </Notice>
+        </Reveal>
+      ) : null}
+      {loop ? (
+        <Reveal block="end">
+          <VideoQcCard result={loop.result} opened={loop.opened} />
         </Reveal>
       ) : null}
       {entry ? <RecipeCard lock={session.lock} sku={entry} view={chosenView} /> : null}
