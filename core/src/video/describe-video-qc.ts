@@ -64,7 +64,7 @@ export function describeVideoQc(qc: QcOutcome): VideoQcSummary {
     key: f.key,
     label: f.label,
     value: m[f.key],
-    text: `${m[f.key].toFixed(f.digits)}${f.unit ? ` ${f.unit}` : ''}`,
+    text: `${m[f.key].toFixed(f.digits)}${f.unit === 'x' ? 'x' : f.unit ? ` ${f.unit}` : ''}`,
   }));
   const findings = qc.findings
     .filter((f) => f.severity !== 'pass')
