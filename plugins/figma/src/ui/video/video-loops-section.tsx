@@ -4,7 +4,7 @@
  * "Embed the clip" asks Figma to upload the MP4 as a video fill, which only paid teams allow; where
  * Figma refuses, the poster stays and the reason is shown. Loads nothing until the designer opens it.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BrandlockClient, Job } from '@brandlock/core/api';
 import type { MainBus } from '../bus/main-bus';
 import { errorMessage } from '../../bus/bus-errors';
@@ -24,6 +24,11 @@ export function VideoLoopsSection({ main, client, serverUrl, sku }: Props) {
   const [embed, setEmbed] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ tone: 'success' | 'warning' | 'danger'; text: string } | null>(null);
+  const said = useRef<HTMLDivElement>(null);
+  // The section sits at the foot of a long screen: what happened is scrolled into view.
+  useEffect(() => {
+    if (outcome) said.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [outcome]);
 
   async function load() {
     setOutcome(null);
@@ -78,7 +83,11 @@ export function VideoLoopsSection({ main, client, serverUrl, sku }: Props) {
           ))}
         </div>
       )}
-      {outcome && <Banner tone={outcome.tone}>{outcome.text}</Banner>}
+      {outcome && (
+        <div ref={said}>
+          <Banner tone={outcome.tone}>{outcome.text}</Banner>
+        </div>
+      )}
     </Section>
   );
 }
