@@ -62,7 +62,8 @@ export class FakeFileSystem implements FileSystemPort {
   }
 
   async writeKeptFile(folder: string, name: string, bytes: Uint8Array): Promise<FileRef> {
-    return this.put(`/plugin-data/${folder}/${name}`, bytes);
+    const path = `/plugin-data/${folder}/${name}`;
+    return this.files.has(path) ? FakeFileSystem.file(path) : this.put(path, bytes);
   }
 
   async createPartialFile(folder: FolderRef, finalName: string): Promise<FileRef> {

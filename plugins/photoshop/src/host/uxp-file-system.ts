@@ -76,9 +76,17 @@ export class UxpFileSystem implements FileSystemPort {
     } catch {
       folder = await data.createFolder(folderName);
     }
-    const file = await folder.createFile(name, { overwrite: true });
-    await file.write(bytes.slice().buffer, { format: uxp.storage.formats.binary });
-    return this.ref(file);
+    try {
+      const existing = await folder.getEntry(name);
+      if (existing.isFile) return this.ref(existing);
+    } catch {
+      // not kept yet: written below
+    }
+    // Written under a partial name and renamed when complete, so a kept file is never a torn one.
+    const partial = await folder.createFile(`.${name}.part-${Date.now()}-${++this.counter}`, { overwrite: true });
+    await partial.write(bytes.slice().buffer, { format: uxp.storage.formats.binary });
+    await partial.moveTo(folder, { newName: name, overwrite: false });
+    return this.ref(await folder.getEntry(name));
   }
 
   async createPartialFile(folder: FolderRef, finalName: string) {

@@ -56,6 +56,13 @@ describe('a video loop in Photoshop', () => {
     expect(xmp).toMatchObject({ jobId: videoJobId, sku: 'NF-JR-3005', provider: 'local' });
     expect(ProductionRecord.parse(JSON.parse(xmp.productionRecord)).video).toMatchObject({ offline: true, motion: { durationSeconds: 2 } });
     expect(opened.recordWarning).toBeNull();
+
+    // Opened again while the first document still reads the file: the kept clip is reused, never
+    // rewritten under the open document (even were the bytes handed over this time different).
+    const again = await openVideoJob(env.ps, env.fs, { ...result, bytes: new Uint8Array([...result.bytes, 0]) });
+    expect(env.ps.doc(again.document.id).layers[0].footage).toBe(footage);
+    expect(env.fs.files.get(footage)).toEqual(result.bytes);
+    expect([...env.fs.files.keys()].filter((k) => k.startsWith('/plugin-data/videos/'))).toEqual([footage]);
   });
 
   it('refuses a clip Photoshop cannot read, naming the file, and opens nothing', async () => {
