@@ -2,7 +2,8 @@
  * Generate: the open document's SKU (from its metadata or name) with its locked recipe, the source
  * (document, active layer or selection), and the result back as a layer named after the SKU and job.
  * Generating another SKU into this master is possible, but only after a warning. Below, the SKU's
- * jobs on the server: a run started before the panel was closed can be followed, cancelled or placed.
+ * jobs on the server: a run started before the panel was closed can be followed, cancelled or placed,
+ * and a finished video loop opened as its own document with its frame QC.
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -71,6 +72,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
   function generate(allowOtherSku: boolean) {
     if (!brief || !entry) return;
     setDone(null);
+    setLoop(null);
     setRetry(() => () => generate(true));
     const input = { briefId: brief.id, sku: entry.sku, view: chosenView, source, documentSku, allowOtherSku };
     flow.run(`Generate ${entry.sku} ${chosenView}`, (signal, report) =>
