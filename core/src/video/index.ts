@@ -16,3 +16,4 @@ export * from './choose-master-ratio';
 export * from './camera-move';
 export * from './mp4-xmp-box';
 export * from './plan-video-cuts';
+export * from './describe-video-qc';

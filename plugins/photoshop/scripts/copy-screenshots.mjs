@@ -15,7 +15,7 @@ if (!existsSync(join(from, 'panel-darkest.png'))) {
   process.exit(1);
 }
 mkdirSync(to, { recursive: true });
-const wanted = readdirSync(from).filter((f) => /^panel-(darkest|lightest)\.png$/.test(f) || /-(idle|running|done|error|ask)-darkest\.png$/.test(f));
+const wanted = readdirSync(from).filter((f) => /^panel-(darkest|lightest)\.png$/.test(f) || /-(idle|running|done|error|ask|video)-darkest\.png$/.test(f));
 for (const name of wanted) {
   await sharp(join(from, name)).png({ palette: true, quality: 85, compressionLevel: 9 }).toFile(join(to, name));
 }

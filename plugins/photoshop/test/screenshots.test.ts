@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { startPluginTestServer, type PluginTestServer } from './support/brandlock-test-server';
+import { makeVideoJob, startPluginTestServer, type PluginTestServer } from './support/brandlock-test-server';
 import { buildPreviewPage, launchChromium, openPanelPage } from './support/panel-preview';
 import { failRequests, holdRequests } from './support/held-requests';
 import { contactSheet } from './support/contact-sheet';
@@ -27,7 +27,15 @@ let s: PluginTestServer;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  [html, browser, s] = await Promise.all([buildPreviewPage(), launchChromium(), startPluginTestServer()]);
+  const server = startPluginTestServer({
+    editLock: (lock) => {
+      // The video SKU's category only: a small still and a two-second loop keep FFmpeg's work short.
+      const jersey = lock.categories.find((c) => c.id === 'jersey')!;
+      jersey.recipe = { ...(jersey.recipe ?? {}), width: 512, height: 640 };
+      jersey.video = { ...(jersey.video ?? {}), durationSeconds: 2 };
+    },
+  });
+  [html, browser, s] = await Promise.all([buildPreviewPage(), launchChromium(), server]);
   // Generated masters in the review queue, as a day's production leaves them (one approved per theme).
   const session = await openBrandlockSession(s.url, s.retoucherToken);
   const source = new Uint8Array(await sharp({ create: { width: 64, height: 96, channels: 3, background: '#7a7a7a' } }).png().toBuffer());
@@ -35,10 +43,12 @@ beforeAll(async () => {
     const job = await session.startGenerate({ briefId: s.briefId, sku, view: 'front', source: { bytes: source, contentType: 'image/png' } });
     await session.followJob(job.id, () => {}, new AbortController().signal);
   }
-}, 120_000);
+  // A finished product loop of the sample brief's video SKU, for the Generate tab's video state.
+  await makeVideoJob(s);
+}, 300_000);
 
 const themes = ['darkest', 'lightest'] as const;
-const states = ['idle', 'running', 'done', 'error', 'ask'] as const;
+const states = ['idle', 'running', 'done', 'error', 'ask', 'video'] as const;
 type State = (typeof states)[number];
 const made = new Map<string, string>();
 
@@ -158,6 +168,20 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     await button(p.page, 'Generate NF-WV-1001');
     await p.page.waitForSelector('sp-button:has-text("Put it in anyway")');
     await p.shot('generate', 'ask');
+    expect(p.errors).toEqual([]);
+  });
+
+  it('Generate: a finished video loop of the SKU opened as a video document, with its frame QC', async () => {
+    const p = await openPanel(theme, { tab: 'generate', documents: [{ title: 'NF-JR-3005_heather-grey_front.psd', width: 200, height: 250, garment: [150, 150, 152], texture: 2 }] });
+    await p.page.waitForSelector('.list-title:has-text("front loop")', { timeout: 20_000 });
+    await p.page.click('.list-item:has-text("front loop") sp-button:has-text("Open")');
+    await p.page.waitForSelector('text=FRAME QC', { timeout: 60_000 });
+    const text = await p.page.textContent('.content');
+    expect(text).toMatch(/Opened NF-JR-3005_front_loop-\w+\.mp4/);
+    expect(text).toContain('Worst ΔE00');
+    expect(text).toContain('Loop seam');
+    expect(text).toContain('offline');
+    await p.shot('generate', 'video');
     expect(p.errors).toEqual([]);
   });
 

@@ -13,6 +13,7 @@ import { exportVariantFrameAsync, listVariantFrames } from './variants/export-va
 import { requireArray } from './check-params';
 import { resizeWindowAsync } from './window-size';
 import { loadOfflineLockAsync, saveOfflineLockAsync } from './offline-lock-store';
+import { placeVideoLoopAsync } from './video/place-video-loop';
 
 const scopeOf = (p: { scope?: unknown } | undefined) => (p?.scope === 'page' ? 'page' : 'selection');
 
@@ -40,5 +41,6 @@ export function createMainHandlers(): Handlers<MainApi> {
     addBoardImage: (p) => addBoardImageAsync(p),
     finishBoard: (p) => finishBoardAsync(p?.boardId, p?.outcome, p?.message),
     listBoards: async () => listUnfinishedBoards(),
+    placeVideoLoop: (p) => placeVideoLoopAsync(p),
   };
 }

@@ -8,6 +8,7 @@ import type { PaintSnap, PaletteScan, SnapResult } from './palette';
 import type { SelectionSummary } from './selection';
 import type { CreateVariantsParams, CreatedVariant, ExportedFrame, VariantFrameInfo } from './variants';
 import type { PluginCommand } from '../manifest/manifest-types';
+import type { PlacedVideoLoop, VideoLoopParams } from './video';
 
 export interface Settings {
   serverUrl: string;
@@ -44,6 +45,9 @@ export type MainApi = {
   finishBoard(params: { boardId: string; outcome: BoardOutcome; message: string }): Promise<{ placed: number }>;
   /** Boards on the current page that never finished filling. */
   listBoards(params: void): Promise<BoardSummary[]>;
+
+  /** A product loop: its poster frame (the clip embedded when asked and Figma takes it), QC caption and link. */
+  placeVideoLoop(params: VideoLoopParams): Promise<PlacedVideoLoop>;
 };
 
 export type MainEvents = {

@@ -135,7 +135,7 @@ export function App({ main, initialLock = null }: { main: MainBus; initialLock?:
         <PaletteScreen main={main} loaded={loaded} selection={selection} active={tab === 'palette'} onOpenConnect={openConnect} />
       </div>
       <div {...screen('variants')}>
-        <VariantsScreen main={main} loaded={loaded} selection={selection} editorType={editorType} active={tab === 'variants'} server={connection?.client ?? null} onOpenConnect={openConnect} />
+        <VariantsScreen main={main} loaded={loaded} selection={selection} editorType={editorType} active={tab === 'variants'} server={connection?.client ?? null} connection={connection} onOpenConnect={openConnect} />
       </div>
       <div {...screen('moodboard')}>
         <MoodboardScreen run={run} state={runState} loaded={loaded} api={connection?.client ?? null} onOpenConnect={openConnect} />

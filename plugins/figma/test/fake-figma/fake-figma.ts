@@ -11,7 +11,7 @@
  * It is a test double: it never claims to be Figma, and what it cannot do (font rasterising, JPEG
  * without an injected encoder) fails loudly.
  */
-import { createImageStore, type ImageDecoder } from './fake-images';
+import { createImageStore, type FigmaPlan, type ImageDecoder } from './fake-images';
 import { createStyleStore } from './fake-styles';
 import { FakeNode } from './fake-node';
 import { layoutFrame } from './fake-layout';
@@ -32,6 +32,8 @@ export interface FakeFigmaOptions {
   /** Encodes JPG exports; without it a JPG export throws. */
   encodeJpeg?: (img: RgbaImage) => Promise<Uint8Array>;
   relaunchCommands?: string[];
+  /** The plan of the team that owns the file; createVideoAsync refuses on 'starter' (the default: the strictest). */
+  plan?: FigmaPlan;
 }
 
 export interface UiMessageProps {
@@ -234,6 +236,10 @@ export function createFakeFigma(options: FakeFigmaOptions = {}, existing?: FakeD
     createImage: (bytes: Uint8Array) => {
       live('createImage');
       return images.create(bytes);
+    },
+    async createVideoAsync(bytes: Uint8Array) {
+      live('createVideoAsync');
+      return images.createVideo(bytes, options.plan ?? 'starter');
     },
     async createImageAsync(_src: string) {
       throw new Error('fake figma: createImageAsync would fetch a URL; the plugin fetches in the UI and uses createImage');

@@ -1,6 +1,9 @@
 /**
  * The fake's image store, with Figma's documented limits: PNG, JPEG or GIF only, at most 4096 px a side
  * (figma.createImage throws otherwise). The size is read from the file header, as Figma reports it.
+ * Videos too, as figma.createVideoAsync documents them: MP4, MOV or WebM up to 100 MB, and only in
+ * files of paid teams (Professional, Organization, Enterprise, Education); on a free Starter team it
+ * throws, so a plugin must fall back to something else there.
  */
 import { decodePng, type RgbaImage } from '../support/png';
 
@@ -13,6 +16,21 @@ export interface FakeImage {
 }
 
 export const MAX_IMAGE_SIDE = 4096;
+export const MAX_VIDEO_BYTES = 100 * 1024 * 1024;
+
+/** The team plan of the file the plugin runs in. */
+export type FigmaPlan = 'starter' | 'professional' | 'organization' | 'enterprise' | 'education';
+
+export interface FakeVideo {
+  readonly hash: string;
+}
+
+/** MP4 and MOV start with an `ftyp` box; WebM with the EBML magic. */
+function isVideo(b: Uint8Array): boolean {
+  const ftyp = b.length > 12 && b[4] === 0x66 && b[5] === 0x74 && b[6] === 0x79 && b[7] === 0x70;
+  const ebml = b.length > 4 && b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3;
+  return ftyp || ebml;
+}
 
 export function createImageStore(decodeOther?: ImageDecoder) {
   const images = new Map<string, { bytes: Uint8Array; width: number; height: number; format: string }>();
@@ -27,7 +45,19 @@ export function createImageStore(decodeOther?: ImageDecoder) {
     };
   };
 
+  const videos = new Set<string>();
   return {
+    /** figma.createVideoAsync, with the errors its documentation lists. */
+    async createVideo(bytes: Uint8Array, plan: FigmaPlan): Promise<FakeVideo> {
+      if (!(bytes instanceof Uint8Array)) throw new TypeError('createVideoAsync: expected a Uint8Array');
+      if (plan === 'starter') throw new Error('Uploading videos only works in files in paid Pro teams');
+      if (!isVideo(bytes)) throw new Error('Video file type must be MP4');
+      if (bytes.length >= MAX_VIDEO_BYTES) throw new Error('Video file must be less than 100MB');
+      const hash = contentHash(bytes);
+      videos.add(hash);
+      return { hash };
+    },
+    hasVideo: (hash: string) => videos.has(hash),
     create(bytes: Uint8Array): FakeImage {
       if (!(bytes instanceof Uint8Array)) throw new TypeError('createImage: expected a Uint8Array');
       const info = sniffImage(bytes);

@@ -509,6 +509,22 @@ export class FakeNode {
     this.retext();
     this.parent?.reflow();
   }
+  /**
+   * The whole text's link, as TextNode.hyperlink: a URL or a node, null for none. Changing it is a text
+   * edit, so the font must be loaded first.
+   */
+  get hyperlink(): { type: 'URL' | 'NODE'; value: string } | null {
+    return this._hyperlink;
+  }
+  set hyperlink(v: { type: 'URL' | 'NODE'; value: string } | null) {
+    this.textOnly('hyperlink');
+    this.requireFonts('hyperlink');
+    if (v !== null && (!v || (v.type !== 'URL' && v.type !== 'NODE') || typeof v.value !== 'string' || !v.value)) {
+      throw new Error('in set_hyperlink: Expected {type: "URL" | "NODE", value: string} or null');
+    }
+    this._hyperlink = v ? { type: v.type, value: v.value } : null;
+  }
+  private _hyperlink: { type: 'URL' | 'NODE'; value: string } | null = null;
   get fontName(): FontName {
     return { ...this._font };
   }

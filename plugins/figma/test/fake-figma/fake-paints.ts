@@ -37,10 +37,13 @@ export function validatePaints(paints: unknown, images: ImageStore, property: st
       if (!['FILL', 'FIT', 'CROP', 'TILE'].includes(paint.scaleMode as string)) throw new Error(`${at}.scaleMode: Expected FILL, FIT, CROP or TILE`);
       if (typeof paint.imageHash !== 'string' || !images.has(paint.imageHash)) throw new Error(`${at}.imageHash: unknown image hash`);
       if (paint.imageTransform !== undefined) validateTransform(paint.imageTransform, `${at}.imageTransform`);
+    } else if (paint.type === 'VIDEO') {
+      if (!['FILL', 'FIT', 'CROP', 'TILE'].includes(paint.scaleMode as string)) throw new Error(`${at}.scaleMode: Expected FILL, FIT, CROP or TILE`);
+      if (typeof paint.videoHash !== 'string' || !images.hasVideo(paint.videoHash)) throw new Error(`${at}.videoHash: unknown video hash`);
     } else if (typeof paint.type === 'string' && paint.type.startsWith('GRADIENT_')) {
       if (!Array.isArray(paint.gradientStops)) throw new Error(`${at}.gradientStops: Expected an array`);
     } else {
-      throw new Error(`${at}.type: Expected SOLID, IMAGE or a gradient, found ${String(paint.type)}`);
+      throw new Error(`${at}.type: Expected SOLID, IMAGE, VIDEO or a gradient, found ${String(paint.type)}`);
     }
   });
 }

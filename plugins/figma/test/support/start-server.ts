@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBrandlockClient } from '@brandlock/core/api';
+import { createBrandlockClient, type Job } from '@brandlock/core/api';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -17,6 +17,13 @@ export interface TestServer {
   url: string;
   /** A designer's token (what a designer pastes into the plugin). */
   token: string;
+  /**
+   * A finished product loop, as production makes one: the sample brief's video SKU (NF-JR-3005, front)
+   * generated from its packshot, the still approved when QC did not pass it alone, then its loop made
+   * by the local provider and frame-checked. Returns the video job and an art director's token (frame
+   * QC is in the audit trail, which art directors read and designers do not).
+   */
+  makeVideoJob(): Promise<{ job: Job; directorToken: string }>;
   /** Uploads a .cube file as an admin does (`PUT /v1/luts`). */
   uploadLut(text: string): Promise<void>;
   /** Uploads the sample lock's model reference images as an admin does (`PUT /v1/locks/current/files`). */
@@ -24,7 +31,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Changes the sample lock before it is published (smaller stills and clips for video tests). */
+  editLock?: (lock: { categories: { id: string; recipe?: Record<string, unknown>; video?: Record<string, unknown> | null }[] }) => void;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'brandlock-figma-server-'));
   const child = spawn(process.execPath, [join(root, 'scripts/run-ts.mjs'), join(root, 'server/src/main.ts')], {
     cwd: dir,
@@ -33,7 +45,9 @@ export async function startTestServer(): Promise<TestServer> {
   });
   const { url, adminToken } = await readBanner(child);
   const admin = createBrandlockClient({ baseUrl: url, token: adminToken });
-  await admin.locks.publish(JSON.parse(readFileSync(join(root, 'samples/brand-lock.json'), 'utf8')));
+  const lock = JSON.parse(readFileSync(join(root, 'samples/brand-lock.json'), 'utf8'));
+  options.editLock?.(lock);
+  await admin.locks.publish(lock);
   const designer = await admin.tokens.create({ name: 'Figma plugin test', role: 'designer' });
   return {
     url,
@@ -43,6 +57,17 @@ export async function startTestServer(): Promise<TestServer> {
       for (const path of lock.models.flatMap((m) => m.referenceImages)) {
         await admin.lockFiles.put('current', path, new Uint8Array(readFileSync(join(root, 'samples', path))), 'image/png');
       }
+    },
+    async makeVideoJob() {
+      const brief = await admin.briefs.upload({ name: 'SS27 core range', text: readFileSync(join(root, 'samples/brief.csv'), 'utf8') });
+      const photo = new Uint8Array(readFileSync(join(root, 'samples/photos/packshot/solidus-zip-hoodie-grey-white-bg.jpg')));
+      const { ref } = await admin.uploads.put(photo, 'image/jpeg');
+      const still = await admin.jobs.watch((await admin.jobs.create({ kind: 'generate', brief: brief.id, sku: 'NF-JR-3005', view: 'front', sources: [ref] })).id);
+      if (still.state !== 'succeeded') throw new Error(`the still failed: ${still.error?.message}`);
+      if (!['ready', 'approved'].includes(still.outputs[0].reviewStatus)) await admin.review.decide(still.outputs[0].assetId, { decision: 'approve', reason: 'colour and zip right' });
+      const video = await admin.jobs.watch((await admin.jobs.create({ kind: 'video', brief: brief.id, sku: 'NF-JR-3005', view: 'front' })).id);
+      if (video.state !== 'succeeded') throw new Error(`the video job failed: ${video.error?.message}`);
+      return { job: video, directorToken: (await admin.tokens.create({ name: 'Figma plugin test AD', role: 'art-director' })).token };
     },
     async uploadLut(text) {
       await admin.luts.put(text);

@@ -25,6 +25,8 @@ export interface FakeLayer {
   opacity?: number;
   /** Pixels a layer style (drop shadow, glow) reaches beyond the layer's pixels; Photoshop's `bounds` include it. */
   effectsSpread?: number;
+  /** A video layer's footage: the file it reads its frames from (Photoshop references it, it does not embed it). */
+  footage?: string;
   /** When true, Photoshop refuses to write this layer's XMP (seen in the field as error -25920). */
   refusesXmp?: boolean;
 }

@@ -61,6 +61,11 @@ export class FakeFileSystem implements FileSystemPort {
     return this.put(`${TEMP}/${++this.counter}/${name}`, bytes);
   }
 
+  async writeKeptFile(folder: string, name: string, bytes: Uint8Array): Promise<FileRef> {
+    const path = `/plugin-data/${folder}/${name}`;
+    return this.files.has(path) ? FakeFileSystem.file(path) : this.put(path, bytes);
+  }
+
   async createPartialFile(folder: FolderRef, finalName: string): Promise<FileRef> {
     const dot = finalName.lastIndexOf('.');
     const [base, ext] = dot > 0 ? [finalName.slice(0, dot), finalName.slice(dot)] : [finalName, ''];

@@ -18,6 +18,10 @@ import { compositeDocument, convertDepth, cropRaster, resampleRaster, storageDep
 import { isModifying, playDescriptor, type FakePlayContext } from './fake-batch-play';
 import * as ops from './fake-document-ops';
 import type { FakeFileSystem } from './fake-file-system';
+import { readMp4Facts } from './fake-mp4';
+
+/** What Photoshop opens as a video document (its QuickTime/MPEG-4 importer), by the file's extension. */
+const VIDEO_EXTENSIONS = /\.(mp4|m4v|mov)$/i;
 
 export type { NewFakeDocument } from './fake-photoshop-state';
 
@@ -97,6 +101,10 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
 
   private async place(token: string): Promise<ActionResult> {
     const path = token.replace(/^fake-token:/, '');
+    if (VIDEO_EXTENSIONS.test(path)) {
+      // What Place Embedded makes of a clip is not in Adobe's UXP or batchPlay documentation; brandlock opens clips instead.
+      throw new Error(`FakePhotoshop: placing the clip ${path} into a document is not modelled; open it as its own document`);
+    }
     const doc = this.playContext().active();
     const image = convertDepth(await this.codecs.decodeImage(await this.fs.readFile({ name: path, path }), path), storageDepth(doc));
     const scale = Math.min(1, doc.width / image.width, doc.height / image.height);
@@ -207,8 +215,25 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
     if (dialog && options?.dialogs !== 'suppress') {
       throw { number: -128, message: `Opening "${file.name}" stopped at the "${dialog}" dialog, which nobody answered.` };
     }
-    const raster = await this.codecs.decodeImage(await this.fs.readFile(file), file.name);
+    const bytes = await this.fs.readFile(file);
+    if (VIDEO_EXTENSIONS.test(file.name)) return this.info(this.openVideo(file, bytes));
+    const raster = await this.codecs.decodeImage(bytes, file.name);
     return this.info(this.addDocument({ title: file.name, pixels: raster, path: file.path }));
+  }
+
+  /**
+   * Photoshop opens a clip as a new 8-bit RGB document of the clip's size whose one layer is a video
+   * layer (Adobe's help: "When you open a video file ... the frames are contained within a video
+   * layer"). The layer references the file rather than embedding it, so the footage is only as
+   * lasting as that file. The fake decodes no frames: the layer has no pixels to read.
+   */
+  private openVideo(file: FileRef, bytes: Uint8Array) {
+    const facts = readMp4Facts(bytes);
+    if (!facts) throw { number: -25920, message: `Could not complete your request because "${file.name}" is not a valid video file or the file-format module cannot parse it.` };
+    const doc = this.addDocument({ title: file.name, pixels: { width: facts.width, height: facts.height, depth: 8, data: new Uint8Array(facts.width * facts.height * 4) }, path: file.path });
+    const layer = doc.layers[0];
+    Object.assign(layer, { name: 'Layer 1', kind: 'video', isBackground: false, pixels: null, footage: file.path });
+    return doc;
   }
 
   async activateDocument(documentId: number): Promise<void> {

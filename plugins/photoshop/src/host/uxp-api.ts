@@ -32,6 +32,7 @@ export interface UxpApi {
       getFolder(): Promise<UxpFolder | null>;
       getFileForOpening(options: { types: string[]; allowMultiple: false }): Promise<UxpFile | null>;
       getTemporaryFolder(): Promise<UxpFolder>;
+      getDataFolder(): Promise<UxpFolder>;
       createSessionToken(entry: UxpEntry): string;
       createPersistentToken(entry: UxpEntry): Promise<string>;
       getEntryForPersistentToken(token: string): Promise<UxpEntry>;

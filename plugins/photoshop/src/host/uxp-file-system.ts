@@ -68,6 +68,27 @@ export class UxpFileSystem implements FileSystemPort {
     return this.ref(file);
   }
 
+  async writeKeptFile(folderName: string, name: string, bytes: Uint8Array) {
+    const data = await uxp.storage.localFileSystem.getDataFolder();
+    let folder: UxpFolder;
+    try {
+      folder = (await data.getEntry(folderName)) as UxpFolder;
+    } catch {
+      folder = await data.createFolder(folderName);
+    }
+    try {
+      const existing = await folder.getEntry(name);
+      if (existing.isFile) return this.ref(existing);
+    } catch {
+      // not kept yet: written below
+    }
+    // Written under a partial name and renamed when complete, so a kept file is never a torn one.
+    const partial = await folder.createFile(`.${name}.part-${Date.now()}-${++this.counter}`, { overwrite: true });
+    await partial.write(bytes.slice().buffer, { format: uxp.storage.formats.binary });
+    await partial.moveTo(folder, { newName: name, overwrite: false });
+    return this.ref(await folder.getEntry(name));
+  }
+
   async createPartialFile(folder: FolderRef, finalName: string) {
     // The real extension stays last: Photoshop's save commands may force the format's extension.
     const dot = finalName.lastIndexOf('.');

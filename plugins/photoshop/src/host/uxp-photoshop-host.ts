@@ -47,6 +47,7 @@ function kindOf(kind: string): LayerKind {
   if (kind === 'smartObject') return 'smartObject';
   if (kind === 'text') return 'text';
   if (kind === 'group') return 'group';
+  if (kind === 'video') return 'video';
   return adjustmentKinds.has(kind) ? 'adjustment' : 'other';
 }
 

@@ -5,6 +5,7 @@
  */
 import type { BrandLock } from '@brandlock/core/brand';
 import type { ProductionRecord } from '@brandlock/core/audit';
+import type { VideoQcSummary } from '@brandlock/core/video';
 
 export interface ConnectionInfo {
   serverUrl: string;
@@ -104,6 +105,23 @@ export interface GeneratedResult {
   note: string | null;
 }
 
+/** A finished video job's clip (MP4), its production record and what frame-level QC found. */
+export interface VideoResult {
+  jobId: string;
+  sku: string | null;
+  view: string | null;
+  bytes: Uint8Array;
+  contentType: string;
+  width: number;
+  height: number;
+  record: ProductionRecord;
+  qc: VideoQcSummary;
+  /** The first frame at full size (a stored JPEG), for showing the clip without playing it. */
+  poster: { ref: string; width: number; height: number } | null;
+  /** "offline loop": what the provider said about how it made this. */
+  note: string | null;
+}
+
 export interface VariantsRequest {
   /** The flattened 8-bit sRGB master. */
   master: { bytes: Uint8Array; contentType: 'image/png' };
@@ -137,7 +155,9 @@ export interface BrandlockServer {
   followJob(jobId: string, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<JobSummary>;
   /** A finished generate job's first output and its production record. */
   jobResult(jobId: string): Promise<GeneratedResult>;
-  /** Generate jobs of a SKU, newest first, running and finished: what a panel reopened later offers to follow or place. */
+  /** A finished video job's clip, record and frame-level QC. */
+  videoResult(jobId: string): Promise<VideoResult>;
+  /** Generate and video jobs of a SKU, newest first, running and finished: what a panel reopened later offers to follow, place or open. */
   jobsForSku(sku: string): Promise<JobSummary[]>;
   cancelJob(jobId: string): Promise<void>;
   /** The review queue: flagged and rejected assets (or the statuses given), oldest first. */

@@ -22,6 +22,14 @@ export interface FileSystemPort {
   readFile(file: FileRef): Promise<Uint8Array>;
   /** Writes bytes to a fresh file of that name (in its own folder inside the plugin's temporary folder). */
   writeTempFile(name: string, bytes: Uint8Array): Promise<FileRef>;
+  /**
+   * Writes bytes to a file of that name in a folder of the plugin's data folder (`plugin-data:`, kept
+   * across sessions), once: a file of that name already kept is returned as it is (a job's clip never
+   * changes, and a video document open in Photoshop may be reading it). For clips: Photoshop's video
+   * layer reads its frames from the file it was opened from, so that file must outlive the panel's
+   * temporary files. Written under a partial name and renamed when complete.
+   */
+  writeKeptFile(folder: string, name: string, bytes: Uint8Array): Promise<FileRef>;
   /** A fresh, empty, uniquely named temporary file inside `folder` to write an output into. */
   createPartialFile(folder: FolderRef, finalName: string): Promise<FileRef>;
   /** Replaces the contents of a file (a partial file made by createPartialFile). */

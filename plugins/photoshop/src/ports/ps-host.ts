@@ -34,7 +34,8 @@ export interface DocumentInfo {
   path: string | null;
 }
 
-export type LayerKind = 'pixel' | 'adjustment' | 'smartObject' | 'text' | 'group' | 'other';
+/** `video`: a video layer, as opening a clip makes (UXP's constants.LayerKind.VIDEO, "video"). */
+export type LayerKind = 'pixel' | 'adjustment' | 'smartObject' | 'text' | 'group' | 'video' | 'other';
 
 export interface LayerInfo {
   id: number;

@@ -5,7 +5,8 @@
  * SKU, and the review queue with its decisions.
  */
 import { createBrandlockClient, isBrandlockHttpError, type Job, type JobCreateRequest } from '@brandlock/core/api';
-import type { BrandlockServer, CurrentBrief, GeneratedResult, JobProgress, JobSummary } from '../ports/brandlock-server';
+import { describeVideoQc } from '@brandlock/core/video';
+import type { BrandlockServer, CurrentBrief, GeneratedResult, JobProgress, JobSummary, VideoResult } from '../ports/brandlock-server';
 import { reviewSession } from './review-session';
 import { PanelError } from '../errors/panel-error';
 import { toServerError } from './server-errors';
@@ -132,9 +133,25 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     return { jobId: job.id, bytes: asset.bytes, contentType: asset.contentType, record, note: job.note };
   }
 
+  async function videoResult(jobId: string): Promise<VideoResult> {
+    const job = requireSucceeded(await guard(`send job ${jobId}`, () => api.jobs.get(jobId)), `job ${jobId.slice(0, 12)}`);
+    const output = job.outputs.find((o) => o.contentType.startsWith('video/'));
+    if (job.kind !== 'video' || !output) throw new PanelError('server-error', `Job ${job.id} for ${job.sku ?? 'this SKU'} has no video clip (it is a ${job.kind} job).`);
+    const { records } = await guard(`send the production record of job ${job.id}`, () => api.audit.query({ job: job.id }));
+    const record = records.find((r) => r.assetId === output.assetId) ?? records[0];
+    if (!record) throw new PanelError('server-error', `The server has no production record for job ${job.id}; the clip was not opened.`);
+    const asset = await guard(`send the clip of job ${job.id}`, () => api.assets.get(output.ref));
+    const poster = (record.qc.detail as { poster?: { sha256?: unknown; width?: unknown; height?: unknown } } | undefined)?.poster;
+    return {
+      jobId: job.id, sku: job.sku, view: job.view, bytes: asset.bytes, contentType: asset.contentType, width: output.width, height: output.height,
+      record, qc: describeVideoQc(record.qc), note: job.note,
+      poster: poster && typeof poster.sha256 === 'string' && typeof poster.width === 'number' && typeof poster.height === 'number' ? { ref: `sha256:${poster.sha256}`, width: poster.width, height: poster.height } : null,
+    };
+  }
+
   async function jobsForSku(sku: string): Promise<JobSummary[]> {
     const { jobs } = await guard(`list the jobs of ${sku}`, () => api.jobs.list({ sku, limit: 20 }));
-    return jobs.filter((j) => j.kind === 'generate').map(summary);
+    return jobs.filter((j) => j.kind === 'generate' || j.kind === 'video').map(summary);
   }
 
   async function cancelJob(jobId: string): Promise<void> {
@@ -169,6 +186,7 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     startGenerate,
     followJob,
     jobResult,
+    videoResult,
     jobsForSku,
     cancelJob,
     reviewQueue: review.reviewQueue,

@@ -24,10 +24,16 @@ export interface PluginTestServer {
   close(): Promise<void>;
 }
 
-export async function startPluginTestServer(): Promise<PluginTestServer> {
+export interface PluginTestServerOptions {
+  /** Changes the sample lock before it is published (smaller recipes and clips for video tests). */
+  editLock?: (lock: { categories: { id: string; recipe?: Record<string, unknown>; video?: Record<string, unknown> | null }[] }) => void;
+}
+
+export async function startPluginTestServer(options: PluginTestServerOptions = {}): Promise<PluginTestServer> {
   const { startTestServer } = (await import(serverTestSupport)) as { startTestServer(options: { listen: boolean }): Promise<ServerForTests> };
   const server = await startTestServer({ listen: true });
   const lock = JSON.parse(readFileSync(new URL('brand-lock.json', samples), 'utf8'));
+  options.editLock?.(lock);
   const published = await server.request('/v1/locks', { method: 'POST', body: JSON.stringify(lock), headers: { 'content-type': 'application/json' } });
   if (published.status !== 201) throw new Error(`publishing the sample lock failed: ${published.status} ${await published.text()}`);
   const text = readFileSync(new URL('brief.csv', samples), 'utf8');
@@ -35,4 +41,37 @@ export async function startPluginTestServer(): Promise<PluginTestServer> {
   if (uploaded.status !== 201) throw new Error(`uploading the sample brief failed: ${uploaded.status} ${await uploaded.text()}`);
   const { id: briefId } = (await uploaded.json()) as { id: string };
   return { server, url: server.url, retoucherToken: await server.tokenFor('retoucher', 'Dana Retoucher'), briefId, close: () => server.close() };
+}
+
+/**
+ * A finished video job as production makes one: the sample brief's video SKU (NF-JR-3005, heather
+ * zip hoodie, front) generated from its sample packshot, the still approved by an art director when
+ * QC did not pass it on its own (a loop starts only from an approved or passing still), then its loop
+ * made by the local provider and frame-checked. Returns the video job's id.
+ */
+export async function makeVideoJob(s: PluginTestServer): Promise<string> {
+  const director = await s.server.tokenFor('art-director', 'Ines (AD)');
+  const call = async (path: string, init: RequestInit & { token?: string } = {}) => {
+    const res = await s.server.request(path, { token: s.retoucherToken, ...init });
+    if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<any>;
+  };
+  const watch = async (id: string) => {
+    for (;;) {
+      const job = await call(`/v1/jobs/${id}`);
+      if (['succeeded', 'failed', 'canceled'].includes(job.state)) return job;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+  const photo = readFileSync(new URL('photos/packshot/solidus-zip-hoodie-grey-white-bg.jpg', samples));
+  const upload = await call('/v1/uploads', { method: 'PUT', body: photo, headers: { 'content-type': 'image/jpeg' } });
+  const json = { 'content-type': 'application/json' };
+  const still = await watch((await call('/v1/jobs', { method: 'POST', headers: json, body: JSON.stringify({ kind: 'generate', brief: s.briefId, sku: 'NF-JR-3005', view: 'front', sources: [upload.ref] }) })).id);
+  if (still.state !== 'succeeded') throw new Error(`the still failed: ${JSON.stringify(still.error)}`);
+  if (!['ready', 'approved'].includes(still.outputs[0].reviewStatus)) {
+    await call(`/v1/review/${still.outputs[0].assetId}`, { method: 'POST', token: director, headers: json, body: JSON.stringify({ decision: 'approve', reason: 'colour and zip right' }) });
+  }
+  const video = await watch((await call('/v1/jobs', { method: 'POST', headers: json, body: JSON.stringify({ kind: 'video', brief: s.briefId, sku: 'NF-JR-3005', view: 'front' }) })).id);
+  if (video.state !== 'succeeded') throw new Error(`the video job failed: ${JSON.stringify(video.error)}`);
+  return video.id;
 }

@@ -14,6 +14,8 @@ import { ExportSection, useExport } from '../variants/export-panel';
 import { MakeForm, defaultMakeOptions, type MakeOptions } from '../variants/make-form';
 import { makeVariants, type MakeResult } from '../variants/make-variants';
 import type { ServerEncoder } from '../export/encode-for-delivery';
+import type { ServerConnection } from '../server/connect-server';
+import { VideoLoopsSection } from '../video/video-loops-section';
 
 interface Props {
   main: MainBus;
@@ -24,9 +26,11 @@ interface Props {
   /** The brandlock server's encoder when connected. */
   server: ServerEncoder | null;
   onOpenConnect(): void;
+  /** The server connection, for its product loops; null offline. */
+  connection?: ServerConnection | null;
 }
 
-export function VariantsScreen({ main, loaded, selection, editorType, active, server, onOpenConnect }: Props) {
+export function VariantsScreen({ main, loaded, selection, editorType, active, server, onOpenConnect, connection = null }: Props) {
   const lock = loaded?.lock ?? null;
   const image = selection?.image ?? null;
   const [options, setOptions] = useState<MakeOptions | null>(lock ? defaultMakeOptions(lock, image?.naming ?? {}) : null);
@@ -99,6 +103,7 @@ export function VariantsScreen({ main, loaded, selection, editorType, active, se
           </div>
         )}
         <ExportSection state={exporter} />
+        {connection && <VideoLoopsSection main={main} client={connection.client} serverUrl={connection.url} sku={image?.naming.sku ?? null} />}
       </div>
       <div class="footer">
         {working ? (

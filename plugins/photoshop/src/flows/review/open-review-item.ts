@@ -1,6 +1,7 @@
 /**
  * Opens an asset from the server's review queue in Photoshop for the retoucher to fix: its bytes are
- * written to a temporary file named after the SKU, opened without dialogs, and the document's XMP
+ * written to a temporary file named after the SKU (a clip to the plugin's data folder, because its
+ * video layer keeps reading it), opened without dialogs, and the document's XMP
  * gets the SKU, colourway, view and category (so QC and Export know it) and the asset and job ids (so
  * the approval goes back to the right asset).
  */
@@ -11,7 +12,7 @@ import { checkResults } from '../../descriptors/check-results';
 import { getXmp, setXmp, xmpFromResult } from '../../descriptors/xmp';
 import { writeBrandlockXmp, type XmpProperties } from '../../xmp/brandlock-xmp';
 
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/tiff': 'tif' };
+const EXTENSIONS: Record<string, string> = { 'video/mp4': 'mp4', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/tiff': 'tif' };
 const safe = (s: string) => s.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
 
 /** "NF-WV-1002_terracotta_front_review-3f2a9c1d.png" */
@@ -22,7 +23,9 @@ export function reviewFileName(entry: ReviewEntry, contentType: string): string 
 
 export async function openReviewItem(ps: PsHost, files: FileSystemPort, server: BrandlockServer, entry: ReviewEntry): Promise<DocumentInfo> {
   const { bytes, contentType } = await server.assetBytes(entry.ref);
-  const file = await files.writeTempFile(reviewFileName(entry, contentType), bytes);
+  // A clip opens as a video layer that reads its frames from the file, so the file is kept, not temporary.
+  const name = reviewFileName(entry, contentType);
+  const file = contentType === 'video/mp4' ? await files.writeKeptFile('videos', name, bytes) : await files.writeTempFile(name, bytes);
   return ps.executeAsModal(`Open ${entry.sku ?? entry.assetId} for review`, async () => {
     const doc = await ps.openDocument(file, { dialogs: 'suppress' });
     const props: XmpProperties = { reviewAssetId: entry.assetId, reviewJobId: entry.jobId };

@@ -2,11 +2,14 @@
  * Generate: the open document's SKU (from its metadata or name) with its locked recipe, the source
  * (document, active layer or selection), and the result back as a layer named after the SKU and job.
  * Generating another SKU into this master is possible, but only after a warning. Below, the SKU's
- * jobs on the server: a run started before the panel was closed can be followed, cancelled or placed.
+ * jobs on the server: a run started before the panel was closed can be followed, cancelled or placed,
+ * and a finished video loop opened as its own document with its frame QC.
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { JobSummary } from '../../ports/brandlock-server';
+import type { JobSummary, VideoResult } from '../../ports/brandlock-server';
+import { openVideoJob, type OpenedVideo } from '../../flows/video/open-video-job';
+import { VideoQcCard } from './video-qc-card';
 import { generateIntoDocument, type GenerateOutcome } from '../../flows/generate/generate-into-document';
 import { placeJobResult } from '../../flows/generate/place-job-result';
 import { placedJobIds } from '../../flows/generate/placed-job-ids';
@@ -32,6 +35,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
   const [view, setView] = useState('');
   const [source, setSource] = useState<GenerationSource>('document');
   const [done, setDone] = useState<GenerateOutcome | null>(null);
+  const [loop, setLoop] = useState<{ result: VideoResult; opened: OpenedVideo } | null>(null);
   const [retry, setRetry] = useState<(() => void) | null>(null);
   const [jobs, setJobs] = useState<JobSummary[]>([]);
   const [placed, setPlaced] = useState<Set<string>>(new Set());
@@ -68,6 +72,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
   function generate(allowOtherSku: boolean) {
     if (!brief || !entry) return;
     setDone(null);
+    setLoop(null);
     setRetry(() => () => generate(true));
     const input = { briefId: brief.id, sku: entry.sku, view: chosenView, source, documentSku, allowOtherSku };
     flow.run(`Generate ${entry.sku} ${chosenView}`, (signal, report) =>
@@ -75,10 +80,28 @@ export function GenerateTab(p: TabProps): JSX.Element {
     ).then(finished);
   }
 
+  function openLoop(job: JobSummary, follow: boolean) {
+    setDone(null);
+    setLoop(null);
+    setRetry(null);
+    flow.run(`${follow ? 'Follow' : 'Open'} loop ${job.id.slice(0, 8)}`, async (signal, report) => {
+      if (follow) await session!.followJob(job.id, (j) => report({ fraction: j.fraction, label: j.message || j.state }), signal);
+      report({ fraction: 1, label: 'Downloading the loop…' });
+      const result = await session!.videoResult(job.id);
+      report({ fraction: 1, label: 'Opening the loop in Photoshop…' });
+      return { result, opened: await openVideoJob(p.services.ps, p.services.files, result) };
+    }).then((opened) => {
+      if (opened) setLoop(opened);
+      finished(undefined);
+    });
+  }
+
   function place(job: JobSummary, allowOtherSku: boolean, follow: boolean) {
+    if (job.kind === 'video') return openLoop(job, follow);
     if (!p.doc) return;
     const documentId = p.doc.id;
     setDone(null);
+    setLoop(null);
     setRetry(() => () => place(job, true, false));
     flow.run(`${follow ? 'Follow' : 'Place'} job ${job.id.slice(0, 8)}`, async (signal, report) => {
       if (follow) await session!.followJob(job.id, (j) => report({ fraction: j.fraction, label: j.message || j.state }), signal);
@@ -154,6 +177,11 @@ export function GenerateTab(p: TabProps): JSX.Element {
             {done.recordWarning ? `The production record stays on the server: ${done.recordWarning}` : "The production record is in the layer's metadata."}
             {done.note ? ` Server note: ${done.note}` : ''}
           </Notice>
+        </Reveal>
+      ) : null}
+      {loop ? (
+        <Reveal block="end">
+          <VideoQcCard result={loop.result} opened={loop.opened} />
         </Reveal>
       ) : null}
       {entry ? <RecipeCard lock={session.lock} sku={entry} view={chosenView} /> : null}

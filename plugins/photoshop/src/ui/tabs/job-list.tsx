@@ -1,7 +1,8 @@
 /**
- * "Jobs for this SKU": the SKU's generate jobs on the server, so a panel reopened after Photoshop or
- * the panel was closed finds what is still running (follow it, cancel it) and what finished but is
- * not in this document yet (place it). A result that could not be placed is never lost here.
+ * "Jobs for this SKU": the SKU's generate and video jobs on the server, so a panel reopened after
+ * Photoshop or the panel was closed finds what is still running (follow it, cancel it) and what
+ * finished but is not in this document yet (place a still; open a loop as its own video document).
+ * A result that could not be placed is never lost here.
  */
 import type { JSX } from 'preact';
 import type { JobSummary } from '../../ports/brandlock-server';
@@ -21,7 +22,8 @@ export function JobList(p: { jobs: JobSummary[]; placed: Set<string>; busy: bool
           <span class={`badge ${badges[j.state][0]}`}>{badges[j.state][1]}</span>
           <div class="list-main">
             <div class="list-title">
-              {j.view ?? 'view'} · job {j.id.slice(0, 8)}
+              {j.view ?? 'view'}
+              {j.kind === 'video' ? ' loop' : ''} · job {j.id.slice(0, 8)}
             </div>
             <div class="list-sub">
               {when(j.createdAt)} · {j.requestedBy}
@@ -39,6 +41,10 @@ export function JobList(p: { jobs: JobSummary[]; placed: Set<string>; busy: bool
                 Cancel
               </sp-link>
             </div>
+          ) : j.state === 'succeeded' && j.kind === 'video' ? (
+            <sp-button variant="secondary" size="s" disabled={p.busy || undefined} onClick={() => p.onPlace(j)}>
+              Open
+            </sp-button>
           ) : j.state === 'succeeded' && !p.placed.has(j.id) ? (
             <sp-button variant="secondary" size="s" disabled={p.busy || undefined} onClick={() => p.onPlace(j)}>
               Place
