@@ -61,7 +61,7 @@ describe('a trained LoRA in generation', () => {
     const weights = training.result as { weightsUrl: string; weightsSha256: string };
 
     const item = { sku: 'NF-TR-1', colorway: 'Indigo', category: 'denim', fabric: 'rigid denim', silhouette: 'straight jean', swatch: 'indigo-rinse', model: 'ava' };
-    const created = await t.request('/v1/jobs', post({ kind: 'generate', provider: 'fal', item }));
+    const created = await t.request('/v1/jobs', post({ kind: 'generate', provider: 'fal', item, pilot: 1 }));
     const createdBody = await created.json();
     expect(created.status, JSON.stringify(createdBody)).toBe(202);
     const job = await until(async () => (await t.request(`/v1/jobs/${createdBody.id}`)).json(), (j) => ['succeeded', 'failed', 'canceled'].includes(j.state));
