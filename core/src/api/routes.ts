@@ -103,9 +103,15 @@ export const API_ROUTES = [
   { id: 'cancelMoodboard', method: 'post', path: '/v1/moodboards/{id}/cancel', summary: 'Cancel every open cell of a moodboard (also at the provider); finished cells stay', action: 'jobs:cancel', responses: { 202: { description: 'Cancel requested', schema: Moodboard }, ...denied, ...missing('moodboard') } },
   {
     id: 'encodeFrame', method: 'post', path: '/v1/encode', summary: "Encode a frame exported from Figma (PNG at the channel's size) as the channel's delivery file: the same encoder as `brandlock variants` (format, quality within maxBytes, LZW TIFF, sRGB ICC)", action: 'jobs:create',
-    query: z.object({ channel: z.string().max(64), lock: z.string().max(100).optional() }),
+    query: z.object({
+      channel: z.string().max(64),
+      lock: z.string().max(100).optional(),
+      sku: z.string().max(100).optional().describe('The SKU the frame shows, for the XMP/IPTC provenance'),
+      job: z.string().max(200).optional().describe("The master's job id: its provider, model, seed and recipe hash go into the XMP"),
+      sourceType: z.enum(['trainedAlgorithmicMedia', 'compositeWithTrainedAlgorithmicMedia', 'digitalCapture']).optional().describe('IPTC DigitalSourceType; trainedAlgorithmicMedia when absent, as for variants'),
+    }),
     body: { binary: true, contentType: 'image/png', description: "The frame's lossless PNG export" },
-    responses: { 200: { description: 'The delivery file; X-Brandlock-Quality says the quality used', contentType: 'application/octet-stream' }, 415: err('Not a PNG'), 422: err('Unknown channel, wrong size, or it cannot fit maxBytes'), ...denied, ...missing('lock version') },
+    responses: { 200: { description: 'The delivery file with provenance XMP (and IPTC for JPEG); X-Brandlock-Quality says the quality used, X-Brandlock-Digital-Source-Type the source type written', contentType: 'application/octet-stream' }, 415: err('Not a PNG'), 422: err('Unknown channel, wrong size, or it cannot fit maxBytes'), ...denied, ...missing('lock version') },
   },
   {
     id: 'uploadLockFile', method: 'put', path: '/v1/locks/{ref}/files', summary: "Upload a file a lock names by path (a model profile's reference image), so moodboards can show it", action: 'locks:publish',
