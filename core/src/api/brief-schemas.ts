@@ -3,7 +3,7 @@
  * stored with their plan. Bad rows come back with their row, column and reason; good rows are planned.
  */
 import { z } from 'zod';
-import { ApiIssue, BlobRef, IsoTime } from './common';
+import { ApiIssue, ApprovalOverride, BlobRef, IsoTime, PilotRequest } from './common';
 import { LockRef } from './lock-schemas';
 
 export const BriefUploadRequest = z.strictObject({
@@ -69,6 +69,8 @@ export const BriefJobsRequest = z.strictObject({
     .record(z.string().max(500), BlobRef)
     .optional()
     .describe("The brief's source_images paths mapped to uploaded references; each SKU's jobs get its images"),
+  pilot: PilotRequest.optional(),
+  override: ApprovalOverride.optional(),
 });
 export type BriefJobsRequest = z.infer<typeof BriefJobsRequest>;
 

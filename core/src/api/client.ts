@@ -244,11 +244,24 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
         }
       },
     },
-    /** Encodes a frame's PNG as the channel's delivery file on the server (see the encodeFrame route). */
-    async encode(channel: string, png: Uint8Array, lock = 'current'): Promise<{ bytes: Uint8Array; contentType: string; quality: number | null }> {
-      const res = await send('post', withQuery('/v1/encode', { channel, lock }), { body: png as KyOptions['body'], headers: { 'content-type': 'image/png' }, timeout: 120_000 });
+    /**
+     * Encodes a frame's PNG as the channel's delivery file on the server (see the encodeFrame route),
+     * with provenance XMP/IPTC: the SKU and master job when known, the IPTC digital source type.
+     */
+    async encode(
+      channel: string,
+      png: Uint8Array,
+      lock = 'current',
+      provenance: { sku?: string; job?: string; sourceType?: 'trainedAlgorithmicMedia' | 'compositeWithTrainedAlgorithmicMedia' | 'digitalCapture' } = {},
+    ): Promise<{ bytes: Uint8Array; contentType: string; quality: number | null; digitalSourceType: string | null }> {
+      const res = await send('post', withQuery('/v1/encode', { channel, lock, ...provenance }), { body: png as KyOptions['body'], headers: { 'content-type': 'image/png' }, timeout: 120_000 });
       const q = res.headers.get('x-brandlock-quality');
-      return { bytes: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? 'application/octet-stream', quality: q ? Number(q) : null };
+      return {
+        bytes: new Uint8Array(await res.arrayBuffer()),
+        contentType: res.headers.get('content-type') ?? 'application/octet-stream',
+        quality: q ? Number(q) : null,
+        digitalSourceType: res.headers.get('x-brandlock-digital-source-type'),
+      };
     },
     lockFiles: {
       /** Uploads a file the lock names by path (a model's reference image); admin. */

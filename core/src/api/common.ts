@@ -40,6 +40,23 @@ export const ApiIssue = z.object({
 });
 export type ApiIssue = z.infer<typeof ApiIssue>;
 
+/** Most SKUs per category a pilot may make before its recipe is approved. */
+export const MAX_PILOT_SKUS = 50;
+
+/**
+ * The recipe-approval gate's two ways past: a pilot (at most N SKUs per category, on any recipe) and
+ * an admin's override with a reason, which the audit trail keeps.
+ */
+export const PilotRequest = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_PILOT_SKUS)
+  .describe('A pilot pass of at most N SKUs per category: allowed before the category\'s recipe is approved; refused once N SKUs of that recipe were made');
+export const ApprovalOverride = z
+  .strictObject({ reason: z.string().trim().min(3).max(500) })
+  .describe('Admins only: make categories whose recipe is not approved; the reason is audited (recipe.gate.override)');
+
 export const ApiErrorCode = z.enum([
   'invalid_request',
   'locked_parameter',
@@ -47,6 +64,7 @@ export const ApiErrorCode = z.enum([
   'forbidden',
   'not_found',
   'conflict',
+  'recipe_not_approved',
   'payload_too_large',
   'unsupported_media_type',
   'invalid_image',

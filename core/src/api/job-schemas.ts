@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Id } from '../brand/fields';
 import { RecordedRecipe } from '../audit/production-record';
 import { ReviewStatusSchema } from './review-schemas';
-import { BlobRef, IsoTime, Sha256Hex } from './common';
+import { ApprovalOverride, BlobRef, IsoTime, PilotRequest, Sha256Hex } from './common';
 import { LockRef } from './lock-schemas';
 
 export const JobKind = z.enum(['generate', 'moodboard', 'video', 'post', 'variants']);
@@ -51,6 +51,8 @@ export const JobCreateRequest = z.strictObject({
   seedVariation: z.number().int().min(0).max(1_000_000).optional().describe('Offset added to the lock-derived seed, for alternatives'),
   channels: z.array(Id).max(50).optional().describe('Variants: channel ids; the category\'s channels when absent'),
   moodboard: MoodboardRequest.optional(),
+  pilot: PilotRequest.optional(),
+  override: ApprovalOverride.optional(),
 });
 export type JobCreateRequest = z.input<typeof JobCreateRequest>;
 

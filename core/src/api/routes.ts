@@ -70,7 +70,7 @@ export const API_ROUTES = [
   { id: 'uploadBrief', method: 'post', path: '/v1/briefs', summary: 'Upload and plan a season brief; bad rows are reported, good rows planned', action: 'briefs:write', body: { schema: BriefUploadRequest }, responses: { 201: { description: 'Stored and planned', schema: BriefUploaded }, 422: err('No row could be planned; `issues` names each row and column'), ...invalid, ...denied, ...missing('lock version') } },
   { id: 'getBrief', method: 'get', path: '/v1/briefs/{id}', summary: 'A brief summary', action: 'briefs:read', responses: { 200: { description: 'Brief', schema: BriefSummary }, ...denied, ...missing('brief') } },
   { id: 'listSkus', method: 'get', path: '/v1/briefs/{id}/skus', summary: "A brief's SKUs with each view's production status", action: 'briefs:read', responses: { 200: { description: 'SKUs', schema: SkuList }, ...denied, ...missing('brief') } },
-  { id: 'queueBriefJobs', method: 'post', path: '/v1/briefs/{id}/jobs', summary: "Queue a brief's planned generate jobs (idempotent per planned job)", action: 'jobs:create', body: { schema: BriefJobsRequest }, responses: { 202: { description: 'Queued', schema: BriefJobsQueued }, ...invalid, ...denied, ...missing('brief') } },
+  { id: 'queueBriefJobs', method: 'post', path: '/v1/briefs/{id}/jobs', summary: "Queue a brief's planned generate jobs (idempotent per planned job)", action: 'jobs:create', body: { schema: BriefJobsRequest }, responses: { 202: { description: 'Queued', schema: BriefJobsQueued }, 409: err("recipe_not_approved: a category's current recipe has no art director approval (or a pilot is over its N SKUs); `issues` names each category and why"), ...invalid, ...denied, ...missing('brief') } },
 
   {
     id: 'upload', method: 'put', path: '/v1/uploads', summary: 'Upload an image (raw bytes); returns its sha256 reference', action: 'uploads:write',
@@ -88,7 +88,7 @@ export const API_ROUTES = [
   {
     id: 'createJob', method: 'post', path: '/v1/jobs', summary: 'Create a job; the recipe comes from the lock', action: 'jobs:create', body: { schema: JobCreateRequest },
     headers: { 'Idempotency-Key': 'Optional. Retrying with the same key and body returns the first job instead of creating another' },
-    responses: { 202: { description: 'Queued', schema: Job }, 200: { description: 'Same Idempotency-Key: the job created the first time', schema: Job }, 409: err('The Idempotency-Key was used with a different body'), 422: err('The request names something the lock does not have, or sets a locked parameter'), ...invalid, ...denied },
+    responses: { 202: { description: 'Queued', schema: Job }, 200: { description: 'Same Idempotency-Key: the job created the first time', schema: Job }, 409: err("The Idempotency-Key was used with a different body, or (recipe_not_approved) the category's current recipe has no art director approval: send `pilot` or an admin's `override`"), 422: err('The request names something the lock does not have, or sets a locked parameter'), ...invalid, ...denied },
   },
   { id: 'getJob', method: 'get', path: '/v1/jobs/{id}', summary: 'A job (poll this when server-sent events are not available)', action: 'jobs:read', responses: { 200: { description: 'Job', schema: Job }, ...denied, ...missing('job') } },
   { id: 'jobEvents', method: 'get', path: '/v1/jobs/{id}/events', summary: 'Progress as server-sent events: `job` with the job, `end` when it is terminal', action: 'jobs:read', responses: { 200: { description: 'text/event-stream', contentType: 'text/event-stream' }, ...denied, ...missing('job') } },
@@ -97,15 +97,21 @@ export const API_ROUTES = [
   {
     id: 'createMoodboard', method: 'post', path: '/v1/moodboards', summary: 'Plan a moodboard as cells (lighting x model x pose), each its own job with its own prompt and seed', action: 'jobs:create', body: { schema: MoodboardCreateRequest },
     headers: { 'Idempotency-Key': 'Optional. Retrying with the same key and body returns the first board' },
-    responses: { 202: { description: 'Planned and queued', schema: Moodboard }, 200: { description: 'Same Idempotency-Key: the board created the first time', schema: Moodboard }, 409: err('The Idempotency-Key was used with a different body'), 422: err('The request names something the lock does not have'), ...invalid, ...denied },
+    responses: { 202: { description: 'Planned and queued', schema: Moodboard }, 200: { description: 'Same Idempotency-Key: the board created the first time', schema: Moodboard }, 409: err("The Idempotency-Key was used with a different body, or (recipe_not_approved) the category's current recipe has no art director approval: send `pilot` or an admin's `override`"), 422: err('The request names something the lock does not have'), ...invalid, ...denied },
   },
   { id: 'getMoodboard', method: 'get', path: '/v1/moodboards/{id}', summary: 'A moodboard with every cell\'s state and image (poll this to fill or resume a board)', action: 'jobs:read', responses: { 200: { description: 'Moodboard', schema: Moodboard }, ...denied, ...missing('moodboard') } },
   { id: 'cancelMoodboard', method: 'post', path: '/v1/moodboards/{id}/cancel', summary: 'Cancel every open cell of a moodboard (also at the provider); finished cells stay', action: 'jobs:cancel', responses: { 202: { description: 'Cancel requested', schema: Moodboard }, ...denied, ...missing('moodboard') } },
   {
     id: 'encodeFrame', method: 'post', path: '/v1/encode', summary: "Encode a frame exported from Figma (PNG at the channel's size) as the channel's delivery file: the same encoder as `brandlock variants` (format, quality within maxBytes, LZW TIFF, sRGB ICC)", action: 'jobs:create',
-    query: z.object({ channel: z.string().max(64), lock: z.string().max(100).optional() }),
+    query: z.object({
+      channel: z.string().max(64),
+      lock: z.string().max(100).optional(),
+      sku: z.string().max(100).optional().describe('The SKU the frame shows, for the XMP/IPTC provenance'),
+      job: z.string().max(200).optional().describe("The master's job id: its provider, model, seed and recipe hash go into the XMP"),
+      sourceType: z.enum(['trainedAlgorithmicMedia', 'compositeWithTrainedAlgorithmicMedia', 'digitalCapture']).optional().describe('IPTC DigitalSourceType; trainedAlgorithmicMedia when absent, as for variants'),
+    }),
     body: { binary: true, contentType: 'image/png', description: "The frame's lossless PNG export" },
-    responses: { 200: { description: 'The delivery file; X-Brandlock-Quality says the quality used', contentType: 'application/octet-stream' }, 415: err('Not a PNG'), 422: err('Unknown channel, wrong size, or it cannot fit maxBytes'), ...denied, ...missing('lock version') },
+    responses: { 200: { description: 'The delivery file with provenance XMP (and IPTC for JPEG); X-Brandlock-Quality says the quality used, X-Brandlock-Digital-Source-Type the source type written', contentType: 'application/octet-stream' }, 415: err('Not a PNG'), 422: err('Unknown channel, wrong size, or it cannot fit maxBytes'), ...denied, ...missing('lock version') },
   },
   {
     id: 'uploadLockFile', method: 'put', path: '/v1/locks/{ref}/files', summary: "Upload a file a lock names by path (a model profile's reference image), so moodboards can show it", action: 'locks:publish',

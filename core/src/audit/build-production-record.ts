@@ -4,7 +4,7 @@
  * record has the same fields whichever provider made it.
  */
 import type { ResolvedRecipe } from '../brief/planned-job';
-import type { PostRecord, ProductionRecord, RecordedVideo } from './production-record';
+import type { PostRecord, ProductionRecord, RecordedLoraWeights, RecordedVideo } from './production-record';
 import type { QcOutcome } from './qc-outcome';
 
 export interface ProductionRecordInput {
@@ -25,7 +25,7 @@ export interface ProductionRecordInput {
   lock: { hash: string; brand: string; version: string };
   recipe: ResolvedRecipe;
   recipeHash: string;
-  provider: { name: string; jobId: string | null; model?: string | null; modelVersion?: string | null; costUsd?: number | null };
+  provider: { name: string; jobId: string | null; model?: string | null; modelVersion?: string | null; costUsd?: number | null; loras?: readonly RecordedLoraWeights[] };
   qc: QcOutcome;
   post?: PostRecord | null;
   video?: RecordedVideo | null;
@@ -71,6 +71,7 @@ export function buildProductionRecord(input: ProductionRecordInput): ProductionR
     model: input.provider.model ?? recipe.baseModel ?? null,
     modelVersion: input.provider.modelVersion ?? null,
     seed,
+    loraWeights: (input.provider.loras ?? []).map((l) => ({ ...l })),
     note: output.note ?? null,
     sources: [...job.sources],
     post: input.post ?? null,

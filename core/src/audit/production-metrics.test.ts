@@ -16,7 +16,7 @@ function record(over: Partial<ProductionRecord>): ProductionRecord {
     assetId: `a${n}`, sha256: 'a'.repeat(64), contentType: 'image/png', width: 1, height: 1, bytes: 1, index: 0, jobId: `j${n}`, kind: 'generate',
     briefId: null, row: null, sku: `S${n}`, colorway: 'c', category: 'shirts', view: 'front', channel: null,
     lock: { hash: 'sha256:x', brand: 'b', version: 'v' }, recipe, recipeHash: 'sha256:r', modelProfile: 'ava', lightingPreset: 'studio-warm', poseSet: 'apparel-standard',
-    provider: 'fal', providerJobId: 'p', model: null, modelVersion: null, seed: 1, note: null, sources: [], post: null, timings: null,
+    provider: 'fal', providerJobId: 'p', model: null, modelVersion: null, seed: 1, loraWeights: [], note: null, sources: [], post: null, timings: null,
     qc: { verdict: 'pass', thresholds: null, measurements: {}, findings: [] }, reviews: [], costUsd: 0.05,
     requestedBy: 't', requestedAt: '2027-01-01T00:00:00Z', createdAt: '2027-01-01T00:01:00Z', ...over,
   };

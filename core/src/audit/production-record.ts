@@ -11,6 +11,19 @@ const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex 
 
 export const RecordedLora = z.object({ ref: z.string(), triggerWord: z.string().optional(), strength: z.number() });
 
+/**
+ * A LoRA as the provider was told to load it: the weights sent (a URL, a version, a file name) and,
+ * for weights brandlock trained and the lock pins, their sha256; `via` says whether the provider map
+ * or the lock's training record chose them.
+ */
+export const RecordedLoraWeights = z.object({
+  ref: z.string(),
+  weights: z.string(),
+  sha256: Sha256Hex.nullable(),
+  via: z.enum(['provider-map', 'trained']),
+});
+export type RecordedLoraWeights = z.infer<typeof RecordedLoraWeights>;
+
 /** The resolved recipe as recorded (the same fields as core's ResolvedRecipe). */
 export const RecordedRecipe = z.object({
   prompt: z.string(),
@@ -105,6 +118,8 @@ export const ProductionRecord = z.object({
   model: z.string().nullable(),
   modelVersion: z.string().nullable(),
   seed: z.number().int().nullable(),
+  /** The LoRA weights the provider loaded (empty for providers that take none, and for older records). */
+  loraWeights: z.array(RecordedLoraWeights).default([]),
   /** What the provider said about how it made this (the local provider says it is not generative). */
   note: z.string().nullable(),
   /** sha256 of each source image the job received. */

@@ -57,7 +57,7 @@ export async function buildAssets(input: {
       lock: { hash: job.lock_hash, brand: lock?.summary.brand.id ?? '', version: lock?.summary.version ?? '' },
       recipe: job.recipe,
       recipeHash: job.recipe_hash,
-      provider: { name: job.provider, jobId: job.provider_job_id, model: status.model ?? job.submit_details?.model ?? null, modelVersion: status.modelVersion ?? null, costUsd: status.costUsd !== undefined ? status.costUsd / stored.length : null },
+      provider: { name: job.provider, jobId: job.provider_job_id, model: status.model ?? job.submit_details?.model ?? null, modelVersion: status.modelVersion ?? null, costUsd: status.costUsd !== undefined ? status.costUsd / stored.length : null, loras: job.submit_details?.loras },
       qc,
       post: s.post ?? null,
       video: video?.record ?? null,

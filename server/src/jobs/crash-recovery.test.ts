@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { createBrandlockClient, type BrandlockClient, type Job } from '@brandlock/core/api';
 import { buildServerBundle, spawnServer, type SpawnedServer } from '../../test-support/server/spawn-server';
+import { approveCurrentRecipes } from '../../test-support/server/approve-recipes';
 
 const samples = new URL('../../../samples/', import.meta.url);
 let dir = '';
@@ -42,6 +43,7 @@ describe('a server killed mid-batch', () => {
     const lock = JSON.parse(await readFile(new URL('brand-lock.json', samples), 'utf8'));
     lock.categories.find((c: { id: string }) => c.id === 'jersey').recipe = { width: 256, height: 384 };
     await api.locks.publish(lock);
+    await approveCurrentRecipes(api);
     const source = await sharp({ create: { width: 120, height: 160, channels: 4, background: { r: 40, g: 60, b: 90, alpha: 0.5 } } }).png().toBuffer();
     const { ref } = await api.uploads.put(new Uint8Array(source), 'image/png');
     const rows = Array.from({ length: 100 }, (_, i) => `NF-CR-${String(i).padStart(4, '0')},Ink,jersey,cotton jersey,180 gsm,tee,ink,src.png,,,front;back,,`);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { createBrandlockClient, isBrandlockValidationError, type BrandlockClient } from '@brandlock/core/api';
 import { startTestServer, type TestServer } from '../../test-support/server/test-server';
+import { approveCurrentRecipes } from '../../test-support/server/approve-recipes';
 
 const samples = new URL('../../../samples/', import.meta.url);
 let t: TestServer;
@@ -22,6 +23,7 @@ beforeAll(async () => {
   const jersey = lock.categories.find((c: { id: string }) => c.id === 'jersey');
   jersey.qc = { ...jersey.qc, humanReview: 'always' };
   await admin.locks.publish(lock);
+  await approveCurrentRecipes(admin);
   for (const lut of ['warm-studio', 'cool-editorial']) await admin.luts.put(await readFile(new URL(`luts/${lut}.cube`, samples)));
   const brief = await director.briefs.upload({ name: 'SS27 core', text: await readFile(new URL('brief.csv', samples), 'utf8') });
   briefId = brief.id;

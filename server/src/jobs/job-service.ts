@@ -20,6 +20,7 @@ import type { ProviderName } from '../providers/provider';
 import type { StepQueue } from './step-queue';
 import type { JobNotifier } from './job-notifier';
 import { colorHex, planJobRequest, type PlanJobResult } from './plan-job-request';
+import { enforceRecipeGate } from './recipe-gate';
 
 export interface JobServiceDeps {
   db: Database;
@@ -56,6 +57,10 @@ export function createJobService(deps: JobServiceDeps) {
     }
     const plan = await planJobRequest(db, deps.registry, body);
     if (!plan.success) return plan;
+    if (plan.job.kind === 'generate' && plan.job.category) {
+      const lock = (await findLock(db, plan.job.lock_hash))!;
+      await enforceRecipeGate(db, { lock: lock.lock, lockHash: plan.job.lock_hash, jobs: [{ sku: plan.job.sku, category: plan.job.category }], pilot: body.pilot, override: body.override, token, subject: `job for ${plan.job.sku ?? plan.job.category}` });
+    }
     await deps.admit?.(token, 1);
     const job: NewJob = { ...plan.job, id: randomUUID(), requested_by: token.name, token_id: token.id };
     const stepId = randomUUID();
@@ -119,6 +124,7 @@ export function createJobService(deps: JobServiceDeps) {
       }
       fresh.push(jobFromPlan(p, brief.id, provider, refs.map((r) => r!.slice(7)), colorHex(lock.lock.lighting.find((l) => l.id === p.recipe.lightingPreset)!.background), token));
     }
+    if (fresh.length) await enforceRecipeGate(db, { lock: lock.lock, lockHash: brief.lock_hash, jobs: fresh.map((j) => ({ sku: j.sku, category: j.category! })), pilot: body.pilot, override: body.override, token, subject: briefId });
     await deps.admit?.(token, fresh.length);
     await db.transaction(async (tx) => {
       for (const job of fresh) await insertJob(tx, job, 'queued');

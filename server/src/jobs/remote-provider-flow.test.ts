@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { startTestServer, type TestServer } from '../../test-support/server/test-server';
 import { registrationOf, scriptedProvider, type ScriptedProvider } from '../../test-support/server/scripted-provider';
 import { ProviderCallError } from '../providers/provider';
+import { approveCurrentRecipes } from '../../test-support/server/approve-recipes';
 
 const samples = new URL('../../../samples/', import.meta.url);
 const SECRETS = { FAL_KEY: 'fal-key-5d1e0c2b9a7f4e31', REPLICATE_API_TOKEN: 'r8_replicate-token-8c3f', REPLICATE_WEBHOOK_SECRET: 'whsec_c2VjcmV0LXZhbHVl', RUNWAYML_API_SECRET: 'key_runway-secret-77aa' };
@@ -45,6 +46,7 @@ beforeAll(async () => {
     remotes: { fal: registrationOf(provider) },
   });
   await t.request('/v1/locks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: await readFile(new URL('brand-lock.json', samples), 'utf8') });
+  await approveCurrentRecipes(t.request);
 });
 afterEach(() => {
   secretInErrors = false;

@@ -13,6 +13,7 @@ import { startTestServer, type TestServer } from '../../test-support/server/test
 import { RunwaySimulator } from '../../test-support/simulators/runway-simulator';
 import { TEST_MAP } from '../../test-support/simulators/provider-fixtures';
 import { remoteProviderRegistrations } from '../providers/remote-providers';
+import { approveCurrentRecipes } from '../../test-support/server/approve-recipes';
 
 const samples = new URL('../../../samples/', import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'brandlock-remote-video-'));
@@ -32,6 +33,7 @@ beforeAll(async () => {
   for (const c of lock.categories) c.recipe = { ...c.recipe, width: 512, height: 768 };
   lock.categories.find((c: { id: string }) => c.id === 'jersey').video.durationSeconds = 3;
   await api.locks.publish(lock);
+  await approveCurrentRecipes(api);
   for (const lut of ['warm-studio', 'cool-editorial']) await api.luts.put(await readFile(new URL(`luts/${lut}.cube`, samples)));
   const text = ['sku,colorway,category,fabric,fabric_weight,silhouette,swatch,views,video_views,model', 'NF-JR-3005,Heather grey,jersey,brushed cotton fleece,300 gsm,zip-through hoodie,heather,front,front,mei'].join('\n');
   briefId = (await api.briefs.upload({ name: 'remote video', text })).id;

@@ -136,7 +136,7 @@ export function createStepRunner(deps: StepRunnerDeps) {
       if (isServerFault(e)) throw e;
       return callFailed(job, asProviderError(e));
     }
-    const details: SubmitDetails = { seed: typeof result.seed === 'number' ? result.seed : null, notes: (result.notes ?? []).map((n) => cleanText(n, 500)), model: result.status.model ?? null };
+    const details: SubmitDetails = { seed: typeof result.seed === 'number' ? result.seed : null, notes: (result.notes ?? []).map((n) => cleanText(n, 500)), model: result.status.model ?? null, ...(result.loras?.length ? { loras: result.loras } : {}) };
     await db.query('UPDATE jobs SET provider_job_id = $2, submit_details = $3::jsonb, updated_at = now() WHERE id = $1 AND provider_job_id IS NULL', [job.id, result.providerJobId, JSON.stringify(details)]);
     log.info('submitted', { jobId: job.id, provider: job.provider, providerJobId: result.providerJobId });
     await handleStatus({ ...job, state: 'running', provider_job_id: result.providerJobId, submitted_at: submittedAt, submit_details: details }, provider, result.status, signal);

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrandlockClient, type BrandlockClient } from '@brandlock/core/api';
 import { startTestServer, type TestServer } from '../../test-support/server/test-server';
+import { approveCurrentRecipes } from '../../test-support/server/approve-recipes';
 
 const samples = new URL('../../../samples/', import.meta.url);
 const BRIEF = [
@@ -30,6 +31,7 @@ beforeAll(async () => {
   for (const c of lock.categories) c.recipe = { ...c.recipe, width: 512, height: 768 };
   lock.categories.find((c: { id: string }) => c.id === 'knitwear').video = { durationSeconds: 2 };
   await admin.locks.publish(lock);
+  await approveCurrentRecipes(admin);
   for (const lut of ['warm-studio', 'cool-editorial']) await admin.luts.put(await readFile(new URL(`luts/${lut}.cube`, samples)));
   briefId = (await director.briefs.upload({ name: 'video flow', text: BRIEF })).id;
   jumperRef = (await retoucher.uploads.put(await readFile(new URL('photos/packshot/solidus-beanie-black-cutout.png', samples)), 'image/png')).ref;

@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { createBrandlockClient } from '@brandlock/core/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test-support/server/test-server';
+import { approveCurrentRecipes } from '../../test-support/server/approve-recipes';
 
 const LOCK = readFileSync(new URL('../../../samples/brand-lock.json', import.meta.url), 'utf8');
 const item = (sku: string) => ({ sku, colorway: 'Ink', category: 'jersey', fabric: 'cotton jersey', silhouette: 'tee', swatch: 'ink' });
@@ -15,6 +16,7 @@ async function server(env: Record<string, string>): Promise<TestServer> {
   // No workers: jobs stay queued, so streams stay open and the queue only grows.
   const t = await startTestServer({ env: { BRANDLOCK_PROVIDER: 'local', ...env }, workers: false, listen: true });
   await t.request('/v1/locks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: LOCK });
+  await approveCurrentRecipes(t.request);
   return t;
 }
 

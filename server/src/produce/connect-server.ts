@@ -10,6 +10,8 @@ import { createBrandlockClient, type BrandlockClient } from '@brandlock/core/api
 import { ConfigError, PROVIDER_SWITCH, readServerConfig } from '../config/server-config';
 import { serveHttp } from '../runtime/serve-http';
 import { createToken, revokeToken } from '../store/tokens';
+import { importRecipeApprovals } from '../store/recipe-approvals';
+import type { RecipeApproval } from '@brandlock/core';
 
 export interface ProduceConnection {
   api: BrandlockClient;
@@ -17,6 +19,8 @@ export interface ProduceConnection {
   where: string;
   /** The server's log file, for in-process runs. */
   logFile: string | null;
+  /** In-process only: gives the server the ledger's approvals, so its recipe gate reads what the run reads. */
+  importApprovals?(approvals: readonly RecipeApproval[], source: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +64,9 @@ export async function connectForProduce(options: ConnectOptions): Promise<Produc
     api: createBrandlockClient({ baseUrl: serving.url, token: created.token }),
     where: 'in-process',
     logFile,
+    async importApprovals(approvals, source) {
+      await importRecipeApprovals(serving.server.db, { name: created.name, tokenId: created.id }, approvals, source);
+    },
     async stop() {
       await revokeToken(serving.server.db, created.id).catch(() => undefined);
       await serving.close();

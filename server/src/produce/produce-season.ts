@@ -48,6 +48,8 @@ export interface ProduceOptions {
   skipApproval?: boolean;
   /** Recipe approvals (from the ledger beside the lock); with `server` they are read from the server. */
   approvals?: RecipeApproval[];
+  /** Where `approvals` came from (the ledger's path), for the in-process server's audit trail. */
+  approvalsSource?: string;
   /** The local asset library's blob folder, for brief sources that name library assets (`library:<sha256>`). */
   libraryBlobDir?: string;
 }
@@ -138,13 +140,16 @@ export async function produceSeason(o: ProduceOptions): Promise<ProduceOutcome> 
     state.briefId = await ensureBrief(conn.api, { known: state.briefId, name: `${basename(briefPath)} (${lock.season || lock.version})`, text: briefText, lockHash });
     await writeProduceState(statePath, state);
     const approvals = o.server ? (await conn.api.recipes.list({ lock: lockHash })).approvals : (o.approvals ?? []);
+    if (!o.server) await conn.importApprovals?.(approvals, o.approvalsSource ?? 'the approval ledger');
     gate = gateRecipes({ lock, jobs: plan.jobs, approvals, pilot: o.pilot, skipApproval: o.skipApproval });
     problems.push(...gate.problems);
     await writeRecipeGate(outDir, gate);
     const sources = await uploadSources(conn.api, gate.jobs, briefPath, (done, failed, total) => progress.update('upload', { done, failed, total }), o.signal, o.libraryBlobDir);
     problems.push(...sources.problems);
     // The season goes in by chunks of SKUs, waiting when the server says it is busy (429, 503).
-    const season = new SeasonQueue(conn.api, state.briefId, gate.skus ?? gate.jobs.map((j) => j.sku), { provider: o.provider as never, sources: sources.refs });
+    // The server gates recipes too: a pilot says so, a run told to skip approval asks for an (admin) override.
+    const passGate = gate.mode === 'pilot' ? { pilot: o.pilot } : gate.mode === 'full-unchecked' ? { override: { reason: 'brandlock produce --skip-approval' } } : {};
+    const season = new SeasonQueue(conn.api, state.briefId, gate.skus ?? gate.jobs.map((j) => j.sku), { provider: o.provider as never, sources: sources.refs, ...passGate });
     const plannedById = new Map(plan.jobs.flatMap((j) => [[j.id, j] as const, ...(j.video ? [[j.video.id, j] as const] : [])]));
     const jobIds = new Set<string>();
     let skippedJobs = 0;

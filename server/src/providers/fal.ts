@@ -8,7 +8,7 @@
  */
 import { fillInputTemplate } from './input-template';
 import { FalWebhookVerifier } from './fal-webhook';
-import { mapLoras, pickModel, requireLorasUsed, type RemoteProviderOptions } from './hosted-model';
+import { appliedLoras, mapLoras, pickModel, requireLorasUsed, type RemoteProviderOptions } from './hosted-model';
 import { ProviderHttp } from './provider-http';
 import type { FalSettings } from './provider-env';
 import { resolveModelEntry } from './provider-map';
@@ -180,6 +180,7 @@ export function createFalProvider(options: FalProviderOptions): Provider {
         providerJobId: body.request_id,
         status: { state: 'queued', model: model.id },
         seed: values.seed,
+        loras: appliedLoras(loras),
         notes: [...droppedInputNotes('fal', model.id, request, filled.used, { negative: 'negative_prompt', sources: 'source_image' }), ...video.notes(filled.used)],
       };
     },

@@ -1,10 +1,13 @@
 /**
  * Looks up, in the provider map, the model a request runs on (the recipe's base model, or the
- * provider's video model) and the provider's identifier for each of the recipe's LoRAs. A missing
- * entry is a clear, non-retryable error that names the map file and the key to add.
+ * provider's video model) and the provider's identifier for each of the recipe's LoRAs. A LoRA that
+ * brandlock trained carries its own weights (pinned in the lock with their sha256), so fal and
+ * Replicate use those when the map has no entry for it. A missing entry is a clear, non-retryable
+ * error that names the map file and the key to add.
  */
 import { resolveModelEntry, type HostedProviderMap, type ResolvedModel } from './provider-map';
-import { ProviderCallError, type JobKind, type ProviderName, type ProviderRequest } from './provider';
+import { ProviderCallError, type AppliedLora, type JobKind, type ProviderName, type ProviderRequest } from './provider';
+import type { LoraRef } from '@brandlock/core';
 import type { RetryPolicy } from './http-retry';
 
 /** What every remote adapter is made with: its settings and model map, retries, limits, and I/O. */
@@ -24,6 +27,9 @@ export interface MappedLora {
   /** The provider's own identifier: a weights URL, a Hugging Face id, a file name. */
   target: string;
   strength: number;
+  /** Where the target came from and, for trained weights, their sha256: what the audit records. */
+  via: AppliedLora['via'];
+  sha256: string | null;
 }
 
 const IMAGE_KINDS: readonly JobKind[] = ['generate', 'moodboard'];
@@ -43,10 +49,35 @@ export function pickModel(provider: ProviderName, request: ProviderRequest, map:
 
 export function mapLoras(provider: ProviderName, request: ProviderRequest, map: { loras: Record<string, string> } | undefined, source: string): MappedLora[] {
   return request.recipe.loras.map((lora) => {
-    const target = map?.loras[lora.ref];
-    if (!target) throw unmapped(provider, `${provider} has no mapping for LoRA "${lora.ref}"; add it under ${provider}.loras in ${source}`, 'unmapped_lora');
-    return { ref: lora.ref, target, strength: lora.strength };
+    const mapped = map?.loras[lora.ref];
+    if (mapped) return { ref: lora.ref, target: mapped, strength: lora.strength, via: 'provider-map', sha256: null };
+    const trained = trainedTarget(provider, lora, source);
+    if (trained) return { ref: lora.ref, target: trained, strength: lora.strength, via: 'trained', sha256: lora.training?.weightsSha256 ?? null };
+    throw unmapped(provider, `${provider} has no mapping for LoRA "${lora.ref}"; add it under ${provider}.loras in ${source}`, 'unmapped_lora');
   });
+}
+
+/**
+ * What fal or Replicate loads for a LoRA trained by brandlock. fal takes a .safetensors URL, which
+ * fal's trainer gives; Replicate's trainer gives a version of the destination model ("owner/model:
+ * hash", which flux-dev-lora's lora_weights takes as "owner/model/hash") and a .tar of weights that
+ * fal cannot load. Other providers need the weights where they run (ComfyUI's models/loras, a Runway
+ * reference image), so they keep to the map.
+ */
+function trainedTarget(provider: ProviderName, lora: LoraRef, source: string): string | null {
+  const training = lora.training;
+  if (!training) return null;
+  if (provider === 'fal') {
+    if (training.provider === 'fal') return training.weightsUrl;
+    throw unmapped(provider, `fal cannot load LoRA "${lora.ref}": Replicate trained it and its weights are a Replicate .tar, not a .safetensors file; convert it and add it under fal.loras in ${source}`, 'unmapped_lora');
+  }
+  if (provider === 'replicate') return training.provider === 'replicate' && training.version ? training.version.replace(':', '/') : training.weightsUrl;
+  return null;
+}
+
+/** The LoRAs as sent, for the audit trail. */
+export function appliedLoras(loras: readonly MappedLora[]): AppliedLora[] {
+  return loras.map((l) => ({ ref: l.ref, weights: l.target, sha256: l.sha256, via: l.via }));
 }
 
 /** Refuses a recipe whose LoRAs the model's input would silently drop: that image would be off-brand. */

@@ -88,6 +88,19 @@ export interface SubmitResult {
   seed?: number;
   /** What the adapter could not send as asked (e.g. a negative prompt the model has no field for), for the audit trail. */
   notes?: string[];
+  /** The LoRA weights the provider was told to load, for the audit trail. */
+  loras?: AppliedLora[];
+}
+
+/** A LoRA as a provider received it: the lock's ref, the weights sent, their sha256 when known. */
+export interface AppliedLora {
+  ref: string;
+  /** The URL, version or file name sent. */
+  weights: string;
+  /** Known for weights brandlock trained (pinned in the lock); null for provider-map entries. */
+  sha256: string | null;
+  /** "provider-map": an entry of BRANDLOCK_PROVIDER_MAP; "trained": the weights the lock pins. */
+  via: 'provider-map' | 'trained';
 }
 
 /** A verified webhook delivery. */

@@ -7,7 +7,7 @@
  * Source images go inline as data URLs up to 256 KB and through `POST /files` above that.
  */
 import { sourceDataUri } from './data-uri';
-import { mapLoras, pickModel, type RemoteProviderOptions } from './hosted-model';
+import { appliedLoras, mapLoras, pickModel, type RemoteProviderOptions } from './hosted-model';
 import { parseHostAllowlist } from '../config/host-allowlist';
 import { fillInputTemplate } from './input-template';
 import { fetchRefreshingExpired } from './output-refresh';
@@ -129,6 +129,7 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
         providerJobId: prediction.id,
         status: predictionStatus(answer.data, (t, max) => http.clip(t, max)),
         seed: values.seed,
+        loras: appliedLoras(loras),
         notes: droppedInputNotes('replicate', model.id, request, filled.used, { negative: 'negative_prompt', sources: 'source_image' }),
       };
     },

@@ -19,6 +19,7 @@ import { FaultPlan, type CallType } from '../../test-support/simulators/fault-pl
 import { echoAnswer, HOSTILE_ANSWERS, unicodeEscaped, type EchoShape } from '../../test-support/simulators/hostile-answers';
 import type { SimAnswer, SimRequest } from '../../test-support/simulators/sim-http';
 import { SimulatorFleet, type SimulatedProvider } from '../../test-support/simulators/simulator-fleet';
+import { approveCurrentRecipes } from '../../test-support/server/approve-recipes';
 
 const PROVIDERS: SimulatedProvider[] = ['fal', 'replicate', 'runway', 'comfyui'];
 const LOCK = readFileSync(new URL('../../../samples/brand-lock.json', import.meta.url), 'utf8');
@@ -73,6 +74,7 @@ async function runWith(s: Secrets): Promise<Run> {
   // The adapters read their own variables (the provider map, poll intervals) from this environment.
   const t = await startTestServer({ env, remotes: remoteProviderRegistrations(env) });
   await t.request('/v1/locks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: LOCK });
+  await approveCurrentRecipes(t.request);
   return { t, fleet, plans, close: async () => void (await Promise.all([t.close(), fleet.close()])) };
 }
 

@@ -1,6 +1,8 @@
 // A frame exported from Figma becomes its channel's delivery file on the server, byte for byte what
 // `brandlock variants`' encoder writes for the same pixels: WebP within its byte limit, LZW TIFF, the
-// sRGB ICC profile; a frame of the wrong size or a non-PNG is refused by name.
+// sRGB ICC profile, and the provenance variants carry (XMP DigitalSourceType trainedAlgorithmicMedia,
+// IPTC for JPEG; the SKU and the master's job when the plugin knows them); a frame of the wrong size
+// or a non-PNG is refused by name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
@@ -23,7 +25,28 @@ async function frame(width: number, height: number): Promise<Uint8Array> {
   return new Uint8Array(photo);
 }
 
+/** The XMP packet embedded in a file (WebP XMP chunk, JPEG APP1, PNG iTXt all hold it as text). */
+function xmpOf(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes).toString('latin1');
+  const start = text.indexOf('<?xpacket begin');
+  const end = text.indexOf('<?xpacket end', start);
+  if (start < 0 || end < 0) return '';
+  return Buffer.from(bytes.subarray(start, text.indexOf('?>', end) + 2)).toString('utf8');
+}
+
 describe('POST /v1/encode', () => {
+  it('embeds provenance as variants do: the SKU, the job of the master, and the digital source type', async () => {
+    const jpeg = await api.encode('ig-square', await frame(1080, 1080), 'current', { sku: 'NF-JR-3005', job: 'job-abc', sourceType: 'compositeWithTrainedAlgorithmicMedia' });
+    const xmp = xmpOf(jpeg.bytes);
+    expect(xmp).toContain('digitalsourcetype/compositeWithTrainedAlgorithmicMedia');
+    expect(xmp).toContain('<brandlock:sku>NF-JR-3005</brandlock:sku>');
+    expect(xmp).toContain('<brandlock:jobId>job-abc</brandlock:jobId>');
+    expect(jpeg.digitalSourceType).toBe('compositeWithTrainedAlgorithmicMedia');
+    // IPTC IIM (APP13 Photoshop 3.0) for JPEG, as variants write it.
+    expect(Buffer.from(jpeg.bytes).includes(Buffer.from('Photoshop 3.0'))).toBe(true);
+    await expect(api.encode('ig-square', await frame(1080, 1080), 'current', { sourceType: 'madeUp' as never })).rejects.toThrow(/sourceType/);
+  });
+
   it('writes WebP and TIFF as the variants encoder does, with the sRGB profile, WebP within maxBytes', async () => {
     const png = await frame(1200, 1500);
     const webp = await api.encode('pdp-webp', png);
@@ -34,7 +57,10 @@ describe('POST /v1/encode', () => {
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     const lock = (await api.locks.get('current')).lock;
     const spec = lock.channels.find((c) => c.id === 'pdp-webp')!;
-    const direct = await encodeVariant({ data, width: info.width, height: info.height, channels: info.channels as 3 | 4 }, spec, null, null);
+    const xmp = xmpOf(webp.bytes);
+    expect(xmp).toContain('<Iptc4xmpExt:DigitalSourceType>http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia</Iptc4xmpExt:DigitalSourceType>');
+    expect(xmp).toContain('<brandlock:channel>pdp-webp</brandlock:channel>');
+    const direct = await encodeVariant({ data, width: info.width, height: info.height, channels: info.channels as 3 | 4 }, spec, xmp, null);
     expect(Buffer.from(webp.bytes).equals(direct.bytes)).toBe(true);
 
     const tiff = await api.encode('wholesale', await frame(2048, 2048));

@@ -5,6 +5,7 @@
  */
 import type { Job, JobKind, JobState, ProviderName } from '@brandlock/core/api';
 import type { ResolvedRecipe } from '@brandlock/core';
+import type { AppliedLora } from '../providers/provider';
 import type { Queryable } from './database';
 import { decodeCursor, encodeCursor } from './cursor';
 import { iso, isoOrNull } from './time';
@@ -16,6 +17,8 @@ export interface SubmitDetails {
   notes: string[];
   /** The provider's model the adapter submitted to (Runway's task status does not name it again). */
   model?: string | null;
+  /** The LoRA weights the adapter sent (older rows have none). */
+  loras?: AppliedLora[];
 }
 
 export interface JobRow {

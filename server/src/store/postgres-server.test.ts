@@ -16,6 +16,7 @@ import { createLogger } from '../log/logger';
 import type { TestResponse } from '../../test-support/server/test-server';
 import { createToken } from './tokens';
 import { TEST_RENDER_PRIORITY } from '../../test-support/server/spawn-server';
+import { approveCurrentRecipes } from '../../test-support/server/approve-recipes';
 
 const samples = new URL('../../../samples/', import.meta.url);
 let pg: ThrowawayPostgres;
@@ -55,6 +56,7 @@ describe('on a Postgres server (DATABASE_URL)', () => {
       const call = async (s: BrandlockServer, path: string, init: RequestInit = {}): Promise<TestResponse> =>
         s.app.request(path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
       expect((await call(a, '/v1/locks', { method: 'POST', body: await readFile(new URL('brand-lock.json', samples), 'utf8') })).status).toBe(201);
+      await approveCurrentRecipes((path, init) => call(a, path, init));
       const png = await sharp({ create: { width: 80, height: 100, channels: 4, background: { r: 200, g: 40, b: 40, alpha: 0.6 } } }).png().toBuffer();
       const upload = await (await call(b, '/v1/uploads', { method: 'PUT', body: new Uint8Array(png), headers: { 'content-type': 'image/png' } })).json();
       const ids: string[] = [];

@@ -44,3 +44,27 @@ export async function recordRecipeApproval(db: Database, actor: Actor, a: Omit<R
     return { ...a, by: actor.name, at: new Date(rows[0].at).toISOString() };
   });
 }
+
+/**
+ * Copies decisions from an offline ledger into the database, keeping who and when, skipping ones
+ * already there (the same brand, category, hash, decision, person and time); one `recipe.import`
+ * event names the ledger. `produce` runs its in-process server this way, so the server's gate reads
+ * the same approvals as the run's.
+ */
+export async function importRecipeApprovals(db: Database, actor: Actor, approvals: readonly RecipeApproval[], source: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    let added = 0;
+    for (const a of approvals) {
+      const rows = await tx.query(
+        `INSERT INTO recipe_approvals (brand, category, recipe_hash, decision, actor, token_id, note, lock_version, lock_hash, pilot, at)
+         SELECT $1,$2,$3,$4,$5,NULL,$6,$7,$8,$9,$10
+         WHERE NOT EXISTS (SELECT 1 FROM recipe_approvals WHERE brand = $1 AND category = $2 AND recipe_hash = $3 AND decision = $4 AND actor = $5 AND at = $10)
+         RETURNING id`,
+        [a.brand, a.category, a.recipeHash, a.decision, a.by, a.note, a.lockVersion ?? null, a.lockHash ?? null, a.pilot ?? null, a.at],
+      );
+      added += rows.length;
+    }
+    if (added) await recordEvent(tx, actor, 'recipe.import', source, { added, of: approvals.length });
+    return added;
+  });
+}

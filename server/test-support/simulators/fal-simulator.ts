@@ -9,6 +9,10 @@
  * made from image_url: 1080p on the short side, the image's aspect, 24 fps, ending on the tail image
  * when one is given (verify the frame rate against fal). How a cancelled request reads afterwards is not in fal's published types: here its result
  * answers 400 with error_type "request_cancelled" (verify against fal).
+ * LoRA weights: fal downloads each `loras[].path` before it runs; a path it cannot download fails the
+ * request. The simulator downloads loopback URLs the same way (recording what it got) and fails the
+ * request when one does not answer 200; other hosts (weights.example in tests) are not reachable
+ * from here, so they are taken on trust.
  */
 import { createHash, generateKeyPairSync, randomInt, randomUUID, sign, type KeyObject } from 'node:crypto';
 import type { FaultPlan } from './fault-plan';
@@ -58,6 +62,8 @@ export class FalSimulator {
   readonly userId: string;
   readonly ledger = new SubmissionLedger();
   readonly outbox = new WebhookOutbox();
+  /** Every LoRA file the model runs downloaded: the path it was given and the bytes' sha256. */
+  readonly loraDownloads: { path: string; sha256: string }[] = [];
   private readonly privateKey: KeyObject;
   private readonly jwk: object;
   private api!: SimServer;
@@ -100,6 +106,11 @@ export class FalSimulator {
 
   get requests() {
     return this.api.log;
+  }
+
+  /** The model inputs of every accepted request, in order. */
+  get submissions(): Record<string, unknown>[] {
+    return [...this.jobs.jobs.values()].map((j) => j.input);
   }
 
   /** Requests the result host received. */
@@ -205,7 +216,7 @@ export class FalSimulator {
       case 'failed':
         if (job.failure === USER_TIMEOUT) return { status: 504, body: { detail: USER_TIMEOUT }, headers: { 'x-fal-request-timeout-type': 'user' } };
         if (job.failure === INFRA_FAILURE) return { status: 500, body: { detail: INFRA_FAILURE, error_type: 'runner_disconnected' }, headers: { 'x-fal-error-type': 'runner_disconnected' } };
-        return { status: 422, body: { detail: [{ loc: ['body', 'prompt'], msg: job.failure ?? 'failed', type: 'value_error' }] } };
+        return { status: 422, body: { detail: [{ loc: ['body', job.failure?.startsWith('Failed to download LoRA') ? 'loras' : 'prompt'], msg: job.failure ?? 'failed', type: 'value_error' }] } };
       default:
         return { status: 200, body: this.payload(job) };
     }
@@ -230,10 +241,28 @@ export class FalSimulator {
     };
   }
 
+  /** Downloads the request's loopback LoRA weights as fal's runner would; the first that fails, as fal words it. */
+  private async downloadLoras(input: FalInput): Promise<string | undefined> {
+    for (const lora of (input.loras as { path: string }[] | undefined) ?? []) {
+      let url: URL;
+      try {
+        url = new URL(lora.path);
+      } catch {
+        continue;
+      }
+      if (!['127.0.0.1', 'localhost'].includes(url.hostname)) continue;
+      const res = await fetch(url).catch(() => null);
+      if (!res?.ok) return `Failed to download LoRA weights from ${lora.path} (${res ? `HTTP ${res.status}` : 'no answer'})`;
+      this.loraDownloads.push({ path: lora.path, sha256: createHash('sha256').update(new Uint8Array(await res.arrayBuffer())).digest('hex') });
+    }
+    return undefined;
+  }
+
   private async finish(job: SimJob<FalInput>): Promise<void> {
     const seed = typeof job.input.seed === 'number' ? job.input.seed : randomInt(0, 2 ** 32 - 1);
     const infra = this.options.infraFails?.(job.input) ?? false;
-    const failed = infra || (this.options.fails?.(job.input) ?? false);
+    const loraFailure = infra ? undefined : await this.downloadLoras(job.input);
+    const failed = infra || loraFailure !== undefined || (this.options.fails?.(job.input) ?? false);
     if (!failed && isVideo(job.input)) {
       const still = bytesOfDataUri(job.input.image_url);
       const meta = still ? await sharp(still).metadata() : { width: 1080, height: 1620 };
@@ -259,7 +288,7 @@ export class FalSimulator {
     if (job.final) return;
     job.seed = seed;
     job.final = failed ? 'failed' : 'succeeded';
-    job.failure = infra ? INFRA_FAILURE : failed ? 'the model refused this prompt' : undefined;
+    job.failure = infra ? INFRA_FAILURE : (loraFailure ?? (failed ? 'the model refused this prompt' : undefined));
     if (!job.input.webhook) return;
     const fault = this.options.faults?.next('webhook');
     if (fault?.kind === 'out_of_order') job.input.statusVisibleAt = Date.now() + (this.options.statusLagMs ?? 300);

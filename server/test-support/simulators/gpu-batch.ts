@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import type { BrandlockClient, Job } from '@brandlock/core/api';
 import type { SimulatedProvider, SimulatorFleet } from './simulator-fleet';
 import { expectedColour, readSimulatedImage } from './synthetic-image';
+import { approveCurrentRecipes } from '../server/approve-recipes';
 
 const samples = new URL('../../../samples/', import.meta.url);
 const HEADER = 'sku,colorway,category,fabric,fabric_weight,silhouette,swatch,source_images,channels,markets,views,model,notes';
@@ -46,11 +47,12 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Publishes the sample lock and queues `skus` jersey SKUs x 2 views, the SKUs dealt out to the
+ * Publishes the sample lock, approves its recipes, and queues `skus` jersey SKUs x 2 views, the SKUs dealt out to the
  * providers in turn. Returns the number of jobs queued.
  */
 export async function queueBatch(api: BrandlockClient, skus: number, providers: readonly SimulatedProvider[], prefix: string): Promise<number> {
   await api.locks.publish(JSON.parse(await readFile(new URL('brand-lock.json', samples), 'utf8')));
+  await approveCurrentRecipes(api);
   const source = await sharp({ create: { width: 60, height: 80, channels: 3, background: '#c9b79c' } }).png().toBuffer();
   const { ref } = await api.uploads.put(new Uint8Array(source), 'image/png');
   const names = Array.from({ length: skus }, (_, i) => `${prefix}-${String(i).padStart(4, '0')}`);

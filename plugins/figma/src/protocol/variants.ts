@@ -27,6 +27,8 @@ export interface TextOverlayPlan {
   maxSize: number;
   /** The WCAG contrast measured against the pixels under the box, and what the size needs. */
   contrast: { ratio: number; required: number; colorName: string } | null;
+  /** A translucent scrim behind the copy when its colour alone does not reach `required` (see plan-legibility-plate). */
+  plate?: { color: Rgb; opacity: number; ratio: number } | null;
 }
 
 export interface VariantFramePlan {

@@ -1,6 +1,7 @@
 // The real brandlock server for the plugin's tests, on a loopback port: the same composition as
 // `npm start` (PGlite, pg-boss, blob folder, the local provider), with the demo brand's lock published
-// and its brief uploaded by an admin, and a retoucher token for the panel.
+// its recipes approved by an art director (the sample ships approvals: samples/northfold.approvals.jsonl),
+// its brief uploaded by an admin, and a retoucher token for the panel.
 // The server's test support is loaded by a computed path so that the plugin's type-check (DOM lib,
 // for the panel) does not compile the server, which is type-checked on its own (Node lib).
 import { readFileSync } from 'node:fs';
@@ -36,6 +37,12 @@ export async function startPluginTestServer(options: PluginTestServerOptions = {
   options.editLock?.(lock);
   const published = await server.request('/v1/locks', { method: 'POST', body: JSON.stringify(lock), headers: { 'content-type': 'application/json' } });
   if (published.status !== 201) throw new Error(`publishing the sample lock failed: ${published.status} ${await published.text()}`);
+  const director = await server.tokenFor('art-director', 'Northfold art direction (sample)');
+  const { recipes } = (await (await server.request('/v1/recipes')).json()) as { recipes: { category: string; recipeHash: string }[] };
+  for (const r of recipes) {
+    const approved = await server.request(`/v1/recipes/${r.category}/approval`, { method: 'POST', token: director, body: JSON.stringify({ recipeHash: r.recipeHash, note: 'the sample ships approvals' }), headers: { 'content-type': 'application/json' } });
+    if (approved.status !== 201) throw new Error(`approving the sample's ${r.category} recipe failed: ${approved.status} ${await approved.text()}`);
+  }
   const text = readFileSync(new URL('brief.csv', samples), 'utf8');
   const uploaded = await server.request('/v1/briefs', { method: 'POST', body: JSON.stringify({ name: 'SS27 core range', text, format: 'csv' }), headers: { 'content-type': 'application/json' } });
   if (uploaded.status !== 201) throw new Error(`uploading the sample brief failed: ${uploaded.status} ${await uploaded.text()}`);

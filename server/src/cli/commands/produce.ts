@@ -49,8 +49,10 @@ all listed), 2 on usage errors, 130 when stopped.`,
     const pilot = values.pilot === undefined ? undefined : Number(values.pilot);
     if (pilot !== undefined && (!Number.isInteger(pilot) || pilot < 1 || pilot > 50)) throw new UsageError(`--pilot "${values.pilot}" is not a whole number from 1 to 50`);
     let approvals;
+    let approvalsSource: string | undefined;
     if (!values.server) {
-      const ledger = await readApprovalLedger(typeof values.approvals === 'string' ? resolve(io.cwd, values.approvals) : approvalsPathFor(resolve(io.cwd, values.lock), await brandIdOf(resolve(io.cwd, values.lock))));
+      approvalsSource = typeof values.approvals === 'string' ? resolve(io.cwd, values.approvals) : approvalsPathFor(resolve(io.cwd, values.lock), await brandIdOf(resolve(io.cwd, values.lock)));
+      const ledger = await readApprovalLedger(approvalsSource);
       for (const p of ledger.problems) io.err(`warning: ${p}\n`);
       approvals = ledger.approvals;
     }
@@ -72,6 +74,7 @@ all listed), 2 on usage errors, 130 when stopped.`,
         pilot,
         skipApproval: Boolean(values['skip-approval']),
         approvals,
+        approvalsSource,
         libraryBlobDir: io.env.BRANDLOCK_BLOBS ? resolve(io.cwd, io.env.BRANDLOCK_BLOBS) : resolve(io.cwd, io.env.BRANDLOCK_DATA || '.brandlock', 'blobs'),
       });
     } catch (e) {

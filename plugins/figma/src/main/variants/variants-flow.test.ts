@@ -5,6 +5,8 @@ import { decodePng } from '../../../test/support/png';
 import { isCanceled } from '../../bus/bus-errors';
 import type { Box } from '../../protocol/geometry';
 import type { VariantFramePlan } from '../../protocol/variants';
+import { planLegibilityPlate } from '../../variants/plan-legibility-plate';
+import { contrastRatio, requiredContrast } from '../../palette/wcag-contrast';
 
 const GREY: [number, number, number] = [200, 200, 200];
 const RED: [number, number, number] = [220, 30, 30];
@@ -159,6 +161,27 @@ describe('channel variants on the main thread', () => {
       return rows * next * 1.2 <= 240;
     })();
     expect(fitsNext).toBe(false);
+  });
+
+  it('puts a translucent legibility plate behind copy that does not read over the image, and the exported frame reads', async () => {
+    const { ui, photo, hash, figma } = await withSourceImage();
+    const box = { x: 40, y: 40, width: 600, height: 160 };
+    const white = { r: 1, g: 1, b: 1 };
+    const grey = { r: GREY[0] / 255, g: GREY[1] / 255, b: GREY[2] / 255 };
+    const required = requiredContrast(24, true);
+    // White over the light grey backdrop measures about 1.7:1: the plate is what makes it read.
+    const plate = planLegibilityPlate([grey], white, required);
+    expect(plate).toMatchObject({ color: { r: 0, g: 0, b: 0 } });
+    expect(plate!.ratio).toBeGreaterThanOrEqual(required);
+    const overlay = { text: 'Linen, at last', box, font: { family: 'Inter', style: 'Bold' }, color: white, align: 'LEFT' as const, vertical: 'TOP' as const, minSize: 24, maxSize: 96, contrast: { ratio: 1.7, required, colorName: 'Chalk' }, plate };
+    const [made] = await ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'plate', frames: [{ ...plan('ig', 1080, 1080, { x: 0, y: 150, width: 600, height: 600 }), overlay }] });
+    const frame = figma.currentPage.findOne((n) => n.id === made.nodeId) as FrameNode;
+    expect(frame.children.map((c) => c.name)).toEqual(['Image', 'Legibility plate', 'Copy']);
+    const png = await ui.call('exportFrame', { nodeId: made.nodeId });
+    // A pixel under the copy box, away from the glyphs (the bottom-right corner of the box).
+    const [r, g, b] = pixel(png.bytes, box.x + box.width - 4, box.y + box.height - 4);
+    expect(contrastRatio(white, { r: r / 255, g: g / 255, b: b / 255 })).toBeGreaterThanOrEqual(required);
+    expect(pixel(png.bytes, 1000, 1000)).toEqual(GREY); // the plate stays behind the copy only
   });
 
   it('refuses a font the file does not have, and removes a half-built section on cancel', async () => {

@@ -16,6 +16,7 @@ import { planVariantFrame } from '../../variants/plan-variant-frame';
 import { sampleUnderBox, type DecodedPixels } from '../../variants/sample-under-box';
 import { chooseCopyColour } from '../../variants/choose-copy-colour';
 import { requiredContrast } from '../../palette/wcag-contrast';
+import { planLegibilityPlate } from '../../variants/plan-legibility-plate';
 import { resolveSwatches } from '../../palette/swatch-colors';
 import { decodeImageBytes } from '../image/canvas-image';
 import type { MakeOptions } from './make-form';
@@ -96,8 +97,17 @@ export async function makeVariants(args: {
     const samples = sampleUnderBox(await proxy(), size, plans[i].crop, frame.background, frame.overlay.box);
     const required = requiredContrast(frame.overlay.minSize, /bold|black|heavy|semi/i.test(frame.overlay.font.style));
     const colour = chooseCopyColour(samples, swatches, options.colorId, required);
-    frame.overlay = { ...frame.overlay, color: colour.swatch.rgb, contrast: { ratio: Math.round(colour.ratio * 10) / 10, required, colorName: colour.swatch.name } };
-    if (colour.warning) warnings.push({ channel: frame.channelName, message: colour.warning });
+    const plate = planLegibilityPlate(samples, colour.swatch.rgb, required);
+    frame.overlay = { ...frame.overlay, color: colour.swatch.rgb, contrast: { ratio: Math.round(colour.ratio * 10) / 10, required, colorName: colour.swatch.name }, plate };
+    if (colour.warning) {
+      const shade = plate && (plate.color.r === 0 ? 'black' : 'white');
+      const fix = plate
+        ? plate.ratio >= required
+          ? `; a ${shade} plate at ${Math.round(plate.opacity * 100)}% behind the copy brings it to ${plate.ratio.toFixed(1)}:1`
+          : `; even a ${shade} plate at ${Math.round(plate.opacity * 100)}% reaches only ${plate.ratio.toFixed(1)}:1: choose another position or colour`
+        : '';
+      warnings.push({ channel: frame.channelName, message: colour.warning + fix });
+    }
   }
   if (!frames.length) return { created: [], issues, warnings, subject };
   const created = await main.call(
