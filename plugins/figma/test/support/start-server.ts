@@ -62,6 +62,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const brief = await admin.briefs.upload({ name: 'SS27 core range', text: readFileSync(join(root, 'samples/brief.csv'), 'utf8') });
       const photo = new Uint8Array(readFileSync(join(root, 'samples/photos/packshot/solidus-zip-hoodie-grey-white-bg.jpg')));
       const { ref } = await admin.uploads.put(photo, 'image/jpeg');
+      // The sample ships approved recipes (samples/northfold.approvals.jsonl); a new server learns them
+      // from an art director, and refuses to generate for a category until then.
+      for (const r of (await admin.recipes.list()).recipes) if (!r.approval) await admin.recipes.decide(r.category, { recipeHash: r.recipeHash, note: 'the sample ships approvals' });
       const still = await admin.jobs.watch((await admin.jobs.create({ kind: 'generate', brief: brief.id, sku: 'NF-JR-3005', view: 'front', sources: [ref] })).id);
       if (still.state !== 'succeeded') throw new Error(`the still failed: ${still.error?.message}`);
       if (!['ready', 'approved'].includes(still.outputs[0].reviewStatus)) await admin.review.decide(still.outputs[0].assetId, { decision: 'approve', reason: 'colour and zip right' });
