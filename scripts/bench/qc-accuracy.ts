@@ -6,14 +6,15 @@
  * Prints agreement overall and per class, ΔE00 error vs truth, false rejects/flags of unmodified
  * photos, misses, the caught share of interior hotspots >= 3%, and a confusion table. Disagreements
  * are written to bench-out/qc-accuracy/ (JPEG + what was expected and why).
- * Run: npm run bench -- qc-accuracy   (QC_TRUTH_SIZE=600 QC_TRUTH_ONLY=polo for a quick look)
+ * Run: npm run bench -- qc-accuracy   (QC_TRUTH_SIZE=600 QC_TRUTH_ONLY=polo QC_TRUTH_CLASSES=hotspot,blur
+ * for a quick look at some bases or classes)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { Verdict } from '@brandlock/core';
+import type { Raster, Verdict } from '@brandlock/core';
 import { TRUTH_BASES, loadTruthBase } from '../../server/test-support/qc-truth/truth-bases';
 import { TRUTH_CLASSES, truthReference, variantsOf } from '../../server/test-support/qc-truth/truth-variants';
 import { busyBackdrop } from '../../server/test-support/qc-truth/busy-backdrop';
@@ -23,6 +24,7 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const out = join(root, 'bench-out', 'qc-accuracy');
 const SIZE = Number(process.env.QC_TRUTH_SIZE ?? 1024);
 const ONLY = process.env.QC_TRUTH_ONLY ?? '';
+const CLASSES = (process.env.QC_TRUTH_CLASSES ?? '').split(',').filter(Boolean);
 const VERDICTS: Verdict[] = ['pass', 'flag', 'reject'];
 
 const TARGETS = { agreement: 0.95, meanAbs: 0.5, worst: 1.0, falseRejects: 0, falseFlags: 0.05, hotspots: 1 };
@@ -45,8 +47,10 @@ async function main(): Promise<void> {
       continue;
     }
     const busy = await busyBackdrop(k, base.width, base.height);
-    for (const v of variantsOf(base, ref, busy)) {
-      const s = await scoreTruthVariant(v, ref, lock);
+    let original: Raster | undefined;
+    for (const v of variantsOf(base, ref, busy).filter((x) => !CLASSES.length || x.cls === 'original' || CLASSES.includes(x.cls))) {
+      const { decoded, ...s } = await scoreTruthVariant(v, ref, lock, original);
+      if (v.cls === 'original') original = decoded;
       scores.push(s);
       if (s.verdict !== s.expected) {
         const name = `${base.name}--${v.label.replace(/[^a-z0-9.]+/gi, '-')}`;
@@ -80,6 +84,10 @@ function report(scores: TruthScore[], started: number, load0: number): void {
   const worst = graded.reduce<TruthScore | null>((w, s) => (!w || Math.abs(s.deltaEError!) > Math.abs(w.deltaEError!) ? s : w), null);
   console.log(`\nΔE00 vs truth (swatch definition brandlock-swatch/1; originals, ladder, hotspots, prints, casts; ${graded.length} measured of ${scores.filter((s) => ['original', 'delta-e', 'hotspot', 'print', 'cast'].includes(s.variant.cls)).length})`);
   console.log(`  mean abs error ${mean.toFixed(3)} (target <= ${TARGETS.meanAbs}), worst ${worst ? Math.abs(worst.deltaEError!).toFixed(3) : '-'} (target <= ${TARGETS.worst.toFixed(1)})${worst ? `: ${worst.variant.base}, ${worst.variant.label}, true ${worst.variant.truth.deltaE.toFixed(2)}, read ${worst.measuredDeltaE?.toFixed(2)}` : ''}`);
+  for (const cls of ['original', 'delta-e', 'hotspot', 'print', 'cast'] as const) {
+    const xs = graded.filter((s) => s.variant.cls === cls).map((s) => Math.abs(s.deltaEError!));
+    if (xs.length) console.log(`  ${cls.padEnd(10)} mean abs error ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3)}, worst ${Math.max(...xs).toFixed(3)} (${xs.length})`);
+  }
   const exposure = scores.filter((s) => s.variant.cls === 'exposure' && s.deltaEError !== null);
   if (exposure.length) console.log(`  exposure variants (truth: the definition on the true outline): mean abs error ${(exposure.reduce((a, s) => a + Math.abs(s.deltaEError!), 0) / exposure.length).toFixed(3)}`);
 

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { buildQcContext, deltaE2000, labToHex, loadBrandLock, prepareQcImage, runQcRules, type BrandLock, type Finding, type QcContext, type TargetSwatch, type Verdict } from '@brandlock/core';
+import { buildQcContext, deltaE2000, exposureEv, labToHex, loadBrandLock, prepareQcImage, runQcRules, type BrandLock, type Finding, type QcContext, type Raster, type TargetSwatch, type Verdict } from '@brandlock/core';
 import { decodeForQc } from '../../src/pipeline/qc/decode-for-qc';
 import { BACKDROP_RGB, type TruthSetting } from './truth-bases';
-import type { TruthReference, TruthVariant } from './truth-variants';
+import { realisedOffset, type TruthReference, type TruthVariant } from './truth-variants';
 import { expectedVerdict } from './expected-verdict';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -49,17 +49,26 @@ export interface TruthScore {
 export async function encodeVariant(v: TruthVariant): Promise<Buffer> {
   const { width, height, data } = v.raster;
   let img = sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 } }).removeAlpha();
-  if (v.truth.blurPx > 0) img = sharp(await img.blur(v.truth.blurPx).png({ compressionLevel: 1 }).toBuffer());
+  // A true Gaussian: sharp's default kernel stops at amplitude 0.2, which blurs about 15% less than its sigma says.
+  if (v.truth.blurPx > 0) img = sharp(await img.blur({ sigma: v.truth.blurPx, minAmplitude: 0.001, precision: 'float' }).png({ compressionLevel: 1 }).toBuffer());
   const q = v.truth.jpegQuality;
   return img.withIccProfile('srgb').jpeg(q >= 90 ? { quality: q, chromaSubsampling: '4:4:4' } : { quality: q }).toBuffer();
 }
 
 /**
- * @example const score = await scoreTruthVariant(variant, ref, lock); score.verdict === score.expected
+ * Scores a variant; `original` is the base's own file decoded, against which a recolour's offset is
+ * measured as the file carries it (see realisedOffset).
+ * @example const score = await scoreTruthVariant(variant, ref, lock, original); score.verdict === score.expected
  */
-export async function scoreTruthVariant(v: TruthVariant, ref: TruthReference, lock: BrandLock): Promise<TruthScore> {
-  const bytes = new Uint8Array(await encodeVariant(v));
+export async function scoreTruthVariant(variant: TruthVariant, ref: TruthReference, lock: BrandLock, original?: Raster): Promise<TruthScore & { decoded: Raster }> {
+  const bytes = new Uint8Array(await encodeVariant(variant));
   const decoded = await decodeForQc(bytes);
+  let v = variant;
+  if (v.offset && original) {
+    const o = realisedOffset(decoded.raster, original, ref.mask, ref.lab);
+    const shifted = { l: ref.lab.l + o.l, a: ref.lab.a + o.a, b: ref.lab.b + o.b };
+    v = { ...v, truth: { ...v.truth, deltaE: deltaE2000(ref.lab, shifted), ev: exposureEv(shifted.l, ref.lab.l) } };
+  }
   const category = lock.categories.find((c) => c.id === CATEGORY_OF[v.setting])!;
   const swatch = targetOf(ref, lock, v.setting);
   const ctx: QcContext = buildQcContext(lock, { category, channel: null, swatch, file: decoded.facts });
@@ -68,9 +77,10 @@ export async function scoreTruthVariant(v: TruthVariant, ref: TruthReference, lo
   const expected = expectedVerdict(v.truth, ctx);
   const color = result.findings.find((f) => f.check === 'delta-e');
   const measuredDeltaE = result.metrics.garment ? deltaE2000(ref.lab, result.metrics.garment) : null;
-  const { raster: _raster, ...variant } = v;
+  const { raster: _raster, ...rest } = v;
   return {
-    variant,
+    decoded: decoded.raster,
+    variant: rest,
     expected: expected.verdict,
     reasons: expected.reasons,
     verdict: result.verdict,

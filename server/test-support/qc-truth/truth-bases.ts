@@ -82,12 +82,14 @@ async function loadCutout(spec: TruthBaseSpec, name: string, size: number): Prom
   const meta = await sharp(path).metadata();
   // A margin of 8% round the garment: a packshot never touches the frame.
   const side = Math.round(Math.max(meta.width!, meta.height!) * 1.16);
-  const { data } = await sharp(path)
+  // Two pipelines: sharp resizes before it extends whatever the call order.
+  const square = await sharp(path)
     .ensureAlpha()
     .extend({ top: Math.floor((side - meta.height!) / 2), bottom: Math.ceil((side - meta.height!) / 2), left: Math.floor((side - meta.width!) / 2), right: Math.ceil((side - meta.width!) / 2), background: { r: 0, g: 0, b: 0, alpha: 0 } })
-    .resize(size, size, { kernel: 'lanczos3' })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+  const { data, info } = await sharp(square).resize(size, size, { kernel: 'lanczos3' }).raw().toBuffer({ resolveWithObject: true });
+  if (info.width !== size || info.height !== size || info.channels !== 4) throw new Error(`${spec.file}: decoded ${info.width}x${info.height}x${info.channels}, expected ${size}x${size}x4`);
   const n = size * size;
   const garment = new Uint8Array(n * 3);
   const coverage = new Float32Array(n);

@@ -41,6 +41,8 @@ export interface TruthVariant {
   /** RGBA 8-bit, before blur and encoding. */
   raster: Raster;
   truth: Truth;
+  /** The Lab offset a recolour asked for (the ladder): the scorer replaces the truth with what the file carries. */
+  offset?: Lab;
 }
 
 export const DELTA_E_LADDER = [0.5, 1, 1.5, 2.5, 3.5, 5, 7, 10] as const;
@@ -68,13 +70,15 @@ export function truthReference(base: TruthBase): TruthReference | null {
 }
 
 /**
- * Every variant of a base. `busy` is a busy backdrop (RGB at the base's size) for cutouts.
+ * Every variant of a base (or those `keep` names: class and label, a recolour's label without its
+ * axis). `busy` is a busy backdrop (RGB at the base's size) for cutouts.
  * @example variantsOf(base, ref, busy).filter((v) => v.cls === 'delta-e').length // 8
  */
-export function variantsOf(base: TruthBase, ref: TruthReference, busy: Uint8Array | null): TruthVariant[] {
+export function variantsOf(base: TruthBase, ref: TruthReference, busy: Uint8Array | null, keep: (cls: TruthClass, label: string) => boolean = () => true): TruthVariant[] {
   const out: TruthVariant[] = [];
   const clean = cleanBackdropTruth(base, base.backdrop);
-  const add = (cls: TruthClass, label: string, garment: Uint8Array, truth: Partial<Truth>, backdrop = base.backdrop, backdropTruth = clean) => {
+  const baseRgba = composite(base, base.garment, base.backdrop);
+  const add = (cls: TruthClass, label: string, garment: Uint8Array, truth: Partial<Truth>, backdrop = base.backdrop, backdropTruth = clean, offset?: Lab) => {
     const rgba = composite(base, garment, backdrop);
     out.push({
       base: base.name,
@@ -83,32 +87,37 @@ export function variantsOf(base: TruthBase, ref: TruthReference, busy: Uint8Arra
       whiteOnWhite: Boolean(base.spec.whiteOnWhite),
       setting: base.spec.setting,
       raster: rasterOf(base, rgba),
-      truth: { deltaE: 0, ev: 0, blurPx: 0, jpegQuality: 95, ...clipTruth(rgba, ref.mask), ...backdropTruth, ...truth },
+      truth: { deltaE: 0, ev: 0, blurPx: 0, jpegQuality: 95, ...clipTruth(rgba, baseRgba, ref.mask), ...backdropTruth, ...truth },
+      ...(offset ? { offset } : {}),
     });
   };
-  add('original', 'unmodified', base.garment, {});
+  if (keep('original', 'unmodified')) add('original', 'unmodified', base.garment, {});
   for (const d of DELTA_E_LADDER) {
+    if (!keep('delta-e', `ΔE00 ${d}`)) continue;
     const shifted = recolour(base, ref.lab, d);
-    if (shifted) add('delta-e', `ΔE00 ${d} (${shifted.axis})`, shifted.garment, { deltaE: d, ev: shifted.ev });
+    if (shifted) add('delta-e', `ΔE00 ${d} (${shifted.axis})`, shifted.garment, { deltaE: d, ev: shifted.ev }, base.backdrop, clean, shifted.offset);
   }
   for (const ev of EV_STEPS) {
+    if (!keep('exposure', `${ev > 0 ? '+' : ''}${ev} EV`)) continue;
     const garment = gainGarment(base, ev);
     const truth = measureRasterSwatch(rasterOf(base, composite(base, garment, base.backdrop)), { subjectMask: { width: base.width, height: base.height, data: ref.mask } });
     add('exposure', `${ev > 0 ? '+' : ''}${ev} EV`, garment, { ev, deltaE: truth ? deltaE2000(ref.lab, truth.lab) : 0 });
   }
   for (const share of HOTSPOT_SHARES) {
+    if (!keep('hotspot', `clipped hotspot ${(share * 100).toFixed(1)}% of the garment`)) continue;
     const spot = paintHotspot(base, base.garment, share);
     if (spot) add('hotspot', `clipped hotspot ${(share * 100).toFixed(1)}% of the garment`, spot.garment, { deltaE: fabricTruth(base, ref, spot.region) });
   }
   if (base.spec.setting === 'studio-warm') {
     for (const [k, d] of CAST_STEPS.entries()) {
+      if (!keep('cast', `backdrop cast ΔE00 ${d}`)) continue;
       const tinted = tintBackdrop(base, d, k);
       add('cast', `backdrop cast ΔE00 ${d} ${tinted.direction}`, base.garment, {}, tinted.backdrop, cleanBackdropTruth(base, tinted.backdrop, d));
     }
   }
-  if (busy && base.spec.file.endsWith('-cutout.png')) add('busy-backdrop', 'busy backdrop', base.garment, {}, busy, cleanBackdropTruth(base, busy));
-  for (const sigma of BLUR_SIGMAS) add('blur', `Gaussian blur σ ${sigma} px`, base.garment, { blurPx: sigma });
-  for (const q of JPEG_QUALITIES) add('jpeg', `JPEG quality ${q}`, base.garment, { jpegQuality: q });
+  if (busy && base.spec.file.endsWith('-cutout.png') && keep('busy-backdrop', 'busy backdrop')) add('busy-backdrop', 'busy backdrop', base.garment, {}, busy, cleanBackdropTruth(base, busy));
+  for (const sigma of BLUR_SIGMAS.filter((x) => keep('blur', `Gaussian blur σ ${x} px`))) add('blur', `Gaussian blur σ ${sigma} px`, base.garment, { blurPx: sigma });
+  for (const q of JPEG_QUALITIES.filter((x) => keep('jpeg', `JPEG quality ${x}`))) add('jpeg', `JPEG quality ${q}`, base.garment, { jpegQuality: q });
   type Rgb = readonly [number, number, number];
   const dark: Rgb = ref.lab.l > 55 ? [28, 36, 72] : [236, 232, 224];
   const prints: { label: string; share: number; colors: Rgb[] }[] = [
@@ -116,6 +125,7 @@ export function variantsOf(base: TruthBase, ref: TruthReference, busy: Uint8Arra
     { label: 'two-colour logo 10%', share: 0.1, colors: [[196, 38, 44], [232, 196, 40]] },
   ];
   for (const p of prints) {
+    if (!keep('print', p.label)) continue;
     const printed = paintPrint(base, base.garment, p.share, p.colors);
     if (printed) add('print', p.label, printed.garment, { deltaE: fabricTruth(base, ref, printed.region) });
   }
@@ -139,7 +149,7 @@ function fabricTruth(base: TruthBase, ref: TruthReference, region: Uint8Array): 
  * A Lab offset of exactly ΔE00 `d` from the reference, along the first axis (a*, -a*, b*, -b*, then
  * darker) that keeps 99.5% of the garment inside the sRGB gamut; null when none does.
  */
-function recolour(base: TruthBase, ref: Lab, d: number): { garment: Uint8Array; axis: string; ev: number } | null {
+function recolour(base: TruthBase, ref: Lab, d: number): { garment: Uint8Array; axis: string; offset: Lab; ev: number } | null {
   const axes: [string, Lab][] = [
     ['a*+', { l: 0, a: 1, b: 0 }],
     ['a*-', { l: 0, a: -1, b: 0 }],
@@ -158,7 +168,7 @@ function recolour(base: TruthBase, ref: Lab, d: number): { garment: Uint8Array; 
     const offset = { l: dir.l * lo, a: dir.a * lo, b: dir.b * lo };
     if (ref.l + offset.l < 3) continue;
     const { garment, outOfGamut } = offsetLab(base, offset);
-    if (outOfGamut <= 0.005) return { garment, axis, ev: offset.l ? evBetween(ref.l + offset.l, ref.l) : 0 };
+    if (outOfGamut <= 0.005) return { garment, axis, offset, ev: offset.l ? evBetween(ref.l + offset.l, ref.l) : 0 };
   }
   return null;
 }
@@ -168,7 +178,14 @@ function evBetween(l: number, target: number): number {
   return Math.log2(y(l) / y(target));
 }
 
-function clipTruth(rgba: Uint8Array, mask: Uint8Array): { highlightClipPct: number; shadowClipPct: number } {
+/**
+ * Clipping the variant added to the garment: pixels clipped now and not in the base photo, over the
+ * garment's pixels. The base is an approved photo, so what it already clips (white trims, cords, a
+ * glint) is taken as acceptable; the rule itself leaves white prints out.
+ */
+function clipTruth(rgba: Uint8Array, base: Uint8Array, mask: Uint8Array): { highlightClipPct: number; shadowClipPct: number } {
+  const blown = (px: Uint8Array, p: number) => (px[p] >= 254 ? 1 : 0) + (px[p + 1] >= 254 ? 1 : 0) + (px[p + 2] >= 254 ? 1 : 0) >= 2;
+  const crushed = (px: Uint8Array, p: number) => px[p] <= 1 && px[p + 1] <= 1 && px[p + 2] <= 1;
   let n = 0;
   let hi = 0;
   let lo = 0;
@@ -176,10 +193,36 @@ function clipTruth(rgba: Uint8Array, mask: Uint8Array): { highlightClipPct: numb
     if (!mask[i]) continue;
     n++;
     const p = i * 4;
-    if ((rgba[p] >= 254 ? 1 : 0) + (rgba[p + 1] >= 254 ? 1 : 0) + (rgba[p + 2] >= 254 ? 1 : 0) >= 2) hi++;
-    if (rgba[p] <= 1 && rgba[p + 1] <= 1 && rgba[p + 2] <= 1) lo++;
+    if (blown(rgba, p) && !blown(base, p)) hi++;
+    if (crushed(rgba, p) && !crushed(base, p)) lo++;
   }
   return { highlightClipPct: (hi / n) * 100, shadowClipPct: (lo / n) * 100 };
+}
+
+/**
+ * The Lab offset a file really carries: the mean per-pixel difference from the original file over
+ * the garment's lit fabric (pixels within 10 L* of the swatch). 8-bit rounding and JPEG's YCbCr
+ * rounding take a share of a small shift on near-neutral dark fabric (a* +2.5 on black lands as
+ * about +2.1); the truth is what reaches the customer's screen.
+ * @example realisedOffset(variant, original, mask, ref.lab) // { l: 0.3, a: 2.13, b: 0 }
+ */
+export function realisedOffset(variant: Raster, original: Raster, mask: Uint8Array, swatch: Lab): Lab {
+  const x = { l: 0, a: 0, b: 0 };
+  const y = { l: 0, a: 0, b: 0 };
+  let n = 0;
+  const sum = { l: 0, a: 0, b: 0 };
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const p = i * 4;
+    srgb8ToLab(original.data[p], original.data[p + 1], original.data[p + 2], y);
+    if (Math.abs(y.l - swatch.l) > 10) continue;
+    srgb8ToLab(variant.data[p], variant.data[p + 1], variant.data[p + 2], x);
+    sum.l += x.l - y.l;
+    sum.a += x.a - y.a;
+    sum.b += x.b - y.b;
+    n++;
+  }
+  return n ? { l: sum.l / n, a: sum.a / n, b: sum.b / n } : { l: 0, a: 0, b: 0 };
 }
 
 /** Truths of a backdrop: its spread, its share below pure white, and (given by construction) its cast. */

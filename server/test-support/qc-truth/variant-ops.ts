@@ -6,8 +6,6 @@
 import { deepestPoint, labToLinearRgb, linearToSrgb, srgb8ToLab, srgbToLinear, type Lab } from '@brandlock/core';
 import { clamp8, type TruthBase } from './truth-bases';
 
-/** The lobe round a hotspot rises to this, short of clipping: the clipped area is the core alone, exactly. */
-const LOBE_PEAK = 246;
 const TO_LINEAR = Float32Array.from({ length: 256 }, (_, i) => srgbToLinear(i / 255));
 
 /** Garment pixels covered at least half: the truth mask QC's subject is compared with. */
@@ -61,29 +59,47 @@ export function deepestGarmentPoint(base: TruthBase): { x: number; y: number; de
 }
 
 /**
- * Paints a specular hotspot clipped to 255 over `share` of the garment's pixels, with a soft lobe
- * (1/2 the radius wide, never clipped itself) falling back to the fabric, centred deep inside the garment. Null when it
- * does not fit inside the outline. Returns the painted region (core + lobe) too.
+ * Adds a specular hotspot as light does: white light in linear RGB, a Gaussian lobe (sigma = r, r
+ * the radius of a disc of `share` of the garment) just strong enough that the sensor clips `share` of
+ * the garment; beyond it the glow fades continuously into the fabric (no step at the clip edge, as on a
+ * real sensor). Centred deep inside the garment; null when the clipped disc does not fit inside the
+ * outline. Returns the lobe: where the light adds at least 0.5% of white.
  */
 export function paintHotspot(base: TruthBase, garment: Uint8Array, share: number): { garment: Uint8Array; region: Uint8Array } | null {
   const area = garmentMask(base).reduce((n, v) => n + v, 0);
   const r = Math.sqrt((share * area) / Math.PI);
-  const lobe = r * 0.5;
   const c = deepestGarmentPoint(base);
-  if (c.depth < (r + lobe) * 1.1 + 2) return null;
+  if (c.depth < r * 1.2 + 2) return null;
+  const reach = Math.ceil(r * 3);
+  const near: number[] = [];
+  for (let y = Math.max(0, c.y - reach); y <= Math.min(base.height - 1, c.y + reach); y++) {
+    for (let x = Math.max(0, c.x - reach); x <= Math.min(base.width - 1, c.x + reach); x++) {
+      const i = y * base.width + x;
+      if (base.coverage[i] > 0) near.push(i);
+    }
+  }
+  const lift = (i: number, k: number, amplitude: number) => {
+    const d = Math.hypot((i % base.width) - c.x, Math.floor(i / base.width) - c.y);
+    return clamp8(linearToSrgb(Math.min(1, TO_LINEAR[garment[i * 3 + k]] + amplitude * Math.exp(-0.5 * (d / r) ** 2))) * 255);
+  };
+  // The light's strength is set so that the clipped pixels (two channels at 254+) are `share` of the
+  // garment: on a bright fabric less light clips the same area.
+  const clippedBy = (amplitude: number) => near.filter((i) => (lift(i, 0, amplitude) >= 254 ? 1 : 0) + (lift(i, 1, amplitude) >= 254 ? 1 : 0) + (lift(i, 2, amplitude) >= 254 ? 1 : 0) >= 2).length;
+  let lo = 0;
+  let hi = 4;
+  for (let k = 0; k < 24; k++) {
+    const mid = (lo + hi) / 2;
+    if (clippedBy(mid) < share * area) lo = mid;
+    else hi = mid;
+  }
+  const amplitude = hi;
   const out = garment.slice();
   const region = new Uint8Array(base.coverage.length);
-  const reach = Math.ceil(r + lobe);
-  for (let y = c.y - reach; y <= c.y + reach; y++) {
-    for (let x = c.x - reach; x <= c.x + reach; x++) {
-      const d = Math.hypot(x - c.x + 0.5, y - c.y + 0.5);
-      if (d > r + lobe) continue;
-      const i = y * base.width + x;
-      region[i] = 1;
-      const t = d <= r ? 1 : 1 - (d - r) / lobe;
-      const w = t * t * (3 - 2 * t);
-      for (let k = 0; k < 3; k++) out[i * 3 + k] = d <= r ? 255 : clamp8(out[i * 3 + k] * (1 - w) + LOBE_PEAK * w);
-    }
+  for (const i of near) {
+    const d = Math.hypot((i % base.width) - c.x, Math.floor(i / base.width) - c.y);
+    // The lobe: where the light adds at least 0.5% of white (about 0.3 L* on white fabric).
+    if (amplitude * Math.exp(-0.5 * (d / r) ** 2) >= 0.005) region[i] = 1;
+    for (let k = 0; k < 3; k++) out[i * 3 + k] = lift(i, k, amplitude);
   }
   return { garment: out, region };
 }
