@@ -179,9 +179,10 @@ function evBetween(l: number, target: number): number {
 }
 
 /**
- * Clipping the variant added to the garment: pixels clipped now and not in the base photo, over the
- * garment's pixels. The base is an approved photo, so what it already clips (white trims, cords, a
- * glint) is taken as acceptable; the rule itself leaves white prints out.
+ * Clipping over the garment's pixels. Highlights: what the variant added (clipped now and not in the
+ * base photo); the base is an approved photo, so what it already clips (white trims, cords, a glint)
+ * is taken as acceptable, and the rule itself leaves white prints out. Shadows: every crushed pixel,
+ * the base's own included, since the rule has no such exclusion (black in every channel is crushed).
  */
 function clipTruth(rgba: Uint8Array, base: Uint8Array, mask: Uint8Array): { highlightClipPct: number; shadowClipPct: number } {
   const blown = (px: Uint8Array, p: number) => (px[p] >= 254 ? 1 : 0) + (px[p + 1] >= 254 ? 1 : 0) + (px[p + 2] >= 254 ? 1 : 0) >= 2;
@@ -194,7 +195,7 @@ function clipTruth(rgba: Uint8Array, base: Uint8Array, mask: Uint8Array): { high
     n++;
     const p = i * 4;
     if (blown(rgba, p) && !blown(base, p)) hi++;
-    if (crushed(rgba, p) && !crushed(base, p)) lo++;
+    if (crushed(rgba, p)) lo++;
   }
   return { highlightClipPct: (hi / n) * 100, shadowClipPct: (lo / n) * 100 };
 }
