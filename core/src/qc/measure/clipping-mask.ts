@@ -74,12 +74,12 @@ export function clippingMask(image: QcImage): Mask {
 
 /**
  * Where the highlights light the fabric: each highlight with the ring its light fades over (its radius
- * plus twice its fall-off), or null when there is none. The swatch is read outside it: a specular lobe
+ * plus `fallOffs` times its fall-off, twice by default), or null when there is none. The swatch is read outside it: a specular lobe
  * changes the light on the fabric, not the fabric's colour.
  * @example highlightZone(image)?.data[i] // 1 inside a highlight's lobe
  */
-export function highlightZone(image: QcImage): Mask | null {
-  return memoized(image, 'highlight-zone', () => {
+export function highlightZone(image: QcImage, fallOffs = 2): Mask | null {
+  return memoized(image, `highlight-zone-${fallOffs}`, () => {
     const lobes = highlightMasks(image).regions.filter((r) => r.highlight);
     if (!lobes.length) return null;
     const { width, height } = image.subject.mask;
@@ -87,7 +87,7 @@ export function highlightZone(image: QcImage): Mask | null {
     for (const r of lobes) {
       const cx = r.box.x + r.box.width / 2;
       const cy = r.box.y + r.box.height / 2;
-      const reach = Math.max(r.box.width, r.box.height) / 2 + 2 * r.width + 2;
+      const reach = Math.max(r.box.width, r.box.height) / 2 + fallOffs * r.width + 2;
       for (let y = Math.max(0, Math.floor(cy - reach)); y < Math.min(height, Math.ceil(cy + reach)); y++) {
         for (let x = Math.max(0, Math.floor(cx - reach)); x < Math.min(width, Math.ceil(cx + reach)); x++) {
           if ((x - cx) ** 2 + (y - cy) ** 2 <= reach * reach) data[y * width + x] = 1;
@@ -185,7 +185,8 @@ function touchesSubject(labels: Int32Array, c: Component, subject: Uint8Array, w
 }
 
 /**
- * The garment's lightness going out from the region, ring by ring (prints and logos left out): `drop`
+ * The garment's lightness going out from the region, ring by ring (prints and logos left out, each
+ * ring read at its upper quartile): `drop`
  * is how much darker it gets, `width` over how many rings the middle 80% of that drop happens. A
  * highlight fades out over a distance that grows with its size (a specular lobe); the edge of a print,
  * or of the garment round a gap of backdrop, is a couple of pixels wide whatever the gap's size.
@@ -220,7 +221,10 @@ function edgeProfile(image: QcImage, labels: Int32Array, c: Component, visited: 
     frontier = next;
     if (ring.length) {
       ring.sort((a, b) => a - b);
-      profile.push(ring[ring.length >> 1]);
+      // The ring's upper quartile: the fabric round a highlight is its lightest part, so a print or a
+      // logo the light falls across (the clipped region wraps round its letters) does not pass for
+      // the region's edge; round a white print or a gap of backdrop the whole ring is dark anyway.
+      profile.push(ring[Math.floor(ring.length * 0.75)]);
     }
   }
   if (profile.length < 2) return { drop: 0, width: 0 };

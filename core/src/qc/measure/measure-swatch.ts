@@ -10,7 +10,8 @@
  * sheen); the swatch is their component-wise interquartile mean Lab (CIELAB D65: the mean of the
  * middle half of each component, robust like a median but not stepping between 8-bit code values).
  * A fold darkens the lower half, not the swatch; a flat, evenly lit fabric reads as its middle.
- * Fabric inside a blown highlight's lobe (see highlightZone) is left out: the lobe is light, not dye.
+ * Fabric inside a blown highlight's lobe (see highlightZone) is left out: the lobe is light, not dye;
+ * a lobe covering over three quarters of the fabric is narrowed rather than read.
  */
 import type { Lab } from '../../color/lab';
 import { labToSrgb } from '../../color/lab';
@@ -80,17 +81,25 @@ export function measureRivalSwatches(image: QcImage): SwatchMeasure[] {
 function compute(image: QcImage): SwatchMeasure | null {
   const fabric = fabricMask(image);
   if (!fabric) return null;
-  // Fabric lit by a specular highlight is read outside the highlight's lobe (unless that is all there is).
-  const zone = highlightZone(image);
-  if (zone) {
+  // Fabric lit by a specular highlight is read outside the highlight's lobe. A hotspot that lights
+  // most of a small garment would leave too little outside it (under a quarter of the fabric): the
+  // lobe is then narrowed (one fall-off, then half of one), so the swatch is read on the fabric the
+  // light reaches least, never on the glow.
+  const area = maskArea(fabric.mask);
+  let narrowest: Mask | null = null;
+  for (const fallOffs of [2, 1, 0.5]) {
+    const zone = highlightZone(image, fallOffs);
+    if (!zone) break;
     const data = fabric.mask.data.slice();
     let kept = 0;
     for (let i = 0; i < data.length; i++) {
       if (zone.data[i]) data[i] = 0;
       kept += data[i];
     }
-    if (kept >= 0.25 * maskArea(fabric.mask)) return swatchOn(image, { ...fabric.mask, data }, fabric.share);
+    narrowest = { ...fabric.mask, data };
+    if (kept >= 0.25 * area) break;
   }
+  if (narrowest && maskArea(narrowest) >= 12) return swatchOn(image, narrowest, fabric.share);
   return swatchOn(image, fabric.mask, fabric.share);
 }
 
