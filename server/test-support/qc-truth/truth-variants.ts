@@ -46,7 +46,8 @@ export interface TruthVariant {
 }
 
 export const DELTA_E_LADDER = [0.5, 1, 1.5, 2.5, 3.5, 5, 7, 10] as const;
-export const EV_STEPS = [-1.5, -1, -0.5, 0.5, 1, 1.5] as const;
+/** Exposure steps, EV: the flag band (0.45, between every sample preset's tolerance and the 0.5 reject limit) and three rejects; like the ΔE00 ladder, no step sits on a limit, where a verdict has no truth. */
+export const EV_STEPS = [-1.5, -1, -0.45, 0.45, 1, 1.5] as const;
 /** Clipped hotspot sizes, share of the garment. */
 export const HOTSPOT_SHARES = [0.003, 0.03, 0.05, 0.08] as const;
 export const CAST_STEPS = [1.2, 3.5, 7] as const;

@@ -15,7 +15,7 @@ const BASES = ['solidus-hoodie-blue-white-bg', 'solidus-hoodie-red-cutout', 'sol
 const HELD: Record<TruthClass, RegExp> = {
   original: /^unmodified$/,
   'delta-e': /^ΔE00 (1|3\.5|7)$/,
-  exposure: /^(-1|-1\.5|\+0\.5) EV$/,
+  exposure: /^(-1|-1\.5|\+0\.45) EV$/,
   hotspot: /^clipped hotspot (3\.0|8\.0)%/,
   cast: /^backdrop cast/,
   'busy-backdrop': /^busy backdrop$/,
