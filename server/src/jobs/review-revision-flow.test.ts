@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { createBrandlockClient, type BrandlockClient, type ReviewItem } from '@brandlock/core/api';
 import { startTestServer, type TestServer } from '../../test-support/server/test-server';
+import { approveCurrentRecipes } from '../../test-support/server/approve-recipes';
 
 const samples = new URL('../../../samples/', import.meta.url);
 let t: TestServer;
@@ -23,6 +24,7 @@ beforeAll(async () => {
   const jersey = lock.categories.find((c: { id: string }) => c.id === 'jersey');
   jersey.qc = { ...jersey.qc, humanReview: 'always' };
   await admin.locks.publish(lock);
+  await approveCurrentRecipes(admin);
   for (const lut of ['warm-studio', 'cool-editorial']) await admin.luts.put(await readFile(new URL(`luts/${lut}.cube`, samples)));
   const brief = await admin.briefs.upload({ name: 'SS27 core', text: await readFile(new URL('brief.csv', samples), 'utf8') });
   const source = (await retoucher.uploads.put(await readFile(new URL('photos/packshot/solidus-hoodie-red-cutout.png', samples)), 'image/png')).ref;

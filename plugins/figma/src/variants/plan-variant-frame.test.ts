@@ -11,8 +11,9 @@ const master = { width: 3000, height: 4000 };
 const subject = { x: 1000, y: 500, width: 1000, height: 3000 };
 const overlay = { text: ' New: washed linen ', position: 'auto' as const, font: { family: 'Inter', style: 'Bold' }, color: { r: 1, g: 1, b: 1 }, align: 'LEFT' as const };
 
+// As the plugin plans them (make-variants.ts): Figma frames are made whatever the lock's maxUpscale.
 function plansFor(channelIds: string[], sku = 'NF-WV-1001', extra: Partial<Parameters<typeof planVariants>[0]> = {}) {
-  return planVariants({ lock, lockHash: 'sha256:x', master, subject, sku, colorway: 'ink', view: 'front', channels: lock.channels.filter((c) => channelIds.includes(c.id)), provenance: { digitalSourceType: 'digitalCapture' }, ...extra });
+  return planVariants({ lock, lockHash: 'sha256:x', master, subject, sku, colorway: 'ink', view: 'front', channels: lock.channels.filter((c) => channelIds.includes(c.id)).map((c) => ({ ...c, maxUpscale: Number.POSITIVE_INFINITY })), provenance: { digitalSourceType: 'digitalCapture' }, ...extra });
 }
 
 describe('planVariantFrame', () => {
