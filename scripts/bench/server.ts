@@ -96,6 +96,8 @@ try {
   const token = server.adminToken!;
   let api = createBrandlockClient({ baseUrl: server.url, token, fetch: fetchRetryingReset });
   await api.locks.publish(JSON.parse(readFileSync(join(root, 'samples/brand-lock.json'), 'utf8')));
+  // The sample's recipes are approved (samples/northfold.approvals.jsonl); a new server learns that from an art director or admin.
+  for (const r of (await api.recipes.list()).recipes) if (!r.approval) await api.recipes.decide(r.category, { recipeHash: r.recipeHash, note: 'the sample ships approvals' });
   const photo = readFileSync(join(root, 'samples/photos/packshot/solidus-hoodie-blue-white-bg.jpg'));
   const { ref } = await api.uploads.put(new Uint8Array(photo), 'image/jpeg');
   const firstStartRss = rssMb(server.child.pid!);
@@ -140,7 +142,8 @@ try {
   step('bare route and GET while rendering, then submissions while rendering');
   const bareRendering = await openLoop(`${bare.url}/v1/jobs/x`, {}, RATE, SECONDS);
   const done1 = await succeeded(api);
-  const oursRendering = await openLoop(getUrl, auth, RATE, SECONDS);
+  // The restarted server listens on a port of its own.
+  const oursRendering = await openLoop(`${server.url}/v1/jobs/${jobId}`, auth, RATE, SECONDS);
   const done2 = await succeeded(api);
   const whileRendering = await submit(api, ref, Math.round(JOBS / 2), 'R');
   const done3 = await succeeded(api);

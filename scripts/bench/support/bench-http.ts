@@ -44,6 +44,7 @@ export async function openLoop(url: string, headers: Record<string, string>, rat
     );
   }
   await Promise.all(inflight);
+  if (!latencies.length) throw new Error(`GET ${url}: all ${total} requests failed`);
   latencies.sort((a, b) => a - b);
   return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: latencies[latencies.length - 1], errors, n: latencies.length };
 }
