@@ -1,7 +1,7 @@
 /**
  * QC accuracy benchmark: QC's verdicts and swatch readings against ground truth on variants of the
  * real photos in samples/photos (server/test-support/qc-truth: recolours by a known ΔE00 ladder,
- * ±0.5/±1/±1.5 EV, clipped interior hotspots, backdrop casts, busy backdrops, blur, JPEG q40/q20,
+ * ±0.45/±1/±1.5 EV, clipped interior hotspots, backdrop casts, busy backdrops, blur, JPEG q40/q20,
  * prints and logos, white-on-white). Expected verdicts come from the truths and the lock's thresholds.
  * Prints agreement overall and per class, ΔE00 error vs truth, false rejects/flags of unmodified
  * photos, misses, the caught share of interior hotspots >= 3%, and a confusion table. Disagreements
