@@ -5,15 +5,7 @@
  * lighting calibration: the measures must recover what was set here.
  */
 import sharp from 'sharp';
-
-const VECTORS: Record<string, [number, number, number]> = {
-  front: [0, 0.15, 1],
-  left: [-1, 0.2, 0.25],
-  right: [1, 0.2, 0.25],
-  'left-45': [-0.7, 0.3, 0.7],
-  'right-45': [0.7, 0.3, 0.7],
-  top: [0, 1, 0.25],
-};
+import { keyVector } from '../src/pipeline/studies/key-direction';
 
 const norm = ([x, y, z]: number[]) => {
   const n = Math.hypot(x, y, z);
@@ -21,10 +13,10 @@ const norm = ([x, y, z]: number[]) => {
 };
 const toSrgb8 = (v: number) => Math.round(255 * Math.min(1, Math.max(0, v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055)));
 
-export async function renderLitDome(o: { direction: keyof typeof VECTORS; ratio: number; albedo?: number; backdrop?: [number, number, number]; width?: number; height?: number }): Promise<Uint8Array> {
+export async function renderLitDome(o: { direction: Parameters<typeof keyVector>[0]; ratio: number; albedo?: number; backdrop?: [number, number, number]; width?: number; height?: number }): Promise<Uint8Array> {
   const w = o.width ?? 600;
   const h = o.height ?? 750;
-  const key = norm(VECTORS[o.direction]);
+  const key = keyVector(o.direction);
   const fill = norm([-key[0] * 0.6, 0, 1]);
   const albedo = o.albedo ?? 0.35;
   const bg = o.backdrop ?? [0.82, 0.83, 0.84];

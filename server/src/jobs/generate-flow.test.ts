@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { createBrandlockClient, isBrandlockValidationError, type BrandlockClient } from '@brandlock/core/api';
 import { startTestServer, type TestServer } from '../../test-support/server/test-server';
-import { approveCurrentRecipes } from '../../test-support/server/approve-recipes';
+import { publishSampleForReview } from '../../test-support/server/publish-sample-for-review';
 
 const samples = new URL('../../../samples/', import.meta.url);
 let t: TestServer;
@@ -19,14 +19,7 @@ beforeAll(async () => {
   director = createBrandlockClient({ baseUrl: t.url, token: await t.tokenFor('art-director', 'Ines (AD)') });
   retoucher = createBrandlockClient({ baseUrl: t.url, token: await t.tokenFor('retoucher', 'Sam (retouch)') });
   // Jersey goes to a person whatever QC says, so the review layers below have an item to decide on.
-  const lock = JSON.parse(await readFile(new URL('brand-lock.json', samples), 'utf8'));
-  const jersey = lock.categories.find((c: { id: string }) => c.id === 'jersey');
-  jersey.qc = { ...jersey.qc, humanReview: 'always' };
-  await admin.locks.publish(lock);
-  await approveCurrentRecipes(admin);
-  for (const lut of ['warm-studio', 'cool-editorial']) await admin.luts.put(await readFile(new URL(`luts/${lut}.cube`, samples)));
-  const brief = await director.briefs.upload({ name: 'SS27 core', text: await readFile(new URL('brief.csv', samples), 'utf8') });
-  briefId = brief.id;
+  briefId = await publishSampleForReview(admin, director);
   hoodieRef = (await retoucher.uploads.put(await readFile(new URL('photos/packshot/solidus-hoodie-red-cutout.png', samples)), 'image/png')).ref;
 });
 afterAll(() => t.close());

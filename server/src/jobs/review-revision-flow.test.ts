@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { createBrandlockClient, type BrandlockClient, type ReviewItem } from '@brandlock/core/api';
 import { startTestServer, type TestServer } from '../../test-support/server/test-server';
-import { approveCurrentRecipes } from '../../test-support/server/approve-recipes';
+import { publishSampleForReview } from '../../test-support/server/publish-sample-for-review';
 
 const samples = new URL('../../../samples/', import.meta.url);
 let t: TestServer;
@@ -20,15 +20,9 @@ beforeAll(async () => {
   admin = createBrandlockClient({ baseUrl: t.url, token: t.adminToken });
   retoucher = createBrandlockClient({ baseUrl: t.url, token: await t.tokenFor('retoucher', 'Sam (retouch)') });
   // Jersey goes to a person whatever QC says, so the master is in the queue for the retoucher.
-  const lock = JSON.parse(await readFile(new URL('brand-lock.json', samples), 'utf8'));
-  const jersey = lock.categories.find((c: { id: string }) => c.id === 'jersey');
-  jersey.qc = { ...jersey.qc, humanReview: 'always' };
-  await admin.locks.publish(lock);
-  await approveCurrentRecipes(admin);
-  for (const lut of ['warm-studio', 'cool-editorial']) await admin.luts.put(await readFile(new URL(`luts/${lut}.cube`, samples)));
-  const brief = await admin.briefs.upload({ name: 'SS27 core', text: await readFile(new URL('brief.csv', samples), 'utf8') });
+  const briefId = await publishSampleForReview(admin);
   const source = (await retoucher.uploads.put(await readFile(new URL('photos/packshot/solidus-hoodie-red-cutout.png', samples)), 'image/png')).ref;
-  const created = await retoucher.jobs.create({ kind: 'generate', brief: brief.id, sku: 'NF-JR-3003', sources: [source] }, { idempotencyKey: 'hoodie-revise' });
+  const created = await retoucher.jobs.create({ kind: 'generate', brief: briefId, sku: 'NF-JR-3003', sources: [source] }, { idempotencyKey: 'hoodie-revise' });
   const job = await retoucher.jobs.watch(created.id);
   expect(job.state).toBe('succeeded');
   original = (await retoucher.review.list({ sku: 'NF-JR-3003' })).items[0];
