@@ -58,8 +58,9 @@ describe('runway provider against the loopback task API', () => {
     ]);
     expect((await runway.status(submitted.providerJobId)).state).toBe('queued');
     // Wait for the task to leave the queue (however slow the machine), then it runs for 2.5 s.
+    // Runway reports progress 0 at the very start of RUNNING, as the simulator does; wait past it.
     let running = await runway.status(submitted.providerJobId);
-    for (let i = 0; running.state === 'queued' && i < 100; i++) {
+    for (let i = 0; (running.state === 'queued' || (running.state === 'running' && !running.progress)) && i < 100; i++) {
       await new Promise((r) => setTimeout(r, 50));
       running = await runway.status(submitted.providerJobId);
     }
