@@ -4,7 +4,8 @@
  * not grow with the radius. Erosion is the dilation of the complement, with everything beyond the
  * frame counting as set: a subject touching the edge of the picture keeps that edge.
  */
-import type { Mask } from './mask';
+import { maskBox, type Mask } from './mask';
+import { cropMask } from './crop-mask';
 
 const FAR = 0xffff;
 
@@ -75,6 +76,23 @@ function morph3(mask: Mask, erode: boolean): Mask {
 function morph(mask: Mask, r: number, erode: boolean): Mask {
   const { width, height } = mask;
   if (r <= 0) return { width, height, data: mask.data.slice() };
+  // Only pixels within r of the mask's box can be set after either operation: the rest of the frame
+  // is read once, to find the box, and left clear. The window reaches r past the box, so every set
+  // pixel's neighbourhood lies in it or beyond the frame: the result is the whole frame's.
+  const box = maskBox(mask);
+  if (!box) return { width, height, data: new Uint8Array(width * height) };
+  const x0 = Math.max(0, box.x - r);
+  const y0 = Math.max(0, box.y - r);
+  const win = { x: x0, y: y0, width: Math.min(width, box.x + box.width + r) - x0, height: Math.min(height, box.y + box.height + r) - y0 };
+  if (win.width * win.height > 0.7 * width * height) return morphFrame(mask, r, erode);
+  const part = morphFrame(cropMask(mask, win), r, erode);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < win.height; y++) data.set(part.data.subarray(y * win.width, (y + 1) * win.width), (win.y + y) * width + win.x);
+  return { width, height, data };
+}
+
+function morphFrame(mask: Mask, r: number, erode: boolean): Mask {
+  const { width, height } = mask;
   if (r === 1) return morph3(mask, erode);
   const tmp = new Uint8Array(mask.data.length);
   const out = new Uint8Array(mask.data.length);
