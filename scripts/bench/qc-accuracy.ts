@@ -7,7 +7,7 @@
  * photos, misses, the caught share of interior hotspots >= 3%, and a confusion table. Disagreements
  * are written to bench-out/qc-accuracy/ (JPEG + what was expected and why).
  * Run: npm run bench -- qc-accuracy   (QC_TRUTH_SIZE=600 QC_TRUTH_ONLY=polo QC_TRUTH_CLASSES=hotspot,blur
- * for a quick look at some bases or classes)
+ * for a quick look at some bases or classes; QC_TRUTH_LIST=1 lists every variant)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -25,6 +25,8 @@ const out = join(root, 'bench-out', 'qc-accuracy');
 const SIZE = Number(process.env.QC_TRUTH_SIZE ?? 1024);
 const ONLY = process.env.QC_TRUTH_ONLY ?? '';
 const CLASSES = (process.env.QC_TRUTH_CLASSES ?? '').split(',').filter(Boolean);
+/** QC_TRUTH_LIST=1 prints every variant's verdict and ΔE00 reading beside its truth. */
+const LIST = Boolean(process.env.QC_TRUTH_LIST);
 const VERDICTS: Verdict[] = ['pass', 'flag', 'reject'];
 
 const TARGETS = { agreement: 0.95, meanAbs: 0.5, worst: 1.0, falseRejects: 0, falseFlags: 0.05, hotspots: 1 };
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
       const { decoded, ...s } = await scoreTruthVariant(v, ref, lock, original);
       if (v.cls === 'original') original = decoded;
       scores.push(s);
+      if (LIST) console.log(`  ${base.name}, ${v.label}: ${s.verdict} (expected ${s.expected}); ΔE00 true ${v.truth.deltaE.toFixed(2)}, read ${s.measuredDeltaE?.toFixed(2) ?? '-'}`);
       if (s.verdict !== s.expected) {
         const name = `${base.name}--${v.label.replace(/[^a-z0-9.]+/gi, '-')}`;
         writeFileSync(join(out, `${name}.jpg`), await encodeVariant(v));

@@ -107,7 +107,7 @@ export function variantsOf(base: TruthBase, ref: TruthReference, busy: Uint8Arra
   for (const share of HOTSPOT_SHARES) {
     if (!keep('hotspot', `clipped hotspot ${(share * 100).toFixed(1)}% of the garment`)) continue;
     const spot = paintHotspot(base, base.garment, share);
-    if (spot) add('hotspot', `clipped hotspot ${(share * 100).toFixed(1)}% of the garment`, spot.garment, { deltaE: fabricTruth(base, ref, spot.region) });
+    if (spot) add('hotspot', `clipped hotspot ${(share * 100).toFixed(1)}% of the garment`, spot.garment, { deltaE: fabricTruth(base, ref, spot.region, spot.centre) });
   }
   if (base.spec.setting === 'studio-warm') {
     for (const [k, d] of CAST_STEPS.entries()) {
@@ -137,10 +137,21 @@ function rasterOf(base: TruthBase, rgba: Uint8Array): Raster {
   return { width: base.width, height: base.height, depth: 8, data: rgba };
 }
 
-/** The fabric's true swatch when a region is painted over: the definition on the unpainted fabric. */
-function fabricTruth(base: TruthBase, ref: TruthReference, region: Uint8Array): number {
+/**
+ * The fabric's true swatch when a region is painted over or lit: the definition on the untouched
+ * fabric of the original. For a highlight (its `centre` given) the definition's own fallback applies
+ * with the true lobe: when the lobe covers over three quarters of the garment, the quarter of the
+ * garment farthest from the highlight is read.
+ */
+function fabricTruth(base: TruthBase, ref: TruthReference, region: Uint8Array, centre?: { x: number; y: number }): number {
   const data = ref.mask.slice();
   for (let i = 0; i < data.length; i++) if (region[i]) data[i] = 0;
+  const area = ref.mask.reduce((n, v) => n + v, 0);
+  if (centre && data.reduce((n, v) => n + v, 0) < 0.25 * area) {
+    const distance = (i: number) => Math.hypot((i % base.width) - centre.x, Math.floor(i / base.width) - centre.y);
+    const far = [...ref.mask.keys()].filter((i) => ref.mask[i]).map(distance).sort((a, b) => a - b)[Math.floor(0.75 * (area - 1))];
+    for (let i = 0; i < data.length; i++) data[i] = ref.mask[i] && distance(i) >= far ? 1 : 0;
+  }
   const raster = rasterOf(base, composite(base, base.garment, base.backdrop));
   const swatch = measureRasterSwatch(raster, { subjectMask: { width: base.width, height: base.height, data } });
   return swatch ? deltaE2000(ref.lab, swatch.lab) : 0;

@@ -63,9 +63,9 @@ export function deepestGarmentPoint(base: TruthBase): { x: number; y: number; de
  * the radius of a disc of `share` of the garment) just strong enough that the sensor clips `share` of
  * the garment; beyond it the glow fades continuously into the fabric (no step at the clip edge, as on a
  * real sensor). Centred deep inside the garment; null when the clipped disc does not fit inside the
- * outline. Returns the lobe: where the light adds at least 0.5% of white.
+ * outline. Returns the lobe (where the light adds at least 0.5% of white) and its centre.
  */
-export function paintHotspot(base: TruthBase, garment: Uint8Array, share: number): { garment: Uint8Array; region: Uint8Array } | null {
+export function paintHotspot(base: TruthBase, garment: Uint8Array, share: number): { garment: Uint8Array; region: Uint8Array; centre: { x: number; y: number } } | null {
   const area = garmentMask(base).reduce((n, v) => n + v, 0);
   const r = Math.sqrt((share * area) / Math.PI);
   const c = deepestGarmentPoint(base);
@@ -101,7 +101,7 @@ export function paintHotspot(base: TruthBase, garment: Uint8Array, share: number
     if (amplitude * Math.exp(-0.5 * (d / r) ** 2) >= 0.005) region[i] = 1;
     for (let k = 0; k < 3; k++) out[i * 3 + k] = lift(i, k, amplitude);
   }
-  return { garment: out, region };
+  return { garment: out, region, centre: { x: c.x, y: c.y } };
 }
 
 /**

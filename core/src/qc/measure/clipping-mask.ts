@@ -73,29 +73,85 @@ export function clippingMask(image: QcImage): Mask {
 }
 
 /**
- * Where the highlights light the fabric: each highlight with the ring its light fades over (its radius
- * plus `fallOffs` times its fall-off, twice by default), or null when there is none. The swatch is read outside it: a specular lobe
+ * How far each proxy pixel is from the nearest highlight, in units of that highlight's lobe (the
+ * distance from its centre over which its light lifts the fabric): below 1 inside the lobe, 2 twice as
+ * far out; null when there is no highlight. The swatch is read outside the lobes: a specular lobe
  * changes the light on the fabric, not the fabric's colour.
- * @example highlightZone(image)?.data[i] // 1 inside a highlight's lobe
+ *
+ * A lobe ends where the fabric stops getting darker going out from the highlight: the fabric's mean
+ * lightness ring by ring (prints and logos left out) comes within GLOW_TOLERANCE of the darkest it
+ * gets farther out. It is read out to LOBE_RADII times the blown region's radius, past which a
+ * fabric getting darker is shading, not the highlight's light.
+ * @example highlightReach(image)?.[i] // 1.4: 1.4 lobes out from a highlight
  */
-export function highlightZone(image: QcImage, fallOffs = 2): Mask | null {
-  return memoized(image, `highlight-zone-${fallOffs}`, () => {
+export function highlightReach(image: QcImage): Float32Array | null {
+  return memoized(image, 'highlight-reach', () => {
     const lobes = highlightMasks(image).regions.filter((r) => r.highlight);
     if (!lobes.length) return null;
     const { width, height } = image.subject.mask;
-    const data = new Uint8Array(width * height);
+    const reach = new Float32Array(width * height).fill(Infinity);
     for (const r of lobes) {
-      const cx = r.box.x + r.box.width / 2;
-      const cy = r.box.y + r.box.height / 2;
-      const reach = Math.max(r.box.width, r.box.height) / 2 + fallOffs * r.width + 2;
-      for (let y = Math.max(0, Math.floor(cy - reach)); y < Math.min(height, Math.ceil(cy + reach)); y++) {
-        for (let x = Math.max(0, Math.floor(cx - reach)); x < Math.min(width, Math.ceil(cx + reach)); x++) {
-          if ((x - cx) ** 2 + (y - cy) ** 2 <= reach * reach) data[y * width + x] = 1;
+      const { cx, cy, lobe } = lobeOf(image, r);
+      for (let y = 0; y < height; y++) {
+        for (let x = 0, p = y * width; x < width; x++, p++) {
+          const d = Math.hypot(x - cx, y - cy) / lobe;
+          if (d < reach[p]) reach[p] = d;
         }
       }
     }
-    return { width, height, data };
+    return reach;
   });
+}
+
+/** How far out a highlight's lobe is read, in radii of the blown region. */
+const LOBE_RADII = 4;
+/** A ring within this (L*) of the darkest fabric farther out is past the lobe. */
+const GLOW_TOLERANCE = 1;
+
+/** A highlight's centre (the blown pixels' centroid) and its lobe's radius, proxy pixels. */
+function lobeOf(image: QcImage, r: BlownRegion): { cx: number; cy: number; lobe: number } {
+  const { width, height } = image.subject.mask;
+  const blown = highlightMasks(image).highlights.data;
+  let sx = 0;
+  let sy = 0;
+  let n = 0;
+  for (let y = r.box.y; y < r.box.y + r.box.height; y++) {
+    for (let x = r.box.x, p = y * width + x; x < r.box.x + r.box.width; x++, p++) {
+      if (!blown[p]) continue;
+      sx += x;
+      sy += y;
+      n++;
+    }
+  }
+  const cx = n ? sx / n : r.box.x + r.box.width / 2;
+  const cy = n ? sy / n : r.box.y + r.box.height / 2;
+  const radius = Math.sqrt(r.area / Math.PI);
+  const far = Math.ceil(LOBE_RADII * radius) + 2;
+  const fabric = fabricMask(image)?.mask.data;
+  const L = image.lab.l;
+  const sum = new Float64Array(far + 1);
+  const count = new Uint32Array(far + 1);
+  for (let y = Math.max(0, Math.floor(cy - far)); y < Math.min(height, Math.ceil(cy + far + 1)); y++) {
+    for (let x = Math.max(0, Math.floor(cx - far)), p = y * width + x; x < Math.min(width, Math.ceil(cx + far + 1)); x++, p++) {
+      if (!fabric?.[p] || blown[p]) continue;
+      const d = Math.round(Math.hypot(x - cx, y - cy));
+      if (d > far) continue;
+      sum[d] += L[p];
+      count[d]++;
+    }
+  }
+  const rings: { d: number; l: number }[] = [];
+  for (let d = 0; d <= far; d++) if (count[d] >= 3) rings.push({ d, l: sum[d] / count[d] });
+  let end = Math.max(1, radius);
+  let darkest = Infinity;
+  for (let k = rings.length - 1; k >= 0; k--) {
+    darkest = Math.min(darkest, rings[k].l);
+    if (rings[k].l - darkest > GLOW_TOLERANCE) {
+      end = Math.max(end, rings[k].d + 1);
+      break;
+    }
+  }
+  return { cx, cy, lobe: end };
 }
 
 function compute(image: QcImage): HighlightMasks {

@@ -10,8 +10,9 @@
  * sheen); the swatch is their component-wise interquartile mean Lab (CIELAB D65: the mean of the
  * middle half of each component, robust like a median but not stepping between 8-bit code values).
  * A fold darkens the lower half, not the swatch; a flat, evenly lit fabric reads as its middle.
- * Fabric inside a blown highlight's lobe (see highlightZone) is left out: the lobe is light, not dye;
- * a lobe covering over three quarters of the fabric is narrowed rather than read.
+ * Fabric inside a blown highlight's lobe (as far out as it lightens the fabric, see highlightReach) is left out: the lobe
+ * is light, not dye; when the lobe covers over three quarters of the fabric, the swatch is read on the
+ * quarter farthest from the highlight.
  */
 import type { Lab } from '../../color/lab';
 import { labToSrgb } from '../../color/lab';
@@ -23,7 +24,7 @@ import { deepestPoint } from '../../raster/distance-transform';
 import { memoized, prepareQcImage, type PrepareOptions, type QcImage } from '../qc-image';
 import { addToHistogram, createHistogram, interquartileMean, quantile } from './histogram';
 import { fabricMask } from './fabric-mask';
-import { highlightZone } from './clipping-mask';
+import { highlightReach } from './clipping-mask';
 
 /** The version of the definition above; a pinned swatch records it. */
 export const SWATCH_MEASURE_VERSION = 'brandlock-swatch/1';
@@ -47,8 +48,12 @@ export interface SwatchMeasure {
 }
 
 const SMOOTHING = 0.012;
-const LIT_LOW = 0.5;
-const LIT_HIGH = 0.9;
+/** The lit half of the fabric, without sheen: quantiles of its averaged lightness. */
+const LIT = [0.5, 0.9] as const;
+/** Fabric nearer a highlight than this many of its lobe's radii is lit by it (see highlightReach). */
+const IN_LOBE = 1;
+/** The share of the fabric the swatch is read on when a highlight's lobe covers more. */
+const FAR_SHARE = 0.25;
 
 /**
  * The swatch of a prepared image, or null when it has no measurable fabric.
@@ -81,26 +86,28 @@ export function measureRivalSwatches(image: QcImage): SwatchMeasure[] {
 function compute(image: QcImage): SwatchMeasure | null {
   const fabric = fabricMask(image);
   if (!fabric) return null;
-  // Fabric lit by a specular highlight is read outside the highlight's lobe. A hotspot that lights
-  // most of a small garment would leave too little outside it (under a quarter of the fabric): the
-  // lobe is then narrowed (one fall-off, then half of one), so the swatch is read on the fabric the
-  // light reaches least, never on the glow.
+  const reach = highlightReach(image);
+  if (!reach) return swatchOn(image, fabric.mask, fabric.share);
+  // Fabric lit by a specular highlight is read outside the highlight's lobe. A
+  // hotspot whose glow lights most of a garment leaves too little there (under a quarter of the
+  // fabric): the swatch is then read on the quarter of the fabric farthest from it, which the light
+  // reaches least, never on the glow.
   const area = maskArea(fabric.mask);
-  let narrowest: Mask | null = null;
-  for (const fallOffs of [2, 1, 0.5]) {
-    const zone = highlightZone(image, fallOffs);
-    if (!zone) break;
-    const data = fabric.mask.data.slice();
-    let kept = 0;
-    for (let i = 0; i < data.length; i++) {
-      if (zone.data[i]) data[i] = 0;
-      kept += data[i];
-    }
-    narrowest = { ...fabric.mask, data };
-    if (kept >= 0.25 * area) break;
-  }
-  if (narrowest && maskArea(narrowest) >= 12) return swatchOn(image, narrowest, fabric.share);
-  return swatchOn(image, fabric.mask, fabric.share);
+  let kept = 0;
+  for (let i = 0; i < reach.length; i++) if (fabric.mask.data[i] && reach[i] > IN_LOBE) kept++;
+  const far = kept >= FAR_SHARE * area ? null : farthestShare(reach, fabric.mask.data, FAR_SHARE);
+  const data = fabric.mask.data.slice();
+  for (let i = 0; i < data.length; i++) if (far === null ? reach[i] <= IN_LOBE : reach[i] < far) data[i] = 0;
+  const away = { ...fabric.mask, data };
+  return maskArea(away) >= 12 ? swatchOn(image, away, fabric.share) : swatchOn(image, fabric.mask, fabric.share);
+}
+
+/** The distance beyond which `share` of the masked pixels lie. */
+function farthestShare(reach: Float32Array, mask: Uint8Array, share: number): number {
+  const distances: number[] = [];
+  for (let i = 0; i < reach.length; i++) if (mask[i]) distances.push(reach[i]);
+  distances.sort((a, b) => a - b);
+  return distances[Math.floor((1 - share) * (distances.length - 1))];
 }
 
 function swatchOn(image: QcImage, mask: Mask, share: number): SwatchMeasure | null {
@@ -115,15 +122,15 @@ function swatchOn(image: QcImage, mask: Mask, share: number): SwatchMeasure | nu
   const B = cropPlane(image.lab.b, mask.width, area);
   const radius = Math.max(1, Math.round(SMOOTHING * Math.max(box.width, box.height)));
   const smoothL = maskedBoxMean(L, fabric, radius);
-  const band = createHistogram(0, 100, 0.02);
+  const lightness = createHistogram(0, 100, 0.02);
   let sumL = 0;
   for (let i = 0; i < fabric.data.length; i++) {
     if (!fabric.data[i]) continue;
-    addToHistogram(band, smoothL[i]);
+    addToHistogram(lightness, smoothL[i]);
     sumL += L[i];
   }
-  const low = quantile(band, LIT_LOW);
-  const high = quantile(band, LIT_HIGH);
+  const low = quantile(lightness, LIT[0]);
+  const high = quantile(lightness, LIT[1]);
   const lit = new Uint8Array(fabric.data.length);
   const l = createHistogram(0, 100, 0.02);
   const a = createHistogram(-128, 128, 0.02);
