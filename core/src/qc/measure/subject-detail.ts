@@ -14,7 +14,7 @@
  * mean step inside blocks, in rows and in columns (the smaller of the two: blocking shows in both,
  * a striped fabric in one).
  */
-import type { Box } from '../../raster/mask';
+import { maskBox, type Box } from '../../raster/mask';
 import { dilateMask, erodeMask } from '../../raster/morphology';
 import type { QcImage } from '../qc-image';
 import { memoized } from '../qc-image';
@@ -81,8 +81,14 @@ function compute(image: QcImage): SubjectDetail {
   const rows = Math.ceil(H / TILE);
   const chosen: number[] = [];
   const edge = new Uint8Array(cols * rows);
-  for (let ty = 0; ty < rows; ty++) {
-    for (let tx = 0; tx < cols; tx++) {
+  // Only tiles over the outline's box can be covered by it.
+  const around = maskBox(outline);
+  const tx0 = around ? Math.max(0, Math.floor((around.x * k) / TILE)) : 0;
+  const ty0 = around ? Math.max(0, Math.floor((around.y * k) / TILE)) : 0;
+  const tx1 = around ? Math.min(cols, Math.ceil(((around.x + around.width) * k) / TILE) + 1) : 0;
+  const ty1 = around ? Math.min(rows, Math.ceil(((around.y + around.height) * k) / TILE) + 1) : 0;
+  for (let ty = ty0; ty < ty1; ty++) {
+    for (let tx = tx0; tx < tx1; tx++) {
       const covered = tileCoverage(outline.data, mw, mask.height, tx, ty, k);
       if (covered < 0.5) continue;
       chosen.push(ty * cols + tx);
@@ -244,11 +250,15 @@ function readGrey(image: QcImage, grey: Float32Array, x0: number, y0: number, bo
     const row = gy * span;
     if (opaque8) {
       // The common case, an opaque 8-bit file: grey without compositing, the tile's own pixels
-      // (not its clamped border) counted for clipping.
-      for (let gx = 0; gx < span; gx++) {
-        const x = Math.min(W - 1, Math.max(0, x0 - border + gx));
-        const p = (y * W + x) * 4;
-        grey[row + gx] = 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
+      // (not its clamped border) counted for clipping. Away from the frame's sides no column clamps.
+      if (x0 - border >= 0 && x0 - border + span <= W) {
+        for (let gx = 0, p = (y * W + x0 - border) * 4; gx < span; gx++, p += 4) grey[row + gx] = 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
+      } else {
+        for (let gx = 0; gx < span; gx++) {
+          const x = Math.min(W - 1, Math.max(0, x0 - border + gx));
+          const p = (y * W + x) * 4;
+          grey[row + gx] = 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
+        }
       }
       if (!clip || y0 - border + gy !== y || y < y0 || y >= y0 + TILE) continue;
       const maskRow = Math.floor(y / k) * mw;
