@@ -39,6 +39,7 @@ async function qcOnce(lock: BrandLock, bytes: Uint8Array) {
   const decoded = await decodeForQc(bytes);
   const t1 = performance.now();
   const cpu0 = process.cpuUsage();
+  const thread0 = threadCpuMs();
   const prepared = prepareQcImage(decoded.raster, { proxy: decoded.proxy, matte: [244, 241, 236] });
   const t2 = performance.now();
   const result = runQcRules(prepared, buildQcContext(lock, { category, channel: null, swatch, file: decoded.facts }));
@@ -46,7 +47,18 @@ async function qcOnce(lock: BrandLock, bytes: Uint8Array) {
   // The rule set is synchronous JavaScript on this thread: its CPU time is what it costs when other
   // processes share the cores (wall time then includes waiting for a core).
   const cpu = process.cpuUsage(cpu0);
-  return { decode: t1 - t0, prepare: t2 - t1, rules: t3 - t2, cpu: (cpu.user + cpu.system) / 1000, verdict: result.verdict, findings: result.findings, proxy: `${prepared.proxy.width}x${prepared.proxy.height}` };
+  const thread = threadCpuMs() - thread0;
+  return { decode: t1 - t0, prepare: t2 - t1, rules: t3 - t2, cpu: (cpu.user + cpu.system) / 1000, thread, verdict: result.verdict, findings: result.findings, proxy: `${prepared.proxy.width}x${prepared.proxy.height}` };
+}
+
+/**
+ * On-CPU time of this thread alone, ms (Linux /proc/thread-self/schedstat, nanoseconds): what the rule
+ * set costs one core, without libvips' and the garbage collector's helper threads, and without the
+ * time spent waiting for a core that other processes hold. NaN where the file does not exist.
+ */
+function threadCpuMs(): number {
+  if (!existsSync('/proc/thread-self/schedstat')) return NaN;
+  return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
 }
 
 if (!isMainThread) {
@@ -138,14 +150,16 @@ async function main(): Promise<void> {
   console.log(`\nper image, median of ${RUNS} runs (after 2 warm-up runs); proxy ${runs[0].proxy}, verdict ${runs[0].verdict}`);
   console.log(`  decode full resolution + proxy (sharp)   ${median(runs.map((r) => r.decode)).toFixed(0).padStart(5)} ms`);
   console.log(`  full rule set                            ${ruleMedian.toFixed(0).padStart(5)} ms   (Lab + subject mask ${median(runs.map((r) => r.prepare)).toFixed(0)} ms, 8 rules ${median(runs.map((r) => r.rules)).toFixed(0)} ms; runs ${rules.map((x) => x.toFixed(0)).join(' ')})`);
-  console.log(`  full rule set, CPU time of this thread   ${median(runs.map((r) => r.cpu)).toFixed(0).padStart(5)} ms   (runs ${runs.map((r) => r.cpu.toFixed(0)).join(' ')})`);
+  const threadMedian = median(runs.map((r) => r.thread));
+  console.log(`  full rule set, on-CPU time of this thread ${threadMedian.toFixed(0).padStart(4)} ms   (runs ${runs.map((r) => r.thread.toFixed(0)).join(' ')}; one core's cost, without waiting for it)`);
+  console.log(`  full rule set, CPU time of the process   ${median(runs.map((r) => r.cpu)).toFixed(0).padStart(5)} ms   (with libvips' and the collector's helper threads; runs ${runs.map((r) => r.cpu.toFixed(0)).join(' ')})`);
   console.log(`  best run: Lab + subject mask ${Math.min(...runs.map((r) => r.prepare)).toFixed(0)} ms, 8 rules ${Math.min(...runs.map((r) => r.rules)).toFixed(0)} ms, decode ${Math.min(...runs.map((r) => r.decode)).toFixed(0)} ms`);
   console.log(`  end to end (decode + rules)              ${endToEnd.toFixed(0).padStart(5)} ms`);
   const best = Math.min(...rules);
   // Peak resident memory of this process so far: one image decoded (24 MP RGBA + proxy) and analysed at a time.
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(`  peak RSS after the single-image runs         ${peakMb.toFixed(0).padStart(5)} MB   (target <= 400 MB: ${peakMb <= 400 ? 'met' : 'NOT met'})`);
-  console.log(`  target: full rule set <= ${TARGET_MS} ms: median ${ruleMedian <= TARGET_MS ? 'met' : 'NOT met'}, best run ${best.toFixed(0)} ms ${best <= TARGET_MS ? 'met' : 'NOT met'}`);
+  console.log(`  target: full rule set <= ${TARGET_MS} ms on one core: on-CPU median ${threadMedian.toFixed(0)} ms ${threadMedian <= TARGET_MS ? 'met' : 'NOT met'}; wall median ${ruleMedian.toFixed(0)} ms ${ruleMedian <= TARGET_MS ? 'met' : 'NOT met'}, best run ${best.toFixed(0)} ms ${best <= TARGET_MS ? 'met' : 'NOT met'}`);
   if (loadavg()[0] > cpus().length * 0.5) console.log(`  note: the load average (${loadavg()[0].toFixed(2)}) says other processes share the ${cpus().length} cores; the best run is the closer estimate of an idle machine`);
 
   const sharpTimes: number[] = [];
