@@ -105,8 +105,8 @@ function compute(image: QcImage): FabricMask | null {
   }
   const clusters = denseClusters(counts, Math.max(3, Math.ceil(samples * DENSE)));
   if (!clusters.mass.length) return null;
-  let fabricLabel = 1;
-  for (let k = 2; k <= clusters.mass.length; k++) if (clusters.mass[k - 1] > clusters.mass[fabricLabel - 1]) fabricLabel = k;
+  splitAlongLightness(counts, clusters, largest(clusters.mass), samples * SIGNIFICANT);
+  const fabricLabel = largest(clusters.mass);
   const fabric = new Uint8Array(n);
   const other = new Uint8Array(n);
   const rivalLabels = clusters.mass.map((m, k) => k + 1).filter((k) => k !== fabricLabel && clusters.mass[k - 1] >= clusters.mass[fabricLabel - 1] * RIVAL);
@@ -138,6 +138,55 @@ function compute(image: QcImage): FabricMask | null {
     share: fabricCount / area,
     rivals: rivals.map((data, r) => ({ mask: { width, height, data }, share: clusters.mass[rivalLabels[r] - 1] / samples })),
   };
+}
+
+/** A valley this deep (its count over the peak's beyond it) parts two colours the blends at a print's edge joined. */
+const VALLEY = 0.1;
+
+function largest(mass: number[]): number {
+  let label = 1;
+  for (let k = 2; k <= mass.length; k++) if (mass[k - 1] > mass[label - 1]) label = k;
+  return label;
+}
+
+/**
+ * A print that differs from the fabric in lightness alone (a light print on a black or grey garment)
+ * is joined to it along L* by the blended pixels at its edges, which are few. Shading spreads a
+ * fabric over L* too, but continuously: its lightness histogram falls away from the peak without
+ * rising again. So where the cluster's lightness histogram has a second peak of at least `minMass`
+ * pixels beyond a valley under VALLEY of both peaks, the cells beyond the valley become a cluster
+ * of their own.
+ */
+function splitAlongLightness(counts: Uint32Array, clusters: { labels: Int32Array; mass: number[] }, label: number, minMass: number): void {
+  const hist = new Float64Array(L_CELLS);
+  const plane = AB_CELLS * AB_CELLS;
+  for (let c = 0; c < counts.length; c++) if (clusters.labels[c] === label) hist[Math.floor(c / plane)] += counts[c];
+  let peak = 0;
+  for (let il = 1; il < L_CELLS; il++) if (hist[il] > hist[peak]) peak = il;
+  for (const dir of [1, -1]) {
+    let best = -1;
+    for (let v = peak + dir; v >= 0 && v < L_CELLS; v += dir) {
+      let beyond = 0;
+      let top = 0;
+      for (let q = v + dir; q >= 0 && q < L_CELLS; q += dir) {
+        beyond += hist[q];
+        top = Math.max(top, hist[q]);
+      }
+      if (beyond < minMass || hist[v] > VALLEY * top || hist[v] > VALLEY * hist[peak]) continue;
+      if (best < 0 || hist[v] < hist[best]) best = v;
+    }
+    if (best < 0) continue;
+    const part = clusters.mass.length + 1;
+    let moved = 0;
+    for (let c = 0; c < counts.length; c++) {
+      const il = Math.floor(c / plane);
+      if (clusters.labels[c] !== label || (dir > 0 ? il <= best : il >= best)) continue;
+      clusters.labels[c] = part;
+      moved += counts[c];
+    }
+    clusters.mass[label - 1] -= moved;
+    clusters.mass.push(moved);
+  }
 }
 
 function cell(l: number, a: number, b: number): number {
