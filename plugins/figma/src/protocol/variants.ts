@@ -78,6 +78,10 @@ export interface VariantFrameInfo {
   width: number;
   height: number;
   delivery: Delivery;
+  /** The SKU the frame was named for (its naming record), sent to the server's encoder for the file's XMP/IPTC. */
+  sku: string | null;
+  /** The brandlock job behind the frame's image (a moodboard cell it was made from), for the file's provenance. */
+  jobId: string | null;
 }
 
 export interface ExportedFrame {

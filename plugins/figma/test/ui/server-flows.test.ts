@@ -195,7 +195,9 @@ describe('moodboard against the real server (local provider)', () => {
         r.resize(s.w, s.h);
         r.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: hash }];
         frame.appendChild(r);
-        frame.setSharedPluginData('brandlock', 'variant', JSON.stringify({ channelId: s.channelId, fileName: s.fileName, width: s.w, height: s.h, delivery: s.delivery, sourceNodeId: r.id }));
+        // As "Create variants" leaves them: the frame's naming, and the job of the moodboard cell it was made from.
+        frame.setSharedPluginData('brandlock', 'variant', JSON.stringify({ channelId: s.channelId, fileName: s.fileName, width: s.w, height: s.h, delivery: s.delivery, sourceNodeId: r.id, jobId: 'job-from-a-board-cell' }));
+        frame.setSharedPluginData('brandlock', 'naming', JSON.stringify({ sku: 'NF-1001', colorway: 'ink', view: 'front' }));
       }
     });
     await ui.getByRole('tab', { name: 'Variants' }).click();
@@ -208,6 +210,10 @@ describe('moodboard against the real server (local provider)', () => {
     expect([webp.format, webp.width, !!webp.icc]).toEqual(['webp', 1200, true]);
     expect([tiff.format, tiff.width, !!tiff.icc]).toEqual(['tiff', 2048, true]);
     expect(files['northfold_nf-1001_ink_front_wholesale_2048x2048.tif'].length).toBeLessThan(2048 * 2048 * 3 / 2);
+    // The server wrote the frame's SKU and job into the files' provenance (XMP), not "Figma frame".
+    const xmp = Buffer.from(files['northfold_nf-1001_ink_front_pdp-webp_1200x1500.webp']).toString('latin1');
+    expect(xmp).toContain('<brandlock:sku>NF-1001</brandlock:sku>');
+    expect(xmp).toContain('<brandlock:jobId>job-from-a-board-cell</brandlock:jobId>');
     await page.close();
   }, 150_000);
 

@@ -17,6 +17,7 @@ import { requireArray, requireSize, requireString } from '../check-params';
 import { yieldToFigma } from '../yield-to-figma';
 import { placeOverlayAsync } from './place-overlay';
 import { writeVariantRecord } from './variant-record';
+import { readCell } from '../board/board-records';
 import { cleanNaming, writeNaming, type Naming } from '../records/naming-record';
 import { freeSpotRightOf } from '../../layout/free-spot';
 
@@ -40,6 +41,8 @@ export async function createVariantFramesAsync(params: CreateVariantsParams, ctx
   }
 
   const naming = cleanNaming(params.naming);
+  // A moodboard cell's image carries its server job: the variants' files name it in their provenance.
+  const jobId = readCell(source)?.jobId ?? null;
   const section = figma.createSection();
   section.name = String(params.groupName || 'Channel variants').slice(0, 200);
   const anchor = topLevel(source as SceneNode);
@@ -49,7 +52,7 @@ export async function createVariantFramesAsync(params: CreateVariantsParams, ctx
     for (let i = 0; i < plans.length; i++) {
       ctx.signal.throwIfCanceled();
       ctx.progress(i, plans.length, plans[i].channelName);
-      const frame = buildFrame(plans[i], imageHash, source.id, naming);
+      const frame = buildFrame(plans[i], imageHash, source.id, naming, jobId);
       section.appendChild(frame);
       frame.x = SECTION_PADDING + layout.positions[i].x;
       frame.y = SECTION_PADDING + layout.positions[i].y;
@@ -73,7 +76,7 @@ export async function createVariantFramesAsync(params: CreateVariantsParams, ctx
   return created;
 }
 
-function buildFrame(plan: VariantFramePlan, imageHash: string, sourceNodeId: string, naming: Naming): FrameNode {
+function buildFrame(plan: VariantFramePlan, imageHash: string, sourceNodeId: string, naming: Naming, jobId: string | null): FrameNode {
   const frame = figma.createFrame();
   frame.name = String(plan.frameName).slice(0, 250);
   frame.resize(plan.width, plan.height);
@@ -88,7 +91,7 @@ function buildFrame(plan: VariantFramePlan, imageHash: string, sourceNodeId: str
   image.y = plan.image.rect.y;
   frame.layoutGrids = safeAreaGrids(plan, plan.safeArea);
   frame.exportSettings = plan.exportSettings.map((s) => ({ format: s.format, constraint: s.constraint, suffix: s.suffix, colorProfile: s.colorProfile }));
-  writeVariantRecord(frame, { channelId: plan.channelId, fileName: plan.fileName, width: plan.width, height: plan.height, delivery: plan.delivery, sourceNodeId });
+  writeVariantRecord(frame, { channelId: plan.channelId, fileName: plan.fileName, width: plan.width, height: plan.height, delivery: plan.delivery, sourceNodeId, ...(jobId ? { jobId } : {}) });
   writeNaming(frame, naming);
   frame.setRelaunchData({ variants: `${plan.channelName}: ${plan.width}×${plan.height} ${plan.delivery.format.toUpperCase()}, exports as ${plan.fileName}` });
   return frame;

@@ -1,6 +1,7 @@
 /** What a variant frame remembers about itself (shared plugin data), so "Export all" works on any later run and build. */
 import type { Delivery, VariantFrameInfo } from '../../protocol/variants';
 import { readRecord, writeRecord } from '../records/brandlock-data';
+import { readNaming } from '../records/naming-record';
 
 export interface VariantRecord {
   channelId: string;
@@ -9,6 +10,8 @@ export interface VariantRecord {
   height: number;
   delivery: Delivery;
   sourceNodeId: string;
+  /** The job behind the source image, when it came from the server (a moodboard cell). */
+  jobId?: string;
 }
 
 export function writeVariantRecord(node: BaseNode, record: VariantRecord): void {
@@ -18,5 +21,7 @@ export function writeVariantRecord(node: BaseNode, record: VariantRecord): void 
 export function readVariantRecord(node: BaseNode): VariantFrameInfo | null {
   const r = readRecord<VariantRecord>(node, 'variant');
   if (!r || typeof r.fileName !== 'string' || typeof r.width !== 'number' || typeof r.height !== 'number' || !r.delivery) return null;
-  return { nodeId: node.id, frameName: node.name, fileName: r.fileName, channelId: r.channelId, width: r.width, height: r.height, delivery: r.delivery };
+  const sku = readNaming(node).sku ?? null;
+  const jobId = typeof r.jobId === 'string' && r.jobId ? r.jobId.slice(0, 200) : null;
+  return { nodeId: node.id, frameName: node.name, fileName: r.fileName, channelId: r.channelId, width: r.width, height: r.height, delivery: r.delivery, sku, jobId };
 }

@@ -91,12 +91,14 @@ describe('channel variants on the main thread', () => {
     expect(imageLayer.fills).toEqual([expect.objectContaining({ type: 'IMAGE', scaleMode: 'CROP', imageHash: hash, imageTransform: [[1, 0, 0], [0, 600 / 900, 250 / 900]] })]);
   });
 
-  it('shows the safe area as layout grids and lists the frames for Export all', async () => {
+  it('shows the safe area as layout grids and lists the frames for Export all, with the SKU and the job of the moodboard cell they came from', async () => {
     const { ui, photo, hash, figma } = await withSourceImage();
+    // The source is a moodboard cell's image: it carries the server job that made it.
+    photo.setSharedPluginData('brandlock', 'board-cell', JSON.stringify({ index: 0, jobId: 'job-7', seed: 1, prompt: 'p', caption: 'c', captionId: 'x', placed: true }));
     const stories = plan('stories', 108, 192, { x: 0, y: 0, width: 506.25, height: 900 }, { safeArea: { top: 25, right: 0, bottom: 34, left: 0 } });
-    const [made] = await ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'g', frames: [stories] });
+    const [made] = await ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'g', frames: [stories], naming: { sku: 'NF-1001', colorway: 'ink' } });
     const list = await ui.call('listVariantFrames', { scope: 'page' });
-    expect(list).toEqual([{ nodeId: made.nodeId, frameName: 'nf-1001 · stories', fileName: 'northfold_nf-1001_stories_108x192.jpg', channelId: 'stories', width: 108, height: 192, delivery: { format: 'jpeg', quality: 90, maxBytes: null } }]);
+    expect(list).toEqual([{ nodeId: made.nodeId, frameName: 'nf-1001 · stories', fileName: 'northfold_nf-1001_stories_108x192.jpg', channelId: 'stories', width: 108, height: 192, delivery: { format: 'jpeg', quality: 90, maxBytes: null }, sku: 'NF-1001', jobId: 'job-7' }]);
     const frame = figma.currentPage.findOne((n) => n.id === made.nodeId) as FrameNode;
     expect(frame.layoutGrids).toEqual([expect.objectContaining({ pattern: 'ROWS', alignment: 'MIN', offset: 25, sectionSize: 133 })]);
     // Layout grids never export: the exported frame is just the image.

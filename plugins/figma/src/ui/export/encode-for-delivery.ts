@@ -20,9 +20,15 @@ export interface DeliveredFile {
   by: 'server' | 'window';
 }
 
+/** What the server writes into the file's XMP/IPTC about where the image came from. */
+export interface EncodeProvenance {
+  sku?: string;
+  job?: string;
+}
+
 /** The server's encoder, when the plugin is connected. */
 export interface ServerEncoder {
-  encode(channel: string, png: Uint8Array): Promise<{ bytes: Uint8Array; quality: number | null }>;
+  encode(channel: string, png: Uint8Array, lock?: string, provenance?: EncodeProvenance): Promise<{ bytes: Uint8Array; quality: number | null }>;
 }
 
 /** Why a format cannot be exported without the server, or null. */
@@ -30,9 +36,9 @@ export function needsServer(delivery: Delivery, server: ServerEncoder | null): s
   return delivery.format === 'avif' && !server ? 'AVIF is encoded by your brandlock server; connect to it to export this channel' : null;
 }
 
-export async function encodeForDelivery(png: Uint8Array, delivery: Delivery, channelId: string, server: ServerEncoder | null): Promise<DeliveredFile> {
+export async function encodeForDelivery(png: Uint8Array, delivery: Delivery, channelId: string, server: ServerEncoder | null, provenance: EncodeProvenance = {}): Promise<DeliveredFile> {
   if (server) {
-    const res = await server.encode(channelId, png);
+    const res = await server.encode(channelId, png, 'current', provenance);
     return { bytes: res.bytes, quality: res.quality, warning: null, by: 'server' };
   }
   const overLimit = (bytes: Uint8Array) =>

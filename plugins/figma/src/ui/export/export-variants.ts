@@ -40,7 +40,8 @@ export async function exportVariants(
     }
     try {
       const png = await main.call('exportFrame', { nodeId: frame.nodeId }, { signal });
-      const file = await encodeForDelivery(png.bytes, frame.delivery, frame.channelId, server);
+      const provenance = { ...(frame.sku ? { sku: frame.sku } : {}), ...(frame.jobId ? { job: frame.jobId } : {}) };
+      const file = await encodeForDelivery(png.bytes, frame.delivery, frame.channelId, server, provenance);
       entries.push({ fileName: frame.fileName, channelId: frame.channelId, width: png.width, height: png.height, format: frame.delivery.format, quality: file.quality, bytes: file.bytes });
       outcome.files.push({ frame, bytes: file.bytes.length, quality: file.quality, warning: file.warning, by: file.by });
     } catch (e) {
