@@ -102,7 +102,7 @@ describe('brandlock lut apply on files and folders', () => {
     expect(await runCli(['lut', 'apply', lut, 'shoot', '--out', 'resumed', '--skip-existing', '--json'], io)).toBe(0);
     const report = JSON.parse(io.stdout);
     expect(report.skipped.map((s: { input: string }) => relative(shoot, s.input))).toEqual(['polo.jpg']);
-    expect(report.graded).toHaveLength(5);
+    expect(report.graded).toHaveLength(6);
     expect(readFileSync(join(out, 'polo.jpg'), 'utf8')).toBe('left by an earlier run');
     expect(existsSync(join(out, 'day2/tee.tif'))).toBe(true);
   });
