@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli';
-import { commands } from './commands';
+import { commands, loadCommands } from './commands';
 import { captureIo } from '../../test-support/capture-io';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -26,7 +26,9 @@ function sampleCopy(): string {
 
 describe('brandlock CLI', () => {
   it('prints help for every command and exits 0', async () => {
-    for (const c of commands) {
+    const loaded = await loadCommands();
+    expect(loaded.map((c) => c.path)).toEqual(commands.map((c) => c.path));
+    for (const c of loaded) {
       const res = await cli(...c.path, '--help');
       expect(res.code, c.path.join(' ')).toBe(0);
       expect(res.out).toContain(`Usage: brandlock ${c.path.join(' ')}`);

@@ -4,12 +4,12 @@
  */
 import { parseArgs } from 'node:util';
 import { EXIT, InputError, UsageError, type CliCommand, type CliIo } from './command';
-import { commands } from './commands';
+import { commands, loadCommands, type CommandEntry } from './commands';
 
 const BIN = 'brandlock';
 
-function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | null {
-  let best: { command: CliCommand; rest: string[] } | null = null;
+function findCommand(argv: string[]): { command: CommandEntry; rest: string[] } | null {
+  let best: { command: CommandEntry; rest: string[] } | null = null;
   for (const command of commands) {
     const n = command.path.length;
     if (argv.length >= n && command.path.every((w, i) => argv[i] === w)) {
@@ -32,9 +32,9 @@ export function commandHelp(command: CliCommand): string {
   return lines.join('\n') + '\n';
 }
 
-/** Help listing every command. */
-export function globalHelp(): string {
-  const groups = commands.map((c) => [`${c.path.join(' ')} ${c.usage}`.trim(), c.summary]);
+/** Help listing every command (it loads them all). */
+export async function globalHelp(): Promise<string> {
+  const groups = (await loadCommands()).map((c) => [`${c.path.join(' ')} ${c.usage}`.trim(), c.summary]);
   const width = Math.min(48, Math.max(...groups.map((g) => g[0].length)));
   return [
     `Usage: ${BIN} <command> [options]`,
@@ -53,7 +53,7 @@ export function globalHelp(): string {
 /** Runs the CLI on argv (without node and script), returning the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    io.out(globalHelp());
+    io.out(await globalHelp());
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
   }
   if (argv[0] === '--version') {
@@ -62,10 +62,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const found = findCommand(argv);
   if (!found) {
-    io.err(`${BIN}: unknown command "${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"\n\n${globalHelp()}`);
+    io.err(`${BIN}: unknown command "${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"\n\n${await globalHelp()}`);
     return EXIT.usage;
   }
-  const { command, rest } = found;
+  const { rest } = found;
+  const command = await found.command.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(commandHelp(command));
     return EXIT.ok;

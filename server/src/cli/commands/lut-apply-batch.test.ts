@@ -40,6 +40,7 @@ beforeAll(async () => {
   await sharp(tee).toColourspace('rgb16').png().toFile(join(shoot, 'day2', 'tee-16bit.png'));
   await sharp(tee).resize(640).tiff({ compression: 'lzw', predictor: 'horizontal' }).toFile(join(shoot, 'day2', 'tee.tif'));
   await sharp(photo('packshot/solidus-hoodie-red-cutout.png')).webp({ quality: 90 }).toFile(join(shoot, 'day2', 'hoodie.webp'));
+  await sharp(photo('packshot/solidus-hoodie-red-cutout.png')).toColourspace('rgb16').withIccProfile('p3').tiff({ compression: 'none' }).toFile(join(shoot, 'day2', 'hoodie-16bit-raw.tif'));
 });
 
 describe('brandlock lut apply on files and folders', () => {
@@ -47,7 +48,7 @@ describe('brandlock lut apply on files and folders', () => {
     const out = join(work, 'graded');
     const io = captureIo(work);
     expect(await runCli(['lut', 'apply', lut, 'shoot', '--out', 'graded', '--jobs', '2'], io), io.stderr).toBe(0);
-    expect(io.stdout).toMatch(/6 of 6 files graded with "Northfold warm studio" \(tetrahedral\) into graded in [\d.]+ s/);
+    expect(io.stdout).toMatch(/7 of 7 files graded with "Northfold warm studio" \(tetrahedral\) into graded in [\d.]+ s/);
     expect(listFiles(out)).toEqual(listFiles(shoot));
     for (const file of listFiles(shoot)) {
       const single = join(work, 'single', file);
@@ -101,7 +102,7 @@ describe('brandlock lut apply on files and folders', () => {
     expect(await runCli(['lut', 'apply', lut, 'shoot', '--out', 'resumed', '--skip-existing', '--json'], io)).toBe(0);
     const report = JSON.parse(io.stdout);
     expect(report.skipped.map((s: { input: string }) => relative(shoot, s.input))).toEqual(['polo.jpg']);
-    expect(report.graded).toHaveLength(5);
+    expect(report.graded).toHaveLength(6);
     expect(readFileSync(join(out, 'polo.jpg'), 'utf8')).toBe('left by an earlier run');
     expect(existsSync(join(out, 'day2/tee.tif'))).toBe(true);
   });

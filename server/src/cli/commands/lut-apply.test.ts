@@ -111,6 +111,22 @@ describe('brandlock lut apply', () => {
     expect(await sharp(output).metadata()).toMatchObject({ width: 40, height: 20, orientation: 6 });
   });
 
+  it('keeps an uncompressed TIFF as scanned: uncompressed, its resolution and orientation, pixels not rotated', async () => {
+    const input = join(dir, 'scan.tif');
+    const raw = Buffer.alloc(40 * 20 * 3);
+    for (let i = 0; i < raw.length; i++) raw[i] = (i * 29) % 256;
+    await sharp(raw, { raw: { width: 40, height: 20, channels: 3 } }).withMetadata({ orientation: 6, density: 300 }).tiff({ compression: 'none' }).toFile(input);
+    expect(await sharp(input).metadata()).toMatchObject({ density: 300, orientation: 6 });
+    const output = join(dir, 'scan-graded.tif');
+    expect(await runCli(['lut', 'apply', warmStudio, input, output], captureIo(dir))).toBe(0);
+    expect(await sharp(output).metadata()).toMatchObject({ width: 40, height: 20, density: 300, orientation: 6 });
+    expect(statSync(output).size).toBeGreaterThan(40 * 20 * 3);
+    const png = join(dir, 'scan-graded.png');
+    expect(await runCli(['lut', 'apply', warmStudio, input, png], captureIo(dir))).toBe(0);
+    const [a, b] = await Promise.all([sharp(output, { ignoreIcc: true }).raw().toBuffer(), sharp(png, { ignoreIcc: true }).raw().toBuffer()]);
+    expect(a.equals(b)).toBe(true);
+  });
+
   it('reports a malformed LUT by line, an unreadable image, and a bad option', async () => {
     const bad = join(dir, 'bad.cube');
     writeFileSync(bad, 'LUT_3D_SIZE 2\n0 0 0\n1 0 0\n');

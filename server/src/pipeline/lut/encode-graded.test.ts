@@ -122,6 +122,37 @@ describe('encodeGraded', () => {
     }
   });
 
+  it.each([8, 16] as const)('writes an uncompressed %i-bit TIFF around the pixels, exact, with alpha, profile and XMP, readable by libvips, exifr and ImageMagick', async (depth) => {
+    const keep = await sourceMetadata();
+    const px = gradient(depth, 4);
+    const { parts, notes } = await encodeGraded(px, { format: 'tiff', tiff: { compression: 1 }, metadata: keep, tiffTags: { density: 240, orientation: 3 } });
+    const bytes = concatBytes(parts);
+    const meta = await sharp(bytes).metadata();
+    expect(meta).toMatchObject({ format: 'tiff', width: 24, height: 16, channels: 4, hasAlpha: true, density: 240, orientation: 3, depth: depth === 16 ? 'ushort' : 'uchar' });
+    expect(Buffer.from(meta.icc!).equals(Buffer.from(keep.icc))).toBe(true);
+    expect(Buffer.from(meta.xmp!).toString()).toContain('Northfold Studio');
+    expect(notes.join(' ')).toMatch(/EXIF is not written into TIFF/);
+    const back = await sharp(bytes, { ignoreIcc: true }).toColourspace(depth === 16 ? 'rgb16' : 'srgb').raw({ depth: depth === 16 ? 'ushort' : 'uchar' }).toBuffer();
+    expect(Array.from(depth === 16 ? new Uint16Array(back.buffer, back.byteOffset, back.byteLength / 2) : back)).toEqual(samples(px));
+    const tags = await exifr.parse(Buffer.from(bytes), { xmp: true, icc: true, mergeOutput: false });
+    expect(JSON.stringify(tags.icc)).toMatch(/P3/);
+    if (hasMagick) {
+      const file = join(dir, `direct-${depth}.tif`);
+      writeFileSync(file, bytes);
+      const res = spawnSync('identify', ['-format', '%C %z %[channels] %wx%h', file], { encoding: 'utf8' });
+      expect(res.status, res.stderr).toBe(0);
+      expect(res.stdout).toMatch(new RegExp(`^None ${depth} srgba 24x16`));
+    }
+  });
+
+  it('writes a tall uncompressed TIFF in strips that libvips reads back exactly', async () => {
+    const width = 5;
+    const height = 700;
+    const data = new Uint8Array(width * height * 3).map((_, i) => (i * 7 + Math.floor(i / 15)) % 256);
+    const bytes = concatBytes((await encodeGraded({ width, height, depth: 8, channels: 3, data }, { format: 'tiff', tiff: { compression: 1 } })).parts);
+    expect(Array.from(await sharp(bytes).raw().toBuffer())).toEqual(Array.from(data));
+  });
+
   it('maps file names to formats', () => {
     expect(['a.PNG', 'b.jpg', 'c.jpeg', 'd.tif', 'e.tiff', 'f.webp', 'g.gif', 'h'].map(formatForPath)).toEqual(['png', 'jpeg', 'jpeg', 'tiff', 'tiff', 'webp', null, null]);
   });

@@ -3,7 +3,8 @@
  * and splices the source's ICC profile, EXIF and XMP into the encoded file (libvips cannot attach
  * metadata bytes to raw pixels, and a detour through a second encode costs more than the grade).
  * Pixel values are written as they are, never converted. A TIFF is stored as its source was
- * (compression and predictor); other sources become LZW TIFFs with a horizontal predictor.
+ * (compression and predictor); other sources become LZW TIFFs with a horizontal predictor. An
+ * uncompressed TIFF is written around the grading buffer without libvips (encodeUncompressedTiff).
  */
 import sharp, { type Sharp, type TiffOptions } from 'sharp';
 import type { EmbeddedMetadata, SplicedFile } from '../file-metadata/embedded-metadata';
@@ -12,6 +13,7 @@ import { embedPngMetadata } from '../file-metadata/embed-png-metadata';
 import { embedWebpMetadata } from '../file-metadata/embed-webp-metadata';
 import { embedTiffMetadata } from '../file-metadata/tiff-directory';
 import type { EncodeFormat } from './output-format';
+import { CAN_WRITE_TIFF_DIRECTLY, encodeUncompressedTiff, type UncompressedTiffTags } from './encode-uncompressed-tiff';
 
 export interface GradedPixels {
   width: number;
@@ -33,6 +35,8 @@ export interface EncodeGradedOptions {
   optimizeJpeg?: boolean;
   /** TIFF: the source's compression and predictor tags. */
   tiff?: { compression?: number; predictor?: number };
+  /** An uncompressed TIFF: the source's resolution and orientation, written with the pixels. */
+  tiffTags?: UncompressedTiffTags;
   metadata?: EmbeddedMetadata;
 }
 
@@ -45,6 +49,7 @@ export async function encodeGraded(px: GradedPixels, options: EncodeGradedOption
   const quality = options.quality ?? 92;
   const notes: string[] = [];
   const keepsDepth = format === 'png' || format === 'tiff';
+  if (format === 'tiff' && options.tiff?.compression === 1 && CAN_WRITE_TIFF_DIRECTLY) return encodeUncompressedTiff(px, options.metadata ?? {}, options.tiffTags);
   let image = rawImage(keepsDepth || px.depth === 8 ? px : to8Bit(px));
   if (format === 'jpeg' && px.channels === 4) {
     image = image.flatten({ background: '#ffffff' });

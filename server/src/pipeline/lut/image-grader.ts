@@ -79,6 +79,7 @@ export function createImageGrader(lut: CubeLut, options: ImageGraderOptions = {}
         quality: options.quality,
         optimizeJpeg: options.optimizeJpeg,
         tiff: info.format === 'tiff' ? px.tiff : undefined,
+        tiffTags: { density: info.density, orientation: info.orientation },
         metadata: { icc: rgbSource ? info.icc : undefined, exif: info.exif, xmp: info.xmp },
       });
       const encode = performance.now() - t;
