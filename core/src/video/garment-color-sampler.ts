@@ -89,8 +89,6 @@ export function createGarmentColorSampler(options: { fps: number; swatch: Lab | 
   return { add, finish };
 }
 
-export type GarmentColorSampler = ReturnType<typeof createGarmentColorSampler>;
-
 /** Whether the frames between two measured anchors may not lie on the straight line between them. */
 function curved(a: Pending, between: Pending[], b: Pending): boolean {
   if (!a.frame.garment !== !b.frame.garment) return true;

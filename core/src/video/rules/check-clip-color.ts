@@ -10,13 +10,14 @@ import type { Lab } from '../../color/lab';
 import { roundMeasure } from '../../qc/finding';
 import { colorLimits, labText } from '../../qc/rules/check-color-accuracy';
 import type { ClipAnalysis } from '../analyse-clip';
+import { START_SECONDS } from '../garment-color-sampler';
 import type { VideoQcContext } from '../video-qc-context';
 import { frameSpan, spanText, type VideoFinding } from '../video-finding';
 import { argMax, flagLimits, grade, median } from './grade';
 
 /** The garment colour the clip starts with: component-wise median over its first quarter second. */
 export function startColor(clip: ClipAnalysis): Lab | null {
-  const early = clip.frames.filter((f) => f.garment && f.time < 0.25).map((f) => f.garment!);
+  const early = clip.frames.filter((f) => f.garment && f.time < START_SECONDS).map((f) => f.garment!);
   const pool = early.length ? early : clip.frames.filter((f) => f.garment).slice(0, 1).map((f) => f.garment!);
   if (!pool.length) return null;
   return { l: median(pool.map((c) => c.l)), a: median(pool.map((c) => c.a)), b: median(pool.map((c) => c.b)) };
