@@ -94,7 +94,7 @@ export function zodIssuesToLockIssues(schema: AnySchema, input: unknown, issues:
       lockIssue.expected = issue.expected;
       lockIssue.message = found === undefined ? 'missing required field' : 'wrong type';
     } else if (issue.code === 'too_small' || issue.code === 'too_big') {
-      lockIssue.expected = issue.message.replace(/^Too (small|big): /, '');
+      lockIssue.expected = boundText(issue);
       lockIssue.message = issue.code === 'too_small' ? 'too small' : 'too large';
     } else if (issue.code === 'invalid_value') {
       lockIssue.expected = `one of ${(issue as any).values.map((v: unknown) => JSON.stringify(v)).join(', ')}`;
@@ -103,4 +103,19 @@ export function zodIssuesToLockIssues(schema: AnySchema, input: unknown, issues:
     out.push(lockIssue);
   }
   return out;
+}
+
+const UNITS: Record<string, string> = { string: ' characters', array: ' items', set: ' items', file: ' bytes' };
+
+/**
+ * What a size limit asks for, in words: "at most 15", "more than 0", "at most 1000 characters",
+ * "exactly 3 items".
+ * zod's own message ("Too big: expected number to be <=15") would read "expected expected ..." after
+ * the "expected" a LockIssue is printed with.
+ */
+function boundText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const unit = UNITS[issue.origin] ?? '';
+  if (issue.exact) return `exactly ${issue.code === 'too_small' ? issue.minimum : issue.maximum}${unit}`;
+  if (issue.code === 'too_small') return `${issue.inclusive === false ? 'more than' : 'at least'} ${issue.minimum}${unit}`;
+  return `${issue.inclusive === false ? 'less than' : 'at most'} ${issue.maximum}${unit}`;
 }

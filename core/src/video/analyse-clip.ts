@@ -1,9 +1,10 @@
 /**
- * Measures a clip frame by frame as it is decoded, keeping only the first and previous frames: per
- * frame the garment's colour (the still QC's own garment measure, on the still QC's own subject mask)
- * and its ΔE00 to the swatch, the frame's mean colour and exposure, the garment's area, box and
- * outline change from the previous frame, and how much the frame moved. At the end, the same for the
- * last frame against the first (the loop seam).
+ * Measures a clip frame by frame as it is decoded, keeping only the first and previous frames (and
+ * the few since the last colour anchor): per frame the frame's mean colour and exposure, the
+ * garment's area, box and outline change from the previous frame (on the still QC's own subject
+ * mask), and how much the frame moved; on the frames the colour sampler picks (see
+ * garment-color-sampler.ts) the garment's colour (the still QC's own garment measure) and its ΔE00
+ * to the swatch. At the end, the same for the last frame against the first (the loop seam).
  */
 import type { Raster } from '../raster/raster';
 import type { Lab } from '../color/lab';
@@ -11,16 +12,18 @@ import type { Box, Mask } from '../raster/mask';
 import { maskIou } from '../raster/mask';
 import { deltaE2000 } from '../color/delta-e-2000';
 import { prepareQcImage } from '../qc/qc-image';
-import { measureGarmentColor } from '../qc/measure/measure-swatch';
+import { createGarmentColorSampler } from './garment-color-sampler';
 import { frameLight, motionThumbnail, thumbnailDifference, type FrameDifference, type MotionThumbnail } from './frame-stats';
 
 export interface FrameMeasure {
   index: number;
   /** Seconds from the start. */
   time: number;
-  /** The garment's robust colour, or null when no garment was found in the frame. */
+  /** Whether the garment colour was measured on this frame (the sampler picks the frames). */
+  colorMeasured: boolean;
+  /** The garment's robust colour, or null when it was not measured or no garment was found in the frame. */
   garment: Lab | null;
-  /** ΔE00 of the garment against the swatch (null without a swatch or a garment). */
+  /** ΔE00 of the garment against the swatch (null without a swatch, a measurement or a garment). */
   deltaE: number | null;
   /** Mean colour and exposure of the whole frame. */
   lab: Lab;
@@ -61,12 +64,13 @@ export interface ClipAnalyserOptions {
  */
 export function createClipAnalyser(options: ClipAnalyserOptions) {
   const frames: FrameMeasure[] = [];
-  let first: { thumb: MotionThumbnail; mask: Mask; garment: Lab | null } | null = null;
-  let prev: { thumb: MotionThumbnail; mask: Mask; garment: Lab | null } | null = null;
+  const colors = createGarmentColorSampler({ fps: options.fps, swatch: options.swatch });
+  let first: { thumb: MotionThumbnail; mask: Mask } | null = null;
+  let prev: { thumb: MotionThumbnail; mask: Mask } | null = null;
   let width = 0;
   let height = 0;
 
-  function add(raster: Raster): FrameMeasure {
+  function add(raster: Raster): void {
     if (raster.depth !== 8) throw new TypeError('video frames are analysed as 8-bit RGBA');
     if (!first) {
       width = raster.width;
@@ -76,15 +80,15 @@ export function createClipAnalyser(options: ClipAnalyserOptions) {
     }
     const image = prepareQcImage(raster, { maxProxyPixels: raster.width * raster.height, matte: options.matte });
     const mask = image.subject.mask;
-    const garment = measureGarmentColor(image)?.lab ?? null;
     const light = frameLight(raster);
     const thumb = motionThumbnail(raster);
     const index = frames.length;
     const measure: FrameMeasure = {
       index,
       time: index / options.fps,
-      garment,
-      deltaE: garment && options.swatch ? deltaE2000(options.swatch, garment) : null,
+      colorMeasured: false,
+      garment: null,
+      deltaE: null,
       lab: light.lab,
       ev: light.ev,
       area: image.subject.coverage,
@@ -93,19 +97,22 @@ export function createClipAnalyser(options: ClipAnalyserOptions) {
       diff: prev ? thumbnailDifference(prev.thumb, thumb) : null,
     };
     frames.push(measure);
-    const kept = { thumb, mask, garment };
+    colors.add(measure, image);
+    const kept = { thumb, mask };
     if (!first) first = kept;
     prev = kept;
-    return measure;
   }
 
   function finish(): ClipAnalysis {
+    colors.finish();
+    const start = frames[0]?.garment;
+    const end = frames[frames.length - 1]?.garment;
     const seam =
       first && prev && frames.length > 1
         ? {
             diff: thumbnailDifference(prev.thumb, first.thumb),
             shapeChange: 1 - maskIou(prev.mask, first.mask),
-            deltaE: prev.garment && first.garment ? deltaE2000(first.garment, prev.garment) : null,
+            deltaE: start && end ? deltaE2000(start, end) : null,
           }
         : null;
     return { width, height, fps: options.fps, frames, seam };

@@ -20,6 +20,11 @@ import { median } from './rules/grade';
 /** Per-frame values for plots, rounded; null where not measurable. */
 export interface VideoSeries {
   time: number[];
+  /**
+   * Frames whose garment colour was measured (deltaE and drift are null elsewhere). Absent in records
+   * made before the colour was sampled, when every frame was measured.
+   */
+  colorMeasured?: boolean[];
   deltaE: (number | null)[];
   drift: (number | null)[];
   /** Exposure relative to the clip's median, EV. */
@@ -64,6 +69,7 @@ export function runVideoQc(clip: ClipAnalysis, ctx: VideoQcContext): VideoQcResu
   }
   const deltaEs = series.deltaE.filter((d): d is number => d !== null);
   if (deltaEs.length) metrics.deltaE00Median = roundMeasure(median(deltaEs));
+  metrics.colorFramesMeasured = clip.frames.filter((f) => f.colorMeasured).length;
   return { verdict: verdictOf(findings), findings, metrics, series };
 }
 
@@ -87,6 +93,7 @@ export function videoSeries(clip: ClipAnalysis): VideoSeries {
   const areaMedian = median(clip.frames.map((f) => f.area)) || 1;
   return {
     time: clip.frames.map((f) => roundMeasure(f.time, 3)),
+    colorMeasured: clip.frames.map((f) => f.colorMeasured),
     deltaE: clip.frames.map((f) => r(f.deltaE, 2)),
     drift: colorDriftSeries(clip).map((v) => r(v, 2)),
     ev: clip.frames.map((f) => roundMeasure(f.ev - evMedian, 3)),

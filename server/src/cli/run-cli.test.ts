@@ -72,6 +72,17 @@ describe('brandlock CLI', () => {
     expect(res.err).toContain('palette.defaultTolerance: wrong type (found "tight"; expected number)');
   });
 
+  it('lock check says what a value out of range should be, in words', async () => {
+    const dir = sampleCopy();
+    const doc = JSON.parse(readFileSync(LOCK, 'utf8'));
+    doc.channels[2].maxUpscale = 0;
+    writeFileSync(join(dir, 'range.json'), JSON.stringify(doc, null, 2));
+    const res = await cli('lock', 'check', join(dir, 'range.json'));
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('channels[2].maxUpscale: too small (found 0; expected at least 0.25)');
+    expect(res.err).not.toContain('expected expected');
+  });
+
   it('lock check names the line and column of a JSON syntax error', async () => {
     const dir = sampleCopy();
     writeFileSync(join(dir, 'broken.json'), '{\n  "schemaVersion": 1,\n  "brand": {,\n}');

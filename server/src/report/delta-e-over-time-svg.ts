@@ -1,12 +1,15 @@
 /**
- * ΔE00 over the length of a clip as inline SVG: the garment against its swatch frame by frame, its
- * drift from the first quarter second (dashed), the flag and reject limits, and a marker at each
+ * ΔE00 over the length of a clip as inline SVG: the garment against its swatch on each frame whose
+ * colour was measured (straight lines between them; a gap where no garment was found), its drift
+ * from the first quarter second (dashed), the flag and reject limits, and a marker at each
  * frame a failing finding points to, so a reviewer sees when the colour went wrong.
  */
 import { escapeHtml as h } from './escape-html';
 
 export interface DeltaEPlotInput {
   time: number[];
+  /** Frames whose colour was measured; the lines run straight across the others. Absent: every frame. */
+  colorMeasured?: boolean[];
   deltaE: (number | null)[];
   drift: (number | null)[];
   limits: { flag: number; reject: number } | null;
@@ -28,6 +31,7 @@ export function deltaEOverTimeSvg(p: DeltaEPlotInput): string {
     let d = '';
     let pen = false;
     series.forEach((v, i) => {
+      if (p.colorMeasured && !p.colorMeasured[i]) return;
       if (v === null) return void (pen = false);
       d += `${pen ? 'L' : 'M'}${x(p.time[i]).toFixed(1)},${y(v).toFixed(1)}`;
       pen = true;

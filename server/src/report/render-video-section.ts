@@ -45,7 +45,7 @@ function card(v: VideoReportEntry): string {
   const strip = v.filmstrip
     ? `<img class="filmstrip" alt="${h(`${v.label}: ${v.filmstrip.frames.length} frames from ${v.filmstrip.frames.map((f) => `${f.time.toFixed(1)} s`).join(', ')}`)}" src="data:image/jpeg;base64,${Buffer.from(v.filmstrip.jpeg).toString('base64')}"><p class="muted">Frames at ${v.filmstrip.frames.map((f) => `${f.time.toFixed(2)} s`).join(' · ')}</p>`
     : '<p class="muted">No filmstrip (the clip could not be decoded).</p>';
-  const plot = v.series ? deltaEOverTimeSvg({ time: v.series.time, deltaE: v.series.deltaE, drift: v.series.drift, limits: v.colorLimits, marks }) : '';
+  const plot = v.series ? deltaEOverTimeSvg({ time: v.series.time, colorMeasured: v.series.colorMeasured, deltaE: v.series.deltaE, drift: v.series.drift, limits: v.colorLimits, marks }) : '';
   const offline = v.video?.offline ? `<p class="offline"><b>Offline loop.</b> ${h(v.note ?? 'No generative model made this clip: it is the approved still with a camera move rendered on the CPU, and nothing in it moves but the camera.')}</p>` : '';
   const brief = m
     ? `<table><tr><th>camera</th><td>${h(`${m.camera.path} ${Math.round(m.camera.amount * 100)}%`)}</td><th>fabric</th><td>${h(`${m.fabric.movement}, ${m.fabric.direction}`)}</td></tr><tr><th>gesture</th><td>${h(m.gesture || '–')}</td><th>length</th><td>${h(`${m.durationSeconds} s${m.loop ? ', loop' : ''}`)}${v.video?.clip ? h(` (made ${v.video.clip.durationSeconds.toFixed(2)} s at ${v.video.clip.fps.toFixed(2)} fps)`) : ''}</td></tr><tr><th>provider</th><td>${h(`${v.provider}${v.model ? ` · ${v.model}` : ''}`)}</td><th>seed</th><td>${m.seed ?? 'random'}</td></tr></table>`

@@ -3,8 +3,10 @@
  * frame is the input image (fitted to the output size), and the garment sways over the backdrop.
  * With a last frame (Kling's tail_image_url) or a loop request the sway returns to the start; without
  * one (Runway gen4_turbo takes only a first frame) it drifts one way, so the seam does not close.
- * Defects a provider really produces can be switched on, each at a known place: colour drift, an
- * exposure flicker, a shape jump, a vanishing garment, frozen and stuttering frames, a static clip.
+ * Defects a provider really produces can be switched on, each at a known place: colour drift (over
+ * the whole clip, or wandering off and back in its middle, as a loop that must end on its first frame
+ * does), a re-tint that lasts only a few frames, an exposure flicker, a shape jump, a vanishing
+ * garment, frozen and stuttering frames, a static clip.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,7 @@ import sharp from 'sharp';
 import { encodeFrames } from '../../src/pipeline/video/encode-frames';
 import { videoToolsFromEnv } from '../../src/pipeline/video/video-tools';
 
-export type VideoDefect = 'drift' | 'flicker' | 'shape-jump' | 'vanish' | 'frozen' | 'stutter' | 'static';
+export type VideoDefect = 'drift' | 'wander' | 'tint' | 'flicker' | 'shape-jump' | 'vanish' | 'frozen' | 'stutter' | 'static';
 
 export interface SimulatedVideoSpec {
   /** The input image (first frame); without one, a garment of `colour` on white. */
@@ -29,7 +31,22 @@ export interface SimulatedVideoSpec {
 }
 
 /** Where each defect is, as fractions of the clip (tests assert the QC finding points there). */
-export const DEFECT_AT = { flickerEvery: 6, shapeJumpFrom: 0.5, vanish: [0.4, 0.5], frozen: [0.3, 0.6], stutterEvery: 4 } as const;
+export const DEFECT_AT = { flickerEvery: 6, shapeJumpFrom: 0.5, vanish: [0.4, 0.5], frozen: [0.3, 0.6], stutterEvery: 4, wander: [0.3, 0.7], tint: [0.52, 0.58] } as const;
+
+/**
+ * How far the garment is re-tinted at clip position t (0..1): 'drift' grows over the whole clip,
+ * 'wander' rises from nothing to 0.6 and back within its span, 'tint' is 0.4 for the few frames of its
+ * span (three at 24 fps over 2 s: shorter than the gap between the frames QC samples colour on).
+ */
+function tintAt(defects: ReadonlySet<VideoDefect>, t: number): number {
+  if (defects.has('drift')) return t;
+  if (defects.has('wander') && t > DEFECT_AT.wander[0] && t < DEFECT_AT.wander[1]) {
+    const mid = (DEFECT_AT.wander[0] + DEFECT_AT.wander[1]) / 2;
+    return 0.6 * (1 - Math.abs(t - mid) / (mid - DEFECT_AT.wander[0]));
+  }
+  if (defects.has('tint') && t >= DEFECT_AT.tint[0] && t < DEFECT_AT.tint[1]) return 0.4;
+  return 0;
+}
 
 async function firstFrame(spec: SimulatedVideoSpec): Promise<Uint8Array> {
   if (spec.still) {
@@ -84,12 +101,13 @@ export async function renderSimulatedVideo(spec: SimulatedVideoSpec): Promise<Ui
       }
     }
     const vanish = defects.has('vanish') && t >= DEFECT_AT.vanish[0] && t < DEFECT_AT.vanish[1];
+    const tint = tintAt(defects, t);
     for (let i = 0; i < out.length; i += 4) {
       if (!isSubject(out, i)) continue;
       if (vanish) out.set(bg, i);
-      else if (defects.has('drift')) {
-        out[i] = Math.min(255, Math.round(out[i] * (1 + 0.3 * t) + 12 * t));
-        out[i + 2] = Math.max(0, Math.round(out[i + 2] * (1 - 0.3 * t)));
+      else if (tint > 0) {
+        out[i] = Math.min(255, Math.round(out[i] * (1 + 0.3 * tint) + 12 * tint));
+        out[i + 2] = Math.max(0, Math.round(out[i + 2] * (1 - 0.3 * tint)));
       }
     }
     if (defects.has('flicker') && k % DEFECT_AT.flickerEvery === 3) for (let i = 0; i < out.length; i += 4) for (let c = 0; c < 3; c++) out[i + c] = Math.min(255, Math.round(out[i + c] * 1.18));

@@ -2,36 +2,43 @@
  * Garment colour over time: the worst frame's ΔE00 to the SKU's swatch (judged against the same
  * limits as a still of the SKU), and drift: how far any frame's garment colour wanders from the
  * colour of the first quarter second, which catches a model that slowly re-tints a garment even
- * when every frame alone would pass.
+ * when every frame alone would pass. Both read the frames whose colour was measured (six a second,
+ * and every frame around a change: see garment-color-sampler.ts).
  */
 import { deltaE2000 } from '../../color/delta-e-2000';
 import type { Lab } from '../../color/lab';
 import { roundMeasure } from '../../qc/finding';
 import { colorLimits, labText } from '../../qc/rules/check-color-accuracy';
 import type { ClipAnalysis } from '../analyse-clip';
+import { START_SECONDS } from '../garment-color-sampler';
 import type { VideoQcContext } from '../video-qc-context';
 import { frameSpan, spanText, type VideoFinding } from '../video-finding';
 import { argMax, flagLimits, grade, median } from './grade';
 
 /** The garment colour the clip starts with: component-wise median over its first quarter second. */
 export function startColor(clip: ClipAnalysis): Lab | null {
-  const early = clip.frames.filter((f) => f.garment && f.time < 0.25).map((f) => f.garment!);
+  const early = clip.frames.filter((f) => f.garment && f.time < START_SECONDS).map((f) => f.garment!);
   const pool = early.length ? early : clip.frames.filter((f) => f.garment).slice(0, 1).map((f) => f.garment!);
   if (!pool.length) return null;
   return { l: median(pool.map((c) => c.l)), a: median(pool.map((c) => c.a)), b: median(pool.map((c) => c.b)) };
 }
 
 /**
- * ΔE00 of each frame's garment from the start colour (null where no garment was found), on a running
- * median of five frames: drift is a trend, and a single odd frame is flicker's business.
+ * ΔE00 of each measured frame's garment from the start colour (null where it was not measured or no
+ * garment was found), on a running median of five measurements (the frame's and the two measured
+ * before and after it): drift is a trend, and a single odd frame is flicker's business. Where the
+ * sampler measured every frame (around a change) these are the five neighbouring frames.
  */
 export function colorDriftSeries(clip: ClipAnalysis): (number | null)[] {
   const start = startColor(clip);
-  return clip.frames.map((f, i) => {
-    if (!start || !f.garment) return null;
-    const near = clip.frames.slice(Math.max(0, i - 2), i + 3).flatMap((g) => (g.garment ? [g.garment] : []));
-    return deltaE2000(start, { l: median(near.map((c) => c.l)), a: median(near.map((c) => c.a)), b: median(near.map((c) => c.b)) });
+  const measured = clip.frames.filter((f) => f.garment);
+  const out: (number | null)[] = clip.frames.map(() => null);
+  if (!start) return out;
+  measured.forEach((f, i) => {
+    const near = measured.slice(Math.max(0, i - 2), i + 3).map((g) => g.garment!);
+    out[f.index] = deltaE2000(start, { l: median(near.map((c) => c.l)), a: median(near.map((c) => c.a)), b: median(near.map((c) => c.b)) });
   });
+  return out;
 }
 
 export function checkClipColor(clip: ClipAnalysis, ctx: VideoQcContext): VideoFinding[] {
@@ -47,13 +54,14 @@ export function checkClipColor(clip: ClipAnalysis, ctx: VideoQcContext): VideoFi
     const series = clip.frames.map((f) => f.deltaE);
     const worst = clip.frames[argMax(series)];
     const over = series.filter((d) => d !== null && d > reject).length;
+    const sampled = clip.frames.filter((f) => f.colorMeasured).length;
     const severity = grade(worst.deltaE!, limits);
     const span = frameSpan(worst.index, worst.index, clip.fps);
     out.push({
       rule: 'color',
       check: 'delta-e',
       severity,
-      message: `worst ${spanText(span)}: garment ${labText(worst.garment!)} vs swatch ${swatch.name} ${labText(swatch.lab)}, ΔE00 ${worst.deltaE!.toFixed(2)}; median over the clip ${median(series.filter((d): d is number => d !== null)).toFixed(2)}${over ? `; ${over} of ${clip.frames.length} frames above the reject limit` : ''}`,
+      message: `worst ${spanText(span)}: garment ${labText(worst.garment!)} vs swatch ${swatch.name} ${labText(swatch.lab)}, ΔE00 ${worst.deltaE!.toFixed(2)}; median ${median(series.filter((d): d is number => d !== null)).toFixed(2)}${over ? `; ${over} of the measured frames above the reject limit` : ''} (colour measured on ${sampled} of ${clip.frames.length} frames)`,
       measured: roundMeasure(worst.deltaE!),
       unit: 'ΔE00',
       limits,

@@ -1,5 +1,6 @@
 // Frame-level QC against clips the provider simulators return: each rule is shown a clip with the
-// defect it exists for (colour drift, flicker, a shape jump, a vanishing garment, frozen and stuttering
+// defect it exists for (colour drift, a colour that wanders off and back, a re-tint of three frames
+// that falls between the frames colour is sampled on, flicker, a shape jump, a vanishing garment, frozen and stuttering
 // frames, a clip that does not move, an open loop seam, the wrong duration, frame rate and size), made
 // by the simulator from a real still and fetched through the adapter, and must say so at the frames
 // where the simulator put it, while a clean clip passes every rule.
@@ -81,6 +82,10 @@ describe('frame-level QC on simulator clips', () => {
     expect(qc.verdict).toBe('pass');
     expect(qc.metrics.deltaE00Worst).toBeLessThan(1);
     expect(qc.series.deltaE).toHaveLength(120);
+    // A steady clip has its garment colour measured six times a second, not on every frame.
+    expect(qc.metrics.colorFramesMeasured).toBeLessThan(40);
+    expect(qc.series.colorMeasured!.filter(Boolean)).toHaveLength(qc.metrics.colorFramesMeasured);
+    expect(find(qc, 'delta-e').message).toMatch(/colour measured on \d+ of 120 frames/);
   }, 120_000);
 
   it('colour: rejects a garment that drifts off its swatch, pointing at the late frames', async () => {
@@ -89,6 +94,27 @@ describe('frame-level QC on simulator clips', () => {
     expect(find(qc, 'drift')).toMatchObject({ severity: 'reject' });
     expect(find(qc, 'drift').frames!.from).toBeGreaterThan(qc.series.time.length * 0.7);
     expect(find(qc, 'delta-e').message).toMatch(/^worst frame \d+ \([\d.]+ s\): garment lab\(.*\) vs swatch Poppy lab\(48.5 68.0 54.5\)/);
+  }, 120_000);
+
+  it('colour: rejects a re-tint that lasts three frames between the frames colour is sampled on, naming them', async () => {
+    const qc = await clipQc(runway, ['tint']);
+    const n = qc.series.time.length;
+    const tinted = qc.series.time.flatMap((_, i) => (i / n >= DEFECT_AT.tint[0] && i / n < DEFECT_AT.tint[1] ? [i] : []));
+    expect(tinted.length).toBeGreaterThanOrEqual(2);
+    expect(tinted.every((i) => i % 4 !== 0)).toBe(true); // none of them is a sampled frame at 24 fps
+    expect(find(qc, 'delta-e')).toMatchObject({ severity: 'reject' });
+    expect(tinted).toContain(find(qc, 'delta-e').frames!.from);
+    for (const i of tinted) expect(qc.series.deltaE[i], `frame ${i}`).toBeGreaterThan(3);
+    expect(find(qc, 'drift').severity).not.toBe('pass');
+  }, 120_000);
+
+  it('colour: rejects a loop whose colour wanders off in the middle and comes back by its end, pointing at the middle', async () => {
+    const qc = await clipQc(fal, ['wander'], { loop: true, durationSeconds: 5 });
+    within(find(qc, 'drift'), DEFECT_AT.wander[0], DEFECT_AT.wander[1], qc.series.time.length);
+    expect(find(qc, 'drift')).toMatchObject({ severity: 'reject' });
+    expect(find(qc, 'delta-e')).toMatchObject({ severity: 'reject' });
+    within(find(qc, 'delta-e'), DEFECT_AT.wander[0], DEFECT_AT.wander[1], qc.series.time.length);
+    expect(find(qc, 'seam').severity).toBe('pass');
   }, 120_000);
 
   it('flicker: rejects an exposure that pumps every sixth frame, at one of those frames', async () => {
