@@ -45,7 +45,7 @@ export interface HighlightMasks {
 /** Rings (proxy pixels) the fall-off round a blown region is read over: at least this, or 1.5 radii. */
 const MIN_RINGS = 8;
 /** A blown region whose surroundings darken by less than this (L*) sits in equally bright fabric: over-exposed. */
-const FLAT = 2;
+const FLAT = 3;
 /**
  * A fall-off at least this share of the region's radius wide is a highlight's, and at least this many
  * rings wide: 2 inside the subject (a print's edge is about 1), 4 for a region segmentation gave to the
