@@ -9,7 +9,7 @@ import type { AppliedLora } from '../providers/provider';
 import type { Queryable } from './database';
 import { decodeCursor, encodeCursor } from './cursor';
 import { iso, isoOrNull } from './time';
-import { outputsOfJobs } from './assets';
+import { OUTPUTS_OF_JOB_ROW, outputsOfJobs, toJobOutput, type OutputRow } from './assets';
 
 /** What an adapter reported when it submitted the job (migration 002). */
 export interface SubmitDetails {
@@ -164,11 +164,10 @@ export function toApiJob(r: JobRow, outputs: Job['outputs']): Job {
 const API_COLUMNS = `id, kind, state, stage, progress, provider, provider_job_id, lock_hash, brief_id, planned_job_id, row, sku, colorway, category, view,
   recipe, recipe_hash, count, seed_variation, sources, channels, attempts, error, note, cancel_requested, requested_by, created_at, updated_at, finished_at`;
 
+/** A job as the API shows it, with its outputs, in one query (clients poll this). */
 export async function getJob(db: Queryable, id: string): Promise<Job | null> {
-  const row = (await db.query<JobRow>(`SELECT ${API_COLUMNS} FROM jobs WHERE id = $1`, [id]))[0];
-  if (!row) return null;
-  const outputs = await outputsOfJobs(db, [id]);
-  return toApiJob(row, outputs.get(id) ?? []);
+  const row = (await db.query<JobRow & { outputs: OutputRow[] }>(`SELECT ${API_COLUMNS}, ${OUTPUTS_OF_JOB_ROW} AS outputs FROM jobs WHERE id = $1`, [id]))[0];
+  return row ? toApiJob(row, row.outputs.map(toJobOutput)) : null;
 }
 
 export async function listJobs(db: Queryable, q: { state?: string; sku?: string; brief?: string; limit: number; cursor?: string }): Promise<{ jobs: Job[]; nextCursor: string | null }> {
