@@ -1,8 +1,9 @@
 /**
  * Creating and cancelling jobs for the API: idempotent creation (an Idempotency-Key and the same body
  * give back the first job), a brief's whole plan queued in one go, and cancellation that reaches the
- * provider. The job row and its audit event are written in one transaction, then its first step is
- * queued; a crash in between is repaired by the reconciler.
+ * provider. A job is written with its first event, audit event and queue step in one transaction,
+ * shared by the submissions that arrive together (group commit: one commit for many, each request
+ * still checked and answered on its own).
  */
 import { randomUUID } from 'node:crypto';
 import { contentHash, type PlannedJob } from '@brandlock/core';
@@ -21,6 +22,7 @@ import type { StepQueue } from './step-queue';
 import type { JobNotifier } from './job-notifier';
 import { colorHex, planJobRequest, type PlanJobResult } from './plan-job-request';
 import { enforceRecipeGate } from './recipe-gate';
+import { createGroupCommit } from './group-commit';
 
 export interface JobServiceDeps {
   db: Database;
@@ -35,12 +37,21 @@ export type CreateJobResult = { status: 200 | 202; job: Job } | Extract<PlanJobR
 
 const actor = (t: AuthenticatedToken) => ({ name: t.name, tokenId: t.id });
 
-class IdempotencyRace extends Error {
-  override name = 'IdempotencyRace';
+/** A new job to write, and whose request it answers. */
+interface JobWrite {
+  job: NewJob;
+  stepId: string;
+  token: AuthenticatedToken;
+  idempotencyKey?: string;
+  requestHash: string;
 }
+
+/** Concurrent submissions written in one transaction at most (a brief's batch has its own path). */
+const MAX_JOBS_PER_COMMIT = 64;
 
 export function createJobService(deps: JobServiceDeps) {
   const { db } = deps;
+  const jobWrites = createGroupCommit(writeJobs, { maxGroup: MAX_JOBS_PER_COMMIT });
 
   async function replay(token: AuthenticatedToken, key: string, requestHash: string): Promise<CreateJobResult | null> {
     const rows = await db.query<{ request_hash: string; job_id: string }>('SELECT request_hash, job_id FROM idempotency_keys WHERE token_id = $1 AND key = $2', [token.id, key]);
@@ -58,31 +69,45 @@ export function createJobService(deps: JobServiceDeps) {
     const plan = await planJobRequest(db, deps.registry, body);
     if (!plan.success) return plan;
     if (plan.job.kind === 'generate' && plan.job.category) {
-      const lock = (await findLock(db, plan.job.lock_hash))!;
-      await enforceRecipeGate(db, { lock: lock.lock, lockHash: plan.job.lock_hash, jobs: [{ sku: plan.job.sku, category: plan.job.category }], pilot: body.pilot, override: body.override, token, subject: `job for ${plan.job.sku ?? plan.job.category}` });
+      await enforceRecipeGate(db, { lock: plan.lock.lock, lockHash: plan.job.lock_hash, jobs: [{ sku: plan.job.sku, category: plan.job.category }], pilot: body.pilot, override: body.override, token, subject: `job for ${plan.job.sku ?? plan.job.category}` });
     }
     await deps.admit?.(token, 1);
     const job: NewJob = { ...plan.job, id: randomUUID(), requested_by: token.name, token_id: token.id };
-    const stepId = randomUUID();
-    let created: { row: JobRow; wake: () => void };
-    try {
-      created = await db.transaction(async (tx) => {
+    const written = await jobWrites.write({ job, stepId: randomUUID(), token, idempotencyKey, requestHash });
+    if (written === 'raced') return (await replay(token, idempotencyKey!, requestHash))!;
+    // A job just created has no outputs: its answer is the row as inserted.
+    return { status: 202, job: toApiJob(written, []) };
+  }
+
+  /**
+   * Writes new jobs, each with its first event, audit event and queue step (and its Idempotency-Key),
+   * in one transaction for the group; a key another request claimed first leaves that job unwritten.
+   */
+  async function writeJobs(writes: JobWrite[]): Promise<(JobRow | 'raced')[]> {
+    const { results, wakes } = await db.transaction(async (tx) => {
+      const results: (JobRow | 'raced')[] = [];
+      const wakes = new Map<ProviderName, () => void>();
+      for (const { job, stepId, token, idempotencyKey, requestHash } of writes) {
+        if (idempotencyKey) await tx.query('SAVEPOINT job_write');
         const row = await insertJob(tx, job, 'queued', { stepId });
         if (idempotencyKey) {
           const claimed = await tx.query('INSERT INTO idempotency_keys (token_id, key, request_hash, job_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key', [token.id, idempotencyKey, requestHash, job.id]);
-          if (!claimed.length) throw new IdempotencyRace();
+          if (!claimed.length) {
+            await tx.query('ROLLBACK TO SAVEPOINT job_write');
+            results.push('raced');
+            continue;
+          }
+          await tx.query('RELEASE SAVEPOINT job_write');
         }
         await recordEvent(tx, actor(token), 'job.create', job.id, { kind: job.kind, provider: job.provider, sku: job.sku, view: job.view, lockHash: job.lock_hash, recipeHash: job.recipe_hash });
-        // The first step in the same commit: one write to disk per job, and no job without its step.
-        return { row, wake: await deps.queue.scheduleWithin(tx, job.id, job.provider, stepId) };
-      });
-    } catch (e) {
-      if (e instanceof IdempotencyRace) return (await replay(token, idempotencyKey!, requestHash))!;
-      throw e;
-    }
-    created.wake();
-    // A job just created has no outputs: its answer is the row as inserted.
-    return { status: 202, job: toApiJob(created.row, []) };
+        // The first step in the same commit: no job without its step.
+        wakes.set(job.provider, await deps.queue.scheduleWithin(tx, job.id, job.provider, stepId));
+        results.push(row);
+      }
+      return { results, wakes };
+    });
+    for (const wake of wakes.values()) wake();
+    return results;
   }
 
   /** Queues the planned generate jobs of a brief; views with an open or finished job are left alone. */
