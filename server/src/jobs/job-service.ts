@@ -11,11 +11,11 @@ import type { Job, JobCreateRequest, BriefJobsRequest, BriefJobsQueued } from '@
 import type { z } from 'zod';
 import type { Database } from '../store/database';
 import type { AuthenticatedToken } from '../store/tokens';
-import { getJob, getJobRow, insertJob, moveJob, toApiJob, type JobRow, type NewJob } from '../store/jobs';
+import { getJob, getJobRow, insertJob, insertJobs, moveJob, toApiJob, type JobRow, type NewJob } from '../store/jobs';
 import { plannedJobs } from '../store/briefs';
 import { findBlob } from '../store/blobs';
 import { findLock } from '../store/locks';
-import { recordEvent } from '../store/audit-events';
+import { recordEvent, recordEvents } from '../store/audit-events';
 import type { ProviderRegistry } from '../providers/registry';
 import type { ProviderName } from '../providers/provider';
 import type { StepQueue } from './step-queue';
@@ -81,33 +81,31 @@ export function createJobService(deps: JobServiceDeps) {
 
   /**
    * Writes new jobs, each with its first event, audit event and queue step (and its Idempotency-Key),
-   * in one transaction for the group; a key another request claimed first leaves that job unwritten.
+   * in one transaction for the group: jobs without a key in one statement each for rows, events and
+   * steps; a job with a key on its own, since a key another request claimed first leaves it unwritten.
    */
   async function writeJobs(writes: JobWrite[]): Promise<(JobRow | 'raced')[]> {
-    const { results, wakes } = await db.transaction(async (tx) => {
-      const results: (JobRow | 'raced')[] = [];
-      const wakes = new Map<ProviderName, () => void>();
-      for (const { job, stepId, token, idempotencyKey, requestHash } of writes) {
-        if (idempotencyKey) await tx.query('SAVEPOINT job_write');
-        const row = await insertJob(tx, job, 'queued', { stepId });
-        if (idempotencyKey) {
-          const claimed = await tx.query('INSERT INTO idempotency_keys (token_id, key, request_hash, job_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key', [token.id, idempotencyKey, requestHash, job.id]);
-          if (!claimed.length) {
-            await tx.query('ROLLBACK TO SAVEPOINT job_write');
-            results.push('raced');
-            continue;
-          }
-          await tx.query('RELEASE SAVEPOINT job_write');
-        }
-        await recordEvent(tx, actor(token), 'job.create', job.id, { kind: job.kind, provider: job.provider, sku: job.sku, view: job.view, lockHash: job.lock_hash, recipeHash: job.recipe_hash });
-        // The first step in the same commit: no job without its step.
-        wakes.set(job.provider, await deps.queue.scheduleWithin(tx, job.id, job.provider, stepId));
-        results.push(row);
+    const { written, wake } = await db.transaction(async (tx) => {
+      const written = new Map<JobWrite, JobRow | 'raced'>();
+      const keyed = writes.filter((w) => w.idempotencyKey);
+      const plain = writes.filter((w) => !w.idempotencyKey);
+      for (const w of keyed) {
+        await tx.query('SAVEPOINT job_write');
+        const row = await insertJob(tx, w.job, 'queued', { stepId: w.stepId });
+        const claimed = await tx.query('INSERT INTO idempotency_keys (token_id, key, request_hash, job_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key', [w.token.id, w.idempotencyKey, w.requestHash, w.job.id]);
+        if (claimed.length) await tx.query('RELEASE SAVEPOINT job_write');
+        else await tx.query('ROLLBACK TO SAVEPOINT job_write');
+        written.set(w, claimed.length ? row : 'raced');
       }
-      return { results, wakes };
+      const rows = await insertJobs(tx, plain, 'queued');
+      plain.forEach((w, i) => written.set(w, rows[i]));
+      const made = writes.filter((w) => written.get(w) !== 'raced');
+      await recordEvents(tx, made.map(({ job, token }) => ({ actor: actor(token), action: 'job.create', subject: job.id, detail: { kind: job.kind, provider: job.provider, sku: job.sku, view: job.view, lockHash: job.lock_hash, recipeHash: job.recipe_hash } })));
+      // The first steps in the same commit: no job without its step.
+      return { written, wake: await deps.queue.scheduleManyWithin(tx, made.map(({ job, stepId }) => ({ jobId: job.id, provider: job.provider, stepId }))) };
     });
-    for (const wake of wakes.values()) wake();
-    return results;
+    wake();
+    return writes.map((w) => written.get(w)!);
   }
 
   /** Queues the planned generate jobs of a brief; views with an open or finished job are left alone. */
@@ -152,7 +150,7 @@ export function createJobService(deps: JobServiceDeps) {
     if (fresh.length) await enforceRecipeGate(db, { lock: lock.lock, lockHash: brief.lock_hash, jobs: fresh.map((j) => ({ sku: j.sku, category: j.category! })), pilot: body.pilot, override: body.override, token, subject: briefId });
     await deps.admit?.(token, fresh.length);
     await db.transaction(async (tx) => {
-      for (const job of fresh) await insertJob(tx, job, 'queued');
+      await insertJobs(tx, fresh.map((job) => ({ job })), 'queued');
       await recordEvent(tx, actor(token), 'brief.queue', briefId, { provider, created: fresh.length, alreadyQueued: result.queued.length, skipped: result.skipped.length });
     });
     await deps.queue.scheduleMany(fresh.map((j) => ({ jobId: j.id, provider: j.provider })));

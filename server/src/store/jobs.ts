@@ -87,18 +87,39 @@ const JSON_COLUMNS = new Set<keyof NewJob>(['recipe', 'qc_thresholds', 'sources'
  * queue step that will run it (scheduled in the same transaction). Returns the row as stored.
  */
 export async function insertJob(db: Queryable, job: NewJob, stage: string, options: { stepId?: string } = {}): Promise<JobRow> {
-  const values = COLUMNS.map((c) => (JSON_COLUMNS.has(c) && job[c] !== null ? JSON.stringify(job[c]) : job[c]));
-  const n = COLUMNS.length;
-  const rows = await db.query<JobRow>(
-    `WITH inserted AS (
-       INSERT INTO jobs (${COLUMNS.join(', ')}, state, stage, step_id, next_step_at)
-       VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, 'queued', $${n + 1}, $${n + 2}::text, CASE WHEN $${n + 2}::text IS NULL THEN NULL ELSE now() END)
-       RETURNING *),
-     event AS (INSERT INTO job_events (job_id, state, stage) SELECT id, 'queued', stage FROM inserted)
-     SELECT * FROM inserted`,
-    [...values, stage, options.stepId ?? null],
-  );
-  return rows[0];
+  return (await insertJobs(db, [{ job, stepId: options.stepId }], stage))[0];
+}
+
+/** Rows per INSERT statement: 23 parameters a row stays well under Postgres's 65,535. */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Inserts queued jobs and their first events, many rows a statement (each statement is a round trip
+ * on the API's thread with PGlite); returns the rows as stored, in the order given.
+ */
+export async function insertJobs(db: Queryable, jobs: readonly { job: NewJob; stepId?: string }[], stage: string): Promise<JobRow[]> {
+  const byId = new Map<string, JobRow>();
+  const n = COLUMNS.length + 1;
+  for (let at = 0; at < jobs.length; at += ROWS_PER_INSERT) {
+    const chunk = jobs.slice(at, at + ROWS_PER_INSERT);
+    const params: unknown[] = [stage];
+    const rows = chunk.map(({ job, stepId }, r) => {
+      params.push(...COLUMNS.map((c) => (JSON_COLUMNS.has(c) && job[c] !== null ? JSON.stringify(job[c]) : job[c])), stepId ?? null);
+      const p = (i: number) => `$${2 + r * n + i}`;
+      return `(${COLUMNS.map((_, i) => p(i)).join(', ')}, 'queued', $1, ${p(n - 1)}::text, CASE WHEN ${p(n - 1)}::text IS NULL THEN NULL ELSE now() END)`;
+    });
+    const inserted = await db.query<JobRow>(
+      `WITH inserted AS (
+         INSERT INTO jobs (${COLUMNS.join(', ')}, state, stage, step_id, next_step_at)
+         VALUES ${rows.join(',\n')}
+         RETURNING *),
+       event AS (INSERT INTO job_events (job_id, state, stage) SELECT id, 'queued', stage FROM inserted)
+       SELECT * FROM inserted`,
+      params,
+    );
+    for (const row of inserted) byId.set(row.id, row);
+  }
+  return jobs.map(({ job }) => byId.get(job.id)!);
 }
 
 export async function getJobRow(db: Queryable, id: string): Promise<JobRow | null> {
