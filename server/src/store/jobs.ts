@@ -6,7 +6,7 @@
 import type { Job, JobKind, JobState, ProviderName } from '@brandlock/core/api';
 import type { ResolvedRecipe } from '@brandlock/core';
 import type { AppliedLora } from '../providers/provider';
-import type { Queryable } from './database';
+import type { Database, Queryable } from './database';
 import { decodeCursor, encodeCursor } from './cursor';
 import { iso, isoOrNull } from './time';
 import { OUTPUTS_OF_JOB_ROW, outputsOfJobs, toJobOutput, type OutputRow } from './assets';
@@ -185,10 +185,12 @@ export function toApiJob(r: JobRow, outputs: Job['outputs']): Job {
 const API_COLUMNS = `id, kind, state, stage, progress, provider, provider_job_id, lock_hash, brief_id, planned_job_id, row, sku, colorway, category, view,
   recipe, recipe_hash, count, seed_variation, sources, channels, attempts, error, note, cancel_requested, requested_by, created_at, updated_at, finished_at`;
 
-/** A job as the API shows it, with its outputs, in one query (clients poll this). */
-export async function getJob(db: Queryable, id: string): Promise<Job | null> {
-  const row = (await db.query<JobRow & { outputs: OutputRow[] }>(`SELECT ${API_COLUMNS}, ${OUTPUTS_OF_JOB_ROW} AS outputs FROM jobs WHERE id = $1`, [id]))[0];
-  return row ? toApiJob(row, row.outputs.map(toJobOutput)) : null;
+const GET_JOB = `SELECT ${API_COLUMNS}, ${OUTPUTS_OF_JOB_ROW} AS outputs FROM jobs WHERE id = $1`;
+
+/** A job as the API shows it, with its outputs, in one query: prepared once where the database keeps statements (clients poll this). */
+export async function getJob(db: Queryable | Database, id: string): Promise<Job | null> {
+  const rows = 'queryPrepared' in db ? await db.queryPrepared<JobRow & { outputs: OutputRow[] }>('brandlock_get_job', GET_JOB, [id]) : await db.query<JobRow & { outputs: OutputRow[] }>(GET_JOB, [id]);
+  return rows[0] ? toApiJob(rows[0], rows[0].outputs.map(toJobOutput)) : null;
 }
 
 export async function listJobs(db: Queryable, q: { state?: string; sku?: string; brief?: string; limit: number; cursor?: string }): Promise<{ jobs: Job[]; nextCursor: string | null }> {
