@@ -18,6 +18,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createBrandlockClient, type BrandlockClient } from '@brandlock/core/api';
 import { buildServerBundle, spawnServer, type SpawnedServer } from '../../server/test-support/server/spawn-server';
+import { readServerConfig } from '../../server/src/config/server-config';
 import { closeStreams, fetchRetryingReset, flood, openLoop, openStreams, type Latency } from './support/bench-http';
 
 const arg = (name: string, fallback: number) => {
@@ -83,7 +84,9 @@ const f = (n: number) => n.toFixed(2).padStart(8);
 const row = (label: string, l: Latency) => `  ${label.padEnd(58)} ${f(l.p50)} ${f(l.p99)} ${f(l.max)}   ${l.errors}/${l.n}`;
 
 const { bundle, remove } = buildServerBundle('bench-server');
-const env = { BRANDLOCK_DATA: join(dir, 'data') };
+// Render processes at the priority `npm start` gives them (spawnServer's test default is normal priority).
+const renderNice = readServerConfig({ BRANDLOCK_DATA: join(dir, 'data') }, dir).renderNice;
+const env = { BRANDLOCK_DATA: join(dir, 'data'), BRANDLOCK_RENDER_NICE: String(renderNice) };
 let server: SpawnedServer | null = null;
 const bare = await startBareHono();
 const startLoad = load();
@@ -160,7 +163,7 @@ try {
   server = null;
 
   const ratio = (a: Latency, b: Latency) => `${(a.p50 / b.p50).toFixed(1)}x at p50, ${(a.p99 / b.p99).toFixed(1)}x at p99`;
-  console.log(`server bench on ${process.arch}, Node ${process.version}, PGlite in a fresh data folder, local provider, ${SECONDS} s windows`);
+  console.log(`server bench on ${process.arch}, Node ${process.version}, PGlite in a fresh data folder, local provider, render processes at nice ${renderNice} (the default), ${SECONDS} s windows`);
   console.log(`load average (1, 5, 15 min): ${startLoad} at the start, ${load()} at the end`);
   console.log('');
   console.log('submissions (8 clients, POST /v1/jobs with an uploaded source)');

@@ -54,8 +54,8 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
 
   app.route('/', healthRoute(deps));
   app.route('/', webhookRoutes(deps));
-  app.use('/v1/*', authenticate(deps.db));
-  app.use('/openapi.json', authenticate(deps.db));
+  app.use('/v1/*', authenticate(deps.tokens));
+  app.use('/openapi.json', authenticate(deps.tokens));
   app.route('/', metaRoutes(deps));
   app.route('/', tokenRoutes(deps));
   app.route('/', lockRoutes(deps));

@@ -1,8 +1,9 @@
 /**
  * Creating and cancelling jobs for the API: idempotent creation (an Idempotency-Key and the same body
  * give back the first job), a brief's whole plan queued in one go, and cancellation that reaches the
- * provider. The job row and its audit event are written in one transaction, then its first step is
- * queued; a crash in between is repaired by the reconciler.
+ * provider. A job is written with its first event, audit event and queue step in one transaction,
+ * shared by the submissions that arrive together (group commit: one commit for many, each request
+ * still checked and answered on its own).
  */
 import { randomUUID } from 'node:crypto';
 import { contentHash, type PlannedJob } from '@brandlock/core';
@@ -10,17 +11,18 @@ import type { Job, JobCreateRequest, BriefJobsRequest, BriefJobsQueued } from '@
 import type { z } from 'zod';
 import type { Database } from '../store/database';
 import type { AuthenticatedToken } from '../store/tokens';
-import { getJob, getJobRow, insertJob, moveJob, toApiJob, type JobRow, type NewJob } from '../store/jobs';
+import { getJob, getJobRow, insertJob, insertJobs, moveJob, toApiJob, type JobRow, type NewJob } from '../store/jobs';
 import { plannedJobs } from '../store/briefs';
 import { findBlob } from '../store/blobs';
 import { findLock } from '../store/locks';
-import { recordEvent } from '../store/audit-events';
+import { recordEvent, recordEvents } from '../store/audit-events';
 import type { ProviderRegistry } from '../providers/registry';
 import type { ProviderName } from '../providers/provider';
 import type { StepQueue } from './step-queue';
 import type { JobNotifier } from './job-notifier';
 import { colorHex, planJobRequest, type PlanJobResult } from './plan-job-request';
 import { enforceRecipeGate } from './recipe-gate';
+import { createGroupCommit } from './group-commit';
 
 export interface JobServiceDeps {
   db: Database;
@@ -35,12 +37,21 @@ export type CreateJobResult = { status: 200 | 202; job: Job } | Extract<PlanJobR
 
 const actor = (t: AuthenticatedToken) => ({ name: t.name, tokenId: t.id });
 
-class IdempotencyRace extends Error {
-  override name = 'IdempotencyRace';
+/** A new job to write, and whose request it answers. */
+interface JobWrite {
+  job: NewJob;
+  stepId: string;
+  token: AuthenticatedToken;
+  idempotencyKey?: string;
+  requestHash: string;
 }
+
+/** Concurrent submissions written in one transaction at most (a brief's batch has its own path). */
+const MAX_JOBS_PER_COMMIT = 64;
 
 export function createJobService(deps: JobServiceDeps) {
   const { db } = deps;
+  const jobWrites = createGroupCommit(writeJobs, { maxGroup: MAX_JOBS_PER_COMMIT });
 
   async function replay(token: AuthenticatedToken, key: string, requestHash: string): Promise<CreateJobResult | null> {
     const rows = await db.query<{ request_hash: string; job_id: string }>('SELECT request_hash, job_id FROM idempotency_keys WHERE token_id = $1 AND key = $2', [token.id, key]);
@@ -58,31 +69,43 @@ export function createJobService(deps: JobServiceDeps) {
     const plan = await planJobRequest(db, deps.registry, body);
     if (!plan.success) return plan;
     if (plan.job.kind === 'generate' && plan.job.category) {
-      const lock = (await findLock(db, plan.job.lock_hash))!;
-      await enforceRecipeGate(db, { lock: lock.lock, lockHash: plan.job.lock_hash, jobs: [{ sku: plan.job.sku, category: plan.job.category }], pilot: body.pilot, override: body.override, token, subject: `job for ${plan.job.sku ?? plan.job.category}` });
+      await enforceRecipeGate(db, { lock: plan.lock.lock, lockHash: plan.job.lock_hash, jobs: [{ sku: plan.job.sku, category: plan.job.category }], pilot: body.pilot, override: body.override, token, subject: `job for ${plan.job.sku ?? plan.job.category}` });
     }
     await deps.admit?.(token, 1);
     const job: NewJob = { ...plan.job, id: randomUUID(), requested_by: token.name, token_id: token.id };
-    const stepId = randomUUID();
-    let created: { row: JobRow; wake: () => void };
-    try {
-      created = await db.transaction(async (tx) => {
-        const row = await insertJob(tx, job, 'queued', { stepId });
-        if (idempotencyKey) {
-          const claimed = await tx.query('INSERT INTO idempotency_keys (token_id, key, request_hash, job_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key', [token.id, idempotencyKey, requestHash, job.id]);
-          if (!claimed.length) throw new IdempotencyRace();
-        }
-        await recordEvent(tx, actor(token), 'job.create', job.id, { kind: job.kind, provider: job.provider, sku: job.sku, view: job.view, lockHash: job.lock_hash, recipeHash: job.recipe_hash });
-        // The first step in the same commit: one write to disk per job, and no job without its step.
-        return { row, wake: await deps.queue.scheduleWithin(tx, job.id, job.provider, stepId) };
-      });
-    } catch (e) {
-      if (e instanceof IdempotencyRace) return (await replay(token, idempotencyKey!, requestHash))!;
-      throw e;
-    }
-    created.wake();
+    const written = await jobWrites.write({ job, stepId: randomUUID(), token, idempotencyKey, requestHash });
+    if (written === 'raced') return (await replay(token, idempotencyKey!, requestHash))!;
     // A job just created has no outputs: its answer is the row as inserted.
-    return { status: 202, job: toApiJob(created.row, []) };
+    return { status: 202, job: toApiJob(written, []) };
+  }
+
+  /**
+   * Writes new jobs, each with its first event, audit event and queue step (and its Idempotency-Key),
+   * in one transaction for the group: jobs without a key in one statement each for rows, events and
+   * steps; a job with a key on its own, since a key another request claimed first leaves it unwritten.
+   */
+  async function writeJobs(writes: JobWrite[]): Promise<(JobRow | 'raced')[]> {
+    const { written, wake } = await db.transaction(async (tx) => {
+      const written = new Map<JobWrite, JobRow | 'raced'>();
+      const keyed = writes.filter((w) => w.idempotencyKey);
+      const plain = writes.filter((w) => !w.idempotencyKey);
+      for (const w of keyed) {
+        await tx.query('SAVEPOINT job_write');
+        const row = await insertJob(tx, w.job, 'queued', { stepId: w.stepId });
+        const claimed = await tx.query('INSERT INTO idempotency_keys (token_id, key, request_hash, job_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key', [w.token.id, w.idempotencyKey, w.requestHash, w.job.id]);
+        if (claimed.length) await tx.query('RELEASE SAVEPOINT job_write');
+        else await tx.query('ROLLBACK TO SAVEPOINT job_write');
+        written.set(w, claimed.length ? row : 'raced');
+      }
+      const rows = await insertJobs(tx, plain, 'queued');
+      plain.forEach((w, i) => written.set(w, rows[i]));
+      const made = writes.filter((w) => written.get(w) !== 'raced');
+      await recordEvents(tx, made.map(({ job, token }) => ({ actor: actor(token), action: 'job.create', subject: job.id, detail: { kind: job.kind, provider: job.provider, sku: job.sku, view: job.view, lockHash: job.lock_hash, recipeHash: job.recipe_hash } })));
+      // The first steps in the same commit: no job without its step.
+      return { written, wake: await deps.queue.scheduleManyWithin(tx, made.map(({ job, stepId }) => ({ jobId: job.id, provider: job.provider, stepId }))) };
+    });
+    wake();
+    return writes.map((w) => written.get(w)!);
   }
 
   /** Queues the planned generate jobs of a brief; views with an open or finished job are left alone. */
@@ -127,7 +150,7 @@ export function createJobService(deps: JobServiceDeps) {
     if (fresh.length) await enforceRecipeGate(db, { lock: lock.lock, lockHash: brief.lock_hash, jobs: fresh.map((j) => ({ sku: j.sku, category: j.category! })), pilot: body.pilot, override: body.override, token, subject: briefId });
     await deps.admit?.(token, fresh.length);
     await db.transaction(async (tx) => {
-      for (const job of fresh) await insertJob(tx, job, 'queued');
+      await insertJobs(tx, fresh.map((job) => ({ job })), 'queued');
       await recordEvent(tx, actor(token), 'brief.queue', briefId, { provider, created: fresh.length, alreadyQueued: result.queued.length, skipped: result.skipped.length });
     });
     await deps.queue.scheduleMany(fresh.map((j) => ({ jobId: j.id, provider: j.provider })));

@@ -22,7 +22,7 @@ import { planVideoJob } from './plan-video-job';
 type Request = z.output<typeof JobCreateRequest>;
 
 export type PlanJobResult =
-  | { success: true; job: Omit<NewJob, 'id' | 'requested_by' | 'token_id'> }
+  | { success: true; job: Omit<NewJob, 'id' | 'requested_by' | 'token_id'>; lock: StoredLock }
   | { success: false; status: 404 | 422; code: string; message: string; issues?: ApiIssue[] };
 
 const issue = (path: string, message: string, extra: Partial<ApiIssue> = {}): ApiIssue => ({ code: 'invalid_value', path, message, ...extra });
@@ -152,6 +152,7 @@ export async function planJobRequest(db: Queryable, registry: ProviderRegistry, 
     if (!video.success) return reject(video.message, video.issues, video.status, video.code);
     return {
       success: true,
+      lock,
       job: {
         kind, provider, lock_hash: lock.summary.hash, brief_id: briefId, planned_job_id: video.plannedJobId, row: planned.row, sku: planned.sku, colorway: planned.colorway,
         category: category.id, view: planned.view, recipe: video.recipe, recipe_hash: video.recipeHash, human_review: category.qc.humanReview,
@@ -162,6 +163,7 @@ export async function planJobRequest(db: Queryable, registry: ProviderRegistry, 
 
   return {
     success: true,
+    lock,
     job: {
       kind,
       provider,

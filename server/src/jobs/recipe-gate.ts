@@ -9,7 +9,7 @@ import { approvalStatus, type BrandLock } from '@brandlock/core';
 import type { ApiIssue } from '@brandlock/core/api';
 import type { Database } from '../store/database';
 import type { AuthenticatedToken } from '../store/tokens';
-import { listRecipeApprovals } from '../store/recipe-approvals';
+import { recipeApprovalsForGate } from '../store/recipe-approvals';
 import { recordEvent } from '../store/audit-events';
 import { ApiError } from '../middleware/api-error';
 
@@ -32,7 +32,7 @@ export interface GateInput {
 export async function enforceRecipeGate(db: Database, input: GateInput): Promise<void> {
   const categories = [...new Set(input.jobs.map((j) => j.category))].filter((c) => input.lock.categories.some((x) => x.id === c));
   if (!categories.length) return;
-  const status = approvalStatus(input.lock, await listRecipeApprovals(db, input.lock.brand.id), categories);
+  const status = approvalStatus(input.lock, await recipeApprovalsForGate(db, input.lock.brand.id), categories);
   const unapproved = status.filter((s) => !s.approval);
   if (!unapproved.length) return;
   if (input.override) {

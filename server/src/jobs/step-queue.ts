@@ -34,6 +34,8 @@ export interface StepQueue {
    * the commit to wake this process's workers.
    */
   scheduleWithin(tx: Queryable, jobId: string, provider: ProviderName, stepId: string): Promise<() => void>;
+  /** Queues the first steps of many new jobs (ids the job rows already name) in one statement inside the caller's transaction; call the returned function after the commit. */
+  scheduleManyWithin(tx: Queryable, jobs: readonly { jobId: string; provider: ProviderName; stepId: string }[]): Promise<() => void>;
   /** Schedules the first step of many jobs at once (a brief's batch). */
   scheduleMany(jobs: { jobId: string; provider: ProviderName }[]): Promise<void>;
   /** Whether a step with this id is still waiting or running. */
@@ -79,6 +81,13 @@ export function createStepQueue(db: Database, options: StepQueueOptions): StepQu
       await boss.send(queueOf(provider), { jobId, provider }, { id: stepId, db } as PgBoss.SendOptions);
       return () => {
         for (const id of wakers.get(provider) ?? []) boss.notifyWorker(id);
+      };
+    },
+    async scheduleManyWithin(tx, jobs) {
+      const db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: await tx.query(text, values ?? []) }) };
+      if (jobs.length) await boss.insert(jobs.map((j) => ({ id: j.stepId, name: queueOf(j.provider), data: { jobId: j.jobId, provider: j.provider } })), { db } as PgBoss.InsertOptions);
+      return () => {
+        for (const provider of new Set(jobs.map((j) => j.provider))) for (const id of wakers.get(provider) ?? []) boss.notifyWorker(id);
       };
     },
     async scheduleMany(jobs) {

@@ -14,10 +14,13 @@ import type { TrainingService } from '../training/training-service';
 import type { SecretRedactor } from '../secrets/secret-redactor';
 import type { RequestLimits } from '../limits/request-limits';
 import type { JobStreamHub } from '../jobs/job-stream-hub';
+import type { TokenAuthenticator } from '../middleware/auth/token-authenticator';
 
 export interface RouteDeps {
   config: ServerConfig;
   db: Database;
+  /** Bearer token checks, remembering active tokens briefly; revocations forget them. */
+  tokens: TokenAuthenticator;
   blobs: BlobStore;
   registry: ProviderRegistry;
   jobs: JobService;

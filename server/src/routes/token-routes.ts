@@ -36,6 +36,8 @@ export function tokenRoutes(deps: RouteDeps) {
       throw e;
     }
     if (!revoked) throw new ApiError(404, 'not_found', `no token "${c.req.param('id')}"`);
+    // The change notice also arrives, but this answer must not race it.
+    deps.tokens.forget(revoked.id);
     await recordEvent(deps.db, { name: actor.name, tokenId: actor.id }, 'token.revoke', revoked.id, { name: revoked.name, role: revoked.role });
     return c.json(revoked);
   });

@@ -24,6 +24,7 @@ import { createJobNotifier } from '../jobs/job-notifier';
 import { createJobStreamHub } from '../jobs/job-stream-hub';
 import { createReconciler, type Reconciler } from '../jobs/reconciler';
 import { createToken } from '../store/tokens';
+import { createTokenAuthenticator } from '../middleware/auth/token-authenticator';
 import { createLocalProvider } from '../providers/local';
 import type { Renderer } from '../render/renderer';
 import { inlineRenderer } from '../render/renderer';
@@ -147,7 +148,8 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
     reconciler.start(config.reconcileIntervalMs);
   }
 
-  const app = createApp({ config, db, blobs, registry, jobs, runner, queue, notifier, log, redactor: createSecretRedactor(configSecrets(config)), limits, streams, version: SERVER_VERSION, trainings });
+  const tokens = await createTokenAuthenticator(db);
+  const app = createApp({ config, db, tokens, blobs, registry, jobs, runner, queue, notifier, log, redactor: createSecretRedactor(configSecrets(config)), limits, streams, version: SERVER_VERSION, trainings });
   let stopped = false;
   return {
     app,
@@ -166,6 +168,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       reconciler.stop();
       await queue.stop().catch((e) => log.warn('queue did not stop cleanly', { error: e }));
       await notifier.close();
+      await tokens.close();
       await renderer.stop();
       if (!options.db) await db.close();
     },

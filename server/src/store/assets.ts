@@ -60,19 +60,43 @@ export async function decisionsFor(db: Queryable, assetIds: string[]): Promise<M
   return map;
 }
 
+/** The asset columns a job's output shows (not the whole production record). */
+const OUTPUT_COLUMNS = `id, job_id, idx, sha256, channel, review_status, record->>'contentType' AS content_type, (record->>'width')::int AS width,
+  (record->>'height')::int AS height, (record->>'bytes')::int AS bytes, (record->>'seed')::float8 AS seed, record->>'note' AS note`;
+
+export interface OutputRow {
+  id: string;
+  job_id: string;
+  idx: number;
+  sha256: string;
+  channel: string | null;
+  review_status: ReviewStatus;
+  content_type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  seed: number | null;
+  note: string | null;
+}
+
+/**
+ * A select-list expression: the outputs of the row of `jobs` in the enclosing query as a JSON array of
+ * OutputRow, in output order, so one query answers a job and its outputs.
+ */
+export const OUTPUTS_OF_JOB_ROW = `(SELECT coalesce(json_agg(o ORDER BY o.idx), '[]'::json) FROM (SELECT ${OUTPUT_COLUMNS} FROM assets WHERE assets.job_id = jobs.id) o)`;
+
+export function toJobOutput(r: OutputRow): JobOutput {
+  return { assetId: r.id, ref: `sha256:${r.sha256}`, sha256: r.sha256, contentType: r.content_type, width: r.width, height: r.height, bytes: r.bytes, index: r.idx, seed: r.seed, channel: r.channel, note: r.note, reviewStatus: r.review_status };
+}
+
 /** Outputs of jobs, by job id, in output order (only the fields a job shows, not whole records). */
 export async function outputsOfJobs(db: Queryable, jobIds: string[]): Promise<Map<string, JobOutput[]>> {
   const map = new Map<string, JobOutput[]>();
   if (!jobIds.length) return map;
-  const rows = await db.query<{ id: string; job_id: string; idx: number; sha256: string; channel: string | null; review_status: ReviewStatus; content_type: string; width: number; height: number; bytes: number; seed: number | null; note: string | null }>(
-    `SELECT id, job_id, idx, sha256, channel, review_status, record->>'contentType' AS content_type, (record->>'width')::int AS width,
-       (record->>'height')::int AS height, (record->>'bytes')::int AS bytes, (record->>'seed')::float8 AS seed, record->>'note' AS note
-     FROM assets WHERE job_id = ANY($1::text[]) ORDER BY job_id, idx`,
-    [jobIds],
-  );
+  const rows = await db.query<OutputRow>(`SELECT ${OUTPUT_COLUMNS} FROM assets WHERE job_id = ANY($1::text[]) ORDER BY job_id, idx`, [jobIds]);
   for (const r of rows) {
     const list = map.get(r.job_id) ?? [];
-    list.push({ assetId: r.id, ref: `sha256:${r.sha256}`, sha256: r.sha256, contentType: r.content_type, width: r.width, height: r.height, bytes: r.bytes, index: r.idx, seed: r.seed, channel: r.channel, note: r.note, reviewStatus: r.review_status });
+    list.push(toJobOutput(r));
     map.set(r.job_id, list);
   }
   return map;

@@ -15,6 +15,16 @@ export async function recordEvent(db: Queryable, actor: Actor, action: string, s
   await db.query('INSERT INTO audit_events (actor, token_id, action, subject, detail) VALUES ($1, $2, $3, $4, $5)', [actor.name, actor.tokenId, action, subject, JSON.stringify(detail)]);
 }
 
+/** Records many events in one statement, in the order given. */
+export async function recordEvents(db: Queryable, events: readonly { actor: Actor; action: string; subject: string; detail: Record<string, unknown> }[]): Promise<void> {
+  if (!events.length) return;
+  await db.query(
+    `INSERT INTO audit_events (actor, token_id, action, subject, detail)
+     SELECT e->>'actor', e->>'token_id', e->>'action', e->>'subject', e->'detail' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(e, n) ORDER BY n`,
+    [JSON.stringify(events.map((e) => ({ actor: e.actor.name, token_id: e.actor.tokenId, action: e.action, subject: e.subject, detail: e.detail })))],
+  );
+}
+
 interface EventRow {
   id: number;
   at: Date;

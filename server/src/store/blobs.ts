@@ -19,8 +19,19 @@ export async function recordBlob(db: Queryable, meta: BlobMeta): Promise<boolean
   return rows.length > 0;
 }
 
+/** Blob rows are never changed or deleted, so a row once read is remembered (per database, bounded). */
+const remembered = new WeakMap<Queryable, Map<string, BlobMeta>>();
+const MAX_REMEMBERED = 10_000;
+
 export async function findBlob(db: Queryable, sha256: string): Promise<BlobMeta | null> {
+  const known = remembered.get(db)?.get(sha256);
+  if (known) return known;
   const rows = await db.query<{ sha256: string; content_type: string; format: string | null; bytes: number; width: number | null; height: number | null }>('SELECT * FROM blobs WHERE sha256 = $1', [sha256]);
   const r = rows[0];
-  return r ? { sha256: r.sha256, contentType: r.content_type, format: r.format, bytes: r.bytes, width: r.width, height: r.height } : null;
+  if (!r) return null;
+  const meta = { sha256: r.sha256, contentType: r.content_type, format: r.format, bytes: r.bytes, width: r.width, height: r.height };
+  const mine = remembered.get(db) ?? new Map<string, BlobMeta>();
+  if (mine.size >= MAX_REMEMBERED) mine.clear();
+  remembered.set(db, mine.set(sha256, meta));
+  return meta;
 }

@@ -17,6 +17,12 @@ export interface Database extends Queryable {
   readonly dialect: 'pglite' | 'postgres';
   /** Runs parameterless SQL that may hold several statements (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Runs a read that requests make all the time (a client polling its job) as a statement the
+   * database keeps parsed and planned under `name` (one name, one SQL text, text parameters): planning
+   * is most of such a read's cost on PGlite, which runs on the API's thread. Same rows as `query`.
+   */
+  queryPrepared<T = Record<string, unknown>>(name: string, sql: string, params: readonly string[]): Promise<T[]>;
   /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   bossDb(): BossDb;

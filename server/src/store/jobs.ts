@@ -6,10 +6,10 @@
 import type { Job, JobKind, JobState, ProviderName } from '@brandlock/core/api';
 import type { ResolvedRecipe } from '@brandlock/core';
 import type { AppliedLora } from '../providers/provider';
-import type { Queryable } from './database';
+import type { Database, Queryable } from './database';
 import { decodeCursor, encodeCursor } from './cursor';
 import { iso, isoOrNull } from './time';
-import { outputsOfJobs } from './assets';
+import { OUTPUTS_OF_JOB_ROW, outputsOfJobs, toJobOutput, type OutputRow } from './assets';
 
 /** What an adapter reported when it submitted the job (migration 002). */
 export interface SubmitDetails {
@@ -87,18 +87,39 @@ const JSON_COLUMNS = new Set<keyof NewJob>(['recipe', 'qc_thresholds', 'sources'
  * queue step that will run it (scheduled in the same transaction). Returns the row as stored.
  */
 export async function insertJob(db: Queryable, job: NewJob, stage: string, options: { stepId?: string } = {}): Promise<JobRow> {
-  const values = COLUMNS.map((c) => (JSON_COLUMNS.has(c) && job[c] !== null ? JSON.stringify(job[c]) : job[c]));
-  const n = COLUMNS.length;
-  const rows = await db.query<JobRow>(
-    `WITH inserted AS (
-       INSERT INTO jobs (${COLUMNS.join(', ')}, state, stage, step_id, next_step_at)
-       VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, 'queued', $${n + 1}, $${n + 2}::text, CASE WHEN $${n + 2}::text IS NULL THEN NULL ELSE now() END)
-       RETURNING *),
-     event AS (INSERT INTO job_events (job_id, state, stage) SELECT id, 'queued', stage FROM inserted)
-     SELECT * FROM inserted`,
-    [...values, stage, options.stepId ?? null],
-  );
-  return rows[0];
+  return (await insertJobs(db, [{ job, stepId: options.stepId }], stage))[0];
+}
+
+/** Rows per INSERT statement: 23 parameters a row stays well under Postgres's 65,535. */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Inserts queued jobs and their first events, many rows a statement (each statement is a round trip
+ * on the API's thread with PGlite); returns the rows as stored, in the order given.
+ */
+export async function insertJobs(db: Queryable, jobs: readonly { job: NewJob; stepId?: string }[], stage: string): Promise<JobRow[]> {
+  const byId = new Map<string, JobRow>();
+  const n = COLUMNS.length + 1;
+  for (let at = 0; at < jobs.length; at += ROWS_PER_INSERT) {
+    const chunk = jobs.slice(at, at + ROWS_PER_INSERT);
+    const params: unknown[] = [stage];
+    const rows = chunk.map(({ job, stepId }, r) => {
+      params.push(...COLUMNS.map((c) => (JSON_COLUMNS.has(c) && job[c] !== null ? JSON.stringify(job[c]) : job[c])), stepId ?? null);
+      const p = (i: number) => `$${2 + r * n + i}`;
+      return `(${COLUMNS.map((_, i) => p(i)).join(', ')}, 'queued', $1, ${p(n - 1)}::text, CASE WHEN ${p(n - 1)}::text IS NULL THEN NULL ELSE now() END)`;
+    });
+    const inserted = await db.query<JobRow>(
+      `WITH inserted AS (
+         INSERT INTO jobs (${COLUMNS.join(', ')}, state, stage, step_id, next_step_at)
+         VALUES ${rows.join(',\n')}
+         RETURNING *),
+       event AS (INSERT INTO job_events (job_id, state, stage) SELECT id, 'queued', stage FROM inserted)
+       SELECT * FROM inserted`,
+      params,
+    );
+    for (const row of inserted) byId.set(row.id, row);
+  }
+  return jobs.map(({ job }) => byId.get(job.id)!);
 }
 
 export async function getJobRow(db: Queryable, id: string): Promise<JobRow | null> {
@@ -164,11 +185,12 @@ export function toApiJob(r: JobRow, outputs: Job['outputs']): Job {
 const API_COLUMNS = `id, kind, state, stage, progress, provider, provider_job_id, lock_hash, brief_id, planned_job_id, row, sku, colorway, category, view,
   recipe, recipe_hash, count, seed_variation, sources, channels, attempts, error, note, cancel_requested, requested_by, created_at, updated_at, finished_at`;
 
-export async function getJob(db: Queryable, id: string): Promise<Job | null> {
-  const row = (await db.query<JobRow>(`SELECT ${API_COLUMNS} FROM jobs WHERE id = $1`, [id]))[0];
-  if (!row) return null;
-  const outputs = await outputsOfJobs(db, [id]);
-  return toApiJob(row, outputs.get(id) ?? []);
+const GET_JOB = `SELECT ${API_COLUMNS}, ${OUTPUTS_OF_JOB_ROW} AS outputs FROM jobs WHERE id = $1`;
+
+/** A job as the API shows it, with its outputs, in one query: prepared once where the database keeps statements (clients poll this). */
+export async function getJob(db: Queryable | Database, id: string): Promise<Job | null> {
+  const rows = 'queryPrepared' in db ? await db.queryPrepared<JobRow & { outputs: OutputRow[] }>('brandlock_get_job', GET_JOB, [id]) : await db.query<JobRow & { outputs: OutputRow[] }>(GET_JOB, [id]);
+  return rows[0] ? toApiJob(rows[0], rows[0].outputs.map(toJobOutput)) : null;
 }
 
 export async function listJobs(db: Queryable, q: { state?: string; sku?: string; brief?: string; limit: number; cursor?: string }): Promise<{ jobs: Job[]; nextCursor: string | null }> {

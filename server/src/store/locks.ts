@@ -5,6 +5,7 @@
 import type { BrandLock } from '@brandlock/core';
 import type { LockSummary } from '@brandlock/core/api';
 import type { Database, Queryable } from './database';
+import { createReadMemory } from './read-memory';
 import { iso } from './time';
 
 interface LockRow {
@@ -59,6 +60,7 @@ export async function publishLock(db: Database, input: { lock: BrandLock; hash: 
     );
     return true;
   });
+  if (created) currentLock.forget(db);
   const found = await findLock(db, input.hash);
   return { summary: found!.summary, created };
 }
@@ -71,10 +73,16 @@ export async function listLocks(db: Queryable): Promise<LockSummary[]> {
 const resolvedByHash = new Map<string, BrandLock>();
 
 /** By "current", a number, a "sha256:" hash or a version label (the newest with that label). */
+/** How long "current" is trusted when no lock was published through this process. */
+const CURRENT_LOCK_MEMORY_MS = 1000;
+const currentLock = createReadMemory<LockRow[]>(CURRENT_LOCK_MEMORY_MS);
+
 export async function findLock(db: Queryable, ref: string): Promise<StoredLock | null> {
   const [where, param]: [string, unknown] =
     ref === 'current' ? ['number = (SELECT max(number) FROM locks)', null] : /^\d{1,9}$/.test(ref) ? ['number = $1', Number(ref)] : ref.startsWith('sha256:') ? ['hash = $1', ref] : ['version = $1', ref];
-  const rows = await db.query<LockRow>(`SELECT ${SUMMARY_COLUMNS} FROM locks WHERE ${where} ORDER BY number DESC LIMIT 1`, param === null ? [] : [param]);
+  const read = () => db.query<LockRow>(`SELECT ${SUMMARY_COLUMNS} FROM locks WHERE ${where} ORDER BY number DESC LIMIT 1`, param === null ? [] : [param]);
+  // Every submission asks for the current lock; it changes only when one is published.
+  const rows = ref === 'current' ? await currentLock.read(db, 'current', read) : await read();
   if (!rows[0]) return null;
   let lock = resolvedByHash.get(rows[0].hash);
   if (!lock) {

@@ -11,8 +11,29 @@ export async function openPgliteDatabase(options: { dataDir?: string; loadDataDi
   return pgliteDatabase(pg);
 }
 
+/**
+ * A text parameter written into SQL as a string literal, for EXECUTE of a prepared statement (which
+ * takes no bound parameters through PGlite's query): quotes doubled (standard_conforming_strings is on,
+ * so a backslash is an ordinary character); a NUL, which Postgres text cannot hold, is refused.
+ */
+export function textLiteral(value: string): string {
+  if (typeof value !== 'string' || value.includes('\0')) throw new TypeError('a prepared statement parameter must be text without NUL characters');
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
 export function pgliteDatabase(pg: PGlite): Database {
   const query = async <T>(sql: string, params: readonly unknown[] = []) => (await pg.query<T>(sql, params as unknown[])).rows;
+  const prepared = new Map<string, Promise<void>>();
+  function prepare(name: string, sql: string): Promise<void> {
+    let ready = prepared.get(name);
+    if (!ready) {
+      if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new TypeError(`prepared statement name "${name}" is not a plain lower-case identifier`);
+      ready = pg.exec(`PREPARE ${name} AS ${sql}`).then(() => undefined);
+      ready.catch(() => prepared.delete(name));
+      prepared.set(name, ready);
+    }
+    return ready;
+  }
   const boss: BossDb = {
     async executeSql(text, values) {
       if (values && values.length) return pg.query(text, values);
@@ -25,6 +46,10 @@ export function pgliteDatabase(pg: PGlite): Database {
     query,
     async exec(sql) {
       await pg.exec(sql);
+    },
+    async queryPrepared<T>(name: string, sql: string, params: readonly string[]) {
+      await prepare(name, sql);
+      return (await pg.query<T>(`EXECUTE ${name}(${params.map(textLiteral).join(', ')})`)).rows;
     },
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
       pg.transaction(async (tx) => fn({ query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, params as unknown[])).rows })),

@@ -22,6 +22,8 @@ export async function openPostgresDatabase(connectionString: string, options: { 
   return {
     dialect: 'postgres',
     query,
+    // node-postgres prepares a named statement once per connection.
+    queryPrepared: async <T>(name: string, sql: string, params: readonly string[]) => (await pool.query({ name, text: sql, values: [...params] })).rows as T[],
     async exec(sql) {
       await pool.query(sql);
     },

@@ -2,6 +2,7 @@
 import type { RecipeApproval } from '@brandlock/core';
 import type { Database, Queryable } from './database';
 import { recordEvent, type Actor } from './audit-events';
+import { createReadMemory } from './read-memory';
 
 interface Row {
   brand: string;
@@ -33,9 +34,21 @@ export async function listRecipeApprovals(db: Queryable, brand: string): Promise
   }));
 }
 
+/** How long the recipe gate trusts the approvals it read when no write went through this process. */
+export const APPROVALS_MEMORY_MS = 1000;
+const remembered = createReadMemory<RecipeApproval[]>(APPROVALS_MEMORY_MS);
+
+/**
+ * The brand's approvals as the recipe gate reads them on every submission: remembered for a second;
+ * a decision recorded through this process is seen by the next read, one by another process within the second.
+ */
+export function recipeApprovalsForGate(db: Queryable, brand: string): Promise<RecipeApproval[]> {
+  return remembered.read(db, brand, () => listRecipeApprovals(db, brand));
+}
+
 /** Records a decision and its `recipe.approve` / `recipe.revoke` audit event together. */
 export async function recordRecipeApproval(db: Database, actor: Actor, a: Omit<RecipeApproval, 'by' | 'at'>): Promise<RecipeApproval> {
-  return db.transaction(async (tx) => {
+  const recorded = await db.transaction(async (tx) => {
     const rows = await tx.query<{ at: Date | string }>(
       'INSERT INTO recipe_approvals (brand, category, recipe_hash, decision, actor, token_id, note, lock_version, lock_hash, pilot) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING at',
       [a.brand, a.category, a.recipeHash, a.decision, actor.name, actor.tokenId, a.note, a.lockVersion ?? null, a.lockHash ?? null, a.pilot ?? null],
@@ -43,6 +56,8 @@ export async function recordRecipeApproval(db: Database, actor: Actor, a: Omit<R
     await recordEvent(tx, actor, a.decision === 'approved' ? 'recipe.approve' : 'recipe.revoke', `${a.brand}/${a.category}`, { recipeHash: a.recipeHash, lockVersion: a.lockVersion, lockHash: a.lockHash, note: a.note, pilot: a.pilot });
     return { ...a, by: actor.name, at: new Date(rows[0].at).toISOString() };
   });
+  remembered.forget(db);
+  return recorded;
 }
 
 /**
@@ -52,7 +67,7 @@ export async function recordRecipeApproval(db: Database, actor: Actor, a: Omit<R
  * the same approvals as the run's.
  */
 export async function importRecipeApprovals(db: Database, actor: Actor, approvals: readonly RecipeApproval[], source: string): Promise<number> {
-  return db.transaction(async (tx) => {
+  const added = await db.transaction(async (tx) => {
     let added = 0;
     for (const a of approvals) {
       const rows = await tx.query(
@@ -67,4 +82,6 @@ export async function importRecipeApprovals(db: Database, actor: Actor, approval
     if (added) await recordEvent(tx, actor, 'recipe.import', source, { added, of: approvals.length });
     return added;
   });
+  remembered.forget(db);
+  return added;
 }

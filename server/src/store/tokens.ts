@@ -40,19 +40,37 @@ export async function createToken(db: Queryable, input: { name: string; role: Ro
   return { ...toInfo(rows[0]), token: `bl_${id}.${secret}` };
 }
 
-/** The token's identity, or null for a malformed, unknown or revoked token. */
-export async function authenticateToken(db: Queryable, presented: string): Promise<AuthenticatedToken | null> {
+/** The channel migration 092 announces a changed or deleted token's id on (after its transaction commits). */
+export const TOKEN_CHANGES_CHANNEL = 'brandlock_token_changes';
+
+/** A token as authentication needs it: who it is, its secret's hash, and when it was last used. */
+export interface TokenCredential {
+  token: AuthenticatedToken;
+  secretHash: Buffer;
+  lastUsedAt: number | null;
+}
+
+/** The presented string split into its public id and the SHA-256 of its secret (id null when malformed). */
+export function parsePresentedToken(presented: string): { id: string | null; secretHash: Buffer } {
   const m = TOKEN.exec(presented);
-  const presentedHash = Buffer.from(hashSecret(m ? m[2] : presented), 'hex');
-  const rows = m ? await db.query<TokenRow>('SELECT * FROM tokens WHERE id = $1', [m[1]]) : [];
-  const row = rows[0];
-  const stored = Buffer.from(row?.secret_hash ?? '0'.repeat(64), 'hex');
-  const equal = timingSafeEqual(presentedHash, stored);
-  if (!row || !equal || row.revoked_at) return null;
-  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
-    await db.query('UPDATE tokens SET last_used_at = now() WHERE id = $1', [row.id]);
-  }
-  return { id: row.id, name: row.name, role: row.role };
+  return { id: m ? m[1] : null, secretHash: Buffer.from(hashSecret(m ? m[2] : presented), 'hex') };
+}
+
+/** The active (not revoked) token with this id, or null. */
+export async function findActiveCredential(db: Queryable, id: string): Promise<TokenCredential | null> {
+  const row = (await db.query<TokenRow>('SELECT * FROM tokens WHERE id = $1', [id]))[0];
+  if (!row || row.revoked_at) return null;
+  return { token: { id: row.id, name: row.name, role: row.role }, secretHash: Buffer.from(row.secret_hash, 'hex'), lastUsedAt: row.last_used_at?.getTime() ?? null };
+}
+
+/** Whether the presented secret's hash is the credential's, compared in constant time (a missing credential compares too). */
+export function secretMatches(credential: TokenCredential | null, presentedHash: Buffer): boolean {
+  const equal = timingSafeEqual(presentedHash, credential?.secretHash ?? Buffer.alloc(32));
+  return Boolean(credential) && equal;
+}
+
+export async function markTokenUsed(db: Queryable, id: string): Promise<void> {
+  await db.query('UPDATE tokens SET last_used_at = now() WHERE id = $1', [id]);
 }
 
 export async function listTokens(db: Queryable): Promise<TokenInfo[]> {

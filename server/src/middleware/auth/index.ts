@@ -5,13 +5,13 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { canPerform, type ApiAction } from '@brandlock/core/api';
-import type { Queryable } from '../../store/database';
-import { authenticateToken, type AuthenticatedToken } from '../../store/tokens';
+import type { AuthenticatedToken } from '../../store/tokens';
 import { ApiError } from '../api-error';
+import type { TokenAuthenticator } from './token-authenticator';
 
 export type AuthVariables = { token: AuthenticatedToken };
 
-export function authenticate(db: Queryable): MiddlewareHandler<{ Variables: AuthVariables }> {
+export function authenticate(tokens: TokenAuthenticator): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -19,7 +19,7 @@ export function authenticate(db: Queryable): MiddlewareHandler<{ Variables: Auth
       c.header('WWW-Authenticate', 'Bearer realm="brandlock"');
       throw new ApiError(401, 'unauthorized', header ? 'the Authorization header is not "Bearer <token>"' : 'this route needs "Authorization: Bearer <token>"');
     }
-    const token = await authenticateToken(db, m[1]);
+    const token = await tokens.authenticate(m[1]);
     if (!token) {
       c.header('WWW-Authenticate', 'Bearer realm="brandlock", error="invalid_token"');
       throw new ApiError(401, 'unauthorized', 'the token is unknown or revoked');

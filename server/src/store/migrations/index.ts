@@ -6,6 +6,7 @@ import { moodboards } from './007-moodboards';
 import { recipeApprovals } from './009-recipe-approvals';
 import { library } from './090-library';
 import { trainings } from './091-trainings';
+import { tokenChanges } from './092-token-changes';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [initial, submitDetails, jobEventFeed, moodboards, recipeApprovals, library, trainings];
+export const MIGRATIONS: Migration[] = [initial, submitDetails, jobEventFeed, moodboards, recipeApprovals, library, trainings, tokenChanges];

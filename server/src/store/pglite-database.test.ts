@@ -1,0 +1,30 @@
+// Prepared reads on the embedded database: the same rows as an ordinary query, whatever text the
+// parameter holds (quotes and backslashes stay data), prepared once even when first asked for by many
+// requests at once; a NUL, which Postgres text cannot hold, is refused before it reaches the SQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './database';
+import { openTestDatabase } from '../../test-support/server/test-database';
+
+let db: Database;
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await db.exec("CREATE TABLE notes (id text PRIMARY KEY, body text); INSERT INTO notes VALUES ('a', 'first'), ('it''s \\ here', 'quoted'), ('b', 'second')");
+});
+afterAll(() => db.close());
+
+const SQL = 'SELECT id, body FROM notes WHERE id = $1';
+
+describe('pgliteDatabase queryPrepared', () => {
+  it('answers like query, for many first requests at once and for parameters holding quotes and backslashes', async () => {
+    const ids = ['a', 'b', "it's \\ here", "x' OR '1'='1", 'missing'];
+    const prepared = await Promise.all(ids.map((id) => db.queryPrepared('notes_by_id', SQL, [id])));
+    const plain = await Promise.all(ids.map((id) => db.query(SQL, [id])));
+    expect(prepared).toEqual(plain);
+    expect(prepared.map((rows) => rows.length)).toEqual([1, 1, 1, 0, 0]);
+    expect(prepared[2]).toEqual([{ id: "it's \\ here", body: 'quoted' }]);
+  });
+
+  it('refuses a parameter with a NUL character', async () => {
+    await expect(db.queryPrepared('notes_by_id', SQL, ['a\0b'])).rejects.toThrow(/text without NUL/);
+  });
+});
