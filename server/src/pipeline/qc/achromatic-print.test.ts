@@ -3,23 +3,13 @@
 // print must still be left out of the fabric, or the garment reads lighter than it is and an
 // approved cap is flagged for colour. Real photo: samples/photos' black cap with a 6% bar print.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Raster } from '@brandlock/core';
-import { TRUTH_BASES, loadTruthBase } from '../../../test-support/qc-truth/truth-bases';
-import { truthReference, variantsOf, type TruthReference } from '../../../test-support/qc-truth/truth-variants';
-import { scoreTruthVariant, truthLock, type TruthScore } from '../../../test-support/qc-truth/score-truth-variant';
+import type { TruthScore } from '../../../test-support/qc-truth/score-truth-variant';
+import { scoreHeldVariants } from '../../../test-support/qc-truth/score-held-variants';
 
-const scores: TruthScore[] = [];
+let scores: TruthScore[] = [];
 
 beforeAll(async () => {
-  const lock = truthLock(600);
-  const base = await loadTruthBase(TRUTH_BASES.find((b) => b.file.includes('payload-cap-black-cutout'))!, 600);
-  const ref = truthReference(base) as TruthReference;
-  let original: Raster | undefined;
-  for (const v of variantsOf(base, ref, null, (cls, label) => cls === 'original' || label === 'one-colour print 6%')) {
-    const { decoded, ...s } = await scoreTruthVariant(v, ref, lock, original);
-    if (v.cls === 'original') original = decoded;
-    scores.push(s);
-  }
+  scores = await scoreHeldVariants(['payload-cap-black-cutout'], (cls, label) => cls === 'original' || label === 'one-colour print 6%');
 }, 120_000);
 
 describe('a light print on a black cap', () => {

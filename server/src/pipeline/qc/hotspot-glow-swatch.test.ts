@@ -4,28 +4,14 @@
 // of the garment (server/test-support/qc-truth); before the lobe was measured from the fabric's
 // own fall-off, QC read these 6 to 9 ΔE00 off the truth.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Raster } from '@brandlock/core';
-import { TRUTH_BASES, loadTruthBase } from '../../../test-support/qc-truth/truth-bases';
-import { truthReference, variantsOf, type TruthReference } from '../../../test-support/qc-truth/truth-variants';
-import { scoreTruthVariant, truthLock, type TruthScore } from '../../../test-support/qc-truth/score-truth-variant';
+import type { TruthScore } from '../../../test-support/qc-truth/score-truth-variant';
+import { scoreHeldVariants } from '../../../test-support/qc-truth/score-held-variants';
 
-const SIZE = 600;
 const BASES = ['solidus-longsleeve-black-white-bg', 'solidus-hoodie-black-cutout', 'solidus-longsleeve-red-cutout'];
-const scores: TruthScore[] = [];
+let scores: TruthScore[] = [];
 
 beforeAll(async () => {
-  const lock = truthLock(SIZE);
-  for (const name of BASES) {
-    const spec = TRUTH_BASES.find((b) => b.file.includes(name))!;
-    const base = await loadTruthBase(spec, SIZE);
-    const ref = truthReference(base) as TruthReference;
-    let original: Raster | undefined;
-    for (const v of variantsOf(base, ref, null, (cls, label) => cls === 'original' || label.startsWith('clipped hotspot 8.0%'))) {
-      const { decoded, ...s } = await scoreTruthVariant(v, ref, lock, original);
-      if (v.cls === 'original') original = decoded;
-      scores.push(s);
-    }
-  }
+  scores = await scoreHeldVariants(BASES, (cls, label) => cls === 'original' || label.startsWith('clipped hotspot 8.0%'));
 }, 300_000);
 
 describe('the swatch beside a hotspot whose glow lights most of the garment', () => {

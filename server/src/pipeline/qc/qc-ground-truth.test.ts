@@ -3,11 +3,9 @@
 // verdict its truths and the lock's thresholds give, and to read the swatch within 1 ΔE00 of truth.
 // The full suite (about 375 variants) is `npm run bench -- qc-accuracy`.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Raster } from '@brandlock/core';
-import { TRUTH_BASES, loadTruthBase } from '../../../test-support/qc-truth/truth-bases';
-import { truthReference, variantsOf, type TruthClass, type TruthReference } from '../../../test-support/qc-truth/truth-variants';
-import { busyBackdrop } from '../../../test-support/qc-truth/busy-backdrop';
-import { scoreTruthVariant, truthLock, type TruthScore } from '../../../test-support/qc-truth/score-truth-variant';
+import type { TruthClass } from '../../../test-support/qc-truth/truth-variants';
+import type { TruthScore } from '../../../test-support/qc-truth/score-truth-variant';
+import { scoreHeldVariants } from '../../../test-support/qc-truth/score-held-variants';
 
 const SIZE = 600;
 const BASES = ['solidus-hoodie-blue-white-bg', 'solidus-hoodie-red-cutout', 'solidus-womens-tee-white-on-white'];
@@ -24,22 +22,10 @@ const HELD: Record<TruthClass, RegExp> = {
   print: /print|logo/,
 };
 
-const lock = truthLock(SIZE);
-const scores: TruthScore[] = [];
+let scores: TruthScore[] = [];
 
 beforeAll(async () => {
-  for (const name of BASES) {
-    const spec = TRUTH_BASES.find((b) => b.file.includes(name))!;
-    const base = await loadTruthBase(spec, SIZE);
-    const ref = truthReference(base) as TruthReference;
-    const held = variantsOf(base, ref, await busyBackdrop(1, base.width, base.height), (cls, label) => HELD[cls].test(label));
-    let original: Raster | undefined;
-    for (const v of held) {
-      const { decoded, ...s } = await scoreTruthVariant(v, ref, lock, original);
-      if (v.cls === 'original') original = decoded;
-      scores.push(s);
-    }
-  }
+  scores = await scoreHeldVariants(BASES, (cls, label) => HELD[cls].test(label), { size: SIZE, busyBackdrops: true });
 }, 600_000);
 
 describe('QC verdicts against ground truth on real photos', () => {

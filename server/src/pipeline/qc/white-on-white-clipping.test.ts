@@ -4,29 +4,17 @@
 // samples/photos (server/test-support/qc-truth): before, an 8% hotspot on a white tee read 3.3% and
 // a white tee at +1 EV read 3.0%, both flagged where the truth rejects.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Raster } from '@brandlock/core';
-import { TRUTH_BASES, loadTruthBase } from '../../../test-support/qc-truth/truth-bases';
-import { truthReference, variantsOf, type TruthReference } from '../../../test-support/qc-truth/truth-variants';
-import { scoreTruthVariant, truthLock, type TruthScore } from '../../../test-support/qc-truth/score-truth-variant';
+import type { TruthScore } from '../../../test-support/qc-truth/score-truth-variant';
+import { scoreHeldVariants } from '../../../test-support/qc-truth/score-held-variants';
 
 const HELD: Record<string, string[]> = {
   'solidus-tee-white-on-white': ['unmodified', 'clipped hotspot 8.0% of the garment'],
   'solidus-womens-tee-white-on-white': ['unmodified', '+1 EV'],
 };
-const scores: TruthScore[] = [];
+let scores: TruthScore[] = [];
 
 beforeAll(async () => {
-  const lock = truthLock(600);
-  for (const [name, labels] of Object.entries(HELD)) {
-    const base = await loadTruthBase(TRUTH_BASES.find((b) => b.file.includes(name))!, 600);
-    const ref = truthReference(base) as TruthReference;
-    let original: Raster | undefined;
-    for (const v of variantsOf(base, ref, null, (_cls, label) => labels.includes(label))) {
-      const { decoded, ...s } = await scoreTruthVariant(v, ref, lock, original);
-      if (v.cls === 'original') original = decoded;
-      scores.push(s);
-    }
-  }
+  scores = await scoreHeldVariants(Object.keys(HELD), (_cls, label, base) => HELD[base].includes(label));
 }, 300_000);
 
 describe('clipping on white garments on white', () => {
