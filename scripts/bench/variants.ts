@@ -3,8 +3,8 @@
 // written) against ImageMagick producing the same crops, sizes and formats from the same master with
 // one `convert` (one decode, one clone per channel), as paired runs in alternating order in one run.
 // Prints medians, both ratios (wall and CPU) and each whole process's peak RSS (GNU time). brandlock
-// runs as its bin, dist/brandlock.mjs executed as a command (its hashbang, env -S MALLOC_ARENA_MAX=2
-// node), not `node dist/brandlock.mjs`.
+// runs as its bin, dist/brandlock.mjs executed as a command (its hashbang sets glibc's malloc
+// settings), not `node dist/brandlock.mjs`.
 // Targets (issue 18): at least 10x ImageMagick's wall time, at most 300 MB peak.
 // Usage: npm run build && node scripts/run-ts.mjs scripts/bench/variants.ts [--runs 5] [--keep]
 import { spawnSync } from 'node:child_process';
@@ -52,7 +52,7 @@ function timed(command: string, args: string[]): Run & { stdout: string } {
 }
 
 function ours(master: string, out: string): Run & { report: CliReport } {
-  // The bin itself, as `npx brandlock` or an installed `brandlock` starts it: its hashbang sets MALLOC_ARENA_MAX.
+  // The bin itself, as `npx brandlock` or an installed `brandlock` starts it: its hashbang sets glibc's malloc settings.
   const run = timed(CLI, ['variants', master, '--lock', LOCK, '--sku', request.sku, '--colorway', request.colorway, '--view', request.view, '--out', out, '--job', 'bench', '--provider', 'local', '--model', 'none', '--seed', '1', '--qc', 'pass', '--json']);
   return { ...run, report: JSON.parse(run.stdout) as CliReport };
 }
