@@ -2,7 +2,9 @@
 // user runs it (a whole process: Node start-up, module load, lock, decode, subject, every channel
 // written) against ImageMagick producing the same crops, sizes and formats from the same master with
 // one `convert` (one decode, one clone per channel), as paired runs in alternating order in one run.
-// Prints medians, both ratios (wall and CPU) and each whole process's peak RSS (GNU time).
+// Prints medians, both ratios (wall and CPU) and each whole process's peak RSS (GNU time). brandlock
+// runs as its bin, dist/brandlock.mjs executed as a command (its hashbang sets glibc's malloc
+// settings), not `node dist/brandlock.mjs`.
 // Targets (issue 18): at least 10x ImageMagick's wall time, at most 300 MB peak.
 // Usage: npm run build && node scripts/run-ts.mjs scripts/bench/variants.ts [--runs 5] [--keep]
 import { spawnSync } from 'node:child_process';
@@ -50,7 +52,8 @@ function timed(command: string, args: string[]): Run & { stdout: string } {
 }
 
 function ours(master: string, out: string): Run & { report: CliReport } {
-  const run = timed(process.execPath, [CLI, 'variants', master, '--lock', LOCK, '--sku', request.sku, '--colorway', request.colorway, '--view', request.view, '--out', out, '--job', 'bench', '--provider', 'local', '--model', 'none', '--seed', '1', '--qc', 'pass', '--json']);
+  // The bin itself, as `npx brandlock` or an installed `brandlock` starts it: its hashbang sets glibc's malloc settings.
+  const run = timed(CLI, ['variants', master, '--lock', LOCK, '--sku', request.sku, '--colorway', request.colorway, '--view', request.view, '--out', out, '--job', 'bench', '--provider', 'local', '--model', 'none', '--seed', '1', '--qc', 'pass', '--json']);
   return { ...run, report: JSON.parse(run.stdout) as CliReport };
 }
 
@@ -149,6 +152,7 @@ async function main(): Promise<void> {
   const peak = Math.max(...oursRuns.map((r) => r.rssMb));
   console.log(`\nvariants: ${first.report.entries.length} (${(await readdir(join(dir, 'ours-first'))).length} files); medians of ${runs} paired runs, whole processes`);
   console.log(`load average (1, 5, 15 min): ${loadBefore} at the start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
+  console.log(`brandlock run as its bin: ${(await readFile(CLI, 'utf8')).slice(0, 200).split('\n')[0]} (dist/brandlock.mjs as a command)`);
   console.log(`brandlock variants: wall ${oursMs.toFixed(0)} ms (runs ${oursRuns.map((r) => r.ms.toFixed(0)).join(', ')}), CPU ${oursCpu.toFixed(0)} ms, peak RSS ${peak.toFixed(0)} MB`);
   console.log(`ImageMagick convert: wall ${imMs.toFixed(0)} ms (runs ${imRuns.map((r) => r.ms.toFixed(0)).join(', ')}), CPU ${imCpu.toFixed(0)} ms, peak RSS ${Math.max(...imRuns.map((r) => r.rssMb)).toFixed(0)} MB (one decode, ${lock.channels.length} clones; policy memory limit ${spawnSync('convert', ['-list', 'resource'], { encoding: 'utf8' }).stdout.match(/Memory: (\S+)/)?.[1] ?? '?'})`);
   console.log(`ratio: brandlock is ${(imMs / oursMs).toFixed(1)}x faster in wall time (target >= 10x: ${imMs / oursMs >= 10 ? 'met' : 'NOT met'}), ${(imCpu / oursCpu).toFixed(1)}x in CPU time`);

@@ -9,7 +9,7 @@ const root = new URL('../../../', import.meta.url);
 it('npm run demo builds, then produces the sample season into ./delivery, as the README says', () => {
   const demo: string = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).scripts.demo;
   const steps = demo.split('&&').map((s) => s.trim());
-  expect(steps).toEqual(['npm run build', 'node dist/brandlock.mjs produce samples/brief.csv --lock samples/brand-lock.json --out delivery']);
+  expect(steps).toEqual(['npm run build', 'dist/brandlock.mjs produce samples/brief.csv --lock samples/brand-lock.json --out delivery']);
   const readme = readFileSync(new URL('README.md', root), 'utf8');
   expect(readme).toContain('npm ci && npm run demo');
   expect(readme).toMatch(/`npm run demo` produces the sample season[^]*into `\.\/delivery`/);

@@ -39,6 +39,30 @@ describe('encodeVariant', () => {
     await expect(encodeVariant(px, { ...base, format: 'png', maxBytes: 5_000 }, null, null)).rejects.toMatchObject({ name: 'VariantError', code: 'max_bytes', message: expect.stringContaining('lossless') });
   });
 
+  it("embeds libvips' sRGB profile in a JPEG (with XMP and IPTC) and a PNG (with XMP), with the pixels converting to that profile gives", async () => {
+    // Every 4th value of each channel: 64^3 colours, the gamut's corners and edges included.
+    const side = 512;
+    const data = Buffer.alloc(side * side * 3);
+    const level = (v: number) => (v === 63 ? 255 : v * 4);
+    for (let i = 0; i < side * side; i++) data.set([level(i & 63), level((i >> 6) & 63), level((i >> 12) & 63)], i * 3);
+    const px: VariantPixels = { data, width: side, height: side, channels: 3 };
+    const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:format="image/jpeg"/></rdf:RDF></x:xmpmeta>';
+    const res = await encodeVariant(px, { ...base, format: 'jpeg', maxBytes: undefined }, xmp, { title: 'NF-1001 front', description: 'Northfold tee', credit: 'brandlock', keywords: ['black'] });
+    const converted = await sharp(data, { raw: { width: side, height: side, channels: 3 } }).withIccProfile('srgb').jpeg({ quality: 95 }).toBuffer();
+    const [ours, theirs] = await Promise.all([sharp(res.bytes).metadata(), sharp(converted).metadata()]);
+    expect(ours.icc).toBeDefined();
+    expect(Buffer.from(ours.icc!).equals(Buffer.from(theirs.icc!))).toBe(true);
+    expect(ours.xmp?.toString()).toContain('image/jpeg');
+    expect(ours.iptc).toBeDefined();
+    const [a, b] = await Promise.all([sharp(res.bytes).raw().toBuffer(), sharp(converted).raw().toBuffer()]);
+    expect(a.equals(b)).toBe(true);
+    const png = await encodeVariant(px, { ...base, format: 'png', maxBytes: undefined }, xmp, null);
+    const pngMeta = await sharp(png.bytes).metadata();
+    expect(Buffer.from(pngMeta.icc!).equals(Buffer.from(theirs.icc!))).toBe(true);
+    expect(pngMeta.xmp?.toString()).toContain('image/jpeg');
+    expect((await sharp(png.bytes).raw().toBuffer()).equals(data)).toBe(true);
+  });
+
   it('writes the channel dpi into JPEG, PNG and TIFF', async () => {
     const px = await texture(32, 32);
     for (const format of ['jpeg', 'png', 'tiff'] as const) {
