@@ -15,6 +15,27 @@ export function cropMask(mask: Mask, box: Box): Mask {
 }
 
 /**
+ * `box` grown by `margin` pixels on every side, kept inside a `width` x `height` frame.
+ * @example padBox({ x: 2, y: 2, width: 4, height: 4 }, 3, 100, 100) // { x: 0, y: 0, width: 9, height: 9 }
+ */
+export function padBox(box: Box, margin: number, width: number, height: number): Box {
+  const x = Math.max(0, box.x - margin);
+  const y = Math.max(0, box.y - margin);
+  return { x, y, width: Math.min(width, box.x + box.width + margin) - x, height: Math.min(height, box.y + box.height + margin) - y };
+}
+
+/**
+ * A `width` x `height` mask holding `part` at `at` (the box it was cropped from) and clear elsewhere:
+ * the inverse of cropMask.
+ * @example pasteMask(cropMask(mask, box), box, mask.width, mask.height)
+ */
+export function pasteMask(part: Mask, at: Box, width: number, height: number): Mask {
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < at.height; y++) data.set(part.data.subarray(y * at.width, (y + 1) * at.width), (at.y + y) * width + at.x);
+  return { width, height, data };
+}
+
+/**
  * A plane's values inside `box` (the plane is `width` wide).
  * @example cropPlane(lab.l, lab.width, box)
  */

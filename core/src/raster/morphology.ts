@@ -5,7 +5,7 @@
  * frame counting as set: a subject touching the edge of the picture keeps that edge.
  */
 import { maskBox, type Mask } from './mask';
-import { cropMask } from './crop-mask';
+import { cropMask, padBox, pasteMask } from './crop-mask';
 
 const FAR = 0xffff;
 
@@ -81,14 +81,9 @@ function morph(mask: Mask, r: number, erode: boolean): Mask {
   // pixel's neighbourhood lies in it or beyond the frame: the result is the whole frame's.
   const box = maskBox(mask);
   if (!box) return { width, height, data: new Uint8Array(width * height) };
-  const x0 = Math.max(0, box.x - r);
-  const y0 = Math.max(0, box.y - r);
-  const win = { x: x0, y: y0, width: Math.min(width, box.x + box.width + r) - x0, height: Math.min(height, box.y + box.height + r) - y0 };
+  const win = padBox(box, r, width, height);
   if (win.width * win.height > 0.7 * width * height) return morphFrame(mask, r, erode);
-  const part = morphFrame(cropMask(mask, win), r, erode);
-  const data = new Uint8Array(width * height);
-  for (let y = 0; y < win.height; y++) data.set(part.data.subarray(y * win.width, (y + 1) * win.width), (win.y + y) * width + win.x);
-  return { width, height, data };
+  return pasteMask(morphFrame(cropMask(mask, win), r, erode), win, width, height);
 }
 
 function morphFrame(mask: Mask, r: number, erode: boolean): Mask {

@@ -72,11 +72,11 @@ export async function listLocks(db: Queryable): Promise<LockSummary[]> {
 /** Resolved locks by hash: a hash names immutable content, so this never goes stale. */
 const resolvedByHash = new Map<string, BrandLock>();
 
-/** By "current", a number, a "sha256:" hash or a version label (the newest with that label). */
 /** How long "current" is trusted when no lock was published through this process. */
 const CURRENT_LOCK_MEMORY_MS = 1000;
 const currentLock = createReadMemory<LockRow[]>(CURRENT_LOCK_MEMORY_MS);
 
+/** By "current", a number, a "sha256:" hash or a version label (the newest with that label). */
 export async function findLock(db: Queryable, ref: string): Promise<StoredLock | null> {
   const [where, param]: [string, unknown] =
     ref === 'current' ? ['number = (SELECT max(number) FROM locks)', null] : /^\d{1,9}$/.test(ref) ? ['number = $1', Number(ref)] : ref.startsWith('sha256:') ? ['hash = $1', ref] : ['version = $1', ref];

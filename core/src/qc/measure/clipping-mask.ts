@@ -13,7 +13,7 @@
  */
 import type { Box, Mask } from '../../raster/mask';
 import { maskBox } from '../../raster/mask';
-import { cropMask } from '../../raster/crop-mask';
+import { cropMask, padBox, pasteMask } from '../../raster/crop-mask';
 import { closeMask, dilateMask } from '../../raster/morphology';
 import { fillHoles, labelComponents, type Component } from '../../raster/connected-components';
 import type { QcImage } from '../qc-image';
@@ -75,7 +75,7 @@ export function clippingMask(image: QcImage): Mask {
 /**
  * How far each proxy pixel is from the nearest highlight, in units of that highlight's lobe (the
  * distance from its centre over which its light lifts the fabric): below 1 inside the lobe, 2 twice as
- * far out; null when there is no highlight. The swatch is read outside the lobes: a specular lobe
+ * far out (Infinity outside the subject's box); null when there is no highlight. The swatch is read outside the lobes: a specular lobe
  * changes the light on the fabric, not the fabric's colour.
  *
  * A lobe ends where the fabric stops getting darker going out from the highlight: the fabric's mean
@@ -89,15 +89,22 @@ export function highlightReach(image: QcImage): Float32Array | null {
     const lobes = highlightMasks(image).regions.filter((r) => r.highlight);
     if (!lobes.length) return null;
     const { width, height } = image.subject.mask;
+    const box = maskBox(image.subject.mask)!;
+    // Squared distances first, over the subject's box only (the fabric lies inside it); one root at the end.
     const reach = new Float32Array(width * height).fill(Infinity);
     for (const r of lobes) {
       const { cx, cy, lobe } = lobeOf(image, r);
-      for (let y = 0; y < height; y++) {
-        for (let x = 0, p = y * width; x < width; x++, p++) {
-          const d = Math.hypot(x - cx, y - cy) / lobe;
-          if (d < reach[p]) reach[p] = d;
+      const scale = 1 / (lobe * lobe);
+      for (let y = box.y; y < box.y + box.height; y++) {
+        const dy2 = (y - cy) ** 2;
+        for (let x = box.x, p = y * width + x; x < box.x + box.width; x++, p++) {
+          const d2 = ((x - cx) ** 2 + dy2) * scale;
+          if (d2 < reach[p]) reach[p] = d2;
         }
       }
+    }
+    for (let y = box.y; y < box.y + box.height; y++) {
+      for (let x = box.x, p = y * width + x; x < box.x + box.width; x++, p++) reach[p] = Math.sqrt(reach[p]);
     }
     return reach;
   });
@@ -221,15 +228,8 @@ function compute(image: QcImage): HighlightMasks {
  * the subject's box with a margin (the same result as on the whole frame, at a fraction of the cost).
  */
 function closedOutline(subject: Mask, box: Box, radius: number): Mask {
-  const { width, height } = subject;
-  const m = radius + 2;
-  const x0 = Math.max(0, box.x - m);
-  const y0 = Math.max(0, box.y - m);
-  const win = { x: x0, y: y0, width: Math.min(width, box.x + box.width + m) - x0, height: Math.min(height, box.y + box.height + m) - y0 };
-  const closed = fillHoles(closeMask(fillHoles(cropMask(subject, win)), radius));
-  const data = new Uint8Array(width * height);
-  for (let y = 0; y < win.height; y++) data.set(closed.data.subarray(y * win.width, (y + 1) * win.width), (win.y + y) * width + win.x);
-  return { width, height, data };
+  const win = padBox(box, radius + 2, subject.width, subject.height);
+  return pasteMask(fillHoles(closeMask(fillHoles(cropMask(subject, win)), radius)), win, subject.width, subject.height);
 }
 
 /** True when some pixel of the component is in the subject. */

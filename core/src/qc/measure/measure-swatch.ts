@@ -10,9 +10,9 @@
  * sheen); the swatch is their component-wise interquartile mean Lab (CIELAB D65: the mean of the
  * middle half of each component, robust like a median but not stepping between 8-bit code values).
  * A fold darkens the lower half, not the swatch; a flat, evenly lit fabric reads as its middle.
- * Fabric inside a blown highlight's lobe (as far out as it lightens the fabric, see highlightReach) is left out: the lobe
- * is light, not dye; when the lobe covers over three quarters of the fabric, the swatch is read on the
- * quarter farthest from the highlight.
+ * Fabric inside a blown highlight's lobe (as far out as it lightens the fabric, see highlightReach)
+ * is left out: the lobe is light, not dye; when the lobes cover over three quarters of the fabric, the
+ * swatch is read on the quarter farthest from them.
  */
 import type { Lab } from '../../color/lab';
 import { labToSrgb } from '../../color/lab';
@@ -88,10 +88,9 @@ function compute(image: QcImage): SwatchMeasure | null {
   if (!fabric) return null;
   const reach = highlightReach(image);
   if (!reach) return swatchOn(image, fabric.mask, fabric.share);
-  // Fabric lit by a specular highlight is read outside the highlight's lobe. A
-  // hotspot whose glow lights most of a garment leaves too little there (under a quarter of the
-  // fabric): the swatch is then read on the quarter of the fabric farthest from it, which the light
-  // reaches least, never on the glow.
+  // Fabric lit by a specular highlight is read outside the highlight's lobe. A hotspot whose glow
+  // lights most of a garment leaves too little there (under a quarter of the fabric): the swatch is
+  // then read on the quarter of the fabric farthest from it, which the light reaches least.
   const area = maskArea(fabric.mask);
   let kept = 0;
   for (let i = 0; i < reach.length; i++) if (fabric.mask.data[i] && reach[i] > IN_LOBE) kept++;
