@@ -7,7 +7,7 @@
  * else returns null and goes through libvips as before.
  */
 import type { FileHandle } from 'node:fs/promises';
-import { readTiffDirectory, TIFF_TAG, type TiffDirectory } from '../file-metadata/tiff-directory';
+import { readTiffDirectory, TIFF_TAG, type ReadAt, type TiffDirectory } from '../file-metadata/tiff-directory';
 
 export interface TiffStrips {
   width: number;
@@ -21,9 +21,22 @@ export interface TiffStrips {
   rowBytes: number;
   /** Photoshop's layers ride along (tag 37724); a graded copy holds only the composite. */
   photoshopLayers: boolean;
+  /** The directory's metadata as stored, for describeTiff. */
+  tags: TiffTags;
 }
 
-const TAG = { width: 256, height: 257, bits: 258, compression: 259, photometric: 262, fillOrder: 266, stripOffsets: 273, samples: 277, rowsPerStrip: 278, stripBytes: 279, planar: 284, extraSamples: 338, sampleFormat: 339, tileWidth: 322 } as const;
+export interface TiffTags {
+  icc?: Uint8Array;
+  xmp?: Uint8Array;
+  orientation?: number;
+  /** X resolution as stored, and its unit (1 none, 2 inch, 3 centimetre). */
+  xResolution?: number;
+  resolutionUnit?: number;
+  /** An EXIF directory is linked (tag 34665). */
+  exif: boolean;
+}
+
+const TAG = { width: 256, height: 257, bits: 258, compression: 259, photometric: 262, fillOrder: 266, stripOffsets: 273, samples: 277, rowsPerStrip: 278, stripBytes: 279, planar: 284, extraSamples: 338, sampleFormat: 339, tileWidth: 322, orientation: 274, xResolution: 282, resolutionUnit: 296 } as const;
 const TYPE_BYTES: Record<number, number> = { 1: 1, 3: 2, 4: 4 };
 const UNASSOCIATED_ALPHA = 2;
 
@@ -55,13 +68,33 @@ export async function findTiffStrips(file: FileHandle): Promise<TiffStrips | nul
   const rowBytes = w * channels * (depth / 8);
   if (!rps || !offsets || !counts || offsets.length !== strips || counts.length !== strips) return null;
   if (counts.some((n, s) => n < Math.min(rps, h - s * rps) * rowBytes)) return null;
-  return { width: w, height: h, channels, depth, rowsPerStrip: rps, offsets, rowBytes, photoshopLayers: dir.entries.some((e) => e.tag === TIFF_TAG.photoshopLayers) };
+  const [icc, xmp, orientation, unit, xRes] = await Promise.all([tagBytes(dir, TIFF_TAG.icc, read), tagBytes(dir, TIFF_TAG.xmp, read), values(TAG.orientation), values(TAG.resolutionUnit), rational(dir, TAG.xResolution, read)]);
+  const tags: TiffTags = { icc, xmp, orientation: one(orientation), xResolution: xRes, resolutionUnit: one(unit), exif: dir.entries.some((e) => e.tag === TIFF_TAG.exifIfd) };
+  return { width: w, height: h, channels, depth, rowsPerStrip: rps, offsets, rowBytes, photoshopLayers: dir.entries.some((e) => e.tag === TIFF_TAG.photoshopLayers), tags };
+}
+
+/** The bytes of a BYTE or UNDEFINED tag (an ICC profile, an XMP packet), or undefined when absent. */
+async function tagBytes(dir: TiffDirectory, tag: number, read: ReadAt): Promise<Uint8Array | undefined> {
+  const entry = dir.entries.find((e) => e.tag === tag);
+  if (!entry || (entry.type !== 1 && entry.type !== 7) || entry.count > 64 << 20) return undefined;
+  return entry.count <= 4 ? entry.raw.slice(0, entry.count) : read(new DataView(entry.raw.buffer, entry.raw.byteOffset, 4).getUint32(0, dir.littleEndian), entry.count);
+}
+
+/** A RATIONAL tag's first value, or undefined. */
+async function rational(dir: TiffDirectory, tag: number, read: ReadAt): Promise<number | undefined> {
+  const entry = dir.entries.find((e) => e.tag === tag);
+  if (!entry || entry.type !== 5) return undefined;
+  const raw = await read(new DataView(entry.raw.buffer, entry.raw.byteOffset, 4).getUint32(0, dir.littleEndian), 8);
+  if (raw.byteLength < 8) return undefined;
+  const dv = new DataView(raw.buffer, raw.byteOffset, 8);
+  const denominator = dv.getUint32(4, dir.littleEndian);
+  return denominator ? dv.getUint32(0, dir.littleEndian) / denominator : undefined;
 }
 
 const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Every value of a BYTE, SHORT or LONG tag (read from where the entry points when they do not fit in it), or null when absent. */
-async function tagValues(dir: TiffDirectory, tag: number, read: (position: number, length: number) => Promise<Uint8Array>): Promise<number[] | null> {
+async function tagValues(dir: TiffDirectory, tag: number, read: ReadAt): Promise<number[] | null> {
   const entry = dir.entries.find((e) => e.tag === tag);
   if (!entry) return null;
   const size = TYPE_BYTES[entry.type];

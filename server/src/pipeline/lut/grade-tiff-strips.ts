@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ImageDecodeError } from '../decode-image';
+import { ImageDecodeError } from '../decode-limits';
 import type { UncompressedTiffFrame } from './encode-uncompressed-tiff';
 import type { TiffStrips } from './find-tiff-strips';
 

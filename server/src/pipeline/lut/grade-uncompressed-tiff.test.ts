@@ -1,7 +1,7 @@
 // An uncompressed TIFF graded in bands straight from its strips must give the very file the whole-image
 // path gives (libvips decode, grade, encodeUncompressedTiff): same pixels, profile, XMP, resolution and
 // orientation, byte for byte; strips in any order; a truncated file is refused by name with no output.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { applyLutToPixels, concatBytes, parseCubeOrThrow, prepareLut } from '@brandlock/core';
 import { runCli } from '../../cli/run-cli';
 import { captureIo } from '../../../test-support/capture-io';
+import { probeImage } from '../decode-image';
 import { decodeForGrading } from './decode-for-grading';
 import { encodeGraded } from './encode-graded';
 import { findTiffStrips } from './find-tiff-strips';
@@ -145,6 +146,30 @@ describe('grading an uncompressed TIFF in bands', () => {
     const grey = join(dir, 'grey.tif');
     await sharp(small, raw).toColourspace('b-w').tiff({ compression: 'none' }).toFile(grey);
     expect(await strips(grey)).toBeNull();
+  });
+
+  it('describes the source from its own directory as libvips does: size upright, resolution, orientation, profile, XMP', async () => {
+    const width = 60;
+    const height = 40;
+    const rgb = Uint8Array.from(samples(width * height * 3, 255));
+    const raw = { raw: { width, height, channels: 3 as const } };
+    const files: [string, Uint8Array | (() => Promise<unknown>)][] = [
+      ['plain', handMadeTiff(width, height, rgb, 16, 'forward')],
+      ['sharp-defaults', () => sharp(rgb, raw).tiff({ compression: 'none' }).toFile(join(dir, 'sharp-defaults.tif'))],
+      ['p3-xmp-300dpi-rotated', () => sharp(rgb, raw).withIccProfile('p3').withXmp(xmp).withMetadata({ orientation: 8, density: 300.4 }).tiff({ compression: 'none' }).toFile(join(dir, 'p3-xmp-300dpi-rotated.tif'))],
+      ['per-centimetre', () => sharp(rgb, raw).tiff({ compression: 'none', resolutionUnit: 'cm', xres: 11.8, yres: 11.8 }).toFile(join(dir, 'per-centimetre.tif'))],
+      ['low-resolution', () => sharp(rgb, raw).withMetadata({ density: 20 }).tiff({ compression: 'none' }).toFile(join(dir, 'low-resolution.tif'))],
+    ];
+    for (const [name, make] of files) {
+      const input = join(dir, `${name}.tif`);
+      if (make instanceof Uint8Array) writeFileSync(input, make);
+      else await make();
+      expect(await strips(input), name).not.toBeNull();
+      const done = await createImageGrader(lut).grade(input, join(dir, `${name}-graded.tif`));
+      // probeImage says 0 bytes for a file path (sharp gives the size of buffers only); this says the size.
+      expect(done.source, name).toEqual({ ...(await probeImage(input)), bytes: statSync(input).size });
+      expect(readFileSync(join(dir, `${name}-graded.tif`)).equals(await wholeImageFile(input)), name).toBe(true);
+    }
   });
 
   it('refuses a truncated TIFF by name, leaving no output and no temporary file', async () => {

@@ -11,8 +11,6 @@ import type { ImageInfo } from '../decode-image';
 import { formatForPath, type EncodeFormat } from './output-format';
 import { partsLength } from '../file-metadata/embedded-metadata';
 import { writeFileParts } from '../../io/write-file-parts';
-import { decodeForGrading } from './decode-for-grading';
-import { encodeGraded } from './encode-graded';
 import { gradeUncompressedTiff } from './grade-uncompressed-tiff';
 
 export interface ImageGraderOptions {
@@ -22,6 +20,11 @@ export interface ImageGraderOptions {
   /** JPEG: optimised Huffman tables (smaller files, slower; see encodeGraded). */
   optimizeJpeg?: boolean;
   maxPixels?: number;
+  /**
+   * libvips settings to make when this grader first needs libvips (it is loaded then, not before: an
+   * uncompressed TIFF graded to a TIFF never needs it). Threads per operation, and its operation cache.
+   */
+  libvips?: { threads: number; cache: boolean };
   /** Keep one 64 MB colour table for all 8-bit files (a batch); otherwise one per large image. */
   keepColourMemo?: boolean;
 }
@@ -73,6 +76,7 @@ export function createImageGrader(lut: CubeLut, options: ImageGraderOptions = {}
         const streamed = await gradeUncompressedTiff(input, output, options, table, memoFor);
         if (streamed) return streamed;
       }
+      const [{ decodeForGrading }, { encodeGraded }] = await loadLibvipsPath(options.libvips);
       let t = performance.now();
       const px = await decodeForGrading(input, { maxPixels: options.maxPixels });
       const decode = performance.now() - t;
@@ -103,4 +107,14 @@ export function createImageGrader(lut: CubeLut, options: ImageGraderOptions = {}
       return { input, output, width: px.width, height: px.height, depth: px.depth, outputDepth, format, source: info, bytes: partsLength(encoded.parts), notes: [...notes, ...encoded.notes], ms: { decode, grade, encode, write } };
     },
   };
+}
+
+/** The decode and encode modules, which load libvips (sharp), set up as asked the first time. */
+async function loadLibvipsPath(settings: ImageGraderOptions['libvips']) {
+  const [sharp, decode, encode] = await Promise.all([import('sharp'), import('./decode-for-grading'), import('./encode-graded')]);
+  if (settings) {
+    sharp.default.concurrency(settings.threads);
+    sharp.default.cache(settings.cache);
+  }
+  return [decode, encode] as const;
 }
