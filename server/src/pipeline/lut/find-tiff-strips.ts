@@ -4,7 +4,8 @@
  * raw output buffer). Only the layout whose stored bytes are exactly the samples libvips would return
  * is accepted: IFD0, strips (not tiles), no compression, RGB with 3 samples or 4 with unassociated
  * alpha, interleaved, unsigned 8 or 16 bits (16-bit only little-endian, the host's order). Anything
- * else returns null and goes through libvips as before.
+ * else returns null and goes through libvips as before. The directory's profile, XMP, orientation and
+ * resolution come along, so the file can be described without libvips too.
  */
 import type { FileHandle } from 'node:fs/promises';
 import { readTiffDirectory, TIFF_TAG, type ReadAt, type TiffDirectory } from '../file-metadata/tiff-directory';
@@ -40,7 +41,7 @@ const TAG = { width: 256, height: 257, bits: 258, compression: 259, photometric:
 const TYPE_BYTES: Record<number, number> = { 1: 1, 3: 2, 4: 4 };
 const UNASSOCIATED_ALPHA = 2;
 
-/** @example const strips = await findTiffStrips(file); if (strips) readBand(file, strips, 0, 256); */
+/** @example const strips = await findTiffStrips(file); if (strips) await gradeTiffStrips(file, strips, frame, 'out.tif', grade); */
 export async function findTiffStrips(file: FileHandle): Promise<TiffStrips | null> {
   const read = async (position: number, length: number) => {
     const buf = new Uint8Array(length);
