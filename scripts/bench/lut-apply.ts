@@ -147,20 +147,23 @@ try {
     outputs[label] = { brandlock: sizeOf(ours), 'ffmpeg lut3d tetrahedral': sizeOf(theirs) };
   }
 
-  const folder = join(cache, 'folder');
-  const files = readdirSync(folder).filter((f) => f.endsWith('.jpg')).sort().slice(0, FILES);
-  const folderLabel = `a folder of ${files.length} different 24 MP JPEGs (q92)`;
-  step(folderLabel);
-  const oursDir = out('folder-ours');
-  const loopDir = out('folder-loop');
-  const parDir = out('folder-parallel');
-  for (const d of [loopDir, parDir]) mkdirSync(d, { recursive: true });
-  const theirs = [
-    { label: 'shell loop of ffmpeg, one by one', run: () => timed('bash', ['-c', `for f in "$0"/*.jpg; do ffmpeg -v error -y -i "$f" -vf "$1" -q:v 2 "$2/$(basename "$f")" || exit 1; done`, folder, ffLut, loopDir]) },
-    ...(hasParallel ? [{ label: 'GNU parallel -j2 ffmpeg', run: () => timed('parallel', ['-j2', '--halt', 'now,fail=1', 'ffmpeg', '-v', 'error', '-y', '-i', '{}', '-vf', ffLut, '-q:v', '2', `${parDir}/{/}`, ':::', ...files.map((f) => join(folder, f))]) }] : []),
-  ];
-  results.push(measure({ label: folderLabel, ours: () => (rmSync(oursDir, { recursive: true, force: true }), timed(process.execPath, [cli, 'lut', 'apply', lut, folder, '--out', oursDir])), theirs }, FOLDER_RUNS));
-  outputs[folderLabel] = { brandlock: folderSize(oursDir), 'shell loop of ffmpeg, one by one': folderSize(loopDir), 'GNU parallel -j2 ffmpeg': folderSize(parDir) };
+  // --folder-runs 0 times the single files only.
+  if (FOLDER_RUNS > 0) {
+    const folder = join(cache, 'folder');
+    const files = readdirSync(folder).filter((f) => f.endsWith('.jpg')).sort().slice(0, FILES);
+    const folderLabel = `a folder of ${files.length} different 24 MP JPEGs (q92)`;
+    step(folderLabel);
+    const oursDir = out('folder-ours');
+    const loopDir = out('folder-loop');
+    const parDir = out('folder-parallel');
+    for (const d of [loopDir, parDir]) mkdirSync(d, { recursive: true });
+    const theirs = [
+      { label: 'shell loop of ffmpeg, one by one', run: () => timed('bash', ['-c', `for f in "$0"/*.jpg; do ffmpeg -v error -y -i "$f" -vf "$1" -q:v 2 "$2/$(basename "$f")" || exit 1; done`, folder, ffLut, loopDir]) },
+      ...(hasParallel ? [{ label: 'GNU parallel -j2 ffmpeg', run: () => timed('parallel', ['-j2', '--halt', 'now,fail=1', 'ffmpeg', '-v', 'error', '-y', '-i', '{}', '-vf', ffLut, '-q:v', '2', `${parDir}/{/}`, ':::', ...files.map((f) => join(folder, f))]) }] : []),
+    ];
+    results.push(measure({ label: folderLabel, ours: () => (rmSync(oursDir, { recursive: true, force: true }), timed(process.execPath, [cli, 'lut', 'apply', lut, folder, '--out', oursDir])), theirs }, FOLDER_RUNS));
+    outputs[folderLabel] = { brandlock: folderSize(oursDir), 'shell loop of ffmpeg, one by one': folderSize(loopDir), 'GNU parallel -j2 ffmpeg': folderSize(parDir) };
+  }
 
   console.log(`lut apply, whole processes: brandlock (node ${process.version}, dist/brandlock.mjs) against ${version}; 33-point LUT ${lut.split('/').pop()}`);
   console.log(`load average (1, 5, 15 min): ${startLoad} at the start, ${load()} at the end; peak = the largest resident set of any one process (GNU time)`);

@@ -7,18 +7,10 @@ import { open } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 import type { Raster } from '@brandlock/core';
 import { sniffImageHeader } from './sniff-image-header';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_PIXELS, ImageDecodeError, tooManyPixels } from './decode-limits';
+import { iccDescription } from './icc-description';
 
-export type ImageDecodeErrorCode = 'unreadable' | 'unsupported_format' | 'corrupt' | 'too_many_pixels' | 'too_large';
-
-export class ImageDecodeError extends Error {
-  override name = 'ImageDecodeError';
-  constructor(
-    readonly code: ImageDecodeErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { DEFAULT_MAX_PIXELS, ImageDecodeError, type ImageDecodeErrorCode } from './decode-limits';
 
 export interface ImageInfo {
   /** sharp's format name: jpeg, png, webp, tiff, avif/heif, gif... */
@@ -63,8 +55,6 @@ export interface DecodedImage {
 }
 
 const SUPPORTED = new Set(['jpeg', 'png', 'webp', 'tiff', 'avif', 'heif', 'gif']);
-export const DEFAULT_MAX_PIXELS = 100_000_000;
-const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
 /** Reads only the header: format, size, space, profile. Throws ImageDecodeError on bad input. */
 export async function probeImage(input: Uint8Array | string, options: DecodeOptions = {}): Promise<ImageInfo> {
@@ -110,12 +100,6 @@ export async function probeImage(input: Uint8Array | string, options: DecodeOpti
   };
 }
 
-function tooManyPixels(width: number, height: number, maxPixels: number): void {
-  if (width * height > maxPixels) {
-    throw new ImageDecodeError('too_many_pixels', `${width}x${height} is ${(width * height / 1e6).toFixed(1)} MP, above the ${(maxPixels / 1e6).toFixed(0)} MP limit`);
-  }
-}
-
 /** The first bytes of a file, enough to tell its format and (PNG, GIF) its declared size. */
 async function readHead(path: string): Promise<Uint8Array> {
   let file;
@@ -153,30 +137,4 @@ export async function decodeImage(input: Uint8Array | string, options: DecodeOpt
     if (e instanceof ImageDecodeError) throw e;
     throw new ImageDecodeError('corrupt', `cannot decode the image: ${(e as Error).message}`);
   }
-}
-
-/** The profile description tag ('desc') of an ICC profile, for reports ("sRGB IEC61966-2.1"). */
-function iccDescription(icc: Uint8Array): string | undefined {
-  const view = new DataView(icc.buffer, icc.byteOffset, icc.byteLength);
-  if (icc.byteLength < 132) return undefined;
-  const count = view.getUint32(128);
-  for (let i = 0; i < count && 132 + i * 12 + 12 <= icc.byteLength; i++) {
-    const sig = view.getUint32(132 + i * 12);
-    if (sig !== 0x64657363) continue; // 'desc'
-    const off = view.getUint32(132 + i * 12 + 4);
-    const type = String.fromCharCode(...icc.subarray(off, off + 4));
-    if (type === 'desc') {
-      const len = view.getUint32(off + 8);
-      return new TextDecoder('latin1').decode(icc.subarray(off + 12, off + 12 + len)).replace(/\0+$/, '');
-    }
-    if (type === 'mluc') {
-      const recOff = view.getUint32(off + 20 + 4);
-      const recLen = view.getUint32(off + 20);
-      const text = icc.subarray(off + recOff, off + recOff + recLen);
-      let s = '';
-      for (let j = 0; j + 1 < text.length; j += 2) s += String.fromCharCode((text[j] << 8) | text[j + 1]);
-      return s;
-    }
-  }
-  return undefined;
 }

@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { planVariants, createNameRegistry, reviewMasterFileName, type BrandLock, type PlannedJob, type ProductionRecord, type Box } from '@brandlock/core';
 import type { BrandlockClient, Job } from '@brandlock/core/api';
-import { decodeMaster } from '../pipeline/variants/load-master';
-import { cropHints, findSubject } from '../pipeline/variants/find-subject';
+import { loadMasterWithSubject } from '../pipeline/variants/load-master-with-subject';
+import { cropHints } from '../pipeline/variants/find-subject';
 import { renderVariants } from '../pipeline/variants/render-variants';
 import type { DeliveredFile, DeliveryLedger } from './delivery-ledger';
 
@@ -123,8 +123,7 @@ async function deliverVariants(input: DeliverMasterInput): Promise<Omit<DeliverM
   if (!todo.length || input.signal?.aborted) return { delivered: [], failures };
 
   const { bytes } = await input.api.assets.get(record.sha256);
-  const master = await decodeMaster(bytes);
-  const found = await findSubject(master, (record.post?.subject as Box | undefined) ?? null);
+  const { master, subject: found } = await loadMasterWithSubject(bytes, (record.post?.subject as Box | undefined) ?? null);
   const hints = cropHints(found);
   const { plans } = plansFor({ width: master.width, height: master.height, sha256: master.sha256 }, hints.subject);
   const wanted = new Set(todo.map((p) => p.channel.id));

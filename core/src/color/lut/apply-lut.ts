@@ -36,7 +36,7 @@ export interface LutPixels {
   readonly data: Uint8Array | Uint8ClampedArray | Uint16Array;
 }
 
-export { createColourMemo, type ColourMemo } from './private/colour-memo';
+export { createColourMemo, COLOUR_MEMO_BYTES, type ColourMemo } from './private/colour-memo';
 
 const KERNELS_8: Record<LutInterpolation, Kernel8> = { tetrahedral: tetrahedral8, trilinear: trilinear8 };
 const KERNELS_16 = { tetrahedral: tetrahedral16, trilinear: trilinear16 };

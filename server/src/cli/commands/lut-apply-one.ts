@@ -1,16 +1,13 @@
 /** `brandlock lut apply <lut> <in> <out>`: one file, graded in this process with every core libvips can use. */
 import { availableParallelism } from 'node:os';
-import sharp from 'sharp';
 import type { CubeLut } from '@brandlock/core';
 import { EXIT, InputError, type CliIo } from '../command';
 import { createImageGrader, type ImageGraderOptions } from '../../pipeline/lut/image-grader';
 
 export async function gradeOneFile(args: { lut: CubeLut; lutPath: string; input: string; output: string; options: ImageGraderOptions }, io: CliIo): Promise<number> {
-  sharp.concurrency(availableParallelism());
-  sharp.cache(false);
   let done;
   try {
-    done = await createImageGrader(args.lut, args.options).grade(args.input, args.output);
+    done = await createImageGrader(args.lut, { ...args.options, libvips: { threads: availableParallelism(), cache: false } }).grade(args.input, args.output);
   } catch (e) {
     const err = e as Error;
     if (err.name === 'ImageDecodeError') throw new InputError(`${args.input}: ${err.message}`);

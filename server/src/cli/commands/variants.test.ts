@@ -104,4 +104,17 @@ describe('brandlock variants', () => {
     expect(code).toBe(1);
     expect(io.stderr()).toContain('notes.jpg: not an image format');
   });
+
+  it('reports a broken lock before a broken master (the master is decoded while the lock is read), and a subject box outside the master', async () => {
+    await writeFile(join(work, 'notes2.jpg'), 'hello');
+    await writeFile(join(work, 'broken-lock.json'), '{"version": 1}');
+    const io = capture(work);
+    expect(await runCli(['variants', 'notes2.jpg', '--lock', 'broken-lock.json', '--sku', 'x', '--out', 'o9'], io)).toBe(1);
+    expect(io.stderr()).toMatch(/^brandlock variants: broken-lock\.json: \d+ problem\(s\)/);
+    expect(io.stderr()).not.toContain('notes2.jpg');
+    const r = await variants(['--sku', 'x', '--channels', 'ig-square', '--subject', '100,100,1400,50', '--out', 'o10']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('master.jpg: the subject box 100,100,1400,50 is not inside the 1400x2100 master');
+    await expect(readdir(join(work, 'o10'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });

@@ -5,10 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
-import { formatLockIssue, selectChannels, VariantProvenance, type Box, type FocalPoint } from '@brandlock/core';
+import type { Box, FocalPoint } from '@brandlock/core';
 import { EXIT, InputError, UsageError, type CliArgs, type CliCommand } from '../command';
-import { readLockFile } from '../../io/read-lock-file';
-import { readJsonFile } from '../../io/read-json-file';
 import type { MakeVariantsResult } from '../../pipeline/variants/make-variants';
 
 const str = (v: CliArgs['values'][string]) => (typeof v === 'string' ? v : undefined);
@@ -17,19 +15,6 @@ function numbers(flag: string, text: string, count: number): number[] {
   const parts = text.split(',').map((s) => Number(s.trim()));
   if (parts.length !== count || parts.some((n) => !Number.isFinite(n) || n < 0)) throw new UsageError(`--${flag} expects ${count} non-negative numbers separated by commas, got "${text}"`);
   return parts;
-}
-
-async function provenanceFrom(values: CliArgs['values'], cwd: string): Promise<VariantProvenance> {
-  const file = str(values.provenance);
-  const fromFile = file ? ((await readJsonFile(resolve(cwd, file), file)) as Record<string, unknown>) : {};
-  const flags = { jobId: values.job, provider: values.provider, model: values.model, seed: str(values.seed), recipeHash: values['recipe-hash'], qc: values.qc, digitalSourceType: values['source-type'], title: values.title, description: values.description };
-  const merged = { ...fromFile, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
-  const parsed = VariantProvenance.safeParse(merged);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`${file && issue.path[0] in fromFile ? `${file}: ` : ''}provenance field "${issue.path.join('.')}": ${issue.message}`);
-  }
-  return parsed.data;
 }
 
 export const variants: CliCommand = {
@@ -92,6 +77,14 @@ factor; that is not a failure.`,
     const market = str(values.market)?.toUpperCase();
     if (market !== undefined && !/^[A-Z]{2}$/.test(market)) throw new UsageError(`--market expects an ISO 3166 code like DE, got "${values.market}"`);
 
+    // The master's decode starts first and runs in libvips threads while the lock is read and checked
+    // here (a bad lock is still reported first; the decode's outcome waits until it is asked for).
+    const [{ default: sharp }, { loadMasterFile }] = await Promise.all([import('sharp'), import('../../pipeline/variants/load-master-file')]);
+    sharp.concurrency(availableParallelism());
+    const masterPath = positionals[0];
+    const loading = loadMasterFile(resolve(io.cwd, masterPath), subject);
+    loading.catch(() => undefined);
+    const { formatLockIssue, provenanceFrom, readLockFile, selectChannels } = await import('./variants-inputs');
     const lockRes = await readLockFile(resolve(io.cwd, lockPath));
     if (!lockRes.success) throw new InputError(`${lockPath}: ${lockRes.issues.length} problem(s)\n${lockRes.issues.map((i) => `  ${formatLockIssue(i)}`).join('\n')}`);
     const ids = str(values.channels)?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -100,12 +93,10 @@ factor; that is not a failure.`,
     const provenance = await provenanceFrom(values, io.cwd);
     if (provenance.qc === 'reject') throw new InputError('the QC verdict is "reject": variants are made only from approved masters (pass or flag)');
 
-    const [{ default: sharp }, { makeVariants }, { TRUSTED_SUBJECT }, { publishFile }] = await Promise.all([import('sharp'), import('../../pipeline/variants/make-variants'), import('../../pipeline/variants/find-subject'), import('../../pipeline/variants/publish-file')]);
-    sharp.concurrency(availableParallelism());
-    const masterPath = positionals[0];
+    const [{ makeVariants }, { TRUSTED_SUBJECT }, { publishFile }] = await Promise.all([import('../../pipeline/variants/make-variants'), import('../../pipeline/variants/find-subject'), import('../../pipeline/variants/publish-file')]);
     let result: MakeVariantsResult;
     try {
-      result = await makeVariants({ masterPath: resolve(io.cwd, masterPath), lock: lockRes.lock, lockHash: lockRes.hash, channels: selected.channels, sku, colorway: str(values.colorway), view: str(values.view), category: str(values.category), market, index, subject, focal, framing, provenance, outDir: resolve(io.cwd, str(values.out) ?? 'variants'), signal: io.signal });
+      result = await makeVariants({ masterPath: resolve(io.cwd, masterPath), lock: lockRes.lock, lockHash: lockRes.hash, channels: selected.channels, sku, colorway: str(values.colorway), view: str(values.view), category: str(values.category), market, index, subject, loading, focal, framing, provenance, outDir: resolve(io.cwd, str(values.out) ?? 'variants'), signal: io.signal });
     } catch (e) {
       const err = e as Error;
       if (err.name === 'ImageDecodeError' || err.name === 'SubjectOutsideError') throw new InputError(`${masterPath}: ${err.message}`);

@@ -29,13 +29,34 @@ export const CAN_WRITE_TIFF_DIRECTLY = new Uint8Array(new Uint16Array([1]).buffe
 
 /** @example const { parts } = encodeUncompressedTiff(px, { icc, xmp }, { density: 300, orientation: 1 }); */
 export function encodeUncompressedTiff(px: GradedPixels, meta: EmbeddedMetadata, tags: UncompressedTiffTags = {}): SplicedFile {
-  const { width, height, channels, depth } = px;
   const pixels = new Uint8Array(px.data.buffer, px.data.byteOffset, px.data.byteLength);
+  const frame = uncompressedTiffFrame(px, meta, tags);
+  if (pixels.byteLength !== frame.pixelBytes) throw new RangeError(`internal: ${pixels.byteLength} bytes of pixels for a ${px.width}x${px.height}x${px.channels} ${px.depth}-bit image`);
+  return { parts: [frame.head, pixels, ...frame.tail], notes: frame.notes };
+}
+
+/** What goes around the pixels of an uncompressed TIFF: the bytes before them and the bytes after. */
+export interface UncompressedTiffFrame {
+  head: Uint8Array;
+  /** Bytes of pixel data the frame was laid out for (rows of width x channels samples, no padding). */
+  pixelBytes: number;
+  /** A padding byte when the pixel data has an odd length, then the directory and its values. */
+  tail: Uint8Array[];
+  notes: string[];
+}
+
+/**
+ * The header and directory of an uncompressed TIFF of this size, so its pixels can be written between
+ * them as they are produced, in bands, without holding the whole image.
+ * @example const { head, tail } = uncompressedTiffFrame({ width, height, channels: 3, depth: 8 }, meta);
+ */
+export function uncompressedTiffFrame(image: Pick<GradedPixels, 'width' | 'height' | 'channels' | 'depth'>, meta: EmbeddedMetadata, tags: UncompressedTiffTags = {}): UncompressedTiffFrame {
+  const { width, height, channels, depth } = image;
   const rowBytes = width * channels * (depth / 8);
-  if (pixels.byteLength !== rowBytes * height) throw new RangeError(`internal: ${pixels.byteLength} bytes of pixels for a ${width}x${height}x${channels} ${depth}-bit image`);
+  const pixelBytes = rowBytes * height;
   const strips = Math.ceil(height / ROWS_PER_STRIP);
   const dataAt = 8;
-  const ifdAt = dataAt + pixels.byteLength + (pixels.byteLength & 1);
+  const ifdAt = dataAt + pixelBytes + (pixelBytes & 1);
   const dpi = tags.density && tags.density > 0 ? tags.density : 72;
   const entries: { tag: number; type: number; values: number[] | Uint8Array }[] = [
     { tag: 256, type: LONG, values: [width] },
@@ -84,7 +105,7 @@ export function encodeUncompressedTiff(px: GradedPixels, meta: EmbeddedMetadata,
   header.set([0x49, 0x49]);
   hv.setUint16(2, 42, true);
   hv.setUint32(4, ifdAt, true);
-  return { parts: [header, pixels, ...(pixels.byteLength & 1 ? [new Uint8Array(1)] : []), tail], notes: meta.exif ? ['EXIF is not written into TIFF files (the profile and XMP are)'] : [] };
+  return { head: header, pixelBytes, tail: [...(pixelBytes & 1 ? [new Uint8Array(1)] : []), tail], notes: meta.exif ? ['EXIF is not written into TIFF files (the profile and XMP are)'] : [] };
 }
 
 /** A resolution as a TIFF RATIONAL (numerator, denominator), exact to 1/10000 of a pixel per inch. */

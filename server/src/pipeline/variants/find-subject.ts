@@ -3,7 +3,7 @@
  * master's alpha channel, or the core estimate (studio segmentation, then saliency) on a small
  * proxy. Whatever produced it, the crop only sees a box and a focal point.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { alphaBounds, estimateSubject, scaleBoxToImage, type Box, type FocalPoint } from '@brandlock/core';
 import { masterRaster, type LoadedMaster } from './load-master';
 
@@ -36,11 +36,20 @@ export async function findSubject(master: LoadedMaster, given?: Box | null): Pro
     const alpha = alphaBounds(masterRaster(master));
     if (alpha) return { box: alpha.box, focal: null, source: 'alpha', confidence: 1 };
   }
-  const { data, info } = await sharp(master.pixels, { raw: { width: master.width, height: master.height, channels: master.channels } })
-    .resize(PROXY, PROXY, { fit: 'inside' })
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  return estimateOnProxy(sharp(master.pixels, { raw: { width: master.width, height: master.height, channels: master.channels } }), master);
+}
+
+/**
+ * The estimate for a JPEG master straight from its file, before (or while) the master is decoded: the
+ * proxy comes from libjpeg's shrink-on-load (1/8 of a 24 MP master's pixels, its DCT scaled), then the
+ * same Lanczos reduce, upright and in sRGB as the decoded master is. `size` is the upright master's.
+ */
+export async function findSubjectInJpeg(bytes: Uint8Array, size: { width: number; height: number }, maxPixels: number): Promise<FoundSubject> {
+  return estimateOnProxy(sharp(bytes, { limitInputPixels: maxPixels }).autoOrient().toColourspace('srgb'), size);
+}
+
+async function estimateOnProxy(source: Sharp, master: { width: number; height: number }): Promise<FoundSubject> {
+  const { data, info } = await source.resize(PROXY, PROXY, { fit: 'inside' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const proxy = { width: info.width, height: info.height, depth: 8 as const, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   const est = estimateSubject(proxy);
   const fx = master.width / info.width;

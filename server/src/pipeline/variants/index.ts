@@ -1,5 +1,7 @@
 export * from './load-master';
 export * from './find-subject';
+export * from './load-master-with-subject';
+export * from './load-master-file';
 export * from './render-variant-pixels';
 export * from './encode-variant';
 export * from './publish-file';

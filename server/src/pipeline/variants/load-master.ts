@@ -23,19 +23,22 @@ export interface LoadedMaster {
 
 /** Reads and decodes a master file; failures are ImageDecodeErrors whose `code` says why. */
 export async function loadMaster(path: string, options: { maxPixels?: number } = {}): Promise<LoadedMaster> {
-  let bytes: Buffer;
+  return decodeMaster(await readMasterFile(path), options);
+}
+
+/** A master file's bytes; a missing or unreadable file is an ImageDecodeError. */
+export async function readMasterFile(path: string): Promise<Buffer> {
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ImageDecodeError('unreadable', code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? (e as Error).message})`);
   }
-  return decodeMaster(bytes, options);
 }
 
-/** Decodes a master already in memory (an upload, a provider result). */
-export async function decodeMaster(bytes: Uint8Array, options: { maxPixels?: number } = {}): Promise<LoadedMaster> {
-  const info = await probeImage(bytes, options);
+/** Decodes a master already in memory (an upload, a provider result); `info` when it was probed already. */
+export async function decodeMaster(bytes: Uint8Array, options: { maxPixels?: number; info?: ImageInfo } = {}): Promise<LoadedMaster> {
+  const info = options.info ?? (await probeImage(bytes, options));
   const channels = info.hasAlpha ? 4 : 3;
   try {
     let pipeline = sharp(bytes, { limitInputPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS, failOn: 'truncated' }).autoOrient().toColourspace('srgb');

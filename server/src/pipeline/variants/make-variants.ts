@@ -6,14 +6,18 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createNameRegistry, planVariants, type Box, type UpscaleSkip, type VariantPlanIssue, type VariantRequest } from '@brandlock/core';
-import { cropHints, findSubject, type FoundSubject } from './find-subject';
-import { loadMaster, type LoadedMaster } from './load-master';
+import { cropHints, type FoundSubject } from './find-subject';
+import type { LoadedMaster } from './load-master';
+import { loadMasterFile } from './load-master-file';
+import type { MasterWithSubject } from './load-master-with-subject';
 import { renderVariants, type VariantFailure, type VariantManifestEntry } from './render-variants';
 
 /** core's VariantRequest, with the master read from a file (its size and subject found there when not given). */
 export interface MakeVariantsRequest extends Omit<VariantRequest, 'master' | 'subject'> {
   masterPath: string;
   subject?: Box | null;
+  /** The master already being loaded (loadMasterFile of masterPath and subject), started before the lock was read. */
+  loading?: Promise<MasterWithSubject>;
   outDir: string;
   parallel?: number;
   signal?: AbortSignal;
@@ -32,9 +36,7 @@ export interface MakeVariantsResult {
 }
 
 export async function makeVariants(req: MakeVariantsRequest): Promise<MakeVariantsResult> {
-  const master = await loadMaster(req.masterPath);
-  if (req.subject) checkInside(req.subject, master);
-  const subject = await findSubject(master, req.subject);
+  const { master, subject } = await (req.loading ?? loadMasterFile(req.masterPath, req.subject));
   const outDir = resolve(req.outDir);
   const names = await mkdir(outDir, { recursive: true })
     .then(() => readdir(outDir))
@@ -55,15 +57,4 @@ export async function makeVariants(req: MakeVariantsRequest): Promise<MakeVarian
 /** The output folder cannot be created or read (a file in the way, no permission). */
 export class OutputFolderError extends Error {
   override name = 'OutputFolderError';
-}
-
-/** A subject box given by the user must lie inside the master. */
-export class SubjectOutsideError extends Error {
-  override name = 'SubjectOutsideError';
-}
-
-function checkInside(box: Box, master: { width: number; height: number }): void {
-  if (box.width <= 0 || box.height <= 0 || box.x < 0 || box.y < 0 || box.x + box.width > master.width || box.y + box.height > master.height) {
-    throw new SubjectOutsideError(`the subject box ${box.x},${box.y},${box.width},${box.height} is not inside the ${master.width}x${master.height} master`);
-  }
 }

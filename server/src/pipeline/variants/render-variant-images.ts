@@ -5,8 +5,8 @@
  * publishing belong to the caller (`makeVariants` does them for the CLI).
  */
 import { planCrop, type Box, type ChannelSpec, type CropNote, type FocalPoint, type FramingLines, type ImageFormat } from '@brandlock/core';
-import { decodeMaster } from './load-master';
-import { cropHints, findSubject, type FoundSubject } from './find-subject';
+import { loadMasterWithSubject } from './load-master-with-subject';
+import { cropHints, type FoundSubject } from './find-subject';
 import { encodePlannedVariant } from './encode-variant';
 import { slowestFirst } from './slowest-first';
 
@@ -34,8 +34,7 @@ export interface RenderVariantImagesRequest {
 }
 
 export async function renderVariantImages(req: RenderVariantImagesRequest): Promise<{ subject: FoundSubject; images: VariantImage[] }> {
-  const master = await decodeMaster(req.master, { maxPixels: req.maxPixels });
-  const subject = await findSubject(master, req.subject);
+  const { master, subject } = await loadMasterWithSubject(req.master, req.subject, { maxPixels: req.maxPixels });
   const hints = cropHints(subject, req.focal);
   const crops = req.channels.map((spec) => planCrop({ image: master, spec, subject: hints.subject, focal: hints.focal, framing: req.framing }));
   const images: VariantImage[] = new Array(crops.length);
