@@ -24,6 +24,13 @@ describe('pgliteDatabase queryPrepared', () => {
     expect(prepared[2]).toEqual([{ id: "it's \\ here", body: 'quoted' }]);
   });
 
+  it('gives columns the same types as query: numbers, timestamps, json, arrays and nulls', async () => {
+    const sql = "SELECT id, length(body) AS n, timestamptz '2026-12-07 05:00:00+00' AS at, jsonb_build_object('body', body, 'list', jsonb_build_array(1, 'two')) AS doc, ARRAY[id, body] AS pair, NULL::text AS none FROM notes WHERE id = $1";
+    const prepared = await db.queryPrepared('notes_typed', sql, ['b']);
+    expect(prepared).toEqual(await db.query(sql, ['b']));
+    expect(prepared[0]).toEqual({ id: 'b', n: 6, at: new Date('2026-12-07T05:00:00Z'), doc: { body: 'second', list: [1, 'two'] }, pair: ['b', 'second'], none: null });
+  });
+
   it('refuses a parameter with a NUL character', async () => {
     await expect(db.queryPrepared('notes_by_id', SQL, ['a\0b'])).rejects.toThrow(/text without NUL/);
   });
