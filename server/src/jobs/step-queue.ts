@@ -12,6 +12,14 @@ import type { ProviderName } from '../providers/provider';
 export const PROVIDER_QUEUES: ProviderName[] = ['local', 'fal', 'replicate', 'runway', 'comfyui'];
 export const DEAD_LETTER_QUEUE = 'brandlock-step-dead';
 export const queueOf = (provider: ProviderName) => `brandlock-step-${provider}`;
+const QUEUE_SCHEMA = 'pgboss';
+
+/**
+ * SQL that is true while the step a job row names (`<alias>.step_id`, on its provider's queue) waits
+ * or runs in the queue: for checking many jobs in one statement instead of one `isPending` each.
+ */
+export const stepPendingSql = (alias: string) =>
+  `EXISTS (SELECT 1 FROM ${QUEUE_SCHEMA}.job step WHERE step.name = 'brandlock-step-' || ${alias}.provider AND step.id = ${alias}.step_id::uuid AND step.state IN ('created', 'retry', 'active'))`;
 
 export interface StepData {
   jobId: string;
@@ -50,7 +58,7 @@ export interface StepQueue {
 export function createStepQueue(db: Database, options: StepQueueOptions): StepQueue {
   const boss = new PgBoss({
     db: db.bossDb(),
-    schema: 'pgboss',
+    schema: QUEUE_SCHEMA,
     maintenanceIntervalSeconds: Math.max(1, Math.min(60, options.stepTimeoutSeconds)),
     monitorStateIntervalSeconds: 60,
     archiveCompletedAfterSeconds: 3600,
