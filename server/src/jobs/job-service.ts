@@ -167,6 +167,8 @@ export function createJobService(deps: JobServiceDeps) {
       await recordEvent(db, actor(token), 'job.cancel', jobId, { state: row.state });
       if (row.state === 'queued' && !row.provider_job_id && !row.lease_owner && (await moveJob(db, jobId, { from: ['queued'], state: 'canceled', stage: 'canceled before it started' }))) {
         deps.notifier.notify(jobId);
+        // Its step would otherwise wait in the queue, and a worker would fetch it only to find the job over.
+        if (row.step_id) await deps.queue.cancel(row.provider, row.step_id);
       } else {
         await deps.queue.schedule(jobId, row.provider);
       }

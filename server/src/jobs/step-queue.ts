@@ -46,6 +46,8 @@ export interface StepQueue {
   scheduleManyWithin(tx: Queryable, jobs: readonly { jobId: string; provider: ProviderName; stepId: string }[]): Promise<() => void>;
   /** Schedules the first step of many jobs at once (a brief's batch). */
   scheduleMany(jobs: { jobId: string; provider: ProviderName }[]): Promise<void>;
+  /** Takes a waiting step out of the queue (its job was canceled before it started), so no worker fetches it for nothing. */
+  cancel(provider: ProviderName, stepId: string): Promise<void>;
   /** Whether a step with this id is still waiting or running. */
   isPending(provider: ProviderName, stepId: string): Promise<boolean>;
   work(provider: ProviderName, workers: number, handler: (data: StepData, stepId: string) => Promise<void>): Promise<void>;
@@ -108,6 +110,9 @@ export function createStepQueue(db: Database, options: StepQueueOptions): StepQu
         );
       }
       for (const provider of new Set(jobs.map((j) => j.provider))) for (const id of wakers.get(provider) ?? []) boss.notifyWorker(id);
+    },
+    async cancel(provider, stepId) {
+      await boss.cancel(queueOf(provider), stepId);
     },
     async isPending(provider, stepId) {
       const job = await boss.getJobById(queueOf(provider), stepId);
