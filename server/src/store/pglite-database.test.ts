@@ -35,3 +35,16 @@ describe('pgliteDatabase queryPrepared', () => {
     await expect(db.queryPrepared('notes_by_id', SQL, ['a\0b'])).rejects.toThrow(/text without NUL/);
   });
 });
+
+describe('pgliteDatabase bossDb', () => {
+  it("gives pg-boss's parameterized statements (prepared once) the rows query gives: text with quotes, numbers, booleans, nulls, dates, arrays and json", async () => {
+    const sql = "SELECT $1::text AS t, $2::int + 1 AS n, $3::boolean AS b, $4::text AS none, $5::timestamptz AS at, cardinality($6::uuid[]) AS ids, $6::uuid[] AS list, $7::jsonb->'a' AS doc, $8::text[] AS words";
+    const values = ["it's \\ here", 41, true, null, new Date('2026-12-07T05:00:00Z'), ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'], { a: [1, 'x'] }, ['a "quoted" word', 'back\\slash', 'comma, too', '']];
+    const boss = db.bossDb();
+    for (let i = 0; i < 2; i++) {
+      const { rows } = await boss.executeSql(sql, values);
+      expect(rows).toEqual(await db.query(sql, values));
+      expect(rows[0]).toMatchObject({ t: "it's \\ here", n: 42, b: true, none: null, at: new Date('2026-12-07T05:00:00Z'), ids: 2, doc: [1, 'x'], words: ['a "quoted" word', 'back\\slash', 'comma, too', ''] });
+    }
+  });
+});
