@@ -174,7 +174,7 @@ describe('a generate job on the local provider, end to end through the API', () 
 });
 
 describe('cancel', () => {
-  it('cancels a queued job at once', async () => {
+  it('cancels a queued job at once and takes its step out of the queue (no worker fetches it for nothing)', async () => {
     const idle = await startTestServer({ workers: false });
     try {
       const res = await idle.request('/v1/locks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: await readFile(new URL('brand-lock.json', samples), 'utf8') });
@@ -182,6 +182,8 @@ describe('cancel', () => {
       const job = await (await idle.request('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'moodboard', moodboard: { count: 6 } }) })).json();
       const canceled = await (await idle.request(`/v1/jobs/${job.id}/cancel`, { method: 'POST' })).json();
       expect(canceled).toMatchObject({ state: 'canceled', cancelRequested: true });
+      const [row] = await idle.server.db.query<{ step_id: string }>('SELECT step_id FROM jobs WHERE id = $1', [job.id]);
+      expect(await idle.server.queue.isPending('local', row.step_id)).toBe(false);
     } finally {
       await idle.close();
     }

@@ -28,6 +28,33 @@ describe('createGroupCommit', () => {
     expect(groups).toEqual([['a'], ['b', 'c', 'd']]);
   });
 
+  it('waits, briefly, for items it is told are on their way, and a lone writer does not wait', async () => {
+    const groups: string[][] = [];
+    let onTheWay = 1;
+    const commit = createGroupCommit(async (items: string[]) => {
+      groups.push(items);
+      return items;
+    }, { maxGroup: 64, arriving: () => onTheWay > 0, gatherMs: 10_000 });
+    const first = commit.write('a');
+    // The second request is still being planned for a few turns of the event loop.
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    onTheWay = 0;
+    const second = commit.write('b');
+    expect(await Promise.all([first, second])).toEqual(['a', 'b']);
+    expect(await commit.write('c')).toBe('c');
+    expect(groups).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('stops waiting after gatherMs for an item that does not come', async () => {
+    const groups: string[][] = [];
+    const commit = createGroupCommit(async (items: string[]) => {
+      groups.push(items);
+      return items;
+    }, { maxGroup: 64, arriving: () => true, gatherMs: 20 });
+    expect(await commit.write('a')).toBe('a');
+    expect(groups).toEqual([['a']]);
+  });
+
   it('fails only the bad item when a group write throws', async () => {
     const groups: string[][] = [];
     const commit = createGroupCommit(async (items: string[]) => {

@@ -20,7 +20,18 @@ interface Waiting<T, R> {
  * `writeGroup` gets the items in arrival order and returns one result per item, in the same order.
  * @example const jobs = createGroupCommit((items) => insertAll(items), { maxGroup: 64 }); await jobs.write(job);
  */
-export function createGroupCommit<T, R>(writeGroup: (items: T[]) => Promise<R[]>, options: { maxGroup: number }): GroupCommit<T, R> {
+export interface GroupCommitOptions {
+  maxGroup: number;
+  /**
+   * Whether more items are on their way (requests already being handled that will write): a group
+   * then waits for them, turn by turn of the event loop, up to `gatherMs`, as Postgres's commit_delay
+   * waits for sibling transactions. A lone writer never waits.
+   */
+  arriving?: () => boolean;
+  gatherMs?: number;
+}
+
+export function createGroupCommit<T, R>(writeGroup: (items: T[]) => Promise<R[]>, options: GroupCommitOptions): GroupCommit<T, R> {
   let waiting: Waiting<T, R>[] = [];
   let writing = false;
 
@@ -37,6 +48,9 @@ export function createGroupCommit<T, R>(writeGroup: (items: T[]) => Promise<R[]>
     // One turn of the event loop lets requests that arrived together join the first group.
     await new Promise((resolve) => setImmediate(resolve));
     while (waiting.length) {
+      for (const until = performance.now() + (options.gatherMs ?? 0); waiting.length < options.maxGroup && options.arriving?.() && performance.now() < until; ) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const group = waiting.slice(0, options.maxGroup);
       waiting = waiting.slice(group.length);
       try {

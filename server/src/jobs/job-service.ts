@@ -48,10 +48,14 @@ interface JobWrite {
 
 /** Concurrent submissions written in one transaction at most (a brief's batch has its own path). */
 const MAX_JOBS_PER_COMMIT = 64;
+/** How long a group waits at most for submissions already being planned (each commit is a turn of PGlite on the API thread). */
+const GATHER_MS = 3;
 
 export function createJobService(deps: JobServiceDeps) {
   const { db } = deps;
-  const jobWrites = createGroupCommit(writeJobs, { maxGroup: MAX_JOBS_PER_COMMIT });
+  /** Submissions being checked and planned that have not reached the group commit yet. */
+  let arriving = 0;
+  const jobWrites = createGroupCommit(writeJobs, { maxGroup: MAX_JOBS_PER_COMMIT, arriving: () => arriving > 0, gatherMs: GATHER_MS });
 
   async function replay(token: AuthenticatedToken, key: string, requestHash: string): Promise<CreateJobResult | null> {
     const rows = await db.query<{ request_hash: string; job_id: string }>('SELECT request_hash, job_id FROM idempotency_keys WHERE token_id = $1 AND key = $2', [token.id, key]);
@@ -60,7 +64,22 @@ export function createJobService(deps: JobServiceDeps) {
     return { status: 200, job: (await getJob(db, rows[0].job_id))! };
   }
 
-  async function create(body: z.output<typeof JobCreateRequest>, token: AuthenticatedToken, idempotencyKey?: string): Promise<CreateJobResult> {
+  /**
+   * Counts a submission from the moment its request comes in until it reaches the group commit (or
+   * fails before): a group being written waits briefly for such submissions. Returns the function
+   * that ends the count (idempotent).
+   */
+  function announce(): () => void {
+    arriving++;
+    let counted = true;
+    return () => {
+      if (counted) arriving--;
+      counted = false;
+    };
+  }
+
+  /** `arrived` ends the submission's `announce` count as it joins a group. */
+  async function create(body: z.output<typeof JobCreateRequest>, token: AuthenticatedToken, idempotencyKey?: string, arrived: () => void = () => undefined): Promise<CreateJobResult> {
     const requestHash = contentHash(body);
     if (idempotencyKey) {
       const previous = await replay(token, idempotencyKey, requestHash);
@@ -73,7 +92,9 @@ export function createJobService(deps: JobServiceDeps) {
     }
     await deps.admit?.(token, 1);
     const job: NewJob = { ...plan.job, id: randomUUID(), requested_by: token.name, token_id: token.id };
-    const written = await jobWrites.write({ job, stepId: randomUUID(), token, idempotencyKey, requestHash });
+    const write = jobWrites.write({ job, stepId: randomUUID(), token, idempotencyKey, requestHash });
+    arrived();
+    const written = await write;
     if (written === 'raced') return (await replay(token, idempotencyKey!, requestHash))!;
     // A job just created has no outputs: its answer is the row as inserted.
     return { status: 202, job: toApiJob(written, []) };
@@ -167,6 +188,8 @@ export function createJobService(deps: JobServiceDeps) {
       await recordEvent(db, actor(token), 'job.cancel', jobId, { state: row.state });
       if (row.state === 'queued' && !row.provider_job_id && !row.lease_owner && (await moveJob(db, jobId, { from: ['queued'], state: 'canceled', stage: 'canceled before it started' }))) {
         deps.notifier.notify(jobId);
+        // Its step would otherwise wait in the queue, and a worker would fetch it only to find the job over.
+        if (row.step_id) await deps.queue.cancel(row.provider, row.step_id);
       } else {
         await deps.queue.schedule(jobId, row.provider);
       }
@@ -174,7 +197,7 @@ export function createJobService(deps: JobServiceDeps) {
     return getJob(db, jobId);
   }
 
-  return { create, queueBrief, cancel };
+  return { announce, create, queueBrief, cancel };
 }
 
 function jobFromPlan(p: PlannedJob, briefId: string, provider: ProviderName, sources: string[], background: string, token: AuthenticatedToken): NewJob {

@@ -33,6 +33,20 @@ describe('reconciler', () => {
     expect(after.step_id).not.toBe(row.step_id);
     expect(await t.server.queue.isPending('local', after.step_id)).toBe(true);
   });
+
+  it('finds a lost step behind a backlog of more than 500 jobs that are waiting their turn', async () => {
+    t = await startTestServer({ workers: false });
+    await moodboardJob(t);
+    const create = () => t!.request('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'moodboard', moodboard: { count: 6 } }) });
+    for (let i = 0; i < 520; i += 20) expect((await Promise.all(Array.from({ length: 20 }, create))).every((r) => r.status === 202)).toBe(true);
+    const lost: { id: string } = await (await create()).json();
+    const [row] = await t.server.db.query<{ step_id: string }>('SELECT step_id FROM jobs WHERE id = $1', [lost.id]);
+    await t.server.queue.boss.cancel(queueOf('local'), row.step_id);
+    // Every job has waited an hour: the backlog's steps are still queued, the last job's is gone.
+    await t.server.db.query("UPDATE jobs SET next_step_at = now() - interval '1 hour'");
+    expect(await t.server.reconciler.reconcile()).toEqual([lost.id]);
+    expect(await t.server.reconciler.reconcile()).toEqual([]);
+  }, 120_000);
 });
 
 describe('dead-letter queue', () => {

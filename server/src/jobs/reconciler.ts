@@ -7,7 +7,7 @@
 import type { Database } from '../store/database';
 import type { Logger } from '../log/logger';
 import type { ProviderName } from '../providers/provider';
-import type { StepQueue } from './step-queue';
+import { stepPendingSql, type StepQueue } from './step-queue';
 
 export interface Reconciler {
   /** One pass; returns the ids of the jobs it queued a step for. */
@@ -20,21 +20,19 @@ export function createReconciler(db: Database, queue: StepQueue, log: Logger, gr
   let timer: ReturnType<typeof setInterval> | null = null;
   let running = false;
   async function reconcile(): Promise<string[]> {
-    const rows = await db.query<{ id: string; provider: ProviderName; step_id: string | null }>(
-      `SELECT id, provider, step_id FROM jobs
+    // Whether each job's step is still queued is asked in the same statement, so the limit counts only
+    // jobs that need a step: a backlog of waiting jobs neither hides a lost one nor costs a query each.
+    const rows = await db.query<{ id: string; provider: ProviderName }>(
+      `SELECT id, provider FROM jobs j
        WHERE state IN ('queued', 'running') AND (next_step_at IS NULL OR next_step_at < now() - make_interval(secs => $1))
          AND (lease_until IS NULL OR lease_until < now())
+         AND (step_id IS NULL OR NOT ${stepPendingSql('j')})
        ORDER BY created_at LIMIT 500`,
       [graceMs / 1000],
     );
-    const requeued: string[] = [];
-    for (const r of rows) {
-      if (r.step_id && (await queue.isPending(r.provider, r.step_id))) continue;
-      await queue.schedule(r.id, r.provider);
-      requeued.push(r.id);
-    }
-    if (requeued.length) log.warn('reconciler queued steps for jobs that had none', { jobs: requeued.length });
-    return requeued;
+    for (const r of rows) await queue.schedule(r.id, r.provider);
+    if (rows.length) log.warn('reconciler queued steps for jobs that had none', { jobs: rows.length });
+    return rows.map((r) => r.id);
   }
   return {
     reconcile,

@@ -12,6 +12,14 @@ import type { ProviderName } from '../providers/provider';
 export const PROVIDER_QUEUES: ProviderName[] = ['local', 'fal', 'replicate', 'runway', 'comfyui'];
 export const DEAD_LETTER_QUEUE = 'brandlock-step-dead';
 export const queueOf = (provider: ProviderName) => `brandlock-step-${provider}`;
+const QUEUE_SCHEMA = 'pgboss';
+
+/**
+ * SQL that is true while the step a job row names (`<alias>.step_id`, on its provider's queue) waits
+ * or runs in the queue: for checking many jobs in one statement instead of one `isPending` each.
+ */
+export const stepPendingSql = (alias: string) =>
+  `EXISTS (SELECT 1 FROM ${QUEUE_SCHEMA}.job step WHERE step.name = 'brandlock-step-' || ${alias}.provider AND step.id = ${alias}.step_id::uuid AND step.state IN ('created', 'retry', 'active'))`;
 
 export interface StepData {
   jobId: string;
@@ -38,6 +46,8 @@ export interface StepQueue {
   scheduleManyWithin(tx: Queryable, jobs: readonly { jobId: string; provider: ProviderName; stepId: string }[]): Promise<() => void>;
   /** Schedules the first step of many jobs at once (a brief's batch). */
   scheduleMany(jobs: { jobId: string; provider: ProviderName }[]): Promise<void>;
+  /** Takes a waiting step out of the queue (its job was canceled before it started), so no worker fetches it for nothing. */
+  cancel(provider: ProviderName, stepId: string): Promise<void>;
   /** Whether a step with this id is still waiting or running. */
   isPending(provider: ProviderName, stepId: string): Promise<boolean>;
   work(provider: ProviderName, workers: number, handler: (data: StepData, stepId: string) => Promise<void>): Promise<void>;
@@ -50,7 +60,7 @@ export interface StepQueue {
 export function createStepQueue(db: Database, options: StepQueueOptions): StepQueue {
   const boss = new PgBoss({
     db: db.bossDb(),
-    schema: 'pgboss',
+    schema: QUEUE_SCHEMA,
     maintenanceIntervalSeconds: Math.max(1, Math.min(60, options.stepTimeoutSeconds)),
     monitorStateIntervalSeconds: 60,
     archiveCompletedAfterSeconds: 3600,
@@ -100,6 +110,9 @@ export function createStepQueue(db: Database, options: StepQueueOptions): StepQu
         );
       }
       for (const provider of new Set(jobs.map((j) => j.provider))) for (const id of wakers.get(provider) ?? []) boss.notifyWorker(id);
+    },
+    async cancel(provider, stepId) {
+      await boss.cancel(queueOf(provider), stepId);
     },
     async isPending(provider, stepId) {
       const job = await boss.getJobById(queueOf(provider), stepId);

@@ -2,7 +2,7 @@
  * Jobs: create (idempotent with an Idempotency-Key; locked parameters refused by name), list, fetch,
  * follow as server-sent events, cancel.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { JobCreateRequest, JobListQuery, lockedFieldsIn } from '@brandlock/core/api';
 import { requireAction } from '../middleware/auth';
 import { ApiError, parseOr400 } from '../middleware/api-error';
@@ -15,6 +15,14 @@ import type { AppEnv, RouteDeps } from './route-deps';
 export function jobRoutes(deps: RouteDeps) {
   const app = new Hono<AppEnv>();
   app.post('/v1/jobs', requireAction('jobs:create'), async (c) => {
+    const arrived = deps.jobs.announce();
+    try {
+      return await createJob(c, arrived);
+    } finally {
+      arrived();
+    }
+  });
+  async function createJob(c: Context<AppEnv>, arrived: () => void) {
     const raw = await readJson(c, 1024 * 1024);
     const locked = lockedFieldsIn(raw);
     if (locked.length) {
@@ -28,10 +36,10 @@ export function jobRoutes(deps: RouteDeps) {
     const body = parseOr400(JobCreateRequest, raw, 'job request');
     const key = c.req.header('idempotency-key');
     if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 1 to 200 printable ASCII characters');
-    const result = await deps.jobs.create(body, c.get('token'), key);
+    const result = await deps.jobs.create(body, c.get('token'), key, arrived);
     if ('job' in result) return c.json(result.job, result.status);
     throw new ApiError(result.status, result.code, result.message, 'issues' in result ? result.issues : undefined);
-  });
+  }
   app.get('/v1/jobs', requireAction('jobs:read'), async (c) => {
     const q = parseOr400(JobListQuery, c.req.query(), 'query');
     try {

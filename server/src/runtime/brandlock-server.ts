@@ -16,6 +16,7 @@ import { folderBlobStore } from '../assets/folder-blob-store';
 import { createLogger, type Logger } from '../log/logger';
 import { createProviderRegistry, type ProviderRegistration, type ProviderRegistry, type RemoteProviderName } from '../providers/registry';
 import type { Provider } from '../providers/provider';
+import { createTableStatistics } from '../store/table-statistics';
 import { createStepQueue, type StepQueue } from '../jobs/step-queue';
 import { createTrainingService } from '../training/training-service';
 import { createStepRunner, type StepRunner, type StepRunnerDeps } from '../jobs/step-runner';
@@ -95,6 +96,10 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
   const queue = createStepQueue(db, { stepTimeoutSeconds: config.stepTimeoutSeconds, retryLimit: config.stepRetries });
   queue.boss.on('error', (e) => log.error('queue error', { error: e }));
   await queue.start();
+  // PGlite has no autovacuum: keep the planner's statistics current here (a Postgres server does it itself).
+  const statistics = db.dialect === 'pglite' ? createTableStatistics(db, log) : null;
+  await statistics?.refresh();
+  statistics?.start(60_000);
   const runner = createStepRunner({
     db,
     blobs,
@@ -166,6 +171,7 @@ export async function startBrandlockServer(options: BrandlockServerOptions): Pro
       stopped = true;
       streams.close();
       reconciler.stop();
+      statistics?.stop();
       await queue.stop().catch((e) => log.warn('queue did not stop cleanly', { error: e }));
       await notifier.close();
       await tokens.close();

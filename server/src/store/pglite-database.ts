@@ -21,6 +21,29 @@ export function textLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/**
+ * A bound parameter as an untyped SQL literal for EXECUTE (Postgres gives it the prepared parameter's
+ * type, as the extended protocol does with a text parameter): strings, numbers, booleans, dates (ISO
+ * 8601), arrays (Postgres array literals) and other objects (JSON).
+ */
+export function paramLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (value instanceof Date) return textLiteral(value.toISOString());
+  if (Array.isArray(value)) return textLiteral(arrayText(value));
+  if (typeof value === 'object') return textLiteral(JSON.stringify(value));
+  return textLiteral(String(value));
+}
+
+function arrayText(values: readonly unknown[]): string {
+  const element = (v: unknown): string => {
+    if (v === null || v === undefined) return 'NULL';
+    if (Array.isArray(v)) return arrayText(v);
+    const text = v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+  };
+  return `{${values.map(element).join(',')}}`;
+}
+
 export function pgliteDatabase(pg: PGlite): Database {
   const query = async <T>(sql: string, params: readonly unknown[] = []) => (await pg.query<T>(sql, params as unknown[])).rows;
   const prepared = new Map<string, Promise<void>>();
@@ -34,9 +57,18 @@ export function pgliteDatabase(pg: PGlite): Database {
     }
     return ready;
   }
+  const bossStatements = new Map<string, string>();
   const boss: BossDb = {
+    // pg-boss sends a few fixed statements (fetch, complete, insert, ...) over and over: each is
+    // prepared once, so the API thread no longer parses and plans them on every call.
     async executeSql(text, values) {
-      if (values && values.length) return pg.query(text, values);
+      if (values && values.length) {
+        let name = bossStatements.get(text);
+        if (!name) bossStatements.set(text, (name = `boss_${bossStatements.size + 1}`));
+        await prepare(name, text);
+        const [result] = await pg.exec(`EXECUTE ${name}(${values.map(paramLiteral).join(', ')})`);
+        return result;
+      }
       const results = await pg.exec(text);
       return results.at(-1) ?? { rows: [] };
     },
@@ -49,7 +81,10 @@ export function pgliteDatabase(pg: PGlite): Database {
     },
     async queryPrepared<T>(name: string, sql: string, params: readonly string[]) {
       await prepare(name, sql);
-      return (await pg.query<T>(`EXECUTE ${name}(${params.map(textLiteral).join(', ')})`)).rows;
+      // The simple protocol: two calls into the WASM (query, sync) instead of the six `query` makes
+      // (parse, describe, bind, describe, execute, sync); this is the API's hottest read.
+      const [result] = await pg.exec(`EXECUTE ${name}(${params.map(textLiteral).join(', ')})`);
+      return result.rows as T[];
     },
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
       pg.transaction(async (tx) => fn({ query: async <R>(sql: string, params: readonly unknown[] = []) => (await tx.query<R>(sql, params as unknown[])).rows })),

@@ -30,6 +30,26 @@ export type FileNameResult = { success: true; name: string; changed: TokenChange
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
 const show = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s);
 
+interface CompiledTemplate {
+  /** The template's tokens in order of first use. */
+  tokens: FileNameToken[];
+  /** Literal text and token names alternating: literal, token, literal, ..., literal. */
+  parts: string[];
+}
+
+const templates = new Map<string, CompiledTemplate>();
+
+/** A template split once into its tokens and the text between them (a lock has one or two templates). */
+function compile(template: string): CompiledTemplate {
+  let known = templates.get(template);
+  if (!known) {
+    known = { tokens: placeholdersIn(template) as FileNameToken[], parts: template.split(/\{([^{}]*)\}/) };
+    if (templates.size >= 64) templates.clear();
+    templates.set(template, known);
+  }
+  return known;
+}
+
 /**
  * @example
  * fillFileName({ template: '{sku}_{view}.{ext}', maxLength: 120, case: 'lower' }, { sku: 'NF-1001', view: 'front', ext: 'jpg' })
@@ -39,7 +59,8 @@ export function fillFileName(naming: Naming, values: NamingValues): FileNameResu
   const issues: FileNameIssue[] = [];
   const changed: TokenChange[] = [];
   const filled: Record<string, string> = {};
-  for (const token of placeholdersIn(naming.template) as FileNameToken[]) {
+  const compiled = compile(naming.template);
+  for (const token of compiled.tokens) {
     const raw = values[token];
     const text = raw === undefined ? '' : token === 'index' && typeof raw === 'number' ? String(raw).padStart(2, '0') : String(raw);
     if (!text) {
@@ -55,7 +76,7 @@ export function fillFileName(naming: Naming, values: NamingValues): FileNameResu
     filled[token] = safe.value;
   }
   if (issues.length) return { success: false, issues };
-  let name = naming.template.replace(/\{([^{}]*)\}/g, (_, t: string) => filled[t]);
+  let name = compiled.parts.map((part, i) => (i % 2 ? filled[part] : part)).join('');
   if (naming.case === 'lower') name = name.toLowerCase();
   if (naming.case === 'upper') name = name.toUpperCase();
   if (name.length > naming.maxLength) {

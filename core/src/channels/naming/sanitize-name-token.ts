@@ -21,6 +21,21 @@ export interface SanitizedToken {
  * @example sanitizeNameToken('Crème Brûlée') // { value: 'Creme-Brulee', changed: true }
  */
 export function sanitizeNameToken(raw: string, maxLength = TOKEN_MAX_LENGTH): SanitizedToken {
+  // Planning a job names it for every channel: the lock's tokens (brand, season, channel ids) repeat
+  // in every name, so results are remembered (a bounded table, emptied when full).
+  const key = `${maxLength}:${raw}`;
+  const known = remembered.get(key);
+  if (known) return { ...known };
+  const made = sanitize(raw, maxLength);
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  remembered.set(key, made);
+  return { ...made };
+}
+
+const MAX_REMEMBERED = 4096;
+const remembered = new Map<string, SanitizedToken>();
+
+function sanitize(raw: string, maxLength: number): SanitizedToken {
   let value = raw
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
