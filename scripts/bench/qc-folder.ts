@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 
 /** The commit issue 12 and 18 measured QC on: the reference this bench compares with. */
@@ -91,14 +91,20 @@ function run(cmd: string, args: string[], cwd = ROOT): string {
 // Spelled in pieces: scripts/run-ts.mjs rewrites that expression wherever it appears in this file.
 const META_URL = ['import', 'meta', 'url'].join('.');
 
-/** Bundles a checkout's CLI into dir/brandlock.mjs, resolving @brandlock/core to that checkout's core/src. */
+/**
+ * Bundles a checkout's CLI into dir/brandlock.mjs, resolving @brandlock/core to that checkout's core/src,
+ * with the QC worker (dist/qc-worker.mjs in a build) beside it when the checkout has one: the CLI looks
+ * for it there, and without it checks every file on its main thread.
+ */
 function bundle(entry: string, core: string, dir: string): string {
   const out = join(dir, 'brandlock.mjs');
+  const worker = join(dirname(entry), 'pipeline/qc/qc-worker.ts');
+  const entryPoints = [{ in: entry, out: 'brandlock' }, ...(existsSync(worker) ? [{ in: worker, out: 'qc-worker' }] : [])];
   const script = `
     import * as esbuild from 'esbuild';
     const core = ${JSON.stringify(core)};
     const corePlugin = { name: 'core', setup(b) { b.onResolve({ filter: /^@brandlock\\/core(\\/.*)?$/ }, (a) => ({ path: a.path === '@brandlock/core' ? core + '/index.ts' : core + a.path.slice('@brandlock/core'.length) + '/index.ts' })); } };
-    await esbuild.build({ entryPoints: [${JSON.stringify(entry)}], outfile: ${JSON.stringify(out)}, bundle: true, platform: 'node', target: 'node20', format: 'esm',
+    await esbuild.build({ entryPoints: ${JSON.stringify(entryPoints)}, outdir: ${JSON.stringify(dir)}, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', target: 'node20', format: 'esm',
       external: ['sharp', '@electric-sql/pglite', 'pg-boss', 'pg', 'pg-native', 'playwright-core'], plugins: [corePlugin], logLevel: 'error',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(${META_URL});" } });`;
   run(process.execPath, ['--input-type=module', '-e', script]);
