@@ -135,18 +135,20 @@ function baselineCli(): Cli | null {
 interface Timing {
   ms: number;
   rssMb: number;
+  /** User + system CPU seconds of the whole process (every thread): what a busy machine cannot hide. */
+  cpuS: number;
   summary: { pass: number; flag: number; reject: number; error: number };
 }
 
 function timeQc(cli: Cli): Timing {
   const t = performance.now();
-  const res = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli.bundle, 'qc', PHOTOS, '--lock', cli.lock, '--category', 'jersey', '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const res = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, cli.bundle, 'qc', PHOTOS, '--lock', cli.lock, '--category', 'jersey', '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - t;
   if (res.status !== 0 && res.status !== 1) throw new Error(`${cli.name}: qc exited ${res.status}: ${res.stderr.slice(-2000)}`);
   const report = JSON.parse(res.stdout) as { summary: Timing['summary']; images: unknown[] };
   if (report.images.length !== FILES) throw new Error(`${cli.name}: ${report.images.length} records for ${FILES} files`);
-  const rssKb = Number(res.stderr.trim().split('\n').at(-1));
-  return { ms, rssMb: rssKb / 1024, summary: report.summary };
+  const [rssKb, user, system] = res.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { ms, rssMb: rssKb / 1024, cpuS: user + system, summary: report.summary };
 }
 
 function median(xs: number[]): number {
@@ -173,7 +175,7 @@ for (const cli of clis) {
   const ms = median(runs.map((t) => t.ms));
   const s = runs[0].summary;
   rate.set(cli.name, (FILES / ms) * 1000);
-  console.log(`  ${cli.name.padEnd(18)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${((FILES / ms) * 1000).toFixed(2).padStart(6)} images/s  peak RSS ${median(runs.map((t) => t.rssMb)).toFixed(0)} MB  (runs ${runs.map((t) => (t.ms / 1000).toFixed(2)).join(' ')} s; verdicts ${s.pass} pass, ${s.flag} flag, ${s.reject} reject, ${s.error} error)`);
+  console.log(`  ${cli.name.padEnd(18)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${((FILES / ms) * 1000).toFixed(2).padStart(6)} images/s  peak RSS ${median(runs.map((t) => t.rssMb)).toFixed(0)} MB  CPU ${median(runs.map((t) => t.cpuS)).toFixed(2)} s  (runs ${runs.map((t) => (t.ms / 1000).toFixed(2)).join(' ')} s; verdicts ${s.pass} pass, ${s.flag} flag, ${s.reject} reject, ${s.error} error)`);
 }
 if (baseline) {
   const ratio = rate.get(current.name)! / rate.get(baseline.name)!;
