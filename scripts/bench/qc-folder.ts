@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 
 /** The commit issue 12 and 18 measured QC on: the reference this bench compares with. */
@@ -91,14 +91,20 @@ function run(cmd: string, args: string[], cwd = ROOT): string {
 // Spelled in pieces: scripts/run-ts.mjs rewrites that expression wherever it appears in this file.
 const META_URL = ['import', 'meta', 'url'].join('.');
 
-/** Bundles a checkout's CLI into dir/brandlock.mjs, resolving @brandlock/core to that checkout's core/src. */
+/**
+ * Bundles a checkout's CLI into dir/brandlock.mjs, resolving @brandlock/core to that checkout's core/src,
+ * with the QC worker (dist/qc-worker.mjs in a build) beside it when the checkout has one: the CLI looks
+ * for it there, and without it checks every file on its main thread.
+ */
 function bundle(entry: string, core: string, dir: string): string {
   const out = join(dir, 'brandlock.mjs');
+  const worker = join(dirname(entry), 'pipeline/qc/qc-worker.ts');
+  const entryPoints = [{ in: entry, out: 'brandlock' }, ...(existsSync(worker) ? [{ in: worker, out: 'qc-worker' }] : [])];
   const script = `
     import * as esbuild from 'esbuild';
     const core = ${JSON.stringify(core)};
     const corePlugin = { name: 'core', setup(b) { b.onResolve({ filter: /^@brandlock\\/core(\\/.*)?$/ }, (a) => ({ path: a.path === '@brandlock/core' ? core + '/index.ts' : core + a.path.slice('@brandlock/core'.length) + '/index.ts' })); } };
-    await esbuild.build({ entryPoints: [${JSON.stringify(entry)}], outfile: ${JSON.stringify(out)}, bundle: true, platform: 'node', target: 'node20', format: 'esm',
+    await esbuild.build({ entryPoints: ${JSON.stringify(entryPoints)}, outdir: ${JSON.stringify(dir)}, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', target: 'node20', format: 'esm',
       external: ['sharp', '@electric-sql/pglite', 'pg-boss', 'pg', 'pg-native', 'playwright-core'], plugins: [corePlugin], logLevel: 'error',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(${META_URL});" } });`;
   run(process.execPath, ['--input-type=module', '-e', script]);
@@ -129,18 +135,20 @@ function baselineCli(): Cli | null {
 interface Timing {
   ms: number;
   rssMb: number;
+  /** User + system CPU seconds of the whole process (every thread): what a busy machine cannot hide. */
+  cpuS: number;
   summary: { pass: number; flag: number; reject: number; error: number };
 }
 
 function timeQc(cli: Cli): Timing {
   const t = performance.now();
-  const res = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli.bundle, 'qc', PHOTOS, '--lock', cli.lock, '--category', 'jersey', '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const res = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, cli.bundle, 'qc', PHOTOS, '--lock', cli.lock, '--category', 'jersey', '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - t;
   if (res.status !== 0 && res.status !== 1) throw new Error(`${cli.name}: qc exited ${res.status}: ${res.stderr.slice(-2000)}`);
   const report = JSON.parse(res.stdout) as { summary: Timing['summary']; images: unknown[] };
   if (report.images.length !== FILES) throw new Error(`${cli.name}: ${report.images.length} records for ${FILES} files`);
-  const rssKb = Number(res.stderr.trim().split('\n').at(-1));
-  return { ms, rssMb: rssKb / 1024, summary: report.summary };
+  const [rssKb, user, system] = res.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { ms, rssMb: rssKb / 1024, cpuS: user + system, summary: report.summary };
 }
 
 function median(xs: number[]): number {
@@ -167,7 +175,7 @@ for (const cli of clis) {
   const ms = median(runs.map((t) => t.ms));
   const s = runs[0].summary;
   rate.set(cli.name, (FILES / ms) * 1000);
-  console.log(`  ${cli.name.padEnd(18)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${((FILES / ms) * 1000).toFixed(2).padStart(6)} images/s  peak RSS ${median(runs.map((t) => t.rssMb)).toFixed(0)} MB  (runs ${runs.map((t) => (t.ms / 1000).toFixed(2)).join(' ')} s; verdicts ${s.pass} pass, ${s.flag} flag, ${s.reject} reject, ${s.error} error)`);
+  console.log(`  ${cli.name.padEnd(18)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${((FILES / ms) * 1000).toFixed(2).padStart(6)} images/s  peak RSS ${median(runs.map((t) => t.rssMb)).toFixed(0)} MB  CPU ${median(runs.map((t) => t.cpuS)).toFixed(2)} s  (runs ${runs.map((t) => (t.ms / 1000).toFixed(2)).join(' ')} s; verdicts ${s.pass} pass, ${s.flag} flag, ${s.reject} reject, ${s.error} error)`);
 }
 if (baseline) {
   const ratio = rate.get(current.name)! / rate.get(baseline.name)!;

@@ -46,17 +46,15 @@ export function maskBox(mask: Mask): Box | null {
   let y0 = height;
   let x1 = -1;
   let y1 = -1;
+  // Each row is read from the left to its first set pixel and from the right to its last, not through:
+  // QC asks for the box of one mask or another many times per image.
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    let first = -1;
-    let last = -1;
-    for (let x = 0; x < width; x++) {
-      if (data[row + x]) {
-        if (first < 0) first = x;
-        last = x;
-      }
-    }
-    if (first < 0) continue;
+    let first = 0;
+    while (first < width && !data[row + first]) first++;
+    if (first === width) continue;
+    let last = width - 1;
+    while (!data[row + last]) last--;
     if (first < x0) x0 = first;
     if (last > x1) x1 = last;
     if (y < y0) y0 = y;

@@ -29,4 +29,22 @@ describe('binary morphology', () => {
     gap.data[10 * 30 + 10] = 0;
     expect(maskArea(closeMask(gap, 1))).toBe(100);
   });
+
+  it('gives the same answer after other calls, and earlier results stay as they were (working planes are reused)', () => {
+    // A frame-filling mask first, so the later, smaller calls share its planes.
+    dilateMask(square(64, 0, 0, 64), 3);
+    erodeMask(square(64, 0, 0, 64), 1);
+    // Masks that fill most of their frame, so the whole frame is worked on (no window).
+    const small = square(20, 2, 2, 15);
+    const grown = dilateMask(small, 2);
+    const shrunk = erodeMask(small, 1);
+    const other = createMask(20, 20);
+    for (let i = 0; i < other.data.length; i += 3) other.data[i] = 1;
+    dilateMask(other, 2);
+    erodeMask(other, 1);
+    expect(maskArea(grown)).toBe(19 * 19);
+    expect(maskArea(shrunk)).toBe(13 * 13);
+    expect(dilateMask(small, 2).data).toEqual(grown.data);
+    expect(erodeMask(small, 1).data).toEqual(shrunk.data);
+  });
 });

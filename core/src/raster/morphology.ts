@@ -8,6 +8,28 @@ import { maskBox, type Mask } from './mask';
 import { cropMask, padBox, pasteMask } from './crop-mask';
 
 const FAR = 0xffff;
+/**
+ * Working planes are reused from call to call up to this many pixels (QC runs a dozen morphologies per
+ * image on its proxy grid; each allocated its working planes afresh, for the collector to free). Larger
+ * masks get their own, so a one-off full-resolution call does not keep its planes alive.
+ */
+const SCRATCH_MAX = 4_000_000;
+let scratch8 = new Uint8Array(0);
+let scratch16 = new Uint16Array(0);
+
+/** A plane of n bytes to overwrite completely (its old contents are not cleared). */
+function bytePlane(n: number): Uint8Array {
+  if (n > SCRATCH_MAX) return new Uint8Array(n);
+  if (scratch8.length < n) scratch8 = new Uint8Array(n);
+  return scratch8.subarray(0, n);
+}
+
+/** A plane of n 16-bit distances to overwrite completely. */
+function distancePlane(n: number): Uint16Array {
+  if (n > SCRATCH_MAX) return new Uint16Array(n);
+  if (scratch16.length < n) scratch16 = new Uint16Array(n);
+  return scratch16.subarray(0, n);
+}
 
 function dilateRows(src: Uint8Array, dst: Uint8Array, width: number, height: number, r: number, invert: number): void {
   const left = new Uint16Array(width);
@@ -27,7 +49,7 @@ function dilateRows(src: Uint8Array, dst: Uint8Array, width: number, height: num
 }
 
 function dilateCols(src: Uint8Array, dst: Uint8Array, width: number, height: number, r: number): void {
-  const up = new Uint16Array(width * height);
+  const up = distancePlane(width * height);
   const run = new Uint16Array(width).fill(FAR);
   for (let y = 0, p = 0; y < height; y++) {
     for (let x = 0; x < width; x++, p++) {
@@ -49,7 +71,7 @@ function dilateCols(src: Uint8Array, dst: Uint8Array, width: number, height: num
 // Radius 1 (the common clean-up) as two direct 3-tap passes: OR for dilation, AND for erosion.
 function morph3(mask: Mask, erode: boolean): Mask {
   const { width, height, data } = mask;
-  const tmp = new Uint8Array(data.length);
+  const tmp = bytePlane(data.length);
   const out = new Uint8Array(data.length);
   const edge = erode ? 1 : 0;
   for (let y = 0; y < height; y++) {
@@ -89,7 +111,7 @@ function morph(mask: Mask, r: number, erode: boolean): Mask {
 function morphFrame(mask: Mask, r: number, erode: boolean): Mask {
   const { width, height } = mask;
   if (r === 1) return morph3(mask, erode);
-  const tmp = new Uint8Array(mask.data.length);
+  const tmp = bytePlane(mask.data.length);
   const out = new Uint8Array(mask.data.length);
   dilateRows(mask.data, tmp, width, height, r, erode ? 1 : 0);
   dilateCols(tmp, out, width, height, r);

@@ -121,9 +121,11 @@ async function readHead(path: string): Promise<Uint8Array> {
 /**
  * Decodes to an RGBA raster, converted to sRGB (CMYK and grey files are converted through their
  * profiles). The returned info describes the file as it was, so QC can still flag a CMYK source.
+ * `probed` is probeImage's answer for this input and these options when the caller already has it
+ * (reading the header again costs a libvips call per file).
  */
-export async function decodeImage(input: Uint8Array | string, options: DecodeOptions = {}): Promise<DecodedImage> {
-  const info = await probeImage(input, options);
+export async function decodeImage(input: Uint8Array | string, options: DecodeOptions = {}, probed?: ImageInfo): Promise<DecodedImage> {
+  const info = probed ?? (await probeImage(input, options));
   const depth = options.depth === 'source' || options.depth === undefined ? (info.bitsPerSample >= 16 ? 16 : 8) : options.depth;
   try {
     let pipeline = sharp(input, { limitInputPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS, failOn: 'truncated', ignoreIcc: options.convertToSrgb === false });

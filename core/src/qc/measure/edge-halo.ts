@@ -194,20 +194,49 @@ function toLinear(v: number): number {
 }
 
 /**
+ * The garment and backdrop colours of one analysed cell in linear light, with the terms of the least
+ * squares fit `isShadow` solves per pixel (they depend on the cell, not the pixel).
+ */
+interface ShadowBasis {
+  g0: number;
+  g1: number;
+  g2: number;
+  b0: number;
+  b1: number;
+  b2: number;
+  gg: number;
+  bb: number;
+  gb: number;
+  det: number;
+}
+
+function shadowBasis(s: Rgb, bg: Rgb, out: ShadowBasis): ShadowBasis {
+  out.g0 = toLinear(s[0]);
+  out.g1 = toLinear(s[1]);
+  out.g2 = toLinear(s[2]);
+  out.b0 = toLinear(bg[0]);
+  out.b1 = toLinear(bg[1]);
+  out.b2 = toLinear(bg[2]);
+  out.gg = out.g0 * out.g0 + out.g1 * out.g1 + out.g2 * out.g2;
+  out.bb = out.b0 * out.b0 + out.b1 * out.b1 + out.b2 * out.b2;
+  out.gb = out.g0 * out.b0 + out.g1 * out.b1 + out.g2 * out.b2;
+  out.det = out.gg * out.bb - out.gb * out.gb;
+  return out;
+}
+
+/**
  * True when a colour is the backdrop darkened by a shadow, possibly blended with the garment: in
  * linear light p = a * garment + b * backdrop with a, b >= 0 and a + b at most 1 (no added light).
+ * Scalars only: it runs for every off-mix pixel of the band, and per-pixel arrays fed the collector.
  */
-function isShadow(r: number, g: number, b: number, s: Rgb, bg: Rgb): boolean {
-  const P = [toLinear(r), toLinear(g), toLinear(b)];
-  const G = [toLinear(s[0]), toLinear(s[1]), toLinear(s[2])];
-  const B = [toLinear(bg[0]), toLinear(bg[1]), toLinear(bg[2])];
+function isShadow(r: number, g: number, b: number, f: ShadowBasis): boolean {
+  const p0 = toLinear(r);
+  const p1 = toLinear(g);
+  const p2 = toLinear(b);
   // Least squares for a, b over the three channels.
-  const gg = G[0] * G[0] + G[1] * G[1] + G[2] * G[2];
-  const bb = B[0] * B[0] + B[1] * B[1] + B[2] * B[2];
-  const gb = G[0] * B[0] + G[1] * B[1] + G[2] * B[2];
-  const pg = P[0] * G[0] + P[1] * G[1] + P[2] * G[2];
-  const pb = P[0] * B[0] + P[1] * B[1] + P[2] * B[2];
-  const det = gg * bb - gb * gb;
+  const pg = p0 * f.g0 + p1 * f.g1 + p2 * f.g2;
+  const pb = p0 * f.b0 + p1 * f.b1 + p2 * f.b2;
+  const { gg, bb, gb, det } = f;
   let a = det > 1e-9 ? (pg * bb - pb * gb) / det : 0;
   let c = det > 1e-9 ? (pb * gg - pg * gb) / det : pb / bb;
   if (a < 0) {
@@ -215,13 +244,15 @@ function isShadow(r: number, g: number, b: number, s: Rgb, bg: Rgb): boolean {
     c = pb / bb;
   }
   if (c < 0 || a + c > 1.03) return false;
-  let residual = 0;
-  for (let k = 0; k < 3; k++) residual += (P[k] - a * G[k] - c * B[k]) ** 2;
-  return Math.sqrt(residual) <= 0.015 + 0.04 * Math.hypot(P[0], P[1], P[2]);
+  let residual = (p0 - a * f.g0 - c * f.b0) ** 2;
+  residual += (p1 - a * f.g1 - c * f.b1) ** 2;
+  residual += (p2 - a * f.g2 - c * f.b2) ** 2;
+  return Math.sqrt(residual) <= 0.015 + 0.04 * Math.hypot(p0, p1, p2);
 }
 
 const px = { l: 0, a: 0, b: 0 };
 const mix = { l: 0, a: 0, b: 0 };
+const basis: ShadowBasis = { g0: 0, g1: 0, g2: 0, b0: 0, b1: 0, b2: 0, gg: 0, bb: 0, gb: 0, det: 0 };
 
 /**
  * Compares the full-resolution pixels of proxy cell i with the garment/backdrop mix, adding into
@@ -238,6 +269,7 @@ function accumulateCell(image: QcImage, cell: number, i: number, w: number, s: R
   const len2 = dr * dr + dg * dg + db * db;
   const scale = full.depth === 16 ? 1 / 257 : 1;
   const x1 = Math.min(full.width, (cx + 1) * k);
+  let basisReady = false;
   const y1 = Math.min(full.height, (cy + 1) * k);
   for (let y = cy * k; y < y1; y++) {
     const x0 = cx * k + (step === 2 ? y & 1 : 0);
@@ -261,7 +293,11 @@ function accumulateCell(image: QcImage, cell: number, i: number, w: number, s: R
       const da = px.a - mix.a;
       const dbb = px.b - mix.b;
       if (dl * dl + da * da + dbb * dbb <= NOISE * NOISE) continue;
-      const shadow = isShadow(r, g, b, s, bg);
+      if (!basisReady) {
+        shadowBasis(s, bg, basis);
+        basisReady = true;
+      }
+      const shadow = isShadow(r, g, b, basis);
       const p3 = shadow ? cells.ps : cells.p;
       const q3 = shadow ? cells.qs : cells.q;
       if (shadow) cells.shadow[cell]++;

@@ -21,7 +21,7 @@ export interface DecodedForQc {
 export async function decodeForQc(input: Uint8Array, options: DecodeOptions & { maxProxyPixels?: number } = {}): Promise<DecodedForQc> {
   const info = await probeImage(input, options);
   const factor = proxyFactor(info.width, info.height, options.maxProxyPixels ?? DEFAULT_PROXY_PIXELS);
-  const [full, proxy] = await Promise.all([decodeImage(input, { ...options, depth: 8 }), makeProxy(input, info, factor, options)]);
+  const [full, proxy] = await Promise.all([decodeImage(input, { ...options, depth: 8 }, info), makeProxy(input, info, factor, options)]);
   return {
     raster: full.raster,
     proxy,
