@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deltaE2000 } from '../color/delta-e-2000';
+import { labToSrgb } from '../color/lab';
+import { srgb8ToLab } from '../raster/lab-image';
 import type { Raster } from '../raster/raster';
 import { prepareQcImage } from './qc-image';
 import { buildQcContext, lightingTarget, swatchFromPalette } from './build-qc-context';
@@ -143,6 +145,17 @@ describe('QC on synthetic studio images with one known defect each', () => {
     expect(strong.measured as number).toBeGreaterThan(6);
     expect(strong.severity).toBe('flag');
     expect(strong.box).toBeDefined();
+  });
+
+  it('halo: a ring of colour spill at the backdrop\'s lightness still fires', () => {
+    // Green spill from an old backdrop: the backdrop's lightness, 14 a* greener, 5 px wide. The
+    // chroma-only tint a JPEG leaves beside a saturated edge is 2 to 3 px and passes (a real photo:
+    // server/src/pipeline/qc/jpeg-chroma-edge.test.ts); spill this wide must not pass with it.
+    const bg = srgb8ToLab(BG[0], BG[1], BG[2], { l: 0, a: 0, b: 0 });
+    const spill = labToSrgb({ l: bg.l, a: bg.a - 14, b: bg.b + 4 }).map((v) => Math.round(v * 255)) as [number, number, number];
+    const wide = find(qc(withHalo(clean, 5, spill)).findings, 'halo', 'edge-ring');
+    expect(wide.severity).not.toBe('pass');
+    expect(wide.measured as number).toBeGreaterThan(6);
   });
 
   it('halo: still found when the proxy is five times coarser than the image (as on a 24 MP file)', () => {

@@ -5,7 +5,7 @@
  * and spread, blur and JPEG quality. The expected verdict is derived from these and the thresholds
  * (expected-verdict.ts), never from what QC says.
  */
-import { deltaE2000, dilateMask, measureRasterSwatch, srgb8ToLab, type Lab, type Raster } from '@brandlock/core';
+import { deltaE2000, dilateMask, fabricMask, measureRasterSwatch, measureSwatchWithin, prepareQcImage, srgb8ToLab, type Lab, type Raster } from '@brandlock/core';
 import { BACKDROP_RGB, type TruthBase } from './truth-bases';
 import { composite, gainGarment, garmentMask, offsetLab, paintHotspot, paintPrint } from './variant-ops';
 
@@ -107,7 +107,7 @@ export function variantsOf(base: TruthBase, ref: TruthReference, busy: Uint8Arra
   for (const share of HOTSPOT_SHARES) {
     if (!keep('hotspot', `clipped hotspot ${(share * 100).toFixed(1)}% of the garment`)) continue;
     const spot = paintHotspot(base, base.garment, share);
-    if (spot) add('hotspot', `clipped hotspot ${(share * 100).toFixed(1)}% of the garment`, spot.garment, { deltaE: fabricTruth(base, ref, spot.region, spot.centre) });
+    if (spot) add('hotspot', `clipped hotspot ${(share * 100).toFixed(1)}% of the garment`, spot.garment, { deltaE: litTruth(base, ref, spot) });
   }
   if (base.spec.setting === 'studio-warm') {
     for (const [k, d] of CAST_STEPS.entries()) {
@@ -138,22 +138,57 @@ function rasterOf(base: TruthBase, rgba: Uint8Array): Raster {
 }
 
 /**
- * The fabric's true swatch when a region is painted over or lit: the definition on the untouched
- * fabric of the original. For a highlight (its `centre` given) the definition's own fallback applies
- * with the true lobe: when the lobe covers over three quarters of the garment, the quarter of the
- * garment farthest from the highlight is read.
+ * The fabric's true swatch when a region is painted over (a print): the definition on the untouched
+ * fabric of the original, outside the region.
  */
-function fabricTruth(base: TruthBase, ref: TruthReference, region: Uint8Array, centre?: { x: number; y: number }): number {
+function fabricTruth(base: TruthBase, ref: TruthReference, region: Uint8Array): number {
   const data = ref.mask.slice();
   for (let i = 0; i < data.length; i++) if (region[i]) data[i] = 0;
-  const area = ref.mask.reduce((n, v) => n + v, 0);
-  if (centre && data.reduce((n, v) => n + v, 0) < 0.25 * area) {
-    const distance = (i: number) => Math.hypot((i % base.width) - centre.x, Math.floor(i / base.width) - centre.y);
-    const far = [...ref.mask.keys()].filter((i) => ref.mask[i]).map(distance).sort((a, b) => a - b)[Math.floor(0.75 * (area - 1))];
-    for (let i = 0; i < data.length; i++) data[i] = ref.mask[i] && distance(i) >= far ? 1 : 0;
-  }
   const raster = rasterOf(base, composite(base, base.garment, base.backdrop));
   const swatch = measureRasterSwatch(raster, { subjectMask: { width: base.width, height: base.height, data } });
+  return swatch ? deltaE2000(ref.lab, swatch.lab) : 0;
+}
+
+/**
+ * The true swatch of a garment lit by a highlight: the definition with the true geometry. The
+ * dominant fabric (as the reference was measured, on the original) outside the highlight's true
+ * lobe, read by the definition's statistic on the lit image; when the lobe covers over three
+ * quarters of the fabric, the quarter of the fabric farthest from the highlight, as the lit image
+ * shows it (no part of the fabric is unlit there to read).
+ */
+function litTruth(base: TruthBase, ref: TruthReference, spot: { region: Uint8Array; centre: { x: number; y: number }; garment: Uint8Array }): number {
+  const subjectMask = { width: base.width, height: base.height, data: ref.mask };
+  const matte = BACKDROP_RGB[base.spec.setting];
+  const original = prepareQcImage(rasterOf(base, composite(base, base.garment, base.backdrop)), { subjectMask, matte });
+  const fabric = fabricMask(original)?.mask;
+  if (!fabric) return 0;
+  const lit = prepareQcImage(rasterOf(base, composite(base, spot.garment, base.backdrop)), { subjectMask, matte });
+  const k = lit.factor;
+  const cx = spot.centre.x / k;
+  const cy = spot.centre.y / k;
+  const away = new Uint8Array(fabric.data.length);
+  const distance = new Float32Array(fabric.data.length);
+  const inside: number[] = [];
+  let area = 0;
+  let kept = 0;
+  for (let i = 0; i < away.length; i++) {
+    if (!fabric.data[i]) continue;
+    const x = i % fabric.width;
+    const y = Math.floor(i / fabric.width);
+    distance[i] = Math.hypot(x - cx, y - cy);
+    inside.push(distance[i]);
+    area++;
+    // A proxy pixel is in the lobe when the full-resolution pixel at its centre is.
+    const full = Math.min(base.height - 1, Math.floor((y + 0.5) * k)) * base.width + Math.min(base.width - 1, Math.floor((x + 0.5) * k));
+    if (!spot.region[full]) away[i] = 1;
+    kept += away[i];
+  }
+  if (kept < 0.25 * area) {
+    inside.sort((a, b) => a - b);
+    const far = inside[Math.floor(0.75 * (inside.length - 1))];
+    for (let i = 0; i < away.length; i++) away[i] = fabric.data[i] && distance[i] >= far ? 1 : 0;
+  }
+  const swatch = measureSwatchWithin(lit, { ...fabric, data: away });
   return swatch ? deltaE2000(ref.lab, swatch.lab) : 0;
 }
 

@@ -6,6 +6,9 @@
 import { deepestPoint, labToLinearRgb, linearToSrgb, srgb8ToLab, srgbToLinear, type Lab } from '@brandlock/core';
 import { clamp8, type TruthBase } from './truth-bases';
 
+/** Lightening (L*) within a highlight's true lobe: below it, light on the fabric is hard to see. */
+const LOBE_LIFT = 0.3;
+
 const TO_LINEAR = Float32Array.from({ length: 256 }, (_, i) => srgbToLinear(i / 255));
 
 /** Garment pixels covered at least half: the truth mask QC's subject is compared with. */
@@ -96,12 +99,20 @@ export function paintHotspot(base: TruthBase, garment: Uint8Array, share: number
   const out = garment.slice();
   const region = new Uint8Array(base.coverage.length);
   for (const i of near) {
-    const d = Math.hypot((i % base.width) - c.x, Math.floor(i / base.width) - c.y);
-    // The lobe: where the light adds at least 0.5% of white (about 0.3 L* on white fabric).
-    if (amplitude * Math.exp(-0.5 * (d / r) ** 2) >= 0.005) region[i] = 1;
     for (let k = 0; k < 3; k++) out[i * 3 + k] = lift(i, k, amplitude);
+    // The lobe: as far out as the light lightens the fabric by at least LOBE_LIFT L* (0.5% of white
+    // does that on white fabric, but lifts black fabric by 1.5 L*).
+    const d = Math.hypot((i % base.width) - c.x, Math.floor(i / base.width) - c.y);
+    const added = amplitude * Math.exp(-0.5 * (d / r) ** 2);
+    const y = (lit: number) => [0.2126, 0.7152, 0.0722].reduce((sum, w, k) => sum + w * Math.min(1, TO_LINEAR[garment[i * 3 + k]] + lit), 0);
+    if (lightness(y(added)) - lightness(y(0)) >= LOBE_LIFT) region[i] = 1;
   }
   return { garment: out, region, centre: { x: c.x, y: c.y } };
+}
+
+/** CIE L* of a relative luminance. */
+function lightness(y: number): number {
+  return y > 216 / 24389 ? 116 * Math.cbrt(y) - 16 : (24389 / 27) * y;
 }
 
 /**

@@ -54,6 +54,8 @@ const FLAT = 3;
 const FADE_RADII = 0.22;
 const FADE_RINGS_INSIDE = 2;
 const FADE_RINGS_OUTSIDE = 4;
+/** Dark bands in the fall-off up to this many rings wide are not the garment's level (see edgeProfile). */
+const RINGING_RINGS = 3;
 /** Blown regions up to this many proxy pixels are glints: highlights without a test. */
 const GLINT = 2;
 
@@ -284,6 +286,13 @@ function edgeProfile(image: QcImage, labels: Int32Array, c: Component, visited: 
     }
   }
   if (profile.length < 2) return { drop: 0, width: 0 };
+  // A dark band up to RINGING_RINGS wide hugging the region with lighter fabric just beyond it is not
+  // where the garment ends up: JPEG ringing round a clipped plateau, or the edge of a print the light
+  // falls across. Filled, it is not taken for the bottom of the fall-off a ring or two out (which made
+  // a highlight's wide fade read as a print's edge). A wider dark band (a dark print round a white
+  // one) stays.
+  const closed = profile.map((v, d) => Math.max(v, ...profile.slice(d + 1, d + 1 + RINGING_RINGS)));
+  profile.splice(0, profile.length, ...closed);
   const top = Math.max(...profile);
   const bottom = Math.min(...profile);
   const drop = top - bottom;

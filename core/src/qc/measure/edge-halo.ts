@@ -9,6 +9,11 @@
  * garment) in linear light are shadow, and where they fill a good share of the band round an outline
  * site (a shadow is a soft band several pixels wide) they are left out there; a one-pixel dark line
  * (an outline stroke left by compositing) fills too little of it and still counts.
+ * A tint is not a halo unless it is wide: off-mix pixels whose lightness is on the mix differ in
+ * chroma only, which is what a JPEG's chroma subsampling does beside a saturated edge (4:2:0 stores
+ * colour at half resolution: on a real blue tee on white, a cyan-tinted white 2 to 3 px wide). They
+ * count only where they fill over TINT_SHARE of the band round a site (colour spill from a coloured
+ * old background is that wide); a ring that changes lightness counts from MIN_SHARE as before.
  */
 import type { Lab } from '../../color/lab';
 import { deltaE2000 } from '../../color/delta-e-2000';
@@ -39,6 +44,8 @@ const NOISE = 2;
 const RGB_NOISE2 = 2 * 2;
 /** A site counts when at least this share of the backdrop side of its band deviates: a ring about 2 px wide or more (a 1 px fringe of anti-aliasing, JPEG chroma or a compositing stroke does not). */
 const MIN_SHARE = 0.3;
+/** Chroma-only off-mix pixels count where they are at least this share of the backdrop side of the band: a ring over about 3.5 px wide at a 6 px band, wider than a JPEG's subsampled chroma bleeds past an edge. */
+const TINT_SHARE = 0.6;
 /** Where shadow pixels are at least this share of the backdrop side of the band, the band is a shadow. */
 const SHADOW_SHARE = 0.3;
 
@@ -99,29 +106,31 @@ function compute(image: QcImage): EdgeHalo | null {
     const y = (sites[s] / w) | 0;
     let outside = 0;
     let shadow = 0;
+    let tint = 0;
     for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
       for (let xx = Math.max(0, x - r), i = yy * w + xx; xx <= Math.min(w - 1, x + r); xx++, i++) {
         const j = slot[i];
         if (!j) continue;
         outside += cells.outside[j];
         shadow += cells.shadow[j];
+        tint += cells.tint[j];
       }
     }
     // A soft shadow band: its pixels are explained; otherwise (a thin dark line) they count as off-mix.
     const skipShadow = outside > 0 && shadow >= outside * SHADOW_SHARE;
+    // A narrow tint is the JPEG's chroma; a wide one is spill.
+    const withTint = outside > 0 && tint >= outside * TINT_SHARE;
     let deviating = 0;
     sumP.l = sumP.a = sumP.b = sumQ.l = sumQ.a = sumQ.b = 0;
     for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
       for (let xx = Math.max(0, x - r), i = yy * w + xx; xx <= Math.min(w - 1, x + r); xx++, i++) {
         const j = slot[i];
         if (!j) continue;
-        deviating += cells.deviating[j] + (skipShadow ? 0 : cells.shadow[j]);
-        sumP.l += cells.p[j * 3] + (skipShadow ? 0 : cells.ps[j * 3]);
-        sumP.a += cells.p[j * 3 + 1] + (skipShadow ? 0 : cells.ps[j * 3 + 1]);
-        sumP.b += cells.p[j * 3 + 2] + (skipShadow ? 0 : cells.ps[j * 3 + 2]);
-        sumQ.l += cells.q[j * 3] + (skipShadow ? 0 : cells.qs[j * 3]);
-        sumQ.a += cells.q[j * 3 + 1] + (skipShadow ? 0 : cells.qs[j * 3 + 1]);
-        sumQ.b += cells.q[j * 3 + 2] + (skipShadow ? 0 : cells.qs[j * 3 + 2]);
+        deviating += cells.deviating[j] + (skipShadow ? 0 : cells.shadow[j]) + (withTint ? cells.tint[j] : 0);
+        for (let c = 0; c < 3; c++) {
+          sumP[LAB[c]] += cells.p[j * 3 + c] + (skipShadow ? 0 : cells.ps[j * 3 + c]) + (withTint ? cells.pt[j * 3 + c] : 0);
+          sumQ[LAB[c]] += cells.q[j * 3 + c] + (skipShadow ? 0 : cells.qs[j * 3 + c]) + (withTint ? cells.qt[j * 3 + c] : 0);
+        }
       }
     }
     siteX[s] = x;
@@ -133,6 +142,7 @@ function compute(image: QcImage): EdgeHalo | null {
 }
 
 type Rgb = [number, number, number];
+const LAB = ['l', 'a', 'b'] as const;
 
 /** Mean colour (8-bit sRGB) of opaque subject cells beyond the band near cell i; false when there are none. */
 function interiorMean(i: number, r: number, w: number, h: number, m: Uint8Array, band: Uint8Array, proxy: QcImage['proxy']['data'], out: Rgb): boolean {
@@ -160,25 +170,31 @@ function interiorMean(i: number, r: number, w: number, h: number, m: Uint8Array,
 }
 
 /**
- * Per analysed cell: backdrop-side pixels, those off the mix (not shadow) and those off the mix that
- * are shadow, with the Lab sums of each and of their mixes.
+ * Per analysed cell: backdrop-side pixels, those off the mix in lightness (not shadow), those off it
+ * that are shadow and those off it in chroma only (tint), with the Lab sums of each and of their mixes.
  */
 class CellSums {
   outside: Uint32Array;
   deviating: Uint32Array;
   shadow: Uint32Array;
+  tint: Uint32Array;
   p: Float32Array;
   q: Float32Array;
   ps: Float32Array;
   qs: Float32Array;
+  pt: Float32Array;
+  qt: Float32Array;
   constructor(n: number) {
     this.outside = new Uint32Array(n);
     this.deviating = new Uint32Array(n);
     this.shadow = new Uint32Array(n);
+    this.tint = new Uint32Array(n);
     this.p = new Float32Array(n * 3);
     this.q = new Float32Array(n * 3);
     this.ps = new Float32Array(n * 3);
     this.qs = new Float32Array(n * 3);
+    this.pt = new Float32Array(n * 3);
+    this.qt = new Float32Array(n * 3);
   }
 }
 
@@ -298,9 +314,11 @@ function accumulateCell(image: QcImage, cell: number, i: number, w: number, s: R
         basisReady = true;
       }
       const shadow = isShadow(r, g, b, basis);
-      const p3 = shadow ? cells.ps : cells.p;
-      const q3 = shadow ? cells.qs : cells.q;
+      const tint = !shadow && Math.abs(dl) <= NOISE;
+      const p3 = shadow ? cells.ps : tint ? cells.pt : cells.p;
+      const q3 = shadow ? cells.qs : tint ? cells.qt : cells.q;
       if (shadow) cells.shadow[cell]++;
+      else if (tint) cells.tint[cell]++;
       else cells.deviating[cell]++;
       p3[cell * 3] += px.l;
       p3[cell * 3 + 1] += px.a;

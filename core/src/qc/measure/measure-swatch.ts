@@ -101,6 +101,17 @@ function compute(image: QcImage): SwatchMeasure | null {
   return maskArea(away) >= 12 ? swatchOn(image, away, fabric.share) : swatchOn(image, fabric.mask, fabric.share);
 }
 
+/**
+ * The definition's statistic (the lit half's interquartile mean Lab) on a fabric region already
+ * chosen, on the proxy grid: what measureSwatch reads once it has left prints, trims and highlight
+ * lobes out. The ground truth reads the quarter of a lit garment the definition's fallback names with it.
+ * @example measureSwatchWithin(image, farQuarter)?.lab // { l: 15.3, a: 1.6, b: -7.7 }
+ */
+export function measureSwatchWithin(image: QcImage, mask: Mask): SwatchMeasure | null {
+  const subject = maskArea(image.subject.mask);
+  return swatchOn(image, mask, subject ? maskArea(mask) / subject : 0);
+}
+
 /** The distance beyond which `share` of the masked pixels lie. */
 function farthestShare(reach: Float32Array, mask: Uint8Array, share: number): number {
   const distances: number[] = [];
