@@ -6,6 +6,7 @@
  */
 import type { Database } from '../store/database';
 import type { Logger } from '../log/logger';
+import { periodicTask } from '../runtime/periodic-task';
 import type { ProviderName } from '../providers/provider';
 import { stepPendingSql, type StepQueue } from './step-queue';
 
@@ -17,8 +18,6 @@ export interface Reconciler {
 }
 
 export function createReconciler(db: Database, queue: StepQueue, log: Logger, graceMs = 5000): Reconciler {
-  let timer: ReturnType<typeof setInterval> | null = null;
-  let running = false;
   async function reconcile(): Promise<string[]> {
     // Whether each job's step is still queued is asked in the same statement, so the limit counts only
     // jobs that need a step: a backlog of waiting jobs neither hides a lost one nor costs a query each.
@@ -34,23 +33,5 @@ export function createReconciler(db: Database, queue: StepQueue, log: Logger, gr
     if (rows.length) log.warn('reconciler queued steps for jobs that had none', { jobs: rows.length });
     return rows.map((r) => r.id);
   }
-  return {
-    reconcile,
-    start(intervalMs) {
-      timer = setInterval(() => {
-        if (running) return;
-        running = true;
-        reconcile()
-          .catch((e) => log.error('reconciler pass failed', { error: e }))
-          .finally(() => {
-            running = false;
-          });
-      }, intervalMs);
-      timer.unref();
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
-  };
+  return { reconcile, ...periodicTask(reconcile, (e) => log.error('reconciler pass failed', { error: e })) };
 }

@@ -7,6 +7,7 @@
  */
 import type { Database } from './database';
 import type { Logger } from '../log/logger';
+import { periodicTask } from '../runtime/periodic-task';
 
 export interface TableStatistics {
   /** Analyzes the tables that need it; returns their names (schema.table). */
@@ -16,8 +17,6 @@ export interface TableStatistics {
 }
 
 export function createTableStatistics(db: Database, log: Logger): TableStatistics {
-  let timer: ReturnType<typeof setInterval> | null = null;
-  let running = false;
   async function refresh(): Promise<string[]> {
     const stale = await db.query<{ name: string }>(
       `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -28,23 +27,5 @@ export function createTableStatistics(db: Database, log: Logger): TableStatistic
     if (stale.length) await db.exec(`ANALYZE ${stale.map((t) => t.name).join(', ')}`);
     return stale.map((t) => t.name);
   }
-  return {
-    refresh,
-    start(intervalMs) {
-      timer = setInterval(() => {
-        if (running) return;
-        running = true;
-        refresh()
-          .catch((e) => log.warn('analyzing tables failed', { error: e }))
-          .finally(() => {
-            running = false;
-          });
-      }, intervalMs);
-      timer.unref();
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
-  };
+  return { refresh, ...periodicTask(refresh, (e) => log.warn('analyzing tables failed', { error: e })) };
 }
