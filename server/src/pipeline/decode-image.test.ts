@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { decodeImage, probeImage } from './decode-image';
@@ -31,5 +34,14 @@ describe('decodeImage', () => {
     await expect(decodeImage(new TextEncoder().encode('hello, not an image'))).rejects.toMatchObject({ code: 'unsupported_format' });
     const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } }).jpeg().toBuffer();
     await expect(decodeImage(jpeg.subarray(0, jpeg.length / 2))).rejects.toMatchObject({ code: 'corrupt' });
+  });
+
+  it("reports a file's real size and holds it to a size limit the caller sets, as it holds the same bytes in memory", async () => {
+    const jpeg = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } }).jpeg().toBuffer();
+    const file = join(mkdtempSync(join(tmpdir(), 'brandlock-decode-')), 'shot.jpg');
+    writeFileSync(file, jpeg);
+    await expect(probeImage(jpeg, { maxBytes: jpeg.length - 1 })).rejects.toMatchObject({ code: 'too_large' });
+    await expect(probeImage(file, { maxBytes: jpeg.length - 1 })).rejects.toMatchObject({ code: 'too_large' });
+    expect((await probeImage(file)).bytes).toBe(jpeg.length);
   });
 });

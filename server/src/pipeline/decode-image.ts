@@ -36,7 +36,7 @@ export interface ImageInfo {
 export interface DecodeOptions {
   /** Refuse images with more pixels than this (decompression bombs). Default 100 MP. */
   maxPixels?: number;
-  /** Refuse files larger than this many bytes. Default 200 MB. */
+  /** Refuse input larger than this many bytes. Default 200 MB for bytes in memory; none for a file path. */
   maxBytes?: number;
   /** 8 or 16; 'source' keeps 16-bit files 16-bit and everything else 8-bit. Default 'source'. */
   depth?: 8 | 16 | 'source';
@@ -60,7 +60,9 @@ const SUPPORTED = new Set(['jpeg', 'png', 'webp', 'tiff', 'avif', 'heif', 'gif']
 export async function probeImage(input: Uint8Array | string, options: DecodeOptions = {}): Promise<ImageInfo> {
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   // Only bytes that start like a format brandlock reads reach libvips (no SVG or XML parser runs).
-  const sniffed = sniffImageHeader(typeof input === 'string' ? await readHead(input) : input.subarray(0, 64));
+  const onDisk = typeof input === 'string';
+  const { head, size } = typeof input === 'string' ? await readHead(input) : { head: input.subarray(0, 64), size: input.byteLength };
+  const sniffed = sniffImageHeader(head);
   if (!sniffed) throw new ImageDecodeError('unsupported_format', 'not an image format brandlock reads (expected JPEG, PNG, WebP, TIFF, AVIF or GIF)');
   if (sniffed.width !== undefined && sniffed.height !== undefined) tooManyPixels(sniffed.width, sniffed.height, maxPixels);
   let meta: Metadata;
@@ -79,8 +81,10 @@ export async function probeImage(input: Uint8Array | string, options: DecodeOpti
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
   if (!width || !height) throw new ImageDecodeError('corrupt', 'the image header gives no size');
   tooManyPixels(width, height, maxPixels);
-  const bytes = typeof input === 'string' ? (meta.size ?? 0) : input.byteLength;
-  if (bytes > (options.maxBytes ?? DEFAULT_MAX_BYTES)) throw new ImageDecodeError('too_large', `the file is ${bytes} bytes, above the limit`);
+  // Bytes in memory (an upload) are held to 200 MB by default; a file on disk is read by libvips, not
+  // held, so only a limit the caller sets applies to it (the pixel limit bounds its decode either way).
+  const maxBytes = options.maxBytes ?? (onDisk ? Infinity : DEFAULT_MAX_BYTES);
+  if (size > maxBytes) throw new ImageDecodeError('too_large', `the file is ${size} bytes, above the ${maxBytes}-byte limit`);
   const depthBits = meta.depth === 'ushort' || meta.depth === 'short' ? 16 : meta.depth === 'float' || meta.depth === 'uint' || meta.depth === 'int' ? 32 : 8;
   return {
     format: meta.format,
@@ -96,12 +100,12 @@ export async function probeImage(input: Uint8Array | string, options: DecodeOpti
     xmp: meta.xmp ? new Uint8Array(meta.xmp) : undefined,
     density: meta.density,
     orientation: meta.orientation,
-    bytes,
+    bytes: size,
   };
 }
 
-/** The first bytes of a file, enough to tell its format and (PNG, GIF) its declared size. */
-async function readHead(path: string): Promise<Uint8Array> {
+/** The first bytes of a file, enough to tell its format and (PNG, GIF) its declared size, and the file's size. */
+async function readHead(path: string): Promise<{ head: Uint8Array; size: number }> {
   let file;
   try {
     file = await open(path, 'r');
@@ -112,7 +116,7 @@ async function readHead(path: string): Promise<Uint8Array> {
   try {
     const head = new Uint8Array(64);
     const { bytesRead } = await file.read(head, 0, head.length, 0);
-    return head.subarray(0, bytesRead);
+    return { head: head.subarray(0, bytesRead), size: (await file.stat()).size };
   } finally {
     await file.close();
   }
