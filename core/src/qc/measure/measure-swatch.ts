@@ -24,7 +24,7 @@ import { deepestPoint } from '../../raster/distance-transform';
 import { memoized, prepareQcImage, type PrepareOptions, type QcImage } from '../qc-image';
 import { addToHistogram, createHistogram, interquartileMean, quantile } from './histogram';
 import { fabricMask } from './fabric-mask';
-import { highlightReach } from './clipping-mask';
+import { highlightReach } from './highlight-reach';
 
 /** The version of the definition above; a pinned swatch records it. */
 export const SWATCH_MEASURE_VERSION = 'brandlock-swatch/1';
