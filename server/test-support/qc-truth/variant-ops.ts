@@ -8,6 +8,11 @@ import { clamp8, type TruthBase } from './truth-bases';
 
 /** Lightening (L*) within a highlight's true lobe: below it, light on the fabric is hard to see. */
 const LOBE_LIFT = 0.3;
+/**
+ * Light (linear, share of white) below which a glow changes no 8-bit code value of any fabric: under
+ * half the smallest code step in linear light (code 0 to 1 is 0.0003).
+ */
+const GLOW_FLOOR = 1e-4;
 
 const TO_LINEAR = Float32Array.from({ length: 256 }, (_, i) => srgbToLinear(i / 255));
 
@@ -65,28 +70,34 @@ export function deepestGarmentPoint(base: TruthBase): { x: number; y: number; de
  * Adds a specular hotspot as light does: white light in linear RGB, a Gaussian lobe (sigma = r, r
  * the radius of a disc of `share` of the garment) just strong enough that the sensor clips `share` of
  * the garment; beyond it the glow fades continuously into the fabric (no step at the clip edge, as on a
- * real sensor). Centred deep inside the garment; null when the clipped disc does not fit inside the
- * outline. Returns the lobe (where the light adds at least 0.5% of white) and its centre.
+ * real sensor) and is painted out to where it changes no code value (no edge anywhere). Centred deep
+ * inside the garment; null when the clipped disc does not fit inside the outline. Returns the lobe
+ * (where the light lightens the fabric by LOBE_LIFT L* or more) and its centre.
  */
 export function paintHotspot(base: TruthBase, garment: Uint8Array, share: number): { garment: Uint8Array; region: Uint8Array; centre: { x: number; y: number } } | null {
   const area = garmentMask(base).reduce((n, v) => n + v, 0);
   const r = Math.sqrt((share * area) / Math.PI);
   const c = deepestGarmentPoint(base);
   if (c.depth < r * 1.2 + 2) return null;
-  const reach = Math.ceil(r * 3);
-  const near: number[] = [];
-  for (let y = Math.max(0, c.y - reach); y <= Math.min(base.height - 1, c.y + reach); y++) {
-    for (let x = Math.max(0, c.x - reach); x <= Math.min(base.width - 1, c.x + reach); x++) {
-      const i = y * base.width + x;
-      if (base.coverage[i] > 0) near.push(i);
+  const garmentWithin = (radius: number) => {
+    const reach = Math.ceil(radius);
+    const found: number[] = [];
+    for (let y = Math.max(0, c.y - reach); y <= Math.min(base.height - 1, c.y + reach); y++) {
+      for (let x = Math.max(0, c.x - reach); x <= Math.min(base.width - 1, c.x + reach); x++) {
+        const i = y * base.width + x;
+        if (base.coverage[i] > 0 && Math.hypot(x - c.x, y - c.y) <= radius) found.push(i);
+      }
     }
-  }
+    return found;
+  };
   const lift = (i: number, k: number, amplitude: number) => {
     const d = Math.hypot((i % base.width) - c.x, Math.floor(i / base.width) - c.y);
     return clamp8(linearToSrgb(Math.min(1, TO_LINEAR[garment[i * 3 + k]] + amplitude * Math.exp(-0.5 * (d / r) ** 2))) * 255);
   };
   // The light's strength is set so that the clipped pixels (two channels at 254+) are `share` of the
-  // garment: on a bright fabric less light clips the same area.
+  // garment: on a bright fabric less light clips the same area. Clipping needs the light at full
+  // strength, which it has only near the centre (within 3 r at the strengths used here).
+  const near = garmentWithin(3 * r);
   const clippedBy = (amplitude: number) => near.filter((i) => (lift(i, 0, amplitude) >= 254 ? 1 : 0) + (lift(i, 1, amplitude) >= 254 ? 1 : 0) + (lift(i, 2, amplitude) >= 254 ? 1 : 0) >= 2).length;
   let lo = 0;
   let hi = 4;
@@ -96,15 +107,19 @@ export function paintHotspot(base: TruthBase, garment: Uint8Array, share: number
     else hi = mid;
   }
   const amplitude = hi;
+  // The glow is painted as far as it can still change a code value: out to where it adds GLOW_FLOOR
+  // of white, which moves no 8-bit code of any fabric (it was cut at a square of 3 r, a visible step on
+  // dark fabric that no light makes).
+  const lit = garmentWithin(r * Math.sqrt(2 * Math.log(amplitude / GLOW_FLOOR)));
   const out = garment.slice();
   const region = new Uint8Array(base.coverage.length);
-  for (const i of near) {
+  for (const i of lit) {
     for (let k = 0; k < 3; k++) out[i * 3 + k] = lift(i, k, amplitude);
     // The lobe: as far out as the light lightens the fabric by at least LOBE_LIFT L* (0.5% of white
     // does that on white fabric, but lifts black fabric by 1.5 L*).
     const d = Math.hypot((i % base.width) - c.x, Math.floor(i / base.width) - c.y);
     const added = amplitude * Math.exp(-0.5 * (d / r) ** 2);
-    const y = (lit: number) => [0.2126, 0.7152, 0.0722].reduce((sum, w, k) => sum + w * Math.min(1, TO_LINEAR[garment[i * 3 + k]] + lit), 0);
+    const y = (light: number) => [0.2126, 0.7152, 0.0722].reduce((sum, w, k) => sum + w * Math.min(1, TO_LINEAR[garment[i * 3 + k]] + light), 0);
     if (lightness(y(added)) - lightness(y(0)) >= LOBE_LIFT) region[i] = 1;
   }
   return { garment: out, region, centre: { x: c.x, y: c.y } };
