@@ -96,29 +96,20 @@ export function measurableGarment(image: QcImage): Mask {
  * @example clusterFabric(image, glow)?.mask // the black cap's fabric without its white logo
  */
 export function clusterFabric(image: QcImage, glow: Uint8Array | null): FabricMask | null {
-  const { lab } = image;
-  const usable = measurableGarment(image);
+  const cells = colourCells(image);
+  if (!cells) return null;
+  const { usable, area, cellOf, counts, samples } = cells;
   const n = usable.data.length;
-  const area = maskArea(usable);
-  if (area < 20) return null;
-  const stride = Math.max(1, Math.floor(area / MAX_SAMPLES));
-  const cellOf = new Int32Array(n);
-  const counts = new Uint32Array(L_CELLS * AB_CELLS * AB_CELLS);
-  // What the lightness split reads: the same counts without the glow.
+  // What the lightness split reads: the same sampled counts without the glow.
   const unlit = glow ? new Uint32Array(counts.length) : counts;
-  let samples = 0;
-  for (let i = 0, seen = 0; i < n; i++) {
-    if (!usable.data[i]) continue;
-    const c = cell(lab.l[i], lab.a[i], lab.b[i]);
-    cellOf[i] = c;
-    if (seen++ % stride === 0) {
-      counts[c]++;
-      if (glow && !glow[i]) unlit[c]++;
-      samples++;
+  if (glow) {
+    for (let i = 0, seen = 0; i < n; i++) {
+      if (!usable.data[i]) continue;
+      if (seen++ % cells.stride === 0 && !glow[i]) unlit[cellOf[i]]++;
     }
   }
-  const clusters = denseClusters(counts, Math.max(3, Math.ceil(samples * DENSE)));
-  if (!clusters.mass.length) return null;
+  // The split relabels cells: work on a copy of the shared clusters.
+  const clusters = { labels: cells.clusters.labels.slice(), mass: cells.clusters.mass.slice() };
   const before = clusters.mass.length;
   splitAlongLightness(counts, unlit, clusters, largest(clusters.mass), samples * SIGNIFICANT);
   const fabricLabel = largest(clusters.mass);
@@ -157,6 +148,50 @@ export function clusterFabric(image: QcImage, glow: Uint8Array | null): FabricMa
     share: fabricCount / area,
     rivals: rivals.map((data, r) => ({ mask: { width, height, data }, share: clusters.mass[rivalLabels[r] - 1] / samples })),
   };
+}
+
+interface ColourCells {
+  usable: Mask;
+  area: number;
+  /** Every `stride`-th usable pixel is counted. */
+  stride: number;
+  /** Each usable pixel's Lab cell. */
+  cellOf: Int32Array;
+  /** Sampled pixels per cell. */
+  counts: Uint32Array;
+  samples: number;
+  /** The dense cells joined into clusters, before any split along lightness. */
+  clusters: { labels: Int32Array; mass: number[] };
+}
+
+/**
+ * The garment's measurable pixels binned in Lab cells and the dense cells joined into clusters, once
+ * per image: clusterFabric reads them with and without a highlight's glow. Null when there is too
+ * little garment or no dense colour.
+ */
+function colourCells(image: QcImage): ColourCells | null {
+  return memoized(image, 'fabric-colour-cells', () => {
+    const { lab } = image;
+    const usable = measurableGarment(image);
+    const n = usable.data.length;
+    const area = maskArea(usable);
+    if (area < 20) return null;
+    const stride = Math.max(1, Math.floor(area / MAX_SAMPLES));
+    const cellOf = new Int32Array(n);
+    const counts = new Uint32Array(L_CELLS * AB_CELLS * AB_CELLS);
+    let samples = 0;
+    for (let i = 0, seen = 0; i < n; i++) {
+      if (!usable.data[i]) continue;
+      const c = cell(lab.l[i], lab.a[i], lab.b[i]);
+      cellOf[i] = c;
+      if (seen++ % stride === 0) {
+        counts[c]++;
+        samples++;
+      }
+    }
+    const clusters = denseClusters(counts, Math.max(3, Math.ceil(samples * DENSE)));
+    return clusters.mass.length ? { usable, area, stride, cellOf, counts, samples, clusters } : null;
+  });
 }
 
 /** A valley this deep (its count over the peak's beyond it) parts two colours the blends at a print's edge joined. */
