@@ -1,6 +1,8 @@
 /**
  * CIEDE2000 colour difference (Sharma, Wu & Dalal 2005) on Lab D65 values.
- * Written out on plain numbers so QC can call it per pixel without allocating.
+ * Written out on plain numbers so QC can call it per pixel without allocating: square roots of sums
+ * of squares instead of Math.hypot and products instead of Math.pow (both several times slower in V8,
+ * and the values are far from overflow).
  */
 import type { Lab } from './lab';
 
@@ -12,15 +14,15 @@ const POW25_7 = Math.pow(25, 7);
  * @example deltaE2000({ l: 50, a: 2.6772, b: -79.7751 }, { l: 50, a: 0, b: -82.7485 }) // 2.0425
  */
 export function deltaE2000(x: Lab, y: Lab, kL = 1, kC = 1, kH = 1): number {
-  const c1 = Math.hypot(x.a, x.b);
-  const c2 = Math.hypot(y.a, y.b);
+  const c1 = Math.sqrt(x.a * x.a + x.b * x.b);
+  const c2 = Math.sqrt(y.a * y.a + y.b * y.b);
   const cBar = (c1 + c2) / 2;
-  const cBar7 = Math.pow(cBar, 7);
+  const cBar7 = pow7(cBar);
   const g = 0.5 * (1 - Math.sqrt(cBar7 / (cBar7 + POW25_7)));
   const a1p = (1 + g) * x.a;
   const a2p = (1 + g) * y.a;
-  const c1p = Math.hypot(a1p, x.b);
-  const c2p = Math.hypot(a2p, y.b);
+  const c1p = Math.sqrt(a1p * a1p + x.b * x.b);
+  const c2p = Math.sqrt(a2p * a2p + y.b * y.b);
   const h1p = hueDegrees(x.b, a1p);
   const h2p = hueDegrees(y.b, a2p);
 
@@ -49,8 +51,9 @@ export function deltaE2000(x: Lab, y: Lab, kL = 1, kC = 1, kH = 1): number {
     0.24 * Math.cos(2 * hBarP * RAD) +
     0.32 * Math.cos((3 * hBarP + 6) * RAD) -
     0.2 * Math.cos((4 * hBarP - 63) * RAD);
-  const dTheta = 30 * Math.exp(-Math.pow((hBarP - 275) / 25, 2));
-  const cBarP7 = Math.pow(cBarP, 7);
+  const hue275 = (hBarP - 275) / 25;
+  const dTheta = 30 * Math.exp(-hue275 * hue275);
+  const cBarP7 = pow7(cBarP);
   const rC = 2 * Math.sqrt(cBarP7 / (cBarP7 + POW25_7));
   const lMinus50Sq = (lBarP - 50) * (lBarP - 50);
   const sL = 1 + (0.015 * lMinus50Sq) / Math.sqrt(20 + lMinus50Sq);
@@ -62,6 +65,11 @@ export function deltaE2000(x: Lab, y: Lab, kL = 1, kC = 1, kH = 1): number {
   const cTerm = dCp / (kC * sC);
   const hTerm = dHp / (kH * sH);
   return Math.sqrt(lTerm * lTerm + cTerm * cTerm + hTerm * hTerm + rT * cTerm * hTerm);
+}
+
+function pow7(v: number): number {
+  const v2 = v * v;
+  return v2 * v2 * v2 * v;
 }
 
 function hueDegrees(b: number, a: number): number {

@@ -93,46 +93,35 @@ function compute(image: QcImage): EdgeHalo | null {
   let slots = 0;
   for (let i = 0; i < band.length; i++) if (band[i] && !(k >= 3 && m[i] && !isSite[i])) slot[i] = ++slots;
   const cells = new CellSums(slots + 1);
+  const interior = interiorSums(image, band, r + 1, box);
   for (let i = 0; i < band.length; i++) {
-    if (slot[i] && interiorMean(i, r + 1, w, h, m, band, image.proxy.data, local)) accumulateCell(image, slot[i], i, w, local, backdrop, cells, step);
+    if (slot[i] && interior.mean(i, local)) accumulateCell(image, slot[i], i, w, local, backdrop, cells, step);
   }
   const siteX = new Int32Array(sites.length);
   const siteY = new Int32Array(sites.length);
   const siteScore = new Float32Array(sites.length);
   const sumP = { l: 0, a: 0, b: 0 };
   const sumQ = { l: 0, a: 0, b: 0 };
+  // The band's sums round each site, from column sums over the site's rows that slide down the image
+  // with the sites (they come in row order): each row is added once and taken off once.
+  const windows = new WindowSums(cells, slot, w, h, r);
+  const win = new Float64Array(CHANNELS);
   for (let s = 0; s < sites.length; s++) {
     const x = sites[s] % w;
     const y = (sites[s] / w) | 0;
-    let outside = 0;
-    let shadow = 0;
-    let tint = 0;
-    for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
-      for (let xx = Math.max(0, x - r), i = yy * w + xx; xx <= Math.min(w - 1, x + r); xx++, i++) {
-        const j = slot[i];
-        if (!j) continue;
-        outside += cells.outside[j];
-        shadow += cells.shadow[j];
-        tint += cells.tint[j];
-      }
-    }
+    windows.around(x, y, win);
+    const outside = win[OUTSIDE];
     // A soft shadow band: its pixels are explained; otherwise (a thin dark line) they count as off-mix.
-    const skipShadow = outside > 0 && shadow >= outside * SHADOW_SHARE;
+    const withShadow = !(outside > 0 && win[SHADOW] >= outside * SHADOW_SHARE) ? 1 : 0;
     // A narrow tint is the JPEG's chroma; a wide one is spill.
-    const withTint = outside > 0 && tint >= outside * TINT_SHARE;
-    let deviating = 0;
-    sumP.l = sumP.a = sumP.b = sumQ.l = sumQ.a = sumQ.b = 0;
-    for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
-      for (let xx = Math.max(0, x - r), i = yy * w + xx; xx <= Math.min(w - 1, x + r); xx++, i++) {
-        const j = slot[i];
-        if (!j) continue;
-        deviating += cells.deviating[j] + (skipShadow ? 0 : cells.shadow[j]) + (withTint ? cells.tint[j] : 0);
-        for (let c = 0; c < 3; c++) {
-          sumP[LAB[c]] += cells.p[j * 3 + c] + (skipShadow ? 0 : cells.ps[j * 3 + c]) + (withTint ? cells.pt[j * 3 + c] : 0);
-          sumQ[LAB[c]] += cells.q[j * 3 + c] + (skipShadow ? 0 : cells.qs[j * 3 + c]) + (withTint ? cells.qt[j * 3 + c] : 0);
-        }
-      }
-    }
+    const withTint = outside > 0 && win[TINT] >= outside * TINT_SHARE ? 1 : 0;
+    const deviating = win[DEVIATING] + withShadow * win[SHADOW] + withTint * win[TINT];
+    sumP.l = win[P] + withShadow * win[PS] + withTint * win[PT];
+    sumP.a = win[P + 1] + withShadow * win[PS + 1] + withTint * win[PT + 1];
+    sumP.b = win[P + 2] + withShadow * win[PS + 2] + withTint * win[PT + 2];
+    sumQ.l = win[Q] + withShadow * win[QS] + withTint * win[QT];
+    sumQ.a = win[Q + 1] + withShadow * win[QS + 1] + withTint * win[QT + 1];
+    sumQ.b = win[Q + 2] + withShadow * win[QS + 2] + withTint * win[QT + 2];
     siteX[s] = x;
     siteY[s] = y;
     siteScore[s] = deviating && deviating >= outside * MIN_SHARE ? deltaE2000({ l: sumQ.l / deviating, a: sumQ.a / deviating, b: sumQ.b / deviating }, { l: sumP.l / deviating, a: sumP.a / deviating, b: sumP.b / deviating }) : 0;
@@ -142,31 +131,132 @@ function compute(image: QcImage): EdgeHalo | null {
 }
 
 type Rgb = [number, number, number];
-const LAB = ['l', 'a', 'b'] as const;
 
-/** Mean colour (8-bit sRGB) of opaque subject cells beyond the band near cell i; false when there are none. */
-function interiorMean(i: number, r: number, w: number, h: number, m: Uint8Array, band: Uint8Array, proxy: QcImage['proxy']['data'], out: Rgb): boolean {
-  const x = i % w;
-  const y = (i / w) | 0;
-  let n = 0;
-  let cr = 0;
-  let cg = 0;
-  let cb = 0;
-  for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
-    for (let xx = Math.max(0, x - r), j = yy * w + xx; xx <= Math.min(w - 1, x + r); xx++, j++) {
+/**
+ * Mean colour (8-bit sRGB) of the opaque subject cells beyond the band within `reach` cells of a cell
+ * (clamped at the frame): sums over a summed-area table of those cells, taken over the subject's box
+ * with room for the band and the reach, so each cell's mean costs four reads, not (2 reach + 1)².
+ */
+function interiorSums(image: QcImage, band: Uint8Array, reach: number, box: { x: number; y: number; width: number; height: number }) {
+  const { width: w, height: h } = image.lab;
+  const m = image.subject.mask.data;
+  const proxy = image.proxy.data;
+  const margin = 2 * reach + 1;
+  const x0 = Math.max(0, box.x - margin);
+  const y0 = Math.max(0, box.y - margin);
+  const x1 = Math.min(w, box.x + box.width + margin);
+  const y1 = Math.min(h, box.y + box.height + margin);
+  const tw = x1 - x0 + 1;
+  // Channels per table entry: count, red, green, blue (8-bit sums fit 32 bits up to 8 MP).
+  const table = new Int32Array(tw * (y1 - y0 + 1) * 4);
+  for (let y = y0; y < y1; y++) {
+    let n = 0;
+    let cr = 0;
+    let cg = 0;
+    let cb = 0;
+    const above = (y - y0) * tw * 4;
+    const row = (y - y0 + 1) * tw * 4;
+    for (let x = x0, j = y * w + x0; x < x1; x++, j++) {
       if (m[j] && !band[j] && proxy[j * 4 + 3] >= 250) {
+        n++;
         cr += proxy[j * 4];
         cg += proxy[j * 4 + 1];
         cb += proxy[j * 4 + 2];
-        n++;
+      }
+      const t = (x - x0 + 1) * 4;
+      table[row + t] = table[above + t] + n;
+      table[row + t + 1] = table[above + t + 1] + cr;
+      table[row + t + 2] = table[above + t + 2] + cg;
+      table[row + t + 3] = table[above + t + 3] + cb;
+    }
+  }
+  return {
+    mean(i: number, out: Rgb): boolean {
+      const x = i % w;
+      const y = (i / w) | 0;
+      const ax = Math.max(x0, x - reach) - x0;
+      const bx = Math.min(x1 - 1, x + reach) - x0 + 1;
+      const ay = (Math.max(y0, y - reach) - y0) * tw * 4;
+      const by = (Math.min(y1 - 1, y + reach) - y0 + 1) * tw * 4;
+      const sum = (c: number) => table[by + bx * 4 + c] - table[by + ax * 4 + c] - table[ay + bx * 4 + c] + table[ay + ax * 4 + c];
+      const n = sum(0);
+      if (!n) return false;
+      out[0] = sum(1) / n;
+      out[1] = sum(2) / n;
+      out[2] = sum(3) / n;
+      return true;
+    },
+  };
+}
+
+/** Where each sum lives in a window's channels. */
+const OUTSIDE = 0;
+const SHADOW = 1;
+const TINT = 2;
+const DEVIATING = 3;
+const P = 4;
+const PS = 7;
+const PT = 10;
+const Q = 13;
+const QS = 16;
+const QT = 19;
+const CHANNELS = 22;
+
+/**
+ * The cells' sums over the (2r + 1)² window round a site, for sites visited in row order: column sums
+ * over the window's rows (kept as the window slides down) added across its columns.
+ */
+class WindowSums {
+  private readonly columns: Float64Array;
+  private lo = 0;
+  private hi = -1;
+  constructor(
+    private readonly cells: CellSums,
+    private readonly slot: Int32Array,
+    private readonly w: number,
+    private readonly h: number,
+    private readonly r: number,
+  ) {
+    this.columns = new Float64Array(w * CHANNELS);
+  }
+
+  around(x: number, y: number, out: Float64Array): void {
+    const { w, h, r, columns } = this;
+    const lo = Math.max(0, y - r);
+    const hi = Math.min(h - 1, y + r);
+    if (lo > this.hi) {
+      columns.fill(0);
+      this.lo = lo;
+      this.hi = lo - 1;
+    }
+    while (this.hi < hi) this.addRow(++this.hi, 1);
+    while (this.lo < lo) this.addRow(this.lo++, -1);
+    out.fill(0);
+    for (let xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) {
+      for (let c = 0, o = xx * CHANNELS; c < CHANNELS; c++, o++) out[c] += columns[o];
+    }
+  }
+
+  private addRow(y: number, sign: number): void {
+    const { cells, slot, w, columns } = this;
+    for (let x = 0, i = y * w; x < w; x++, i++) {
+      const j = slot[i];
+      if (!j) continue;
+      const o = x * CHANNELS;
+      columns[o + OUTSIDE] += sign * cells.outside[j];
+      columns[o + SHADOW] += sign * cells.shadow[j];
+      columns[o + TINT] += sign * cells.tint[j];
+      columns[o + DEVIATING] += sign * cells.deviating[j];
+      for (let c = 0; c < 3; c++) {
+        columns[o + P + c] += sign * cells.p[j * 3 + c];
+        columns[o + PS + c] += sign * cells.ps[j * 3 + c];
+        columns[o + PT + c] += sign * cells.pt[j * 3 + c];
+        columns[o + Q + c] += sign * cells.q[j * 3 + c];
+        columns[o + QS + c] += sign * cells.qs[j * 3 + c];
+        columns[o + QT + c] += sign * cells.qt[j * 3 + c];
       }
     }
   }
-  if (!n) return false;
-  out[0] = cr / n;
-  out[1] = cg / n;
-  out[2] = cb / n;
-  return true;
 }
 
 /**

@@ -21,7 +21,12 @@ export interface DecodedForQc {
 export async function decodeForQc(input: Uint8Array, options: DecodeOptions & { maxProxyPixels?: number } = {}): Promise<DecodedForQc> {
   const info = await probeImage(input, options);
   const factor = proxyFactor(info.width, info.height, options.maxProxyPixels ?? DEFAULT_PROXY_PIXELS);
-  const [full, proxy] = await Promise.all([decodeImage(input, { ...options, depth: 8 }, info), makeProxy(input, info, factor, options)]);
+  // libvips shrinks a JPEG or WebP on load, so their proxy is decoded from the file beside the full
+  // decode; any other 8-bit file would be decoded twice, so its proxy is reduced from the full raster
+  // (the same pixels: the same resize of the same decoded values).
+  const fromFile = info.format === 'jpeg' || info.format === 'webp' || info.bitsPerSample > 8;
+  const [full, fileProxy] = await Promise.all([decodeImage(input, { ...options, depth: 8 }, info), fromFile ? makeProxy(input, info, factor, options) : null]);
+  const proxy = fileProxy ?? (await proxyFromRaster(full.raster, factor));
   return {
     raster: full.raster,
     proxy,
@@ -38,6 +43,17 @@ export async function decodeForQc(input: Uint8Array, options: DecodeOptions & { 
       jpegQuality: info.format === 'jpeg' ? estimateJpegQuality(input) : null,
     },
   };
+}
+
+async function proxyFromRaster(raster: Raster, factor: number): Promise<Proxy> {
+  if (factor === 1) return { raster, factor };
+  const width = Math.ceil(raster.width / factor);
+  const height = Math.ceil(raster.height / factor);
+  const { data } = await sharp(Buffer.from(raster.data.buffer, raster.data.byteOffset, raster.data.byteLength), { raw: { width: raster.width, height: raster.height, channels: 4 } })
+    .resize({ width, height, fit: 'fill', kernel: 'linear' })
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  return { raster: { width, height, depth: 8, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) }, factor };
 }
 
 async function makeProxy(input: Uint8Array, info: ImageInfo, factor: number, options: DecodeOptions): Promise<Proxy> {
