@@ -48,6 +48,11 @@ describe('comfyui provider against the loopback server', () => {
     expect(graph['6'].inputs).toEqual({ text: testRequest().recipe.prompt, clip: ['10_1', 1] });
     expect(graph['5'].inputs).toEqual({ width: 1024, height: 1536, batch_size: 2 });
     expect(graph['9'].inputs.filename_prefix).toBe('brandlock/job-0001');
+    // The audit trail records the LoRA files the workflow loads, as it does for fal and Replicate.
+    expect(submitted.loras).toEqual([
+      { ref: 'northfold/models/ava-v3', weights: 'northfold/ava-v3.safetensors', sha256: null, via: 'provider-map' },
+      { ref: 'northfold/styles/poplin-v1', weights: 'northfold/poplin-v1.safetensors', sha256: null, via: 'provider-map' },
+    ]);
 
     const done = await pollUntilDone(comfy, submitted.providerJobId);
     expect(done.state).toBe('succeeded');
@@ -117,6 +122,9 @@ describe('comfyui never queues a job twice', () => {
     const a = await comfy.submit(testRequest());
     const b = await comfy.submit(testRequest());
     expect(b.providerJobId).toBe(a.providerJobId);
+    // Found again, it still reports what the workflow loads.
+    expect(b.loras?.map((l) => l.weights)).toEqual(a.loras?.map((l) => l.weights));
+    expect(b.loras).toHaveLength(2);
     expect(b.status.state).toBe('running');
     expect(sim.promptIds).toHaveLength(1);
   });

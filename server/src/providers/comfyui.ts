@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DEFAULT_WORKFLOW, fillWorkflow, graphSeed, parseWorkflow, type ComfyGraph } from './comfyui-workflow';
-import { mapLoras, type RemoteProviderOptions } from './hosted-model';
+import { appliedLoras, mapLoras, type RemoteProviderOptions } from './hosted-model';
 import { ProviderHttp } from './provider-http';
 import type { ComfySettings } from './provider-env';
 import type { ComfyProviderMap } from './provider-map';
@@ -140,8 +140,10 @@ export function createComfyProvider(options: ComfyProviderOptions): Provider {
         throw new ProviderCallError('comfyui', { code: 'unsupported_recipe', message: `${workflowSource} has no LoraLoader with lora_name "$lora"; the recipe needs ${loras.map((l) => l.ref).join(', ')}`, retryable: false });
       }
       const notes = droppedInputNotes('comfyui', workflowSource, request, filled.used, { negative: 'negative_prompt', sources: 'source_image' });
+      // The LoRA files and strengths the workflow loads, for the audit trail (as fal and Replicate report theirs).
+      const applied = appliedLoras(loras);
       const { promptId, existing } = await findAttempt(request.jobId, signal);
-      if (existing) return { providerJobId: promptId, status: existing, seed: values.seed, notes };
+      if (existing) return { providerJobId: promptId, status: existing, seed: values.seed, notes, loras: applied };
       try {
         await http.call('POST', '/prompt', { kind: 'create', json: { prompt: filled.graph, client_id: clientId, prompt_id: promptId }, signal });
       } catch (err) {
@@ -149,9 +151,9 @@ export function createComfyProvider(options: ComfyProviderOptions): Provider {
         if (!(err instanceof ProviderCallError) || err.error.code === 'http_400') throw err;
         const found = await status(promptId, signal).catch(() => undefined);
         if (!found || found.error?.code === 'not_found') throw err.error.code === 'submit_outcome_unknown' ? new ProviderCallError('comfyui', { ...err.error, retryable: true }) : err;
-        return { providerJobId: promptId, status: found, seed: values.seed, notes };
+        return { providerJobId: promptId, status: found, seed: values.seed, notes, loras: applied };
       }
-      return { providerJobId: promptId, status: { state: 'queued', model: checkpoint }, seed: values.seed, notes };
+      return { providerJobId: promptId, status: { state: 'queued', model: checkpoint }, seed: values.seed, notes, loras: applied };
     },
 
     status,
