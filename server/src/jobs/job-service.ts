@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { contentHash, type PlannedJob } from '@brandlock/core';
 import type { Job, JobCreateRequest, BriefJobsRequest, BriefJobsQueued } from '@brandlock/core/api';
 import type { z } from 'zod';
-import type { Database } from '../store/database';
+import type { Database, Queryable } from '../store/database';
 import type { AuthenticatedToken } from '../store/tokens';
 import { getJob, getJobRow, insertJob, insertJobs, moveJob, toApiJob, type JobRow, type NewJob } from '../store/jobs';
 import { plannedJobs } from '../store/briefs';
@@ -21,7 +21,7 @@ import type { ProviderName } from '../providers/provider';
 import type { StepQueue } from './step-queue';
 import type { JobNotifier } from './job-notifier';
 import { colorHex, planJobRequest, type PlanJobResult } from './plan-job-request';
-import { enforceRecipeGate } from './recipe-gate';
+import { enforceRecipeGate, holdPilot, type GatePassed } from './recipe-gate';
 import { createGroupCommit } from './group-commit';
 
 export interface JobServiceDeps {
@@ -87,12 +87,16 @@ export function createJobService(deps: JobServiceDeps) {
     }
     const plan = await planJobRequest(db, deps.registry, body);
     if (!plan.success) return plan;
+    let gate: GatePassed = { pilot: null };
+    const gated = [{ sku: plan.job.sku, category: plan.job.category ?? '' }];
     if (plan.job.kind === 'generate' && plan.job.category) {
-      await enforceRecipeGate(db, { lock: plan.lock.lock, lockHash: plan.job.lock_hash, jobs: [{ sku: plan.job.sku, category: plan.job.category }], pilot: body.pilot, override: body.override, token, subject: `job for ${plan.job.sku ?? plan.job.category}` });
+      gate = await enforceRecipeGate(db, { lock: plan.lock.lock, lockHash: plan.job.lock_hash, jobs: gated, pilot: body.pilot, override: body.override, token, subject: `job for ${plan.job.sku ?? plan.job.category}` });
     }
     await deps.admit?.(token, 1);
     const job: NewJob = { ...plan.job, id: randomUUID(), requested_by: token.name, token_id: token.id };
-    const write = jobWrites.write({ job, stepId: randomUUID(), token, idempotencyKey, requestHash });
+    const item: JobWrite = { job, stepId: randomUUID(), token, idempotencyKey, requestHash };
+    // A job let in as a pilot is written on its own, the pilot counted again in its transaction.
+    const write = gate.pilot ? writeJobs([item], (tx) => holdPilot(tx, gate, gated)).then((rows) => rows[0]) : jobWrites.write(item);
     arrived();
     const written = await write;
     if (written === 'raced') return (await replay(token, idempotencyKey!, requestHash))!;
@@ -105,8 +109,9 @@ export function createJobService(deps: JobServiceDeps) {
    * in one transaction for the group: jobs without a key in one statement each for rows, events and
    * steps; a job with a key on its own, since a key another request claimed first leaves it unwritten.
    */
-  async function writeJobs(writes: JobWrite[]): Promise<(JobRow | 'raced')[]> {
+  async function writeJobs(writes: JobWrite[], hold?: (tx: Queryable) => Promise<void>): Promise<(JobRow | 'raced')[]> {
     const { written, wake } = await db.transaction(async (tx) => {
+      await hold?.(tx);
       const written = new Map<JobWrite, JobRow | 'raced'>();
       const keyed = writes.filter((w) => w.idempotencyKey);
       const plain = writes.filter((w) => !w.idempotencyKey);
@@ -168,9 +173,11 @@ export function createJobService(deps: JobServiceDeps) {
       }
       fresh.push(jobFromPlan(p, brief.id, provider, refs.map((r) => r!.slice(7)), colorHex(lock.lock.lighting.find((l) => l.id === p.recipe.lightingPreset)!.background), token));
     }
-    if (fresh.length) await enforceRecipeGate(db, { lock: lock.lock, lockHash: brief.lock_hash, jobs: fresh.map((j) => ({ sku: j.sku, category: j.category! })), pilot: body.pilot, override: body.override, token, subject: briefId });
+    const gated = fresh.map((j) => ({ sku: j.sku, category: j.category! }));
+    const gate = fresh.length ? await enforceRecipeGate(db, { lock: lock.lock, lockHash: brief.lock_hash, jobs: gated, pilot: body.pilot, override: body.override, token, subject: briefId }) : null;
     await deps.admit?.(token, fresh.length);
     await db.transaction(async (tx) => {
+      if (gate) await holdPilot(tx, gate, gated);
       await insertJobs(tx, fresh.map((job) => ({ job })), 'queued');
       await recordEvent(tx, actor(token), 'brief.queue', briefId, { provider, created: fresh.length, alreadyQueued: result.queued.length, skipped: result.skipped.length });
     });

@@ -78,4 +78,27 @@ describe('the recipe approval gate on the server', () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actor: 'first-admin', subject: brief.id, detail: { reason: 'launch shoot, AD signs off on the contact sheet', categories: [expect.objectContaining({ category: 'jersey', skus: 1 })] } });
   });
+
+  it('holds a pilot to N SKUs when the requests for it arrive at once', async () => {
+    // Six plugin users start a pilot of 2 in the same minute: the gate counts what is made and what
+    // is being made, so exactly two SKUs get jobs and the rest are told the pilot is used up.
+    const knit = (sku: string) => t.request('/v1/jobs', post({ kind: 'generate', item: item(sku, 'knitwear'), sources: [source], pilot: 2 }, designer));
+    const answers = await Promise.all(['NF-KN-1', 'NF-KN-2', 'NF-KN-3', 'NF-KN-4', 'NF-KN-5', 'NF-KN-6'].map(knit));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([202, 202, 409, 409, 409, 409]);
+    for (const a of answers.filter((x) => x.status === 409)) expect((await a.json()).error.issues[0]).toMatchObject({ code: 'pilot_exhausted', expected: 'at most 2' });
+    const { jobs } = await (await t.request('/v1/jobs?kind=generate&limit=100')).json();
+    expect(new Set(jobs.filter((j: { category: string }) => j.category === 'knitwear').map((j: { sku: string }) => j.sku)).size).toBe(2);
+  });
+
+  it('holds a pilot to N SKUs across briefs queued at once', async () => {
+    const text = ['sku,colorway,category,fabric,silhouette,swatch,source_images', ...[1, 2, 3].map((n) => `NF-OW-${n},Ink,outerwear,wool melton,car coat,indigo-rinse,a.png`)].join('\n');
+    const briefs = await Promise.all([1, 2, 3].map(async (n) => (await (await t.request('/v1/briefs', post({ name: `pilot ${n}`, text: text.replaceAll('NF-OW-', `NF-OW-${n}`) }))).json()).id as string));
+    const answers = await Promise.all(briefs.map((id) => t.request(`/v1/briefs/${id}/jobs`, post({ sources: { 'a.png': source }, pilot: 3 }, designer))));
+    const accepted = answers.filter((a) => a.status === 202);
+    expect(accepted).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(2);
+    const { jobs } = await (await t.request('/v1/jobs?kind=generate&limit=100')).json();
+    expect(new Set(jobs.filter((j: { category: string }) => j.category === 'outerwear').map((j: { sku: string }) => j.sku)).size).toBe(3);
+  });
 });

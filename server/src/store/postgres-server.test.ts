@@ -123,4 +123,29 @@ describe('on a Postgres server (DATABASE_URL)', () => {
       await b.stop();
     }
   }, 120_000);
+
+  it('holds a pilot to N SKUs when two server processes take requests for it at the same moment', async () => {
+    const env = { DATABASE_URL: pg.url, BRANDLOCK_DATA: dir, BRANDLOCK_BLOBS: join(dir, 'blobs'), BRANDLOCK_WORKERS: 'false' };
+    const [a, b] = [await startBrandlockServer({ config: readServerConfig(env, dir), log: createLogger({ sink: () => undefined }) }), await startBrandlockServer({ config: readServerConfig(env, dir), log: createLogger({ sink: () => undefined }) })];
+    try {
+      const token = (await createToken(a.db, { name: 'pilot test', role: 'admin' })).token;
+      const call = (s: BrandlockServer, path: string, init: RequestInit = {}) => Promise.resolve(s.app.request(path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }));
+      // A new lock version whose knitwear recipe nobody has approved yet.
+      const lock = JSON.parse(await readFile(new URL('brand-lock.json', samples), 'utf8'));
+      lock.version = 'PILOT.1';
+      lock.categories.find((c: { id: string }) => c.id === 'knitwear').recipe = { steps: 31 };
+      expect((await call(a, '/v1/locks', { method: 'POST', body: JSON.stringify(lock) })).status).toBe(201);
+      const png = await sharp({ create: { width: 40, height: 60, channels: 3, background: '#3a3a3a' } }).png().toBuffer();
+      const ref = ((await (await call(a, '/v1/uploads', { method: 'PUT', body: new Uint8Array(png) })).json()) as { ref: string }).ref;
+      const pilot = (s: BrandlockServer, sku: string) =>
+        call(s, '/v1/jobs', { method: 'POST', body: JSON.stringify({ kind: 'generate', item: { sku, colorway: 'Ink', category: 'knitwear', fabric: 'merino', silhouette: 'crew', swatch: 'ink' }, sources: [ref], pilot: 2 }) });
+      const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => pilot(i % 2 ? a : b, `PILOT-PG-${i}`)));
+      expect(answers.map((r) => r.status).sort()).toEqual([202, 202, 409, 409, 409, 409, 409, 409]);
+      const made = await a.db.query<{ n: number }>("SELECT count(DISTINCT sku)::int AS n FROM jobs WHERE category = 'knitwear' AND sku LIKE 'PILOT-PG-%'");
+      expect(made[0].n).toBe(2);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  }, 120_000);
 });
