@@ -9,7 +9,7 @@
 import { mkdir, rm, writeFile, rename } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { planVariants, createNameRegistry, reviewMasterFileName, type BrandLock, type PlannedJob, type ProductionRecord, type Box } from '@brandlock/core';
+import { planVariants, createNameRegistry, maxUpscaleOf, reviewMasterFileName, type BrandLock, type PlannedJob, type ProductionRecord, type Box } from '@brandlock/core';
 import type { BrandlockClient, Job } from '@brandlock/core/api';
 import { loadMasterWithSubject } from '../pipeline/variants/load-master-with-subject';
 import { cropHints } from '../pipeline/variants/find-subject';
@@ -76,10 +76,11 @@ function baseEntry(input: DeliverMasterInput): Omit<DeliveredFile, 'path' | 'kin
 
 async function deliverVariants(input: DeliverMasterInput): Promise<Omit<DeliverMasterResult, 'ms'>> {
   const { lock, planned, record, ledger } = input;
-  // `produce` still renders every planned channel whatever its maxUpscale (the enlargement is noted on
-  // the variant): skipping here would turn every small master into a run that exits 1, and the run's
-  // report has no place yet for channels left out without a failure. `brandlock variants` and the
-  // Photoshop panel do skip them.
+  // `produce` still renders every planned channel whatever its maxUpscale: skipping here would turn
+  // every small master into a run that exits 1, and the run's report has no place yet for channels
+  // left out without a failure. Each file records its enlargement and the lock's limit (upscale,
+  // maxUpscale) so the manifest and the summary show what went past it. `brandlock variants` and the
+  // Photoshop panel skip such channels.
   const specs = planned.channels
     .map((id) => lock.channels.find((c) => c.id === id)!)
     .filter(Boolean)
@@ -138,8 +139,10 @@ async function deliverVariants(input: DeliverMasterInput): Promise<Omit<DeliverM
     await rm(join(dir, plan.fileName), { force: true });
     const { entries, failures: failed } = await renderVariants(master, [plan], { outDir: dir, signal: input.signal });
     failures.push(...failed.map((f) => ({ channel: f.channel, message: f.message })));
+    const spec = lock.channels.find((c) => c.id === channel);
+    const enlarged = plan.crop.scale > 1 + 1e-6 && spec ? { upscale: Math.round(plan.crop.scale * 1000) / 1000, maxUpscale: maxUpscaleOf(spec) } : {};
     for (const e of entries) {
-      const entry: DeliveredFile = { ...baseEntry(input), path: pathOf(channel, e.file), kind: 'variant', sha256: e.sha256, bytes: e.bytes, width: e.width, height: e.height, format: e.format, channel };
+      const entry: DeliveredFile = { ...baseEntry(input), path: pathOf(channel, e.file), kind: 'variant', sha256: e.sha256, bytes: e.bytes, width: e.width, height: e.height, format: e.format, channel, ...enlarged };
       await ledger.append(entry);
       delivered.push(entry);
     }

@@ -29,6 +29,13 @@ export interface DeliveredFile {
   lockHash: string;
   recipeHash: string;
   deliveredAt: string;
+  /**
+   * Channel files cut from a master smaller than the channel: how far it was enlarged (output pixels
+   * per master pixel) and how far the lock allows (the channel's maxUpscale). `produce` still delivers
+   * a file past the limit; this says so, in the manifest, its CSV and the run's summary.
+   */
+  upscale?: number;
+  maxUpscale?: number;
   /** Video files: length in seconds and frame rate. */
   durationSeconds?: number;
   fps?: number;

@@ -78,6 +78,20 @@ describe('brandlock produce', { timeout: 300_000 }, () => {
 
     const csv = readFileSync(join(dir, 'delivery', 'manifest.csv'), 'utf8').trim().split('\r\n');
     expect(csv).toHaveLength(manifest.files.length + 1);
+    // The 1200 px master is enlarged for the 2000 px channels: within the hero's 2x for the PDP, past
+    // the marketplace's 1x (a marketplace image is seen at 100%). The manifest, its CSV and the
+    // summary say so, and count only the one past its limit.
+    const channelFile = (id: string) => manifest.files.find((f: { channel: string }) => f.channel === id);
+    expect(channelFile('marketplace')).toMatchObject({ upscale: expect.any(Number), maxUpscale: 1 });
+    expect(channelFile('marketplace').upscale).toBeGreaterThan(1.5);
+    expect(channelFile('pdp-4x5')).toMatchObject({ maxUpscale: 2 });
+    expect(channelFile('pdp-4x5').upscale).toBeGreaterThan(1);
+    expect(channelFile('ig-square')).toMatchObject({ maxUpscale: 1.25 });
+    expect(channelFile('ig-square').upscale).toBeLessThanOrEqual(1.25);
+    expect(manifest.counts.enlargedPastLimit).toBe(1);
+    expect(csv[0].endsWith(',upscale,maxUpscale')).toBe(true);
+    expect(csv.find((row) => row.startsWith('marketplace/'))!.endsWith(`,${channelFile('marketplace').upscale},1`)).toBe(true);
+    expect(res.out).toContain("enlarged    1 channel file past the lock's maxUpscale (marketplace 1)");
     const audit = readFileSync(join(dir, 'delivery', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(audit).toHaveLength(3);
     const hoodie = audit.find((r: { sku: string }) => r.sku === 'NF-JR-3005');

@@ -13,6 +13,7 @@ import { renderQcReportHtml } from '../report/render-qc-report';
 import { renderProductionSection, type ProductionFacts } from '../report/render-production-section';
 import { renderVideoSection } from '../report/render-video-section';
 import type { DeliveredFile } from './delivery-ledger';
+import { pastUpscaleLimit } from './past-upscale-limit';
 import { videoReportEntries } from './video-report-entries';
 
 export interface DeliveryDocuments {
@@ -32,7 +33,7 @@ export interface DeliveryDocuments {
   filmstrips?: ReadonlyMap<string, Uint8Array>;
 }
 
-const CSV_COLUMNS: (keyof DeliveredFile)[] = ['path', 'kind', 'channel', 'sku', 'colorway', 'view', 'category', 'verdict', 'format', 'width', 'height', 'bytes', 'sha256', 'jobId', 'assetId', 'masterSha256', 'lockHash', 'recipeHash', 'deliveredAt'];
+const CSV_COLUMNS: (keyof DeliveredFile)[] = ['path', 'kind', 'channel', 'sku', 'colorway', 'view', 'category', 'verdict', 'format', 'width', 'height', 'bytes', 'sha256', 'jobId', 'assetId', 'masterSha256', 'lockHash', 'recipeHash', 'deliveredAt', 'upscale', 'maxUpscale'];
 
 async function writeAtomically(path: string, text: string): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
@@ -63,7 +64,7 @@ export async function writeDeliveryDocuments(d: DeliveryDocuments): Promise<{ ma
         brand: d.lock.brand,
         lock: { version: d.lock.version, hash: d.lockHash },
         brief: { file: d.briefFile, hash: d.briefHash },
-        counts: { files: d.files.length, variants: count('variant'), flagged: count('flagged'), rejected: count('rejected'), videos: count('video'), posters: count('poster') },
+        counts: { files: d.files.length, variants: count('variant'), enlargedPastLimit: pastUpscaleLimit(d.files).length, flagged: count('flagged'), rejected: count('rejected'), videos: count('video'), posters: count('poster') },
         files: d.files,
       },
       null,

@@ -5,6 +5,7 @@ import { lockOption } from './shared-options';
 import { resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { approvalsPathFor, readApprovalLedger } from '../../lock-setup/approval-ledger';
+import { pastUpscaleLimit } from '../../produce/past-upscale-limit';
 
 const PROVIDERS = ['local', 'fal', 'replicate', 'runway', 'comfyui'];
 
@@ -92,8 +93,9 @@ all listed), 2 on usage errors, 130 when stopped.`,
     const flagged = outcome.files.filter((f) => f.kind === 'flagged').length;
     const rejected = outcome.files.filter((f) => f.kind === 'rejected').length;
     const videos = outcome.files.filter((f) => f.kind === 'video').length;
+    const enlarged = pastUpscaleLimit(outcome.files);
     if (values.json) {
-      io.out(`${JSON.stringify({ interrupted: outcome.interrupted, outDir: outcome.outDir, skus: outcome.skus, planned: outcome.planned, masters: outcome.masters, variants, videos, flagged, rejected, problems: outcome.problems, documents: outcome.documents, run: outcome.gate.mode, recipes: outcome.gate.status.map((r) => ({ category: r.category, recipeHash: r.recipeHash, approved: Boolean(r.approval), message: r.message })) }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ interrupted: outcome.interrupted, outDir: outcome.outDir, skus: outcome.skus, planned: outcome.planned, masters: outcome.masters, variants, enlargedPastLimit: enlarged.length, videos, flagged, rejected, problems: outcome.problems, documents: outcome.documents, run: outcome.gate.mode, recipes: outcome.gate.status.map((r) => ({ category: r.category, recipeHash: r.recipeHash, approved: Boolean(r.approval), message: r.message })) }, null, 2)}\n`);
     } else {
       const seconds = Math.round(outcome.wallMs / 1000);
       io.out(
@@ -102,6 +104,7 @@ all listed), 2 on usage errors, 130 when stopped.`,
           ...(outcome.gate.mode === 'pilot' ? [`Pilot pass: ${outcome.skus} SKUs over ${outcome.gate.status.length} categories. Judge ${outcome.documents.report}, then approve each recipe: brandlock recipe approve <category...> --lock ${values.lock} --by <name> --pilot ${values.out ?? 'delivery'}`] : outcome.gate.mode === 'full-unchecked' ? ['Recipe approval skipped (--skip-approval): unapproved recipes were produced'] : []),
           `${outcome.interrupted ? 'Stopped' : 'Done'} in ${seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`}: ${outcome.skus} SKUs planned, ${outcome.masters} of ${outcome.planned} masters made`,
           `  delivered   ${variants} channel files, ${flagged} masters to retouch (flagged/), ${rejected} to regenerate (rejected/)`,
+          ...(enlarged.length ? [`  enlarged    ${enlarged.length} channel file${enlarged.length === 1 ? '' : 's'} past the lock's maxUpscale (${enlargedByChannel(enlarged)}): the masters are smaller than those channels ask; see upscale in the manifest`] : []),
           ...(videos ? [`  video       ${videos} channel cuts with poster frames`] : []),
           ...(outcome.problems.length ? [`  problems    ${outcome.problems.length}:`, ...outcome.problems.slice(0, 20).map((p) => `    ${p.where}: ${p.message}`), ...(outcome.problems.length > 20 ? [`    ... and ${outcome.problems.length - 20} more in the report`] : [])] : ['  problems    none']),
           `  report      ${outcome.documents.report}`,
@@ -125,4 +128,11 @@ async function brandIdOf(lockPath: string): Promise<string> {
   } catch {
     return 'brand';
   }
+}
+
+/** "zalando 12, marketplace 12": how many enlarged files each channel has, most first. */
+function enlargedByChannel(files: readonly { channel: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const f of files) counts.set(f.channel, (counts.get(f.channel) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c, n]) => `${c} ${n}`).join(', ');
 }
