@@ -21,6 +21,19 @@ const PATH_VALUES = ['%00', 'job%00x', '%ED%A0%80', '%C0%80'];
 const QUERY_VALUES = ['x%00y', '%00', '%ED%A0%80'];
 const DATE_VALUES = ['99999-01-01', '0001-01-01', '2027-13-45'];
 const JSON_VALUES = ['x\u0000y', '\ud800', 'ok\udc00'];
+/**
+ * Page cursors are opaque base64url, so the path and query guard sees clean text: what they decode to
+ * (a NUL or a lone surrogate in the id, a date the database cannot store, an id that is not a number
+ * for the audit trail's serial ids) is hand-made by a client, never given out by the server.
+ */
+const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const CURSOR_VALUES = [
+  cursor(['2026-01-01T00:00:00.000Z', 'a\u0000b']),
+  cursor(['2026-01-01T00:00:00.000Z', 'a\ud800b']),
+  cursor(['10000-01-01', 'x']),
+  cursor(['+275760-09-13T00:00:00.000Z', 'x']),
+  cursor(['2026-01-01T00:00:00.000Z', 'x'.repeat(5000)]),
+];
 
 interface Probe {
   what: string;
@@ -46,7 +59,7 @@ function probes(): Probe[] {
         for (const v of PATH_VALUES) out.push({ what: `path ${p.name}=${v}`, name: p.name, method, path: fill(template, { [p.name]: v }) });
       }
       for (const p of params.filter((p) => p.in === 'query')) {
-        const values = p.name === 'from' || p.name === 'to' ? [...QUERY_VALUES, ...DATE_VALUES] : QUERY_VALUES;
+        const values = p.name === 'from' || p.name === 'to' ? [...QUERY_VALUES, ...DATE_VALUES] : p.name === 'cursor' ? [...QUERY_VALUES, ...CURSOR_VALUES] : QUERY_VALUES;
         for (const v of values) out.push({ what: `query ${p.name}=${v}`, name: p.name, method, path: `${fill(template)}?${p.name}=${v}` });
       }
       const schema: Json | undefined = op.requestBody?.content?.['application/json']?.schema;
@@ -81,6 +94,23 @@ describe('bad input on every route of /openapi.json', () => {
     expect(wrong).toEqual([]);
     expect(t.logs.filter((l) => l.includes('unhandled error'))).toEqual([]);
   }, 60_000);
+
+  it("refuses an audit-event cursor whose id is not one of the trail's numbers, and follows the server's own", async () => {
+    for (const id of ['abc', '99999999999999999999', '-1', '1.5']) {
+      const res = await t.request(`/v1/audit/events?cursor=${cursor(['2026-01-01T00:00:00.000Z', id])}`);
+      expect(res.status, id).toBe(400);
+      expect(await res.text()).toContain('cursor');
+    }
+    for (const name of ['cursor a', 'cursor b']) {
+      const made = await t.request('/v1/tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, role: 'designer' }) });
+      expect(made.status).toBe(201);
+    }
+    const first = await (await t.request('/v1/audit/events?limit=1')).json();
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const next = await t.request(`/v1/audit/events?limit=1&cursor=${first.nextCursor}`);
+    expect(next.status).toBe(200);
+    expect((await next.json()).events[0].id).toBeGreaterThan(first.events[0].id);
+  });
 
   it("refuses a brief's rows whose cells hold a NUL or a lone surrogate, and plans the others", async () => {
     const lock = await t.request('/v1/locks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: readFileSync(new URL('../../../samples/brand-lock.json', import.meta.url), 'utf8') });

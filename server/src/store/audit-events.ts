@@ -48,7 +48,7 @@ export async function listEvents(
   if (q.subject) add('subject = ?', q.subject);
   if (q.from) add('at >= ?', new Date(q.from));
   if (q.to) add('at < ?', new Date(q.to));
-  const after = decodeCursor(q.cursor);
+  const after = decodeCursor(q.cursor, { serialId: true });
   if (after) add('id > ?', Number(after.id));
   params.push(q.limit + 1);
   const rows = await db.query<EventRow>(`SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT $${params.length}`, params);
