@@ -1,5 +1,6 @@
 export * from './raster';
 export * from './raster-region';
+export * from './pixel-fingerprint';
 export * from './lab-image';
 export * from './downsample-raster';
 export * from './mask';

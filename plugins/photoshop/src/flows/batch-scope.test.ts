@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ChannelSpec } from '@brandlock/core/channels';
 import { fakeEnvironment } from '../../test/support/fake-env';
 import { sampleLock } from '../../test/support/sample-lock';
+import { giveQcVerdict } from '../../test/support/qc-verdict';
 import { studioImage } from '../../test/support/studio-image';
 import { FakeFileSystem } from '../fake-host/fake-file-system';
 import { readBrandlockXmp, writeBrandlockXmp } from '../xmp/brandlock-xmp';
@@ -86,18 +87,24 @@ describe('Export over many masters', () => {
 
   it('exports the masters that passed QC as their own SKU, and skips a reject, an unjudged master and a flag unless asked', async () => {
     const env = fakeEnvironment();
-    const add = (title: string, verdict?: string) => {
+    const add = async (title: string, verdict?: string) => {
       const d = env.ps.addDocument({ title, pixels: studioImage({ width: 60, height: 90 }) });
-      if (verdict) env.ps.doc(d.id).xmp = writeBrandlockXmp('', { qcVerdict: verdict, qcFindings: '[]' });
+      if (verdict) await giveQcVerdict(env.ps, d.id, { qcVerdict: verdict, qcFindings: '[]' });
+      return d;
     };
-    add('NF-WV-1001_chalk_front.psd', 'pass');
-    add('NF-WV-1002_terracotta_front.psd', 'reject');
-    add('NF-WV-1003_sky_front.psd');
-    add('NF-DN-2001_mid-wash_front.psd', 'flag');
+    await add('NF-WV-1001_chalk_front.psd', 'pass');
+    await add('NF-WV-1002_terracotta_front.psd', 'reject');
+    await add('NF-WV-1003_sky_front.psd');
+    await add('NF-DN-2001_mid-wash_front.psd', 'flag');
+    // Passed, then retouched: its pass no longer describes it.
+    const edited = await add('NF-WV-1004_cognac_front.psd', 'pass');
+    env.ps.doc(edited.id).layers.find((l) => l.pixels)!.pixels!.data[400] ^= 0x20;
     const run = await exportBatch(env.ps, env.fs, lock, hash, { kind: 'open' }, identify, { channels: [channel], folder: FakeFileSystem.folder('/out'), includeFlagged: false }, options());
     expect(run.outcomes.map((o) => [o.name, o.status])).toEqual([
       ['NF-WV-1001_chalk_front.psd', 'done'], ['NF-WV-1002_terracotta_front.psd', 'skipped'], ['NF-WV-1003_sky_front.psd', 'skipped'], ['NF-DN-2001_mid-wash_front.psd', 'skipped'],
+      ['NF-WV-1004_cognac_front.psd', 'skipped'],
     ]);
+    expect(run.outcomes[4].message).toMatch(/^Not exported: "NF-WV-1004_cognac_front.psd" has changed since QC judged it pass; brandlock exports only the pixels QC judged\.$/);
     expect(run.outcomes[1].message).toContain('does not export a reject');
     expect(run.outcomes[2].message).toContain('has no QC verdict');
     expect(run.outcomes[3].message).toContain('QC flagged');

@@ -15,6 +15,8 @@ import { SERVER_URL_KEY, TOKEN_KEY } from '../../src/flows/settings-keys';
 import { studioImage, type StudioImageOptions } from '../support/studio-image';
 import { browserCodecs } from './browser-codecs';
 import { writeBrandlockXmp } from '../../src/xmp/brandlock-xmp';
+import { readQcPixels } from '../../src/flows/qc/qc-pixels';
+import { pixelFingerprint } from '@brandlock/core/raster';
 import { defineSpectrumStandIns, pickDropdownItem } from './spectrum-standins';
 
 export interface PreviewOptions {
@@ -65,9 +67,9 @@ const preview = {
     };
   },
   /** Sets brandlock XMP properties on an open document, as another session's QC would have. */
-  setXmp([title, props]: [string, Record<string, string>]) {
+  async setXmp([title, props]: [string, Record<string, string>]) {
     const doc = preview.ps!.docs.find((d) => d.title === title)!;
-    doc.xmp = writeBrandlockXmp(doc.xmp, props);
+    doc.xmp = writeBrandlockXmp(doc.xmp, await asQcRecords(preview.ps!, doc.id, props));
   },
   /** The retoucher clicks another document's tab in Photoshop. */
   activate(title: string) {
@@ -76,7 +78,7 @@ const preview = {
     preview.ps!.activeId = doc.id;
   },
   codeGenerationAllowed: codeGenerationAllowed(),
-  mount(options: PreviewOptions) {
+  async mount(options: PreviewOptions) {
     document.documentElement.dataset.theme = options.theme;
     const fs = new FakeFileSystem();
     for (const f of options.files ?? []) fs.put(f.path, new TextEncoder().encode(f.text));
@@ -85,7 +87,7 @@ const preview = {
     const ps = new FakePhotoshop(fs, browserCodecs);
     for (const d of options.documents) {
       const doc = ps.addDocument({ title: d.title, pixels: studioImage(d), mode: d.mode, bitsPerChannel: d.bitsPerChannel });
-      if (d.xmp) doc.xmp = writeBrandlockXmp('', d.xmp);
+      if (d.xmp) doc.xmp = writeBrandlockXmp('', await asQcRecords(ps, doc.id, d.xmp));
     }
     const active = options.active ? ps.docs.find((d) => d.title === options.active) : null;
     if (active) ps.activeId = active.id;
@@ -102,5 +104,12 @@ const preview = {
     render(<App services={services} initialTab={options.tab} />, root);
   },
 };
+
+/** A verdict as QC writes it: with the fingerprint of the pixels it judged (Export compares it). */
+async function asQcRecords(ps: FakePhotoshop, documentId: number, props: Record<string, string>): Promise<Record<string, string>> {
+  if (!props.qcVerdict || props.qcPixels) return props;
+  const doc = (await ps.documents()).find((d) => d.id === documentId)!;
+  return { ...props, qcPixels: pixelFingerprint((await readQcPixels(ps, doc)).raster) };
+}
 
 (window as unknown as { brandlockPreview: typeof preview }).brandlockPreview = preview;

@@ -16,6 +16,7 @@ import { readDocumentXmp } from '../document-identity/read-document-xmp';
 import type { DocumentIdentity } from '../document-identity/document-identity';
 import { runBatch, type BatchRun, type BatchScope } from '../batch-scope';
 import { checkExportGate } from './export-gate';
+import { requireUnchangedSinceQc } from '../qc/qc-pixels';
 import { exportMaster } from './export-variants-locally';
 
 export interface ExportBatchRequest {
@@ -41,6 +42,7 @@ export async function exportBatch(
     if (!id.sku) return { name: doc.title, status: 'skipped', message: 'Not exported: brandlock cannot tell which SKU it is. Name it after its SKU.' };
     try {
       checkExportGate({ title: doc.title, sku: id.sku, xmp, acceptFlag: request.includeFlagged });
+      await requireUnchangedSinceQc(ps, doc, xmp);
     } catch (e) {
       if (isPanelError(e)) return { name: doc.title, status: 'skipped', message: `Not exported: ${e.message}` };
       throw e;

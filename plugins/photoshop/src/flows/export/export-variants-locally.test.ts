@@ -10,7 +10,11 @@ import { fakeEnvironment } from '../../../test/support/fake-env';
 import { sampleLock } from '../../../test/support/sample-lock';
 import { studioImage } from '../../../test/support/studio-image';
 import { FakeFileSystem } from '../../fake-host/fake-file-system';
-import { writeBrandlockXmp } from '../../xmp/brandlock-xmp';
+import { readBrandlockXmp, writeBrandlockXmp } from '../../xmp/brandlock-xmp';
+import { giveQcVerdict } from '../../../test/support/qc-verdict';
+import { runDocumentQc } from '../qc/run-document-qc';
+import { swatchFromPalette } from '@brandlock/core/qc';
+import { makeCurvesLayer } from '../../descriptors/curves';
 import { exportVariantsLocally } from './export-variants-locally';
 
 const { lock, hash } = sampleLock();
@@ -23,12 +27,12 @@ const channels = [
   ChannelSpec.parse({ id: 'pdp-avif', name: 'PDP AVIF', kind: 'hero', width: 120, height: 180, fit: 'cover', format: 'avif' }),
 ];
 
-function masterWithVerdict(verdict: 'pass' | 'flag' | 'reject' | null, size = { width: 240, height: 360 }) {
+async function masterWithVerdict(verdict: 'pass' | 'flag' | 'reject' | null, size = { width: 240, height: 360 }) {
   const env = fakeEnvironment();
   const master = env.ps.addDocument({ title: 'NF-WV-1001.psd', pixels: studioImage({ ...size, depth: 16, background: [244, 241, 236] }) });
   if (verdict) {
     const findings = verdict === 'pass' ? [] : [{ rule: 'exposure', check: 'level', severity: verdict }];
-    env.ps.doc(master.id).xmp = writeBrandlockXmp('', { qcVerdict: verdict, qcFindings: JSON.stringify(findings), sku: 'NF-WV-1001' });
+    await giveQcVerdict(env.ps, master.id, { qcVerdict: verdict, qcFindings: JSON.stringify(findings), sku: 'NF-WV-1001', qcAt: '2026-12-07T10:30:00.000Z' });
   }
   return { env, master };
 }
@@ -40,7 +44,7 @@ const options = { signal: new AbortController().signal, onProgress: () => {} };
 
 describe('export channel variants in Photoshop', () => {
   it('writes each variant named by the lock, at its exact size and format, with XMP, and leaves the master alone', async () => {
-    const { env, master } = masterWithVerdict('pass');
+    const { env, master } = await masterWithVerdict('pass');
     env.fs.put('/delivery/northfold_nf-wv-1001_ecru_front_pinterest_100x150.png', new Uint8Array([7]));
     const { outcomes, subjectFrom } = await exportVariantsLocally(env.ps, env.fs, lock, hash, request(), options);
     expect(subjectFrom).toBe('estimate');
@@ -71,7 +75,7 @@ describe('export channel variants in Photoshop', () => {
 
   it('refuses a master QC rejected, or never judged, and writes nothing', async () => {
     for (const verdict of ['reject', null] as const) {
-      const { env } = masterWithVerdict(verdict);
+      const { env } = await masterWithVerdict(verdict);
       await expect(exportVariantsLocally(env.ps, env.fs, lock, hash, request(), options)).rejects.toMatchObject({
         code: 'bad-input', message: verdict ? 'QC rejected "NF-WV-1001.psd" (level (reject)); brandlock does not export a reject.' : '"NF-WV-1001.psd" has no QC verdict, so brandlock does not export it.',
       });
@@ -80,14 +84,14 @@ describe('export channel variants in Photoshop', () => {
   });
 
   it('asks before exporting a flagged master, and exports it once the retoucher says so', async () => {
-    const { env } = masterWithVerdict('flag');
+    const { env } = await masterWithVerdict('flag');
     await expect(exportVariantsLocally(env.ps, env.fs, lock, hash, request(), options)).rejects.toMatchObject({ code: 'needs-confirmation', message: 'QC flagged "NF-WV-1001.psd" (level (flag)). Export it anyway?' });
     const { outcomes } = await exportVariantsLocally(env.ps, env.fs, lock, hash, request({ channels: channels.slice(0, 1), acceptFlag: true }), options);
     expect(outcomes.map((o) => o.status)).toEqual(['done']);
   });
 
   it('skips a channel that would need more enlargement than it allows, saying by how much', async () => {
-    const { env } = masterWithVerdict('pass', { width: 60, height: 90 });
+    const { env } = await masterWithVerdict('pass', { width: 60, height: 90 });
     const { outcomes } = await exportVariantsLocally(env.ps, env.fs, lock, hash, request({ channels: channels.slice(0, 1) }), options);
     expect(outcomes).toEqual([{
       name: 'PDP hero 2:3', status: 'skipped',
@@ -98,7 +102,7 @@ describe('export channel variants in Photoshop', () => {
 
   it("takes the limit from the lock's channel spec, and by default never enlarges a marketplace image", async () => {
     // 150x225: the 200x300 hero crop around the subject needs about 1.8x (within the kind's 2x), the 200x200 marketplace pad more than 1x.
-    const { env } = masterWithVerdict('pass', { width: 150, height: 225 });
+    const { env } = await masterWithVerdict('pass', { width: 150, height: 225 });
     const strictHero = ChannelSpec.parse({ ...channels[0], maxUpscale: 1.25 });
     const { outcomes } = await exportVariantsLocally(env.ps, env.fs, lock, hash, request({ channels: [strictHero, channels[1], channels[2]] }), options);
     expect(outcomes.map((o) => [o.name, o.status])).toEqual([
@@ -109,5 +113,46 @@ describe('export channel variants in Photoshop', () => {
     expect(outcomes[0].message).toMatch(/^Not made: PDP hero 2:3 would need the master enlarged 1\.[3-9]\dx; the lock allows at most 1\.25x\./);
     expect(outcomes[1].message).toMatch(/^Not made: Marketplace main would need the master enlarged 1\.\d\dx; marketplace channels allow at most 1x\./);
     expect([...env.fs.files.keys()]).toEqual(['/delivery/northfold_nf-wv-1001_ecru_front_pinterest_100x150.png']);
+  });
+
+  it('exports only the pixels QC judged: a Curves layer or a repainted spot after a pass sends the master back to QC', async () => {
+    const env = fakeEnvironment();
+    const swatch = swatchFromPalette(lock, 'cognac', lock.categories.find((c) => c.id === 'wovens')!)!;
+    const garment = [1, 3, 5].map((i) => parseInt(swatch.hex!.slice(i, i + 2), 16)) as [number, number, number];
+    const master = env.ps.addDocument({ title: 'NF-WV-1004_cognac_front.psd', pixels: studioImage({ width: 240, height: 360, depth: 8, background: [244, 241, 236], garment }) });
+    // The demo lock with the test's tenth-size channels and masters, so a 240x360 master is big enough.
+    const small = { ...lock, channels, categories: lock.categories.map((c) => ({ ...c, recipe: { ...c.recipe, width: 240, height: 360 } })) };
+    const wovens = small.categories.find((c) => c.id === 'wovens')!;
+    const judge = () => runDocumentQc(env.ps, small, { category: wovens, swatch, sku: 'NF-WV-1004', colorway: 'Cognac', view: 'front', by: 'Dana', lockHash: hash });
+    const cognac = request({ sku: 'NF-WV-1004', colorway: 'Cognac', channels: channels.slice(2, 3), acceptFlag: true });
+    const qc = await judge();
+    expect(qc.findings.filter((f) => f.severity === 'reject').map((f) => `${f.check} ${f.measured}`)).toEqual([]);
+    expect(readBrandlockXmp(env.ps.doc(master.id).xmp).qcPixels).toMatch(/^240x360x8:[0-9a-f]{16}$/);
+    expect((await exportVariantsLocally(env.ps, env.fs, small, hash, cognac, options)).outcomes.map((o) => o.status)).toEqual(['done']);
+
+    // The retoucher lifts the mid-tones a touch after the pass: the verdict no longer describes these pixels.
+    await env.ps.executeAsModal('Curves', () => env.ps.batchPlay([makeCurvesLayer('A touch brighter', { composite: [{ input: 0, output: 0 }, { input: 128, output: 131 }, { input: 255, output: 255 }] })]));
+    env.fs.files.clear();
+    await expect(exportVariantsLocally(env.ps, env.fs, small, hash, cognac, options)).rejects.toMatchObject({
+      code: 'bad-input', message: expect.stringMatching(/^"NF-WV-1004_cognac_front.psd" has changed since QC judged it (pass|flag) on \d{4}-\d\d-\d\d \d\d:\d\d; brandlock exports only the pixels QC judged\.$/),
+    });
+    expect(env.fs.files.size).toBe(0);
+    // QC again on the edited master, and it goes.
+    await judge();
+    expect((await exportVariantsLocally(env.ps, env.fs, small, hash, cognac, options)).outcomes.map((o) => o.status)).toEqual(['done']);
+
+    // One pixel repainted on the background layer is a change too.
+    env.ps.doc(master.id).layers.find((l) => l.pixels)!.pixels!.data[4 * (240 * 100 + 120)] ^= 0x10;
+    await expect(exportVariantsLocally(env.ps, env.fs, small, hash, cognac, options)).rejects.toMatchObject({ code: 'bad-input', message: expect.stringContaining('has changed since QC judged it') });
+  });
+
+  it('refuses a verdict that does not say which pixels it judged (typed into File Info, or from before they were recorded)', async () => {
+    const env = fakeEnvironment();
+    const master = env.ps.addDocument({ title: 'NF-WV-1001.psd', pixels: studioImage({ width: 240, height: 360, depth: 8, background: [244, 241, 236] }) });
+    env.ps.doc(master.id).xmp = writeBrandlockXmp('', { qcVerdict: 'pass', qcFindings: '[]', sku: 'NF-WV-1001' });
+    await expect(exportVariantsLocally(env.ps, env.fs, lock, hash, request(), options)).rejects.toMatchObject({
+      code: 'bad-input', message: 'The QC verdict on "NF-WV-1001.psd" does not say which pixels it judged (it was written before brandlock recorded them), so brandlock does not export it.',
+    });
+    expect(env.fs.files.size).toBe(0);
   });
 });

@@ -21,6 +21,7 @@ import { formatBytes } from '../../ui/format';
 import type { Outcome } from '../../ui/widgets/outcome-list';
 import { documentProvenance } from './document-provenance';
 import { checkExportGate } from './export-gate';
+import { requireUnchangedSinceQc } from '../qc/qc-pixels';
 import { readDocumentXmp } from '../document-identity/read-document-xmp';
 import { masterSubjectBox } from './master-subject-box';
 
@@ -111,11 +112,13 @@ export async function exportVariantsLocally(
 ): Promise<ExportResult> {
   const found = request.documentId === undefined ? await ps.activeDocument() : ((await ps.documents()).find((d) => d.id === request.documentId) ?? null);
   const doc = requireEditableRgb(requireDocument(found, 'export'), 'export');
-  checkExportGate({ title: doc.title, sku: request.sku, xmp: await readDocumentXmp(ps, doc.id), acceptFlag: request.acceptFlag ?? false });
+  const xmp = await readDocumentXmp(ps, doc.id);
+  checkExportGate({ title: doc.title, sku: request.sku, xmp, acceptFlag: request.acceptFlag ?? false });
   const active = await ps.activeDocument();
   let result: ExportResult = { outcomes: [], subjectFrom: 'estimate' };
   await ps.executeAsModal(`Export ${request.sku}`, async (ctx) => {
     try {
+      await requireUnchangedSinceQc(ps, doc, xmp);
       result = await exportMaster(ps, files, lock, lockHash, doc, request, ctx, options);
     } finally {
       // Back to the document the retoucher was on (the duplicates were active while they were saved).
@@ -127,7 +130,7 @@ export async function exportVariantsLocally(
 
 /**
  * One master's variants inside a modal scope the caller holds (a batch holds one for all masters).
- * The caller has checked the QC gate.
+ * The caller has checked the QC gate and that the pixels are the ones QC judged.
  */
 export async function exportMaster(
   ps: PsHost,

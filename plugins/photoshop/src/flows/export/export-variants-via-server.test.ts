@@ -11,7 +11,7 @@ import { studioImage } from '../../../test/support/studio-image';
 import { FakeFileSystem } from '../../fake-host/fake-file-system';
 import { openBrandlockSession } from '../../server/open-session';
 import { exportVariantsViaServer } from './export-variants-via-server';
-import { writeBrandlockXmp } from '../../xmp/brandlock-xmp';
+import { giveQcVerdict } from '../../../test/support/qc-verdict';
 
 let s: PluginTestServer;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ it('writes the server-rendered variants, WebP included, named by the lock', asyn
   // 1000x1500: the order of a recipe master. The hero (2x) and the square (1.25x) fit it, the zoom
   // detail crop (never enlarged) does not.
   const master = env.ps.addDocument({ title: 'NF-WV-1001.psd', pixels: studioImage({ width: 1000, height: 1500, depth: 16 }) });
-  env.ps.doc(master.id).xmp = writeBrandlockXmp('', { qcVerdict: 'pass', sku: 'NF-WV-1001' });
+  await giveQcVerdict(env.ps, master.id, { qcVerdict: 'pass', sku: 'NF-WV-1001' });
   const session = await openBrandlockSession(s.url, s.retoucherToken);
   const channels = session.lock.channels.filter((c) => ['ig-square', 'pdp-webp', 'zoom'].includes(c.id));
   const { outcomes } = await exportVariantsViaServer(env.ps, env.fs, session, {

@@ -18,6 +18,7 @@ import { formatBytes } from '../../ui/format';
 import type { Outcome } from '../../ui/widgets/outcome-list';
 import type { ExportRequest } from './export-variants-locally';
 import { checkExportGate } from './export-gate';
+import { requireUnchangedSinceQc } from '../qc/qc-pixels';
 import { readDocumentXmp } from '../document-identity/read-document-xmp';
 import { masterSubjectBox } from './master-subject-box';
 import { flattenedPngCopy } from '../flattened-png-copy';
@@ -31,7 +32,9 @@ export async function exportVariantsViaServer(
 ): Promise<{ outcomes: Outcome[]; jobId: string | null }> {
   const lock: BrandLock = server.lock;
   const doc = requireEditableRgb(requireDocument(await ps.activeDocument(), 'export'), 'export');
-  checkExportGate({ title: doc.title, sku: request.sku, xmp: await readDocumentXmp(ps, doc.id), acceptFlag: request.acceptFlag ?? false });
+  const xmp = await readDocumentXmp(ps, doc.id);
+  checkExportGate({ title: doc.title, sku: request.sku, xmp, acceptFlag: request.acceptFlag ?? false });
+  await ps.executeAsModal(`Check ${request.sku} against its QC`, () => requireUnchangedSinceQc(ps, doc, xmp));
   const outcomes: Outcome[] = [];
   const subject = await masterSubjectBox(ps, doc.id, doc);
   const channels: ChannelSpec[] = [];

@@ -13,7 +13,7 @@ import type { Lab } from '@brandlock/core/color';
 import {
   buildQcContext, DEFAULT_PROXY_PIXELS, measureSwatch, prepareQcImage, runQcRules, type Finding, type QcImageResult, type Verdict,
 } from '@brandlock/core/qc';
-import { downsampleRaster, proxyFactor, type Raster } from '@brandlock/core/raster';
+import { downsampleRaster, pixelFingerprint, proxyFactor, type Raster } from '@brandlock/core/raster';
 import type { DocumentInfo, ModalContext, PsHost } from '../../ports/ps-host';
 import { requireDocument, requireEditableRgb } from '../../errors/document-checks';
 import { checkResults } from '../../descriptors/check-results';
@@ -23,8 +23,7 @@ import { checkCancel, inHistoryStep } from '../history-step';
 import { isCancelled } from '../../errors/panel-error';
 import { toPanelError } from '../../errors/host-error';
 import type { QcTarget } from './qc-target';
-
-export const QC_MAX_FULL_PIXELS = 24_000_000;
+import { readQcPixels } from './qc-pixels';
 const CONTAINER_CHECKS = new Set(['format', 'bit-depth', 'file-size']);
 
 export interface DocumentQcInput extends QcTarget {
@@ -60,11 +59,6 @@ export interface DocumentQcResult {
   xmpRecord: XmpProperties;
 }
 
-function fitInside(width: number, height: number, maxPixels: number): { width: number; height: number; factor: number } {
-  const factor = Math.max(1, Math.ceil(Math.sqrt((width * height) / maxPixels)));
-  return { width: Math.ceil(width / factor), height: Math.ceil(height / factor), factor };
-}
-
 export async function runDocumentQc(ps: PsHost, lock: BrandLock, input: DocumentQcInput): Promise<DocumentQcResult> {
   const found = input.documentId === undefined ? await ps.activeDocument() : ((await ps.documents()).find((d) => d.id === input.documentId) ?? null);
   const doc = requireEditableRgb(requireDocument(found, 'run QC on'), 'run QC on');
@@ -75,8 +69,7 @@ export async function runDocumentQc(ps: PsHost, lock: BrandLock, input: Document
 export async function judgeDocument(ps: PsHost, lock: BrandLock, doc: DocumentInfo, input: DocumentQcInput, ctx: ModalContext): Promise<DocumentQcResult> {
   requireEditableRgb(doc, 'run QC on');
   checkCancel(ctx, input.signal, 'QC');
-  const fullSize = fitInside(doc.width, doc.height, QC_MAX_FULL_PIXELS);
-  const full = await ps.getPixels({ documentId: doc.id, depth: 8, targetSize: fullSize.factor > 1 ? fullSize : undefined });
+  const full = await readQcPixels(ps, doc);
   checkCancel(ctx, input.signal, 'QC');
   // Core wants the proxy at an integer factor of the full raster; Photoshop's pyramid gives it when
   // asked for exactly that size, and core's area average stands in when it answers another size.
@@ -101,7 +94,8 @@ export async function judgeDocument(ps: PsHost, lock: BrandLock, doc: DocumentIn
   const fullScale = doc.width / full.raster.width;
   const scaled = findings.map((f) => (f.box && fullScale !== 1 ? { ...f, box: scaleBox(f.box, fullScale) } : f));
   const verdict = result.verdict;
-  const record = qcXmpRecord(input, verdict, scaled);
+  // The verdict holds for these pixels only: Export reads them again and compares (qc-pixels.ts).
+  const record = qcXmpRecord(input, verdict, scaled, pixelFingerprint(full.raster));
   let recorded = false;
   let recordError: string | null = null;
   if (input.record !== false) {
@@ -127,9 +121,10 @@ export async function judgeDocument(ps: PsHost, lock: BrandLock, doc: DocumentIn
 /**
  * The brandlock XMP properties of a verdict: what the document gets, and a folder batch's sidecar.
  * qcDeltaE00 is the garment's CIEDE2000 from its swatch as QC measured it; qcLockHash fixes the
- * thresholds and rules it was judged by; qcRecordHash lets a reader tell an edited record.
+ * thresholds and rules it was judged by; qcPixels fingerprints the pixels it judged (Export compares);
+ * qcRecordHash lets a reader tell an edited record.
  */
-export function qcXmpRecord(input: DocumentQcInput, verdict: Verdict, findings: readonly Finding[]): XmpProperties {
+export function qcXmpRecord(input: DocumentQcInput, verdict: Verdict, findings: readonly Finding[], pixels?: string): XmpProperties {
   const deltaE = findings.find((f) => f.rule === 'color' && f.check === 'delta-e' && typeof f.measured === 'number');
   const record: XmpProperties = {
     qcVerdict: verdict,
@@ -142,6 +137,7 @@ export function qcXmpRecord(input: DocumentQcInput, verdict: Verdict, findings: 
     category: input.category.id,
   };
   if (deltaE) record.qcDeltaE00 = String(deltaE.measured);
+  if (pixels) record.qcPixels = pixels;
   // The SKU it was judged as stays with the document, so the next QC, Cleanup or Export knows it.
   for (const [key, value] of [['sku', input.sku], ['colorway', input.colorway], ['view', input.view]] as const) if (value) record[key] = value;
   return { ...record, qcRecordHash: contentHash(record) };
