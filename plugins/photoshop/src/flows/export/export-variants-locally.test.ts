@@ -15,6 +15,8 @@ import { giveQcVerdict } from '../../../test/support/qc-verdict';
 import { runDocumentQc } from '../qc/run-document-qc';
 import { swatchFromPalette } from '@brandlock/core/qc';
 import { makeCurvesLayer } from '../../descriptors/curves';
+import { selectRectangle } from '../../descriptors/layers';
+import { selectFlaggedRegion } from '../qc/select-region';
 import { exportVariantsLocally } from './export-variants-locally';
 
 const { lock, hash } = sampleLock();
@@ -154,5 +156,30 @@ describe('export channel variants in Photoshop', () => {
       code: 'bad-input', message: 'The QC verdict on "NF-WV-1001.psd" does not say which pixels it judged (it was written before brandlock recorded them), so brandlock does not export it.',
     });
     expect(env.fs.files.size).toBe(0);
+  });
+
+  it("frames on the garment, not on a region QC selected to show a finding; the retoucher's own selection still frames", async () => {
+    const { env, master } = await masterWithVerdict('pass');
+    const hero = '/delivery/northfold_nf-wv-1001_ecru_front_pdp-2x3_200x300.jpg';
+    const exportHero = async () => {
+      env.fs.files.clear();
+      const result = await exportVariantsLocally(env.ps, env.fs, lock, hash, request({ channels: channels.slice(0, 1) }), options);
+      return { ...result, bytes: env.fs.files.get(hero)! };
+    };
+    const unselected = await exportHero();
+    expect(unselected.subjectFrom).toBe('estimate');
+
+    // "Select this region" on a halo finding in the corner: a 20x20 box.
+    await selectFlaggedRegion(env.ps, master.id, { x: 10, y: 10, width: 20, height: 20 });
+    expect(await env.ps.selectionBounds(master.id)).toEqual({ left: 10, top: 10, right: 30, bottom: 30 });
+    const afterFinding = await exportHero();
+    expect(afterFinding).toMatchObject({ subjectFrom: 'estimate', ignoredSelection: 'finding-selection' });
+    expect(Buffer.compare(Buffer.from(afterFinding.bytes), Buffer.from(unselected.bytes))).toBe(0);
+
+    // The retoucher draws their own marquee round the garment: that frames the crops.
+    await env.ps.executeAsModal('Marquee', () => env.ps.batchPlay([selectRectangle({ left: 40, top: 60, right: 200, bottom: 300 })]));
+    const own = await exportHero();
+    expect(own.subjectFrom).toBe('selection');
+    expect(own.ignoredSelection).toBeUndefined();
   });
 });

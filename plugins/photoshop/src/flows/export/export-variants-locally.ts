@@ -45,6 +45,8 @@ export interface ExportRequest {
 export interface ExportResult {
   outcomes: Outcome[];
   subjectFrom: 'selection' | 'estimate';
+  /** The selection left out of the framing: the one QC made round a finding. */
+  ignoredSelection?: 'finding-selection';
 }
 
 function saveFormat(channel: ChannelSpec, quality: number): SaveFormat {
@@ -177,5 +179,5 @@ export async function exportMaster(
       }
     }
   }
-  return { outcomes, subjectFrom: subject.from };
+  return { outcomes, subjectFrom: subject.from, ...(subject.ignored ? { ignoredSelection: subject.ignored } : {}) };
 }
