@@ -55,6 +55,10 @@ describe('Export all', () => {
     await ui.getByRole('button', { name: 'Export all (5)' }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), ui.getByRole('button', { name: 'Export all' }).click()]);
     expect(download.suggestedFilename()).toBe('northfold-variants.zip');
+    // Export all sits in the footer, below the frame list: the report is brought into view, not left below the fold.
+    const done = ui.getByText('Downloaded 4 files and a manifest in one zip.');
+    await done.waitFor();
+    await expect.poll(() => done.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }), { timeout: 5_000 }).toBe(true);
     const files = unzipSync(readFileSync(await download.path()));
     expect(Object.keys(files).sort()).toEqual([
       'manifest.json',

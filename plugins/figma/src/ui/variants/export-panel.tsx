@@ -58,6 +58,11 @@ export function useExport({ main, selection, zipName, meta, refreshKey, active, 
 
 export function ExportSection({ state }: { state: ReturnType<typeof useExport> }) {
   const { scope, setScope, frames, outcome, error, server } = state;
+  // Export all is pressed in the footer, below the frame list: bring its report into view.
+  const report = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome || error) report.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [outcome, error]);
   return (
     <Section title="Export" aside={`${frames.length} variant ${frames.length === 1 ? 'frame' : 'frames'}`}>
       <div class="stack">
@@ -69,8 +74,12 @@ export function ExportSection({ state }: { state: ReturnType<typeof useExport> }
             ? 'Each frame is encoded for its channel by your brandlock server, as brandlock variants does: every format (WebP, AVIF, TIFF too), the channel\'s quality (lower only to meet its size limit), sRGB ICC profile.'
             : 'Offline, each frame is encoded here: JPEG and WebP at the channel\'s quality (lower only to meet its size limit), PNG as exported, TIFF deflate-compressed, no ICC profile. AVIF needs your brandlock server.'}
         </div>
-        {error && <Banner tone="danger">{error}</Banner>}
-        {outcome && <ExportReport outcome={outcome} />}
+        {(error || outcome) && (
+          <div ref={report} class="stack">
+            {error && <Banner tone="danger">{error}</Banner>}
+            {outcome && <ExportReport outcome={outcome} />}
+          </div>
+        )}
       </div>
     </Section>
   );
