@@ -82,6 +82,8 @@ export interface VariantFrameInfo {
   sku: string | null;
   /** The brandlock job behind the frame's image (a moodboard cell it was made from), for the file's provenance. */
   jobId: string | null;
+  /** What the frame compromises on, as Make said it (upscaled, padded, copy over the garment...). */
+  notes: string[];
 }
 
 export interface ExportedFrame {

@@ -91,9 +91,12 @@ function buildFrame(plan: VariantFramePlan, imageHash: string, sourceNodeId: str
   image.y = plan.image.rect.y;
   frame.layoutGrids = safeAreaGrids(plan, plan.safeArea);
   frame.exportSettings = plan.exportSettings.map((s) => ({ format: s.format, constraint: s.constraint, suffix: s.suffix, colorProfile: s.colorProfile }));
-  writeVariantRecord(frame, { channelId: plan.channelId, fileName: plan.fileName, width: plan.width, height: plan.height, delivery: plan.delivery, sourceNodeId, ...(jobId ? { jobId } : {}) });
+  const notes = plan.warnings.slice(0, 8).map((n) => n.slice(0, 300));
+  writeVariantRecord(frame, { channelId: plan.channelId, fileName: plan.fileName, width: plan.width, height: plan.height, delivery: plan.delivery, sourceNodeId, ...(jobId ? { jobId } : {}), ...(notes.length ? { notes } : {}) });
   writeNaming(frame, naming);
-  frame.setRelaunchData({ variants: `${plan.channelName}: ${plan.width}×${plan.height} ${plan.delivery.format.toUpperCase()}, exports as ${plan.fileName}` });
+  // Figma shows this under the frame's relaunch button: the first compromise stays in sight on the canvas.
+  const caveat = notes.length ? ` · ${notes[0]}${notes.length > 1 ? ` (+${notes.length - 1} more)` : ''}` : '';
+  frame.setRelaunchData({ variants: `${plan.channelName}: ${plan.width}×${plan.height} ${plan.delivery.format.toUpperCase()}, exports as ${plan.fileName}${caveat}` });
   return frame;
 }
 

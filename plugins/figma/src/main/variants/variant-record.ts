@@ -12,7 +12,13 @@ export interface VariantRecord {
   sourceNodeId: string;
   /** The job behind the source image, when it came from the server (a moodboard cell). */
   jobId?: string;
+  /** What the frame compromises on (upscaled, padded, copy over the garment...), kept with it after the plugin closes. */
+  notes?: string[];
 }
+
+/** At most this many notes of at most this many characters are kept on a frame. */
+const MAX_NOTES = 8;
+const MAX_NOTE = 300;
 
 export function writeVariantRecord(node: BaseNode, record: VariantRecord): void {
   writeRecord(node, 'variant', record);
@@ -23,5 +29,6 @@ export function readVariantRecord(node: BaseNode): VariantFrameInfo | null {
   if (!r || typeof r.fileName !== 'string' || typeof r.width !== 'number' || typeof r.height !== 'number' || !r.delivery) return null;
   const sku = readNaming(node).sku ?? null;
   const jobId = typeof r.jobId === 'string' && r.jobId ? r.jobId.slice(0, 200) : null;
-  return { nodeId: node.id, frameName: node.name, fileName: r.fileName, channelId: r.channelId, width: r.width, height: r.height, delivery: r.delivery, sku, jobId };
+  const notes = Array.isArray(r.notes) ? r.notes.filter((n): n is string => typeof n === 'string').slice(0, MAX_NOTES).map((n) => n.slice(0, MAX_NOTE)) : [];
+  return { nodeId: node.id, frameName: node.name, fileName: r.fileName, channelId: r.channelId, width: r.width, height: r.height, delivery: r.delivery, sku, jobId, notes };
 }

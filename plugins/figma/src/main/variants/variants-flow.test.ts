@@ -91,6 +91,24 @@ describe('channel variants on the main thread', () => {
     expect(imageLayer.fills).toEqual([expect.objectContaining({ type: 'IMAGE', scaleMode: 'CROP', imageHash: hash, imageTransform: [[1, 0, 0], [0, 600 / 900, 250 / 900]] })]);
   });
 
+  it('keeps what a frame compromises on with it: the relaunch text on the canvas and the record Export all reads, after the plugin closes', async () => {
+    const { ui, photo, hash, figma } = await withSourceImage();
+    const upscaled = 'upscaled 1.35x: the source is smaller than this channel; it will look soft at 100%';
+    const padded = 'padded 40 px at the top with the channel background';
+    const [made, clean] = await ui.call('createVariants', {
+      source: { nodeId: photo.id, imageHash: hash }, groupName: 'notes',
+      frames: [plan('zalando', 300, 300, { x: 0, y: 250, width: 600, height: 600 }, { warnings: [upscaled, padded] }), plan('ig', 300, 300, { x: 0, y: 250, width: 600, height: 600 })],
+    });
+    const frame = figma.currentPage.findOne((n) => n.id === made.nodeId) as FrameNode;
+    expect(frame.getRelaunchData().variants).toBe(`zalando: 300×300 JPEG, exports as northfold_nf-1001_zalando_300x300.jpg · ${upscaled} (+1 more)`);
+    const other = figma.currentPage.findOne((n) => n.id === clean.nodeId) as FrameNode;
+    expect(other.getRelaunchData().variants).toBe('ig: 300×300 JPEG, exports as northfold_nf-1001_ig_300x300.jpg');
+    // A later session (the plugin closed and opened again) lists the frame with its notes.
+    const list = await ui.call('listVariantFrames', { scope: 'page' });
+    expect(list.find((f) => f.nodeId === made.nodeId)?.notes).toEqual([upscaled, padded]);
+    expect(list.find((f) => f.nodeId === clean.nodeId)?.notes).toEqual([]);
+  });
+
   it('shows the safe area as layout grids and lists the frames for Export all, with the SKU and the job of the moodboard cell they came from', async () => {
     const { ui, photo, hash, figma } = await withSourceImage();
     // The source is a moodboard cell's image: it carries the server job that made it.
@@ -98,7 +116,7 @@ describe('channel variants on the main thread', () => {
     const stories = plan('stories', 108, 192, { x: 0, y: 0, width: 506.25, height: 900 }, { safeArea: { top: 25, right: 0, bottom: 34, left: 0 } });
     const [made] = await ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'g', frames: [stories], naming: { sku: 'NF-1001', colorway: 'ink' } });
     const list = await ui.call('listVariantFrames', { scope: 'page' });
-    expect(list).toEqual([{ nodeId: made.nodeId, frameName: 'nf-1001 · stories', fileName: 'northfold_nf-1001_stories_108x192.jpg', channelId: 'stories', width: 108, height: 192, delivery: { format: 'jpeg', quality: 90, maxBytes: null }, sku: 'NF-1001', jobId: 'job-7' }]);
+    expect(list).toEqual([{ nodeId: made.nodeId, frameName: 'nf-1001 · stories', fileName: 'northfold_nf-1001_stories_108x192.jpg', channelId: 'stories', width: 108, height: 192, delivery: { format: 'jpeg', quality: 90, maxBytes: null }, sku: 'NF-1001', jobId: 'job-7', notes: [] }]);
     const frame = figma.currentPage.findOne((n) => n.id === made.nodeId) as FrameNode;
     expect(frame.layoutGrids).toEqual([expect.objectContaining({ pattern: 'ROWS', alignment: 'MIN', offset: 25, sectionSize: 133 })]);
     // Layout grids never export: the exported frame is just the image.

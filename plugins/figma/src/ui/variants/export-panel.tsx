@@ -105,6 +105,7 @@ function ExportReport({ outcome }: { outcome: ExportOutcome }) {
         ))}
       </div>
       {outcome.files.filter((f) => f.warning).map((f) => <Banner tone="warning"><b>{f.frame.fileName}</b>: {f.warning}</Banner>)}
+      {outcome.files.filter((f) => f.frame.notes?.length).map((f) => <Banner tone="warning"><b>{f.frame.fileName}</b>, as made: {f.frame.notes.join('; ')}</Banner>)}
     </div>
   );
 }
