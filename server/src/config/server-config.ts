@@ -47,6 +47,11 @@ export interface ServerConfig {
   pollMinMs: number;
   pollMaxMs: number;
   reconcileIntervalMs: number;
+  /**
+   * How long a client may take to send a request's headers before the connection is closed (408): a
+   * client trickling headers byte by byte holds a socket for no more than this (Node's default is 60 s).
+   */
+  headersTimeoutMs: number;
   slaHours: number;
   providers: ProvidersConfig;
   limits: LimitsConfig;
@@ -136,6 +141,7 @@ export function readServerConfig(env: Env, cwd: string): ServerConfig {
     pollMinMs,
     pollMaxMs: int('BRANDLOCK_POLL_MAX_MS', Math.max(30_000, pollMinMs), pollMinMs, 3_600_000),
     reconcileIntervalMs: int('BRANDLOCK_RECONCILE_MS', 30_000, 100, 3_600_000),
+    headersTimeoutMs: int('BRANDLOCK_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
     slaHours: int('BRANDLOCK_SLA_HOURS', 48, 1, 10_000),
     providers,
     limits: {

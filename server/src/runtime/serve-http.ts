@@ -26,7 +26,11 @@ export async function serveHttp(config: ServerConfig, io: ServeIo): Promise<Serv
   const log = createLogger({ secrets: configSecrets(config), level: (io.env.BRANDLOCK_LOG_LEVEL as LogLevel | undefined) ?? 'info', sink: (line) => io.err(`${line}\n`) });
   const server = await startBrandlockServer({ config, log });
   const http = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+    // Slow headers are cut off after headersTimeoutMs, checked every second (Node checks every 30 s by
+    // default, so a trickling client kept its socket for up to 90 s); a request body, an upload of a
+    // large master on a slow link, keeps Node's five minutes.
+    const serverOptions = { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.headersTimeoutMs) };
+    const s = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port, serverOptions }, () => resolve(s));
     s.once('error', reject);
   });
   const address = http.address() as AddressInfo;
