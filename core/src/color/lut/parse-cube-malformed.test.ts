@@ -57,6 +57,15 @@ describe('parseCube on a malformed corpus', () => {
     expect(!res.success && res.issue).toMatchObject({ line: 2, code: 'bad_keyword_value' });
   });
 
+  it('does not take 400 MB for a few bytes that declare a 256³ table and hold one entry', () => {
+    // An admin's upload (PUT /v1/luts) of 24 bytes; the truncation is reported as for any short table.
+    const before = process.memoryUsage().arrayBuffers;
+    const res = parseCube('LUT_3D_SIZE 256\n0 0 0\n');
+    const grew = process.memoryUsage().arrayBuffers - before;
+    expect(!res.success && res.issue).toMatchObject({ code: 'wrong_entry_count', message: expect.stringMatching(/found 1 table entries, expected 16777216/) });
+    expect(grew).toBeLessThan(50 * 1024 * 1024);
+  });
+
   it('does not allocate a table for an out-of-range size', () => {
     // 257³ entries would be 400 MB; the size check must come first
     const res = parseCube('LUT_3D_SIZE 4000\n0 0 0\n');

@@ -56,16 +56,20 @@ function parse(text: string): CubeParseResult {
         size1 = seen.has('LUT_1D_SIZE') ? readSize(seen.get('LUT_1D_SIZE')!, '1D') : 0;
         size3 = seen.has('LUT_3D_SIZE') ? readSize(seen.get('LUT_3D_SIZE')!, '3D') : 0;
         expected = size1 + size3 * size3 * size3;
-        table1 = size1 ? new Float64Array(size1 * 3) : null;
-        table3 = size3 ? new Float64Array(size3 * size3 * size3 * 3) : null;
+        // The tables are made only when the lines left can fill them: a few bytes declaring
+        // LUT_3D_SIZE 256 would otherwise take 400 MB before the truncation is found.
+        const fits = expected <= lines.length - n + 1;
+        table1 = fits && size1 ? new Float64Array(size1 * 3) : null;
+        table3 = fits && size3 ? new Float64Array(size3 * size3 * size3 * 3) : null;
         firstDataLine = n;
       }
       if (tokens.length !== 3) throw fail(n, 'bad_number', `expected 3 numbers (R G B), found ${tokens.length}: "${clip(line)}"`);
       if (count >= expected) throw fail(n, 'wrong_entry_count', `one entry too many: ${shapeText(size1, size3)} means ${expected} entries`);
       for (let c = 0; c < 3; c++) {
         const value = readNumber(tokens[c], n, `the ${'RGB'[c]} value of entry ${count + 1}`);
-        if (count < size1) table1![count * 3 + c] = value;
-        else table3![(count - size1) * 3 + c] = value;
+        if (count < size1) {
+          if (table1) table1[count * 3 + c] = value;
+        } else if (table3) table3[(count - size1) * 3 + c] = value;
       }
       count++;
       lastDataLine = n;
