@@ -206,6 +206,14 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     expect(p.errors).toEqual([]);
   });
 
+  it('LUT: with no document open, says why Apply is greyed out', async () => {
+    const p = await openPanel(theme, { tab: 'lut', documents: [] });
+    await p.page.waitForSelector('text=APPLY TO');
+    await p.page.waitForSelector('text=Open a document to apply the LUT to, or choose a folder.');
+    expect(await p.page.getAttribute('sp-button[variant="cta"]', 'disabled')).not.toBeNull();
+    expect(p.errors).toEqual([]);
+  });
+
   it('Cleanup: measure against the SKU swatch, the reading with chips, and a CMYK document refused', async () => {
     const p = await openPanel(theme, { tab: 'cleanup' });
     await p.page.waitForSelector('text=Terracotta · wovens');

@@ -72,6 +72,8 @@ export function LutTab(p: TabProps): JSX.Element {
   }
 
   const ready = ref && scope.ready && (scope.kind === 'folder' || p.doc);
+  // Why Apply is greyed out, said beside it rather than left to guess.
+  const waiting = flow.running ? null : !ref ? 'The lock has no grading LUT to apply.' : scope.kind !== 'folder' && !p.doc ? 'Open a document to apply the LUT to, or choose a folder.' : !scope.ready ? 'Choose the folder to grade.' : null;
 
   return (
     <div>
@@ -79,7 +81,7 @@ export function LutTab(p: TabProps): JSX.Element {
         <Dropdown label="LUT" value={lutId} options={luts.map((l) => ({ value: l.id, label: l.use === 'grade' ? l.name : `${l.name} (${l.use})` }))} onChange={setLutId} />
         {ref?.notes ? <div class="field-hint">{ref.notes}</div> : null}
         {ref && haveCube === false ? (
-          <div class="field-hint warn-text">
+          <div class="field-hint">
             Apply fetches {lutFileName(ref)} from the server; if the server has no copy, it asks once for the file from the lock's folder ({ref.file}) and keeps it for this lock version.
           </div>
         ) : null}
@@ -110,6 +112,7 @@ export function LutTab(p: TabProps): JSX.Element {
           {bake ? 'Bake LUT' : 'Apply LUT'}
         </sp-button>
       </div>
+      {waiting ? <div class="field-hint">{waiting}</div> : null}
       {flow.running && flow.progress ? <Progress state={flow.progress} onCancel={flow.cancel} cancelling={flow.cancelling} /> : null}
       <ErrorNotice error={flow.error} onDismiss={flow.clearError} />
       {result ? (
