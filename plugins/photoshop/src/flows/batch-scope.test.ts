@@ -96,15 +96,19 @@ describe('Export over many masters', () => {
     await add('NF-WV-1002_terracotta_front.psd', 'reject');
     await add('NF-WV-1003_sky_front.psd');
     await add('NF-DN-2001_mid-wash_front.psd', 'flag');
+    // Named for one SKU, judged as another (saved under the wrong name): not delivered under either.
+    const misnamed = env.ps.addDocument({ title: 'NF-WV-1003_sky_front_final.psd', pixels: studioImage({ width: 60, height: 90 }) });
+    await giveQcVerdict(env.ps, misnamed.id, { qcVerdict: 'pass', qcFindings: '[]', sku: 'NF-WV-1001' });
     // Passed, then retouched: its pass no longer describes it.
     const edited = await add('NF-WV-1004_cognac_front.psd', 'pass');
     env.ps.doc(edited.id).layers.find((l) => l.pixels)!.pixels!.data[400] ^= 0x20;
     const run = await exportBatch(env.ps, env.fs, lock, hash, { kind: 'open' }, identify, { channels: [channel], folder: FakeFileSystem.folder('/out'), includeFlagged: false }, options());
     expect(run.outcomes.map((o) => [o.name, o.status])).toEqual([
       ['NF-WV-1001_chalk_front.psd', 'done'], ['NF-WV-1002_terracotta_front.psd', 'skipped'], ['NF-WV-1003_sky_front.psd', 'skipped'], ['NF-DN-2001_mid-wash_front.psd', 'skipped'],
-      ['NF-WV-1004_cognac_front.psd', 'skipped'],
+      ['NF-WV-1003_sky_front_final.psd', 'skipped'], ['NF-WV-1004_cognac_front.psd', 'skipped'],
     ]);
-    expect(run.outcomes[4].message).toMatch(/^Not exported: "NF-WV-1004_cognac_front.psd" has changed since QC judged it pass; brandlock exports only the pixels QC judged\.$/);
+    expect(run.outcomes[4].message).toBe('Not exported: its file name says NF-WV-1003 but its metadata says NF-WV-1001. Open it, choose which SKU it is and run QC, or rename it.');
+    expect(run.outcomes[5].message).toMatch(/^Not exported: "NF-WV-1004_cognac_front.psd" has changed since QC judged it pass; brandlock exports only the pixels QC judged\.$/);
     expect(run.outcomes[1].message).toContain('does not export a reject');
     expect(run.outcomes[2].message).toContain('has no QC verdict');
     expect(run.outcomes[3].message).toContain('QC flagged');

@@ -45,6 +45,15 @@ describe('the document identity', () => {
     expect(identifyDocument({ title: 'NF-WV-1002_terracotta_front.psd', xmp }, lock, brief, 'NF-DN-2001')).toMatchObject({ sku: 'NF-DN-2001', colorway: 'Mid wash', category: 'denim', from: 'chosen' });
   });
 
+  it('says when the file name names another SKU than the metadata, and not when they agree', () => {
+    const xmp = { sku: 'NF-WV-1001', colorway: 'Chalk', category: 'wovens' };
+    expect(identifyDocument({ title: 'NF-WV-1002_terracotta_front.psd', xmp }, lock, brief)).toMatchObject({ sku: 'NF-WV-1001', nameSays: 'NF-WV-1002' });
+    expect(identifyDocument({ title: 'nf-wv-1001_chalk_front.psd', xmp }, lock, brief).nameSays).toBeNull();
+    expect(identifyDocument({ title: 'IMG_2231.psd', xmp }, lock, brief).nameSays).toBeNull();
+    // Chosen by the retoucher: the choice stands, nothing to warn about.
+    expect(identifyDocument({ title: 'NF-WV-1002_terracotta_front.psd', xmp }, lock, brief, 'NF-WV-1002').nameSays).toBeNull();
+  });
+
   it('knows nothing about a camera file, so the panel must ask', () => {
     const id = identifyDocument({ title: 'IMG_2231.psd', xmp: {} }, lock, brief);
     expect(id).toMatchObject({ sku: null, colorway: null, category: null, from: null });

@@ -23,6 +23,11 @@ export interface DocumentIdentity {
   row: BriefSku | null;
   /** Where the SKU came from, for the panel to say. */
   from: IdentitySource | null;
+  /**
+   * The SKU the file name says when the metadata says another (a master saved under another SKU's
+   * name, or renamed after QC): brandlock goes by the metadata, and says so rather than pick silently.
+   */
+  nameSays: string | null;
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -47,6 +52,7 @@ export function identifyDocument(doc: { title: string; xmp: XmpProperties }, loc
     category: pick(xmp.category, name.category, row?.category),
     row,
     from,
+    nameSays: from === 'xmp' && name.sku && !same(name.sku, xmp.sku!) ? name.sku : null,
   };
 }
 

@@ -40,6 +40,8 @@ export async function exportBatch(
     const xmp = await readDocumentXmp(ps, doc.id);
     const id = identify(doc, xmp);
     if (!id.sku) return { name: doc.title, status: 'skipped', message: 'Not exported: brandlock cannot tell which SKU it is. Name it after its SKU.' };
+    // Files named for one SKU and recorded as another would be delivered under the wrong SKU's names.
+    if (id.nameSays) return { name: doc.title, status: 'skipped', message: `Not exported: its file name says ${id.nameSays} but its metadata says ${id.sku}. Open it, choose which SKU it is and run QC, or rename it.` };
     try {
       checkExportGate({ title: doc.title, sku: id.sku, xmp, acceptFlag: request.includeFlagged });
       await requireUnchangedSinceQc(ps, doc, xmp);
