@@ -4,10 +4,14 @@ import type { Page, Route } from 'playwright-core';
 
 export async function holdRequests(page: Page, pattern: string | RegExp): Promise<{ release(): Promise<void> }> {
   const held: Route[] = [];
-  const handler = (route: Route) => void held.push(route);
+  let released = false;
+  // A request that arrives while release() runs (after the held ones are let go, before unroute takes
+  // effect) goes straight through: it used to be held with nobody left to let it go, and the run hung.
+  const handler = (route: Route) => void (released ? route.continue() : held.push(route));
   await page.route(pattern, handler);
   return {
     async release() {
+      released = true;
       for (const route of held.splice(0)) await route.continue();
       await page.unroute(pattern, handler);
     },
