@@ -10,24 +10,17 @@ import type { Raster } from './raster';
 export function pixelFingerprint(raster: Raster): string {
   const { data } = raster;
   const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  // Samples that do not start on a 4-byte boundary are read from an aligned copy.
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const words = aligned.length >> 2;
+  const view = new Uint32Array(aligned.buffer, aligned.byteOffset, words);
   let a = 0x811c9dc5;
   let b = 0x2545f491 ^ bytes.length;
-  const words = bytes.length >> 2;
-  if (bytes.byteOffset % 4 === 0) {
-    const view = new Uint32Array(bytes.buffer, bytes.byteOffset, words);
-    for (let i = 0; i < words; i++) {
-      const w = view[i];
-      a = Math.imul(a ^ w, 0x01000193);
-      b = Math.imul(b ^ (w + i), 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-  } else {
-    for (let i = 0; i < words; i++) {
-      const w = (bytes[i * 4] | (bytes[i * 4 + 1] << 8) | (bytes[i * 4 + 2] << 16) | (bytes[i * 4 + 3] << 24)) >>> 0;
-      a = Math.imul(a ^ w, 0x01000193);
-      b = Math.imul(b ^ (w + i), 0x5bd1e995);
-      b ^= b >>> 15;
-    }
+  for (let i = 0; i < words; i++) {
+    const w = view[i];
+    a = Math.imul(a ^ w, 0x01000193);
+    b = Math.imul(b ^ (w + i), 0x5bd1e995);
+    b ^= b >>> 15;
   }
   for (let i = words * 4; i < bytes.length; i++) {
     a = Math.imul(a ^ bytes[i], 0x01000193);

@@ -140,7 +140,7 @@ export function createComfyProvider(options: ComfyProviderOptions): Provider {
         throw new ProviderCallError('comfyui', { code: 'unsupported_recipe', message: `${workflowSource} has no LoraLoader with lora_name "$lora"; the recipe needs ${loras.map((l) => l.ref).join(', ')}`, retryable: false });
       }
       const notes = droppedInputNotes('comfyui', workflowSource, request, filled.used, { negative: 'negative_prompt', sources: 'source_image' });
-      // The LoRA files and strengths the workflow loads, for the audit trail (as fal and Replicate report theirs).
+      // The LoRA files the workflow loads, for the audit trail (as fal and Replicate report theirs).
       const applied = appliedLoras(loras);
       const { promptId, existing } = await findAttempt(request.jobId, signal);
       if (existing) return { providerJobId: promptId, status: existing, seed: values.seed, notes, loras: applied };

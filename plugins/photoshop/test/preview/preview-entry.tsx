@@ -15,8 +15,7 @@ import { SERVER_URL_KEY, TOKEN_KEY } from '../../src/flows/settings-keys';
 import { studioImage, type StudioImageOptions } from '../support/studio-image';
 import { browserCodecs } from './browser-codecs';
 import { writeBrandlockXmp } from '../../src/xmp/brandlock-xmp';
-import { readQcPixels } from '../../src/flows/qc/qc-pixels';
-import { pixelFingerprint } from '@brandlock/core/raster';
+import { qcPixelsOf } from '../../src/flows/qc/qc-pixels';
 import { defineSpectrumStandIns, pickDropdownItem } from './spectrum-standins';
 
 export interface PreviewOptions {
@@ -109,7 +108,7 @@ const preview = {
 async function asQcRecords(ps: FakePhotoshop, documentId: number, props: Record<string, string>): Promise<Record<string, string>> {
   if (!props.qcVerdict || props.qcPixels) return props;
   const doc = (await ps.documents()).find((d) => d.id === documentId)!;
-  return { ...props, qcPixels: pixelFingerprint((await readQcPixels(ps, doc)).raster) };
+  return { ...props, qcPixels: await qcPixelsOf(ps, doc) };
 }
 
 (window as unknown as { brandlockPreview: typeof preview }).brandlockPreview = preview;

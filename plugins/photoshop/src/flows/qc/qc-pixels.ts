@@ -24,6 +24,11 @@ export function readQcPixels(ps: PsHost, doc: DocumentInfo): Promise<PixelRead> 
   return ps.getPixels({ documentId: doc.id, depth: 8, targetSize: size.factor > 1 ? size : undefined });
 }
 
+/** The fingerprint of the composite as QC reads it: what QC records as qcPixels and Export compares. */
+export async function qcPixelsOf(ps: PsHost, doc: DocumentInfo): Promise<string> {
+  return pixelFingerprint((await readQcPixels(ps, doc)).raster);
+}
+
 /**
  * Throws unless the document's pixels are the ones its QC verdict was given for.
  * @example await requireUnchangedSinceQc(ps, doc, xmp) // throws PanelError 'bad-input' after an edit
@@ -34,7 +39,7 @@ export async function requireUnchangedSinceQc(ps: PsHost, doc: DocumentInfo, xmp
   if (!judged) {
     throw new PanelError('bad-input', `The QC verdict on "${doc.title}" does not say which pixels it judged (it was written before brandlock recorded them), so brandlock does not export it.`, 'Run QC on it again (QC tab), then export.');
   }
-  const now = pixelFingerprint((await readQcPixels(ps, doc)).raster);
+  const now = await qcPixelsOf(ps, doc);
   if (now !== judged) {
     throw new PanelError('bad-input', `"${doc.title}" has changed since QC judged it ${xmp.qcVerdict ?? ''}${when}; brandlock exports only the pixels QC judged.`, 'Run QC on it again (QC tab), then export.');
   }
