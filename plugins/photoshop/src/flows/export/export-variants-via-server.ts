@@ -34,7 +34,8 @@ export async function exportVariantsViaServer(
   const doc = requireEditableRgb(requireDocument(await ps.activeDocument(), 'export'), 'export');
   const xmp = await readDocumentXmp(ps, doc.id);
   checkExportGate({ title: doc.title, sku: request.sku, xmp, acceptFlag: request.acceptFlag ?? false });
-  await ps.executeAsModal(`Check ${request.sku} against its QC`, () => requireUnchangedSinceQc(ps, doc, xmp));
+  // A read, like the subject box below: no modal scope of its own, which the panel's other work could collide with.
+  await requireUnchangedSinceQc(ps, doc, xmp);
   const outcomes: Outcome[] = [];
   const subject = await masterSubjectBox(ps, doc.id, doc);
   const channels: ChannelSpec[] = [];
