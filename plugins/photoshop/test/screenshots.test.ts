@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { makeVideoJob, startPluginTestServer, type PluginTestServer } from './support/brandlock-test-server';
 import { buildPreviewPage, launchChromium, openPanelPage } from './support/panel-preview';
-import { failRequests, holdRequests } from './support/held-requests';
+import { startRequestGate, type RequestGate } from './support/request-gate';
 import { contactSheet } from './support/contact-sheet';
 import type { PreviewOptions } from './preview/preview-entry';
 import { openBrandlockSession } from '../src/server/open-session';
@@ -24,6 +24,8 @@ const cube = readFileSync(new URL('../../../samples/luts/warm-studio.cube', impo
 let browser: Browser;
 let html: string;
 let s: PluginTestServer;
+/** Between the panel and the server: holds or fails the panel's requests for the running and error states. */
+let gate: RequestGate;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
@@ -45,6 +47,7 @@ beforeAll(async () => {
   }
   // A finished product loop of the sample brief's video SKU, for the Generate tab's video state.
   await makeVideoJob(s);
+  gate = await startRequestGate(s.url);
 }, 300_000);
 
 const themes = ['darkest', 'lightest'] as const;
@@ -60,6 +63,7 @@ afterAll(async () => {
     if (rows.every((r) => r.length)) await contactSheet(rows, join(shots, `panel-${theme}.png`), 320, 640);
   }
   await browser?.close();
+  await gate?.close();
   await s?.close();
 }, 120_000);
 
@@ -82,7 +86,7 @@ interface Panel {
 async function openPanel(theme: Panel['theme'], options: Partial<PreviewOptions>): Promise<Panel> {
   const { page, errors } = await openPanelPage(browser, html, theme);
   const all: PreviewOptions = {
-    theme, tab: 'generate', documents, allowedOrigins: [new URL(s.url).origin], serverUrl: s.url, token: s.retoucherToken, ...options,
+    theme, tab: 'generate', documents, allowedOrigins: [new URL(gate.url).origin], serverUrl: gate.url, token: s.retoucherToken, ...options,
   };
   await page.evaluate((o) => (window as any).brandlockPreview.mount(o), all);
   expect(await page.evaluate(() => (window as any).brandlockPreview.codeGenerationAllowed)).toBe(false);
@@ -124,7 +128,7 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     await button(p.page, 'Connect');
     await p.page.waitForSelector('text=The server did not accept this token.');
     await p.shot('connect', 'error');
-    const held = await holdRequests(p.page, '**/v1/me');
+    const held = gate.hold(/^\/v1\/me$/);
     await p.page.fill('sp-textfield >> nth=1 >> input', s.retoucherToken);
     await button(p.page, 'Connect');
     await p.page.waitForSelector('sp-button:has-text("Connecting")');
@@ -142,7 +146,7 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     await p.page.waitForSelector('.card-title');
     expect(await p.page.textContent('.content')).toContain('NF-WV-1002 · Terracotta');
     await p.shot('generate', 'idle');
-    const held = await holdRequests(p.page, /\/v1\/jobs\/[^/]+(\/events)?$/);
+    const held = gate.hold(/^\/v1\/jobs\/[^/?]+(\/events)?$/);
     await button(p.page, 'Generate NF-WV-1002');
     await p.page.waitForSelector('.progress sp-button:has-text("Cancel")');
     await p.shot('generate', 'running');
@@ -270,7 +274,7 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     // Two channels keep the server's work small on a shared machine.
     const boxes = await p.page.$$('.list-item.compact sp-checkbox');
     for (const [i, box] of boxes.entries()) if (i !== 4 && i !== 12) await box.click();
-    const held = await holdRequests(p.page, /\/v1\/jobs\/[^/]+(\/events)?$/);
+    const held = gate.hold(/^\/v1\/jobs\/[^/?]+(\/events)?$/);
     await button(p.page, 'Export 2 variants');
     await p.page.waitForSelector('.progress');
     await p.shot('export', 'running');
@@ -298,7 +302,7 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     const p = await openPanel(theme, { tab: 'review' });
     await p.page.waitForSelector('.list-item .badge', { timeout: 20_000 });
     await p.shot('review', 'idle');
-    const held = await holdRequests(p.page, /\/v1\/review(\?.*)?$/);
+    const held = gate.hold(/^\/v1\/review(\?.*)?$/);
     await p.page.click('sp-link:has-text("Refresh")');
     await p.page.waitForSelector('text=Loading the review queue');
     await p.shot('review', 'running');
@@ -317,7 +321,7 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     await p.page.fill('sp-textfield >> input', 'checked at 100%; fine for a swatch card');
     await button(p.page, 'Approve');
     await p.page.waitForSelector('text=(technical review)');
-    const unfail = await failRequests(p.page, /\/v1\/review(\?.*)?$/, 503, 'the review store is being migrated');
+    const unfail = gate.fail(/^\/v1\/review(\?.*)?$/, 503, 'the review store is being migrated');
     await p.page.click('sp-link:has-text("Refresh")');
     await p.page.waitForSelector('text=the review store is being migrated');
     await p.shot('review', 'error');
