@@ -1,7 +1,8 @@
 /**
  * The pixels of a document as the server takes them: a duplicate flattened and converted to 8-bit
  * sRGB, saved as a temporary PNG and read back; the duplicate is closed and the document made active
- * again. Runs in its own modal scope (the retoucher's document is not changed).
+ * again; the temporary file is removed once read. Runs in its own modal scope (the retoucher's
+ * document is not changed).
  */
 import type { DocumentInfo, PsHost } from '../ports/ps-host';
 import type { FileSystemPort } from '../ports/file-system';
@@ -14,8 +15,13 @@ export async function flattenedPngCopy(ps: PsHost, files: FileSystemPort, doc: D
       await ps.flattenDocument(dup.id);
       await ps.convertToSrgb8(dup.id);
       const file = await files.writeTempFile(`${fileStem.replace(/[^\w.-]+/g, '_')}-master.png`, new Uint8Array(0));
-      await ps.saveDocumentCopy(dup.id, file, { format: 'png' });
-      return files.readFile(file);
+      try {
+        await ps.saveDocumentCopy(dup.id, file, { format: 'png' });
+        return await files.readFile(file);
+      } finally {
+        // Tens of MB for a 24 MP master, once per export or fix sent: not left in the temporary folder.
+        await files.removeFile(file);
+      }
     } finally {
       await ps.closeDocument(dup.id);
       await ps.activateDocument(doc.id);

@@ -10,13 +10,13 @@ export interface UxpEntry {
   nativePath: string;
   isFile: boolean;
   isFolder: boolean;
+  delete(): Promise<void>;
 }
 
 export interface UxpFile extends UxpEntry {
   read(options: { format: unknown }): Promise<ArrayBuffer | string>;
   write(data: ArrayBuffer | string, options: { format: unknown }): Promise<number>;
   moveTo(folder: UxpFolder, options: { newName?: string; overwrite?: boolean }): Promise<void>;
-  delete(): Promise<void>;
 }
 
 export interface UxpFolder extends UxpEntry {

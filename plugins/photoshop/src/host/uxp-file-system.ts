@@ -11,6 +11,8 @@ import { uxp, type UxpEntry, type UxpFile, type UxpFolder } from './uxp-api';
 export class UxpFileSystem implements FileSystemPort {
   private entries = new Map<string, UxpEntry>();
   private counter = 0;
+  /** The folder writeTempFile made for each temporary file, by the file's path. */
+  private tempFolders = new Map<string, UxpFolder>();
 
   private remember<T extends UxpEntry>(entry: T): T {
     this.entries.set(entry.nativePath, entry);
@@ -65,7 +67,9 @@ export class UxpFileSystem implements FileSystemPort {
     const folder = await temp.createFolder(`brandlock-${Date.now()}-${++this.counter}`);
     const file = await folder.createFile(name, { overwrite: true });
     await file.write(bytes.slice().buffer, { format: uxp.storage.formats.binary });
-    return this.ref(file);
+    const ref = this.ref(file);
+    this.tempFolders.set(ref.path, folder);
+    return ref;
   }
 
   async writeKeptFile(folderName: string, name: string, bytes: Uint8Array) {
@@ -115,6 +119,10 @@ export class UxpFileSystem implements FileSystemPort {
   async removeFile(file: FileRef) {
     await (this.entryOf(file) as UxpFile).delete().catch(() => undefined);
     this.entries.delete(file.path);
+    // A temporary file's own folder (made for it by writeTempFile, now empty) goes with it.
+    const folder = this.tempFolders.get(file.path);
+    this.tempFolders.delete(file.path);
+    await folder?.delete().catch(() => undefined);
   }
 
   async rememberFolder(key: string, folder: FolderRef) {

@@ -2,7 +2,7 @@
 // master that passed QC:
 // every chosen channel comes back, WebP included, named by the lock's template, written without
 // overwriting, and the master document is left as it was; a channel the master is too small for by
-// the lock's maxUpscale is not sent.
+// the lock's maxUpscale is not sent; the flattened copy it uploads is not left in the temporary folder.
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPluginTestServer, type PluginTestServer } from '../../../test/support/brandlock-test-server';
@@ -41,4 +41,6 @@ it('writes the server-rendered variants, WebP included, named by the lock', asyn
   expect(webp).toMatchObject({ format: 'webp', width: 1200, height: 1500 });
   expect(env.ps.docs.map((d) => d.id)).toEqual([master.id]);
   expect(env.ps.doc(master.id).history).toEqual(['Open']);
+  // The flattened copy it uploaded (a 24 MP master makes a PNG of tens of MB) is not left behind.
+  expect([...env.fs.files.keys()].filter((k) => k.startsWith('/plugin-temp/'))).toEqual([]);
 });
