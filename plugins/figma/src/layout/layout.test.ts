@@ -23,10 +23,17 @@ describe('planBoardGrid', () => {
 });
 
 describe('safeAreaGrids', () => {
-  it('turns the Stories safe zone into one row band between the top 250 and bottom 340 px', () => {
+  it('tints the bands Stories covers with its interface: the top 250 px and the bottom 340 px, not the safe middle', () => {
     const grids = safeAreaGrids({ width: 1080, height: 1920 }, { top: 250, right: 0, bottom: 340, left: 0 });
-    expect(grids).toHaveLength(1);
-    expect(grids[0]).toMatchObject({ pattern: 'ROWS', alignment: 'MIN', count: 1, offset: 250, sectionSize: 1330 });
+    expect(grids.map(({ pattern, alignment, offset, sectionSize }) => ({ pattern, alignment, offset, sectionSize }))).toEqual([
+      { pattern: 'ROWS', alignment: 'MIN', offset: 0, sectionSize: 250 },
+      { pattern: 'ROWS', alignment: 'MAX', offset: 0, sectionSize: 340 },
+    ]);
+  });
+
+  it('tints all four edges of the Reels cover zone, the buttons down the right included', () => {
+    const grids = safeAreaGrids({ width: 1080, height: 1920 }, { top: 269, right: 65, bottom: 672, left: 65 });
+    expect(grids.map((g) => `${g.pattern} ${g.alignment} ${g.sectionSize}`)).toEqual(['ROWS MIN 269', 'ROWS MAX 672', 'COLUMNS MIN 65', 'COLUMNS MAX 65']);
   });
 
   it('adds nothing when the spec has no safe area', () => {
