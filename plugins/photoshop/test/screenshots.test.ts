@@ -133,7 +133,12 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     await button(p.page, 'Connect');
     await p.page.waitForSelector('sp-button:has-text("Connecting")');
     await p.shot('connect', 'running');
+    // A server that does not answer: Cancel gives the panel back at once, and nothing was saved.
+    await button(p.page, 'Cancel');
+    await p.page.waitForSelector('text=was cancelled; nothing was saved.');
+    expect(await p.page.getAttribute('sp-button:has-text("Connect")', 'disabled')).toBeNull();
     await held.release();
+    await button(p.page, 'Connect');
     await p.page.waitForSelector('.status-dot.on');
     await p.page.click('.connection');
     await p.page.waitForSelector('text=Dana Retoucher (retoucher)');

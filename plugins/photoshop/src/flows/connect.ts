@@ -24,7 +24,13 @@ export function normaliseServerUrl(input: string): string {
   return `${url.origin}${url.pathname === '/' ? '' : url.pathname}`;
 }
 
-export async function connect(services: PanelServices, urlInput: string, tokenInput: string): Promise<BrandlockServer> {
+/**
+ * Opens a session with the server. Cancel ends the wait at once: a server that takes the connection
+ * and never answers (a VPN down, a firewall dropping packets) would otherwise hold the panel until the
+ * client's 30 s timeout. The signal races the requests rather than relying on them to stop, as UXP's
+ * fetch may keep going after an abort.
+ */
+export async function connect(services: PanelServices, urlInput: string, tokenInput: string, signal?: AbortSignal): Promise<BrandlockServer> {
   const url = normaliseServerUrl(urlInput);
   const token = tokenInput.trim();
   if (!token) throw new PanelError('bad-token', 'Enter your access token.', 'Ask your brandlock admin for a retoucher token (brandlock token create --role retoucher).');
@@ -36,10 +42,22 @@ export async function connect(services: PanelServices, urlInput: string, tokenIn
       'Photoshop plugins declare their servers when they are packaged. Ask your admin for a .ccx built for this server (BRANDLOCK_SERVER_URLS).',
     );
   }
-  const session = await services.openSession(url, token);
+  const session = await untilCancelled(services.openSession(url, token), signal, `Connecting to ${url} was cancelled; nothing was saved.`);
   await services.settings.set(SERVER_URL_KEY, url);
   await services.secrets.set(TOKEN_KEY, token);
   return session;
+}
+
+function untilCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined, message: string): Promise<T> {
+  if (!signal) return work;
+  // The request left running after Cancel must not surface later as an unhandled rejection.
+  work.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(new PanelError('cancelled', message, 'Check the address, your network or VPN, then connect again.'));
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }
 
 /** The saved URL and token, for reconnecting when the panel opens. */

@@ -50,7 +50,7 @@ export function useFlowStore(): Record<FlowKey, FlowControl> {
           return await fn(c.signal, (progress) => update(key, { progress }));
         } catch (e) {
           const err = asPanelError(e);
-          update(key, { error: isCancelled(err) ? new PanelError('cancelled', err.message, 'Nothing was left half-done in the document.') : err });
+          update(key, { error: isCancelled(err) ? new PanelError('cancelled', err.message, err.hint || 'Nothing was left half-done in the document.') : err });
           return undefined;
         } finally {
           controllers.current.delete(key);

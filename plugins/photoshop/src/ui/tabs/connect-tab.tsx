@@ -24,9 +24,9 @@ export function ConnectTab(p: TabProps & { onSession(s: BrandlockServer | null):
   const lock = p.session?.lock;
 
   async function onConnect() {
-    const s = await flow.run('Connect', async (_signal, report) => {
+    const s = await flow.run('Connect', async (signal, report) => {
       report({ fraction: null, label: `Connecting to ${url}…` });
-      return connect(p.services, url, token);
+      return connect(p.services, url, token, signal);
     });
     if (s) {
       setToken('');
@@ -82,6 +82,11 @@ export function ConnectTab(p: TabProps & { onSession(s: BrandlockServer | null):
             <sp-button variant="cta" disabled={flow.running || !url || undefined} onClick={onConnect}>
               {flow.running ? 'Connecting…' : 'Connect'}
             </sp-button>
+            {flow.running && (
+              <sp-button variant="secondary" disabled={flow.cancelling || undefined} onClick={flow.cancel}>
+                Cancel
+              </sp-button>
+            )}
           </div>
         </Section>
       )}
