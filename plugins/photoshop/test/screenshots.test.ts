@@ -256,6 +256,11 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     expect(await p.page.textContent('.content')).toContain("Written to the document's metadata");
     expect(await p.page.textContent('.content')).toContain('swatch · #c0603f');
     await p.shot('qc', 'done');
+    // The colour finding reads in Photoshop's Lab (D50), as the chips beside it and the eyedropper do.
+    await p.page.click('sp-link:has-text("Show")');
+    const findings = await p.page.textContent('.content');
+    expect(findings).toMatch(/garment Lab -?\d+ -?\d+ -?\d+ vs swatch Terracotta Lab -?\d+ -?\d+ -?\d+/);
+    expect(findings).not.toContain('lab(');
     await p.preview('activate', 'NF-OW-2001_print.tif');
     await p.page.waitForTimeout(1200);
     await button(p.page, 'Run QC');

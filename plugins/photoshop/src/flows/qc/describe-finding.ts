@@ -1,5 +1,7 @@
 /** Names and numbers of QC findings as a retoucher reads them in the panel. */
 import type { Finding } from '@brandlock/core/qc';
+import type { Lab } from '@brandlock/core/color';
+import { labD65ToD50 } from '@brandlock/core/palette-import';
 
 const names: Record<string, string> = {
   resolution: 'Resolution',
@@ -42,3 +44,23 @@ export function limitText(f: Finding): string {
   }
   return f.expected ? `expected ${f.expected}` : '';
 }
+
+const LAB_NOTATION = /\blab\((-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?)\)/g;
+
+/**
+ * A finding's message as the panel shows it: brandlock writes colours in its lock's notation, CIELAB
+ * D65 (`lab(48.7 30.8 34.3)`), but Photoshop's Info panel and Color Picker read Lab D50, so the same
+ * garment would read several units apart. Each such colour is shown in D50, as the chips beside it
+ * and the eyedropper give it ("Lab 49 31 35"). The message kept in the document's XMP is unchanged.
+ */
+export function findingMessage(f: Pick<Finding, 'message'>): string {
+  return withLabInD50(f.message);
+}
+
+/** Any QC text (a finding, a review reason) with brandlock's `lab(...)` D65 colours given in D50. */
+export function withLabInD50(text: string): string {
+  return text.replace(LAB_NOTATION, (_, l: string, a: string, b: string) => `Lab ${labD50Text(labD65ToD50({ l: Number(l), a: Number(a), b: Number(b) }))}`);
+}
+
+/** Lab D50 as Photoshop's Info panel gives it: whole numbers. */
+export const labD50Text = (lab: Lab): string => `${lab.l.toFixed(0)} ${lab.a.toFixed(0)} ${lab.b.toFixed(0)}`;

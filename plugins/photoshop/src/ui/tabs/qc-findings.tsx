@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '@brandlock/core/qc';
 import { downsampleRaster } from '@brandlock/core/raster';
 import type { DocumentQcResult } from '../../flows/qc/run-document-qc';
-import { findingTitle, limitText, measuredText } from '../../flows/qc/describe-finding';
+import { findingMessage, findingTitle, limitText, measuredText, withLabInD50 } from '../../flows/qc/describe-finding';
 import type { TabProps } from '../tab-props';
 import { Meter } from '../widgets/meter';
 import { Section } from '../widgets/section';
@@ -32,8 +32,8 @@ export function FindingRow(p: { f: Finding; onSelect?: () => void }): JSX.Elemen
         {numeric && f.limits?.direction === 'max' ? (
           <Meter value={Math.abs(f.measured as number)} limit={limit} scale={Math.max(limit * 1.5, Math.abs(f.measured as number) * 1.05)} verdict={f.severity === 'reject' ? 'reject' : f.severity === 'flag' ? 'flag' : 'pass'} />
         ) : null}
-        <div class="list-sub">{limitText(f)}</div>
-        <div class="list-sub">{f.message}</div>
+        <div class="list-sub">{withLabInD50(limitText(f))}</div>
+        <div class="list-sub">{findingMessage(f)}</div>
         {f.box && p.onSelect ? (
           <sp-link class="small" onClick={p.onSelect}>
             Select this region

@@ -11,6 +11,7 @@ import { canPerform, defaultReviewLayer, type Role } from '@brandlock/core/api';
 import type { ReviewEntry } from '../../ports/brandlock-server';
 import { openReviewItem } from '../../flows/review/open-review-item';
 import { sendFixToReview } from '../../flows/review/send-fix-to-review';
+import { withLabInD50 } from '../../flows/qc/describe-finding';
 import type { TabProps } from '../tab-props';
 import { ErrorNotice } from '../widgets/error-notice';
 import { Notice } from '../widgets/notice';
@@ -101,7 +102,7 @@ export function ReviewTab(p: TabProps): JSX.Element {
                   </div>
                   {item.reasons.slice(0, open === item.assetId ? 8 : 2).map((r, i) => (
                     <div class="list-sub" key={i}>
-                      {r.severity.toUpperCase()}: {r.message}
+                      {r.severity.toUpperCase()}: {withLabInD50(r.message)}
                     </div>
                   ))}
                   {item.decisions.length ? <div class="list-sub">{item.decisions.map((d) => `${d.decision} by ${d.reviewer} (${d.layer})${d.reason ? `: ${d.reason}` : ''}`).join(' · ')}</div> : null}

@@ -9,6 +9,7 @@ import type { VideoResult } from '../../ports/brandlock-server';
 import type { OpenedVideo } from '../../flows/video/open-video-job';
 import { Facts, Section } from '../widgets/section';
 import { Notice } from '../widgets/notice';
+import { withLabInD50 } from '../../flows/qc/describe-finding';
 
 const VERDICT: Record<string, { badge: string; title: string }> = {
   pass: { badge: 'pass', title: 'Frame QC passed' },
@@ -45,7 +46,7 @@ export function VideoQcCard(p: { result: VideoResult; opened: OpenedVideo }): JS
                 <span class={`badge ${f.severity}`}>{f.severity.toUpperCase()}</span>
                 <div class="list-main">
                   <div class="list-title">{f.rule}</div>
-                  <div class="list-sub">{f.message}</div>
+                  <div class="list-sub">{withLabInD50(f.message)}</div>
                   {f.frames ? <div class="list-sub">At {f.frames}</div> : null}
                 </div>
               </div>

@@ -6,10 +6,10 @@
 import type { JSX } from 'preact';
 import { deltaE2000, labToSrgb, type Lab } from '@brandlock/core/color';
 import { labD65ToD50 } from '@brandlock/core/palette-import';
+import { labD50Text } from '../../flows/qc/describe-finding';
 
 const hex = (lab: Lab) => `#${labToSrgb(lab).map((c) => Math.round(Math.min(1, Math.max(0, c)) * 255).toString(16).padStart(2, '0')).join('')}`;
 
-const labText = (lab: Lab) => `${lab.l.toFixed(0)} ${lab.a.toFixed(0)} ${lab.b.toFixed(0)}`;
 
 export function ColorChips(p: { swatch: { name: string; lab: Lab }; measured: Lab | null; label?: string }): JSX.Element {
   const chip = (title: string, lab: Lab, sub: string) => (
@@ -17,7 +17,7 @@ export function ColorChips(p: { swatch: { name: string; lab: Lab }; measured: La
       <div class="chip-color" style={{ backgroundColor: hex(lab) }}></div>
       <div class="chip-text">
         <div class="chip-title">{title}</div>
-        <div class="list-sub" title="Lab D50, as Photoshop's Info panel shows it">Lab {labText(labD65ToD50(lab))}</div>
+        <div class="list-sub" title="Lab D50, as Photoshop's Info panel shows it">Lab {labD50Text(labD65ToD50(lab))}</div>
         <div class="list-sub">{sub}</div>
       </div>
     </div>
