@@ -59,7 +59,7 @@ describe('palette check on the main thread', () => {
   });
 
   it('snaps chosen paints to their swatch colours in one undo step, keeping opacity and the other paints', async () => {
-    const { ui, cta, text, host } = await pageWithColours();
+    const { ui, cta, text, host, card } = await pageWithColours();
     const scan = await ui.call('paletteScan', { scope: 'selection' });
     const ctaFill = scan.uses.find((u) => u.nodeName === 'CTA' && u.target === 'fill')!;
     const redWord = scan.uses.find((u) => u.range?.start === 8)!;
@@ -72,6 +72,9 @@ describe('palette check on the main thread', () => {
     const segments = text.getStyledTextSegments(['fills']).map((s) => [s.characters, (s.fills as { color: unknown }[])[0].color]);
     expect(segments).toEqual([['New in:', rgb('#d8392b')], [' ', expect.anything()], ['linen', ink]]);
     expect(host.undoCommits).toBe(1);
+    // The card it changed offers Palette check again (the manifest's relaunch button), on the card, not each layer.
+    expect(card.getRelaunchData()).toEqual({ palette: "brandlock snapped 2 colours here to the lock's palette; check again after edits." });
+    expect(cta.getRelaunchData()).toEqual({});
   });
 
   it('reports a layer deleted since the scan instead of guessing', async () => {

@@ -4,7 +4,8 @@
  * each mode that holds the old colour), so every layer using it follows and no binding is detached; a
  * library style or variable is read-only here and is reported, not changed. A raw paint is recoloured
  * on its layer, keeping every other property (opacity, blend mode, visibility). A layer that vanished
- * or changed since the scan is reported, not guessed at.
+ * or changed since the scan is reported, not guessed at. The frame a raw paint was snapped in gets a
+ * Palette check relaunch button.
  */
 import type { HandlerContext } from '../../bus/create-bus';
 import type { PaintSnap, SnapResult } from '../../protocol/palette';
@@ -20,6 +21,7 @@ export async function snapPaintsAsync(snaps: PaintSnap[], ctx: HandlerContext): 
   const byNode = new Map<string, PaintSnap[]>();
   for (const s of raw) byNode.set(s.nodeId, [...(byNode.get(s.nodeId) ?? []), s]);
   let done = 0;
+  const snappedIn = new Map<SceneNode, number>();
   for (const [nodeId, nodeSnaps] of byNode) {
     ctx.signal.throwIfCanceled();
     const node = await figma.getNodeByIdAsync(nodeId);
@@ -30,7 +32,10 @@ export async function snapPaintsAsync(snaps: PaintSnap[], ctx: HandlerContext): 
     try {
       const scene = node as SceneNode & MinimalFillsMixin & MinimalStrokesMixin;
       if (scene.type === 'TEXT') await loadTextFontsAsync(scene);
-      result.changed += applySnaps(scene, nodeSnaps);
+      const changed = applySnaps(scene, nodeSnaps);
+      result.changed += changed;
+      const top = topFrameOf(scene);
+      snappedIn.set(top, (snappedIn.get(top) ?? 0) + changed);
     } catch (e) {
       result.failed.push({ nodeId, nodeName: node.name, message: e instanceof Error ? e.message : String(e) });
     }
@@ -39,8 +44,27 @@ export async function snapPaintsAsync(snaps: PaintSnap[], ctx: HandlerContext): 
       await yieldToFigma();
     }
   }
+  for (const [top, count] of snappedIn) markChecked(top, count);
   figma.commitUndo();
   return result;
+}
+
+/** The layer at the top of the page that holds this one (itself when it sits on the page). */
+function topFrameOf(node: SceneNode): SceneNode {
+  let top: SceneNode = node;
+  while (top.parent && top.parent.type !== 'PAGE' && top.parent.type !== 'DOCUMENT') top = top.parent as SceneNode;
+  return top;
+}
+
+/**
+ * A "Palette check" button on the frame whose colours were snapped (the manifest's `palette`
+ * relaunch button), so a designer can check it again after edits with one click; the frame's other
+ * brandlock buttons (a variant frame's) are kept.
+ */
+function markChecked(top: SceneNode, count: number) {
+  if (!('setRelaunchData' in top)) return;
+  const description = `brandlock snapped ${count} colour${count === 1 ? '' : 's'} here to the lock's palette; check again after edits.`;
+  top.setRelaunchData({ ...top.getRelaunchData(), palette: description });
 }
 
 /** Styles and variables, each changed once however many layers use it. */
