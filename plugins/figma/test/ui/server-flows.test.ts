@@ -80,6 +80,10 @@ describe('moodboard against the real server (local provider)', () => {
     await ui.getByRole('button', { name: 'Make moodboard' }).click();
     await ui.getByText('Placed 12 of 12 images on the board.').waitFor({ timeout: 150_000 });
     await screenshot(page, 'moodboard-done');
+    // The board filled beside the designer's work without taking their selection; Show board goes to it.
+    expect(await page.evaluate(() => harness.figma.currentPage.selection.length)).toBe(0);
+    await ui.getByRole('button', { name: 'Show board' }).click();
+    await page.waitForFunction(() => harness.figma.currentPage.selection[0]?.name.startsWith('brandlock moodboard'));
 
     const board = await boardOnCanvas(page);
     expect(board.name).toBe('brandlock moodboard · Sunlit concrete loft');

@@ -37,6 +37,10 @@ const image = (boardId: string, index: number) => ({ boardId, index, bytes: stud
 describe('moodboard on the main thread', () => {
   it('builds one row per light, fills each cell as its image arrives, keeps prompts off the board, and reports the outcome', async () => {
     const { ui, figma, host } = startMain();
+    // The designer is working on something else while the board fills.
+    const work = figma.createFrame();
+    work.name = 'Lookbook spread';
+    figma.currentPage.selection = [work];
     const plan = boardPlan(6);
     const { boardId } = await ui.call('startBoard', plan);
     const board = figma.currentPage.findOne((n) => n.id === boardId) as FrameNode;
@@ -60,7 +64,12 @@ describe('moodboard on the main thread', () => {
     expect((board.findOne((n) => n.name === 'Status') as TextNode).characters).toBe(plan.honestyNote);
     expect((board.findOne((n) => n.name === 'Swatches') as FrameNode).children.map((c) => c.name)).toEqual(['Chalk', 'Sand', 'Ink navy']);
     expect(JSON.parse(board.getSharedPluginData('brandlock', 'board'))).toMatchObject({ moodboardId: 'mb_123', state: 'complete', provenance: { lockHash: 'abc' } });
+    // Neither start nor finish took the designer's view or selection; "Show board" selects it and brings it into view.
+    expect(host.zoomedTo).toEqual([]);
+    expect(host.figma.currentPage.selection).toEqual([work]);
+    expect(await ui.call('selectNodes', { nodeIds: [boardId] })).toBe(1);
     expect(host.figma.currentPage.selection).toEqual([board]);
+    expect(host.zoomedTo).toEqual([board]);
 
     mkdirSync(OUT, { recursive: true });
     writeFileSync(new URL('moodboard-render.png', OUT), await board.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: 0.5 } }));

@@ -7,7 +7,6 @@
  * (or finished) by the next run.
  */
 import { loadTextFontsAsync } from '../load-text-fonts';
-import { isOnPage } from '../select-nodes';
 import type { BoardImage, BoardOutcome, BoardPlan, BoardSummary } from '../../protocol/board';
 import { PluginError } from '../../bus/bus-errors';
 import { BOARD_MAX_IMAGES, BOARD_MIN_IMAGES } from '../../layout/board-grid';
@@ -37,7 +36,8 @@ export async function startBoardAsync(plan: BoardPlan): Promise<{ boardId: strin
   const honestyNote = plan.honestyNote ? String(plan.honestyNote).slice(0, 600) : null;
   writeBoard(board, { moodboardId: plan.moodboardId, state: 'filling', total: count, title: String(plan.title).slice(0, 300), statusId, honestyNote, provenance });
   board.setRelaunchData({ moodboard: 'Resume, finish or cancel this board on the brandlock server' });
-  figma.viewport.scrollAndZoomIntoView([board]);
+  // The view stays where the designer is working while the board fills, for minutes; the plugin
+  // window offers "Show board" (selectNodes) instead of taking them away.
   return { boardId: board.id };
 }
 
@@ -93,11 +93,7 @@ export async function finishBoardAsync(boardId: string, outcome: BoardOutcome, m
   }
   writeBoard(board, { ...record, state: outcome });
   board.setRelaunchData({});
-  // Select it only on the page in view: the designer may have switched pages while it filled.
-  if (!board.removed && isOnPage(board, figma.currentPage)) {
-    figma.currentPage.selection = [board as SceneNode];
-    figma.viewport.scrollAndZoomIntoView([board as SceneNode]);
-  }
+  // Neither the selection nor the view changes: the designer may be in the middle of other work.
   figma.commitUndo();
   return { placed };
 }

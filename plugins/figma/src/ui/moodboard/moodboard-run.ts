@@ -15,6 +15,8 @@ import type { Moodboard, MoodboardApi } from './moodboard-api';
 
 export interface RunStatus {
   title: string;
+  /** The board on the canvas, once there is one: the window's "Show board" selects it. */
+  boardId: string | null;
   stage: string;
   placed: number;
   total: number;
@@ -22,6 +24,7 @@ export interface RunStatus {
 
 export interface RunOutcome {
   outcome: 'complete' | 'canceled' | 'failed';
+  boardId: string;
   placed: number;
   total: number;
   message: string;
@@ -51,7 +54,7 @@ export function createMoodboardRun(main: MainBus) {
     const problems: string[] = [];
     let total = 0;
     let queue = Promise.resolve();
-    const progress = (stage: string) => set({ status: { title, stage, placed: placed.size, total } });
+    const progress = (stage: string) => set({ status: { title, boardId, stage, placed: placed.size, total } });
     const placeNew = (b: Moodboard) => {
       total = b.cells.length;
       for (const cell of b.cells) {
@@ -87,7 +90,7 @@ export function createMoodboardRun(main: MainBus) {
       if (signal.aborted) {
         await api.moodboards.cancel(moodboardId).catch(() => undefined);
         const res = await main.call('finishBoard', { boardId, outcome: 'canceled', message: '' });
-        return { outcome: 'canceled', placed: res.placed, total, message: 'Canceled; the server stopped the images still being made.' };
+        return { outcome: 'canceled', boardId, placed: res.placed, total, message: 'Canceled; the server stopped the images still being made.' };
       }
       // The board stays "filling" on the canvas: the next session offers to resume it.
       throw e;
@@ -97,12 +100,12 @@ export function createMoodboardRun(main: MainBus) {
     const outcome = final.state === 'succeeded' && !problems.length ? 'complete' : final.state === 'canceled' ? 'canceled' : placed.size ? 'complete' : 'failed';
     const message = [...failedCells, ...problems].join('; ');
     const res = await main.call('finishBoard', { boardId, outcome, message: message ? `Not made: ${message}` : '' });
-    return { outcome, placed: res.placed, total: final.cells.length, message };
+    return { outcome, boardId, placed: res.placed, total: final.cells.length, message };
   }
 
   async function run(title: string, work: (signal: AbortSignal) => Promise<RunOutcome>) {
     abort = new AbortController();
-    set({ result: null, error: null, status: { title, stage: 'Sending the brief', placed: 0, total: 0 } });
+    set({ result: null, error: null, status: { title, boardId: null, stage: 'Sending the brief', placed: 0, total: 0 } });
     try {
       set({ result: await work(abort.signal) });
     } catch (e) {
@@ -150,13 +153,17 @@ export function createMoodboardRun(main: MainBus) {
       try {
         if (api) await api.moodboards.cancel(summary.moodboardId);
         const res = await main.call('finishBoard', { boardId: summary.boardId, outcome: 'canceled', message: api ? '' : 'Not canceled on the server (not connected).' });
-        set({ result: { outcome: 'canceled', placed: res.placed, total: summary.total, message: api ? 'Canceled on the server.' : 'Finished on the canvas; connect to cancel it on the server.' } });
+        set({ result: { outcome: 'canceled', boardId: summary.boardId, placed: res.placed, total: summary.total, message: api ? 'Canceled on the server.' : 'Finished on the canvas; connect to cancel it on the server.' } });
       } catch (e) {
         set({ error: errorMessage(e) });
       }
     },
     cancel() {
       abort?.abort();
+    },
+    /** Selects the board and brings it into view; false when it is not on the page in view. */
+    async showBoard(boardId: string): Promise<boolean> {
+      return (await main.call('selectNodes', { nodeIds: [boardId] })) > 0;
     },
   };
 }

@@ -2,7 +2,8 @@
  * Moodboard from a brief: environment, lighting moods from the lock's presets, model direction from
  * its profiles, garment focus, 6 to 50 images. The server plans the board as cells and makes the
  * images; the board fills in as they arrive, with progress and cancel. The brief and the run live in
- * the app (above the tabs), and the form is locked while a board fills.
+ * the app (above the tabs), and the form is locked while a board fills. The board is placed beside
+ * the designer's work without moving their view or selection; Show board takes them to it.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { LoadedLock } from '../lock/loaded-lock';
@@ -24,7 +25,10 @@ interface Props {
 export function MoodboardScreen({ run, state, loaded, api, onOpenConnect }: Props) {
   const lock = loaded?.lock ?? null;
   const [touched, setTouched] = useState(false);
+  const [elsewhere, setElsewhere] = useState(false);
   const { brief, status, result, error } = state;
+  const boardId = status?.boardId ?? result?.boardId ?? null;
+  const showBoard = async () => setElsewhere(!(await run.showBoard(boardId!).catch(() => false)));
   // The brief lives in the run (above the tabs); a new lock starts a new one.
   useEffect(() => run.setBrief(lock ? defaultBrief(lock) : null), [lock]);
 
@@ -111,6 +115,12 @@ export function MoodboardScreen({ run, state, loaded, api, onOpenConnect }: Prop
               <Banner tone={result.outcome === 'complete' ? 'success' : result.outcome === 'canceled' ? 'warning' : 'danger'}>
                 {result.outcome === 'complete' ? `Placed ${result.placed} of ${result.total} images on the board.` : result.outcome === 'canceled' ? `Canceled with ${result.placed} images on the board.` : `The moodboard stopped: ${result.message}`}
                 {result.outcome !== 'failed' && result.message && <div class="muted">{result.message}</div>}
+                {!status && (
+                  <div>
+                    <button class="link" onClick={showBoard}>Show board</button>
+                    {elsewhere && <span class="muted"> It is on another page of this file.</span>}
+                  </div>
+                )}
               </Banner>
             )}
           </div>
@@ -120,6 +130,7 @@ export function MoodboardScreen({ run, state, loaded, api, onOpenConnect }: Prop
         {status ? (
           <>
             <Progress done={status.placed} total={status.total} label={`${status.title}: ${status.stage}`} />
+            {status.boardId && <button class="button" onClick={showBoard}>Show board</button>}
             <button class="button" onClick={() => run.cancel()}>Cancel</button>
           </>
         ) : (
