@@ -18,6 +18,7 @@ const serverEntries = [
   { in: 'server/src/pipeline/lut/grade-worker.ts', out: 'lut-grade-worker' },
   { in: 'server/src/render/render-host.ts', out: 'render-host' },
   { in: 'server/src/pipeline/qc/qc-worker.ts', out: 'qc-worker' },
+  { in: 'server/src/lock-setup/measure-worker.ts', out: 'measure-worker' },
 ].filter((e) => existsSync(new URL(e.in, import.meta.url)));
 
 /** Removes the content-hashed chunks an earlier split build left, so dist/ holds one build. */

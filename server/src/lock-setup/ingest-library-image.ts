@@ -1,18 +1,18 @@
 /**
  * Adds one photo to the asset library: decoded as QC decodes it (the format sniffed from the bytes,
  * the pixel limit enforced before libvips decodes, so a decompression bomb or an SVG is refused),
- * described by core (kind, category, SKU, colour and nearest swatch, backdrop, findings), its bytes
+ * described by core (kind, category, SKU, colour and nearest swatch, backdrop, findings) on the measure
+ * thread, not the API thread (measure-pool.ts), its bytes
  * put in the blob store (content-addressed) and its row written. The name it came with is only a
  * label: control characters are removed and it is never used as a path on the server.
  */
 import type { BrandLock } from '@brandlock/core';
-import { describeLibraryImage } from '@brandlock/core';
 import type { LibraryAsset } from '@brandlock/core/api';
 import type { BlobStore } from '../assets/blob-store';
 import type { Database } from '../store/database';
 import { recordBlob } from '../store/blobs';
 import { addLibraryAsset } from '../store/library';
-import { readPhotoForMeasure } from './read-photo-for-measure';
+import { measureOffThread } from './measure-pool';
 
 const TYPES: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', tiff: 'image/tiff', avif: 'image/avif', heif: 'image/heif', gif: 'image/gif' };
 
@@ -35,8 +35,7 @@ export function cleanAssetPath(name: string): string {
 
 export async function ingestLibraryImage(db: Database, blobs: BlobStore, bytes: Uint8Array, o: IngestOptions): Promise<{ asset: LibraryAsset; created: boolean }> {
   const path = cleanAssetPath(o.path);
-  const { image, facts } = await readPhotoForMeasure(path, bytes, undefined, o.maxPixels);
-  const described = describeLibraryImage(image, facts, path, o.lock, o.knownSkus ?? []);
+  const { facts, described } = await measureOffThread({ kind: 'describe', path, bytes, maxPixels: o.maxPixels, lock: o.lock, knownSkus: o.knownSkus ?? [] });
   const { sha256 } = await blobs.put(bytes);
   const contentType = TYPES[facts.format] ?? 'application/octet-stream';
   await recordBlob(db, { sha256, contentType, format: facts.format, bytes: bytes.byteLength, width: facts.width, height: facts.height });

@@ -2,16 +2,16 @@
  * Setting up a lock from what a brand has, over HTTP: read a swatch file into swatches (a new palette
  * is then published as a lock version), measure a swatch from approved library photos, and calibrate a
  * lighting preset from approved library photos. The measures are core's, on photos decoded as QC
- * decodes them; nothing here changes a lock.
+ * decodes them, taken on the measure thread (measure-pool.ts); nothing here changes a lock.
  */
 import { Hono } from 'hono';
-import { calibratePreset, combineLabs, labNotation, measureSwatch, measureLighting, nearestSwatch, readSwatchFile, type LightingMeasurement } from '@brandlock/core';
+import { calibratePreset, combineLabs, labNotation, nearestSwatch, readSwatchFile, type LightingMeasurement } from '@brandlock/core';
 import { LightingCalibrateRequest, SwatchMeasureRequest } from '@brandlock/core/api';
 import { requireAction } from '../middleware/auth';
 import { ApiError, parseOr400 } from '../middleware/api-error';
 import { findLock } from '../store/locks';
 import { getLibraryAsset } from '../store/library';
-import { readPhotoForMeasure, type MeasuredPhoto } from '../lock-setup/read-photo-for-measure';
+import { measureOffThread } from '../lock-setup/measure-pool';
 import { readBodyBytes, readJson } from './read-json';
 import type { AppEnv, RouteDeps } from './route-deps';
 
@@ -19,17 +19,19 @@ const MAX_SWATCH_FILE = 5 * 1024 * 1024;
 
 export function lockSetupRoutes(deps: RouteDeps) {
   const app = new Hono<AppEnv>();
-  const photo = async (ref: string): Promise<{ id: string; photo?: MeasuredPhoto; error?: string }> => {
+  // Each reference is measured on the measure thread (measure-pool.ts), one after another.
+  const measured = async <T>(ref: string, measure: (path: string, bytes: Uint8Array) => Promise<T | null>): Promise<{ id: string; value: T | null; error?: string }> => {
     const id = ref.replace(/^library:/, '');
     const asset = await getLibraryAsset(deps.db, id);
     const bytes = asset ? await deps.blobs.get(id) : null;
-    if (!asset || !bytes) return { id, error: 'not in the library' };
+    if (!asset || !bytes) return { id, value: null, error: 'not in the library' };
     try {
-      return { id, photo: await readPhotoForMeasure(asset.path, bytes, undefined, deps.config.maxUploadPixels) };
+      return { id, value: await measure(asset.path, bytes) };
     } catch (e) {
-      return { id, error: (e as Error).message };
+      return { id, value: null, error: (e as Error).message };
     }
   };
+  const maxPixels = deps.config.maxUploadPixels;
   app.post('/v1/palette/import', requireAction('uploads:write'), async (c) => {
     const bytes = await readBodyBytes(c, MAX_SWATCH_FILE);
     const name = (c.req.query('name') ?? 'upload').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
@@ -38,8 +40,8 @@ export function lockSetupRoutes(deps: RouteDeps) {
   });
   app.post('/v1/palette/measure', requireAction('assets:read'), async (c) => {
     const body = parseOr400(SwatchMeasureRequest, await readJson(c, 64 * 1024), 'swatch measure');
-    const refs = await Promise.all(body.references.map(photo));
-    const labs = refs.map((r) => (r.photo ? (measureSwatch(r.photo.image)?.lab ?? null) : null));
+    const refs = await Promise.all(body.references.map((ref) => measured(ref, (path, bytes) => measureOffThread({ kind: 'swatch', path, bytes, maxPixels }))));
+    const labs = refs.map((r) => r.value);
     const good = labs.filter((l): l is NonNullable<typeof l> => l !== null);
     if (!good.length) throw new ApiError(422, 'invalid_request', 'no reference could be measured', refs.map((r, i) => ({ path: `references[${i}]`, code: 'unmeasurable', message: r.error ?? 'no garment found' })));
     const combined = combineLabs(good);
@@ -60,8 +62,8 @@ export function lockSetupRoutes(deps: RouteDeps) {
     if (!lock) throw new ApiError(404, 'not_found', 'no lock is published yet');
     const current = lock.lock.lighting.find((l) => l.id === c.req.param('preset'));
     if (!current) throw new ApiError(404, 'not_found', `lock ${lock.summary.version} has no lighting preset "${c.req.param('preset')}"`);
-    const refs = await Promise.all(body.references.map(photo));
-    const ms = refs.map((r) => (r.photo ? measureLighting(r.photo.image) : null));
+    const refs = await Promise.all(body.references.map((ref) => measured(ref, (path, bytes) => measureOffThread({ kind: 'lighting', path, bytes, maxPixels }))));
+    const ms = refs.map((r) => r.value);
     const good = ms.filter((m): m is LightingMeasurement => m !== null);
     if (good.length < 2) throw new ApiError(422, 'invalid_request', `only ${good.length} of ${refs.length} references could be measured; need at least 2`);
     const cal = calibratePreset(current, good);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The names of the worker entry points esbuild.config.mjs builds. */
-export type WorkerScriptName = 'lut-grade-worker' | 'render-host' | 'qc-worker';
+export type WorkerScriptName = 'lut-grade-worker' | 'render-host' | 'qc-worker' | 'measure-worker';
 
 /** @example new Worker(workerScript('lut-grade-worker'), { workerData }) */
 export function workerScript(name: WorkerScriptName): URL {
