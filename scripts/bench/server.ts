@@ -12,14 +12,14 @@
  * wrk is not installed on this machine, so the load generator is the small Node one in support/bench-http.ts.
  *   node scripts/run-ts.mjs scripts/bench/server.ts [--seconds 10] [--jobs 1000] [--streams 1000]
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createBrandlockClient, type BrandlockClient } from '@brandlock/core/api';
 import { buildServerBundle, spawnServer, type SpawnedServer } from '../../server/test-support/server/spawn-server';
 import { readServerConfig } from '../../server/src/config/server-config';
 import { closeStreams, fetchRetryingReset, flood, openLoop, openStreams, type Latency } from './support/bench-http';
+import { startBareHono } from './support/bare-hono';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,22 +37,6 @@ const step = (what: string) => process.stderr.write(`[server bench] ${what}\n`);
 
 function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-}
-
-async function startBareHono(): Promise<{ url: string; stop: () => void }> {
-  const cache = join(root, 'node_modules', '.cache', 'brandlock-bench');
-  mkdirSync(cache, { recursive: true });
-  const file = join(cache, `bare-hono-${process.pid}.mjs`);
-  writeFileSync(
-    file,
-    `import { Hono } from 'hono';\nimport { serve } from '@hono/node-server';\nconst app = new Hono();\napp.get('/v1/jobs/:id', (c) => c.json({ ok: true }));\n` +
-      `const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (i) => console.log('listening on http://127.0.0.1:' + i.port));\n`,
-  );
-  const child = spawn(process.execPath, [file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  while (!/listening on (\S+)/.test(out)) await new Promise((r) => setTimeout(r, 20));
-  return { url: /listening on (\S+)/.exec(out)![1], stop: () => void (child.kill('SIGTERM'), rmSync(file, { force: true })) };
 }
 
 /** POST /v1/jobs from 8 clients until `count` are in; jobs/s and how many were refused (429). */
