@@ -108,9 +108,12 @@ function workerPool(url: URL, workerData: QcWorkerData, threads: number): QcRunn
       await Promise.all(
         workers.map((w) => {
           if (w.exitCode !== null || w.signalCode !== null) return undefined;
+          // An idle worker exits when its channel closes (and writes what its flags ask for at exit,
+          // a --cpu-prof profile); one that does not within a few seconds is killed.
           const exited = new Promise((resolve) => w.once('exit', resolve));
-          w.kill('SIGTERM');
-          return exited;
+          const timer = setTimeout(() => w.kill('SIGKILL'), 5000);
+          w.disconnect();
+          return exited.finally(() => clearTimeout(timer));
         }),
       );
     },
