@@ -16,6 +16,7 @@ import { maskBox } from '../../raster/mask';
 import { cropMask, padBox, pasteMask } from '../../raster/crop-mask';
 import { closeMask, dilateMask } from '../../raster/morphology';
 import { fillHoles, labelComponents, type Component } from '../../raster/connected-components';
+import type { Raster } from '../../raster/raster';
 import type { QcImage } from '../qc-image';
 import { memoized } from '../qc-image';
 import { isBlown } from './clipped-pixel';
@@ -85,24 +86,27 @@ const GLOW_RADII = 3;
  * @example highlightGlow(image) // null: no blown highlight on the garment
  */
 export function highlightGlow(image: QcImage): Uint8Array | null {
-  return memoized(image, 'highlight-glow', () => {
-    const { regions, highlights } = highlightMasks(image);
-    const lit = regions.filter((r) => r.highlight);
-    if (!lit.length) return null;
-    const { width, height } = image.subject.mask;
-    const glow = new Uint8Array(width * height);
-    for (const r of lit) {
-      const { cx, cy } = centreOf(highlights.data, width, r);
-      const far = GLOW_RADII * Math.sqrt(r.area / Math.PI) + 2;
-      for (let y = Math.max(0, Math.floor(cy - far)); y < Math.min(height, Math.ceil(cy + far + 1)); y++) {
-        const dy2 = (y - cy) ** 2;
-        for (let x = Math.max(0, Math.floor(cx - far)), p = y * width + x; x < Math.min(width, Math.ceil(cx + far + 1)); x++, p++) {
-          if ((x - cx) ** 2 + dy2 <= far * far) glow[p] = 1;
-        }
+  return memoized(image, 'highlight-glow', () => glowOf(image));
+}
+
+// A named function, not a closure made afresh per image (V8 optimised each new closure's loop again).
+function glowOf(image: QcImage): Uint8Array | null {
+  const { regions, highlights } = highlightMasks(image);
+  const lit = regions.filter((r) => r.highlight);
+  if (!lit.length) return null;
+  const { width, height } = image.subject.mask;
+  const glow = new Uint8Array(width * height);
+  for (const r of lit) {
+    const { cx, cy } = centreOf(highlights.data, width, r);
+    const far = GLOW_RADII * Math.sqrt(r.area / Math.PI) + 2;
+    for (let y = Math.max(0, Math.floor(cy - far)); y < Math.min(height, Math.ceil(cy + far + 1)); y++) {
+      const dy2 = (y - cy) ** 2;
+      for (let x = Math.max(0, Math.floor(cx - far)), p = y * width + x; x < Math.min(width, Math.ceil(cx + far + 1)); x++, p++) {
+        if ((x - cx) ** 2 + dy2 <= far * far) glow[p] = 1;
       }
     }
-    return glow;
-  });
+  }
+  return glow;
 }
 
 /** The centroid of a region's blown pixels (its box's centre when none is left in `blown`). */
@@ -135,26 +139,10 @@ function compute(image: QcImage): HighlightMasks {
   // and ends at the garment's edge).
   const radius = Math.max(2, Math.round(0.06 * Math.max(box.width, box.height)));
   // Most photos have no blown pixel near the garment: then there is nothing to judge.
-  let near = false;
-  for (let y = Math.max(0, box.y - radius); y < Math.min(height, box.y + box.height + radius) && !near; y++) {
-    for (let x = Math.max(0, box.x - radius), p = (y * width + x) * 4; x < Math.min(width, box.x + box.width + radius); x++, p += 4) {
-      if (isBlown(px[p], px[p + 1], px[p + 2]) && (!alpha || alpha[y * width + x] >= 128)) {
-        near = true;
-        break;
-      }
-    }
-  }
-  if (!near) return empty;
+  if (!blownNear(px, alpha, width, height, box, radius)) return empty;
   const reach = cutout ? subject : closedOutline(subject, box, radius);
   const blown = new Uint8Array(width * height);
-  let any = false;
-  for (let i = 0, p = 0; i < blown.length; i++, p += 4) {
-    if (reach.data[i] && (!alpha || alpha[i] >= 128) && isBlown(px[p], px[p + 1], px[p + 2])) {
-      blown[i] = 1;
-      any = true;
-    }
-  }
-  if (!any) return empty;
+  if (!markBlown(px, alpha, reach.data, blown)) return empty;
   const parts = labelComponents({ width, height, data: blown }, 8);
   const accepted = new Uint8Array(width * height);
   const regions: BlownRegion[] = [];
@@ -168,19 +156,54 @@ function compute(image: QcImage): HighlightMasks {
     const highlight = glint || profile.drop < FLAT || (profile.width >= (inSubject ? FADE_RINGS_INSIDE : FADE_RINGS_OUTSIDE) && profile.width >= FADE_RADII * radius);
     if (!glint) regions.push({ box: c.box, area: c.area, ...profile, outside: !inSubject, highlight });
     if (!highlight) continue;
-    for (let y = c.box.y; y < c.box.y + c.box.height; y++) {
-      for (let x = c.box.x, p = y * width + x; x < c.box.x + c.box.width; x++, p++) if (parts.labels[p] === c.label) accepted[p] = 1;
-    }
+    markComponent(parts.labels, c, width, accepted);
   }
   const grown = dilateMask({ width, height, data: accepted }, 1).data;
   const highlights = new Uint8Array(width * height);
   const data = subject.data.slice();
+  addHighlights(grown, reach.data, highlights, data);
+  return { subject: { width, height, data }, highlights: { width, height, data: highlights }, regions };
+}
+
+// The passes over the pixels are functions of their own: V8 optimises a long loop while it runs
+// (on-stack replacement) by compiling the whole function round it, again for each later loop it has not
+// seen run, so one function with every pass was compiled many times per worker for little work.
+
+/** True when a blown, opaque pixel lies within `radius` of the box. */
+function blownNear(px: Raster['data'], alpha: Uint8Array | null, width: number, height: number, box: Box, radius: number): boolean {
+  for (let y = Math.max(0, box.y - radius); y < Math.min(height, box.y + box.height + radius); y++) {
+    for (let x = Math.max(0, box.x - radius), p = (y * width + x) * 4; x < Math.min(width, box.x + box.width + radius); x++, p += 4) {
+      if (isBlown(px[p], px[p + 1], px[p + 2]) && (!alpha || alpha[y * width + x] >= 128)) return true;
+    }
+  }
+  return false;
+}
+
+/** Sets `blown` where a pixel within reach is blown and opaque; true when any is. */
+function markBlown(px: Raster['data'], alpha: Uint8Array | null, reach: Uint8Array, blown: Uint8Array): boolean {
+  let any = false;
+  for (let i = 0, p = 0; i < blown.length; i++, p += 4) {
+    if (reach[i] && (!alpha || alpha[i] >= 128) && isBlown(px[p], px[p + 1], px[p + 2])) {
+      blown[i] = 1;
+      any = true;
+    }
+  }
+  return any;
+}
+
+function markComponent(labels: Int32Array, c: Component, width: number, out: Uint8Array): void {
+  for (let y = c.box.y; y < c.box.y + c.box.height; y++) {
+    for (let x = c.box.x, p = y * width + x; x < c.box.x + c.box.width; x++, p++) if (labels[p] === c.label) out[p] = 1;
+  }
+}
+
+/** The grown highlights within reach, set in `highlights` and in the subject's `data`. */
+function addHighlights(grown: Uint8Array, reach: Uint8Array, highlights: Uint8Array, data: Uint8Array): void {
   for (let i = 0; i < data.length; i++) {
-    if (!grown[i] || !reach.data[i]) continue;
+    if (!grown[i] || !reach[i]) continue;
     highlights[i] = 1;
     data[i] = 1;
   }
-  return { subject: { width, height, data }, highlights: { width, height, data: highlights }, regions };
 }
 
 /**

@@ -65,6 +65,38 @@ function compute(image: QcImage): EdgeHalo | null {
   const m = subject.mask.data;
   const box = subject.box;
   if (!box) return null;
+  const sites = outlineSites(m, w, h, box);
+  if (sites.length === 0) return null;
+  // About 5 full-resolution pixels either side of the edge, at least one proxy cell.
+  const r = Math.max(1, Math.round(5 / k));
+  const band = bandAround(sites, w, h, r);
+  const local: Rgb = [0, 0, 0];
+  const backdrop = labToSrgb(reference).map((v) => v * 255) as Rgb;
+  // On a coarse proxy (k >= 3) a ring a few pixels wide lies in the outline cells and outside them, so
+  // band cells well inside the subject are skipped; on a fine one it can fall inside the mask.
+  const step = k >= 5 ? 2 : 1;
+  // Sums live in compact arrays, one slot per analysed cell (slot 0 = not analysed).
+  const slot = new Int32Array(w * h);
+  const slots = assignSlots(sites, band, m, k, slot);
+  const cells = new CellSums(slots + 1);
+  const interior = interiorSums(image, band, r + 1, box);
+  accumulateBand(image, slot, interior, w, local, backdrop, cells, step);
+  const siteX = new Int32Array(sites.length);
+  const siteY = new Int32Array(sites.length);
+  const siteScore = new Float32Array(sites.length);
+  scoreSites(sites, new WindowSums(cells, slot, w, h, r), w, siteX, siteY, siteScore);
+  const sorted = Float32Array.from(siteScore).sort();
+  return { halo: sorted[Math.floor(sorted.length * 0.75)], siteX, siteY, siteScore, reference };
+}
+
+type Rgb = [number, number, number];
+
+// The passes are functions of their own: V8 optimises a long loop while it runs (on-stack replacement)
+// by compiling the whole function round it, again for each later loop it has not seen run, so one
+// function with every pass was compiled many times per worker for a few images' worth of work.
+
+/** Subject cells with a 4-neighbour outside it, in row order. */
+function outlineSites(m: Uint8Array, w: number, h: number, box: { x: number; y: number; width: number; height: number }): number[] {
   const sites: number[] = [];
   for (let y = box.y; y < box.y + box.height; y++) {
     for (let x = box.x, i = y * w + x; x < box.x + box.width; x++, i++) {
@@ -72,39 +104,43 @@ function compute(image: QcImage): EdgeHalo | null {
       if ((x > 0 && !m[i - 1]) || (x < w - 1 && !m[i + 1]) || (y > 0 && !m[i - w]) || (y < h - 1 && !m[i + w])) sites.push(i);
     }
   }
-  if (sites.length === 0) return null;
-  // About 5 full-resolution pixels either side of the edge, at least one proxy cell.
-  const r = Math.max(1, Math.round(5 / k));
+  return sites;
+}
+
+/** The cells within r (square) of a site. */
+function bandAround(sites: number[], w: number, h: number, r: number): Uint8Array {
   const band = new Uint8Array(w * h);
   for (const i of sites) {
     const x = i % w;
     const y = (i / w) | 0;
     for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) band.fill(1, yy * w + Math.max(0, x - r), yy * w + Math.min(w - 1, x + r) + 1);
   }
-  const local: Rgb = [0, 0, 0];
-  const backdrop = labToSrgb(reference).map((v) => v * 255) as Rgb;
-  // On a coarse proxy (k >= 3) a ring a few pixels wide lies in the outline cells and outside them, so
-  // band cells well inside the subject are skipped; on a fine one it can fall inside the mask.
-  const isSite = new Uint8Array(w * h);
+  return band;
+}
+
+/** Numbers the band cells analysed (1, 2, ... into `slot`); how many there are. */
+function assignSlots(sites: number[], band: Uint8Array, m: Uint8Array, k: number, slot: Int32Array): number {
+  const isSite = new Uint8Array(band.length);
   for (const i of sites) isSite[i] = 1;
-  const step = k >= 5 ? 2 : 1;
-  // Sums live in compact arrays, one slot per analysed cell (slot 0 = not analysed).
-  const slot = new Int32Array(w * h);
   let slots = 0;
   for (let i = 0; i < band.length; i++) if (band[i] && !(k >= 3 && m[i] && !isSite[i])) slot[i] = ++slots;
-  const cells = new CellSums(slots + 1);
-  const interior = interiorSums(image, band, r + 1, box);
-  for (let i = 0; i < band.length; i++) {
+  return slots;
+}
+
+/** Compares every analysed cell's full-resolution pixels with its mix (see accumulateCell). */
+function accumulateBand(image: QcImage, slot: Int32Array, interior: ReturnType<typeof interiorSums>, w: number, local: Rgb, backdrop: Rgb, cells: CellSums, step: number): void {
+  for (let i = 0; i < slot.length; i++) {
     if (slot[i] && interior.mean(i, local)) accumulateCell(image, slot[i], i, w, local, backdrop, cells, step);
   }
-  const siteX = new Int32Array(sites.length);
-  const siteY = new Int32Array(sites.length);
-  const siteScore = new Float32Array(sites.length);
+}
+
+/**
+ * Each site's score from the band's sums round it, from column sums over the site's rows that slide
+ * down the image with the sites (they come in row order): each row is added once and taken off once.
+ */
+function scoreSites(sites: number[], windows: WindowSums, w: number, siteX: Int32Array, siteY: Int32Array, siteScore: Float32Array): void {
   const sumP = { l: 0, a: 0, b: 0 };
   const sumQ = { l: 0, a: 0, b: 0 };
-  // The band's sums round each site, from column sums over the site's rows that slide down the image
-  // with the sites (they come in row order): each row is added once and taken off once.
-  const windows = new WindowSums(cells, slot, w, h, r);
   const win = new Float64Array(CHANNELS);
   for (let s = 0; s < sites.length; s++) {
     const x = sites[s] % w;
@@ -126,11 +162,7 @@ function compute(image: QcImage): EdgeHalo | null {
     siteY[s] = y;
     siteScore[s] = deviating && deviating >= outside * MIN_SHARE ? deltaE2000({ l: sumQ.l / deviating, a: sumQ.a / deviating, b: sumQ.b / deviating }, { l: sumP.l / deviating, a: sumP.a / deviating, b: sumP.b / deviating }) : 0;
   }
-  const sorted = Float32Array.from(siteScore).sort();
-  return { halo: sorted[Math.floor(sorted.length * 0.75)], siteX, siteY, siteScore, reference };
 }
-
-type Rgb = [number, number, number];
 
 /**
  * Mean colour (8-bit sRGB) of the opaque subject cells beyond the band within `reach` cells of a cell

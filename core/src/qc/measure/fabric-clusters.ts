@@ -74,17 +74,21 @@ export function fabricClusters(image: QcImage): FabricMask | null {
  * @example measurableGarment(image).data.reduce((n, v) => n + v, 0)
  */
 export function measurableGarment(image: QcImage): Mask {
-  return memoized(image, 'measurable-garment', () => {
-    const { lab, proxy, subject } = image;
-    const interior = maskArea(subject.mask) >= 400 ? erodeMask(subject.mask, 1) : subject.mask;
-    const data = new Uint8Array(interior.data.length);
-    const px = proxy.data;
-    for (let i = 0, p = 0; i < data.length; i++, p += 4) {
-      if (!interior.data[i] || (lab.alpha && lab.alpha[i] < 250)) continue;
-      if (!isBlown(px[p], px[p + 1], px[p + 2]) && !isCrushed(px[p], px[p + 1], px[p + 2])) data[i] = 1;
-    }
-    return { width: interior.width, height: interior.height, data };
-  });
+  return memoized(image, 'measurable-garment', () => measurable(image));
+}
+
+// The memoised measures are named functions, not closures made afresh per image: V8 optimised each new
+// closure's long loop again (on-stack replacement), a dozen times per worker.
+function measurable(image: QcImage): Mask {
+  const { lab, proxy, subject } = image;
+  const interior = maskArea(subject.mask) >= 400 ? erodeMask(subject.mask, 1) : subject.mask;
+  const data = new Uint8Array(interior.data.length);
+  const px = proxy.data;
+  for (let i = 0, p = 0; i < data.length; i++, p += 4) {
+    if (!interior.data[i] || (lab.alpha && lab.alpha[i] < 250)) continue;
+    if (!isBlown(px[p], px[p + 1], px[p + 2]) && !isCrushed(px[p], px[p + 1], px[p + 2])) data[i] = 1;
+  }
+  return { width: interior.width, height: interior.height, data };
 }
 
 /**
@@ -101,13 +105,7 @@ export function clusterFabric(image: QcImage, glow: Uint8Array | null): FabricMa
   const { usable, area, cellOf, counts, samples } = cells;
   const n = usable.data.length;
   // What the lightness split reads: the same sampled counts without the glow.
-  const unlit = glow ? new Uint32Array(counts.length) : counts;
-  if (glow) {
-    for (let i = 0, seen = 0; i < n; i++) {
-      if (!usable.data[i]) continue;
-      if (seen++ % cells.stride === 0 && !glow[i]) unlit[cellOf[i]]++;
-    }
-  }
+  const unlit = glow ? unlitCounts(usable.data, cellOf, cells.stride, glow, counts.length) : counts;
   // The split relabels cells: work on a copy of the shared clusters.
   const clusters = { labels: cells.clusters.labels.slice(), mass: cells.clusters.mass.slice() };
   const before = clusters.mass.length;
@@ -120,27 +118,12 @@ export function clusterFabric(image: QcImage, glow: Uint8Array | null): FabricMa
   const other = new Uint8Array(n);
   const rivalLabels = clusters.mass.map((m, k) => k + 1).filter((k) => k !== fabricLabel && clusters.mass[k - 1] >= clusters.mass[fabricLabel - 1] * RIVAL);
   const rivals = rivalLabels.map(() => new Uint8Array(n));
-  for (let i = 0; i < n; i++) {
-    if (!usable.data[i]) continue;
-    const k = clusters.labels[cellOf[i]];
-    if (k === fabricLabel || (glow?.[i] && parted(k))) fabric[i] = 1;
-    else if (glow?.[i]) continue;
-    else if (k > 0 && clusters.mass[k - 1] >= samples * SIGNIFICANT) {
-      other[i] = 1;
-      const r = rivalLabels.indexOf(k);
-      if (r >= 0) rivals[r][i] = 1;
-    }
-  }
+  assignPixels(usable.data, cellOf, clusters, fabricLabel, parted, glow, samples * SIGNIFICANT, rivalLabels, fabric, other, rivals);
   const { width, height } = usable;
   // Blended pixels along a print's edge are neither colour: leave a pixel round every print out.
   const excluded = closeMask({ width, height, data: other }, 1);
   const border = dilateMask({ width, height, data: other }, 1).data;
-  let fabricCount = 0;
-  for (let i = 0; i < n; i++) {
-    if (border[i]) fabric[i] = 0;
-    fabricCount += fabric[i];
-    excluded.data[i] &= usable.data[i];
-  }
+  const fabricCount = trimBorders(fabric, border, excluded.data, usable.data);
   return {
     mask: { width, height, data: fabric },
     excluded,
@@ -148,6 +131,58 @@ export function clusterFabric(image: QcImage, glow: Uint8Array | null): FabricMa
     share: fabricCount / area,
     rivals: rivals.map((data, r) => ({ mask: { width, height, data }, share: clusters.mass[rivalLabels[r] - 1] / samples })),
   };
+}
+
+// The passes over the pixels are functions of their own: V8 optimises a long loop while it runs
+// (on-stack replacement) by compiling the whole function round it, again for each later loop it has not
+// seen run, so one function with every pass was compiled many times per worker for little work.
+
+/** The sampled counts per cell without the glow's pixels. */
+function unlitCounts(usable: Uint8Array, cellOf: Int32Array, stride: number, glow: Uint8Array, cells: number): Uint32Array {
+  const unlit = new Uint32Array(cells);
+  for (let i = 0, seen = 0; i < usable.length; i++) {
+    if (!usable[i]) continue;
+    if (seen++ % stride === 0 && !glow[i]) unlit[cellOf[i]]++;
+  }
+  return unlit;
+}
+
+/** Marks each usable pixel fabric, other (and which rival) or neither, by its cell's cluster. */
+function assignPixels(
+  usable: Uint8Array,
+  cellOf: Int32Array,
+  clusters: { labels: Int32Array; mass: number[] },
+  fabricLabel: number,
+  parted: (k: number) => boolean,
+  glow: Uint8Array | null,
+  minMass: number,
+  rivalLabels: number[],
+  fabric: Uint8Array,
+  other: Uint8Array,
+  rivals: Uint8Array[],
+): void {
+  for (let i = 0; i < usable.length; i++) {
+    if (!usable[i]) continue;
+    const k = clusters.labels[cellOf[i]];
+    if (k === fabricLabel || (glow?.[i] && parted(k))) fabric[i] = 1;
+    else if (glow?.[i]) continue;
+    else if (k > 0 && clusters.mass[k - 1] >= minMass) {
+      other[i] = 1;
+      const r = rivalLabels.indexOf(k);
+      if (r >= 0) rivals[r][i] = 1;
+    }
+  }
+}
+
+/** Clears fabric under the prints' border and excluded pixels outside the usable ones; the fabric's count. */
+function trimBorders(fabric: Uint8Array, border: Uint8Array, excluded: Uint8Array, usable: Uint8Array): number {
+  let fabricCount = 0;
+  for (let i = 0; i < fabric.length; i++) {
+    if (border[i]) fabric[i] = 0;
+    fabricCount += fabric[i];
+    excluded[i] &= usable[i];
+  }
+  return fabricCount;
 }
 
 interface ColourCells {
@@ -170,28 +205,36 @@ interface ColourCells {
  * little garment or no dense colour.
  */
 function colourCells(image: QcImage): ColourCells | null {
-  return memoized(image, 'fabric-colour-cells', () => {
-    const { lab } = image;
-    const usable = measurableGarment(image);
-    const n = usable.data.length;
-    const area = maskArea(usable);
-    if (area < 20) return null;
-    const stride = Math.max(1, Math.floor(area / MAX_SAMPLES));
-    const cellOf = new Int32Array(n);
-    const counts = new Uint32Array(L_CELLS * AB_CELLS * AB_CELLS);
-    let samples = 0;
-    for (let i = 0, seen = 0; i < n; i++) {
-      if (!usable.data[i]) continue;
-      const c = cell(lab.l[i], lab.a[i], lab.b[i]);
-      cellOf[i] = c;
-      if (seen++ % stride === 0) {
-        counts[c]++;
-        samples++;
-      }
+  return memoized(image, 'fabric-colour-cells', () => binnedCells(image));
+}
+
+function binnedCells(image: QcImage): ColourCells | null {
+  const { lab } = image;
+  const usable = measurableGarment(image);
+  const n = usable.data.length;
+  const area = maskArea(usable);
+  if (area < 20) return null;
+  const stride = Math.max(1, Math.floor(area / MAX_SAMPLES));
+  const cellOf = new Int32Array(n);
+  const counts = new Uint32Array(L_CELLS * AB_CELLS * AB_CELLS);
+  const samples = binCells(usable.data, lab, stride, cellOf, counts);
+  const clusters = denseClusters(counts, Math.max(3, Math.ceil(samples * DENSE)));
+  return clusters.mass.length ? { usable, area, stride, cellOf, counts, samples, clusters } : null;
+}
+
+/** Each usable pixel's Lab cell into cellOf, every stride-th counted; the number counted. */
+function binCells(usable: Uint8Array, lab: QcImage['lab'], stride: number, cellOf: Int32Array, counts: Uint32Array): number {
+  let samples = 0;
+  for (let i = 0, seen = 0; i < usable.length; i++) {
+    if (!usable[i]) continue;
+    const c = cell(lab.l[i], lab.a[i], lab.b[i]);
+    cellOf[i] = c;
+    if (seen++ % stride === 0) {
+      counts[c]++;
+      samples++;
     }
-    const clusters = denseClusters(counts, Math.max(3, Math.ceil(samples * DENSE)));
-    return clusters.mass.length ? { usable, area, stride, cellOf, counts, samples, clusters } : null;
-  });
+  }
+  return samples;
 }
 
 /** A valley this deep (its count over the peak's beyond it) parts two colours the blends at a print's edge joined. */

@@ -3,7 +3,7 @@
  * read outside the lobes (a specular lobe changes the light on the fabric, not the fabric's colour).
  * The lobe is read on fabricMask's fabric, so a print the light falls across is not taken for it.
  */
-import { maskBox } from '../../raster/mask';
+import { maskBox, type Box } from '../../raster/mask';
 import type { QcImage } from '../qc-image';
 import { memoized } from '../qc-image';
 import { centreOf, highlightMasks, type BlownRegion } from './clipping-mask';
@@ -21,29 +21,40 @@ import { fabricMask } from './fabric-mask';
  * @example highlightReach(image)?.[i] // 1.4: 1.4 lobes out from a highlight
  */
 export function highlightReach(image: QcImage): Float32Array | null {
-  return memoized(image, 'highlight-reach', () => {
-    const lobes = highlightMasks(image).regions.filter((r) => r.highlight);
-    if (!lobes.length) return null;
-    const { width, height } = image.subject.mask;
-    const box = maskBox(image.subject.mask)!;
-    // Squared distances first, over the subject's box only (the fabric lies inside it); one root at the end.
-    const reach = new Float32Array(width * height).fill(Infinity);
-    for (const r of lobes) {
-      const { cx, cy, lobe } = lobeOf(image, r);
-      const scale = 1 / (lobe * lobe);
-      for (let y = box.y; y < box.y + box.height; y++) {
-        const dy2 = (y - cy) ** 2;
-        for (let x = box.x, p = y * width + x; x < box.x + box.width; x++, p++) {
-          const d2 = ((x - cx) ** 2 + dy2) * scale;
-          if (d2 < reach[p]) reach[p] = d2;
-        }
-      }
+  return memoized(image, 'highlight-reach', () => reachOf(image));
+}
+
+// Named functions, not a closure made afresh per image (V8 optimised each new closure's loops again).
+function reachOf(image: QcImage): Float32Array | null {
+  const lobes = highlightMasks(image).regions.filter((r) => r.highlight);
+  if (!lobes.length) return null;
+  const { width, height } = image.subject.mask;
+  const box = maskBox(image.subject.mask)!;
+  // Squared distances first, over the subject's box only (the fabric lies inside it); one root at the end.
+  const reach = new Float32Array(width * height).fill(Infinity);
+  for (const r of lobes) {
+    const { cx, cy, lobe } = lobeOf(image, r);
+    nearer(reach, width, box, cx, cy, 1 / (lobe * lobe));
+  }
+  rootsOf(reach, width, box);
+  return reach;
+}
+
+/** Keeps in `reach` each box pixel's smaller squared distance: the one it has, or the scaled one from (cx, cy). */
+function nearer(reach: Float32Array, width: number, box: Box, cx: number, cy: number, scale: number): void {
+  for (let y = box.y; y < box.y + box.height; y++) {
+    const dy2 = (y - cy) ** 2;
+    for (let x = box.x, p = y * width + x; x < box.x + box.width; x++, p++) {
+      const d2 = ((x - cx) ** 2 + dy2) * scale;
+      if (d2 < reach[p]) reach[p] = d2;
     }
-    for (let y = box.y; y < box.y + box.height; y++) {
-      for (let x = box.x, p = y * width + x; x < box.x + box.width; x++, p++) reach[p] = Math.sqrt(reach[p]);
-    }
-    return reach;
-  });
+  }
+}
+
+function rootsOf(reach: Float32Array, width: number, box: Box): void {
+  for (let y = box.y; y < box.y + box.height; y++) {
+    for (let x = box.x, p = y * width + x; x < box.x + box.width; x++, p++) reach[p] = Math.sqrt(reach[p]);
+  }
 }
 
 /** How far out a highlight's lobe is read, in radii of the blown region. */

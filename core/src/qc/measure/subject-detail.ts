@@ -14,7 +14,7 @@
  * mean step inside blocks, in rows and in columns (the smaller of the two: blocking shows in both,
  * a striped fabric in one).
  */
-import { maskBox, type Box } from '../../raster/mask';
+import { maskBox, type Box, type Mask } from '../../raster/mask';
 import { dilateMask, erodeMask } from '../../raster/morphology';
 import type { QcImage } from '../qc-image';
 import { memoized } from '../qc-image';
@@ -76,11 +76,40 @@ function compute(image: QcImage): SubjectDetail {
   const { subject: mask, highlights } = highlightMasks(image);
   const outline = dilateMask(mask, 2);
   const inner = erodeMask(mask, 1);
-  const mw = mask.width;
   const cols = Math.ceil(W / TILE);
   const rows = Math.ceil(H / TILE);
-  const chosen: number[] = [];
   const edge = new Uint8Array(cols * rows);
+  const chosen = chooseTiles(outline, inner, mask, k, cols, rows, edge);
+  const step = Math.max(1, Math.ceil(chosen.length / MAX_TILES));
+  const grey = new Float32Array(SPAN * SPAN);
+  const proxyCol = proxyColumns(W, k);
+  const clip = { subject: 0, high: 0, low: 0, highExt: extent(W, H), lowExt: extent(W, H) };
+  const stepsX = new Float64Array(8);
+  const stepsY = new Float64Array(8);
+  const energies = tileEnergies(image, chosen, step, cols, edge, grey, mask.data, proxyCol, clip, highlights.data, stepsX, stepsY);
+  const blur = edgeBlur(image, energies, cols, grey, mask.data, proxyCol);
+  const toBox = (e: Extent): Box | null => (e.x1 < 0 ? null : { x: e.x0, y: e.y0, width: e.x1 - e.x0 + 1, height: e.y1 - e.y0 + 1 });
+  return {
+    blurPx: blur.px,
+    edgeTiles: blur.tiles,
+    tiles: energies.length,
+    sampled: chosen.length ? energies.length / chosen.length : 1,
+    blockiness: Math.min(gridStep(stepsX), gridStep(stepsY)),
+    highlightClipPct: clip.subject ? (clip.high / clip.subject) * 100 : 0,
+    shadowClipPct: clip.subject ? (clip.low / clip.subject) * 100 : 0,
+    highlightBox: toBox(clip.highExt),
+    shadowBox: toBox(clip.lowExt),
+  };
+}
+
+// The passes are functions of their own: V8 optimises a long loop while it runs (on-stack replacement)
+// by compiling the whole function round it, again for each later loop it has not seen run, so one
+// function with every pass was compiled many times per worker for a few images' worth of work.
+
+/** The tiles the outline covers (at least half), in row order; marks in `edge` those it crosses. */
+function chooseTiles(outline: Mask, inner: Mask, mask: Mask, k: number, cols: number, rows: number, edge: Uint8Array): number[] {
+  const mw = mask.width;
+  const chosen: number[] = [];
   // Only tiles over the outline's box can be covered by it.
   const around = maskBox(outline);
   const tx0 = around ? Math.max(0, Math.floor((around.x * k) / TILE)) : 0;
@@ -97,13 +126,35 @@ function compute(image: QcImage): SubjectDetail {
       if (inside > 0.15 && inside < 0.85 && tileCoverage(mask.data, mw, mask.height, tx, ty, k) < 0.95) edge[ty * cols + tx] = 1;
     }
   }
-  const step = Math.max(1, Math.ceil(chosen.length / MAX_TILES));
-  const grey = new Float32Array(SPAN * SPAN);
+  return chosen;
+}
+
+/** The proxy column of each full-resolution column. */
+function proxyColumns(W: number, k: number): Int32Array {
   const proxyCol = new Int32Array(W);
   for (let x = 0; x < W; x++) proxyCol[x] = Math.floor(x / k);
-  const clip = { subject: 0, high: 0, low: 0, highExt: extent(W, H), lowExt: extent(W, H) };
-  const stepsX = new Float64Array(8);
-  const stepsY = new Float64Array(8);
+  return proxyCol;
+}
+
+/**
+ * Every `step`-th chosen tile's mean squared step between neighbours; adds its steps across and inside
+ * the 8x8 block boundaries into stepsX and stepsY, and its clipped subject pixels into `clip`.
+ */
+function tileEnergies(
+  image: QcImage,
+  chosen: number[],
+  step: number,
+  cols: number,
+  edge: Uint8Array,
+  grey: Float32Array,
+  mask: Uint8Array,
+  proxyCol: Int32Array,
+  clip: ClipCounts,
+  highlights: Uint8Array,
+  stepsX: Float64Array,
+  stepsY: Float64Array,
+): TileEnergy[] {
+  const { width: W, height: H } = image.full;
   const energies: TileEnergy[] = [];
   for (let c = 0; c < chosen.length; c += step) {
     const t = chosen[c];
@@ -111,7 +162,7 @@ function compute(image: QcImage): SubjectDetail {
     const y0 = Math.floor(t / cols) * TILE;
     const x1 = Math.min(W, x0 + TILE);
     const y1 = Math.min(H, y0 + TILE);
-    readGrey(image, grey, x0, y0, STEP_BORDER, mask.data, proxyCol, clip, highlights.data);
+    readGrey(image, grey, x0, y0, STEP_BORDER, mask, proxyCol, clip, highlights);
     const span = TILE + 2 * STEP_BORDER;
     let energy = 0;
     for (let y = y0; y < y1; y++) {
@@ -126,19 +177,7 @@ function compute(image: QcImage): SubjectDetail {
     }
     energies.push({ tile: t, energy: energy / ((x1 - x0) * (y1 - y0)), outline: edge[t] === 1 });
   }
-  const blur = edgeBlur(image, energies, cols, grey, mask.data, proxyCol);
-  const toBox = (e: Extent): Box | null => (e.x1 < 0 ? null : { x: e.x0, y: e.y0, width: e.x1 - e.x0 + 1, height: e.y1 - e.y0 + 1 });
-  return {
-    blurPx: blur.px,
-    edgeTiles: blur.tiles,
-    tiles: energies.length,
-    sampled: chosen.length ? energies.length / chosen.length : 1,
-    blockiness: Math.min(gridStep(stepsX), gridStep(stepsY)),
-    highlightClipPct: clip.subject ? (clip.high / clip.subject) * 100 : 0,
-    shadowClipPct: clip.subject ? (clip.low / clip.subject) * 100 : 0,
-    highlightBox: toBox(clip.highExt),
-    shadowBox: toBox(clip.lowExt),
-  };
+  return energies;
 }
 
 /**

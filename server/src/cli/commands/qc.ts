@@ -68,7 +68,7 @@ Exit 0 when no image reaches --fail-on, 1 when some do or some could not be chec
     report: { type: 'string', short: 'r', value: '<dir>', description: 'Write qc-report.html and qc-report.json into this folder' },
     json: { ...jsonOption, description: 'Print the report as JSON instead of text' },
     'fail-on': { type: 'string', value: '<reject|flag>', description: 'Verdict from which the exit code is 1', default: 'reject' },
-    concurrency: { type: 'string', value: '<n>', description: 'Images checked at once, each on its own thread (default: one per core)' },
+    concurrency: { type: 'string', value: '<n>', description: 'Images checked at once, each in its own worker process (default: one per core)' },
     'max-megapixels': { type: 'string', value: '<n>', description: 'Refuse images with more pixels than this (decompression bombs)', default: '100' },
   },
   positionals: { min: 1, max: Infinity },

@@ -1,4 +1,4 @@
-// `brandlock qc` from the bundle checks files on worker threads (dist/qc-worker.mjs): the report is
+// `brandlock qc` from the bundle checks files in worker processes (dist/qc-worker.mjs): the report is
 // the same, file for file, as checking them one at a time on the main thread.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -17,14 +17,14 @@ function qc(concurrency: number): QcReport {
   return QcReport.parse(JSON.parse(res.stdout));
 }
 
-describe('brandlock qc on worker threads', () => {
+describe('brandlock qc in worker processes', () => {
   beforeAll(() => {
     const build = spawnSync(process.execPath, ['esbuild.config.mjs', 'server'], { cwd: root, encoding: 'utf8', env: { ...process.env, BRANDLOCK_DIST: out } });
     expect(build.status, build.stderr).toBe(0);
   }, 120_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('runs files on two worker threads and gets back what the main thread computes', async () => {
+  it('runs files in two worker processes and gets back what the main thread computes', async () => {
     const lock = loadBrandLock(JSON.parse(readFileSync(join(root, 'samples/brand-lock.json'), 'utf8')));
     if (!lock.success) throw new Error('sample lock');
     const jobs = planBrief(parseBrief(readFileSync(join(root, 'samples/brief.csv'), 'utf8')).brief, lock.lock).jobs;

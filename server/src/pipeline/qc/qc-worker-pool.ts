@@ -1,19 +1,19 @@
 /**
- * QC of a batch on every core: a pool of worker threads (dist/qc-worker.mjs), each running
+ * QC of a batch on every core: a pool of worker processes (dist/qc-worker.mjs), each running
  * qcImageFile (decode with sharp, then core's rules, which are synchronous JavaScript and would
  * otherwise hold the one main thread). Where the worker script is not built (TypeScript sources in
  * tests, without BRANDLOCK_WORKER_DIR), QC runs in this thread as before. A worker that dies fails the
  * file it had (an error row) and is replaced; the batch goes on.
  */
-import { Worker } from 'node:worker_threads';
-import { setFlagsFromString } from 'node:v8';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { BrandLock } from '@brandlock/core';
 import { workerScript } from '../../runtime/worker-script';
 import { qcImageFile, type QcFileInput, type QcFileOptions, type QcFileOutput } from './qc-image-file';
 import type { QcTask, QcWorkerData } from './qc-worker';
 
 export interface QcRunner {
-  /** Worker threads in use (0: this thread). */
+  /** Worker processes in use (0: this thread). */
   threads: number;
   run(input: QcFileInput): Promise<QcFileOutput>;
   close(): Promise<void>;
@@ -40,28 +40,35 @@ export function qcRunner(lock: BrandLock, threads: number, options: QcFileOption
   return workerPool(url, { lock, options }, threads);
 }
 
+/**
+ * V8 flags of the worker processes. A worker is a process, not a thread, so that it can have flags of
+ * its own (V8 reads most of them once per process, when it sets up its heaps):
+ * - --single-threaded-gc: the collector works on the worker's own thread. Each file allocates tens of
+ *   megabytes of planes and masks, so a worker collects after nearly every file, and by default hands
+ *   marking, scavenging and sweeping to helper threads, which with every core busy checking files only
+ *   wait for a core and add work;
+ * - --no-concurrent-recompilation: hot functions are optimised on the worker's own thread, not on
+ *   background compiler threads that likewise wait for a core while the worker runs unoptimised code.
+ */
+const WORKER_FLAGS = ['--single-threaded-gc', '--no-concurrent-recompilation'];
+
 function workerPool(url: URL, workerData: QcWorkerData, threads: number): QcRunner {
-  // Each worker isolate optimises its hot functions on V8's background compiler threads by default and
-  // runs them unoptimised until the job is done; with every core busy checking files those threads wait
-  // for a core and the workers run slow code meanwhile. 50 sample photos on 2 workers (load 6-8):
-  // 9.1-9.8 s of CPU with them, 7.4-8.2 s compiling on the worker's own thread (7.3 s in one thread).
-  // Isolates read the flag when they are created: it is meant for the workers started below (this
-  // thread only hands out files).
-  setFlagsFromString('--no-concurrent-recompilation');
-  const idle: Worker[] = [];
-  const waiting: ((w: Worker) => void)[] = [];
-  const pending = new Map<Worker, { resolve: (o: QcFileOutput) => void; reject: (e: Error) => void }>();
-  const all = new Set<Worker>();
+  const file = fileURLToPath(url);
+  const idle: ChildProcess[] = [];
+  const waiting: ((w: ChildProcess) => void)[] = [];
+  const pending = new Map<ChildProcess, { resolve: (o: QcFileOutput) => void; reject: (e: Error) => void }>();
+  const all = new Set<ChildProcess>();
   let next = 0;
   let closed = false;
-  const release = (worker: Worker) => {
+  const release = (worker: ChildProcess) => {
     const wake = waiting.shift();
     if (wake) wake(worker);
     else idle.push(worker);
   };
-  const spawn = (): Worker => {
-    const worker = new Worker(url, { workerData });
+  const spawn = (): ChildProcess => {
+    const worker = fork(file, [], { serialization: 'advanced', execArgv: WORKER_FLAGS, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     all.add(worker);
+    worker.send({ setup: workerData } satisfies QcTask);
     worker.on('message', (reply: Reply) => {
       const job = pending.get(worker);
       pending.delete(worker);
@@ -80,25 +87,35 @@ function workerPool(url: URL, workerData: QcWorkerData, threads: number): QcRunn
       if (!closed) release(spawn());
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the QC worker stopped (exit code ${code})`)));
+    worker.on('exit', (code, signal) => fail(new Error(`the QC worker stopped (${signal ?? `exit code ${code}`})`)));
     return worker;
   };
   for (let i = 0; i < threads; i++) idle.push(spawn());
-  const acquire = () => new Promise<Worker>((resolve) => (idle.length ? resolve(idle.pop()!) : waiting.push(resolve)));
+  const acquire = () => new Promise<ChildProcess>((resolve) => (idle.length ? resolve(idle.pop()!) : waiting.push(resolve)));
   return {
     threads,
     async run(input) {
       const worker = await acquire();
       return new Promise<QcFileOutput>((resolve, reject) => {
         pending.set(worker, { resolve, reject });
-        worker.postMessage({ id: next++, input } satisfies QcTask);
+        worker.send({ id: next++, input } satisfies QcTask);
       });
     },
     async close() {
       closed = true;
       const workers = [...all];
       all.clear();
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(
+        workers.map((w) => {
+          if (w.exitCode !== null || w.signalCode !== null) return undefined;
+          // An idle worker exits when its channel closes (and writes what its flags ask for at exit,
+          // a --cpu-prof profile); one that does not within a few seconds is killed.
+          const exited = new Promise((resolve) => w.once('exit', resolve));
+          const timer = setTimeout(() => w.kill('SIGKILL'), 5000);
+          w.disconnect();
+          return exited.finally(() => clearTimeout(timer));
+        }),
+      );
     },
   };
 }

@@ -1,9 +1,8 @@
 /**
- * A worker thread of `brandlock qc` on many files: QC of one file at a time (decode, rules, report
- * thumbnail), as the pool in qc-worker-pool.ts sends them. Built as dist/qc-worker.mjs. Errors go back
- * as data; the pool turns them into the file's error row.
+ * A QC worker process of `brandlock qc` on many files: QC of one file at a time (decode, rules, report
+ * thumbnail), as the pool in qc-worker-pool.ts sends them over IPC. Built as dist/qc-worker.mjs. Errors
+ * go back as data; the pool turns them into the file's error row. It exits when the pool goes away.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import sharp from 'sharp';
 import type { BrandLock } from '@brandlock/core';
 import { qcImageFile, type QcFileInput, type QcFileOptions } from './qc-image-file';
@@ -13,14 +12,26 @@ export interface QcWorkerData {
   options: QcFileOptions;
 }
 
-export type QcTask = { id: number; input: QcFileInput };
+/** The pool's messages: the lock and options once, then one file at a time. */
+export type QcTask = { setup: QcWorkerData } | { id: number; input: QcFileInput };
 
-const { lock, options } = workerData as QcWorkerData;
-// Files are checked side by side, one per worker: each libvips operation gets one thread.
+// Files are checked side by side, one per process: each libvips operation gets one thread.
 sharp.concurrency(1);
-parentPort!.on('message', (task: QcTask) => {
+// Every file is new to libvips: its operation cache would only hold on to finished images.
+sharp.cache(false);
+let setup: QcWorkerData | null = null;
+process.on('disconnect', () => process.exit(0));
+// Ctrl-C in a terminal reaches the whole process group: the pool decides when checking stops (the
+// files being checked finish, the rest are reported as interrupted).
+process.on('SIGINT', () => undefined);
+process.on('message', (task: QcTask) => {
+  if ('setup' in task) {
+    setup = task.setup;
+    return;
+  }
+  const { lock, options } = setup!;
   qcImageFile(task.input, lock, options).then(
-    (output) => parentPort!.postMessage({ id: task.id, ok: true, output }),
-    (e: Error) => parentPort!.postMessage({ id: task.id, ok: false, message: e?.message ?? String(e) }),
+    (output) => process.send!({ id: task.id, ok: true, output }),
+    (e: Error) => process.send!({ id: task.id, ok: false, message: e?.message ?? String(e) }),
   );
 });

@@ -30,7 +30,7 @@ export interface QcBatchOptions {
   brief?: { file: string; jobs: PlannedJob[] };
   defaultCategory?: string;
   cwd: string;
-  /** Files checked at once, each on a worker thread when running bundled (else decoding overlaps analysis on this thread). Default 2. */
+  /** Files checked at once, each in a worker process when running bundled (else decoding overlaps analysis on this thread). Default 2. */
   concurrency?: number;
   maxPixels?: number;
   thumbnails?: boolean;
