@@ -119,7 +119,10 @@ async function main(): Promise<void> {
 
   const oursRuns: Run[] = [];
   const imRuns: Run[] = [];
+  /** The 1-minute load average before each pair: another process's load slows both sides, ImageMagick's OpenMP threads more. */
+  const pairLoad: number[] = [];
   for (let i = 0; i < runs; i++) {
+    pairLoad.push(loadavg()[0]);
     const one = async () => {
       const out = join(dir, `ours-${i}`);
       await rm(out, { recursive: true, force: true });
@@ -155,6 +158,7 @@ async function main(): Promise<void> {
   console.log(`brandlock run as its bin: ${(await readFile(CLI, 'utf8')).slice(0, 200).split('\n')[0]} (dist/brandlock.mjs as a command)`);
   console.log(`brandlock variants: wall ${oursMs.toFixed(0)} ms (runs ${oursRuns.map((r) => r.ms.toFixed(0)).join(', ')}), CPU ${oursCpu.toFixed(0)} ms, peak RSS ${peak.toFixed(0)} MB`);
   console.log(`ImageMagick convert: wall ${imMs.toFixed(0)} ms (runs ${imRuns.map((r) => r.ms.toFixed(0)).join(', ')}), CPU ${imCpu.toFixed(0)} ms, peak RSS ${Math.max(...imRuns.map((r) => r.rssMb)).toFixed(0)} MB (one decode, ${lock.channels.length} clones; policy memory limit ${spawnSync('convert', ['-list', 'resource'], { encoding: 'utf8' }).stdout.match(/Memory: (\S+)/)?.[1] ?? '?'})`);
+  console.log(`pairs (ImageMagick / brandlock wall, 1-min load before): ${imRuns.map((r, i) => `${(r.ms / oursRuns[i].ms).toFixed(1)}x @${pairLoad[i].toFixed(1)}`).join(', ')}`);
   console.log(`ratio: brandlock is ${(imMs / oursMs).toFixed(1)}x faster in wall time (target >= 10x: ${imMs / oursMs >= 10 ? 'met' : 'NOT met'}), ${(imCpu / oursCpu).toFixed(1)}x in CPU time`);
   console.log(`peak RSS: ${peak.toFixed(0)} MB (target <= 300 MB: ${peak <= 300 ? 'met' : 'NOT met'})`);
   if (process.argv.includes('--keep')) console.log(`outputs kept in ${dir}`);

@@ -63,6 +63,28 @@ describe('encodeVariant', () => {
     expect((await sharp(png.bytes).raw().toBuffer()).equals(data)).toBe(true);
   });
 
+  it('splices the same sRGB profile and the XMP into WebP and TIFF, transparency kept, with the file converting to the profile would give', async () => {
+    const side = 96;
+    const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:format="image/webp"/></rdf:RDF></x:xmpmeta>';
+    for (const channels of [3, 4] as const) {
+      const data = Buffer.alloc(side * side * channels);
+      for (let i = 0; i < data.length; i++) data[i] = (i * 37 + (i >> 7) * 11) & 255;
+      const px: VariantPixels = { data, width: side, height: side, channels };
+      for (const format of ['webp', 'tiff'] as const) {
+        const res = await encodeVariant(px, { ...base, format, quality: 80, maxBytes: undefined }, xmp, null);
+        let converted = sharp(data, { raw: { width: side, height: side, channels } }).withIccProfile('srgb').withXmp(xmp);
+        converted = format === 'webp' ? converted.webp({ quality: 80, effort: 4 }) : converted.withDensity(72).tiff({ compression: 'lzw', predictor: 'horizontal' });
+        const theirs = await converted.toBuffer();
+        const [m, t] = await Promise.all([sharp(res.bytes).metadata(), sharp(theirs).metadata()]);
+        const what = `${format}, ${channels} channels`;
+        expect([m.width, m.height, m.channels, m.hasAlpha], what).toEqual([side, side, channels, channels === 4]);
+        expect(Buffer.from(m.icc!).equals(Buffer.from(t.icc!)), what).toBe(true);
+        expect(m.xmp?.toString(), what).toContain('image/webp');
+        expect((await sharp(res.bytes).raw().toBuffer()).equals(await sharp(theirs).raw().toBuffer()), what).toBe(true);
+      }
+    }
+  });
+
   it('writes the channel dpi into JPEG, PNG and TIFF', async () => {
     const px = await texture(32, 32);
     for (const format of ['jpeg', 'png', 'tiff'] as const) {

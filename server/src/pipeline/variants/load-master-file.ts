@@ -14,7 +14,8 @@ export class SubjectOutsideError extends Error {
 
 /** @example const loading = loadMasterFile('master.jpg', null); const { master, subject } = await loading; */
 export async function loadMasterFile(path: string, given: Box | null | undefined, options: { maxPixels?: number } = {}): Promise<MasterWithSubject> {
-  const loaded = await loadMasterWithSubject(await readMasterFile(path), given, options);
+  // Read at once: the decode waits for these bytes, and the caller is about to keep its thread busy.
+  const loaded = await loadMasterWithSubject(await readMasterFile(path, { sync: true }), given, options);
   if (given) checkInside(given, loaded.master);
   return loaded;
 }
