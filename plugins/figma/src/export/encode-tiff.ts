@@ -2,11 +2,11 @@
  * A TIFF writer for exporting without the server (browsers cannot encode TIFF from a canvas): one
  * strip of 8-bit RGB (or RGBA with unassociated alpha when any pixel is not opaque), Adobe Deflate
  * compressed (compression 8, zlib), 72 dpi, little-endian; readable by Photoshop, libvips and DAMs.
- * No ICC profile: connected to the server, exports go through its encoder instead (LZW, sRGB ICC).
+ * With an ICC profile when given (tag 34675): the plugin gives the sRGB profile the pixels are in.
  */
 import { zlibSync } from 'fflate';
 
-export function encodeTiff(width: number, height: number, rgba: Uint8Array | Uint8ClampedArray): Uint8Array {
+export function encodeTiff(width: number, height: number, rgba: Uint8Array | Uint8ClampedArray, icc?: Uint8Array): Uint8Array {
   if (rgba.length !== width * height * 4) throw new RangeError(`encodeTiff: ${width}x${height} needs ${width * height * 4} bytes, got ${rgba.length}`);
   let opaque = true;
   for (let i = 3; i < rgba.length; i += 4) {
@@ -27,25 +27,30 @@ export function encodeTiff(width: number, height: number, rgba: Uint8Array | Uin
   const packed = zlibSync(raw, { level: 6 });
   const pixels = packed.length;
   const entries: [tag: number, type: number, count: number, value: number][] = [];
-  // Layout: header (8) | pixels | bits-per-sample (2*spp) | x res (8) | y res (8) | IFD.
+  // Layout: header (8) | pixels | bits-per-sample (2*spp) | x res (8) | y res (8) | ICC profile | IFD.
   const pixelOffset = 8;
   const bpsOffset = pixelOffset + pixels + (pixels % 2);
   const xresOffset = bpsOffset + 2 * spp;
   const yresOffset = xresOffset + 8;
-  const ifdOffset = yresOffset + 8;
+  const iccOffset = yresOffset + 8;
+  const iccLength = icc?.length ?? 0;
+  const ifdOffset = iccOffset + iccLength + (iccLength % 2);
   const SHORT = 3;
   const LONG = 4;
   const RATIONAL = 5;
+  const UNDEFINED = 7;
   entries.push([256, LONG, 1, width], [257, LONG, 1, height], [258, SHORT, spp, bpsOffset], [259, SHORT, 1, 8], [262, SHORT, 1, 2]);
   entries.push([273, LONG, 1, pixelOffset], [277, SHORT, 1, spp], [278, LONG, 1, height], [279, LONG, 1, pixels]);
   entries.push([282, RATIONAL, 1, xresOffset], [283, RATIONAL, 1, yresOffset], [284, SHORT, 1, 1], [296, SHORT, 1, 2]);
   if (!opaque) entries.push([338, SHORT, 1, 2]);
+  if (icc) entries.push([34675, UNDEFINED, iccLength, iccOffset]);
   const total = ifdOffset + 2 + entries.length * 12 + 4;
   const out = new Uint8Array(total);
   const dv = new DataView(out.buffer);
   out.set([0x49, 0x49, 42, 0], 0);
   dv.setUint32(4, ifdOffset, true);
   out.set(packed, pixelOffset);
+  if (icc) out.set(icc, iccOffset);
   for (let i = 0; i < spp; i++) dv.setUint16(bpsOffset + 2 * i, 8, true);
   for (const off of [xresOffset, yresOffset]) {
     dv.setUint32(off, 72, true);

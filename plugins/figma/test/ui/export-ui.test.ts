@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
+import { srgbIccProfile } from '@brandlock/core/file-metadata';
 import type { Browser } from 'playwright-core';
 import { buildPlugin, launchChromium, openPlugin, SAMPLES, screenshot, type BuiltPlugin } from '../support/browser';
 
@@ -74,6 +75,15 @@ describe('Export all', () => {
     // Compressed (Adobe Deflate), not the 12 MB-for-2048² uncompressed TIFF.
     const tif = files['northfold_nf-1001_ink_front_wholesale_205x205.tif'];
     expect(tif.length).toBeLessThan(205 * 205 * 3);
+    // Every file says its pixels are sRGB, so a DAM or print workflow need not guess: the PNG and TIFF with
+    // the profile the server embeds (the browser writes none), the JPEG and WebP with Chromium's own, once.
+    for (const name of Object.keys(files).filter((n) => n !== 'manifest.json')) {
+      const { icc } = await meta(name);
+      expect(icc, `${name} has no ICC profile`).toBeDefined();
+      if (/\.(png|tif)$/.test(name)) expect(Buffer.from(icc!).equals(Buffer.from(srgbIccProfile())), name).toBe(true);
+    }
+    const jpeg = files['northfold_nf-1001_ink_front_ig-portrait_216x270.jpg'];
+    expect(Buffer.from(jpeg).toString('latin1').split('ICC_PROFILE\0').length - 1).toBe(1);
     // AVIF cannot be written offline: said up front as not exported, never announced and then failed.
     await ui.getByText('Not exported: northfold_nf-1001_ink_front_pdp-avif_240x300.avif: AVIF is encoded by your brandlock server; connect to it to export this channel').waitFor();
     expect(await ui.locator('.screen:not([hidden]) .banner.danger').count()).toBe(0);

@@ -5,7 +5,7 @@
  * the blobs and a new directory are appended after the image data and the header points at the new
  * directory, so the image data is neither moved nor copied.
  */
-import type { EmbeddedMetadata, SplicedFile } from './embedded-metadata';
+import type { EmbeddedMetadata, SplicedFile } from '@brandlock/core/file-metadata';
 
 export const TIFF_TAG = { compression: 259, predictor: 317, xmp: 700, exifIfd: 34665, icc: 34675, photoshopLayers: 37724 } as const;
 

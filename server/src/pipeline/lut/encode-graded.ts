@@ -7,10 +7,7 @@
  * uncompressed TIFF is written around the grading buffer without libvips (encodeUncompressedTiff).
  */
 import sharp, { type Sharp, type TiffOptions } from 'sharp';
-import type { EmbeddedMetadata, SplicedFile } from '../file-metadata/embedded-metadata';
-import { embedJpegMetadata } from '../file-metadata/embed-jpeg-metadata';
-import { embedPngMetadata } from '../file-metadata/embed-png-metadata';
-import { embedWebpMetadata } from '../file-metadata/embed-webp-metadata';
+import { embedJpegMetadata, embedPngMetadata, embedWebpMetadata, type EmbeddedMetadata, type SplicedFile } from '@brandlock/core/file-metadata';
 import { embedTiffMetadata } from '../file-metadata/tiff-directory';
 import type { EncodeFormat } from './output-format';
 import { CAN_WRITE_TIFF_DIRECTLY, encodeUncompressedTiff, type UncompressedTiffTags } from './encode-uncompressed-tiff';

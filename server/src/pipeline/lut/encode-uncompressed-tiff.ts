@@ -6,7 +6,7 @@
  * orientation go into the directory (the pixels are stored as the source stored them, so its
  * orientation still applies).
  */
-import type { EmbeddedMetadata, SplicedFile } from '../file-metadata/embedded-metadata';
+import type { EmbeddedMetadata, SplicedFile } from '@brandlock/core/file-metadata';
 import type { GradedPixels } from './encode-graded';
 
 export interface UncompressedTiffTags {

@@ -9,7 +9,7 @@
 import { applyLutToPixels, COLOUR_MEMO_BYTES, createColourMemo, prepareLut, type ColourMemo, type CubeLut, type LutInterpolation, type PreparedLut } from '@brandlock/core';
 import type { ImageInfo } from '../decode-image';
 import { formatForPath, type EncodeFormat } from './output-format';
-import { partsLength } from '../file-metadata/embedded-metadata';
+import { partsLength } from '@brandlock/core/file-metadata';
 import { writeFileParts } from '../../io/write-file-parts';
 import { gradeUncompressedTiff } from './grade-uncompressed-tiff';
 

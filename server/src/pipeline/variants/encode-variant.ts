@@ -8,9 +8,7 @@
  * oversized file.
  */
 import sharp, { type Sharp } from 'sharp';
-import { embedJpegMetadata } from '../file-metadata/embed-jpeg-metadata';
-import { embedPngMetadata } from '../file-metadata/embed-png-metadata';
-import { embedWebpMetadata } from '../file-metadata/embed-webp-metadata';
+import { embedJpegMetadata, embedPngMetadata, embedWebpMetadata } from '@brandlock/core/file-metadata';
 import { embedTiffMetadata } from '../file-metadata/tiff-directory';
 import { buildIptcApp13, insertJpegSegment, setPngXmp, type ChannelSpec, type IptcFields } from '@brandlock/core';
 import { VariantError } from './variant-error';

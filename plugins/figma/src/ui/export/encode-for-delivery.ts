@@ -3,12 +3,17 @@
  * brandlock server encodes it with the encoder `brandlock variants` uses (every format, AVIF too,
  * quality within maxBytes, LZW TIFF, sRGB ICC profile). Offline, the plugin window does what a
  * browser can: JPEG or WebP at the spec's quality (lowered only as far as the byte limit needs), PNG
- * as exported, TIFF through our own writer, none with an ICC profile; AVIF it cannot write, and says
- * so before anything is exported. Figma itself writes only PNG and JPG, without a quality setting.
+ * as exported, TIFF through our own writer, each with the sRGB ICC profile its pixels are in (the
+ * compact profile the server embeds, added where the browser's encoder wrote none: Chromium's JPEG
+ * and WebP carry its own sRGB profile, its PNG and our TIFF none, and a DAM or print workflow would
+ * have to guess); AVIF it cannot write, and says so before anything is exported.
+ * Figma itself writes only PNG and JPG, without a quality setting.
  */
 import type { Delivery } from '../../protocol/variants';
 import { encodeWithinBytes } from '../../export/encode-within-bytes';
 import { encodeTiff } from '../../export/encode-tiff';
+import { concatBytes } from '@brandlock/core/channels';
+import { embedJpegMetadata, embedPngMetadata, embedWebpMetadata, hasIccProfile, srgbIccProfile } from '@brandlock/core/file-metadata';
 import { decodeImageBytes, encodePixels } from '../image/canvas-image';
 
 export interface DeliveredFile {
@@ -43,16 +48,26 @@ export async function encodeForDelivery(png: Uint8Array, delivery: Delivery, cha
   }
   const overLimit = (bytes: Uint8Array) =>
     delivery.maxBytes !== null && bytes.length > delivery.maxBytes ? `${kb(bytes.length)} is over the channel's ${kb(delivery.maxBytes)} limit` : null;
-  if (delivery.format === 'png') return { bytes: png, quality: null, warning: overLimit(png), by: 'window' };
+  const icc = srgbIccProfile();
+  if (delivery.format === 'png') {
+    const tagged = concatBytes(embedPngMetadata(png, { icc }).parts);
+    return { bytes: tagged, quality: null, warning: overLimit(tagged), by: 'window' };
+  }
   const img = await decodeImageBytes(png);
   if (delivery.format === 'tiff') {
-    const tif = encodeTiff(img.width, img.height, img.data);
+    const tif = encodeTiff(img.width, img.height, img.data, icc);
     return { bytes: tif, quality: null, warning: overLimit(tif), by: 'window' };
   }
   if (delivery.format === 'avif') throw new Error(needsServer(delivery, null)!);
   const format = delivery.format;
   const background = format === 'jpeg' ? '#ffffff' : null;
-  const r = await encodeWithinBytes((q) => encodePixels(img, format, q, background), { quality: delivery.quality, maxBytes: delivery.maxBytes });
+  // The profile goes in before the size is checked against the channel's limit.
+  const tagged = async (q: number) => {
+    const bytes = await encodePixels(img, format, q, background);
+    if (hasIccProfile(bytes, format)) return bytes;
+    return concatBytes((format === 'jpeg' ? embedJpegMetadata(bytes, { icc }) : embedWebpMetadata(bytes, { icc }, img.width, img.height)).parts);
+  };
+  const r = await encodeWithinBytes(tagged, { quality: delivery.quality, maxBytes: delivery.maxBytes });
   return {
     bytes: r.bytes,
     quality: r.quality,

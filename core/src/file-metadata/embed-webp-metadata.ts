@@ -3,7 +3,7 @@
  * header chunk with the ICC, EXIF and XMP flags), with ICCP before the image data and EXIF and XMP
  * after it, in the order the WebP container specification gives.
  */
-import { concatBytes } from '@brandlock/core';
+import { concatBytes } from '../channels/metadata/bytes';
 import { exifTiffBytes, type EmbeddedMetadata, type SplicedFile } from './embedded-metadata';
 
 const ICC = 0x20;

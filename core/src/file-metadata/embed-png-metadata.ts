@@ -5,7 +5,7 @@
  * that would contradict the profile. The image data is not copied.
  */
 import { zlibSync } from 'fflate';
-import { concatBytes, pngChunk } from '@brandlock/core';
+import { concatBytes, pngChunk } from '../channels/metadata/bytes';
 import { exifTiffBytes, type EmbeddedMetadata, type SplicedFile } from './embedded-metadata';
 
 const HEADER_END = 8 + 12 + 13;

@@ -3,7 +3,7 @@
  * into numbered chunks as the ICC specification's JPEG embedding says) to a JPEG that has none, after
  * the JFIF header the encoder wrote. The entropy-coded data is not touched or copied.
  */
-import { concatBytes } from '@brandlock/core';
+import { concatBytes } from '../channels/metadata/bytes';
 import { exifTiffBytes, type EmbeddedMetadata, type SplicedFile } from './embedded-metadata';
 
 const SEGMENT_MAX = 65533;
