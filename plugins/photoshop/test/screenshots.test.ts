@@ -290,7 +290,8 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     await p.shot('export', 'running');
     await held.release();
     await p.page.waitForSelector('text=RESULT', { timeout: 60_000 });
-    expect(await p.page.textContent('.content')).toContain('northfold_nf-wv-1002_terracotta_front_');
+    // The delivered file's whole name shows (wrapping at its parts), channel and size included.
+    expect((await p.page.textContent('.content'))!.replace(/\u200b/g, '')).toContain('northfold_nf-wv-1002_terracotta_front_pdp-webp_1200x1500.webp');
     expect(await p.page.textContent('.content')).toContain('Reveal in Finder');
     await p.shot('export', 'done');
     await p.preview('activate', 'NF-WV-1001_chalk_front.psd');
@@ -350,6 +351,13 @@ it('fits the 260 px minimum width, with the Generate button above the fold', asy
   const box = (await page.$('sp-button[variant="cta"]'))!.boundingBox();
   expect((await box)!.y + (await box)!.height).toBeLessThanOrEqual(600);
   await page.screenshot({ path: join(shots, 'generate-260px-darkest.png') });
+  // The footer keeps whole what a retoucher checks first (size, mode, bit depth, SKU); the file name gives way.
+  await page.waitForFunction(() => document.querySelector('.footer')?.textContent?.includes('NF-WV-1002 ·') || document.querySelector('.footer')?.textContent?.includes('· NF-WV-1002'));
+  const footer = await page.$eval('.footer', (f) => {
+    const specs = f.querySelector('.footer-specs') as HTMLElement | null;
+    return specs && { text: specs.textContent, whole: specs.scrollWidth <= specs.clientWidth && specs.getBoundingClientRect().right <= window.innerWidth };
+  });
+  expect(footer).toEqual({ text: '800×1200 · RGB 16-bit · NF-WV-1002', whole: true });
   // The tab strip by keyboard: the open tab is the one Tab stop, arrows move, Enter opens.
   await page.focus('.tab.selected');
   await page.keyboard.press('ArrowLeft');

@@ -71,6 +71,7 @@ export function App({ services, initialTab, initialSession }: AppProps): JSX.Ele
   const propsFor = (id: TabId): TabProps => ({ ...shared, services, flow: flows[id], goTo: setTab });
   const info = state.session?.info;
   const id = state.identity;
+  const footer = describeDocument(state.doc);
 
   return (
     <div class="panel">
@@ -122,9 +123,11 @@ export function App({ services, initialTab, initialSession }: AppProps): JSX.Ele
           })}
       </div>
       <div class="footer">
-        <div class="footer-doc">
-          {describeDocument(state.doc)}
-          {id?.sku ? ` · ${id.sku}` : state.doc && state.session ? ' · SKU unknown' : ''}
+        <div class="footer-doc" title={state.doc?.title}>
+          {footer.name}
+        </div>
+        <div class="footer-specs">
+          {[footer.specs, id?.sku ?? (state.doc && state.session ? 'SKU unknown' : '')].filter(Boolean).join(' · ')}
         </div>
       </div>
     </div>

@@ -25,8 +25,11 @@ export function useActiveDocument(ps: PsHost, refreshKey: number): DocumentInfo 
   return doc;
 }
 
-/** "shirt.psd · 2000×3000 · RGB 16-bit" for the footer. */
-export function describeDocument(doc: DocumentInfo | null): string {
-  if (!doc) return 'No document open';
-  return `${doc.title} · ${doc.width}×${doc.height} · ${doc.mode} ${doc.bitsPerChannel}-bit`;
+/**
+ * The footer's two parts: the document's name, which may be shortened, and what a retoucher checks
+ * before anything else, its size, mode and bit depth, which never is ("2000×3000 · RGB 16-bit").
+ */
+export function describeDocument(doc: DocumentInfo | null): { name: string; specs: string } {
+  if (!doc) return { name: 'No document open', specs: '' };
+  return { name: doc.title, specs: `${doc.width}×${doc.height} · ${doc.mode} ${doc.bitsPerChannel}-bit` };
 }

@@ -7,11 +7,13 @@ export interface Outcome {
   message: string;
 }
 
-/** Keeps the start and the end of a long name (file names differ at their end: channel, size). */
-export function middleTruncate(text: string, max = 34): string {
-  if (text.length <= max) return text;
-  const tail = Math.ceil((max - 1) * 0.6);
-  return `${text.slice(0, max - 1 - tail)}…${text.slice(-tail)}`;
+/**
+ * A delivered file's whole name, free to wrap after each "_" or "-" (a zero-width space there): the
+ * parts that tell files apart (SKU, channel, size) all show, where cutting the middle hid the channel.
+ * UXP's CSS has no word-break, so the break chances are in the text.
+ */
+export function wrappableName(name: string): string {
+  return name.replace(/([_-])/g, '$1\u200b');
 }
 
 const badge = { done: ['ok', 'DONE'], failed: ['fail', 'FAILED'], skipped: ['', 'SKIPPED'] } as const;
@@ -23,8 +25,8 @@ export function OutcomeList(p: { outcomes: Outcome[] }): JSX.Element {
         <div class="list-item" key={`${o.name}-${i}`}>
           <span class={`badge ${badge[o.status][0]}`}>{badge[o.status][1]}</span>
           <div class="list-main">
-            <div class="list-title" title={o.name}>
-              {middleTruncate(o.name)}
+            <div class="list-title whole" title={o.name}>
+              {wrappableName(o.name)}
             </div>
             <div class="list-sub">{o.message}</div>
           </div>
