@@ -142,6 +142,8 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     await p.page.waitForSelector('.status-dot.on');
     await p.page.click('.connection');
     await p.page.waitForSelector('text=Dana Retoucher (retoucher)');
+    // Two ways out, side by side: the panel says which keeps the token.
+    expect(await p.page.textContent('.content')).toContain('Disconnect ends this session and keeps your token on this computer (the panel connects again when it next opens); Sign out also removes the token.');
     await p.shot('connect', 'done');
     expect(p.errors).toEqual([]);
   });

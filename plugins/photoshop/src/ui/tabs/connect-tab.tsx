@@ -65,6 +65,7 @@ export function ConnectTab(p: TabProps & { onSession(s: BrandlockServer | null):
               Sign out
             </sp-button>
           </div>
+          <div class="field-hint">Disconnect ends this session and keeps your token on this computer (the panel connects again when it next opens); Sign out also removes the token.</div>
         </Section>
       ) : (
         <Section title="BRANDLOCK SERVER">
