@@ -263,6 +263,9 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     const findings = await p.page.textContent('.content');
     expect(findings).toMatch(/garment Lab -?\d+ -?\d+ -?\d+ vs swatch Terracotta Lab -?\d+ -?\d+ -?\d+/);
     expect(findings).not.toContain('lab(');
+    // ...the very numbers on the chips beside it.
+    const chips = await p.page.$$eval('.chip .list-sub[title^="Lab D50"]', (els) => els.map((e) => e.textContent));
+    expect(findings).toContain(`garment ${chips[1]} vs swatch Terracotta ${chips[0]}`);
     await p.preview('activate', 'NF-OW-2001_print.tif');
     await p.page.waitForTimeout(1200);
     await button(p.page, 'Run QC');
