@@ -1,9 +1,10 @@
 /**
  * Registers the panel and the two menu commands with UXP. Photoshop requires `entrypoints.setup` to
  * run synchronously when the script loads, so this does nothing else; the panel is rendered in
- * `create` and re-attached in `show`.
+ * `create` and re-attached in `show`; show and hide tell the panel whether it is seen.
  */
 import { uxp } from './uxp-api';
+import { panelVisibility } from '../ui/panel-visibility';
 
 export interface EntrypointHandlers {
   mountPanel(root: HTMLElement): void;
@@ -24,6 +25,10 @@ export function setupEntrypoints(handlers: EntrypointHandlers): void {
         },
         show(root) {
           if (mounted && mounted.parentNode !== root) root.appendChild(mounted);
+          panelVisibility.set(true);
+        },
+        hide() {
+          panelVisibility.set(false);
         },
       },
     },

@@ -46,7 +46,7 @@ export interface UxpApi {
   };
   entrypoints: {
     setup(config: {
-      panels: Record<string, { create?(root: HTMLElement): void; show?(root: HTMLElement): void; destroy?(): void }>;
+      panels: Record<string, { create?(root: HTMLElement): void; show?(root: HTMLElement): void; hide?(root: HTMLElement): void; destroy?(): void }>;
       commands: Record<string, () => unknown>;
     }): void;
   };

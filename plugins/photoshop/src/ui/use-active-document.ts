@@ -1,27 +1,41 @@
 /**
- * The document the panel is looking at, refreshed every second and after each flow. UXP panels get
- * no cheap "active document changed" event without a notification listener per event type, and one
- * DOM read a second is negligible.
+ * The document the panel is looking at, refreshed every second while the panel is shown and after
+ * each flow. UXP panels get no cheap "active document changed" event without a notification listener
+ * per event type; one read a second is negligible, but not while nobody sees the panel: hidden, it
+ * reads nothing, and reads again the moment it is shown.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { DocumentInfo, PsHost } from '../ports/ps-host';
+import { panelVisibility, type Visibility } from './panel-visibility';
+
+/** Reads the active document now and every `everyMs` while visible; returns the stop. */
+export function watchActiveDocument(ps: PsHost, onRead: (doc: DocumentInfo | null) => void, visibility: Visibility, everyMs = 1000): () => void {
+  let alive = true;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  const read = () =>
+    ps.activeDocument().then(
+      (d) => alive && onRead(d),
+      () => alive && onRead(null),
+    );
+  const run = (visible: boolean) => {
+    if (timer) clearInterval(timer);
+    timer = null;
+    if (!visible) return;
+    read();
+    timer = setInterval(read, everyMs);
+  };
+  run(visibility.visible);
+  const unsubscribe = visibility.subscribe(run);
+  return () => {
+    alive = false;
+    unsubscribe();
+    if (timer) clearInterval(timer);
+  };
+}
 
 export function useActiveDocument(ps: PsHost, refreshKey: number): DocumentInfo | null {
   const [doc, setDoc] = useState<DocumentInfo | null>(null);
-  useEffect(() => {
-    let alive = true;
-    const read = () =>
-      ps.activeDocument().then(
-        (d) => alive && setDoc((old) => (JSON.stringify(old) === JSON.stringify(d) ? old : d)),
-        () => alive && setDoc(null),
-      );
-    read();
-    const timer = setInterval(read, 1000);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-    };
-  }, [ps, refreshKey]);
+  useEffect(() => watchActiveDocument(ps, (d) => setDoc((old) => (JSON.stringify(old) === JSON.stringify(d) ? old : d)), panelVisibility), [ps, refreshKey]);
   return doc;
 }
 
