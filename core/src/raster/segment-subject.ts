@@ -58,7 +58,7 @@ export function segmentSubject(lab: LabImage, options: SegmentOptions = {}): Sub
   const keepFraction = options.keepFraction ?? 0.15;
   const raw = createMask(width, height);
   if (lab.alpha && hasTransparency(lab.alpha)) {
-    for (let i = 0; i < raw.data.length; i++) raw.data[i] = lab.alpha[i] >= TRANSPARENT ? 1 : 0;
+    opaqueInto(raw.data, lab.alpha);
     const parts = labelComponents(raw);
     const mask = fillHoles(selectComponents(parts, width, height, subjectLabels(parts, keepFraction)));
     return result(mask, parts, 'alpha', null, 0, 1, null);
@@ -69,11 +69,25 @@ export function segmentSubject(lab: LabImage, options: SegmentOptions = {}): Sub
     lightnessWeight: options.lightnessWeight ?? 0.8,
   });
   const background = growBackground(lab, model);
-  for (let i = 0; i < raw.data.length; i++) raw.data[i] = background[i] ^ 1;
+  invertInto(raw.data, background);
   const parts = labelComponents(raw);
   const filled = fillHoles(selectComponents(parts, width, height, subjectLabels(parts, keepFraction)));
   const mask = openBackgroundHoles(filled, model.distance, model.tolerance);
   return result(mask, parts, 'background', model.median, model.tolerance, model.borderMatch, model.distance);
+}
+
+// The passes over the pixels are functions of their own, so that segmentSubject, which runs once per
+// image, has no long loop: V8 compiled the whole of it round each such loop while it ran (on-stack
+// replacement), and again after each call that had not run yet, many times per QC worker.
+
+/** 1 where the pixel is at least half opaque. */
+function opaqueInto(out: Uint8Array, alpha: Uint8Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = alpha[i] >= TRANSPARENT ? 1 : 0;
+}
+
+/** 1 where `background` is 0. */
+function invertInto(out: Uint8Array, background: Uint8Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = background[i] ^ 1;
 }
 
 /**

@@ -278,48 +278,76 @@ interface ClipCounts {
  */
 function readGrey(image: QcImage, grey: Float32Array, x0: number, y0: number, border: number, mask: Uint8Array, proxyCol: Int32Array, clip: ClipCounts | null, highlights?: Uint8Array): void {
   const { full, factor: k } = image;
-  const { width: W, height: H, data } = full;
   const is16 = full.depth === 16;
-  const opaque8 = !is16 && !image.lab.alpha;
-  const [mr, mg, mb] = image.matte;
+  // The common case, an opaque 8-bit file, and the rest (transparency, 16 bits) are functions of their
+  // own: a worker meeting its first cutout after optimising the common case then compiles that one
+  // again, not every path of the tile reader.
+  if (!is16 && !image.lab.alpha) greyOpaque(full, k, grey, x0, y0, border, mask, proxyCol, clip, highlights);
+  else greyComposited(full, k, image.matte, grey, x0, y0, border, mask, proxyCol, clip, highlights);
+}
+
+/** readGrey of an opaque 8-bit file: grey without compositing, the tile's own pixels (not its clamped border) counted for clipping. */
+function greyOpaque(full: QcImage['full'], k: number, grey: Float32Array, x0: number, y0: number, border: number, mask: Uint8Array, proxyCol: Int32Array, clip: ClipCounts | null, highlights?: Uint8Array): void {
+  const { width: W, height: H, data } = full;
   const mw = Math.ceil(W / k);
   const span = TILE + 2 * border;
   for (let gy = 0; gy < span; gy++) {
     const y = Math.min(H - 1, Math.max(0, y0 - border + gy));
     const row = gy * span;
-    if (opaque8) {
-      // The common case, an opaque 8-bit file: grey without compositing, the tile's own pixels
-      // (not its clamped border) counted for clipping. Away from the frame's sides no column clamps.
-      if (x0 - border >= 0 && x0 - border + span <= W) {
-        for (let gx = 0, p = (y * W + x0 - border) * 4; gx < span; gx++, p += 4) grey[row + gx] = 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
-      } else {
-        for (let gx = 0; gx < span; gx++) {
-          const x = Math.min(W - 1, Math.max(0, x0 - border + gx));
-          const p = (y * W + x) * 4;
-          grey[row + gx] = 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
-        }
+    // Away from the frame's sides no column clamps.
+    if (x0 - border >= 0 && x0 - border + span <= W) {
+      for (let gx = 0, p = (y * W + x0 - border) * 4; gx < span; gx++, p += 4) grey[row + gx] = 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
+    } else {
+      for (let gx = 0; gx < span; gx++) {
+        const x = Math.min(W - 1, Math.max(0, x0 - border + gx));
+        const p = (y * W + x) * 4;
+        grey[row + gx] = 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
       }
-      if (!clip || y0 - border + gy !== y || y < y0 || y >= y0 + TILE) continue;
-      const maskRow = Math.floor(y / k) * mw;
-      for (let x = x0, p = (y * W + x) * 4; x < Math.min(W, x0 + TILE); x++, p += 4) {
-        const cell = maskRow + proxyCol[x];
-        if (!mask[cell]) continue;
-        clip.subject++;
-        const r = data[p];
-        const g = data[p + 1];
-        const b = data[p + 2];
-        if ((r >= HIGHLIGHT_CODE ? 1 : 0) + (g >= HIGHLIGHT_CODE ? 1 : 0) + (b >= HIGHLIGHT_CODE ? 1 : 0) >= 2) {
-          if (highlights?.[cell]) {
-            clip.high++;
-            extend(clip.highExt, x, y);
-          }
-        } else if (r <= SHADOW_CODE && g <= SHADOW_CODE && b <= SHADOW_CODE) {
-          clip.low++;
-          extend(clip.lowExt, x, y);
-        }
-      }
-      continue;
     }
+    if (!clip || y0 - border + gy !== y || y < y0 || y >= y0 + TILE) continue;
+    const maskRow = Math.floor(y / k) * mw;
+    for (let x = x0, p = (y * W + x) * 4; x < Math.min(W, x0 + TILE); x++, p += 4) {
+      const cell = maskRow + proxyCol[x];
+      if (!mask[cell]) continue;
+      clip.subject++;
+      const r = data[p];
+      const g = data[p + 1];
+      const b = data[p + 2];
+      if ((r >= HIGHLIGHT_CODE ? 1 : 0) + (g >= HIGHLIGHT_CODE ? 1 : 0) + (b >= HIGHLIGHT_CODE ? 1 : 0) >= 2) {
+        if (highlights?.[cell]) {
+          clip.high++;
+          extend(clip.highExt, x, y);
+        }
+      } else if (r <= SHADOW_CODE && g <= SHADOW_CODE && b <= SHADOW_CODE) {
+        clip.low++;
+        extend(clip.lowExt, x, y);
+      }
+    }
+  }
+}
+
+/** readGrey of a file with transparency (composited over the matte) or 16 bits a sample. */
+function greyComposited(
+  full: QcImage['full'],
+  k: number,
+  matte: QcImage['matte'],
+  grey: Float32Array,
+  x0: number,
+  y0: number,
+  border: number,
+  mask: Uint8Array,
+  proxyCol: Int32Array,
+  clip: ClipCounts | null,
+  highlights?: Uint8Array,
+): void {
+  const { width: W, height: H, data } = full;
+  const is16 = full.depth === 16;
+  const [mr, mg, mb] = matte;
+  const mw = Math.ceil(W / k);
+  const span = TILE + 2 * border;
+  for (let gy = 0; gy < span; gy++) {
+    const y = Math.min(H - 1, Math.max(0, y0 - border + gy));
+    const row = gy * span;
     const inRows = y0 - border + gy === y && y >= y0 && y < y0 + TILE;
     const maskRow = Math.floor(y / k) * mw;
     for (let gx = 0; gx < span; gx++) {
