@@ -5,7 +5,9 @@
  * analysed. Two `brandlock qc <folder> --json` commands run on it, alternating, in the same run:
  * the CLI built from this checkout, and the CLI built from BASELINE (git archive of that commit,
  * with its own sample lock), so "today" is measured on the same machine and files, not quoted.
- * Prints wall time, images/s and peak RSS of each (medians of paired runs) and the ratio.
+ * Prints wall time, images/s and peak RSS of each (medians of paired runs) and the ratio. The peak RSS
+ * is /usr/bin/time's: the largest single process. QC now runs in three (the CLI and two QC worker
+ * processes), so it understates this checkout's memory; sum the tree's PSS to compare (README).
  * Usage: npm run bench -- qc-folder   (or node scripts/run-ts.mjs scripts/bench/qc-folder.ts [--runs 5])
  */
 import { spawnSync } from 'node:child_process';
@@ -175,7 +177,7 @@ for (const cli of clis) {
   const ms = median(runs.map((t) => t.ms));
   const s = runs[0].summary;
   rate.set(cli.name, (FILES / ms) * 1000);
-  console.log(`  ${cli.name.padEnd(18)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${((FILES / ms) * 1000).toFixed(2).padStart(6)} images/s  peak RSS ${median(runs.map((t) => t.rssMb)).toFixed(0)} MB  CPU ${median(runs.map((t) => t.cpuS)).toFixed(2)} s  (runs ${runs.map((t) => (t.ms / 1000).toFixed(2)).join(' ')} s; verdicts ${s.pass} pass, ${s.flag} flag, ${s.reject} reject, ${s.error} error)`);
+  console.log(`  ${cli.name.padEnd(18)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${((FILES / ms) * 1000).toFixed(2).padStart(6)} images/s  largest process's peak RSS ${median(runs.map((t) => t.rssMb)).toFixed(0)} MB  CPU ${median(runs.map((t) => t.cpuS)).toFixed(2)} s  (runs ${runs.map((t) => (t.ms / 1000).toFixed(2)).join(' ')} s; verdicts ${s.pass} pass, ${s.flag} flag, ${s.reject} reject, ${s.error} error)`);
 }
 if (baseline) {
   const ratio = rate.get(current.name)! / rate.get(baseline.name)!;
