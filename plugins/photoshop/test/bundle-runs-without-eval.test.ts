@@ -37,7 +37,7 @@ it('registers its entrypoints before loading the panel, and runs a menu command 
     core: { showAlert: async ({ message }: { message: string }) => void alerts.push(message), executeAsModal: async () => undefined },
     action: { batchPlay: async () => [] },
     imaging: {},
-    constants: { ResampleMethod: {}, Intent: {}, BitsPerChannelType: {}, DialogModes: {} },
+    constants: { ResampleMethod: {}, Intent: {}, BitsPerChannelType: {}, DialogModes: {}, PNGMethod: { QUICK: 'quick', MODERATE: 'moderate', THOROUGH: 'thorough' } },
   };
   const store = new Map<string, string>();
   const context = vm.createContext(
