@@ -275,6 +275,11 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     await p.page.waitForSelector('text=brandlock cannot tell which SKU this is');
     expect(await p.page.getAttribute('sp-button:has-text("Run QC")', 'disabled')).not.toBeNull();
     await p.shot('qc', 'ask');
+    // A master whose file name names another SKU than its metadata: the SKU card says so.
+    await p.preview('setXmp', [master.title, { sku: 'NF-WV-1003' }]);
+    await p.preview('activate', master.title);
+    await p.page.waitForSelector('text=Its file name says NF-WV-1002. Check which SKU this is');
+    expect(await p.page.textContent('.card.card-warn')).toContain('NF-WV-1003');
     expect(p.errors).toEqual([]);
   });
 

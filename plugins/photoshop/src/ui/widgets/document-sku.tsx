@@ -81,7 +81,7 @@ export function DocumentSku(p: {
     p.onChoose(c);
   };
   return (
-    <div class={`card${known ? '' : ' card-warn'}`}>
+    <div class={`card${known && !id.nameSays ? '' : ' card-warn'}`}>
       {known && !changing ? (
         <div class="row">
           <div class="chip-color small-chip" style={{ backgroundColor: swatch!.hex ?? '#808080' }}></div>
@@ -95,6 +95,11 @@ export function DocumentSku(p: {
               {id.from ? ` · ${sources[id.from]}` : ''}
               {id.sku && !id.row && p.brief ? ' · not in the brief' : ''}
             </div>
+            {id.nameSays ? (
+              <div class="list-sub warn-text">
+                Its file name says {id.nameSays}. Check which SKU this is (Change) before QC or Export; a batch export skips it.
+              </div>
+            ) : null}
           </div>
           <sp-link class="small" onClick={() => setChanging(true)}>
             Change
