@@ -14,12 +14,7 @@ const XMP = 0x04;
 /** @example const { parts } = embedWebpMetadata(await sharp(raw).webp().toBuffer(), info, width, height); */
 export function embedWebpMetadata(webp: Uint8Array, meta: EmbeddedMetadata, width: number, height: number): SplicedFile {
   if (fourcc(webp, 0) !== 'RIFF' || fourcc(webp, 8) !== 'WEBP') throw new Error('the encoder did not write a WebP (no RIFF/WEBP header)');
-  const chunks: { type: string; body: Uint8Array }[] = [];
-  for (let at = 12; at + 8 <= webp.length; ) {
-    const size = webp[at + 4] | (webp[at + 5] << 8) | (webp[at + 6] << 16) | (webp[at + 7] << 24);
-    chunks.push({ type: fourcc(webp, at), body: webp.subarray(at + 8, at + 8 + size) });
-    at += 8 + size + (size & 1);
-  }
+  const chunks = webpChunks(webp);
   const existing = chunks.find((c) => c.type === 'VP8X');
   let flags = existing ? existing.body[0] : chunks.some((c) => c.type === 'VP8L' && (c.body[4] & 0x10)) ? ALPHA : 0;
   if (meta.icc) flags |= ICC;
@@ -40,6 +35,17 @@ export function embedWebpMetadata(webp: Uint8Array, meta: EmbeddedMetadata, widt
   const size = 4 + ordered.reduce((n, p) => n + p.length, 0);
   const riff = concatBytes([latin1('RIFF'), uint32(size), latin1('WEBP')]);
   return { parts: [riff, ...ordered], notes: [] };
+}
+
+/** The chunks of a WebP's RIFF container after its header, in order (bodies are views, not copies). */
+export function webpChunks(webp: Uint8Array): { type: string; body: Uint8Array }[] {
+  const chunks: { type: string; body: Uint8Array }[] = [];
+  for (let at = 12; at + 8 <= webp.length; ) {
+    const size = webp[at + 4] | (webp[at + 5] << 8) | (webp[at + 6] << 16) | (webp[at + 7] << 24);
+    chunks.push({ type: fourcc(webp, at), body: webp.subarray(at + 8, at + 8 + size) });
+    at += 8 + size + (size & 1);
+  }
+  return chunks;
 }
 
 /** A chunk as parts: its header, the body (not copied) and a pad byte for odd sizes. */

@@ -3,6 +3,8 @@
  * ICCP chunk). Browsers differ: Chromium's canvas encoders write their sRGB profile, others write
  * none, so a profile is added only where there is none (two would contradict each other).
  */
+import { webpChunks } from './embed-webp-metadata';
+
 const ICC_TAG = 'ICC_PROFILE\0';
 
 export function hasIccProfile(bytes: Uint8Array, format: 'jpeg' | 'webp'): boolean {
@@ -22,12 +24,7 @@ function jpegHasIcc(jpeg: Uint8Array): boolean {
 }
 
 function webpHasIcc(webp: Uint8Array): boolean {
-  for (let at = 12; at + 8 <= webp.length; ) {
-    if (text(webp, at, 4) === 'ICCP') return true;
-    const size = webp[at + 4] | (webp[at + 5] << 8) | (webp[at + 6] << 16) | (webp[at + 7] << 24);
-    at += 8 + size + (size & 1);
-  }
-  return false;
+  return webpChunks(webp).some((c) => c.type === 'ICCP');
 }
 
 function text(bytes: Uint8Array, at: number, length: number): string {
