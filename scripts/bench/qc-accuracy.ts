@@ -7,9 +7,11 @@
  * photos, misses, the caught share of interior hotspots >= 3%, and a confusion table. Disagreements
  * are written to bench-out/qc-accuracy/ (JPEG + what was expected and why).
  * Run: npm run bench -- qc-accuracy   (QC_TRUTH_SIZE=600 QC_TRUTH_ONLY=polo QC_TRUTH_CLASSES=hotspot,blur
- * for a quick look at some bases or classes; QC_TRUTH_LIST=1 lists every variant)
+ * for a quick look at some bases or classes; QC_TRUTH_LIST=1 lists every variant; QC_TRUTH_DUMP=<file>
+ * writes every variant's verdict and findings at full precision, one JSON line each, so a change meant
+ * to leave QC's judgments alone, a speed-up, can be shown to: diff the files of two commits)
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +29,7 @@ const ONLY = process.env.QC_TRUTH_ONLY ?? '';
 const CLASSES = (process.env.QC_TRUTH_CLASSES ?? '').split(',').filter(Boolean);
 /** QC_TRUTH_LIST=1 prints every variant's verdict and ΔE00 reading beside its truth. */
 const LIST = Boolean(process.env.QC_TRUTH_LIST);
+const DUMP = process.env.QC_TRUTH_DUMP ? resolve(process.env.QC_TRUTH_DUMP) : null;
 const VERDICTS: Verdict[] = ['pass', 'flag', 'reject'];
 
 const TARGETS = { agreement: 0.95, meanAbs: 0.5, worst: 1.0, falseRejects: 0, falseFlags: 0.05, hotspots: 1 };
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
   sharp.concurrency(1);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
+  if (DUMP) writeFileSync(DUMP, '');
   const lock = truthLock(SIZE);
   const started = performance.now();
   const load0 = loadavg()[0];
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
       const { decoded, ...s } = await scoreTruthVariant(v, ref, lock, original);
       if (v.cls === 'original') original = decoded;
       scores.push(s);
+      if (DUMP) appendFileSync(DUMP, `${JSON.stringify({ base: base.name, variant: v.label, verdict: s.verdict, measuredDeltaE: s.measuredDeltaE, findings: s.findings, metrics: s.metrics })}\n`);
       if (LIST) console.log(`  ${base.name}, ${v.label}: ${s.verdict} (expected ${s.expected}); ΔE00 true ${v.truth.deltaE.toFixed(2)}, read ${s.measuredDeltaE?.toFixed(2) ?? '-'}`);
       if (s.verdict !== s.expected) {
         const name = `${base.name}--${v.label.replace(/[^a-z0-9.]+/gi, '-')}`;

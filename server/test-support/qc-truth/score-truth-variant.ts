@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { buildQcContext, deltaE2000, exposureEv, labToHex, loadBrandLock, prepareQcImage, runQcRules, type BrandLock, type Finding, type QcContext, type Raster, type TargetSwatch, type Verdict } from '@brandlock/core';
+import { buildQcContext, deltaE2000, exposureEv, labToHex, loadBrandLock, prepareQcImage, runQcRules, type BrandLock, type Finding, type QcMetrics, type QcContext, type Raster, type TargetSwatch, type Verdict } from '@brandlock/core';
 import { decodeForQc } from '../../src/pipeline/qc/decode-for-qc';
 import { BACKDROP_RGB, type TruthSetting } from './truth-bases';
 import { realisedOffset, type TruthReference, type TruthVariant } from './truth-variants';
@@ -43,6 +43,8 @@ export interface TruthScore {
   deltaEError: number | null;
   failing: string[];
   findings: Finding[];
+  /** Everything QC measured (the batch's drift checks read these). */
+  metrics: QcMetrics;
 }
 
 /** The bytes of a variant as a photographer would deliver it: blurred if asked, JPEG with an sRGB profile. */
@@ -88,5 +90,6 @@ export async function scoreTruthVariant(variant: TruthVariant, ref: TruthReferen
     deltaEError: typeof color?.measured === 'number' && measuredDeltaE !== null ? measuredDeltaE - v.truth.deltaE : null,
     failing: result.findings.filter((f) => f.severity === 'flag' || f.severity === 'reject').map((f) => `${f.rule}/${f.check} ${f.severity}: ${f.message}`),
     findings: result.findings,
+    metrics: result.metrics,
   };
 }
