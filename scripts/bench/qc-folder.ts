@@ -4,7 +4,11 @@
  * then the same photos mirrored), named by the lock's template so every file is matched and
  * analysed. Two `brandlock qc <folder> --json` commands run on it, alternating, in the same run:
  * the CLI built from this checkout, and the CLI built from BASELINE (git archive of that commit,
- * with its own sample lock), so "today" is measured on the same machine and files, not quoted.
+ * with its own sample lock), so "today" is measured on the same machine and files, not quoted. Each is
+ * built and started as its own `npm run build` left it for a user: this checkout by its esbuild.config.mjs
+ * and run as `dist/brandlock.mjs` (its hashbang sets the malloc variables; shared chunks, workers
+ * beside it); the baseline's esbuild.config.mjs made one ESM file with no hashbang, which bundle()
+ * below reproduces (the same options), run as `node brandlock.mjs`.
  * Prints wall time, images/s and peak RSS of each (medians of paired runs) and the ratio. The peak RSS
  * is /usr/bin/time's: the largest single process. QC now runs in three (the CLI and two QC worker
  * processes), so it understates this checkout's memory; sum the tree's PSS to compare (README).
@@ -94,9 +98,10 @@ function run(cmd: string, args: string[], cwd = ROOT): string {
 const META_URL = ['import', 'meta', 'url'].join('.');
 
 /**
- * Bundles a checkout's CLI into dir/brandlock.mjs, resolving @brandlock/core to that checkout's core/src,
- * with the QC worker (dist/qc-worker.mjs in a build) beside it when the checkout has one: the CLI looks
- * for it there, and without it checks every file on its main thread.
+ * Bundles an archived checkout's CLI into dir/brandlock.mjs as its esbuild.config.mjs did (one ESM
+ * file, Node 20, the same externals and require banner), resolving @brandlock/core to that checkout's
+ * core/src, with the QC worker beside it when the checkout has one (the baseline has none: it checks
+ * every file on its main thread).
  */
 function bundle(entry: string, core: string, dir: string): string {
   const out = join(dir, 'brandlock.mjs');
@@ -113,9 +118,21 @@ function bundle(entry: string, core: string, dir: string): string {
   return out;
 }
 
+/**
+ * This checkout's CLI as `npm run build` makes it (esbuild.config.mjs, into dir instead of dist/):
+ * the command a user runs, dist/brandlock.mjs with its hashbang.
+ */
+function build(dir: string): string {
+  rmSync(dir, { recursive: true, force: true });
+  const res = spawnSync(process.execPath, [join(ROOT, 'esbuild.config.mjs'), 'server'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BRANDLOCK_DIST: dir } });
+  if (res.status !== 0) throw new Error(`esbuild.config.mjs server failed (${res.status}): ${res.stderr}`);
+  return join(dir, 'brandlock.mjs');
+}
+
 interface Cli {
   name: string;
-  bundle: string;
+  /** The command and its first arguments: [node, brandlock.mjs] or [dist/brandlock.mjs]. */
+  command: string[];
   lock: string;
 }
 
@@ -131,7 +148,7 @@ function baselineCli(): Cli | null {
     const x = spawnSync('tar', ['-x', '-C', src], { input: tar.stdout });
     if (x.status !== 0) return null;
   }
-  return { name: `baseline ${BASELINE}`, bundle: bundle(join(src, 'server/src/cli.ts'), join(src, 'core/src'), dir), lock: join(src, 'samples/brand-lock.json') };
+  return { name: `baseline ${BASELINE}`, command: [process.execPath, bundle(join(src, 'server/src/cli.ts'), join(src, 'core/src'), dir)], lock: join(src, 'samples/brand-lock.json') };
 }
 
 interface Timing {
@@ -144,7 +161,7 @@ interface Timing {
 
 function timeQc(cli: Cli): Timing {
   const t = performance.now();
-  const res = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, cli.bundle, 'qc', PHOTOS, '--lock', cli.lock, '--category', 'jersey', '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const res = spawnSync('/usr/bin/time', ['-f', '%M %U %S', ...cli.command, 'qc', PHOTOS, '--lock', cli.lock, '--category', 'jersey', '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - t;
   if (res.status !== 0 && res.status !== 1) throw new Error(`${cli.name}: qc exited ${res.status}: ${res.stderr.slice(-2000)}`);
   const report = JSON.parse(res.stdout) as { summary: Timing['summary']; images: unknown[] };
@@ -159,10 +176,10 @@ function median(xs: number[]): number {
 }
 
 await makeFolder();
-const current: Cli = { name: 'this checkout', bundle: bundle(join(ROOT, 'server/src/cli.ts'), join(ROOT, 'core/src'), join(OUT, 'current')), lock: join(ROOT, 'samples/brand-lock.json') };
+const current: Cli = { name: 'this checkout', command: [build(join(OUT, 'current'))], lock: join(ROOT, 'samples/brand-lock.json') };
 const baseline = baselineCli();
 const clis = baseline ? [baseline, current] : [current];
-console.log(`QC of a folder of ${FILES} real photos (samples/photos and mirrored copies, 0.3 to 3.7 MP), whole process: node brandlock.mjs qc <folder> --lock <lock> --category jersey --json`);
+console.log(`QC of a folder of ${FILES} real photos (samples/photos and mirrored copies, 0.3 to 3.7 MP), whole process: brandlock qc <folder> --lock <lock> --category jersey --json, each commit as its build left it (this checkout: dist/brandlock.mjs; the baseline: node brandlock.mjs)`);
 console.log(`machine: ${cpus().length} cores, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 if (!baseline) console.log(`baseline ${BASELINE} is not in this clone's history (shallow clone?): only this checkout is timed`);
 for (const cli of clis) timeQc(cli);
