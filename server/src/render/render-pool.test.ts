@@ -49,6 +49,29 @@ describe('render processes', () => {
     }
   });
 
+  it('hold no provider key or database password: they decode files from outside', async () => {
+    const secrets = { FAL_KEY: 'fal-id-41c9:fal-secret-7d2e9b', REPLICATE_API_TOKEN: 'r8_replicate-token-5a1f', DATABASE_URL: 'postgres://brandlock:db-pass-3f5a@db.example.test/brandlock' };
+    const saved = Object.fromEntries(Object.keys(secrets).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, secrets);
+    const pool = createRenderPool(options);
+    try {
+      await pool.renderLocal(generate(await stored(photo)));
+      const pids = pool.processIds();
+      expect(pids.length).toBeGreaterThan(0);
+      for (const pid of pids) {
+        const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+        expect(environ).toContain('PATH=');
+        for (const secret of ['fal-secret-7d2e9b', 'r8_replicate-token-5a1f', 'db-pass-3f5a']) expect(environ).not.toContain(secret);
+      }
+    } finally {
+      await pool.stop();
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+
   it('keep errors as the step runner knows them: a provider refusal stays a ProviderCallError with its code', async () => {
     const pool = createRenderPool(options);
     try {

@@ -8,6 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log/logger';
+import { childEnv } from '../runtime/child-env';
 import { workerScript } from '../runtime/worker-script';
 import type { Renderer } from './renderer';
 import type { RenderHostConfig, RenderRequest } from './render-host';
@@ -62,7 +63,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
 
   function spawnChild(slot: Slot): ChildProcess {
     // Found when the first render starts, so an API-only process never needs the script.
-    const child = fork(fileURLToPath(workerScript('render-host')), [JSON.stringify(hostConfig)], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(workerScript('render-host')), [JSON.stringify(hostConfig)], { serialization: 'advanced', execArgv: [], env: childEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.unref();
     child.on('message', (reply: Reply) => {
       if ('ready' in reply) return;

@@ -8,6 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BrandLock } from '@brandlock/core';
+import { childEnv } from '../../runtime/child-env';
 import { workerScript } from '../../runtime/worker-script';
 import { qcImageFile, type QcFileInput, type QcFileOptions, type QcFileOutput } from './qc-image-file';
 import type { QcTask, QcWorkerData } from './qc-worker';
@@ -70,8 +71,8 @@ function workerPool(url: URL, workerData: QcWorkerData, threads: number): QcRunn
     // brandlock.mjs` skips the hashbang), unless the environment says otherwise: without it each worker's
     // libvips and libuv threads took arenas of their own. 50-photo folder, summed PSS of the three
     // processes: 380-404 MB -> 323-328 MB; CPU within noise. (MALLOC_MMAP_THRESHOLD_ too would save
-    // another 50 MB but cost 0.9 s of CPU in page faults, so it is not set.)
-    const worker = fork(file, [], { serialization: 'advanced', execArgv: WORKER_FLAGS, env: { MALLOC_ARENA_MAX: '2', ...process.env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // another 50 MB but cost 0.9 s of CPU in page faults, so it is not set.) No credentials: childEnv.
+    const worker = fork(file, [], { serialization: 'advanced', execArgv: WORKER_FLAGS, env: { MALLOC_ARENA_MAX: '2', ...childEnv() }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     all.add(worker);
     worker.send({ setup: workerData } satisfies QcTask);
     worker.on('message', (reply: Reply) => {

@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { Raster } from '@brandlock/core';
+import { childEnv } from '../../runtime/child-env';
 import { lastLines, VideoToolError } from './run-tool';
 import { VideoToolMissingError, type VideoTools } from './video-tools';
 
@@ -28,7 +29,7 @@ export function decodeFrames(tools: VideoTools, path: string, options: DecodeFra
     '-vf', `scale=${width}:${height}:flags=area,format=rgba`, '-fps_mode', 'passthrough', '-f', 'rawvideo', 'pipe:1',
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(tools.ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: options.signal });
+    const child = spawn(tools.ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(), signal: options.signal });
     let frame = new Uint8Array(frameBytes);
     let filled = 0;
     let index = 0;

@@ -4,6 +4,7 @@
  * loop and by the test simulators.
  */
 import { spawn } from 'node:child_process';
+import { childEnv } from '../../runtime/child-env';
 import { lastLines, VideoToolError } from './run-tool';
 import { VideoToolMissingError, type VideoTools } from './video-tools';
 
@@ -31,7 +32,7 @@ export async function encodeFrames(tools: VideoTools, outPath: string, options: 
     '-an', '-c:v', 'libx264', '-preset', options.preset ?? 'fast', '-crf', String(options.crf ?? 18), '-pix_fmt', 'yuv420p',
     '-threads', String(options.threads ?? 1), '-movflags', '+faststart', ...(options.comment ? ['-metadata', `comment=${options.comment}`] : []), outPath,
   ];
-  const child = spawn(tools.ffmpeg, args, { stdio: ['pipe', 'ignore', 'pipe'], signal: options.signal });
+  const child = spawn(tools.ffmpeg, args, { stdio: ['pipe', 'ignore', 'pipe'], env: childEnv(), signal: options.signal });
   let err = '';
   child.stderr.on('data', (c: Buffer) => (err = (err + c.toString('utf8')).slice(-8000)));
   const closed = new Promise<number | null>((resolve, reject) => {

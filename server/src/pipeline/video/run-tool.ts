@@ -3,6 +3,7 @@
  * a VideoToolError carrying what the tool said; a missing binary is a VideoToolMissingError.
  */
 import { spawn } from 'node:child_process';
+import { childEnv } from '../../runtime/child-env';
 import { VideoToolMissingError } from './video-tools';
 
 export class VideoToolError extends Error {
@@ -24,7 +25,7 @@ export interface RunToolOptions {
 /** @example const { stdout } = await runTool('ffprobe', tools.ffprobe, ['-version']) */
 export function runTool(tool: 'ffmpeg' | 'ffprobe', path: string, args: string[], options: RunToolOptions = {}): Promise<{ stdout: Buffer; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path, args, { stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], signal: options.signal });
+    const child = spawn(path, args, { stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], env: childEnv(), signal: options.signal });
     const out: Buffer[] = [];
     let err = '';
     child.stdout!.on('data', (c: Buffer) => out.push(c));

@@ -5,6 +5,7 @@
  * FFmpeg the benchmarks compare against. Without it, video jobs fail with an error naming the tool.
  */
 import { spawn } from 'node:child_process';
+import { childEnv } from '../../runtime/child-env';
 
 export interface VideoTools {
   ffmpeg: string;
@@ -38,7 +39,7 @@ function versionOf(tool: 'ffmpeg' | 'ffprobe', path: string): Promise<string> {
   let found = checked.get(key);
   if (!found) {
     found = new Promise<string>((resolve, reject) => {
-      const child = spawn(path, ['-version'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(path, ['-version'], { stdio: ['ignore', 'pipe', 'ignore'], env: childEnv() });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString('latin1')));
       child.on('error', (e: NodeJS.ErrnoException) =>
