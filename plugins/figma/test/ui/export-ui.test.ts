@@ -75,6 +75,8 @@ describe('Export all', () => {
     // Compressed (Adobe Deflate), not the 12 MB-for-2048² uncompressed TIFF.
     const tif = files['northfold_nf-1001_ink_front_wholesale_205x205.tif'];
     expect(tif.length).toBeLessThan(205 * 205 * 3);
+    // What the panel promised before the export is what the files are: tagged sRGB.
+    expect(await ui.getByText(/Offline, each frame is encoded here/).textContent()).toContain('each with an sRGB ICC profile');
     // Every file says its pixels are sRGB, so a DAM or print workflow need not guess: the PNG and TIFF with
     // the profile the server embeds (the browser writes none), the JPEG and WebP with Chromium's own, once.
     for (const name of Object.keys(files).filter((n) => n !== 'manifest.json')) {

@@ -72,7 +72,7 @@ export function ExportSection({ state }: { state: ReturnType<typeof useExport> }
         <div class="hint">
           {server
             ? 'Each frame is encoded for its channel by your brandlock server, as brandlock variants does: every format (WebP, AVIF, TIFF too), the channel\'s quality (lower only to meet its size limit), sRGB ICC profile.'
-            : 'Offline, each frame is encoded here: JPEG and WebP at the channel\'s quality (lower only to meet its size limit), PNG as exported, TIFF deflate-compressed, no ICC profile. AVIF needs your brandlock server.'}
+            : 'Offline, each frame is encoded here: JPEG and WebP at the channel\'s quality (lower only to meet its size limit), PNG as exported, TIFF deflate-compressed, each with an sRGB ICC profile. AVIF needs your brandlock server.'}
         </div>
         {(error || outcome) && (
           <div ref={report} class="stack">
