@@ -27,6 +27,10 @@ import { recipeRoutes } from './routes/recipe-routes';
 import { libraryRoutes } from './routes/library-routes';
 import { lockSetupRoutes } from './routes/lock-setup-routes';
 import { trainingRoutes } from './routes/training-routes';
+import { isDatabaseUnavailable } from './store/database-unavailable';
+
+/** Retry-After on a 503 while the database does not answer. */
+const DATABASE_RETRY_SECONDS = 5;
 
 export function createApp(deps: RouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -39,6 +43,12 @@ export function createApp(deps: RouteDeps): Hono<AppEnv> {
       return c.json(body, err.status);
     }
     if (err instanceof HTTPException) return c.json({ error: { code: err.status === 413 ? 'payload_too_large' : 'invalid_request', message: deps.redactor.redact(err.message) } } satisfies ApiErrorBody, err.status);
+    if (isDatabaseUnavailable(err)) {
+      // An outage, not a bug: said as such, and when to try again.
+      deps.log.warn('database unavailable', { method: c.req.method, path: c.req.path, error: err.message });
+      c.header('Retry-After', String(DATABASE_RETRY_SECONDS));
+      return c.json({ error: { code: 'database_unavailable', message: `the database is not answering; try again in ${DATABASE_RETRY_SECONDS} s` } } satisfies ApiErrorBody, 503);
+    }
     deps.log.error('unhandled error', { method: c.req.method, path: c.req.path, error: err });
     return c.json({ error: { code: 'internal', message: 'internal server error; the server log has the details' } } satisfies ApiErrorBody, 500);
   });

@@ -76,6 +76,7 @@ export const ApiErrorCode = z.enum([
   'rate_limited',
   'batch_too_large',
   'queue_full',
+  'database_unavailable',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

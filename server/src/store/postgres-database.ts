@@ -6,8 +6,15 @@ import pg from 'pg';
 import type { BossDb, Database, Queryable } from './database';
 import { listenOnPostgres } from './postgres-listener';
 
-export async function openPostgresDatabase(connectionString: string, options: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, application_name: 'brandlock' });
+/**
+ * How long a query waits for a connection (a new one made, or a busy pool's turn) before it fails as
+ * the database being unavailable (answered 503): without a limit, a database host that drops packets
+ * held every request for the operating system's TCP timeout, about two minutes.
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+export async function openPostgresDatabase(connectionString: string, options: { max?: number; connectTimeoutMs?: number } = {}): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, application_name: 'brandlock', connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next query.
   });
