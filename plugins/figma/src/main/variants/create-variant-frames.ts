@@ -96,7 +96,11 @@ function buildFrame(plan: VariantFramePlan, imageHash: string, sourceNodeId: str
   writeNaming(frame, naming);
   // Figma shows this under the frame's relaunch button: the first compromise stays in sight on the canvas.
   const caveat = notes.length ? ` · ${notes[0]}${notes.length > 1 ? ` (+${notes.length - 1} more)` : ''}` : '';
-  frame.setRelaunchData({ variants: `${plan.channelName}: ${plan.width}×${plan.height} ${plan.delivery.format.toUpperCase()}, exports as ${plan.fileName}${caveat}` });
+  // Figma's own Export panel writes the JPG at a quality of its choosing, without the channel's size
+  // limit: said where a designer would reach for it.
+  const { quality, maxBytes } = plan.delivery;
+  const jpegNote = plan.delivery.format === 'jpeg' ? ` (quality ${quality}${maxBytes ? `, at most ${Math.round(maxBytes / 1000)} kB` : ''} through brandlock's Export all; Figma's Export panel sets its own)` : '';
+  frame.setRelaunchData({ variants: `${plan.channelName}: ${plan.width}×${plan.height} ${plan.delivery.format.toUpperCase()}, exports as ${plan.fileName}${jpegNote}${caveat}` });
   return frame;
 }
 

@@ -86,7 +86,8 @@ describe('channel variants on the main thread', () => {
     expect(frame.parent?.type).toBe('SECTION');
     expect(frame.parent?.name).toBe('NF-1001 variants');
     expect(frame.exportSettings).toEqual([{ format: 'JPG', constraint: { type: 'WIDTH', value: 300 }, suffix: '', colorProfile: 'SRGB' }]);
-    expect(frame.getRelaunchData()).toEqual({ variants: 'ig-square: 300×300 JPEG, exports as northfold_nf-1001_ig-square_300x300.jpg' });
+    // Figma's own JPG export ignores the channel's quality: the relaunch text says so where a designer would use it.
+    expect(frame.getRelaunchData()).toEqual({ variants: "ig-square: 300×300 JPEG, exports as northfold_nf-1001_ig-square_300x300.jpg (quality 90 through brandlock's Export all; Figma's Export panel sets its own)" });
     const imageLayer = frame.children[0] as RectangleNode;
     expect(imageLayer.fills).toEqual([expect.objectContaining({ type: 'IMAGE', scaleMode: 'CROP', imageHash: hash, imageTransform: [[1, 0, 0], [0, 600 / 900, 250 / 900]] })]);
   });
@@ -97,12 +98,12 @@ describe('channel variants on the main thread', () => {
     const padded = 'padded 40 px at the top with the channel background';
     const [made, clean] = await ui.call('createVariants', {
       source: { nodeId: photo.id, imageHash: hash }, groupName: 'notes',
-      frames: [plan('zalando', 300, 300, { x: 0, y: 250, width: 600, height: 600 }, { warnings: [upscaled, padded] }), plan('ig', 300, 300, { x: 0, y: 250, width: 600, height: 600 })],
+      frames: [plan('zalando', 300, 300, { x: 0, y: 250, width: 600, height: 600 }, { warnings: [upscaled, padded], delivery: { format: 'jpeg', quality: 85, maxBytes: 300_000 } }), plan('ig', 300, 300, { x: 0, y: 250, width: 600, height: 600 })],
     });
     const frame = figma.currentPage.findOne((n) => n.id === made.nodeId) as FrameNode;
-    expect(frame.getRelaunchData().variants).toBe(`zalando: 300×300 JPEG, exports as northfold_nf-1001_zalando_300x300.jpg · ${upscaled} (+1 more)`);
+    expect(frame.getRelaunchData().variants).toBe(`zalando: 300×300 JPEG, exports as northfold_nf-1001_zalando_300x300.jpg (quality 85, at most 300 kB through brandlock's Export all; Figma's Export panel sets its own) · ${upscaled} (+1 more)`);
     const other = figma.currentPage.findOne((n) => n.id === clean.nodeId) as FrameNode;
-    expect(other.getRelaunchData().variants).toBe('ig: 300×300 JPEG, exports as northfold_nf-1001_ig_300x300.jpg');
+    expect(other.getRelaunchData().variants).toBe("ig: 300×300 JPEG, exports as northfold_nf-1001_ig_300x300.jpg (quality 90 through brandlock's Export all; Figma's Export panel sets its own)");
     // A later session (the plugin closed and opened again) lists the frame with its notes.
     const list = await ui.call('listVariantFrames', { scope: 'page' });
     expect(list.find((f) => f.nodeId === made.nodeId)?.notes).toEqual([upscaled, padded]);
