@@ -96,7 +96,13 @@ export function planMoodboardCells(lock: BrandLock, category: Category, brief: M
   return { cells, constants };
 }
 
-/** Three swatches that read against the light's backdrop, a different three for each cell. */
+/**
+ * Three swatches that read against the light's backdrop, a different three (or order) for each cell.
+ * Each cell starts three swatches on, and one more each time that wraps round the pool, so a small
+ * pool (a story's three or six swatches) still gives neighbouring cells (the views of one light and
+ * model) different lead colours: starting three on alone gave every cell of a three-swatch story the
+ * same study.
+ */
 function inThisLight(pool: readonly Swatch[], lighting: LightingPreset, index: number): Swatch[] {
   const bg = parseColor(lighting.background);
   const readable = bg.success
@@ -107,7 +113,8 @@ function inThisLight(pool: readonly Swatch[], lighting: LightingPreset, index: n
     : [...pool];
   const from = readable.length >= 3 ? readable : pool;
   const out: Swatch[] = [];
-  for (let k = 0; k < Math.min(3, from.length); k++) out.push(from[(index * 3 + k) % from.length]);
+  const start = index * 3 + Math.floor((index * 3) / from.length);
+  for (let k = 0; k < Math.min(3, from.length); k++) out.push(from[(start + k) % from.length]);
   return out;
 }
 

@@ -12,15 +12,16 @@ const lock = res.lock;
 describe('moodboard brief', () => {
   it('starts from the lock\'s first lighting preset and model, and asks for an environment', () => {
     const brief = defaultBrief(lock);
-    expect(brief).toMatchObject({ lightingIds: ['studio-warm'], modelIds: ['ava'], count: 12 });
+    expect(brief).toMatchObject({ lightingIds: ['studio-warm'], modelIds: ['ava'], swatchIds: [], count: 12 });
     expect(checkBrief(brief, lock)).toEqual({ environment: 'Describe the setting, e.g. "sunlit concrete loft"' });
   });
 
   it('names each bad field', () => {
-    const issues = checkBrief({ environment: 'dunes', lightingIds: ['neon'], modelIds: ['zed'], garmentFocus: '', count: 51, notes: '' }, lock);
+    const issues = checkBrief({ environment: 'dunes', lightingIds: ['neon'], modelIds: ['zed'], swatchIds: ['ink', 'plum'], garmentFocus: '', count: 51, notes: '' }, lock);
     expect(issues).toEqual({
       lightingIds: '"neon" is not a lighting preset of this lock',
       modelIds: '"zed" is not a model profile of this lock',
+      swatchIds: '"plum" is not a swatch of this lock\'s palette',
       count: '6 to 50 images',
     });
   });

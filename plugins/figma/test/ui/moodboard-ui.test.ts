@@ -19,13 +19,21 @@ describe('moodboard UI', () => {
     await ui.locator('input[type=file]').setInputFiles([join(SAMPLES, 'brand-lock.json')]);
     await ui.getByRole('tab', { name: 'Moodboard' }).click();
     await ui.getByText('Lighting mood', { exact: true }).waitFor();
-    const chips = (await ui.locator('.screen:not([hidden]) .chip').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    expect(chips).toEqual(['Warm daylight studio 5200 K', 'Cool editorial 6500 K', 'Packshot on white 5500 K', 'Ava straight size', 'Kofi straight size', 'Mei curve']);
+    const chipsOf = async (section: string) => (await ui.locator('.screen:not([hidden]) .section', { has: ui.getByText(section, { exact: true }) }).locator('.chip').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(await chipsOf('Lighting mood')).toEqual(['Warm daylight studio 5200 K', 'Cool editorial 6500 K', 'Packshot on white 5500 K']);
+    expect(await chipsOf('Model direction')).toEqual(['Ava straight size', 'Kofi straight size', 'Mei curve']);
+    // The story's palette: every swatch of the lock to pick from; none picked means the whole palette.
+    const swatches = await chipsOf('Palette');
+    expect(swatches).toHaveLength(27);
+    expect(swatches.slice(0, 3)).toEqual(['Chalk', 'Oat', 'Sand']);
+    await ui.getByText('the whole palette; pick the story\'s swatches').waitFor();
+    for (const name of ['Ink navy', 'Cognac', 'Sand']) await ui.locator('.screen:not([hidden]) label.chip', { hasText: new RegExp(`^\\s*${name}\\s*$`) }).locator('input').check();
+    await ui.getByText('3 of 27 swatches').waitFor();
     expect(await ui.getByText('Moodboards are made by your brandlock server.').isVisible()).toBe(true);
     expect(await ui.getByRole('button', { name: 'Make moodboard' }).isDisabled()).toBe(true);
     await ui.getByLabel('Environment').fill('sunlit concrete loft');
     await ui.getByLabel('Images on the board').fill('24');
-    expect(await ui.locator('.screen:not([hidden]) .footer .status-text').innerText()).toBe('24 images · 1 lighting mood');
+    expect(await ui.locator('.screen:not([hidden]) .footer .status-text').innerText()).toBe('24 images · 1 lighting mood · 3 swatches');
     await screenshot(page, 'moodboard-form-offline');
     await page.close();
   });

@@ -50,6 +50,7 @@ async function boardOnCanvas(page: Page) {
       captions: b.findAll((n) => n.name === 'Caption').map((n) => (n as TextNode).characters),
       fills: images.map((r) => ((r.fills as Paint[])[0] as ImagePaint).imageHash ?? null),
       status: (b.findOne((n) => n.name === 'Status') as TextNode).characters,
+      palette: ((b.findOne((n) => n.name === 'Swatches') as FrameNode | null)?.children ?? []).map((n) => n.name),
       record: JSON.parse(b.getSharedPluginData('brandlock', 'board')),
     };
   });
@@ -76,6 +77,8 @@ describe('moodboard against the real server (local provider)', () => {
     await ui.getByLabel('Garment focus').fill('linen shirts');
     await ui.locator('.screen:not([hidden]) label.chip', { hasText: 'Cool editorial' }).locator('input').check();
     await ui.locator('.screen:not([hidden]) label.chip', { hasText: 'Kofi' }).locator('input').check();
+    // The story's swatches: the studies are lit in these and the board's palette shows these, not all 27.
+    for (const name of ['Sand', 'Ink navy', 'Cognac']) await ui.locator('.screen:not([hidden]) label.chip', { hasText: new RegExp(`^\\s*${name}\\s*$`) }).locator('input').check();
     await ui.getByLabel('Images on the board').fill('12');
     await ui.getByRole('button', { name: 'Make moodboard' }).click();
     await ui.getByText('Placed 12 of 12 images on the board.').waitFor({ timeout: 150_000 });
@@ -92,6 +95,7 @@ describe('moodboard against the real server (local provider)', () => {
     expect(board.captions[0]).toBe('Warm daylight studio · Ava · Front');
     expect(board.fills.every(Boolean)).toBe(true);
     expect(board.status).toMatch(/not photographs/);
+    expect(board.palette).toEqual(['Sand', 'Cognac', 'Ink navy']);
     expect(board.record).toMatchObject({ state: 'complete', provenance: { provider: 'local', lockVersion: 'SS27.1' } });
     const bytes = await page.evaluate(async (hashes) => Promise.all(hashes.map(async (h) => harness.toBase64(await harness.figma.getImageByHash(h!)!.getBytesAsync()))), board.fills);
     const images = bytes.map((b) => Buffer.from(b, 'base64'));

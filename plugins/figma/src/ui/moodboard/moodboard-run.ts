@@ -134,7 +134,7 @@ export function createMoodboardRun(main: MainBus) {
       if (state.status) return Promise.resolve();
       return run(brief.environment.trim() || 'Moodboard', async (signal) => {
         const board = await api.moodboards.create(
-          { count: brief.count, environment: brief.environment.trim(), lightingPresets: brief.lightingIds, modelProfiles: brief.modelIds, garmentFocus: brief.garmentFocus.trim(), notes: brief.notes.trim() },
+          { count: brief.count, environment: brief.environment.trim(), lightingPresets: brief.lightingIds, modelProfiles: brief.modelIds, ...(brief.swatchIds.length ? { swatches: brief.swatchIds } : {}), garmentFocus: brief.garmentFocus.trim(), notes: brief.notes.trim() },
           { idempotencyKey: `figma-moodboard-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` },
         );
         const { boardId } = await main.call('startBoard', planBoard(board, lock));

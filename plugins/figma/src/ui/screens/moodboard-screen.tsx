@@ -1,6 +1,7 @@
 /**
  * Moodboard from a brief: environment, lighting moods from the lock's presets, model direction from
- * its profiles, garment focus, 6 to 50 images. The server plans the board as cells and makes the
+ * its profiles, the story's swatches from its palette (the whole palette when none is picked), garment
+ * focus, 6 to 50 images. The server plans the board as cells and makes the
  * images; the board fills in as they arrive, with progress and cancel. The brief and the run live in
  * the app (above the tabs), and the form is locked while a board fills. The board is placed beside
  * the designer's work without moving their view or selection; Show board takes them to it.
@@ -46,7 +47,7 @@ export function MoodboardScreen({ run, state, loaded, api, onOpenConnect }: Prop
   const running = status !== null;
   const issues = checkBrief(brief, lock);
   const set = (patch: Partial<MoodboardBrief>) => run.setBrief({ ...brief, ...patch });
-  const toggle = (key: 'lightingIds' | 'modelIds', id: string) => set({ [key]: brief[key].includes(id) ? brief[key].filter((x) => x !== id) : [...brief[key], id] });
+  const toggle = (key: 'lightingIds' | 'modelIds' | 'swatchIds', id: string) => set({ [key]: brief[key].includes(id) ? brief[key].filter((x) => x !== id) : [...brief[key], id] });
   const show = (k: keyof MoodboardBrief) => (touched ? issues[k] : undefined);
 
   const start = () => {
@@ -104,6 +105,18 @@ export function MoodboardScreen({ run, state, loaded, api, onOpenConnect }: Prop
             ))}
           </div>
         </Section>
+        <Section title="Palette" aside={brief.swatchIds.length ? `${brief.swatchIds.length} of ${lock.palette.swatches.length} swatches` : 'the whole palette; pick the story\'s swatches'}>
+          <div class="chip-list">
+            {lock.palette.swatches.map((s) => (
+              <label class={`chip${brief.swatchIds.includes(s.id) ? ' on' : ''}`} title={s.code ? `${s.name} · ${s.code}` : s.name}>
+                <input type="checkbox" checked={brief.swatchIds.includes(s.id)} onChange={() => toggle('swatchIds', s.id)} />
+                <span class="dot" style={{ background: css(s.color) }} />
+                {s.name}
+              </label>
+            ))}
+          </div>
+          {show('swatchIds') && <div class="hint" style="color:var(--text-danger);margin-top:6px">{issues.swatchIds}</div>}
+        </Section>
         <Section title="Notes" aside="optional">
           <textarea class="textarea" rows={2} maxLength={2000} value={brief.notes} placeholder="Art direction for the board's notes area" onInput={(e) => set({ notes: e.currentTarget.value })} />
         </Section>
@@ -135,7 +148,7 @@ export function MoodboardScreen({ run, state, loaded, api, onOpenConnect }: Prop
           </>
         ) : (
           <>
-            <span class="status-text">{brief.count} images · {brief.lightingIds.length} lighting {brief.lightingIds.length === 1 ? 'mood' : 'moods'}</span>
+            <span class="status-text">{brief.count} images · {brief.lightingIds.length} lighting {brief.lightingIds.length === 1 ? 'mood' : 'moods'}{brief.swatchIds.length ? ` · ${brief.swatchIds.length} ${brief.swatchIds.length === 1 ? 'swatch' : 'swatches'}` : ''}</span>
             <button class="button primary" disabled={!api} onClick={start}>Make moodboard</button>
           </>
         )}
