@@ -184,8 +184,18 @@ export class FakeNode {
     walk(this);
     return out;
   }
-  findAllWithCriteria(criteria: { types?: NodeType[] }): FakeNode[] {
-    return this.findAll((n) => !criteria.types || criteria.types.includes(n.type));
+  /**
+   * As Figma's: nodes of one of `types`, with plugin data of this plugin (any key, or one of `keys`),
+   * with shared plugin data in `namespace` (any key, or one of `keys`); every criterion given must hold.
+   */
+  findAllWithCriteria(criteria: { types?: NodeType[]; pluginData?: { keys?: string[] }; sharedPluginData?: { namespace: string; keys?: string[] } }): FakeNode[] {
+    const has = (data: Map<string, string> | undefined, keys?: string[]) => !!data && (keys ? keys.some((k) => !!data.get(k)) : [...data.values()].some(Boolean));
+    return this.findAll(
+      (n) =>
+        (!criteria.types || criteria.types.includes(n.type)) &&
+        (!criteria.pluginData || has(n.pluginData.get(this.ctx.pluginId()), criteria.pluginData.keys)) &&
+        (!criteria.sharedPluginData || has(n.sharedData.get(criteria.sharedPluginData.namespace), criteria.sharedPluginData.keys)),
+    );
   }
   findOne(callback: (n: FakeNode) => boolean): FakeNode | null {
     return this.findAll(callback)[0] ?? null;

@@ -7,12 +7,13 @@ import { PluginError } from '../../bus/bus-errors';
 import type { ExportedFrame, VariantFrameInfo } from '../../protocol/variants';
 import { requireString } from '../check-params';
 import { readVariantRecord } from './variant-record';
+import { nodesWithRecord } from '../records/brandlock-data';
 
 export function listVariantFrames(scope: 'selection' | 'page'): VariantFrameInfo[] {
   const roots: readonly SceneNode[] = scope === 'selection' ? figma.currentPage.selection : figma.currentPage.children;
   const found = new Map<string, VariantFrameInfo>();
   for (const root of roots) {
-    for (const node of [root, ...('findAll' in root ? root.findAll((n) => n.type === 'FRAME') : [])]) {
+    for (const node of [root, ...('findAllWithCriteria' in root ? nodesWithRecord(root, 'variant', ['FRAME']) : [])]) {
       const info = node.type === 'FRAME' ? readVariantRecord(node) : null;
       if (info) found.set(node.id, info);
     }
