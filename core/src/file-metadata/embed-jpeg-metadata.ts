@@ -1,7 +1,8 @@
 /**
  * Adds EXIF (APP1 "Exif"), XMP (APP1 Adobe namespace) and an ICC profile (APP2 "ICC_PROFILE", split
  * into numbered chunks as the ICC specification's JPEG embedding says) to a JPEG that has none, after
- * the JFIF header the encoder wrote. The entropy-coded data is not touched or copied.
+ * the JFIF header the encoder wrote, and sets that header's density to `dpi` (writing a JFIF header
+ * when there is none). The entropy-coded data is not touched or copied.
  */
 import { concatBytes } from '../channels/metadata/bytes';
 import { exifTiffBytes, type EmbeddedMetadata, type SplicedFile } from './embedded-metadata';
@@ -32,7 +33,29 @@ export function embedJpegMetadata(jpeg: Uint8Array, meta: EmbeddedMetadata): Spl
     else for (let i = 0; i < count; i++) segments.push(segment(0xe2, concatBytes([latin1(ICC_TAG), Uint8Array.of(i + 1, count), meta.icc.subarray(i * ICC_CHUNK, (i + 1) * ICC_CHUNK)])));
   }
   const at = afterJfif(jpeg);
-  return { parts: [jpeg.subarray(0, at), ...segments, jpeg.subarray(at)], notes };
+  const head = meta.dpi ? withDensity(jpeg.subarray(0, at), meta.dpi) : jpeg.subarray(0, at);
+  return { parts: [head, ...segments, jpeg.subarray(at)], notes };
+}
+
+/**
+ * SOI and the JFIF header with its density set to `dpi` pixels per inch (units 1), on a copy; a JFIF
+ * header is added after SOI when the file has none (JFIF 1.01, no thumbnail).
+ */
+function withDensity(head: Uint8Array, dpi: number): Uint8Array {
+  const d = Math.max(1, Math.min(65535, Math.round(dpi)));
+  const isJfif = head.length >= 18 && head[3] === 0xe0 && latin1Text(head.subarray(6, 11)) === 'JFIF\0';
+  const out = isJfif ? head.slice() : concatBytes([head.subarray(0, 2), segment(0xe0, Uint8Array.of(0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0)), head.subarray(2)]);
+  // SOI (2), APP0 marker and length (4), "JFIF\0" (5), version (2), then units and the two densities.
+  out[13] = 1;
+  out[14] = d >> 8;
+  out[15] = d & 0xff;
+  out[16] = d >> 8;
+  out[17] = d & 0xff;
+  return out;
+}
+
+function latin1Text(bytes: Uint8Array): string {
+  return String.fromCharCode(...bytes);
 }
 
 /** Where metadata goes: after SOI and the APP0 (JFIF) segment when there is one. */

@@ -1,8 +1,9 @@
 /**
  * Adds an ICC profile (iCCP), EXIF (eXIf) and XMP (an uncompressed iTXt "XML:com.adobe.xmp", as the
  * XMP specification asks) to an encoded PNG, right after its header chunk, where every reader looks
- * before the image data. Chunks the encoder wrote are kept, except a colour-space chunk (sRGB, iCCP)
- * that would contradict the profile. The image data is not copied.
+ * before the image data, and a density (pHYs) for a `dpi`. Chunks the encoder wrote are kept, except a
+ * colour-space chunk (sRGB, iCCP) that would contradict the profile and a pHYs the density replaces.
+ * The image data is not copied.
  */
 import { zlibSync } from 'fflate';
 import { concatBytes, pngChunk } from '../channels/metadata/bytes';
@@ -18,6 +19,7 @@ export function embedPngMetadata(png: Uint8Array, meta: EmbeddedMetadata): Splic
   if (meta.icc) added.push(pngChunk('iCCP', concatBytes([latin1('ICC profile\0\0'), zlibSync(meta.icc)])));
   if (meta.exif) added.push(pngChunk('eXIf', exifTiffBytes(meta.exif)));
   if (meta.xmp) added.push(pngChunk('iTXt', concatBytes([latin1('XML:com.adobe.xmp\0\0\0\0\0'), meta.xmp])));
+  if (meta.dpi) added.push(pngChunk('pHYs', physBody(meta.dpi)));
   const parts: Uint8Array[] = [png.subarray(0, HEADER_END), ...added];
   let at = HEADER_END;
   let kept = at;
@@ -25,7 +27,8 @@ export function embedPngMetadata(png: Uint8Array, meta: EmbeddedMetadata): Splic
     const type = view.getUint32(at + 4);
     if (type === 0x49444154) break; // IDAT: metadata chunks come before it
     const end = at + 12 + view.getUint32(at);
-    if (meta.icc && (type === 0x73524742 || type === 0x69434350)) {
+    // sRGB and iCCP give way to the profile added; pHYs to the density added.
+    if ((meta.icc && (type === 0x73524742 || type === 0x69434350)) || (meta.dpi && type === 0x70485973)) {
       parts.push(png.subarray(kept, at));
       kept = end;
     }
@@ -33,6 +36,17 @@ export function embedPngMetadata(png: Uint8Array, meta: EmbeddedMetadata): Splic
   }
   parts.push(png.subarray(kept));
   return { parts: parts.filter((p) => p.length), notes: [] };
+}
+
+/** A pHYs body: pixels per metre on both axes for `dpi` pixels per inch, unit 1 (metre). */
+function physBody(dpi: number): Uint8Array {
+  const ppm = Math.round(dpi / 0.0254);
+  const body = new Uint8Array(9);
+  const view = new DataView(body.buffer);
+  view.setUint32(0, ppm);
+  view.setUint32(4, ppm);
+  body[8] = 1;
+  return body;
 }
 
 function latin1(text: string): Uint8Array {

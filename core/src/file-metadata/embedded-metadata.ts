@@ -9,6 +9,11 @@ export interface EmbeddedMetadata {
   /** EXIF as sharp's metadata() gives it: "Exif\0\0" + a TIFF structure, or the TIFF structure alone. */
   exif?: Uint8Array;
   xmp?: Uint8Array;
+  /**
+   * Resolution to record, pixels per inch, as a channel spec's `dpi` asks (print workflows read it):
+   * the JFIF density of a JPEG, the pHYs chunk of a PNG. WebP has no such field.
+   */
+  dpi?: number;
 }
 
 export interface SplicedFile {

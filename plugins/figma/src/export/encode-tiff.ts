@@ -1,12 +1,12 @@
 /**
  * A TIFF writer for exporting without the server (browsers cannot encode TIFF from a canvas): one
  * strip of 8-bit RGB (or RGBA with unassociated alpha when any pixel is not opaque), Adobe Deflate
- * compressed (compression 8, zlib), 72 dpi, little-endian; readable by Photoshop, libvips and DAMs.
+ * compressed (compression 8, zlib), at the channel's dpi (72 by default), little-endian; readable by Photoshop, libvips and DAMs.
  * With an ICC profile when given (tag 34675): the plugin gives the sRGB profile the pixels are in.
  */
 import { zlibSync } from 'fflate';
 
-export function encodeTiff(width: number, height: number, rgba: Uint8Array | Uint8ClampedArray, icc?: Uint8Array): Uint8Array {
+export function encodeTiff(width: number, height: number, rgba: Uint8Array | Uint8ClampedArray, icc?: Uint8Array, dpi = 72): Uint8Array {
   if (rgba.length !== width * height * 4) throw new RangeError(`encodeTiff: ${width}x${height} needs ${width * height * 4} bytes, got ${rgba.length}`);
   let opaque = true;
   for (let i = 3; i < rgba.length; i += 4) {
@@ -53,7 +53,7 @@ export function encodeTiff(width: number, height: number, rgba: Uint8Array | Uin
   if (icc) out.set(icc, iccOffset);
   for (let i = 0; i < spp; i++) dv.setUint16(bpsOffset + 2 * i, 8, true);
   for (const off of [xresOffset, yresOffset]) {
-    dv.setUint32(off, 72, true);
+    dv.setUint32(off, Math.max(1, Math.round(dpi)), true);
     dv.setUint32(off + 4, 1, true);
   }
   dv.setUint16(ifdOffset, entries.length, true);

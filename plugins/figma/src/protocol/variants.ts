@@ -8,6 +8,8 @@ export interface Delivery {
   format: DeliveryFormat;
   quality: number;
   maxBytes: number | null;
+  /** The channel's resolution, pixels per inch, written into JPEG, PNG and TIFF (72 when a record has none). */
+  dpi?: number;
 }
 
 export interface FontRef {

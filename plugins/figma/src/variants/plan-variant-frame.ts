@@ -68,7 +68,7 @@ export function planVariantFrame(plan: VariantPlan, image: Size, overlay: Overla
         }
       : null,
     exportSettings: figmaFormat ? [{ format: figmaFormat, constraint: { type: 'WIDTH', value: spec.width }, suffix: '', colorProfile: 'SRGB' }] : [],
-    delivery: { format: spec.format, quality: spec.quality, maxBytes: spec.maxBytes ?? null },
+    delivery: { format: spec.format, quality: spec.quality, maxBytes: spec.maxBytes ?? null, dpi: spec.dpi },
     warnings,
   };
 }

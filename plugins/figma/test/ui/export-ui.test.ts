@@ -32,10 +32,10 @@ describe('Export all', () => {
         for (let i = 0; i < 4000; i++) { ctx.fillStyle = 'hsl(' + (i * 37 % 360) + ',40%,' + (30 + i % 50) + '%)'; ctx.fillRect((i * 97) % w, (i * 61) % h, 6, 6); }`);
       const hash = f.createImage(bytes).hash;
       const specs = [
-        { channelId: 'ig-portrait', fileName: 'northfold_nf-1001_ink_front_ig-portrait_216x270.jpg', w: 216, h: 270, delivery: { format: 'jpeg', quality: 90, maxBytes: null } },
+        { channelId: 'ig-portrait', fileName: 'northfold_nf-1001_ink_front_ig-portrait_216x270.jpg', w: 216, h: 270, delivery: { format: 'jpeg', quality: 90, maxBytes: null, dpi: 300 } },
         { channelId: 'pdp-webp', fileName: 'northfold_nf-1001_ink_front_pdp-webp_240x300.webp', w: 240, h: 300, delivery: { format: 'webp', quality: 82, maxBytes: 20000 } },
-        { channelId: 'pinterest', fileName: 'northfold_nf-1001_ink_front_pinterest_200x300.png', w: 200, h: 300, delivery: { format: 'png', quality: 90, maxBytes: null } },
-        { channelId: 'wholesale', fileName: 'northfold_nf-1001_ink_front_wholesale_205x205.tif', w: 205, h: 205, delivery: { format: 'tiff', quality: 100, maxBytes: null } },
+        { channelId: 'pinterest', fileName: 'northfold_nf-1001_ink_front_pinterest_200x300.png', w: 200, h: 300, delivery: { format: 'png', quality: 90, maxBytes: null, dpi: 150 } },
+        { channelId: 'wholesale', fileName: 'northfold_nf-1001_ink_front_wholesale_205x205.tif', w: 205, h: 205, delivery: { format: 'tiff', quality: 100, maxBytes: null, dpi: 300 } },
         { channelId: 'pdp-avif', fileName: 'northfold_nf-1001_ink_front_pdp-avif_240x300.avif', w: 240, h: 300, delivery: { format: 'avif', quality: 60, maxBytes: null } },
       ];
       let x = 0;
@@ -84,6 +84,10 @@ describe('Export all', () => {
       expect(icc, `${name} has no ICC profile`).toBeDefined();
       if (/\.(png|tif)$/.test(name)) expect(Buffer.from(icc!).equals(Buffer.from(srgbIccProfile())), name).toBe(true);
     }
+    // Each at its channel's resolution, as the server writes it (a print workflow reads it): 72 unless the spec says.
+    expect((await meta('northfold_nf-1001_ink_front_ig-portrait_216x270.jpg')).density).toBe(300);
+    expect((await meta('northfold_nf-1001_ink_front_pinterest_200x300.png')).density).toBe(150);
+    expect((await meta('northfold_nf-1001_ink_front_wholesale_205x205.tif')).density).toBe(300);
     const jpeg = files['northfold_nf-1001_ink_front_ig-portrait_216x270.jpg'];
     expect(Buffer.from(jpeg).toString('latin1').split('ICC_PROFILE\0').length - 1).toBe(1);
     // AVIF cannot be written offline: said up front as not exported, never announced and then failed.

@@ -6,7 +6,8 @@
  * as exported, TIFF through our own writer, each with the sRGB ICC profile its pixels are in (the
  * compact profile the server embeds, added where the browser's encoder wrote none: Chromium's JPEG
  * and WebP carry its own sRGB profile, its PNG and our TIFF none, and a DAM or print workflow would
- * have to guess); AVIF it cannot write, and says so before anything is exported.
+ * have to guess), and JPEG, PNG and TIFF at the channel's dpi as the server writes them; AVIF it cannot
+ * write, and says so before anything is exported.
  * Figma itself writes only PNG and JPG, without a quality setting.
  */
 import type { Delivery } from '../../protocol/variants';
@@ -49,13 +50,15 @@ export async function encodeForDelivery(png: Uint8Array, delivery: Delivery, cha
   const overLimit = (bytes: Uint8Array) =>
     delivery.maxBytes !== null && bytes.length > delivery.maxBytes ? `${kb(bytes.length)} is over the channel's ${kb(delivery.maxBytes)} limit` : null;
   const icc = srgbIccProfile();
+  // The channel's resolution, as the server writes it with sharp's withDensity (print workflows read it).
+  const dpi = delivery.dpi ?? 72;
   if (delivery.format === 'png') {
-    const tagged = concatBytes(embedPngMetadata(png, { icc }).parts);
+    const tagged = concatBytes(embedPngMetadata(png, { icc, dpi }).parts);
     return { bytes: tagged, quality: null, warning: overLimit(tagged), by: 'window' };
   }
   const img = await decodeImageBytes(png);
   if (delivery.format === 'tiff') {
-    const tif = encodeTiff(img.width, img.height, img.data, icc);
+    const tif = encodeTiff(img.width, img.height, img.data, icc, dpi);
     return { bytes: tif, quality: null, warning: overLimit(tif), by: 'window' };
   }
   if (delivery.format === 'avif') throw new Error(needsServer(delivery, null)!);
@@ -64,8 +67,9 @@ export async function encodeForDelivery(png: Uint8Array, delivery: Delivery, cha
   // The profile goes in before the size is checked against the channel's limit.
   const tagged = async (q: number) => {
     const bytes = await encodePixels(img, format, q, background);
-    if (hasIccProfile(bytes, format)) return bytes;
-    return concatBytes((format === 'jpeg' ? embedJpegMetadata(bytes, { icc }) : embedWebpMetadata(bytes, { icc }, img.width, img.height)).parts);
+    const profile = hasIccProfile(bytes, format) ? {} : { icc };
+    if (format === 'jpeg') return concatBytes(embedJpegMetadata(bytes, { ...profile, dpi }).parts);
+    return profile.icc ? concatBytes(embedWebpMetadata(bytes, profile, img.width, img.height).parts) : bytes;
   };
   const r = await encodeWithinBytes(tagged, { quality: delivery.quality, maxBytes: delivery.maxBytes });
   return {
