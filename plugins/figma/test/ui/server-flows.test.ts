@@ -73,6 +73,8 @@ describe('moodboard against the real server (local provider)', () => {
     await screenshot(page, 'connect-server');
 
     await ui.getByRole('tab', { name: 'Moodboard' }).click();
+    // Before anything is made, the art director is told what the server's provider will make: studies.
+    await ui.getByText(/Your server has no GPU provider: each image will be a study made from the lock/).waitFor();
     await ui.getByLabel('Environment').fill('sunlit concrete loft');
     await ui.getByLabel('Garment focus').fill('linen shirts');
     await ui.locator('.screen:not([hidden]) label.chip', { hasText: 'Cool editorial' }).locator('input').check();

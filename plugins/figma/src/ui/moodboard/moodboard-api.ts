@@ -3,11 +3,13 @@
  * core/src/api provides it. Kept as a structural type so the moodboard runner depends on what it
  * calls, not on how the client is built.
  */
-import type { Moodboard, MoodboardCreateRequest } from '@brandlock/core/api';
+import type { Moodboard, MoodboardCreateRequest, ProviderList } from '@brandlock/core/api';
 
 export type { Moodboard };
 
 export interface MoodboardApi {
+  /** The server's providers, the default one marked: who will make the images. */
+  providers(): Promise<ProviderList>;
   moodboards: {
     create(request: MoodboardCreateRequest, options?: { idempotencyKey?: string }): Promise<Moodboard>;
     get(id: string): Promise<Moodboard>;

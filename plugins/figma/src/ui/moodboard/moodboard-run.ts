@@ -12,6 +12,7 @@ import { planBoard } from '../../moodboard/plan-board';
 import { errorMessage } from '../../bus/bus-errors';
 import { toFigmaImage } from '../image/canvas-image';
 import type { Moodboard, MoodboardApi } from './moodboard-api';
+import { providerName, stageText } from '../../moodboard/stage-text';
 
 export interface RunStatus {
   title: string;
@@ -172,5 +173,5 @@ function stageOf(b: Moodboard): string {
   const open = b.cells.filter((c) => c.state === 'queued' || c.state === 'running');
   if (!open.length) return 'Placing the last images';
   const running = open.find((c) => c.state === 'running');
-  return running ? `${running.caption}: ${running.stage}` : `${open.length} images waiting at ${b.provider}`;
+  return running ? `${running.caption}: ${stageText(running.stage)}` : `${open.length} images waiting for ${providerName(b.provider)}`;
 }

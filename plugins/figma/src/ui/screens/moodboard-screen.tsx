@@ -14,6 +14,7 @@ import { checkBrief, defaultBrief, type MoodboardBrief } from '../../moodboard/m
 import { BOARD_MAX_IMAGES, BOARD_MIN_IMAGES } from '../../layout/board-grid';
 import { Banner, EmptyState, Field, Progress, Section } from '../components/basics';
 import { labToSrgb, parseColor } from '@brandlock/core/color';
+import { providerName } from '../../moodboard/stage-text';
 
 interface Props {
   run: MoodboardRun;
@@ -27,6 +28,12 @@ export function MoodboardScreen({ run, state, loaded, api, onOpenConnect }: Prop
   const lock = loaded?.lock ?? null;
   const [touched, setTouched] = useState(false);
   const [elsewhere, setElsewhere] = useState(false);
+  // Who will make the images, said before the art director asks for them.
+  const [maker, setMaker] = useState<string | null>(null);
+  useEffect(() => {
+    setMaker(null);
+    if (api) api.providers().then((list) => setMaker(list.providers.find((p) => p.default)?.name ?? null), () => setMaker(null));
+  }, [api]);
   const { brief, status, result, error } = state;
   const boardId = status?.boardId ?? result?.boardId ?? null;
   const showBoard = async () => setElsewhere(!(await run.showBoard(boardId!).catch(() => false)));
@@ -65,6 +72,12 @@ export function MoodboardScreen({ run, state, loaded, api, onOpenConnect }: Prop
             <Banner tone="warning">Moodboards are made by your brandlock server. <button class="link" onClick={onOpenConnect}>Connect to it</button> to make one.</Banner>
           </div>
         )}
+        {api && maker === 'local' && (
+          <div class="section">
+            <Banner tone="info">Your server has no GPU provider: each image will be a study made from the lock (the model's reference relit by the preset, the pose, the story's swatches in that light), not a photograph. Environment and garment focus go into each cell's prompt for a GPU run.</Banner>
+          </div>
+        )}
+        {api && maker && maker !== 'local' && <div class="section hint">Images are made by {providerName(maker)}, one request per image.</div>}
         <Section title="Brief">
           <div class="stack">
             <Field label="Environment" htmlFor="env">
