@@ -51,6 +51,7 @@ describe('channel variants UI', () => {
     await ui.getByLabel('Colorway').fill('blue');
     expect(await ui.locator('.name-preview').innerText()).toBe('northfold_nf-ho-2001_blue_front_pdp-4x5_1600x2000.jpg');
     await ui.getByPlaceholder('Headline for the channels that take copy').fill('The brushed hoodie, new in');
+    await ui.getByRole('group', { name: 'Align' }).getByRole('button', { name: 'Centre' }).click();
     await screenshot(page, 'variants-form');
     await ui.getByRole('button', { name: 'Make 4 variants' }).click();
     await ui.getByText('Made 4 frames beside the image.').waitFor({ timeout: 60_000 });
@@ -68,6 +69,7 @@ describe('channel variants UI', () => {
           name: fr.name, w: fr.width, h: fr.height, copy: copy ? copy.characters : null,
           fill: copy ? ((copy.fills as Paint[])[0] as SolidPaint).color : null,
           fit: copy ? JSON.parse(copy.getSharedPluginData('brandlock', 'copy-fit')) : null,
+          align: copy ? copy.textAlignHorizontal : null,
           png: harness.toBase64(png),
         });
       }
@@ -83,6 +85,8 @@ describe('channel variants UI', () => {
     // Copy only where the channel allows text (social: Stories, Pinterest), as one wrapped paragraph in a
     // palette colour that measures at least WCAG's 3:1 over the pixels under it.
     expect(Object.fromEntries(frames.out.map((f) => [f.name.split('_').at(-2), f.copy]))).toEqual({ 'pdp-4x5': null, stories: 'The brushed hoodie, new in', pinterest: 'The brushed hoodie, new in', marketplace: null });
+    // Set as the designer aligned it in the form.
+    expect(frames.out.filter((f) => f.copy).map((f) => f.align)).toEqual(['CENTER', 'CENTER']);
     const report = await ui.locator('.screen:not([hidden]) .banner.warning').allInnerTexts();
     for (const f of frames.out.filter((x) => x.fit)) {
       expect(f.fit.contrast.required).toBe(3);

@@ -91,6 +91,9 @@ export function MakeForm({ main, lock, options, onChange }: Props) {
               <Field label="Position">
                 <Segmented label="Position" value={options.position} onChange={(position) => set({ position })} options={[{ value: 'auto', label: 'Clear of garment' }, { value: 'top', label: 'Top' }, { value: 'bottom', label: 'Bottom' }]} />
               </Field>
+              <Field label="Align">
+                <Segmented label="Align" value={options.align} onChange={(align) => set({ align })} options={[{ value: 'LEFT', label: 'Left' }, { value: 'CENTER', label: 'Centre' }, { value: 'RIGHT', label: 'Right' }]} />
+              </Field>
               <Field label="Font" htmlFor="font-family">
                 <FontPicker main={main} value={options.font} onChange={(font) => set({ font })} />
               </Field>
