@@ -94,6 +94,10 @@ describe('channel variants UI', () => {
       if (f.fit.contrast.ratio < 3) expect(report.join('\n')).toContain(`${f.fit.contrast.ratio.toFixed(1)}:1; WCAG needs 3.0:1`);
     }
     expect(await ui.getByText('no copy: marketplace product images must not carry text').isVisible()).toBe(true);
+    // The channel a warning names goes to its frame on the canvas.
+    await ui.locator('.screen:not([hidden]) .banner.warning li', { hasText: 'no copy: marketplace' }).getByRole('button').click();
+    await page.waitForFunction(() => harness.figma.currentPage.selection.length === 1);
+    expect(await page.evaluate(() => harness.figma.currentPage.selection[0].name)).toBe('northfold_nf-ho-2001_blue_front_marketplace_2000x2000');
     mkdirSync(OUTPUT_DIR, { recursive: true });
     for (const f of frames.out) {
       const png = Buffer.from(f.png, 'base64');

@@ -99,7 +99,7 @@ export function VariantsScreen({ main, loaded, selection, editorType, active, se
         {(result || error) && (
           <div class="section stack" ref={report}>
             {error && <Banner tone="danger">{error}</Banner>}
-            {result && <MakeReport result={result} />}
+            {result && <MakeReport result={result} main={main} />}
           </div>
         )}
         <ExportSection state={exporter} />
@@ -127,14 +127,16 @@ export function VariantsScreen({ main, loaded, selection, editorType, active, se
   );
 }
 
-/** One line per distinct message, naming every channel it applies to. */
-function groupWarnings(warnings: MakeResult['warnings']): { channels: string[]; message: string }[] {
-  const byMessage = new Map<string, string[]>();
-  for (const w of warnings) byMessage.set(w.message, [...(byMessage.get(w.message) ?? []), w.channel]);
+/** One line per distinct message, naming every channel (and its frame) it applies to. */
+function groupWarnings(warnings: MakeResult['warnings']): { channels: { name: string; nodeId?: string }[]; message: string }[] {
+  const byMessage = new Map<string, { name: string; nodeId?: string }[]>();
+  for (const w of warnings) byMessage.set(w.message, [...(byMessage.get(w.message) ?? []), { name: w.channel, nodeId: w.nodeId }]);
   return [...byMessage].map(([message, channels]) => ({ message, channels }));
 }
 
-function MakeReport({ result }: { result: MakeResult }) {
+function MakeReport({ result, main }: { result: MakeResult; main: MainBus }) {
+  // Each channel named in a warning goes to its frame on the canvas.
+  const show = (nodeId: string) => void main.call('selectNodes', { nodeIds: [nodeId] }).catch(() => undefined);
   const subject = result.subject.how === 'marked' ? 'the layer named "subject"' : result.subject.how === 'saliency' ? 'a guess (no clear background); draw a "subject" rectangle for exact framing' : `the ${result.subject.how === 'alpha' ? 'transparent background' : 'studio background'}`;
   return (
     <>
@@ -146,7 +148,17 @@ function MakeReport({ result }: { result: MakeResult }) {
       {result.warnings.length > 0 && (
         <Banner tone="warning">
           <ul class="issues">
-            {groupWarnings(result.warnings).map((w) => <li><b>{w.channels.join(', ')}</b>: {w.message}</li>)}
+            {groupWarnings(result.warnings).map((w) => (
+              <li>
+                {w.channels.map((c, i) => (
+                  <>
+                    {i > 0 && ', '}
+                    {c.nodeId ? <button class="link strong" title="Select this frame on the canvas" onClick={() => show(c.nodeId!)}>{c.name}</button> : <b>{c.name}</b>}
+                  </>
+                ))}
+                : {w.message}
+              </li>
+            ))}
           </ul>
         </Banner>
       )}

@@ -31,7 +31,8 @@ export interface SubjectSource {
 export interface MakeResult {
   created: CreatedVariant[];
   issues: VariantPlanIssue[];
-  warnings: { channel: string; message: string }[];
+  /** What each frame compromises on: its channel's name, and the frame once it is made (a "show" link). */
+  warnings: { channel: string; channelId: string; nodeId?: string; message: string }[];
   subject: SubjectSource;
 }
 
@@ -90,7 +91,7 @@ export async function makeVariants(args: {
     ? { text: options.copy, position: options.position, font: options.font, color: { r: 0, g: 0, b: 0 }, align: options.align }
     : null;
   const frames = plans.map((p) => planVariantFrame(p, size, overlay));
-  const warnings = frames.flatMap((f) => f.warnings.map((message) => ({ channel: f.channelName, message })));
+  const warnings: MakeResult['warnings'] = frames.flatMap((f) => f.warnings.map((message) => ({ channel: f.channelName, channelId: f.channelId, message })));
   const swatches = resolveSwatches(lock.palette).map((s) => ({ id: s.id, name: s.name, rgb: s.rgb }));
   for (const [i, frame] of frames.entries()) {
     if (!frame.overlay || !swatches.length) continue;
@@ -106,7 +107,7 @@ export async function makeVariants(args: {
           ? `; a ${shade} plate at ${Math.round(plate.opacity * 100)}% behind the copy brings it to ${plate.ratio.toFixed(1)}:1`
           : `; even a ${shade} plate at ${Math.round(plate.opacity * 100)}% reaches only ${plate.ratio.toFixed(1)}:1: choose another position or colour`
         : '';
-      warnings.push({ channel: frame.channelName, message: colour.warning + fix });
+      warnings.push({ channel: frame.channelName, channelId: frame.channelId, message: colour.warning + fix });
     }
   }
   if (!frames.length) return { created: [], issues, warnings, subject };
@@ -115,9 +116,11 @@ export async function makeVariants(args: {
     { source: { nodeId: image.nodeId, imageHash: image.imageHash }, groupName: `${options.naming.sku.trim() || image.nodeName} · channel variants`, naming: options.naming, frames },
     { signal, onProgress: (p) => onProgress(p.done, p.total, p.label) },
   );
+  const nameOf = (channelId: string, fallback: string) => frames.find((f) => f.channelId === channelId)?.channelName ?? fallback;
   for (const c of created) {
-    if (c.overflow) warnings.push({ channel: c.frameName, message: 'the copy does not fit at the smallest size; shorten it' });
-    else if (c.brokeWords) warnings.push({ channel: c.frameName, message: 'a word had to be split across lines; shorten the copy or choose another position' });
+    if (c.overflow) warnings.push({ channel: nameOf(c.channelId, c.frameName), channelId: c.channelId, message: 'the copy does not fit at the smallest size; shorten it' });
+    else if (c.brokeWords) warnings.push({ channel: nameOf(c.channelId, c.frameName), channelId: c.channelId, message: 'a word had to be split across lines; shorten the copy or choose another position' });
   }
+  for (const w of warnings) w.nodeId = created.find((c) => c.channelId === w.channelId)?.nodeId;
   return { created, issues, warnings, subject };
 }
