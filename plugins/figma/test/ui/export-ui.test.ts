@@ -60,6 +60,16 @@ describe('Export all', () => {
     const done = ui.getByText('Downloaded 4 files and a manifest in one zip.');
     await done.waitFor();
     await expect.poll(() => done.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }), { timeout: 5_000 }).toBe(true);
+    // Each delivered name shows whole in the report, wrapping only between its parts (after a _ or -).
+    const shown = await ui.locator('.result-row .name.mono').evaluateAll((els) =>
+      els.map((el) => ({
+        text: el.textContent,
+        cut: el.scrollWidth > el.clientWidth + 1,
+        splitParts: [...el.querySelectorAll('span')].flatMap((s) => [...s.childNodes]).filter((n) => n.nodeType === 3).filter((n) => { const r = document.createRange(); r.selectNodeContents(n); return r.getClientRects().length > 1; }).map((n) => n.textContent),
+      })),
+    );
+    expect(shown.map((s) => s.text)).toContain('northfold_nf-1001_ink_front_pdp-webp_240x300.webp');
+    expect(shown.filter((s) => s.cut || s.splitParts.length)).toEqual([]);
     const files = unzipSync(readFileSync(await download.path()));
     expect(Object.keys(files).sort()).toEqual([
       'manifest.json',

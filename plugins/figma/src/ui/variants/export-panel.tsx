@@ -10,6 +10,7 @@ import type { SelectionSummary } from '../../protocol/selection';
 import { errorMessage, isCanceled } from '../../bus/bus-errors';
 import { Banner, Section, Segmented } from '../components/basics';
 import { Icon } from '../components/icons';
+import { FileName } from '../components/file-name';
 import { exportVariants, type ExportOutcome } from '../export/export-variants';
 import type { ServerEncoder } from '../export/encode-for-delivery';
 import { downloadBytes } from '../export/download-bytes';
@@ -98,7 +99,7 @@ function ExportReport({ outcome }: { outcome: ExportOutcome }) {
             <Icon name={f.warning ? 'warning' : 'check'} />
             <div class="grow">
               <div class="name">{f.frame.channelId} · {f.frame.delivery.format.toUpperCase()} {f.frame.width}×{f.frame.height}</div>
-              <div class="name mono muted" title={f.frame.fileName}>{f.frame.fileName}</div>
+              <div class="name wrap mono muted"><FileName name={f.frame.fileName} /></div>
             </div>
             <span class="muted">{f.quality !== null ? `q${f.quality} · ` : ''}{kb(f.bytes)}</span>
           </div>

@@ -10,6 +10,7 @@ import type { OverlayPosition } from '../../layout/copy-box';
 import { resolveSwatches } from '../../palette/swatch-colors';
 import { AUTO_COLOUR } from '../../variants/choose-copy-colour';
 import { Field, Section, Segmented } from '../components/basics';
+import { FileName } from '../components/file-name';
 import { FontPicker } from './font-picker';
 import type { MainBus } from '../bus/main-bus';
 
@@ -125,7 +126,7 @@ function NamePreview({ lock, options }: { lock: BrandLock; options: MakeOptions 
   });
   return (
     <div class="name-preview" title={lock.naming.template}>
-      {res.success ? <span class="mono" title="File name of the first channel">{res.name}</span> : <span class="invalid-text">{res.issues.map((i) => i.message).join('; ')}</span>}
+      {res.success ? <span title="File name of the first channel"><FileName class="mono" name={res.name} /></span> : <span class="invalid-text">{res.issues.map((i) => i.message).join('; ')}</span>}
     </div>
   );
 }
