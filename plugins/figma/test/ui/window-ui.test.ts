@@ -81,8 +81,13 @@ describe('the plugin window', () => {
       await visible(ui).locator('input[type=file]').setInputFiles(LOCK_FILES);
       await ui.getByText('Northfold Studio').first().waitFor();
       await docShot(page, `connect-${theme}`);
+      // No tab is selected on the Connect screen: the gear shows pressed instead, and lets go after.
+      const gear = ui.getByRole('button', { name: 'Connection and lock' });
+      const gearBackground = () => gear.evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(await gearBackground()).not.toBe('rgba(0, 0, 0, 0)');
 
       await ui.getByRole('tab', { name: 'Moodboard' }).click();
+      expect(await gearBackground()).toBe('rgba(0, 0, 0, 0)');
       await ui.getByLabel('Environment').fill('sunlit concrete loft');
       await docShot(page, `moodboard-${theme}`);
       // Native controls follow the theme: an unchecked box is dark on the dark theme, light on the light one.
