@@ -83,7 +83,11 @@ describe('the plugin window', () => {
       await docShot(page, `connect-${theme}`);
       // No tab is selected on the Connect screen: the gear shows pressed instead, and lets go after.
       const gear = ui.getByRole('button', { name: 'Connection and lock' });
-      const gearBackground = () => gear.evaluate((el) => getComputedStyle(el).backgroundColor);
+      // Read with the pointer elsewhere: hovering gives the gear a background of its own.
+      const gearBackground = async () => {
+        await visible(ui).locator('.section-title').first().hover();
+        return gear.evaluate((el) => getComputedStyle(el).backgroundColor);
+      };
       expect(await gearBackground()).not.toBe('rgba(0, 0, 0, 0)');
 
       await ui.getByRole('tab', { name: 'Moodboard' }).click();
