@@ -1,7 +1,7 @@
 /** Every request the main thread answers, wired to the adapters that touch the document. */
 import type { Handlers } from '../bus/create-bus';
 import type { MainApi } from '../protocol/main-api';
-import { addBoardImageAsync, finishBoardAsync, listUnfinishedBoards, startBoardAsync } from './board/board-session';
+import { addBoardImageAsync, finishBoardAsync, listUnfinishedBoardsAsync, startBoardAsync } from './board/board-session';
 import { placeLutPreviewAsync, readImageAsync } from './lut/place-lut-preview';
 import { scanPaintsAsync } from './palette/scan-paints';
 import { snapPaintsAsync } from './palette/snap-paints';
@@ -40,7 +40,7 @@ export function createMainHandlers(): Handlers<MainApi> {
     startBoard: (p) => startBoardAsync(p),
     addBoardImage: (p) => addBoardImageAsync(p),
     finishBoard: (p) => finishBoardAsync(p?.boardId, p?.outcome, p?.message),
-    listBoards: async () => listUnfinishedBoards(),
+    listBoards: () => listUnfinishedBoardsAsync(),
     placeVideoLoop: (p) => placeVideoLoopAsync(p),
   };
 }

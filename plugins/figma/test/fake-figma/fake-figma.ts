@@ -372,6 +372,21 @@ export function createFakeFigma(options: FakeFigmaOptions = {}, existing?: FakeD
       (node as TextNode).fontName = font;
       if (!had) session.loadedFonts.delete(key);
     },
+    /**
+     * Goes to another page as a designer would in Figma's own page list, the plugin open or not: the
+     * page of that name, made when the file has none. Fires currentpagechange while a run is open.
+     */
+    goToPage(name: string) {
+      let page = doc.root.children.find((p) => p.name === name);
+      if (!page) {
+        page = new FakeNode(doc.ctx, 'PAGE');
+        page.name = name;
+        doc.root.appendChild(page);
+      }
+      doc.currentPage = page;
+      if (!session.closed) ctx.emit('currentpagechange');
+      return page;
+    },
     /** Selects nodes as a designer would (fires selectionchange). */
     select(nodes: readonly unknown[]) {
       doc.currentPage.selection = nodes as FakeNode[];

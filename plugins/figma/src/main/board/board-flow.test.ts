@@ -140,6 +140,27 @@ describe('moodboard on the main thread', () => {
     expect(await next.ui.call('listBoards', undefined)).toEqual([]);
   });
 
+  it('a board left filling on another page is offered too, and leaves the list once finished', async () => {
+    const first = startMain();
+    const { boardId } = await first.ui.call('startBoard', boardPlan(6));
+    await first.ui.call('addBoardImage', image(boardId, 0));
+    first.host.closeByUser();
+    // The art director goes to another page of the file and opens the plugin there.
+    first.host.goToPage('Campaign');
+    const next = reopenMain(first.host, { command: 'moodboard' });
+    expect(next.figma.currentPage.name).toBe('Campaign');
+    const open: BoardSummary[] = await next.ui.call('listBoards', undefined);
+    expect(open).toEqual([{ boardId, moodboardId: 'mb_123', title: 'Coastal linen, late afternoon', state: 'filling', total: 6, placed: [0] }]);
+    for (const i of [1, 2, 3, 4, 5]) await next.ui.call('addBoardImage', image(boardId, i));
+    expect(await next.ui.call('finishBoard', { boardId, outcome: 'complete', message: '' })).toEqual({ placed: 6 });
+    expect(await next.ui.call('listBoards', undefined)).toEqual([]);
+    // A board deleted by hand while filling is dropped from the document's list, not offered.
+    const again = await next.ui.call('startBoard', boardPlan(6));
+    (await next.figma.getNodeByIdAsync(again.boardId))!.remove();
+    expect(await next.ui.call('listBoards', undefined)).toEqual([]);
+    expect(next.figma.root.getSharedPluginData('brandlock', 'filling-boards')).toBe('');
+  });
+
   it('in FigJam builds a section board (no auto layout) with the notes on a sticky, and fills it', async () => {
     const { ui, figma } = startMain({ editorType: 'figjam' });
     const plan = { ...boardPlan(6), notes: 'Keep it airy.' };

@@ -15,6 +15,7 @@ import { buildBoard } from './build-board';
 import { buildFigJamBoard } from './build-figjam-board';
 import { BOARD_FONTS, INK, solid } from './board-style';
 import { cellsOf, readBoard, summarize, writeBoard, writeCell, type BoardRecord } from './board-records';
+import { NAMESPACE } from '../records/brandlock-data';
 
 export async function startBoardAsync(plan: BoardPlan): Promise<{ boardId: string }> {
   const count = Array.isArray(plan?.cells) ? plan.cells.length : NaN;
@@ -36,6 +37,7 @@ export async function startBoardAsync(plan: BoardPlan): Promise<{ boardId: strin
   const honestyNote = plan.honestyNote ? String(plan.honestyNote).slice(0, 600) : null;
   writeBoard(board, { moodboardId: plan.moodboardId, state: 'filling', total: count, title: String(plan.title).slice(0, 300), statusId, honestyNote, provenance });
   board.setRelaunchData({ moodboard: 'Resume, finish or cancel this board on the brandlock server' });
+  noteFilling(board.id, true);
   // The view stays where the designer is working while the board fills, for minutes; the plugin
   // window offers "Show board" (selectNodes) instead of taking them away.
   return { boardId: board.id };
@@ -92,15 +94,56 @@ export async function finishBoardAsync(boardId: string, outcome: BoardOutcome, m
     status.characters = [outcomeLine, record.honestyNote, String(message ?? '').slice(0, 300)].filter(Boolean).join(' ') || `${done}.`;
   }
   writeBoard(board, { ...record, state: outcome });
+  noteFilling(board.id, false);
   board.setRelaunchData({});
   // Neither the selection nor the view changes: the designer may be in the middle of other work.
   figma.commitUndo();
   return { placed };
 }
 
-/** Moodboards on the current page that never finished filling (the plugin closed, Figma crashed). */
-export function listUnfinishedBoards(): BoardSummary[] {
-  return figma.currentPage.children.map((n) => summarize(n)).filter((s): s is BoardSummary => !!s && s.state === 'filling');
+/**
+ * The boards still filling, on every page: the document keeps their ids (shared plugin data on the
+ * file's root), because with dynamic page loading another page's layers cannot be walked without
+ * loading that page, and an art director reopening the plugin on another page was never offered the
+ * board left filling. Each is looked up by id (which loads what it needs); ids of boards removed or
+ * finished some other way are dropped from the list.
+ */
+const FILLING_KEY = 'filling-boards';
+
+function fillingIds(): string[] {
+  try {
+    const ids = JSON.parse(figma.root.getSharedPluginData(NAMESPACE, FILLING_KEY) || '[]');
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string').slice(0, 200) : [];
+  } catch {
+    return [];
+  }
+}
+
+function noteFilling(boardId: string, filling: boolean): void {
+  const ids = fillingIds().filter((id) => id !== boardId);
+  if (filling) ids.push(boardId);
+  figma.root.setSharedPluginData(NAMESPACE, FILLING_KEY, ids.length ? JSON.stringify(ids) : '');
+}
+
+/** Moodboards that never finished filling (the plugin closed, Figma crashed): on this page, or any other. */
+export async function listUnfinishedBoardsAsync(): Promise<BoardSummary[]> {
+  const found = new Map<string, BoardSummary>();
+  // Boards on this page (an earlier build kept no list), then those the document lists.
+  for (const n of figma.currentPage.children) {
+    const s = summarize(n);
+    if (s && s.state === 'filling') found.set(s.boardId, s);
+  }
+  const listed = fillingIds();
+  const kept: string[] = [];
+  for (const id of listed) {
+    const node = found.has(id) ? null : await figma.getNodeByIdAsync(id);
+    const s = found.get(id) ?? (node && !node.removed ? summarize(node) : null);
+    if (!s || s.state !== 'filling') continue;
+    kept.push(id);
+    found.set(id, s);
+  }
+  if (kept.length !== listed.length) figma.root.setSharedPluginData(NAMESPACE, FILLING_KEY, kept.length ? JSON.stringify(kept) : '');
+  return [...found.values()];
 }
 
 async function openBoard(boardId: unknown): Promise<{ board: SceneNode; record: BoardRecord }> {
