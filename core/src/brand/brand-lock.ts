@@ -14,6 +14,7 @@ import { Naming } from './naming';
 import { ChannelSpec } from '../channels/channel-spec';
 import type { VideoChannelSpec } from '../channels/video-channel-spec';
 import { VideoChannelEntry } from './video-channel-entry';
+import { Typography } from './typography';
 
 /** A channel in a lock: a built-in preset plus overrides, or a complete custom spec. */
 export const ChannelEntry = ChannelSpec.partial().extend({
@@ -37,6 +38,7 @@ export const BrandLockInput = z.strictObject({
   categories: z.array(CategoryInput).min(1).max(200),
   channels: z.array(ChannelEntry).min(1).max(200),
   naming: Naming,
+  typography: Typography.optional(),
   videoChannels: z.array(VideoChannelEntry).max(50).default([]).describe('Delivery targets for product video loops (PDP loop, Reels, TikTok, square)'),
 });
 export type BrandLockInput = z.input<typeof BrandLockInput>;

@@ -8,6 +8,7 @@ export * from './recipe';
 export * from './qc-thresholds';
 export * from './placeholders';
 export * from './naming';
+export * from './typography';
 export * from './seed-categories';
 export * from './category';
 export * from './video-qc-thresholds';

@@ -37,6 +37,9 @@ describe('planVariantFrame', () => {
     expect(oy * master.height).toBeLessThanOrEqual(subject.y);
     expect(oy + sy).toBeLessThanOrEqual(1 + 1e-9);
     expect(frame.overlay).toMatchObject({ text: 'New: washed linen', minSize: 22, maxSize: 86 });
+    // A lock that sets its copy type sets the size range too: 2.5% to 4.5% of the short side here.
+    const branded = planVariantFrame(plans[0], master, { ...overlay, sizeRange: { min: 0.025, max: 0.045 } });
+    expect(branded.overlay).toMatchObject({ minSize: 27, maxSize: 49 });
     const box = frame.overlay!.box;
     expect(box.y).toBeGreaterThanOrEqual(250);
     expect(box.y + box.height).toBeLessThanOrEqual(1920 - 340);

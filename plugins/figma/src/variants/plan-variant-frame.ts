@@ -19,6 +19,8 @@ export interface OverlayOptions {
   /** Chosen later against the pixels under the box (see chooseCopyColour); a placeholder until then. */
   color: Rgb;
   align: 'LEFT' | 'CENTER' | 'RIGHT';
+  /** The lock's copy size range, as shares of the frame's short side (2% to 8% when it sets none). */
+  sizeRange?: { min: number; max: number };
 }
 
 /** The file name without its extension: what Figma's own Export panel names the file after. */
@@ -62,8 +64,8 @@ export function planVariantFrame(plan: VariantPlan, image: Size, overlay: Overla
           color: overlay.color,
           align: overlay.align,
           vertical: copy.vertical,
-          minSize: Math.max(8, Math.round(minSide * 0.02)),
-          maxSize: Math.max(12, Math.round(minSide * 0.08)),
+          minSize: Math.max(8, Math.round(minSide * (overlay.sizeRange?.min ?? 0.02))),
+          maxSize: Math.max(12, Math.round(minSide * (overlay.sizeRange?.max ?? 0.08))),
           contrast: null,
         }
       : null,

@@ -32,7 +32,8 @@ export function defaultMakeOptions(lock: BrandLock, naming: Record<string, strin
     naming: { sku: naming.sku ?? '', colorway: naming.colorway ?? '', view: naming.view ?? 'front', category: category?.id ?? '', market: naming.market ?? 'all' },
     copy: '',
     position: 'auto',
-    font: { family: 'Inter', style: 'Bold' },
+    // The lock's type when it sets one; the designer's pick otherwise.
+    font: lock.typography ? { family: lock.typography.copy.family, style: lock.typography.copy.style } : { family: 'Inter', style: 'Bold' },
     colorId: AUTO_COLOUR,
     align: 'LEFT',
   };
@@ -97,6 +98,12 @@ export function MakeForm({ main, lock, options, onChange }: Props) {
               </Field>
               <Field label="Font" htmlFor="font-family">
                 <FontPicker main={main} value={options.font} onChange={(font) => set({ font })} />
+                {lock.typography && (lock.typography.copy.family !== options.font.family || lock.typography.copy.style !== options.font.style) && (
+                  <div class="hint">
+                    The lock sets {lock.typography.copy.family} {lock.typography.copy.style}.{' '}
+                    <button class="link" onClick={() => set({ font: { family: lock.typography!.copy.family, style: lock.typography!.copy.style } })}>Use it</button>
+                  </div>
+                )}
               </Field>
               <Field label="Colour" htmlFor="colour">
                 <div class="row">

@@ -88,7 +88,14 @@ export async function makeVariants(args: {
     provenance: { digitalSourceType: 'digitalCapture' },
   });
   const overlay = options.copy.trim()
-    ? { text: options.copy, position: options.position, font: options.font, color: { r: 0, g: 0, b: 0 }, align: options.align }
+    ? {
+        text: options.copy,
+        position: options.position,
+        font: options.font,
+        color: { r: 0, g: 0, b: 0 },
+        align: options.align,
+        ...(lock.typography ? { sizeRange: { min: lock.typography.copy.minSize, max: lock.typography.copy.maxSize } } : {}),
+      }
     : null;
   const frames = plans.map((p) => planVariantFrame(p, size, overlay));
   const warnings: MakeResult['warnings'] = frames.flatMap((f) => f.warnings.map((message) => ({ channel: f.channelName, channelId: f.channelId, message })));
