@@ -114,4 +114,27 @@ describe('Export over many masters', () => {
     expect(run.outcomes[3].message).toContain('QC flagged');
     expect([...env.fs.files.keys()].filter((k) => k.startsWith('/out/'))).toEqual(['/out/northfold_nf-wv-1001_chalk_front_ig-square_40x40.jpg']);
   });
+
+  it('exports a folder by the verdicts QC on that folder wrote into XMP sidecars, the images left unchanged', async () => {
+    const env = fakeEnvironment();
+    env.fs.put('/shoot/NF-WV-1003_sky_wovens_front.jpg', await jpeg([169, 198, 224]));
+    env.fs.put('/shoot/NF-DN-2001_mid-wash_denim_front.jpg', await jpeg([91, 115, 144]));
+    env.fs.put('/shoot/NF-WV-1001_chalk_wovens_front.jpg', await jpeg([226, 223, 212]));
+    const shoot = FakeFileSystem.folder('/shoot');
+    await runQcBatch(env.ps, env.fs, lock, { kind: 'folder', folder: shoot }, identify, { ...options(), sidecars: true });
+    // As a retoucher would accept the denim after review: its sidecar says pass, with QC's fingerprint kept.
+    const denim = '/shoot/NF-DN-2001_mid-wash_denim_front.xmp';
+    const judged = readBrandlockXmp(new TextDecoder().decode(env.fs.files.get(denim)!));
+    env.fs.put(denim, new TextEncoder().encode(writeBrandlockXmp(new TextDecoder().decode(env.fs.files.get(denim)!), { ...judged, qcVerdict: 'pass' })));
+    // The chalk shot's sidecar is removed: it has no verdict at all.
+    env.fs.files.delete('/shoot/NF-WV-1001_chalk_wovens_front.xmp');
+    const images = [...env.fs.files].filter(([k]) => k.startsWith('/shoot/') && !k.endsWith('.xmp'));
+    const run = await exportBatch(env.ps, env.fs, lock, hash, { kind: 'folder', folder: shoot }, identify, { channels: [channel], folder: FakeFileSystem.folder('/out'), includeFlagged: false }, options());
+    const by = Object.fromEntries(run.outcomes.map((o) => [o.name, o]));
+    expect(by['NF-DN-2001_mid-wash_denim_front.jpg'].status).toBe('done');
+    expect(by['NF-WV-1003_sky_wovens_front.jpg'].message).toContain('does not export a reject');
+    expect(by['NF-WV-1001_chalk_wovens_front.jpg'].message).toContain('has no QC verdict');
+    expect([...env.fs.files.keys()].filter((k) => k.startsWith('/out/'))).toEqual(['/out/northfold_nf-dn-2001_mid-wash_front_ig-square_40x40.jpg']);
+    expect([...env.fs.files].filter(([k]) => k.startsWith('/shoot/') && !k.endsWith('.xmp'))).toEqual(images);
+  });
 });

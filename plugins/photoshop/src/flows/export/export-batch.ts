@@ -2,7 +2,8 @@
  * Export over every open master or every image in a folder, one progress bar and Cancel: each master
  * exported as its own SKU (from its XMP or name, and the brief), only past QC: a reject or an unjudged
  * master is skipped with the reason, a flagged one only when the retoucher chose to include flagged
- * masters before starting.
+ * masters before starting. A folder file's verdict is read from its XMP sidecar (`<name>.xmp`, what QC
+ * on a folder writes, leaving the image unchanged) when that is newer than the file's own.
  */
 import type { BrandLock } from '@brandlock/core/brand';
 import type { ChannelSpec } from '@brandlock/core/channels';
@@ -18,6 +19,25 @@ import { runBatch, type BatchRun, type BatchScope } from '../batch-scope';
 import { checkExportGate } from './export-gate';
 import { requireUnchangedSinceQc } from '../qc/qc-pixels';
 import { exportMaster } from './export-variants-locally';
+import { readBrandlockXmp } from '../../xmp/brandlock-xmp';
+import { sidecarName } from '../qc/write-xmp-sidecar';
+
+/** Reads the brandlock properties of a folder file's XMP sidecar ({} when it has none); the folder is listed once. */
+function sidecarReader(files: FileSystemPort, folder: FolderRef): (fileName: string) => Promise<XmpProperties> {
+  let listed: ReturnType<FileSystemPort['listFiles']> | null = null;
+  return async (fileName) => {
+    listed ??= files.listFiles(folder);
+    const entry = (await listed).find((f) => f.name === sidecarName(fileName));
+    return entry ? readBrandlockXmp(new TextDecoder().decode(await files.readFile(entry))) : {};
+  };
+}
+
+/** The properties holding the later QC verdict: the sidecar's when the file's own has none or an older one. */
+function newerVerdict(own: XmpProperties, sidecar: XmpProperties): XmpProperties {
+  if (!sidecar.qcVerdict) return own;
+  if (!own.qcVerdict || (sidecar.qcAt ?? '') > (own.qcAt ?? '')) return { ...own, ...sidecar };
+  return own;
+}
 
 export interface ExportBatchRequest {
   channels: ChannelSpec[];
@@ -36,8 +56,10 @@ export async function exportBatch(
   request: ExportBatchRequest,
   options: { signal: AbortSignal; onProgress(p: ProgressState): void },
 ): Promise<BatchRun> {
-  return runBatch<Outcome>(ps, files, 'Export', scope, async ({ doc }, ctx) => {
-    const xmp = await readDocumentXmp(ps, doc.id);
+  const sidecar = scope.kind === 'folder' ? sidecarReader(files, scope.folder) : null;
+  return runBatch<Outcome>(ps, files, 'Export', scope, async ({ doc, fromFolder }, ctx) => {
+    const own = await readDocumentXmp(ps, doc.id);
+    const xmp = fromFolder && sidecar ? newerVerdict(own, await sidecar(doc.title)) : own;
     const id = identify(doc, xmp);
     if (!id.sku) return { name: doc.title, status: 'skipped', message: 'Not exported: brandlock cannot tell which SKU it is. Name it after its SKU.' };
     // Files named for one SKU and recorded as another would be delivered under the wrong SKU's names.
