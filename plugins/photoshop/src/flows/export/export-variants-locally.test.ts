@@ -13,6 +13,7 @@ import { FakeFileSystem } from '../../fake-host/fake-file-system';
 import { readBrandlockXmp, writeBrandlockXmp } from '../../xmp/brandlock-xmp';
 import { giveQcVerdict } from '../../../test/support/qc-verdict';
 import { runDocumentQc } from '../qc/run-document-qc';
+import { summarise } from '../../ui/widgets/outcome-list';
 import { swatchFromPalette } from '@brandlock/core/qc';
 import { makeCurvesLayer } from '../../descriptors/curves';
 import { selectRectangle } from '../../descriptors/layers';
@@ -115,6 +116,19 @@ describe('export channel variants in Photoshop', () => {
     expect(outcomes[0].message).toMatch(/^Not made: PDP hero 2:3 would need the master enlarged 1\.[3-9]\dx; the lock allows at most 1\.25x\./);
     expect(outcomes[1].message).toMatch(/^Not made: Marketplace main would need the master enlarged 1\.\d\dx; marketplace channels allow at most 1x\./);
     expect([...env.fs.files.keys()]).toEqual(['/delivery/northfold_nf-wv-1001_ecru_front_pinterest_100x150.png']);
+  });
+
+  it('marks a variant enlarged within its limit as made but to be checked at 100%, not a plain DONE', async () => {
+    // 150x225: the 200x300 hero crop needs about 1.8x, within a hero's 2x: made, and said to be enlarged.
+    const { env } = await masterWithVerdict('pass', { width: 150, height: 225 });
+    const { outcomes } = await exportVariantsLocally(env.ps, env.fs, lock, hash, request({ channels: [channels[0], channels[2]] }), options);
+    expect(outcomes.map((o) => [o.name, o.status, Boolean(o.caution)])).toEqual([
+      ['northfold_nf-wv-1001_ecru_front_pdp-2x3_200x300.jpg', 'done', true],
+      ['northfold_nf-wv-1001_ecru_front_pinterest_100x150.png', 'done', false],
+    ]);
+    expect(outcomes[0].caution).toMatch(/^the master is upscaled 1\.\d\dx.*: check it at 100% before it is delivered$/);
+    expect(outcomes[0].message).not.toContain('upscaled');
+    expect(summarise(outcomes)).toBe('2 done (1 to check)');
   });
 
   it('exports only the pixels QC judged: a Curves layer or a repainted spot after a pass sends the master back to QC', async () => {

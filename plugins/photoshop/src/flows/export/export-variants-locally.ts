@@ -58,6 +58,12 @@ function saveFormat(channel: ChannelSpec, quality: number): SaveFormat {
 
 const LOSSY = new Set(['jpeg', 'webp']);
 
+/** Crop notes a retoucher must look at before the file goes out: it was enlarged past the master's pixels. */
+export function cautionOf(notes: readonly { code: string; message: string }[]): string | undefined {
+  const enlarged = notes.filter((n) => n.code === 'upscaled').map((n) => n.message);
+  return enlarged.length ? `${enlarged.join('; ')}: check it at 100% before it is delivered` : undefined;
+}
+
 async function makeVariant(ps: PsHost, files: FileSystemPort, ctx: ModalContext, sourceId: number, plan: VariantPlan, folder: FolderRef): Promise<string> {
   const { channel, crop } = plan;
   if (await files.exists(folder, plan.fileName)) throw new PanelError('bad-input', `${plan.fileName} already exists; brandlock does not overwrite a delivered file.`);
@@ -92,7 +98,8 @@ async function makeVariant(ps: PsHost, files: FileSystemPort, ctx: ModalContext,
           throw new PanelError('bad-input', `${plan.fileName} is ${(bytes / 1e6).toFixed(2)} MB, over the ${(channel.maxBytes / 1e6).toFixed(2)} MB limit of ${channel.name}.`);
         }
         await files.commitFile(partial, folder, plan.fileName);
-        const notes = crop.notes.map((n) => n.message).join('; ');
+        // An enlargement is said apart, as something to check (cautionOf).
+        const notes = crop.notes.filter((n) => n.code !== 'upscaled').map((n) => n.message).join('; ');
         return `${channel.width}×${channel.height} ${channel.format.toUpperCase()}${quality !== channel.quality ? ` q${quality}` : ''}, ${formatBytes(bytes)}${notes ? ` · ${notes}` : ''}`;
       } catch (e) {
         await files.removeFile(partial);
@@ -169,7 +176,8 @@ export async function exportMaster(
     options.onProgress({ fraction: i / makeable.length, label: `${i + 1} of ${makeable.length} · ${plan.channel.name}` });
     ctx.reportProgress(i / makeable.length, `brandlock: ${plan.fileName}`);
     try {
-      outcomes.push({ name: plan.fileName, status: 'done', message: await makeVariant(ps, files, ctx, doc.id, plan, request.folder) });
+      const caution = cautionOf(plan.crop.notes);
+      outcomes.push({ name: plan.fileName, status: 'done', message: await makeVariant(ps, files, ctx, doc.id, plan, request.folder), ...(caution ? { caution } : {}) });
     } catch (e) {
       const err = toPanelError(e, `export ${plan.fileName}`);
       outcomes.push({ name: plan.fileName, status: isCancelled(err) ? 'skipped' : 'failed', message: err.message });

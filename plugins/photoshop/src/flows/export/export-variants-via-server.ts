@@ -21,6 +21,7 @@ import { checkExportGate } from './export-gate';
 import { requireUnchangedSinceQc } from '../qc/qc-pixels';
 import { readDocumentXmp } from '../document-identity/read-document-xmp';
 import { masterSubjectBox } from './master-subject-box';
+import { cautionOf } from './export-variants-locally';
 import { flattenedPngCopy } from '../flattened-png-copy';
 
 export async function exportVariantsViaServer(
@@ -39,10 +40,15 @@ export async function exportVariantsViaServer(
   const outcomes: Outcome[] = [];
   const subject = await masterSubjectBox(ps, doc.id, doc);
   const channels: ChannelSpec[] = [];
+  // The server frames each channel as core does here: what this plan says it enlarges is said on the result.
+  const cautions = new Map<string, string>();
   for (const channel of request.channels) {
-    const skip = upscaleSkip(channel, planCrop({ image: doc, spec: channel, subject: subject.box }));
+    const crop = planCrop({ image: doc, spec: channel, subject: subject.box });
+    const skip = upscaleSkip(channel, crop);
     if (skip) outcomes.push({ name: channel.name, status: 'skipped', message: `Not made: ${skip.message}` });
     else channels.push(channel);
+    const caution = cautionOf(crop.notes);
+    if (caution) cautions.set(channel.id, caution);
   }
   if (!channels.length) return { outcomes, jobId: null };
   options.onProgress({ fraction: null, label: 'Flattening a copy of the master…' });
@@ -81,7 +87,8 @@ export async function exportVariantsViaServer(
         await files.removeFile(partial);
         throw e;
       }
-      outcomes.push({ name: named.name, status: 'done', message: `${variant.width}×${variant.height} ${channel.format.toUpperCase()}, ${formatBytes(variant.bytes.length)}` });
+      const caution = cautions.get(channel.id);
+      outcomes.push({ name: named.name, status: 'done', message: `${variant.width}×${variant.height} ${channel.format.toUpperCase()}, ${formatBytes(variant.bytes.length)}`, ...(caution ? { caution } : {}) });
     } catch (e) {
       outcomes.push({ name: named.name, status: 'failed', message: (e as Error).message });
     }

@@ -5,6 +5,8 @@ export interface Outcome {
   name: string;
   status: 'done' | 'failed' | 'skipped';
   message: string;
+  /** Made, but to be checked at 100% before it is delivered (enlarged past the master's pixels). */
+  caution?: string;
 }
 
 /**
@@ -23,12 +25,13 @@ export function OutcomeList(p: { outcomes: Outcome[] }): JSX.Element {
     <div class="list">
       {p.outcomes.map((o, i) => (
         <div class="list-item" key={`${o.name}-${i}`}>
-          <span class={`badge ${badge[o.status][0]}`}>{badge[o.status][1]}</span>
+          {o.status === 'done' && o.caution ? <span class="badge warn">CHECK</span> : <span class={`badge ${badge[o.status][0]}`}>{badge[o.status][1]}</span>}
           <div class="list-main">
             <div class="list-title whole" title={o.name}>
               {wrappableName(o.name)}
             </div>
             <div class="list-sub">{o.message}</div>
+            {o.status === 'done' && o.caution && <div class="list-sub caution">{o.caution}</div>}
           </div>
         </div>
       ))}
@@ -36,10 +39,11 @@ export function OutcomeList(p: { outcomes: Outcome[] }): JSX.Element {
   );
 }
 
-/** "12 done · 1 failed · 3 skipped" */
+/** "12 done (2 to check) · 1 failed · 3 skipped" */
 export function summarise(outcomes: Outcome[]): string {
   const count = (s: Outcome['status']) => outcomes.filter((o) => o.status === s).length;
-  return [`${count('done')} done`, count('failed') ? `${count('failed')} failed` : '', count('skipped') ? `${count('skipped')} skipped` : '']
+  const check = outcomes.filter((o) => o.status === 'done' && o.caution).length;
+  return [`${count('done')} done${check ? ` (${check} to check)` : ''}`, count('failed') ? `${count('failed')} failed` : '', count('skipped') ? `${count('skipped')} skipped` : '']
     .filter(Boolean)
     .join(' · ');
 }
