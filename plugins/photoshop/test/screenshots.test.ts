@@ -229,9 +229,17 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     const p = await openPanel(theme, { tab: 'cleanup' });
     await p.page.waitForSelector('text=Terracotta · wovens');
     await p.shot('cleanup', 'idle');
+    // Select Subject is one Photoshop command, which nothing stops half-way: no Cancel that does nothing.
+    await p.preview('holdPhotoshop');
+    await button(p.page, 'Select Subject');
+    await p.page.waitForSelector('.progress');
+    expect(await p.page.locator('.progress-cancel').count()).toBe(0);
+    await p.preview('release');
+    await p.page.waitForSelector('.progress', { state: 'detached', timeout: 30_000 });
     await p.preview('holdPhotoshop');
     await button(p.page, 'Measure');
     await p.page.waitForSelector('.progress');
+    expect(await p.page.locator('.progress-cancel').count()).toBe(1);
     await p.shot('cleanup', 'running');
     await p.preview('release');
     await p.page.waitForSelector('text=Correct exposure', { timeout: 30_000 });

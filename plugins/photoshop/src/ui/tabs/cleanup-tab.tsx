@@ -39,6 +39,9 @@ export function CleanupTab(p: TabProps): JSX.Element {
   const [fixExposure, setFixExposure] = useState(true);
   const [fixCast, setFixCast] = useState(true);
   const [message, setMessage] = useState<string | null>(null);
+  // Select Subject, Remove Background and the correction layer are one Photoshop command each, which
+  // nothing stops half-way: they get no Cancel button (Measure reads pixels and can stop).
+  const [cancellable, setCancellable] = useState(true);
 
   if (!session) return <NeedsConnection what="Lighting targets" onConnect={() => p.goTo('connect')} />;
   const lock = session.lock;
@@ -49,6 +52,7 @@ export function CleanupTab(p: TabProps): JSX.Element {
 
   async function run(title: string, action: () => Promise<string>) {
     setMessage(null);
+    setCancellable(false);
     const text = await flow.run(title, async (_s, report) => {
       report({ fraction: null, label: 'Working in Photoshop…' });
       return action();
@@ -59,6 +63,7 @@ export function CleanupTab(p: TabProps): JSX.Element {
 
   async function onMeasure() {
     setMessage(null);
+    setCancellable(true);
     const r = await flow.run('Measure', async (signal, report) => {
       report({ fraction: null, label: `Measuring against ${swatch ? `${swatch.name} and ` : ''}${preset.name}…` });
       return measureBalance(p.services.ps, preset, { swatch, maxEv, signal });
@@ -120,7 +125,7 @@ export function CleanupTab(p: TabProps): JSX.Element {
           Add correction layer
         </sp-button>
       </div>
-      {flow.running && flow.progress ? <Progress state={flow.progress} onCancel={flow.cancel} cancelling={flow.cancelling} /> : null}
+      {flow.running && flow.progress ? <Progress state={flow.progress} onCancel={cancellable ? flow.cancel : undefined} cancelling={flow.cancelling} /> : null}
       <ErrorNotice error={flow.error} onDismiss={flow.clearError} />
       {message ? <Notice kind="success" title={message} /> : null}
       {reading && reading.preset.id === preset.id ? (
