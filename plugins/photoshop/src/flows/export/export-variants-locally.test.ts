@@ -195,5 +195,12 @@ describe('export channel variants in Photoshop', () => {
     const own = await exportHero();
     expect(own.subjectFrom).toBe('selection');
     expect(own.ignoredSelection).toBeUndefined();
+
+    // A marquee left from healing a spot on the backdrop covers none of the garment: it frames nothing.
+    await env.ps.executeAsModal('Marquee', () => env.ps.batchPlay([selectRectangle({ left: 4, top: 4, right: 24, bottom: 24 })]));
+    const leftover = await exportHero();
+    expect(leftover).toMatchObject({ subjectFrom: 'estimate', ignoredSelection: 'partial-selection' });
+    expect(leftover.selectionCovered).toBeLessThan(0.5);
+    expect(Buffer.compare(Buffer.from(leftover.bytes), Buffer.from(unselected.bytes))).toBe(0);
   });
 });

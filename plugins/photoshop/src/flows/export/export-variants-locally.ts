@@ -46,7 +46,9 @@ export interface ExportResult {
   outcomes: Outcome[];
   subjectFrom: 'selection' | 'estimate';
   /** The selection left out of the framing: the one QC made round a finding. */
-  ignoredSelection?: 'finding-selection';
+  ignoredSelection?: 'finding-selection' | 'partial-selection';
+  /** For a partial selection passed over: the share of the garment it covered. */
+  selectionCovered?: number;
 }
 
 function saveFormat(channel: ChannelSpec, quality: number): SaveFormat {
@@ -187,5 +189,5 @@ export async function exportMaster(
       }
     }
   }
-  return { outcomes, subjectFrom: subject.from, ...(subject.ignored ? { ignoredSelection: subject.ignored } : {}) };
+  return { outcomes, subjectFrom: subject.from, ...(subject.ignored ? { ignoredSelection: subject.ignored } : {}), ...(subject.covered !== undefined ? { selectionCovered: subject.covered } : {}) };
 }

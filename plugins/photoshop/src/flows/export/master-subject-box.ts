@@ -1,16 +1,43 @@
 /**
  * Where the garment is in a master, for planning its channel crops: the selection when there is one
  * (the retoucher said so), else core's estimate on a 512 px proxy. A selection QC made to show a
- * finding is not a framing of the garment and is passed over (`ignored`).
+ * finding is not a framing of the garment and is passed over (`ignored`), and so is a selection that
+ * leaves out most of a garment core finds clearly (on a studio backdrop or by transparency): a marquee
+ * left from healing or from Generate would otherwise frame every channel on a corner of the shot.
  */
 import { estimateSubject, scaleBoxToImage, type Box } from '@brandlock/core/channels';
 import type { PsHost } from '../../ports/ps-host';
 import { isFindingSelection } from '../qc/finding-selections';
 
-export async function masterSubjectBox(ps: PsHost, documentId: number, size: { width: number; height: number }): Promise<{ box: Box; from: 'selection' | 'estimate'; ignored?: 'finding-selection' }> {
+/** A selection covering less than this share of a clearly found garment is not taken as its framing. */
+const MIN_GARMENT_COVERED = 0.5;
+
+export interface MasterSubject {
+  box: Box;
+  from: 'selection' | 'estimate';
+  ignored?: 'finding-selection' | 'partial-selection';
+  /** For a partial selection: the share of the garment it covered. */
+  covered?: number;
+}
+
+export async function masterSubjectBox(ps: PsHost, documentId: number, size: { width: number; height: number }): Promise<MasterSubject> {
   const selected = await ps.selectionBounds(documentId);
   const findingSelection = selected !== null && isFindingSelection(documentId, selected);
-  if (selected && !findingSelection) return { box: { x: selected.left, y: selected.top, width: selected.right - selected.left, height: selected.bottom - selected.top }, from: 'selection' };
   const { raster } = await ps.getPixels({ documentId, depth: 8, targetSize: { width: 512, height: 512 } });
-  return { box: scaleBoxToImage(estimateSubject(raster).box, raster, size), from: 'estimate', ...(findingSelection ? { ignored: 'finding-selection' as const } : {}) };
+  const estimate = estimateSubject(raster);
+  const found = scaleBoxToImage(estimate.box, raster, size);
+  if (selected && !findingSelection) {
+    const box = { x: selected.left, y: selected.top, width: selected.right - selected.left, height: selected.bottom - selected.top };
+    const clear = estimate.method === 'alpha' || estimate.method === 'background';
+    const covered = overlap(box, found) / Math.max(1, found.width * found.height);
+    if (!clear || covered >= MIN_GARMENT_COVERED) return { box, from: 'selection' };
+    return { box: found, from: 'estimate', ignored: 'partial-selection', covered };
+  }
+  return { box: found, from: 'estimate', ...(findingSelection ? { ignored: 'finding-selection' as const } : {}) };
+}
+
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
 }

@@ -83,7 +83,14 @@ export function ExportTab(p: TabProps): JSX.Element {
         return { outcomes: done.outcomes, note: done.jobId ? `Rendered by the server (job ${done.jobId.slice(0, 8)}).` : 'Nothing sent to the server: the master is too small for every chosen channel.' };
       }
       const done = await exportVariantsLocally(p.services.ps, p.services.files, lock, session!.info.lockHash, request, { signal, onProgress: report });
-      const framing = done.subjectFrom === 'selection' ? 'your selection' : done.ignoredSelection ? "core's estimate, not the selection QC made round a finding" : "core's estimate (select the garment first to frame it yourself)";
+      const framing =
+        done.subjectFrom === 'selection'
+          ? 'your selection'
+          : done.ignoredSelection === 'finding-selection'
+            ? "core's estimate, not the selection QC made round a finding"
+            : done.ignoredSelection === 'partial-selection'
+              ? `core's estimate, not your selection, which covers only ${Math.round((done.selectionCovered ?? 0) * 100)}% of the garment (select the whole garment to frame on it)`
+              : "core's estimate (select the garment first to frame it yourself)";
       return { outcomes: done.outcomes, note: `Made in Photoshop; subject framed from ${framing}.` };
     });
     if (r) setResult(r);
