@@ -138,12 +138,19 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     await p.page.waitForSelector('text=was cancelled; nothing was saved.');
     expect(await p.page.getAttribute('sp-button:has-text("Connect")', 'disabled')).toBeNull();
     await held.release();
-    await button(p.page, 'Connect');
+    // Enter in the token field connects, as the button does.
+    await p.page.press('sp-textfield >> nth=1 >> input', 'Enter');
     await p.page.waitForSelector('.status-dot.on');
     await p.page.click('.connection');
     await p.page.waitForSelector('text=Dana Retoucher (retoucher)');
     // Two ways out, side by side: the panel says which keeps the token.
     expect(await p.page.textContent('.content')).toContain('Disconnect ends this session and keeps your token on this computer (the panel connects again when it next opens); Sign out also removes the token.');
+    // The whole lock hash shows, free to wrap (UXP's CSS has no word-break).
+    const hash = (await p.page.getAttribute('.fact-value span[title^="sha256:"]', 'title'))!;
+    expect(hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const shown = (await p.page.textContent('.fact-value span[title^="sha256:"]'))!;
+    expect(shown).toContain('\u200b');
+    expect(shown.replace(/\u200b/g, '')).toBe(hash);
     await p.shot('connect', 'done');
     expect(p.errors).toEqual([]);
   });

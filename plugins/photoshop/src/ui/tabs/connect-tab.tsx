@@ -34,6 +34,11 @@ export function ConnectTab(p: TabProps & { onSession(s: BrandlockServer | null):
     }
   }
 
+  // Enter in either field connects, as the Connect button does (not while a connect runs or without an address).
+  const submit = () => {
+    if (!flow.running && url) void onConnect();
+  };
+
   async function onSignOut() {
     await forgetToken(p.services);
     p.onSession(null);
@@ -50,7 +55,7 @@ export function ConnectTab(p: TabProps & { onSession(s: BrandlockServer | null):
               rows={[
                 ['Brand', info.brand.name],
                 ['Lock version', `${info.lockVersion}${lock.season ? ` · season ${lock.season}` : ''}`],
-                ['Lock hash', <span title={info.lockHash}>{info.lockHash}</span>],
+                ['Lock hash', <span title={info.lockHash}>{breakableHash(info.lockHash)}</span>],
                 ['Signed in as', `${info.user.name} (${info.user.role})`],
                 ['Server', info.serverUrl],
                 ['In the lock', `${lock.categories.length} categories · ${lock.luts.length} LUTs · ${lock.channels.length} channels`],
@@ -69,13 +74,14 @@ export function ConnectTab(p: TabProps & { onSession(s: BrandlockServer | null):
         </Section>
       ) : (
         <Section title="BRANDLOCK SERVER">
-          <TextField label="Server address" value={url} onInput={setUrl} placeholder="https://brandlock.example.com" />
+          <TextField label="Server address" value={url} onInput={setUrl} placeholder="https://brandlock.example.com" onEnter={submit} />
           <TextField
             label="Access token"
             type="password"
             value={token}
             onInput={setToken}
             placeholder="Paste your token"
+            onEnter={submit}
             hint="Kept in Photoshop's secure storage on this computer, never in the document."
           />
           <ErrorNotice error={flow.error} onDismiss={flow.clearError} />
@@ -102,4 +108,12 @@ export function ConnectTab(p: TabProps & { onSession(s: BrandlockServer | null):
       </Section>
     </div>
   );
+}
+
+/**
+ * The lock hash with a break chance every 8 characters (a zero-width space): UXP's CSS has no
+ * word-break, so the 71-character hash would run out of a narrow panel uncut.
+ */
+export function breakableHash(hash: string): string {
+  return hash.replace(/(.{8})(?=.)/g, '$1\u200b');
 }

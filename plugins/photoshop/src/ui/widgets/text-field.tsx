@@ -10,6 +10,8 @@ export interface TextFieldProps {
   invalid?: boolean;
   disabled?: boolean;
   hint?: string;
+  /** Enter in the field: submit the form it belongs to. */
+  onEnter?(): void;
 }
 
 export function TextField(p: TextFieldProps): JSX.Element {
@@ -24,6 +26,7 @@ export function TextField(p: TextFieldProps): JSX.Element {
         invalid={p.invalid || undefined}
         disabled={p.disabled || undefined}
         onInput={(e: Event) => p.onInput(String((e.target as HTMLInputElement).value ?? ''))}
+        onKeyDown={p.onEnter ? (e: KeyboardEvent) => e.key === 'Enter' && p.onEnter!() : undefined}
       ></sp-textfield>
       {p.hint ? <div class="field-hint">{p.hint}</div> : null}
     </div>
