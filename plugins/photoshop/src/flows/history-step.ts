@@ -6,8 +6,16 @@
 import type { ModalContext, PsHost } from '../ports/ps-host';
 import { cancelledError } from '../errors/panel-error';
 
+/**
+ * What suspendHistory returns when history is already suspended, by an Action that plays a brandlock
+ * command inside its own step: that suspension is the Action's, and resuming it throws
+ * (executeAsModal documentation). The change then runs inside the Action's step.
+ */
+export const HISTORY_ALREADY_SUSPENDED = 4294967295;
+
 export async function inHistoryStep<T>(ctx: ModalContext, documentId: number, name: string, change: () => Promise<T>): Promise<T> {
   const suspension = await ctx.suspendHistory(documentId, name);
+  if (suspension === HISTORY_ALREADY_SUSPENDED) return change();
   try {
     const result = await change();
     await ctx.resumeHistory(suspension, true);
