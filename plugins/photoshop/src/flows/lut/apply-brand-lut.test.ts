@@ -37,6 +37,17 @@ async function jpeg(gains?: [number, number, number]) {
 }
 
 describe('apply brand LUT', () => {
+  it('says which documents of a batch a bake clipped: those outside sRGB, not the sRGB ones', async () => {
+    const env = fakeEnvironment();
+    env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage() });
+    env.ps.addDocument({ title: 'dress-adobe-rgb.psd', pixels: studioImage(), profile: 'Adobe RGB (1998)' });
+    const result = await run(env, { kind: 'open' }, true);
+    expect(result.outcomes.map((o) => [o.name, o.status, o.caution ?? null])).toEqual([
+      ['shirt.psd', 'done', null],
+      ['dress-adobe-rgb.psd', 'done', 'Baked through sRGB from Adobe RGB (1998): colours outside sRGB are clipped.'],
+    ]);
+  });
+
   it('adds a named Color Lookup layer holding the DeviceLink, as one History step', async () => {
     const env = fakeEnvironment();
     const doc = env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage() });

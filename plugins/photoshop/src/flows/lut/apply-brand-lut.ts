@@ -13,6 +13,7 @@ import { runBatch } from '../batch-scope';
 import type { ProgressState } from '../../ui/widgets/progress';
 import type { BrandLut } from './brand-lut';
 import { applyLutToDocument } from './apply-lut-to-document';
+import { bakeGamutNote } from './bake-gamut-note';
 
 export type LutScope = { kind: 'active' } | { kind: 'open' } | { kind: 'folder'; folder: FolderRef };
 
@@ -22,6 +23,8 @@ export interface LutOutcome {
   message: string;
   /** The copy written, for folder runs. */
   output?: string;
+  /** Done, but to be looked at (a bake that clipped a wide-gamut document's colours). */
+  caution?: string;
 }
 
 export interface LutRunResult {
@@ -65,10 +68,13 @@ export async function applyBrandLut(
   if (scope.kind === 'active') requireDocument(await ps.activeDocument(), 'apply the LUT to');
   const run = await runBatch<LutOutcome>(ps, files, `Apply ${lut.name}`, scope, async ({ doc, fromFolder }, ctx) => {
     await applyLutToDocument(ps, ctx, doc.id, lut, options);
-    if (!fromFolder || scope.kind !== 'folder') return { name: doc.title, status: 'done', message: `Added "${lut.name}"` };
+    // The panel warns before baking the active document; in a batch, each one outside sRGB says so.
+    const clipped = options.bake && scope.kind !== 'active' ? bakeGamutNote(doc) : null;
+    const caution = clipped ? { caution: `Baked through sRGB from ${doc.profile}: colours outside sRGB are clipped.` } : {};
+    if (!fromFolder || scope.kind !== 'folder') return { name: doc.title, status: 'done', message: `Added "${lut.name}"`, ...caution };
     outputFolder ??= await files.subfolder(scope.folder, lutOutputFolderName(lut));
     const output = await saveGradedCopy(ps, files, doc.id, doc.title, outputFolder);
-    return { name: doc.title, status: 'done', message: `Saved ${output}`, output };
+    return { name: doc.title, status: 'done', message: `Saved ${output}`, output, ...caution };
   }, { ...options, verb: 'grade' });
   return { outcomes: run.outcomes, cancelled: run.cancelled, outputFolder };
 }
