@@ -131,6 +131,15 @@ describe('export channel variants in Photoshop', () => {
     expect(summarise(outcomes)).toBe('2 done (1 to check)');
   });
 
+  it('says a transparent channel came out on white, as Export in Photoshop flattens the master', async () => {
+    const { env } = await masterWithVerdict('pass');
+    const cutout = ChannelSpec.parse({ id: 'cutout', name: 'Cutout PNG', kind: 'social', width: 100, height: 150, fit: 'pad', background: 'transparent', format: 'png' });
+    const { outcomes } = await exportVariantsLocally(env.ps, env.fs, lock, hash, request({ channels: [cutout] }), options);
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0].status).toBe('done');
+    expect(outcomes[0].caution).toMatch(/made on white, not transparent as Cutout PNG asks/);
+  });
+
   it('exports only the pixels QC judged: a Curves layer or a repainted spot after a pass sends the master back to QC', async () => {
     const env = fakeEnvironment();
     const swatch = swatchFromPalette(lock, 'cognac', lock.categories.find((c) => c.id === 'wovens')!)!;

@@ -178,7 +178,9 @@ export async function exportMaster(
     options.onProgress({ fraction: i / makeable.length, label: `${i + 1} of ${makeable.length} · ${plan.channel.name}` });
     ctx.reportProgress(i / makeable.length, `brandlock: ${plan.fileName}`);
     try {
-      const caution = cautionOf(plan.crop.notes);
+      // Made here, the master is flattened: a channel meant to keep transparency gets white instead.
+      const onWhite = plan.channel.background === 'transparent' ? `made on white, not transparent as ${plan.channel.name} asks: Export in Photoshop flattens the master; export through the brandlock server to keep transparency` : undefined;
+      const caution = [cautionOf(plan.crop.notes), onWhite].filter(Boolean).join(' · ') || undefined;
       outcomes.push({ name: plan.fileName, status: 'done', message: await makeVariant(ps, files, ctx, doc.id, plan, request.folder), ...(caution ? { caution } : {}) });
     } catch (e) {
       const err = toPanelError(e, `export ${plan.fileName}`);
