@@ -13,7 +13,8 @@ import { studioImage } from '../../../test/support/studio-image';
 import { openBrandlockSession } from '../../server/open-session';
 import { readBrandlockXmp } from '../../xmp/brandlock-xmp';
 import { generateIntoDocument } from './generate-into-document';
-import { placeJobResult } from './place-job-result';
+import { placeJobResult, placeJobResultAgain } from './place-job-result';
+import { selectRectangle } from '../../descriptors/layers';
 
 let s: PluginTestServer;
 beforeAll(async () => {
@@ -96,5 +97,31 @@ describe('generate into the document', () => {
     expect(jobs[0]).toMatchObject({ id: started.id, state: 'succeeded', sku: 'NF-DN-2001' });
     const placed = await placeJobResult(env.ps, env.fs, await session.jobResult(started.id), { documentId: doc.id, documentSku: 'NF-DN-2001', allowOtherSku: false });
     expect(readBrandlockXmp(env.ps.doc(doc.id).layers.find((l) => l.id === placed.layerId)!.xmp).jobId).toBe(started.id);
+  });
+
+  it('places a job again from the list into the selection when there is one, else over the document, and says where', async () => {
+    const env = fakeEnvironment();
+    const session = await openBrandlockSession(s.url, s.retoucherToken);
+    const started = await session.startGenerate({ briefId: s.briefId, sku: 'NF-DN-2001', view: 'front', source: { bytes: new Uint8Array(await (await import('sharp')).default({ create: { width: 32, height: 48, channels: 3, background: '#888888' } }).png().toBuffer()), contentType: 'image/png' } });
+    await session.followJob(started.id, () => {}, new AbortController().signal);
+    const doc = env.ps.addDocument({ title: 'NF-DN-2001_mid-wash_front.psd', pixels: studioImage({ width: 64, height: 96 }) });
+    const req = { documentId: doc.id, documentSku: 'NF-DN-2001', allowOtherSku: false };
+    /** The box of a placed layer's visible pixels. */
+    const extent = (layerId: number) => {
+      const { data, width, height } = env.ps.doc(doc.id).layers.find((l) => l.id === layerId)!.pixels!;
+      let left = width, top = height, right = 0, bottom = 0;
+      for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (data[(y * width + x) * 4 + 3] > 0) {
+        left = Math.min(left, x); top = Math.min(top, y); right = Math.max(right, x + 1); bottom = Math.max(bottom, y + 1);
+      }
+      return { left, top, right, bottom };
+    };
+    const whole = await placeJobResultAgain(env.ps, env.fs, await session.jobResult(started.id), req);
+    expect(whole.where).toMatch(/^over the whole document: the area it was made for is not kept/);
+    expect(extent(whole.layerId)).toEqual({ left: 0, top: 0, right: 64, bottom: 96 });
+    // The retoucher selects the area the job was made for, then places it again.
+    await env.ps.executeAsModal('Marquee', () => env.ps.batchPlay([selectRectangle({ left: 8, top: 16, right: 40, bottom: 64 })]));
+    const into = await placeJobResultAgain(env.ps, env.fs, await session.jobResult(started.id), req);
+    expect(into.where).toBe('into your selection (32×48 px at 8, 16)');
+    expect(extent(into.layerId)).toEqual({ left: 8, top: 16, right: 40, bottom: 64 });
   });
 });

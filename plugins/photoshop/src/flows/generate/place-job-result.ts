@@ -28,6 +28,8 @@ export interface PlacedJob {
   jobId: string;
   /** Set when the layer is placed but its production record could not be written into its metadata. */
   recordWarning: string | null;
+  /** Where a result placed again from the job list went (into the selection, or over the whole document). */
+  where?: string;
 }
 
 /** "NF-1001 front · job 7f3a9c21": what the generated layer is called. */
@@ -69,4 +71,19 @@ export async function placeJobResult(ps: PsHost, files: FileSystemPort, result: 
   } finally {
     await files.removeFile(file);
   }
+}
+
+/**
+ * A finished job placed again from "Jobs for this SKU" (after a failed placement, or once the panel was
+ * closed while it ran). The area and mask it was made for lived only in the run that sent it, so it
+ * goes into the current selection's bounds when there is one, else over the whole document, and the
+ * result says which: before, it always filled the document, a Selection or Layer job included.
+ */
+export async function placeJobResultAgain(ps: PsHost, files: FileSystemPort, result: GeneratedResult, req: Omit<PlaceRequest, 'target' | 'mask'>): Promise<PlacedJob> {
+  const selected = await ps.selectionBounds(req.documentId);
+  const placed = await placeJobResult(ps, files, result, { ...req, ...(selected ? { target: selected } : {}) });
+  const where = selected
+    ? `into your selection (${selected.right - selected.left}×${selected.bottom - selected.top} px at ${selected.left}, ${selected.top})`
+    : 'over the whole document: the area it was made for is not kept once its run has ended; select that area first to place it there';
+  return { ...placed, where };
 }

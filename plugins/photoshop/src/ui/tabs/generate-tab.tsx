@@ -11,7 +11,7 @@ import type { JobSummary, VideoResult } from '../../ports/brandlock-server';
 import { openVideoJob, type OpenedVideo } from '../../flows/video/open-video-job';
 import { VideoQcCard } from './video-qc-card';
 import { generateIntoDocument, type GenerateOutcome } from '../../flows/generate/generate-into-document';
-import { placeJobResult } from '../../flows/generate/place-job-result';
+import { placeJobResultAgain } from '../../flows/generate/place-job-result';
 import { placedJobIds } from '../../flows/generate/placed-job-ids';
 import type { GenerationSource } from '../../flows/generate/read-generation-source';
 import type { TabProps } from '../tab-props';
@@ -106,7 +106,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
     flow.run(`${follow ? 'Follow' : 'Place'} job ${job.id.slice(0, 8)}`, async (signal, report) => {
       if (follow) await session!.followJob(job.id, (j) => report({ fraction: j.fraction, label: j.message || j.state }), signal);
       report({ fraction: 1, label: 'Placing the result…' });
-      return placeJobResult(p.services.ps, p.services.files, await session!.jobResult(job.id), { documentId, documentSku, allowOtherSku });
+      return placeJobResultAgain(p.services.ps, p.services.files, await session!.jobResult(job.id), { documentId, documentSku, allowOtherSku });
     }).then(finished);
   }
 
@@ -173,7 +173,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
       {done ? (
         <Reveal block="end">
           <Notice kind={done.recordWarning ? 'warning' : 'success'} title={`Placed "${done.layerName}"`}>
-            In {done.documentTitle}, as one History step.{' '}
+            In {done.documentTitle}{done.where ? `, ${done.where}` : ''}, as one History step.{' '}
             {done.recordWarning ? `The production record stays on the server: ${done.recordWarning}` : "The production record is in the layer's metadata."}
             {done.note ? ` Server note: ${done.note}` : ''}
           </Notice>
