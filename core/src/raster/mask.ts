@@ -64,6 +64,17 @@ export function maskBox(mask: Mask): Box | null {
 }
 
 /**
+ * The share of box `a` that box `b` covers, 0..1 (how much of a garment a selection holds, how much of
+ * a copy box lies over the garment).
+ * @example boxCoverage({ x: 0, y: 0, width: 10, height: 10 }, { x: 5, y: 0, width: 10, height: 10 }) // 0.5
+ */
+export function boxCoverage(a: Box, b: Box): number {
+  const w = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+  const h = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  return (w * h) / Math.max(1, a.width * a.height);
+}
+
+/**
  * Scales a box from a proxy grid to full resolution (factor = full pixels per proxy pixel), clamped to the image.
  * @example scaleBox({ x: 1, y: 2, width: 3, height: 4 }, 5, 100, 100) // { x: 5, y: 10, width: 15, height: 20 }
  */

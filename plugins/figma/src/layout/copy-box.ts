@@ -7,6 +7,7 @@
  * covers least of the subject's box (the bottom on a tie: text over a hem, not a face) and the
  * overlap is reported.
  */
+import { boxCoverage } from '@brandlock/core/raster';
 import type { Box, Insets, Size } from '../protocol/geometry';
 
 export type OverlayPosition = 'auto' | 'top' | 'bottom';
@@ -67,16 +68,10 @@ export function placeCopyBox(frame: Size, area: Insets, subject: Box | null, pos
   const h = Math.max(1, Math.round(innerH * 0.2));
   const options = (['bottom', 'top'] as const).map((side) => {
     const box = { x: x0, y: side === 'top' ? y0 : y1 - h, width: innerW, height: h };
-    return { side, box, overlap: overlapShare(box, s) };
+    return { side, box, overlap: boxCoverage(box, s) };
   });
   const asked = options.find((o) => o.side === position);
   const least = options.reduce((a, b) => (b.overlap < a.overlap - 0.05 ? b : a));
   const pick = asked && asked.overlap <= least.overlap + 0.05 ? asked : least;
   return { box: pick.box, vertical: pick.side === 'top' ? 'TOP' : 'BOTTOM', side: pick.side, clear: pick.overlap === 0, overlap: pick.overlap, moved: position !== 'auto' && pick.side !== position };
-}
-
-function overlapShare(a: Box, b: Box): number {
-  const w = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
-  const h = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
-  return (w * h) / Math.max(1, a.width * a.height);
 }

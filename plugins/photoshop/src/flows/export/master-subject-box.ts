@@ -6,6 +6,7 @@
  * left from healing or from Generate would otherwise frame every channel on a corner of the shot.
  */
 import { estimateSubject, scaleBoxToImage, type Box } from '@brandlock/core/channels';
+import { boxCoverage } from '@brandlock/core/raster';
 import type { PsHost } from '../../ports/ps-host';
 import { isFindingSelection } from '../qc/finding-selections';
 
@@ -29,15 +30,9 @@ export async function masterSubjectBox(ps: PsHost, documentId: number, size: { w
   if (selected && !findingSelection) {
     const box = { x: selected.left, y: selected.top, width: selected.right - selected.left, height: selected.bottom - selected.top };
     const clear = estimate.method === 'alpha' || estimate.method === 'background';
-    const covered = overlap(box, found) / Math.max(1, found.width * found.height);
+    const covered = boxCoverage(found, box);
     if (!clear || covered >= MIN_GARMENT_COVERED) return { box, from: 'selection' };
     return { box: found, from: 'estimate', ignored: 'partial-selection', covered };
   }
   return { box: found, from: 'estimate', ...(findingSelection ? { ignored: 'finding-selection' as const } : {}) };
-}
-
-function overlap(a: Box, b: Box): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
 }
