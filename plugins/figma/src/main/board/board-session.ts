@@ -119,10 +119,14 @@ function fillingIds(): string[] {
   }
 }
 
+function writeFillingIds(ids: string[]): void {
+  figma.root.setSharedPluginData(NAMESPACE, FILLING_KEY, ids.length ? JSON.stringify(ids) : '');
+}
+
 function noteFilling(boardId: string, filling: boolean): void {
   const ids = fillingIds().filter((id) => id !== boardId);
   if (filling) ids.push(boardId);
-  figma.root.setSharedPluginData(NAMESPACE, FILLING_KEY, ids.length ? JSON.stringify(ids) : '');
+  writeFillingIds(ids);
 }
 
 /** Moodboards that never finished filling (the plugin closed, Figma crashed): on this page, or any other. */
@@ -142,7 +146,7 @@ export async function listUnfinishedBoardsAsync(): Promise<BoardSummary[]> {
     kept.push(id);
     found.set(id, s);
   }
-  if (kept.length !== listed.length) figma.root.setSharedPluginData(NAMESPACE, FILLING_KEY, kept.length ? JSON.stringify(kept) : '');
+  if (kept.length !== listed.length) writeFillingIds(kept);
   return [...found.values()];
 }
 
