@@ -45,7 +45,7 @@ describe('the bundled brandlock command', () => {
   it('runs as a command: a hashbang, executable, so `npx brandlock` works as the README says', () => {
     const bin = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin;
     expect(bin).toEqual({ brandlock: 'dist/brandlock.mjs' });
-    expect(readFileSync(join(out, 'brandlock.mjs'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=1048576 node');
+    expect(readFileSync(join(out, 'brandlock.mjs'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=1048576 GLIBC_TUNABLES=glibc.malloc.hugetlb=1 node');
     expect(statSync(join(out, 'brandlock.mjs')).mode & 0o111).not.toBe(0);
     // A package whose bin is this build, as the root package's bin is dist/brandlock.mjs.
     writeFileSync(join(out, 'package.json'), JSON.stringify({ name: 'brandlock', version: '0.0.0', private: true, bin: { brandlock: 'brandlock.mjs' } }));
@@ -55,17 +55,18 @@ describe('the bundled brandlock command', () => {
     expect(npx.stdout).toContain('brand-lock.json: ok');
   }, 60_000);
 
-  it('starts node with glibc malloc arenas capped at 2 and a fixed 1 MiB mmap threshold when run as a command (the peak memory of variants)', () => {
+  it('starts node with glibc malloc arenas capped at 2 and a fixed 1 MiB mmap threshold when run as a command (the peak memory of variants), and malloc on transparent huge pages (its page faults)', () => {
     // A `node` first on PATH that reports the variable, then runs the real node: what the hashbang started.
     const shim = join(out, 'shim');
     mkdirSync(shim, { recursive: true });
-    writeFileSync(join(shim, 'node'), `#!/bin/sh\necho "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX MALLOC_MMAP_THRESHOLD_=$MALLOC_MMAP_THRESHOLD_" >&2\nexec '${process.execPath}' "$@"\n`, { mode: 0o755 });
+    writeFileSync(join(shim, 'node'), `#!/bin/sh\necho "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX MALLOC_MMAP_THRESHOLD_=$MALLOC_MMAP_THRESHOLD_ GLIBC_TUNABLES=$GLIBC_TUNABLES" >&2\nexec '${process.execPath}' "$@"\n`, { mode: 0o755 });
     const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${shim}:${process.env.PATH}` };
     delete env.MALLOC_ARENA_MAX;
     delete env.MALLOC_MMAP_THRESHOLD_;
+    delete env.GLIBC_TUNABLES;
     const res = spawnSync(join(out, 'brandlock.mjs'), ['lock', 'check', 'samples/brand-lock.json'], { cwd: root, encoding: 'utf8', env });
     expect(res.status, res.stderr).toBe(0);
-    expect(res.stderr.split('\n')[0]).toBe('MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=1048576');
+    expect(res.stderr.split('\n')[0]).toBe('MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=1048576 GLIBC_TUNABLES=glibc.malloc.hugetlb=1');
     expect(res.stdout).toContain('samples/brand-lock.json: ok');
   });
 });

@@ -103,4 +103,30 @@ describe('the environment of child processes that handle outside files', () => {
       await runner.close();
     }
   }, 60_000);
+
+  it("QC workers do not inherit the bin's 1 MiB mmap threshold, and their malloc uses huge pages", async () => {
+    // What `brandlock qc` run as its bin passes on: its hashbang's malloc settings.
+    for (const [name, value] of Object.entries({ MALLOC_MMAP_THRESHOLD_: '1048576', GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=268435456' })) {
+      saved.set(name, process.env[name]);
+      process.env[name] = value;
+    }
+    const lock = loadBrandLock(JSON.parse(readFileSync(join(root, 'samples/brand-lock.json'), 'utf8')));
+    if (!lock.success) throw new Error('sample lock');
+    const runner = qcRunner(lock.lock, 2, { thumbnails: false });
+    try {
+      const pids = childrenRunning('qc-worker.mjs');
+      expect(pids.length).toBe(2);
+      for (const pid of pids) {
+        const raw = readFileSync(`/proc/${pid}/environ`, 'utf8');
+        const environ = raw.split('\0');
+        expect(environ.filter((v) => v.startsWith('MALLOC_MMAP_THRESHOLD_='))).toEqual([]);
+        expect(environ).toContain('MALLOC_ARENA_MAX=2');
+        // glibc ends each tunable it has read with a NUL in place, so /proc shows them split: both
+        // were given, and glibc took the second (the process's own process.env still has the whole).
+        expect(raw).toContain('\0GLIBC_TUNABLES=glibc.malloc.trim_threshold=268435456\0glibc.malloc.hugetlb=1\0');
+      }
+    } finally {
+      await runner.close();
+    }
+  }, 60_000);
 });

@@ -8,10 +8,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BrandLock } from '@brandlock/core';
-import { childEnv } from '../../runtime/child-env';
 import { workerScript } from '../../runtime/worker-script';
 import { qcImageFile, type QcFileInput, type QcFileOptions, type QcFileOutput } from './qc-image-file';
 import type { QcTask, QcWorkerData } from './qc-worker';
+import { qcWorkerEnv } from './qc-worker-env';
 
 export interface QcRunner {
   /** Worker processes in use (0: this thread). */
@@ -67,12 +67,8 @@ function workerPool(url: URL, workerData: QcWorkerData, threads: number): QcRunn
     else idle.push(worker);
   };
   const spawn = (): ChildProcess => {
-    // MALLOC_ARENA_MAX=2 as the bundle's hashbang sets it (glibc reads it only at process start; `node
-    // brandlock.mjs` skips the hashbang), unless the environment says otherwise: without it each worker's
-    // libvips and libuv threads took arenas of their own. 50-photo folder, summed PSS of the three
-    // processes: 380-404 MB -> 323-328 MB; CPU within noise. (MALLOC_MMAP_THRESHOLD_ too would save
-    // another 50 MB but cost 0.9 s of CPU in page faults, so it is not set.) No credentials: childEnv.
-    const worker = fork(file, [], { serialization: 'advanced', execArgv: WORKER_FLAGS, env: { MALLOC_ARENA_MAX: '2', ...childEnv() }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // glibc's malloc settings for QC and no credentials: qcWorkerEnv.
+    const worker = fork(file, [], { serialization: 'advanced', execArgv: WORKER_FLAGS, env: qcWorkerEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     all.add(worker);
     worker.send({ setup: workerData } satisfies QcTask);
     worker.on('message', (reply: Reply) => {
