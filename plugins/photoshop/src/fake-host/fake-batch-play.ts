@@ -22,7 +22,7 @@ export interface FakePlayContext {
   step(doc: FakeDocument, name: string): void;
 }
 
-type Ref = { _ref?: string; _id?: number; _property?: string; _enum?: string; _value?: string };
+type Ref = { _ref?: string; _id?: number; _name?: string; _property?: string; _enum?: string; _value?: string };
 
 const error = (message: string, result = -25920): ActionResult => ({ _obj: 'error', message, result });
 
@@ -73,6 +73,10 @@ export function playDescriptor(ctx: FakePlayContext, d: ActionDescriptor): Actio
     }
     case 'transform':
       return transform(ctx, d);
+    case 'duplicate':
+      return saveSelection(ctx, d, refs);
+    case 'delete':
+      return deleteChannel(ctx, refs);
     case 'show':
     case 'hide': {
       const targets = ((d.null ?? []) as Ref[]).filter((r) => r._ref === 'layer');
@@ -161,8 +165,24 @@ function set(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResu
       ctx.step(doc, 'Rectangular Marquee');
       return {};
     }
-    if (to._value === 'none') doc.selection = null;
+    if (to._ref === 'channel' && typeof to._name === 'string') {
+      const channel = doc.channels.find((c) => c.name === to._name);
+      if (!channel) return error(`The object "channel ${to._name}" is not currently available.`);
+      // A black channel loads as no selection at all (Photoshop warns that no pixels are more than 50% selected).
+      doc.selection = channel.mask.some((v) => v >= 128) ? channel.mask.slice() : null;
+      ctx.step(doc, 'Load Selection');
+      return {};
+    }
+    if (to._value !== 'none') throw new Error(`FakePhotoshop: no fake for set selection to ${JSON.stringify(to)}`);
+    doc.selection = null;
     ctx.step(doc, 'Deselect');
+    return {};
+  }
+  if (refs[0]?._ref === 'channel' && typeof refs[0]._name === 'string' && to._obj === 'channel' && typeof to.name === 'string') {
+    const channel = doc.channels.find((c) => c.name === refs[0]._name!);
+    if (!channel) return error(`The object "channel ${refs[0]._name!}" is not currently available.`);
+    channel.name = to.name;
+    ctx.step(doc, 'Channel Options');
     return {};
   }
   if (refs[0]?._ref === 'layer' && refs[0]._property === 'background') {
@@ -205,6 +225,36 @@ function set(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResu
     return {};
   }
   throw new Error(`FakePhotoshop: no fake for set ${JSON.stringify(refs)}`);
+}
+
+/**
+ * Photoshop: "An image can have up to 56 channels" (Help, Channel basics), component channels
+ * included. The wording of the refusal is not confirmed; the refusal is.
+ */
+const MAX_CHANNELS = 56;
+const componentChannels: Record<string, number> = { RGB: 3, CMYK: 4, Lab: 3, Grayscale: 1, Indexed: 1, Bitmap: 1, Duotone: 1, Multichannel: 0 };
+
+/** Select > Save Selection: a new alpha channel holding the selection; refused with nothing selected. */
+function saveSelection(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResult {
+  if (refs[0]?._ref !== 'channel' || refs[0]._property !== 'selection') throw new Error(`FakePhotoshop: no fake for duplicate ${JSON.stringify(refs)}`);
+  const doc = ctx.active();
+  if (!doc.selection || !doc.selection.some((v) => v >= 128)) return error('The command "Duplicate" is not currently available.');
+  if (componentChannels[doc.mode] + doc.channels.length >= MAX_CHANNELS) return error(`Could not save the selection because a document can have at most ${MAX_CHANNELS} channels.`);
+  doc.channels.push({ name: typeof d.name === 'string' ? d.name : `Alpha ${doc.channels.length + 1}`, mask: doc.selection.slice() });
+  ctx.step(doc, 'Save Selection');
+  return {};
+}
+
+/** Deletes the first channel with the name, as the Channels panel does. */
+function deleteChannel(ctx: FakePlayContext, refs: Ref[]): ActionResult {
+  const name = refs[0]?._name;
+  if (refs[0]?._ref !== 'channel' || typeof name !== 'string') throw new Error(`FakePhotoshop: no fake for delete ${JSON.stringify(refs)}`);
+  const doc = ctx.active();
+  const at = doc.channels.findIndex((c) => c.name === name);
+  if (at < 0) return error(`The object "channel ${name}" is not currently available.`);
+  doc.channels.splice(at, 1);
+  ctx.step(doc, 'Delete Channel');
+  return {};
 }
 
 /** Free Transform of the active layer: scale about the centre of its bounds, then offset. */

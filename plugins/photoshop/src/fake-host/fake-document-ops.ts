@@ -1,6 +1,7 @@
 /**
  * Whole-document operations of the fake Photoshop (Image > Crop, Image Size, Canvas Size, Flatten,
- * Convert to sRGB 8-bit), applied to every layer, mask and the selection.
+ * Convert to sRGB 8-bit), applied to every layer, mask, alpha channel and the selection; Flatten keeps
+ * the alpha channels, as Photoshop does.
  */
 import type { Raster } from '@brandlock/core/raster';
 import type { Bounds } from '../ports/ps-host';
@@ -23,6 +24,8 @@ function mapGeometry(doc: FakeDocument, width: number, height: number, f: (r: Ra
     layer.mask = mapMask(layer.mask, doc, f);
   }
   doc.selection = mapMask(doc.selection, doc, f);
+  // Image Size, Crop and Canvas Size resample, cut or extend alpha channels with the image (new canvas is black: not selected).
+  for (const channel of doc.channels) channel.mask = mapMask(channel.mask, doc, f)!;
   doc.width = width;
   doc.height = height;
 }

@@ -1,6 +1,6 @@
 /**
  * The in-memory document model of the fake Photoshop: layers top to bottom with document-sized
- * pixels and masks, a selection, XMP for the document and each layer, and the History panel's
+ * pixels and masks, a selection, alpha channels, XMP for the document and each layer, and the History panel's
  * step names. Pixel data is held at 8 or 16 bit (a 32-bit document is stored at 16 bit: the fake
  * only needs to know it is 32-bit so flows refuse it).
  */
@@ -31,6 +31,12 @@ export interface FakeLayer {
   refusesXmp?: boolean;
 }
 
+/** An alpha channel (Channels panel, below the component channels): document-sized, 0 black .. 255 white. */
+export interface FakeChannel {
+  name: string;
+  mask: Uint8Array;
+}
+
 export interface FakeDocument {
   id: number;
   title: string;
@@ -45,6 +51,8 @@ export interface FakeDocument {
   activeLayerIds: number[];
   /** Document-sized selection, 0..255; null when nothing is selected. */
   selection: Uint8Array | null;
+  /** Alpha channels in the Channels panel's order; names need not be unique, as in Photoshop. */
+  channels: FakeChannel[];
   xmp: string;
   /** When true, Photoshop refuses to write this document's XMP. */
   refusesXmp?: boolean;
@@ -62,6 +70,7 @@ export function cloneDocument(doc: FakeDocument): FakeDocument {
     layers: doc.layers.map((l) => ({ ...l, settings: structuredClone(l.settings), pixels: copyRaster(l.pixels), mask: l.mask ? l.mask.slice() : null })),
     activeLayerIds: [...doc.activeLayerIds],
     selection: doc.selection ? doc.selection.slice() : null,
+    channels: doc.channels.map((c) => ({ name: c.name, mask: c.mask.slice() })),
     history: [...doc.history],
   };
 }

@@ -54,7 +54,7 @@ export class FakePhotoshopState {
     const doc: FakeDocument = {
       id: this.nextId++, title: spec.title, width: spec.pixels.width, height: spec.pixels.height, mode: spec.mode ?? 'RGB',
       bitsPerChannel: bits, resolution: spec.resolution ?? 300, profile: spec.profile ?? 'sRGB IEC61966-2.1', path: spec.path ?? null,
-      layers: [], activeLayerIds: [], selection: null, xmp: '', history: ['Open'],
+      layers: [], activeLayerIds: [], selection: null, channels: [], xmp: '', history: ['Open'],
     };
     const pixels = convertDepth(spec.pixels, storageDepth(doc));
     const bg: FakeLayer = {

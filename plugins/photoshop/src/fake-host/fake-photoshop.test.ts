@@ -6,6 +6,8 @@ import { makeColorLookupLayer } from '../descriptors/color-lookup';
 import { makeCurvesLayer } from '../descriptors/curves';
 import { getXmp, setXmp, xmpFromResult } from '../descriptors/xmp';
 import { selectLayer, selectRectangle } from '../descriptors/layers';
+import { deleteChannel, loadChannelAsSelection, renameChannel, saveSelectionAsChannel } from '../descriptors/channels';
+import { deselect } from '../descriptors/subject';
 
 describe('fake Photoshop', () => {
   it('refuses modifying calls outside executeAsModal', async () => {
@@ -110,6 +112,49 @@ describe('fake Photoshop', () => {
     const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 40, height: 40 }) });
     await ps.executeAsModal('select', () => ps.batchPlay([selectRectangle({ left: 10, top: 20, right: 30, bottom: 30 })]));
     expect(await ps.getSelectionMask(doc.id, { width: 100, height: 100 })).toMatchObject({ width: 20, height: 10, bounds: { left: 10, top: 20, right: 30, bottom: 30 } });
+  });
+
+  it('keeps a selection in a named alpha channel as Photoshop does: none without a selection, by name, with the image, at most 56 channels', async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 40, height: 40 }) });
+    const [refused] = await ps.executeAsModal('save', () => ps.batchPlay([saveSelectionAsChannel('Sleeve')]));
+    expect(refused._obj).toBe('error');
+    await ps.executeAsModal('keep', () => ps.batchPlay([selectRectangle({ left: 10, top: 20, right: 30, bottom: 30 }), saveSelectionAsChannel('Sleeve'), deselect()]));
+    expect(await ps.alphaChannelNames(doc.id)).toEqual(['Sleeve']);
+    expect(await ps.selectionBounds(doc.id)).toBeNull();
+    const [missing] = await ps.executeAsModal('load', () => ps.batchPlay([loadChannelAsSelection('Collar')]));
+    expect(missing._obj).toBe('error');
+    await ps.executeAsModal('load', () => ps.batchPlay([loadChannelAsSelection('Sleeve')]));
+    expect(await ps.selectionBounds(doc.id)).toEqual({ left: 10, top: 20, right: 30, bottom: 30 });
+    // Image Size resamples alpha channels with the image; a crop cuts them.
+    await ps.executeAsModal('resize', async () => {
+      await ps.batchPlay([deselect()]);
+      await ps.resizeDocument(doc.id, 80, 80);
+      await ps.batchPlay([loadChannelAsSelection('Sleeve')]);
+    });
+    expect(await ps.selectionBounds(doc.id)).toEqual({ left: 20, top: 40, right: 60, bottom: 60 });
+    await ps.executeAsModal('crop', async () => {
+      await ps.cropDocument(doc.id, { left: 0, top: 0, right: 40, bottom: 80 });
+      await ps.batchPlay([deselect(), loadChannelAsSelection('Sleeve')]);
+    });
+    expect(await ps.selectionBounds(doc.id)).toEqual({ left: 20, top: 40, right: 40, bottom: 60 });
+    await ps.executeAsModal('rename and delete', () => ps.batchPlay([renameChannel('Sleeve', 'Cuff'), saveSelectionAsChannel('Cuff'), deleteChannel('Cuff')]));
+    expect(await ps.alphaChannelNames(doc.id)).toEqual(['Cuff']);
+    // An RGB document holds 3 component channels and at most 53 alpha channels.
+    const results = await ps.executeAsModal('many', () => ps.batchPlay(Array.from({ length: 53 }, (_, i) => saveSelectionAsChannel(`Alpha ${i + 2}`))));
+    expect(results.filter((r) => r._obj === 'error')).toHaveLength(1);
+    expect(await ps.alphaChannelNames(doc.id)).toHaveLength(53);
+  });
+
+  it('undoes a saved channel with the History step that made it', async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 40, height: 40 }) });
+    await ps.executeAsModal('keep', async (ctx) => {
+      const id = await ctx.suspendHistory(doc.id, 'keep');
+      await ps.batchPlay([selectRectangle({ left: 0, top: 0, right: 5, bottom: 5 }), saveSelectionAsChannel('Sleeve')]);
+      await ctx.resumeHistory(id, false);
+    });
+    expect(await ps.alphaChannelNames(doc.id)).toEqual([]);
   });
 
   it('refuses CMYK pixels as the Imaging API does', async () => {

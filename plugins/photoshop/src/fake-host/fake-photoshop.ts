@@ -60,6 +60,10 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
     return selectionBox(this.doc(documentId));
   }
 
+  async alphaChannelNames(documentId: number): Promise<string[]> {
+    return this.doc(documentId).channels.map((c) => c.name);
+  }
+
   private playContext(): FakePlayContext {
     return {
       active: () => {

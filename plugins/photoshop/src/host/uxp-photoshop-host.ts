@@ -20,7 +20,7 @@ import type { UxpFileSystem } from './uxp-file-system';
 // The DOM typings lag behind Photoshop; these are the members used, as Photoshop 25 provides them.
 type PsDocument = {
   id: number; title: string; width: number; height: number; resolution: number; mode: string; bitsPerChannel: string;
-  colorProfileName: string; path: string; layers: PsLayer[]; activeLayers: PsLayer[];
+  colorProfileName: string; path: string; layers: PsLayer[]; activeLayers: PsLayer[]; channels: { name: string; kind: string }[];
   selection?: { bounds: Bounds | null };
   duplicate(name?: string): Promise<PsDocument>; flatten(): Promise<void>; crop(b: Bounds): Promise<void>;
   resizeImage(w: number, h: number, resolution?: number, method?: unknown): Promise<void>;
@@ -114,6 +114,15 @@ export class UxpPhotoshopHost implements PsHost {
       right: Math.min(Math.round(d.width), b.right), bottom: Math.min(Math.round(d.height), b.bottom),
     };
     return clamped.right > clamped.left && clamped.bottom > clamped.top ? clamped : null;
+  }
+
+  /**
+   * Document.channels (23.0) holds component, alpha and spot channels; Channel.kind is ChannelType:
+   * "component", "maskedAreas" / "selectedAreas" (alpha) or "spot" (ps-reference/classes/channel.md,
+   * @types/photoshop Constants.ChannelType).
+   */
+  async alphaChannelNames(documentId: number) {
+    return Array.from(this.doc(documentId).channels).filter((c) => c.kind === 'maskedAreas' || c.kind === 'selectedAreas').map((c) => c.name);
   }
 
   async executeAsModal<T>(commandName: string, fn: (ctx: ModalContext) => Promise<T>): Promise<T> {

@@ -131,6 +131,8 @@ export interface PsHost {
   activeLayers(documentId: number): Promise<LayerInfo[]>;
   /** The selection's bounding box, or null when nothing is selected. */
   selectionBounds(documentId: number): Promise<Bounds | null>;
+  /** The names of the document's alpha channels, in the Channels panel's order (component channels left out). */
+  alphaChannelNames(documentId: number): Promise<string[]>;
 
   /** Runs fn with Photoshop modal; throws modal-busy when another plugin or dialog holds it. */
   executeAsModal<T>(commandName: string, fn: (ctx: ModalContext) => Promise<T>): Promise<T>;
