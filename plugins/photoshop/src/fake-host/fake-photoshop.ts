@@ -169,20 +169,17 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
     const doc = this.doc(documentId);
     const layer = doc.layers.find((l) => l.id === layerId);
     if (!layer || layer.isBackground) throw new Error('Could not make a layer mask because the target layer is the background.');
-    const { bounds, mask, width, height } = selection;
-    if (width !== bounds.right - bounds.left || height !== bounds.bottom - bounds.top) {
-      throw new Error(`putLayerMask takes the mask at document resolution; got ${width}x${height} for a ${bounds.right - bounds.left}x${bounds.bottom - bounds.top} area.`);
-    }
-    const full = new Uint8Array(doc.width * doc.height);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const dx = x + bounds.left;
-        const dy = y + bounds.top;
-        if (dx >= 0 && dy >= 0 && dx < doc.width && dy < doc.height) full[dy * doc.width + dx] = mask[y * width + x];
-      }
-    }
-    layer.mask = full;
+    layer.mask = documentSizedMask(doc, selection, 'putLayerMask');
     this.step(doc, 'Add Layer Mask');
+  }
+
+  /** As imaging.putSelection with replace: true: the old selection is discarded, the mask goes in at its bounds. */
+  async setSelection(documentId: number, selection: SelectionMask): Promise<void> {
+    this.modifying('putSelection');
+    const doc = this.doc(documentId);
+    doc.selection = documentSizedMask(doc, selection, 'putSelection');
+    if (!doc.selection.some((v) => v >= 128)) doc.selection = null;
+    this.step(doc, 'Put Selection');
   }
 
   async jpegDataUrl(raster: Raster): Promise<string> {
@@ -309,4 +306,21 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
     this.alerts.push(message);
   }
 
+}
+
+/** A mask over its bounds laid onto a document-sized one (0 elsewhere); the Imaging API puts masks at document resolution. */
+function documentSizedMask(doc: { width: number; height: number }, selection: SelectionMask, what: string): Uint8Array {
+  const { bounds, mask, width, height } = selection;
+  if (width !== bounds.right - bounds.left || height !== bounds.bottom - bounds.top) {
+    throw new Error(`${what} takes the mask at document resolution; got ${width}x${height} for a ${bounds.right - bounds.left}x${bounds.bottom - bounds.top} area.`);
+  }
+  const full = new Uint8Array(doc.width * doc.height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const dx = x + bounds.left;
+      const dy = y + bounds.top;
+      if (dx >= 0 && dy >= 0 && dx < doc.width && dy < doc.height) full[dy * doc.width + dx] = mask[y * width + x];
+    }
+  }
+  return full;
 }

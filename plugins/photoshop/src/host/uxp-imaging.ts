@@ -68,7 +68,6 @@ export async function writePixels(documentId: number, layerId: number, raster: R
   }
 }
 
-
 /** Puts a selection-shaped mask into a layer's (existing) user mask at its box, adding to what is there. */
 export async function writeLayerMask(documentId: number, layerId: number, selection: SelectionMask): Promise<void> {
   const imageData = await imaging.createImageDataFromBuffer(selection.mask, {
@@ -76,6 +75,22 @@ export async function writeLayerMask(documentId: number, layerId: number, select
   } as any);
   try {
     await (imaging as any).putLayerMask({ documentID: documentId, layerID: layerId, imageData, targetBounds: { left: selection.bounds.left, top: selection.bounds.top }, replace: false });
+  } finally {
+    imageData.dispose();
+  }
+}
+
+/**
+ * Replaces the selection with a grey mask at its box: imaging.putSelection, whose `replace` (default
+ * true) "discards the existing document selection", with the mask as single-component Grayscale
+ * data as the Imaging API asks for masks and selections (ps-reference/media/imaging.md).
+ */
+export async function writeSelection(documentId: number, selection: SelectionMask): Promise<void> {
+  const imageData = await imaging.createImageDataFromBuffer(selection.mask, {
+    width: selection.width, height: selection.height, components: 1, chunky: false, colorSpace: 'Grayscale', colorProfile: 'Gray Gamma 2.2',
+  } as any);
+  try {
+    await (imaging as any).putSelection({ documentID: documentId, imageData, targetBounds: { left: selection.bounds.left, top: selection.bounds.top }, replace: true });
   } finally {
     imageData.dispose();
   }

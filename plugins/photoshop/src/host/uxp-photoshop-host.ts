@@ -10,7 +10,7 @@ import type {
   SelectionMask,
 } from '../ports/ps-host';
 import { toPanelError } from '../errors/host-error';
-import { encodeJpegDataUrl, readPixels, readSelectionMask, writeLayerMask, writePixels } from './uxp-imaging';
+import { encodeJpegDataUrl, readPixels, readSelectionMask, writeLayerMask, writePixels, writeSelection } from './uxp-imaging';
 import { addCanvasOnSide, maskHidingAll, selectLayer } from '../descriptors/layers';
 import { saveTiffCopy, saveWebpCopy, setBackgroundColor } from '../descriptors/save-and-colors';
 import { checkResults } from '../descriptors/check-results';
@@ -159,6 +159,10 @@ export class UxpPhotoshopHost implements PsHost {
   async setLayerMask(documentId: number, layerId: number, mask: SelectionMask): Promise<void> {
     checkResults(await this.batchPlay([selectLayer(documentId, layerId), maskHidingAll()]), 'add the layer mask');
     await writeLayerMask(documentId, layerId, mask);
+  }
+
+  setSelection(documentId: number, mask: SelectionMask): Promise<void> {
+    return writeSelection(documentId, mask);
   }
 
   jpegDataUrl(raster: Raster): Promise<string> {

@@ -149,6 +149,11 @@ export interface PsHost {
    * document resolution. Inside a modal scope.
    */
   setLayerMask(documentId: number, layerId: number, mask: SelectionMask): Promise<void>;
+  /**
+   * Replaces the selection with this mask at its bounds, at document resolution (nothing is selected
+   * outside it). Inside a modal scope.
+   */
+  setSelection(documentId: number, mask: SelectionMask): Promise<void>;
   /** A JPEG data URL of a small raster, for an <img>: UXP's image element takes JPEG, not PNG. */
   jpegDataUrl(raster: Raster): Promise<string>;
   /** Writes RGBA pixels into a pixel layer at (left, top). Inside a modal scope. */

@@ -15,6 +15,10 @@ import { readBrandlockXmp } from '../../xmp/brandlock-xmp';
 import { generateIntoDocument } from './generate-into-document';
 import { placeJobResult, placeJobResultAgain } from './place-job-result';
 import { selectRectangle } from '../../descriptors/layers';
+import { deleteChannel } from '../../descriptors/channels';
+import type { Bounds } from '../../ports/ps-host';
+import type { BrandlockServer } from '../../ports/brandlock-server';
+import type { GenerateInput } from './generate-into-document';
 
 let s: PluginTestServer;
 beforeAll(async () => {
@@ -42,7 +46,9 @@ describe('generate into the document', () => {
     const d = env.ps.doc(doc.id);
     const layer = d.layers.find((l) => l.id === outcome.layerId)!;
     expect(layer.name).toBe(outcome.layerName);
-    expect(d.history).toEqual(['Open', `brandlock: ${outcome.layerName}`]);
+    // The area is kept in the document while the job runs, and removed with the placement.
+    expect(d.history).toEqual(['Open', `brandlock: keep the area for job ${outcome.jobId.replace(/^job[_-]?/, '').slice(0, 8)}`, `brandlock: ${outcome.layerName}`]);
+    expect(d.channels).toEqual([]);
     expect((await env.ps.activeDocument())!.title).toBe('NF-WV-1002_terracotta_front.psd');
     const xmp = readBrandlockXmp(layer.xmp);
     expect(xmp).toMatchObject({ jobId: outcome.jobId, sku: 'NF-WV-1001', view: 'front', lockHash: session.info.lockHash, provider: 'local' });
@@ -76,6 +82,27 @@ describe('generate into the document', () => {
     expect(env.ps.doc(doc.id).history).toEqual(['Open']);
   });
 
+  it('removes the area it kept for a job cancelled while it runs', async () => {
+    const env = fakeEnvironment();
+    const doc = env.ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 64, height: 96 }) });
+    const session = await openBrandlockSession(s.url, s.retoucherToken, fetchIgnoringAbort);
+    const controller = new AbortController();
+    let kept: string[] = [];
+    const run = generateIntoDocument(env.ps, env.fs, session, { briefId: s.briefId, sku: 'NF-WV-1002', view: 'front', source: 'document', documentSku: null }, {
+      signal: controller.signal,
+      onProgress: () => {
+        // Cancel once the area is in the document.
+        if (kept.length || !env.ps.doc(doc.id).channels.length) return;
+        kept = env.ps.doc(doc.id).channels.map((c) => c.name);
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    expect(kept).toEqual([expect.stringMatching(/^brandlock area · job \S{8} · 64×96$/)]);
+    expect(env.ps.doc(doc.id).channels).toEqual([]);
+    expect(env.ps.doc(doc.id).layers).toHaveLength(1);
+  });
+
   it("asks before generating one SKU into another SKU's master, and starts no job until then", async () => {
     const env = fakeEnvironment();
     env.ps.addDocument({ title: 'NF-WV-1002_terracotta_front.psd', pixels: studioImage({ width: 64, height: 96 }) });
@@ -99,7 +126,7 @@ describe('generate into the document', () => {
     expect(readBrandlockXmp(env.ps.doc(doc.id).layers.find((l) => l.id === placed.layerId)!.xmp).jobId).toBe(started.id);
   });
 
-  it('places a job again from the list into the selection when there is one, else over the document, and says where', async () => {
+  it('places a job whose area was never kept into the selection when there is one, else over the document, and says why', async () => {
     const env = fakeEnvironment();
     const session = await openBrandlockSession(s.url, s.retoucherToken);
     const started = await session.startGenerate({ briefId: s.briefId, sku: 'NF-DN-2001', view: 'front', source: { bytes: new Uint8Array(await (await import('sharp')).default({ create: { width: 32, height: 48, channels: 3, background: '#888888' } }).png().toBuffer()), contentType: 'image/png' } });
@@ -116,12 +143,111 @@ describe('generate into the document', () => {
       return { left, top, right, bottom };
     };
     const whole = await placeJobResultAgain(env.ps, env.fs, await session.jobResult(started.id), req);
-    expect(whole.where).toMatch(/^over the whole document: the area it was made for is not kept/);
+    expect(whole.where).toBe('over the whole document');
+    expect(whole.fallbackReason).toMatch(/^The area it was made for is not in this document/);
     expect(extent(whole.layerId)).toEqual({ left: 0, top: 0, right: 64, bottom: 96 });
     // The retoucher selects the area the job was made for, then places it again.
     await env.ps.executeAsModal('Marquee', () => env.ps.batchPlay([selectRectangle({ left: 8, top: 16, right: 40, bottom: 64 })]));
     const into = await placeJobResultAgain(env.ps, env.fs, await session.jobResult(started.id), req);
     expect(into.where).toBe('into your selection (32×48 px at 8, 16)');
     expect(extent(into.layerId)).toEqual({ left: 8, top: 16, right: 40, bottom: 64 });
+  });
+});
+
+/** An ellipse inside `box`, as a document-sized selection (0 or 255). */
+function ellipse(doc: { width: number; height: number }, box: Bounds): Uint8Array {
+  const out = new Uint8Array(doc.width * doc.height);
+  const cx = (box.left + box.right) / 2, cy = (box.top + box.bottom) / 2, rx = (box.right - box.left) / 2, ry = (box.bottom - box.top) / 2;
+  for (let y = box.top; y < box.bottom; y++) for (let x = box.left; x < box.right; x++) {
+    if (((x + 0.5 - cx) / rx) ** 2 + ((y + 0.5 - cy) / ry) ** 2 <= 1) out[y * doc.width + x] = 255;
+  }
+  return out;
+}
+
+/** The box of a layer's visible pixels (alpha and mask). */
+async function visibleBox(env: ReturnType<typeof fakeEnvironment>, documentId: number, layerId: number): Promise<Bounds> {
+  return (await env.ps.layers(documentId)).find((l) => l.id === layerId)!.pixelBounds;
+}
+
+/**
+ * A generate run whose result is not placed: Photoshop is held by another plugin at that moment. What
+ * is left is what a reopened panel has: the job on the server and the document.
+ */
+async function generateUnplaced(env: ReturnType<typeof fakeEnvironment>, session: BrandlockServer, input: GenerateInput): Promise<string> {
+  let jobId = '';
+  await expect(generateIntoDocument(env.ps, env.fs, session, input, {
+    signal: new AbortController().signal,
+    onJob: (id) => (jobId = id),
+    onProgress: (p) => void (p.label === 'Placing the result…' && (env.ps.modalHeldBy = 'Retouch Pro')),
+  })).rejects.toMatchObject({ code: 'modal-busy' });
+  env.ps.modalHeldBy = null;
+  return jobId;
+}
+
+describe('placing a job again, later, into the area it was made for', () => {
+  const input = (source: GenerateInput['source']): GenerateInput => ({ briefId: s.briefId, sku: 'NF-WV-1001', view: 'front', source, documentSku: 'NF-WV-1001' });
+  const req = (documentId: number) => ({ documentId, documentSku: 'NF-WV-1001', allowOtherSku: false });
+
+  it('puts a selection job into that selection with its mask, whatever is selected now, and leaves the selection alone', async () => {
+    const env = fakeEnvironment();
+    const doc = env.ps.addDocument({ title: 'NF-WV-1001_front.psd', pixels: studioImage({ width: 160, height: 240 }) });
+    const sleeve = { left: 40, top: 60, right: 100, bottom: 140 };
+    env.ps.doc(doc.id).selection = ellipse(doc, sleeve);
+    const session = await openBrandlockSession(s.url, s.retoucherToken);
+    const jobId = await generateUnplaced(env, session, input('selection'));
+    // The panel is reopened later; meanwhile the retoucher has drawn another marquee.
+    await env.ps.executeAsModal('Marquee', () => env.ps.batchPlay([selectRectangle({ left: 0, top: 0, right: 10, bottom: 10 })]));
+    const placed = await placeJobResultAgain(env.ps, env.fs, await session.jobResult(jobId), req(doc.id));
+    expect(placed.where).toBe('into the area it was made for (60×80 px at 40, 60)');
+    expect(placed.fallbackReason).toBeUndefined();
+    const box = await visibleBox(env, doc.id, placed.layerId);
+    expect(box.left).toBeGreaterThanOrEqual(40);
+    expect(box.right).toBeLessThanOrEqual(100);
+    expect(box).toMatchObject({ top: 60, bottom: 140 });
+    const mask = env.ps.doc(doc.id).layers.find((l) => l.id === placed.layerId)!.mask!;
+    expect(mask[100 * 160 + 70]).toBe(255);
+    expect(mask[62 * 160 + 44]).toBe(0);
+    expect(await env.ps.selectionBounds(doc.id)).toEqual({ left: 0, top: 0, right: 10, bottom: 10 });
+    expect(await env.ps.alphaChannelNames(doc.id)).toEqual([]);
+  });
+
+  it('does not use the first document\'s area in another document, and says where the area is', async () => {
+    const env = fakeEnvironment();
+    const first = env.ps.addDocument({ title: 'NF-WV-1001_front.psd', pixels: studioImage({ width: 160, height: 240 }) });
+    env.ps.doc(first.id).selection = ellipse(first, { left: 40, top: 60, right: 100, bottom: 140 });
+    const session = await openBrandlockSession(s.url, s.retoucherToken);
+    const jobId = await generateUnplaced(env, session, input('selection'));
+    const other = env.ps.addDocument({ title: 'NF-WV-1001_front copy.psd', pixels: studioImage({ width: 64, height: 96 }) });
+    const placed = await placeJobResultAgain(env.ps, env.fs, await session.jobResult(jobId), req(other.id));
+    expect(placed.where).toBe('over the whole document');
+    expect(placed.fallbackReason).toBe('The area it was made for is kept in "NF-WV-1001_front.psd", not in this document.');
+    expect(await visibleBox(env, other.id, placed.layerId)).toEqual({ left: 0, top: 0, right: 64, bottom: 96 });
+    expect((await env.ps.alphaChannelNames(first.id))).toHaveLength(1);
+  });
+
+  it('falls back to the selection, else the whole document, when the area was cut by a crop or deleted, and says why', async () => {
+    const env = fakeEnvironment();
+    const doc = env.ps.addDocument({ title: 'NF-WV-1001_front.psd', pixels: studioImage({ width: 160, height: 240 }) });
+    const patch = studioImage({ width: 160, height: 240 });
+    for (let i = 0; i < 160 * 240; i++) if (i % 160 < 80 || Math.floor(i / 160) < 120) patch.data[i * 4 + 3] = 0;
+    env.ps.addPixelLayer(doc.id, 'Sleeve', patch);
+    const session = await openBrandlockSession(s.url, s.retoucherToken);
+    const layerJob = await generateUnplaced(env, session, input('layer'));
+    const documentJob = await generateUnplaced(env, session, input('document'));
+    const [layerArea, documentArea] = await env.ps.alphaChannelNames(doc.id);
+    expect(layerArea).toMatch(/^brandlock area · job \S{8} · 80×120$/);
+    // The retoucher crops the bottom off (through the layer job's area) and deletes the other job's channel.
+    await env.ps.executeAsModal('Crop and delete', async () => {
+      await env.ps.cropDocument(doc.id, { left: 0, top: 0, right: 160, bottom: 200 });
+      await env.ps.batchPlay([deleteChannel(documentArea)]);
+    });
+    const cut = await placeJobResultAgain(env.ps, env.fs, await session.jobResult(layerJob), req(doc.id));
+    expect(cut.where).toBe('over the whole document');
+    expect(cut.fallbackReason).toBe('The area it was made for no longer fits this document: it was 80×120 px, and a crop or canvas change left 80×80 px of it.');
+    await env.ps.executeAsModal('Marquee', () => env.ps.batchPlay([selectRectangle({ left: 8, top: 16, right: 40, bottom: 64 })]));
+    const deleted = await placeJobResultAgain(env.ps, env.fs, await session.jobResult(documentJob), req(doc.id));
+    expect(deleted.where).toBe('into your selection (32×48 px at 8, 16)');
+    expect(deleted.fallbackReason).toMatch(/^The area it was made for is not in this document/);
+    expect(await visibleBox(env, doc.id, deleted.layerId)).toEqual({ left: 8, top: 16, right: 40, bottom: 64 });
   });
 });

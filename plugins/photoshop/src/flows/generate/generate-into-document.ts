@@ -2,18 +2,21 @@
  * The Generate tab's flow: read the source from the document (and, for a selection, the selection
  * itself, so the result is masked to what was sent), start a generate job for the SKU (the server
  * resolves the locked recipe), follow it with progress and cancel (Photoshop stays free meanwhile:
- * the modal state is held only to read and to place), then place the result. A document that is
+ * the modal state is held only to read, to keep the area in the document and to place), then place
+ * the result. The area is kept as an alpha channel of the document (keep-job-area.ts) so that a result
+ * placed later, from a reopened panel, still goes where it was made for. A document that is
  * another SKU's master is not generated into, nor placed into, without the retoucher's say-so.
  */
-import type { BrandlockServer, JobProgress } from '../../ports/brandlock-server';
+import type { BrandlockServer, GeneratedResult, JobProgress } from '../../ports/brandlock-server';
 import type { PsHost } from '../../ports/ps-host';
 import type { FileSystemPort } from '../../ports/file-system';
 import { requireDocument, requireEditableRgb } from '../../errors/document-checks';
-import { throwIfAborted } from '../../errors/panel-error';
+import { isPanelError, throwIfAborted } from '../../errors/panel-error';
 import { encodePng } from '../../pixels/encode-png';
 import type { ProgressState } from '../../ui/widgets/progress';
 import { readGenerationSource, type GenerationSource } from './read-generation-source';
 import { checkDocumentSku, placeJobResult, type PlacedJob } from './place-job-result';
+import { dropJobArea, keepJobArea } from './keep-job-area';
 
 export interface GenerateInput {
   briefId: string;
@@ -52,12 +55,21 @@ export async function generateIntoDocument(
   const job = await server.startGenerate({ briefId: input.briefId, sku: input.sku, view: input.view, source: { bytes: encodePng(source.raster), contentType: 'image/png' } });
   options.onJob?.(job.id);
   options.onProgress(describeProgress({ state: job.state, fraction: job.progress, message: job.stage }));
-  await server.followJob(job.id, (p) => options.onProgress(describeProgress(p)), options.signal);
-  options.onProgress({ fraction: 1, label: 'Fetching the result…' });
-  const result = await server.jobResult(job.id);
-  throwIfAborted(options.signal, 'Generating');
+  // Kept in the document so that a later "Place" finds it; not when Cancel was already pressed (the job is cancelled next).
+  const channel = options.signal.aborted ? null : await keepJobArea(ps, doc.id, job.id, source);
+  let result: GeneratedResult;
+  try {
+    await server.followJob(job.id, (p) => options.onProgress(describeProgress(p)), options.signal);
+    options.onProgress({ fraction: 1, label: 'Fetching the result…' });
+    result = await server.jobResult(job.id);
+    throwIfAborted(options.signal, 'Generating');
+  } catch (e) {
+    // A cancelled or failed job has nothing to place; other errors (the server unreachable) leave the job to place later.
+    if (channel && isPanelError(e) && (e.code === 'cancelled' || e.code === 'server-error')) await dropJobArea(ps, doc.id, job.id, channel);
+    throw e;
+  }
   options.onProgress({ fraction: 1, label: 'Placing the result…' });
   return placeJobResult(ps, files, result, {
-    documentId: doc.id, documentSku: input.documentSku, allowOtherSku: input.allowOtherSku ?? false, target: source.bounds, mask: source.mask,
+    documentId: doc.id, documentSku: input.documentSku, allowOtherSku: input.allowOtherSku ?? false, area: { target: source.bounds, mask: source.mask, channel },
   });
 }

@@ -37,8 +37,8 @@ describe('placing a generated result', () => {
     const file = await env.fs.writeTempFile('NF-1001.png', await resultPng(20, 30));
     const placed = await env.ps.executeAsModal('place', (ctx) =>
       placeGeneratedResult(env.ps, ctx, {
-        documentId: doc.id, file, layerName: 'NF-1001 front · job 7f3a9c21', target: { left: 0, top: 0, right: 60, bottom: 90 },
-        mask: null, xmp: productionRecordXmp(record), historyName: 'brandlock: NF-1001 front · job 7f3a9c21',
+        documentId: doc.id, file, layerName: 'NF-1001 front · job 7f3a9c21', area: { target: { left: 0, top: 0, right: 60, bottom: 90 }, mask: null },
+        xmp: productionRecordXmp(record), historyName: 'brandlock: NF-1001 front · job 7f3a9c21',
       }),
     );
     expect(placed.recordWarning).toBeNull();
@@ -63,7 +63,7 @@ describe('placing a generated result', () => {
     const file = await env.fs.writeTempFile('r.png', await resultPng(40, 60));
     const { layerId } = await env.ps.executeAsModal('place', (ctx) =>
       placeGeneratedResult(env.ps, ctx, {
-        documentId: doc.id, file, layerName: 'x', target: { left: 10, top: 20, right: 30, bottom: 50 }, mask: sent, xmp: { jobId: 'j' }, historyName: 'h',
+        documentId: doc.id, file, layerName: 'x', area: { target: { left: 10, top: 20, right: 30, bottom: 50 }, mask: sent }, xmp: { jobId: 'j' }, historyName: 'h',
       }),
     );
     const info = (await env.ps.layers(doc.id)).find((l) => l.id === layerId)!;
@@ -79,7 +79,7 @@ describe('placing a generated result', () => {
     env.ps.doc(doc.id).refusesLayerXmp = true;
     const file = await env.fs.writeTempFile('r.png', await resultPng(20, 30));
     const placed = await env.ps.executeAsModal('place', (ctx) =>
-      placeGeneratedResult(env.ps, ctx, { documentId: doc.id, file, layerName: 'NF-1001 front · job 1', target: { left: 0, top: 0, right: 60, bottom: 90 }, mask: null, xmp: { jobId: 'j' }, historyName: 'brandlock: NF-1001' }),
+      placeGeneratedResult(env.ps, ctx, { documentId: doc.id, file, layerName: 'NF-1001 front · job 1', area: { target: { left: 0, top: 0, right: 60, bottom: 90 }, mask: null }, xmp: { jobId: 'j' }, historyName: 'brandlock: NF-1001' }),
     );
     expect(placed.recordWarning).toMatch(/production record.*-25920/);
     expect(env.ps.doc(doc.id).layers.map((l) => l.name)).toEqual(['NF-1001 front · job 1', 'Background']);
@@ -91,7 +91,7 @@ describe('placing a generated result', () => {
     const doc = env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage() });
     const file = await env.fs.writeTempFile('bad.png', Uint8Array.from([1, 2, 3]));
     await expect(env.ps.executeAsModal('place', (ctx) =>
-      placeGeneratedResult(env.ps, ctx, { documentId: doc.id, file, layerName: 'x', target: { left: 0, top: 0, right: 48, bottom: 64 }, mask: null, xmp: {}, historyName: 'h' }),
+      placeGeneratedResult(env.ps, ctx, { documentId: doc.id, file, layerName: 'x', area: { target: { left: 0, top: 0, right: 48, bottom: 64 }, mask: null }, xmp: {}, historyName: 'h' }),
     )).rejects.toMatchObject({ name: 'PanelError' });
     expect(env.ps.doc(doc.id).layers).toHaveLength(1);
     expect(env.ps.doc(doc.id).history).toEqual(['Open']);

@@ -1,7 +1,8 @@
 /**
  * Puts a generated image into the document as one History step: place it embedded, fit it to the
  * area it was made for, mask it to the selection that was sent (kept from when the job started, not
- * whatever is selected when it ends), name it after the SKU and job, and write the job's production
+ * whatever is selected when it ends), name it after the SKU and job, remove the channel that kept the
+ * area while the job ran, and write the job's production
  * record into the layer's XMP. A refused metadata write does not undo the placement: a generated image
  * is not thrown away over metadata; the caller is told, with Photoshop's words, and the record stays
  * on the server.
@@ -13,17 +14,25 @@ import { toPanelError } from '../../errors/host-error';
 import { isCancelled } from '../../errors/panel-error';
 import { getXmp, setXmp, xmpFromResult } from '../../descriptors/xmp';
 import { checkResults } from '../../descriptors/check-results';
+import { deleteChannel } from '../../descriptors/channels';
 import { writeBrandlockXmp, type XmpProperties } from '../../xmp/brandlock-xmp';
 import { activeLayerId, inHistoryStep } from '../history-step';
+
+export interface PlacementArea {
+  /** Where the source pixels came from, in document pixels: the result is fitted into this box. */
+  target: Bounds;
+  /** The selection the source was read from, at document resolution; null for a document or layer source. */
+  mask: SelectionMask | null;
+  /** The alpha channel that kept this area while the job ran; removed in the same History step, so undoing the placement brings it back. */
+  channel?: string | null;
+}
 
 export interface PlacementRequest {
   documentId: number;
   file: FileRef;
   layerName: string;
-  /** Where the source pixels came from, in document pixels: the result is fitted into this box. */
-  target: Bounds;
-  /** The selection the source was read from, at document resolution; null for a document or layer source. */
-  mask: SelectionMask | null;
+  /** The area, or how to find it once the document is active and its History step open (it may need the selection). */
+  area: PlacementArea | (() => Promise<PlacementArea>);
   xmp: XmpProperties;
   historyName: string;
 }
@@ -46,18 +55,20 @@ export interface Placement {
 export async function placeGeneratedResult(ps: PsHost, ctx: ModalContext, req: PlacementRequest): Promise<Placement> {
   await ps.activateDocument(req.documentId);
   return inHistoryStep(ctx, req.documentId, req.historyName, async () => {
+    const area = typeof req.area === 'function' ? await req.area() : req.area;
     const [placed] = checkResults(await ps.batchPlay([placeEmbedded(await ps.sessionToken(req.file))]), 'place the generated image');
     const layerId = typeof placed.ID === 'number' ? placed.ID : await activeLayerId(ps, req.documentId);
     checkResults(await ps.batchPlay([selectLayer(req.documentId, layerId)]), 'select the placed layer');
     const bounds = (await ps.layers(req.documentId)).find((l) => l.id === layerId)?.pixelBounds;
     if (bounds && bounds.right > bounds.left) {
-      const fit = fitTransform(bounds, req.target);
+      const fit = fitTransform(bounds, area.target);
       if (Math.abs(fit.scale - 100) > 0.01 || Math.abs(fit.offset.x) > 0.5 || Math.abs(fit.offset.y) > 0.5) {
         checkResults(await ps.batchPlay([transformActiveLayer({ width: fit.scale, height: fit.scale }, fit.offset)]), 'fit the generated image');
       }
     }
-    if (req.mask) await ps.setLayerMask(req.documentId, layerId, req.mask);
+    if (area.mask) await ps.setLayerMask(req.documentId, layerId, area.mask);
     checkResults(await ps.batchPlay([renameLayer(req.documentId, layerId, req.layerName)]), 'name the generated layer');
+    if (area.channel) checkResults(await ps.batchPlay([deleteChannel(area.channel)]), 'remove the area kept for the job');
     let recordWarning: string | null = null;
     try {
       const [current] = await ps.batchPlay([getXmp({ documentId: req.documentId, layerId })]);

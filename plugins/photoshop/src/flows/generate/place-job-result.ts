@@ -5,19 +5,21 @@
  * the document's (by its XMP or name) is placed only once the retoucher confirms.
  */
 import type { GeneratedResult } from '../../ports/brandlock-server';
-import type { Bounds, PsHost, SelectionMask } from '../../ports/ps-host';
+import type { PsHost } from '../../ports/ps-host';
 import type { FileSystemPort } from '../../ports/file-system';
 import { PanelError } from '../../errors/panel-error';
-import { placeGeneratedResult } from './place-generated-result';
+import { placeGeneratedResult, type PlacementRequest } from './place-generated-result';
+import { inDocument } from '../in-document';
+import { findKeptArea, type KeptArea } from './find-kept-area';
+import { shortJobId } from './job-area-name';
 import { productionRecordXmp } from './production-record-xmp';
 
 export interface PlaceRequest {
   documentId: number;
   documentSku: string | null;
   allowOtherSku: boolean;
-  /** Where the result goes (the area its source came from); the whole document when absent. */
-  target?: Bounds;
-  mask?: SelectionMask | null;
+  /** Where the result goes (the area its source came from, or how to find it); the whole document when absent. */
+  area?: PlacementRequest['area'];
 }
 
 export interface PlacedJob {
@@ -28,13 +30,15 @@ export interface PlacedJob {
   jobId: string;
   /** Set when the layer is placed but its production record could not be written into its metadata. */
   recordWarning: string | null;
-  /** Where a result placed again from the job list went (into the selection, or over the whole document). */
+  /** Where a result placed again from the job list went: into the area it was made for, the selection, or over the whole document. */
   where?: string;
+  /** Why a result placed again did not go into the area it was made for. */
+  fallbackReason?: string;
 }
 
 /** "NF-1001 front · job 7f3a9c21": what the generated layer is called. */
 export function generatedLayerName(sku: string, view: string, jobId: string): string {
-  return `${sku} ${view} · job ${jobId.replace(/^job[_-]?/, '').slice(0, 8)}`;
+  return `${sku} ${view} · job ${shortJobId(jobId)}`;
 }
 
 /** Throws needs-confirmation when a document known to be one SKU's master is about to get another SKU. */
@@ -54,19 +58,16 @@ export async function placeJobResult(ps: PsHost, files: FileSystemPort, result: 
   const ext = result.contentType === 'image/jpeg' ? 'jpg' : result.contentType === 'image/webp' ? 'webp' : 'png';
   const file = await files.writeTempFile(`${sku.replace(/[^\w.-]+/g, '_')}-${result.jobId.slice(0, 12)}.${ext}`, result.bytes);
   const layerName = generatedLayerName(sku, view, result.jobId);
-  const active = await ps.activeDocument();
   try {
-    const placed = await ps.executeAsModal(`Place ${sku}`, async (ctx) => {
-      try {
-        return await placeGeneratedResult(ps, ctx, {
-          documentId: doc.id, file, layerName, target: req.target ?? { left: 0, top: 0, right: doc.width, bottom: doc.height }, mask: req.mask ?? null,
+    // Placing needs the document active; the retoucher may have moved on to another meanwhile.
+    const placed = await ps.executeAsModal(`Place ${sku}`, (ctx) =>
+      inDocument(ps, doc.id, () =>
+        placeGeneratedResult(ps, ctx, {
+          documentId: doc.id, file, layerName, area: req.area ?? { target: { left: 0, top: 0, right: doc.width, bottom: doc.height }, mask: null },
           xmp: productionRecordXmp(result.record), historyName: `brandlock: ${layerName}`,
-        });
-      } finally {
-        // Placing needs the document active; the retoucher may have moved on to another meanwhile.
-        if (active && active.id !== doc.id) await ps.activateDocument(active.id).catch(() => undefined);
-      }
-    });
+        }),
+      ),
+    );
     return { note: result.note, documentTitle: doc.title, layerId: placed.layerId, layerName, jobId: result.jobId, recordWarning: placed.recordWarning };
   } finally {
     await files.removeFile(file);
@@ -75,15 +76,13 @@ export async function placeJobResult(ps: PsHost, files: FileSystemPort, result: 
 
 /**
  * A finished job placed again from "Jobs for this SKU" (after a failed placement, or once the panel was
- * closed while it ran). The area and mask it was made for lived only in the run that sent it, so it
- * goes into the current selection's bounds when there is one, else over the whole document, and the
- * result says which: before, it always filled the document, a Selection or Layer job included.
+ * closed while it ran): into the area its job kept in this document, with its mask; without that area,
+ * into the current selection's bounds, else over the whole document, saying why (find-kept-area.ts).
  */
-export async function placeJobResultAgain(ps: PsHost, files: FileSystemPort, result: GeneratedResult, req: Omit<PlaceRequest, 'target' | 'mask'>): Promise<PlacedJob> {
-  const selected = await ps.selectionBounds(req.documentId);
-  const placed = await placeJobResult(ps, files, result, { ...req, ...(selected ? { target: selected } : {}) });
-  const where = selected
-    ? `into your selection (${selected.right - selected.left}×${selected.bottom - selected.top} px at ${selected.left}, ${selected.top})`
-    : 'over the whole document: the area it was made for is not kept once its run has ended; select that area first to place it there';
-  return { ...placed, where };
+export async function placeJobResultAgain(ps: PsHost, files: FileSystemPort, result: GeneratedResult, req: Omit<PlaceRequest, 'area'>): Promise<PlacedJob> {
+  // Found inside the placement's History step (it loads the channel as the selection), read back here.
+  const kept: { area?: KeptArea } = {};
+  const placed = await placeJobResult(ps, files, result, { ...req, area: async () => (kept.area = await findKeptArea(ps, req.documentId, result.jobId)) });
+  const { where, fallbackReason } = kept.area!;
+  return { ...placed, where, ...(fallbackReason ? { fallbackReason } : {}) };
 }

@@ -172,8 +172,9 @@ export function GenerateTab(p: TabProps): JSX.Element {
       <ErrorNotice error={flow.error} onDismiss={flow.clearError} />
       {done ? (
         <Reveal block="end">
-          <Notice kind={done.recordWarning ? 'warning' : 'success'} title={`Placed "${done.layerName}"`}>
+          <Notice kind={done.recordWarning || done.fallbackReason ? 'warning' : 'success'} title={`Placed "${done.layerName}"`}>
             In {done.documentTitle}{done.where ? `, ${done.where}` : ''}, as one History step.{' '}
+            {done.fallbackReason ? `${done.fallbackReason} ` : ''}
             {done.recordWarning ? `The production record stays on the server: ${done.recordWarning}` : "The production record is in the layer's metadata."}
             {done.note ? ` Server note: ${done.note}` : ''}
           </Notice>
