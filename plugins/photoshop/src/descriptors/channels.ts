@@ -1,6 +1,6 @@
 /**
- * Alpha-channel descriptors: Select > Save Selection, Load Selection (Deselect is in subject.ts), and deleting or
- * renaming a channel by its name, as Photoshop records them (the same shapes are played by public UXP
+ * Alpha-channel descriptors: Select > Save Selection, Load Selection (Deselect is in subject.ts), and deleting a
+ * channel by its name, as Photoshop records them (the same shapes are played by public UXP
  * plugins that keep a selection in a channel while they work; the DOM's Selection.save/load (25.0)
  * do the same). Each acts on the active document.
  */
@@ -21,9 +21,4 @@ export function loadChannelAsSelection(name: string): ActionDescriptor {
 /** Deletes the (first) channel with this name, as the Channels panel's trash can does. */
 export function deleteChannel(name: string): ActionDescriptor {
   return { _obj: 'delete', _target: [{ _ref: 'channel', _name: name }], _options: { dialogOptions: 'dontDisplay' } };
-}
-
-/** Channel Options > Name: renames the (first) channel with this name. */
-export function renameChannel(name: string, to: string): ActionDescriptor {
-  return { _obj: 'set', _target: [{ _ref: 'channel', _name: name }], to: { _obj: 'channel', name: to } };
 }

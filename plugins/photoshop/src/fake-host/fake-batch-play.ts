@@ -178,13 +178,6 @@ function set(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResu
     ctx.step(doc, 'Deselect');
     return {};
   }
-  if (refs[0]?._ref === 'channel' && typeof refs[0]._name === 'string' && to._obj === 'channel' && typeof to.name === 'string') {
-    const channel = doc.channels.find((c) => c.name === refs[0]._name!);
-    if (!channel) return error(`The object "channel ${refs[0]._name!}" is not currently available.`);
-    channel.name = to.name;
-    ctx.step(doc, 'Channel Options');
-    return {};
-  }
   if (refs[0]?._ref === 'layer' && refs[0]._property === 'background') {
     const bg = doc.layers.find((l) => l.isBackground);
     if (!bg) return error('The object "background layer" is not currently available.');
