@@ -27,8 +27,13 @@ export type { NewFakeDocument } from './fake-photoshop-state';
 
 export interface FakeCodecs {
   decodeImage(bytes: Uint8Array, fileName: string): Promise<Raster>;
-  /** `xmp` is the document's XMP packet, which Photoshop writes into every file it saves. */
-  encodeImage(raster: Raster, format: SaveFormat, xmp: string): Promise<Uint8Array>;
+  /**
+   * `xmp` is the document's XMP packet, which Photoshop writes into every file it saves. `alphaChannels`
+   * are the document's alpha channels (document-sized, 0..255): Save a Copy as TIFF keeps them (the
+   * dialog's "Alpha Channels" box is on whenever the document has any), as extra samples after the
+   * colour ones, which readers such as libvips take for transparency. JPEG, PNG and WebP drop them.
+   */
+  encodeImage(raster: Raster, format: SaveFormat, xmp: string, alphaChannels?: readonly Uint8Array[]): Promise<Uint8Array>;
 }
 
 export class FakePhotoshop extends FakePhotoshopState implements PsHost {
@@ -294,7 +299,7 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
   async saveDocumentCopy(documentId: number, file: FileRef, format: SaveFormat): Promise<void> {
     this.modifying('save a copy');
     const doc = this.doc(documentId);
-    this.fs.put(file.path, await this.codecs.encodeImage(compositeDocument(doc), format, doc.xmp));
+    this.fs.put(file.path, await this.codecs.encodeImage(compositeDocument(doc), format, doc.xmp, doc.channels.map((c) => c.mask)));
   }
 
   async closeDocument(documentId: number): Promise<void> {

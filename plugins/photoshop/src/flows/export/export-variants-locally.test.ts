@@ -17,6 +17,8 @@ import { summarise } from '../../ui/widgets/outcome-list';
 import { swatchFromPalette } from '@brandlock/core/qc';
 import { makeCurvesLayer } from '../../descriptors/curves';
 import { selectRectangle } from '../../descriptors/layers';
+import { saveSelectionAsChannel } from '../../descriptors/channels';
+import { deselect } from '../../descriptors/subject';
 import { selectFlaggedRegion } from '../qc/select-region';
 import { exportVariantsLocally } from './export-variants-locally';
 
@@ -138,6 +140,21 @@ describe('export channel variants in Photoshop', () => {
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0].status).toBe('done');
     expect(outcomes[0].caution).toMatch(/made on white, not transparent as Cutout PNG asks/);
+  });
+
+  it("delivers a TIFF without the master's alpha channels (a job's kept area, a retoucher's saved selection)", async () => {
+    const { env, master } = await masterWithVerdict('pass');
+    // What Generate leaves in a master whose job was never placed, and what Select > Save Selection makes.
+    await env.ps.executeAsModal('Save Selection', () => env.ps.batchPlay([selectRectangle({ left: 40, top: 60, right: 100, bottom: 140 }), saveSelectionAsChannel('brandlock area · job 7f3a9c21 · 60×80'), deselect()]));
+    expect(await env.ps.alphaChannelNames(master.id)).toEqual(['brandlock area · job 7f3a9c21 · 60×80']);
+    const tiff = ChannelSpec.parse({ id: 'print-tiff', name: 'Print TIFF', kind: 'hero', width: 120, height: 180, fit: 'cover', format: 'tiff' });
+    const { outcomes } = await exportVariantsLocally(env.ps, env.fs, lock, hash, request({ channels: [tiff] }), options);
+    expect(outcomes.map((o) => o.status)).toEqual(['done']);
+    // Saved with the channel, the file had a fourth sample, black outside the area: a DAM or libvips
+    // shows such a TIFF as transparent but for that rectangle.
+    const meta = await sharp(env.fs.files.get(`/delivery/${outcomes[0].name}`)!).metadata();
+    expect([meta.channels, meta.hasAlpha]).toEqual([3, false]);
+    expect(await env.ps.alphaChannelNames(master.id)).toEqual(['brandlock area · job 7f3a9c21 · 60×80']);
   });
 
   it('exports only the pixels QC judged: a Curves layer or a repainted spot after a pass sends the master back to QC', async () => {

@@ -16,6 +16,7 @@ import { PanelError, isCancelled } from '../../errors/panel-error';
 import { toPanelError } from '../../errors/host-error';
 import { checkResults } from '../../descriptors/check-results';
 import { setXmp } from '../../descriptors/xmp';
+import { deleteChannel } from '../../descriptors/channels';
 import type { ProgressState } from '../../ui/widgets/progress';
 import { formatBytes } from '../../ui/format';
 import type { Outcome } from '../../ui/widgets/outcome-list';
@@ -72,6 +73,10 @@ async function makeVariant(ps: PsHost, files: FileSystemPort, ctx: ModalContext,
   const dup = await ps.duplicateDocument(sourceId, plan.fileName);
   await ctx.registerAutoCloseDocument(dup.id);
   try {
+    // The copy carries the master's alpha channels (a job's kept area, a saved selection), and Save a
+    // Copy as TIFF writes them as extra samples, which libvips, ImageMagick and DAMs take for
+    // transparency: the delivered file is the image alone. The copy is the active document.
+    for (const name of await ps.alphaChannelNames(dup.id)) checkResults(await ps.batchPlay([deleteChannel(name)]), 'remove an alpha channel from the copy');
     await ps.flattenDocument(dup.id);
     await ps.convertToSrgb8(dup.id);
     const c = crop.crop;
