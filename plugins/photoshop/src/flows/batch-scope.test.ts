@@ -115,6 +115,25 @@ describe('Export over many masters', () => {
     expect([...env.fs.files.keys()].filter((k) => k.startsWith('/out/'))).toEqual(['/out/northfold_nf-wv-1001_chalk_front_ig-square_40x40.jpg']);
   });
 
+  it('skips a master whose view nothing states when its SKU has several, and names the others by their own view', async () => {
+    const env = fakeEnvironment();
+    const row = (sku: string, colorway: string, views: string[]) => ({
+      sku, colorway, category: 'wovens', swatch: { input: colorway.toLowerCase(), hex: null, name: colorway }, status: 'planned', views: views.map((v) => ({ view: v, viewName: v, status: 'planned' })),
+    });
+    const brief = { id: 'b1', name: 'SS27', skus: [row('NF-WV-1001', 'Chalk', ['front', 'back']), row('NF-WV-1002', 'Terracotta', ['front'])] };
+    const byBrief = (doc: { title: string }, xmp: Record<string, string>) => identifyDocument({ title: doc.title, xmp }, lock, brief);
+    for (const title of ['NF-WV-1001_chalk.psd', 'NF-WV-1001_chalk_back.psd', 'NF-WV-1002_terracotta.psd']) {
+      const d = env.ps.addDocument({ title, pixels: studioImage({ width: 60, height: 90 }) });
+      await giveQcVerdict(env.ps, d.id, { qcVerdict: 'pass', qcFindings: '[]' });
+    }
+    const run = await exportBatch(env.ps, env.fs, lock, hash, { kind: 'open' }, byBrief, { channels: [channel], folder: FakeFileSystem.folder('/out'), includeFlagged: false }, options());
+    expect(run.outcomes.map((o) => [o.name, o.status])).toEqual([['NF-WV-1001_chalk.psd', 'skipped'], ['NF-WV-1001_chalk_back.psd', 'done'], ['NF-WV-1002_terracotta.psd', 'done']]);
+    expect(run.outcomes[0].message).toBe('Not exported: its name and metadata do not say which view it is, and NF-WV-1001 has front and back. Open it and choose its view on the Export tab, or put the view in its name.');
+    expect([...env.fs.files.keys()].filter((k) => k.startsWith('/out/')).sort()).toEqual([
+      '/out/northfold_nf-wv-1001_chalk_back_ig-square_40x40.jpg', '/out/northfold_nf-wv-1002_terracotta_front_ig-square_40x40.jpg',
+    ]);
+  });
+
   it('exports a folder by the verdicts QC on that folder wrote into XMP sidecars, the images left unchanged', async () => {
     const env = fakeEnvironment();
     env.fs.put('/shoot/NF-WV-1003_sky_wovens_front.jpg', await jpeg([169, 198, 224]));

@@ -8,14 +8,27 @@ import type { BrandlockServer, CurrentBrief } from '../ports/brandlock-server';
 import type { DocumentInfo } from '../ports/ps-host';
 import type { PanelError } from '../errors/panel-error';
 import { connect, savedConnection } from '../flows/connect';
-import { identifyDocument, type DocumentIdentity } from '../flows/document-identity/document-identity';
+import { identifyDocument, type DocumentIdentity, type IdentityChoice } from '../flows/document-identity/document-identity';
 import { readDocumentXmp } from '../flows/document-identity/read-document-xmp';
 import type { XmpProperties } from '../xmp/brandlock-xmp';
 import type { PanelServices } from './panel-services';
 import { asPanelError } from './as-panel-error';
 import { useActiveDocument } from './use-active-document';
 
-export type IdentityChoice = Partial<Pick<DocumentIdentity, 'sku' | 'colorway' | 'view' | 'category'>>;
+export type { IdentityChoice };
+
+/**
+ * The SKU (or swatch and category) and the view are separate answers: choosing one keeps the other,
+ * so a retoucher who chose the view and then the SKU does not have to choose the view again. null
+ * forgets both.
+ */
+function withChoice(old: IdentityChoice | undefined, choice: IdentityChoice | null): IdentityChoice {
+  if (!choice) return {};
+  const { view, ...sku } = choice;
+  const { view: oldView, ...oldSku } = old ?? {};
+  const kept = Object.keys(sku).length ? sku : oldSku;
+  return view || oldView ? { ...kept, view: view || oldView } : kept;
+}
 
 export interface PanelState {
   session: BrandlockServer | null;
@@ -30,7 +43,7 @@ export interface PanelState {
   openCount: number;
   docXmp: XmpProperties;
   identity: DocumentIdentity | null;
-  /** The retoucher says which SKU (or swatch and category) the active document is. */
+  /** The retoucher says which SKU (or swatch and category) the active document is, or which view. */
   chooseIdentity(choice: IdentityChoice | null): void;
   documentsChanged(): void;
 }
@@ -98,8 +111,7 @@ export function usePanelState(services: PanelServices, initialSession: Brandlock
   const choice = doc ? choices[doc.id] : undefined;
   const identity = useMemo(() => {
     if (!doc || !session) return null;
-    const id = identifyDocument({ title: doc.title, xmp: docXmp }, session.lock, brief ?? null, choice?.sku);
-    return choice ? { ...id, ...Object.fromEntries(Object.entries(choice).filter(([, v]) => v)) } : id;
+    return identifyDocument({ title: doc.title, xmp: docXmp }, session.lock, brief ?? null, choice);
   }, [doc?.id, doc?.title, docXmp, session, brief, choice]);
 
   return {
@@ -113,7 +125,7 @@ export function usePanelState(services: PanelServices, initialSession: Brandlock
     openCount,
     docXmp,
     identity,
-    chooseIdentity: (c) => doc && setChoices((all) => ({ ...all, [doc.id]: c ?? {} })),
+    chooseIdentity: (c) => doc && setChoices((all) => ({ ...all, [doc.id]: withChoice(all[doc.id], c) })),
     documentsChanged: () => setRefreshKey((k) => k + 1),
   };
 }

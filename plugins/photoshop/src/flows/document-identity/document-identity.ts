@@ -1,9 +1,10 @@
 /**
  * Which SKU an open master is, and so which swatch QC and Cleanup judge it against: first what the
  * document's own XMP says (brandlock writes the SKU there with every QC verdict and generated layer),
- * then the file name; colourway, view and category from the same place, else from the brief's row
- * for that SKU. When none of that names a SKU, the panel asks the retoucher, who never gets a silent
- * "skip colour accuracy".
+ * then the file name; colourway and category from the same place, else from the brief's row for that
+ * SKU. When none of that names a SKU, the panel asks the retoucher, who never gets a silent "skip
+ * colour accuracy". The view is never taken from the brief's row: a back master named by the SKU
+ * alone would be delivered under the front's file names (see document-view.ts).
  */
 import type { BrandLock, Category } from '@brandlock/core/brand';
 import { resolveSwatch, type TargetSwatch } from '@brandlock/core/brief';
@@ -11,8 +12,14 @@ import { swatchFromPalette } from '@brandlock/core/qc';
 import type { BriefSku, CurrentBrief } from '../../ports/brandlock-server';
 import type { XmpProperties } from '../../xmp/brandlock-xmp';
 import { parseDocumentName } from './parse-document-name';
+import { viewsOfSku } from './document-view';
 
 export type IdentitySource = 'xmp' | 'name' | 'chosen';
+/** 'only': nothing states the view, and the SKU has only one. */
+export type ViewSource = IdentitySource | 'only';
+
+/** What the retoucher said about the document: its SKU (or swatch and category), its view. */
+export type IdentityChoice = Partial<Record<'sku' | 'colorway' | 'view' | 'category', string>>;
 
 export interface DocumentIdentity {
   sku: string | null;
@@ -23,6 +30,10 @@ export interface DocumentIdentity {
   row: BriefSku | null;
   /** Where the SKU came from, for the panel to say. */
   from: IdentitySource | null;
+  /** Where the view came from; null when nothing states it and the SKU has several (Export asks). */
+  viewFrom: ViewSource | null;
+  /** The views the SKU is shot in: its brief row's, else its category's pose set's. */
+  views: string[];
   /**
    * The SKU the file name says when the metadata says another (a master saved under another SKU's
    * name, or renamed after QC): brandlock goes by the metadata, and says so rather than pick silently.
@@ -35,23 +46,37 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 /**
  * @example identifyDocument({ title: 'NF-WV-1002_terracotta_front.psd', xmp: {} }, lock, brief).sku // 'NF-WV-1002'
  */
-export function identifyDocument(doc: { title: string; xmp: XmpProperties }, lock: BrandLock, brief: CurrentBrief | null, chosenSku?: string | null): DocumentIdentity {
+export function identifyDocument(doc: { title: string; xmp: XmpProperties }, lock: BrandLock, brief: CurrentBrief | null, chosen: IdentityChoice = {}): DocumentIdentity {
   const skus = brief?.skus.map((s) => s.sku) ?? [];
   const name = parseDocumentName(doc.title, lock, skus);
   const xmp = doc.xmp;
+  const chosenSku = chosen.sku;
   const sku = chosenSku || xmp.sku || name.sku;
   const from: IdentitySource | null = chosenSku ? 'chosen' : xmp.sku ? 'xmp' : name.sku ? 'name' : null;
   const row = sku ? (brief?.skus.find((s) => same(s.sku, sku)) ?? null) : null;
   const sameSku = !chosenSku || (xmp.sku ? same(xmp.sku, chosenSku) : name.sku ? same(name.sku, chosenSku) : false);
   const pick = (fromXmp: string | undefined, fromName: string | null, fromRow: string | null | undefined) =>
     (sameSku ? fromXmp || fromName : null) || fromRow || null;
+  const category = chosen.category || pick(xmp.category, name.category, row?.category);
+  const views = viewsOfSku(row, lock.categories.find((c) => c.id === category) ?? null, lock);
+  const stated: [string, ViewSource] | null = chosen.view
+    ? [chosen.view, 'chosen']
+    : sameSku && xmp.view
+      ? [xmp.view, 'xmp']
+      : sameSku && name.view
+        ? [name.view, 'name']
+        : views.length === 1
+          ? [views[0], 'only']
+          : null;
   return {
     sku: row?.sku ?? sku ?? null,
-    colorway: pick(xmp.colorway, name.colorway, row?.colorway),
-    view: pick(xmp.view, name.view, row?.views[0]?.view),
-    category: pick(xmp.category, name.category, row?.category),
+    colorway: chosen.colorway || pick(xmp.colorway, name.colorway, row?.colorway),
+    view: stated?.[0] ?? null,
+    category,
     row,
     from,
+    viewFrom: stated?.[1] ?? null,
+    views,
     nameSays: from === 'xmp' && name.sku && !same(name.sku, xmp.sku!) ? name.sku : null,
   };
 }

@@ -1,9 +1,11 @@
 /**
  * Export over every open master or every image in a folder, one progress bar and Cancel: each master
- * exported as its own SKU (from its XMP or name, and the brief), only past QC: a reject or an unjudged
- * master is skipped with the reason, a flagged one only when the retoucher chose to include flagged
- * masters before starting. A folder file's verdict is read from its XMP sidecar (`<name>.xmp`, what QC
- * on a folder writes, leaving the image unchanged) when that is newer than the file's own.
+ * exported as its own SKU and view (from its XMP or name, and the brief), only past QC: a reject or an
+ * unjudged master is skipped with the reason, a flagged one only when the retoucher chose to include
+ * flagged masters before starting. One whose view nothing states, when its SKU is shot in several, is
+ * skipped too: named by a guessed view, its files could take the real view's names in the DAM. A
+ * folder file's verdict is read from its XMP sidecar (`<name>.xmp`, what QC on a folder writes,
+ * leaving the image unchanged) when that is newer than the file's own.
  */
 import type { BrandLock } from '@brandlock/core/brand';
 import type { ChannelSpec } from '@brandlock/core/channels';
@@ -15,6 +17,7 @@ import { summarise, type Outcome } from '../../ui/widgets/outcome-list';
 import type { XmpProperties } from '../../xmp/brandlock-xmp';
 import { readDocumentXmp } from '../document-identity/read-document-xmp';
 import type { DocumentIdentity } from '../document-identity/document-identity';
+import { unstatedViewReason } from '../document-identity/document-view';
 import { runBatch, type BatchRun, type BatchScope } from '../batch-scope';
 import { checkExportGate } from './export-gate';
 import { requireUnchangedSinceQc } from '../qc/qc-pixels';
@@ -64,6 +67,10 @@ export async function exportBatch(
     if (!id.sku) return { name: doc.title, status: 'skipped', message: 'Not exported: brandlock cannot tell which SKU it is. Name it after its SKU.' };
     // Files named for one SKU and recorded as another would be delivered under the wrong SKU's names.
     if (id.nameSays) return { name: doc.title, status: 'skipped', message: `Not exported: its file name says ${id.nameSays} but its metadata says ${id.sku}. Open it, choose which SKU it is and run QC, or rename it.` };
+    if (!id.view) {
+      const why = unstatedViewReason(id) ?? '';
+      return { name: doc.title, status: 'skipped', message: `Not exported: ${why.charAt(0).toLowerCase()}${why.slice(1)} Open it and choose its view on the Export tab, or put the view in its name.` };
+    }
     try {
       checkExportGate({ title: doc.title, sku: id.sku, xmp, acceptFlag: request.includeFlagged });
       await requireUnchangedSinceQc(ps, doc, xmp);
@@ -73,7 +80,7 @@ export async function exportBatch(
     }
     const quiet = { signal: options.signal, onProgress: () => undefined };
     const { outcomes } = await exportMaster(ps, files, lock, lockHash, doc, {
-      sku: id.sku, colorway: id.colorway ?? undefined, view: id.view ?? undefined, category: id.category ?? undefined, channels: request.channels, folder: request.folder,
+      sku: id.sku, colorway: id.colorway ?? undefined, view: id.view, category: id.category ?? undefined, channels: request.channels, folder: request.folder,
     }, ctx, quiet);
     const failed = outcomes.filter((o) => o.status === 'failed');
     return { name: doc.title, status: failed.length && failed.length === outcomes.length ? 'failed' : 'done', message: `${id.sku}: ${summarise(outcomes)}${failed.length ? ` · ${failed[0].message}` : ''}` };

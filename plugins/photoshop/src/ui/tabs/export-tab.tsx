@@ -1,8 +1,10 @@
 /**
  * Export: the channel variants of the master, named by the lock's template, written to a folder (in
  * Photoshop, or rendered by the server), with a line per file. Only past QC: a reject is refused, a
- * flag asks first, a master QC never judged is sent to QC. The same over every open master or a
- * folder. The delivery folder is remembered, and can be shown in Finder or Explorer.
+ * flag asks first, a master QC never judged is sent to QC. Files are named by the master's view, so
+ * one whose view nothing states (and its SKU is shot in several) waits until the retoucher chooses
+ * it. The same over every open master or a folder. The delivery folder is remembered, and can be
+ * shown in Finder or Explorer.
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -11,6 +13,7 @@ import { exportVariantsLocally, LOCAL_FORMATS } from '../../flows/export/export-
 import { exportVariantsViaServer } from '../../flows/export/export-variants-via-server';
 import { exportBatch } from '../../flows/export/export-batch';
 import { identifyDocument } from '../../flows/document-identity/document-identity';
+import { unstatedViewReason } from '../../flows/document-identity/document-view';
 import type { Outcome } from '../widgets/outcome-list';
 import type { TabProps } from '../tab-props';
 import { Choice } from '../widgets/choice';
@@ -50,10 +53,13 @@ export function ExportTab(p: TabProps): JSX.Element {
   const lock = session.lock;
   const channels = lock.channels.filter((c) => chosen.has(c.id));
   const sku = identity?.sku ?? null;
+  // The view Export names the files by, and the example shows: never a guess (see document-view.ts).
+  const view = identity?.view ?? null;
+  const noView = identity && sku ? unstatedViewReason(identity) : null;
   const verdict = p.docXmp.qcVerdict as keyof typeof verdictLine | undefined;
-  const example = channels[0] && sku
+  const example = channels[0] && sku && view
     ? fillFileName(lock.naming, {
-        brand: lock.brand.id, season: lock.season, version: lock.version, sku, colorway: identity?.colorway ?? undefined, category: identity?.category ?? undefined, view: identity?.view ?? 'front',
+        brand: lock.brand.id, season: lock.season, version: lock.version, sku, colorway: identity?.colorway ?? undefined, category: identity?.category ?? undefined, view,
         channel: channels[0].id, market: 'all', width: channels[0].width, height: channels[0].height, ext: FILE_EXTENSIONS[channels[0].format], index: 1,
       })
     : null;
@@ -76,7 +82,7 @@ export function ExportTab(p: TabProps): JSX.Element {
         return { outcomes: run.outcomes, note: includeFlagged ? 'Flagged masters were included, as you chose.' : 'Flagged masters were left out; tick "Include flagged masters" to export them too.' };
       }
       const request = {
-        sku: sku!, colorway: identity?.colorway ?? undefined, view: identity?.view ?? 'front', category: identity?.category ?? undefined, channels, folder, acceptFlag,
+        sku: sku!, colorway: identity?.colorway ?? undefined, view: view!, category: identity?.category ?? undefined, channels, folder, acceptFlag,
       };
       if (route === 'server') {
         const done = await exportVariantsViaServer(p.services.ps, p.services.files, session!, { ...request, briefId: identity?.row ? p.brief!.id : null }, { signal, onProgress: report });
@@ -106,7 +112,7 @@ export function ExportTab(p: TabProps): JSX.Element {
     }
   }
 
-  const ready = channels.length > 0 && Boolean(delivery.folder) && (scope.kind === 'active' ? Boolean(p.doc && sku) : scope.ready);
+  const ready = channels.length > 0 && Boolean(delivery.folder) && (scope.kind === 'active' ? Boolean(p.doc && sku && view) : scope.ready);
 
   return (
     <div>
@@ -161,6 +167,7 @@ export function ExportTab(p: TabProps): JSX.Element {
       <Section title="SAVE TO">
         <FolderChoice folder={delivery.folder} hint="8-bit sRGB copies; existing files are never overwritten. Remembered for next time." onChoose={delivery.pick} />
       </Section>
+      {scope.kind === 'active' && noView ? <div class="field-hint warn-text">{noView} Choose it on the card above to export.</div> : null}
       <div class="actions">
         <sp-button variant="cta" disabled={flow.running || !ready || undefined} onClick={() => onExport(false)}>
           Export {channels.length} variant{channels.length === 1 ? '' : 's'}

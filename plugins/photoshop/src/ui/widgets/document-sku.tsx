@@ -3,17 +3,37 @@
  * XMP or file name says (and where that came from), filled in from the brief, with a way to change it.
  * When nothing says, it asks: a search over the brief's SKUs (a 500-SKU season does not fit a
  * dropdown), or, for a SKU outside the brief, the palette swatch and category to judge it against.
+ * The view (front, back...) is chosen on the card too, and asked for when nothing states it and the
+ * SKU is shot in several: delivered files are named by it.
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { BrandLock } from '@brandlock/core/brand';
 import type { CurrentBrief } from '../../ports/brandlock-server';
-import { categoryFor, targetSwatchFor, type DocumentIdentity } from '../../flows/document-identity/document-identity';
+import { categoryFor, targetSwatchFor, type DocumentIdentity, type ViewSource } from '../../flows/document-identity/document-identity';
+import { unstatedViewReason, viewChoices } from '../../flows/document-identity/document-view';
 import type { IdentityChoice } from '../use-panel-state';
 import { Dropdown } from './dropdown';
 import { TextField } from './text-field';
 
 const sources = { xmp: "from the document's metadata", name: 'from the file name', chosen: 'as you chose' } as const;
+
+function viewSource(from: ViewSource, id: DocumentIdentity): string {
+  return from === 'only' ? `View: the only one ${id.sku ?? 'this SKU'} is shot in` : `View ${sources[from]}`;
+}
+
+/** The view the document is, with where that came from, or why it must be chosen. */
+function ViewChoice(p: { identity: DocumentIdentity; lock: BrandLock; onChoose(choice: IdentityChoice): void }): JSX.Element | null {
+  const options = viewChoices(p.identity, p.lock);
+  if (!options.length) return null;
+  const why = unstatedViewReason(p.identity);
+  return (
+    <div class="view-choice">
+      <Dropdown label="View" value={p.identity.view} options={options} placeholder="Which view is this?" onChange={(view) => p.onChoose({ view })} />
+      <div class={`list-sub${why ? ' warn-text' : ''}`}>{why ?? viewSource(p.identity.viewFrom!, p.identity)}</div>
+    </div>
+  );
+}
 
 /** A search over the brief's SKUs: up to six matches by SKU or colourway, one click to choose. */
 export function BriefSkuSearch(p: { brief: CurrentBrief; label: string; onChoose(sku: string): void }): JSX.Element {
@@ -81,29 +101,32 @@ export function DocumentSku(p: {
     p.onChoose(c);
   };
   return (
-    <div class={`card${known && !id.nameSays ? '' : ' card-warn'}`}>
+    <div class={`card${known && !id.nameSays && id.view ? '' : ' card-warn'}`}>
       {known && !changing ? (
-        <div class="row">
-          <div class="chip-color small-chip" style={{ backgroundColor: swatch!.hex ?? '#808080' }}></div>
-          <div class="grow list-main">
-            <div class="list-title">
-              <b>{id.sku ?? swatch!.name}</b>
-              {id.view ? ` · ${id.view}` : ''}
-            </div>
-            <div class="list-sub">
-              {swatch!.name} · {category!.id}
-              {id.from ? ` · ${sources[id.from]}` : ''}
-              {id.sku && !id.row && p.brief ? ' · not in the brief' : ''}
-            </div>
-            {id.nameSays ? (
-              <div class="list-sub warn-text">
-                Its file name says {id.nameSays}. Check which SKU this is (Change) before QC or Export; a batch export skips it.
+        <div>
+          <div class="row">
+            <div class="chip-color small-chip" style={{ backgroundColor: swatch!.hex ?? '#808080' }}></div>
+            <div class="grow list-main">
+              <div class="list-title">
+                <b>{id.sku ?? swatch!.name}</b>
+                {id.view ? ` · ${id.view}` : ''}
               </div>
-            ) : null}
+              <div class="list-sub">
+                {swatch!.name} · {category!.id}
+                {id.from ? ` · ${sources[id.from]}` : ''}
+                {id.sku && !id.row && p.brief ? ' · not in the brief' : ''}
+              </div>
+              {id.nameSays ? (
+                <div class="list-sub warn-text">
+                  Its file name says {id.nameSays}. Check which SKU this is (Change) before QC or Export; a batch export skips it.
+                </div>
+              ) : null}
+            </div>
+            <sp-link class="small" onClick={() => setChanging(true)}>
+              Change
+            </sp-link>
           </div>
-          <sp-link class="small" onClick={() => setChanging(true)}>
-            Change
-          </sp-link>
+        <ViewChoice identity={id} lock={p.lock} onChoose={p.onChoose} />
         </div>
       ) : (
         <div>
