@@ -126,7 +126,7 @@ export function DocumentSku(p: {
               Change
             </sp-link>
           </div>
-        <ViewChoice identity={id} lock={p.lock} onChoose={p.onChoose} />
+          <ViewChoice identity={id} lock={p.lock} onChoose={p.onChoose} />
         </div>
       ) : (
         <div>
