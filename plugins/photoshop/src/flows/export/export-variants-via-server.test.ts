@@ -44,3 +44,17 @@ it('writes the server-rendered variants, WebP included, named by the lock', asyn
   // The flattened copy it uploaded (a 24 MP master makes a PNG of tens of MB) is not left behind.
   expect([...env.fs.files.keys()].filter((k) => k.startsWith('/plugin-temp/'))).toEqual([]);
 });
+
+it('renders on the server as the view the master is, so the job and its audit trail say what the file names say', async () => {
+  const env = fakeEnvironment();
+  const master = env.ps.addDocument({ title: 'NF-WV-1001_back.psd', pixels: studioImage({ width: 1000, height: 1500, depth: 16 }) });
+  await giveQcVerdict(env.ps, master.id, { qcVerdict: 'pass', sku: 'NF-WV-1001' });
+  const session = await openBrandlockSession(s.url, s.retoucherToken);
+  const channels = session.lock.channels.filter((c) => c.id === 'ig-square');
+  const { outcomes, jobId } = await exportVariantsViaServer(env.ps, env.fs, session, {
+    briefId: s.briefId, sku: 'NF-WV-1001', colorway: 'Ecru', view: 'back', category: 'wovens', channels, folder: FakeFileSystem.folder('/delivery'),
+  }, { signal: new AbortController().signal, onProgress: () => {} });
+  expect(outcomes.map((o) => [o.name, o.status])).toEqual([['northfold_nf-wv-1001_ecru_back_ig-square_1080x1080.jpg', 'done']]);
+  const job = await (await fetch(`${s.url}/v1/jobs/${jobId}`, { headers: { authorization: `Bearer ${s.retoucherToken}` } })).json();
+  expect([job.sku, job.view]).toEqual(['NF-WV-1001', 'back']);
+});

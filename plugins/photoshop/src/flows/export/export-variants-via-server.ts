@@ -55,7 +55,7 @@ export async function exportVariantsViaServer(
   const master = await flattenedPngCopy(ps, files, doc, `Prepare ${request.sku} for the server`, request.sku);
   throwIfAborted(options.signal, 'Exporting');
   const { jobId, variants } = await server.renderVariants(
-    { master: { bytes: master, contentType: 'image/png' }, briefId: request.briefId, sku: request.sku, category: request.category ?? '', channels: channels.map((c) => c.id) },
+    { master: { bytes: master, contentType: 'image/png' }, briefId: request.briefId, sku: request.sku, view: request.view, category: request.category ?? '', channels: channels.map((c) => c.id) },
     (p) => options.onProgress({ fraction: p.fraction, label: p.message || 'Rendering on the server…' }),
     options.signal,
   );
