@@ -22,6 +22,12 @@ describe('moodboard UI', () => {
     const chipsOf = async (section: string) => (await ui.locator('.screen:not([hidden]) .section', { has: ui.getByText(section, { exact: true }) }).locator('.chip').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     expect(await chipsOf('Lighting mood')).toEqual(['Warm daylight studio 5200 K', 'Cool editorial 6500 K', 'Packshot on white 5500 K']);
     expect(await chipsOf('Model direction')).toEqual(['Ava straight size', 'Kofi straight size', 'Mei curve']);
+    // The backdrop colour beside each lighting chip's checkbox is a colour bar, wider than tall: a round
+    // dot there read as a second, radio-style control (Figma review), and a square as a second checkbox.
+    const backdrop = ui.locator('.screen:not([hidden]) label.chip', { hasText: 'Warm daylight studio' }).locator('[title^="Backdrop"]');
+    const [radius, width, height] = await backdrop.evaluate((el) => [getComputedStyle(el).borderTopLeftRadius, el.getBoundingClientRect().width, el.getBoundingClientRect().height] as const);
+    expect(radius).not.toBe('50%');
+    expect(width).toBeGreaterThanOrEqual(height * 1.6);
     // The story's palette: every swatch of the lock to pick from; none picked means the whole palette.
     const swatches = await chipsOf('Palette');
     expect(swatches).toHaveLength(27);

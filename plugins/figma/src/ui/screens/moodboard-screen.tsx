@@ -101,7 +101,7 @@ export function MoodboardScreen({ run, state, loaded, api, onOpenConnect }: Prop
             {lock.lighting.map((l) => (
               <label class={`chip${brief.lightingIds.includes(l.id) ? ' on' : ''}`} title={l.promptFragment}>
                 <input type="checkbox" checked={brief.lightingIds.includes(l.id)} onChange={() => toggle('lightingIds', l.id)} />
-                <span class="dot" title={`Backdrop ${l.background}`} style={{ background: css(l.background) }} />
+                <span class="swatch sm" title={`Backdrop ${l.background}`} style={{ background: css(l.background) }} />
                 {l.name} <span class="dim">{l.colorTemperatureK} K</span>
               </label>
             ))}
@@ -123,7 +123,7 @@ export function MoodboardScreen({ run, state, loaded, api, onOpenConnect }: Prop
             {lock.palette.swatches.map((s) => (
               <label class={`chip${brief.swatchIds.includes(s.id) ? ' on' : ''}`} title={s.code ? `${s.name} · ${s.code}` : s.name}>
                 <input type="checkbox" checked={brief.swatchIds.includes(s.id)} onChange={() => toggle('swatchIds', s.id)} />
-                <span class="dot" style={{ background: css(s.color) }} />
+                <span class="swatch sm" style={{ background: css(s.color) }} />
                 {s.name}
               </label>
             ))}
