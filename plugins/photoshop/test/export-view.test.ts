@@ -3,32 +3,21 @@
 // front, back and detail, is not exported as the front. Export waits, saying why, until the retoucher
 // chooses the view on the SKU card; the file-name example and the delivered files then use that view,
 // and the choice holds on the other tabs (QC records it in the document's XMP).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startPluginTestServer, type PluginTestServer } from './support/brandlock-test-server';
-import { buildPreviewPage, launchChromium, openPanelPage } from './support/panel-preview';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { openPanelPage } from './support/panel-preview';
+import { panelWithServer } from './support/panel-with-server';
 import type { PreviewOptions } from './preview/preview-entry';
 
-let browser: Browser;
-let html: string;
-let s: PluginTestServer;
-
-beforeAll(async () => {
-  [html, browser, s] = await Promise.all([buildPreviewPage(), launchChromium(), startPluginTestServer()]);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-}, 120_000);
+const t = panelWithServer();
 
 const exportButton = 'sp-button[variant="cta"]';
 const text = async (page: Page) => (await page.textContent('.content'))!.replace(/\u200b/g, '');
 
 it('asks which view a master is before Export names its files, and names them by the view chosen', { timeout: 180_000 }, async () => {
-  const { page, errors } = await openPanelPage(browser, html, 'darkest');
+  const { page, errors } = await openPanelPage(t.browser, t.html, 'darkest');
   await page.evaluate((o) => (window as any).brandlockPreview.mount(o), {
-    theme: 'darkest', tab: 'export', allowedOrigins: [new URL(s.url).origin], serverUrl: s.url, token: s.retoucherToken, pickedFolder: '/delivery',
+    theme: 'darkest', tab: 'export', allowedOrigins: [new URL(t.server.url).origin], serverUrl: t.server.url, token: t.server.retoucherToken, pickedFolder: '/delivery',
     // NF-WV-1002 is planned front, back and detail in the sample brief; this file says none of them.
     documents: [{ title: 'NF-WV-1002_terracotta.psd', width: 1000, height: 1500, garment: [186, 98, 66], texture: 2, xmp: { qcVerdict: 'pass', qcFindings: '[]', sku: 'NF-WV-1002' } }],
   } satisfies PreviewOptions);

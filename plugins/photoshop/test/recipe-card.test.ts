@@ -2,29 +2,17 @@
 // brief): a retoucher reads who models it, the light, the pose, the grade, the size and the swatch as
 // a colour; the generator's settings (LoRA weights, steps, guidance, seed, the prompt template with its
 // {placeholders}) are folded under "Generation settings" until asked for.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startPluginTestServer, type PluginTestServer } from './support/brandlock-test-server';
-import { buildPreviewPage, launchChromium, openPanelPage } from './support/panel-preview';
+import { expect, it } from 'vitest';
+import { openPanelPage } from './support/panel-preview';
+import { panelWithServer } from './support/panel-with-server';
 import type { PreviewOptions } from './preview/preview-entry';
 
-let browser: Browser;
-let html: string;
-let s: PluginTestServer;
-
-beforeAll(async () => {
-  [html, browser, s] = await Promise.all([buildPreviewPage(), launchChromium(), startPluginTestServer()]);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-}, 120_000);
+const t = panelWithServer();
 
 it("shows the recipe in a retoucher's terms, with the generator's settings folded away", { timeout: 120_000 }, async () => {
-  const { page, errors } = await openPanelPage(browser, html, 'darkest');
+  const { page, errors } = await openPanelPage(t.browser, t.html, 'darkest');
   await page.evaluate((o) => (window as any).brandlockPreview.mount(o), {
-    theme: 'darkest', tab: 'generate', allowedOrigins: [new URL(s.url).origin], serverUrl: s.url, token: s.retoucherToken,
+    theme: 'darkest', tab: 'generate', allowedOrigins: [new URL(t.server.url).origin], serverUrl: t.server.url, token: t.server.retoucherToken,
     documents: [{ title: 'NF-WV-1002_terracotta_front.psd', width: 800, height: 1200, garment: [186, 98, 66], texture: 2 }],
   } satisfies PreviewOptions);
   await page.waitForSelector('.card:has-text("Locked")', { timeout: 20_000 });
