@@ -128,6 +128,8 @@ export interface VariantsRequest {
   /** With a brief and SKU the server names tokens from the brief row; else the category. */
   briefId: string | null;
   sku: string;
+  /** The brief row's colourway, needed by the server when the brief has the SKU in several. */
+  colorway?: string | null;
   /** The master's view, which the file names carry: with a brief, the job is recorded as that view. */
   view?: string | null;
   category: string;

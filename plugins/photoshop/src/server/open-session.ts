@@ -97,7 +97,7 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
   async function renderVariants(request: Parameters<BrandlockServer['renderVariants']>[0], onProgress: (p: JobProgress) => void, signal: AbortSignal) {
     const upload = await guard('store the master', () => api.uploads.put(request.master.bytes, request.master.contentType));
     const job = await runJob(
-      { kind: 'variants', sources: [upload.ref], channels: request.channels, ...(request.briefId ? { brief: request.briefId, sku: request.sku, ...(request.view ? { view: request.view } : {}) } : { category: request.category }) },
+      { kind: 'variants', sources: [upload.ref], channels: request.channels, ...(request.briefId ? { brief: request.briefId, sku: request.sku, ...(request.colorway ? { colorway: request.colorway } : {}), ...(request.view ? { view: request.view } : {}) } : { category: request.category }) },
       `variants of ${request.sku}`,
       onProgress,
       signal,

@@ -55,6 +55,22 @@ describe('the document identity', () => {
     expect(identifyDocument({ title: 'NF-WV-1002_terracotta_front.psd', xmp }, lock, brief, { sku: 'NF-WV-1002' }).nameSays).toBeNull();
   });
 
+  it('takes the brief row of the colourway the master is, when the SKU is briefed in several', () => {
+    // One style in two colourways: each row has its own swatch, and QC judges colour against it.
+    const two: CurrentBrief = { ...brief, skus: [row('NF-WV-1002', 'Chalk', 'wovens', 'chalk'), row('NF-WV-1002', 'Terracotta', 'wovens', 'terracotta')] };
+    const named = identifyDocument({ title: 'NF-WV-1002_terracotta_front.psd', xmp: {} }, lock, two);
+    expect([named.row?.colorway, named.colorway]).toEqual(['Terracotta', 'terracotta']);
+    expect(targetSwatchFor(named, lock, categoryFor(named, lock)!)).toMatchObject({ swatchId: 'terracotta' });
+    const fromXmp = identifyDocument({ title: 'NF-WV-1002.psd', xmp: { sku: 'NF-WV-1002', colorway: 'Terracotta' } }, lock, two);
+    expect(fromXmp.row?.colorway).toBe('Terracotta');
+    // Chosen from the brief's list: SKU and colourway together.
+    expect(identifyDocument({ title: 'IMG_2231.psd', xmp: {} }, lock, two, { sku: 'NF-WV-1002', colorway: 'Terracotta' }).row?.colorway).toBe('Terracotta');
+    // Nothing says which colourway: no row is taken for it, so no swatch, and the panel asks.
+    const unsaid = identifyDocument({ title: 'NF-WV-1002_front.psd', xmp: {} }, lock, two);
+    expect([unsaid.sku, unsaid.row, unsaid.colorway]).toEqual(['NF-WV-1002', null, null]);
+    expect(unsaid.colorways).toEqual(['Chalk', 'Terracotta']);
+  });
+
   it('knows nothing about a camera file, so the panel must ask', () => {
     const id = identifyDocument({ title: 'IMG_2231.psd', xmp: {} }, lock, brief);
     expect(id).toMatchObject({ sku: null, colorway: null, category: null, from: null });

@@ -34,6 +34,8 @@ export interface DocumentIdentity {
   viewFrom: ViewSource | null;
   /** The views the SKU is shot in: its brief row's, else its category's pose set's. */
   views: string[];
+  /** The colourways the brief has this SKU in; more than one and none stated means no row (the panel asks). */
+  colorways: string[];
   /**
    * The SKU the file name says when the metadata says another (a master saved under another SKU's
    * name, or renamed after QC): brandlock goes by the metadata, and says so rather than pick silently.
@@ -42,6 +44,23 @@ export interface DocumentIdentity {
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const slug = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
+
+/** A brief row is in this colourway when its colourway, swatch or swatch name says it ("Mid wash" = mid-wash). */
+function inColorway(row: BriefSku, colorway: string): boolean {
+  const want = slug(colorway);
+  return [row.colorway, row.swatch.input, row.swatch.name].some((c) => Boolean(c) && slug(c) === want);
+}
+
+/**
+ * The brief row for the SKU: its only one, or, when the brief has the SKU in several colourways
+ * (one style, each colourway its own row and swatch), the row of the colourway stated; none when no
+ * colourway is stated or none matches, rather than the first row's swatch for a master of another.
+ */
+function rowFor(rows: BriefSku[], colorway: string | null): BriefSku | null {
+  if (rows.length <= 1) return rows[0] ?? null;
+  return colorway ? (rows.find((r) => inColorway(r, colorway)) ?? null) : null;
+}
 
 /**
  * @example identifyDocument({ title: 'NF-WV-1002_terracotta_front.psd', xmp: {} }, lock, brief).sku // 'NF-WV-1002'
@@ -53,8 +72,9 @@ export function identifyDocument(doc: { title: string; xmp: XmpProperties }, loc
   const chosenSku = chosen.sku;
   const sku = chosenSku || xmp.sku || name.sku;
   const from: IdentitySource | null = chosenSku ? 'chosen' : xmp.sku ? 'xmp' : name.sku ? 'name' : null;
-  const row = sku ? (brief?.skus.find((s) => same(s.sku, sku)) ?? null) : null;
   const sameSku = !chosenSku || (xmp.sku ? same(xmp.sku, chosenSku) : name.sku ? same(name.sku, chosenSku) : false);
+  const rows = sku ? (brief?.skus.filter((s) => same(s.sku, sku)) ?? []) : [];
+  const row = rowFor(rows, chosen.colorway || (sameSku ? xmp.colorway || name.colorway : null) || null);
   const pick = (fromXmp: string | undefined, fromName: string | null, fromRow: string | null | undefined) =>
     (sameSku ? fromXmp || fromName : null) || fromRow || null;
   const category = chosen.category || pick(xmp.category, name.category, row?.category);
@@ -77,6 +97,7 @@ export function identifyDocument(doc: { title: string; xmp: XmpProperties }, loc
     from,
     viewFrom: stated?.[1] ?? null,
     views,
+    colorways: rows.map((r) => r.colorway),
     nameSays: from === 'xmp' && name.sku && !same(name.sku, xmp.sku!) ? name.sku : null,
   };
 }

@@ -58,3 +58,23 @@ it('renders on the server as the view the master is, so the job and its audit tr
   const job = await (await fetch(`${s.url}/v1/jobs/${jobId}`, { headers: { authorization: `Bearer ${s.retoucherToken}` } })).json();
   expect([job.sku, job.view]).toEqual(['NF-WV-1001', 'back']);
 });
+
+it('renders a SKU the brief has in several colourways as the colourway of the master', async () => {
+  // One style in two colourways, each its own brief row: the server needs to know which.
+  const header = 'sku,colorway,category,fabric,fabric_weight,silhouette,swatch,source_images,channels,markets,views,model,notes,video_views';
+  const text = [header, 'NF-WV-1001,Chalk,wovens,organic cotton poplin,120 gsm,relaxed button-down shirt,chalk,,,,,ava,,', 'NF-WV-1001,Oat,wovens,organic cotton poplin,120 gsm,relaxed button-down shirt,oat,,,,,ava,,'].join('\n');
+  const uploaded = await s.server.request('/v1/briefs', { method: 'POST', body: JSON.stringify({ name: 'two colourways', text, format: 'csv' }), headers: { 'content-type': 'application/json' } });
+  expect(uploaded.status).toBe(201);
+  const { id: briefId } = (await uploaded.json()) as { id: string };
+  const env = fakeEnvironment();
+  const master = env.ps.addDocument({ title: 'NF-WV-1001_oat_front.psd', pixels: studioImage({ width: 1000, height: 1500, depth: 16 }) });
+  await giveQcVerdict(env.ps, master.id, { qcVerdict: 'pass', sku: 'NF-WV-1001' });
+  const session = await openBrandlockSession(s.url, s.retoucherToken);
+  const channels = session.lock.channels.filter((c) => c.id === 'ig-square');
+  const { outcomes, jobId } = await exportVariantsViaServer(env.ps, env.fs, session, {
+    briefId, briefColorway: 'Oat', sku: 'NF-WV-1001', colorway: 'oat', view: 'front', category: 'wovens', channels, folder: FakeFileSystem.folder('/delivery'),
+  }, { signal: new AbortController().signal, onProgress: () => {} });
+  expect(outcomes.map((o) => [o.name, o.status])).toEqual([['northfold_nf-wv-1001_oat_front_ig-square_1080x1080.jpg', 'done']]);
+  const job = await (await fetch(`${s.url}/v1/jobs/${jobId}`, { headers: { authorization: `Bearer ${s.retoucherToken}` } })).json();
+  expect([job.sku, job.colorway]).toEqual(['NF-WV-1001', 'Oat']);
+});

@@ -28,7 +28,8 @@ export async function exportVariantsViaServer(
   ps: PsHost,
   files: FileSystemPort,
   server: BrandlockServer,
-  request: ExportRequest & { briefId: string | null },
+  /** `briefColorway`: the brief row's colourway as the server has it, for a SKU briefed in several. */
+  request: ExportRequest & { briefId: string | null; briefColorway?: string | null },
   options: { signal: AbortSignal; onProgress(p: ProgressState): void },
 ): Promise<{ outcomes: Outcome[]; jobId: string | null }> {
   const lock: BrandLock = server.lock;
@@ -55,7 +56,7 @@ export async function exportVariantsViaServer(
   const master = await flattenedPngCopy(ps, files, doc, `Prepare ${request.sku} for the server`, request.sku);
   throwIfAborted(options.signal, 'Exporting');
   const { jobId, variants } = await server.renderVariants(
-    { master: { bytes: master, contentType: 'image/png' }, briefId: request.briefId, sku: request.sku, view: request.view, category: request.category ?? '', channels: channels.map((c) => c.id) },
+    { master: { bytes: master, contentType: 'image/png' }, briefId: request.briefId, sku: request.sku, colorway: request.briefColorway, view: request.view, category: request.category ?? '', channels: channels.map((c) => c.id) },
     (p) => options.onProgress({ fraction: p.fraction, label: p.message || 'Rendering on the server…' }),
     options.signal,
   );

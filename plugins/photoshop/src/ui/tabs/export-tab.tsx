@@ -85,7 +85,7 @@ export function ExportTab(p: TabProps): JSX.Element {
         sku: sku!, colorway: identity?.colorway ?? undefined, view: view!, category: identity?.category ?? undefined, channels, folder, acceptFlag,
       };
       if (route === 'server') {
-        const done = await exportVariantsViaServer(p.services.ps, p.services.files, session!, { ...request, briefId: identity?.row ? p.brief!.id : null }, { signal, onProgress: report });
+        const done = await exportVariantsViaServer(p.services.ps, p.services.files, session!, { ...request, briefId: identity?.row ? p.brief!.id : null, briefColorway: identity?.row?.colorway ?? null }, { signal, onProgress: report });
         return { outcomes: done.outcomes, note: done.jobId ? `Rendered by the server (job ${done.jobId.slice(0, 8)}).` : 'Nothing sent to the server: the master is too small for every chosen channel.' };
       }
       const done = await exportVariantsLocally(p.services.ps, p.services.files, lock, session!.info.lockHash, request, { signal, onProgress: report });

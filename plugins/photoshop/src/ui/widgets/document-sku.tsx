@@ -36,7 +36,7 @@ function ViewChoice(p: { identity: DocumentIdentity; lock: BrandLock; onChoose(c
 }
 
 /** A search over the brief's SKUs: up to six matches by SKU or colourway, one click to choose. */
-export function BriefSkuSearch(p: { brief: CurrentBrief; label: string; onChoose(sku: string): void }): JSX.Element {
+export function BriefSkuSearch(p: { brief: CurrentBrief; label: string; onChoose(sku: string, colorway: string): void }): JSX.Element {
   const [text, setText] = useState('');
   const q = text.trim().toLowerCase();
   const matches = p.brief.skus.filter((s) => !q || s.sku.toLowerCase().includes(q) || s.colorway.toLowerCase().includes(q)).slice(0, 6);
@@ -45,7 +45,7 @@ export function BriefSkuSearch(p: { brief: CurrentBrief; label: string; onChoose
       <TextField label={p.label} type="search" value={text} onInput={setText} placeholder={`Search ${p.brief.skus.length} SKUs of ${p.brief.name}`} />
       <div class="list picker">
         {matches.map((s) => (
-          <div class="list-item compact pick" key={s.sku} onClick={() => p.onChoose(s.sku)}>
+          <div class="list-item compact pick" key={`${s.sku}\u0000${s.colorway}`} onClick={() => p.onChoose(s.sku, s.colorway)}>
             <div class="list-main">
               <div class="list-title">{s.sku}</div>
               <div class="list-sub">
@@ -65,7 +65,7 @@ function SkuSearch(p: { brief: CurrentBrief | null | undefined; lock: BrandLock;
   const [category, setCategory] = useState<string | null>(null);
   return (
     <div>
-      {p.brief?.skus.length ? <BriefSkuSearch brief={p.brief} label="Which SKU is this?" onChoose={(sku) => p.onChoose({ sku })} /> : null}
+      {p.brief?.skus.length ? <BriefSkuSearch brief={p.brief} label="Which SKU is this?" onChoose={(sku, colorway) => p.onChoose({ sku, colorway })} /> : null}
       <div class="field-hint">{p.brief?.skus.length ? 'Not in the brief? Judge it against:' : 'The server has no brief; judge it against:'}</div>
       <div class="row">
         <div class="grow">
@@ -130,7 +130,15 @@ export function DocumentSku(p: {
         </div>
       ) : (
         <div>
-          <div class="list-title">{changing ? 'Choose the SKU' : id.sku ? `${id.sku}: no swatch or category found` : 'brandlock cannot tell which SKU this is'}</div>
+          <div class="list-title">
+            {changing
+              ? 'Choose the SKU'
+              : id.sku && !id.row && id.colorways.length > 1
+                ? `${id.sku} is briefed in ${id.colorways.length} colourways (${id.colorways.join(', ')}): which is this?`
+                : id.sku
+                  ? `${id.sku}: no swatch or category found`
+                  : 'brandlock cannot tell which SKU this is'}
+          </div>
           <div class="list-sub">Its name and metadata do not say. Colour is always judged against the SKU's swatch, so choose it.</div>
           <SkuSearch brief={p.brief} lock={p.lock} onChoose={choose} />
           {changing ? (
