@@ -51,6 +51,8 @@ export interface JobProgress {
 export interface GenerateRequest {
   briefId: string;
   sku: string;
+  /** The brief row's colourway: the server needs it when the brief has the SKU in several. */
+  colorway?: string;
   view: string;
   /** The source pixels from the document, encoded as PNG. */
   source: { bytes: Uint8Array; contentType: 'image/png' };

@@ -113,7 +113,7 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
   async function startGenerate(request: Parameters<BrandlockServer['startGenerate']>[0]): Promise<JobSummary> {
     const upload = await guard('store the source image', () => api.uploads.put(request.source.bytes, request.source.contentType));
     const job = await guard(`start generating ${request.sku} ${request.view}`, () =>
-      api.jobs.create({ kind: 'generate', brief: request.briefId, sku: request.sku, view: request.view, sources: [upload.ref] }, { idempotencyKey: idempotencyKey() }),
+      api.jobs.create({ kind: 'generate', brief: request.briefId, sku: request.sku, ...(request.colorway ? { colorway: request.colorway } : {}), view: request.view, sources: [upload.ref] }, { idempotencyKey: idempotencyKey() }),
     );
     return summary(job);
   }

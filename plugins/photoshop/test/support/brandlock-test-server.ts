@@ -82,3 +82,23 @@ export async function makeVideoJob(s: PluginTestServer): Promise<string> {
   if (video.state !== 'succeeded') throw new Error(`the video job failed: ${JSON.stringify(video.error)}`);
   return video.id;
 }
+
+/** The sample brief's columns, for briefs a test writes row by row. */
+const BRIEF_HEADER = 'sku,colorway,category,fabric,fabric_weight,silhouette,swatch,source_images,channels,markets,views,model,notes,video_views';
+
+/**
+ * Uploads another brief to the test server (as its admin) and returns its id.
+ * @example await uploadBrief(s, 'two colourways', ['NF-WV-1001,Chalk,wovens,,,,chalk,,,,,ava,,'])
+ */
+export async function uploadBrief(s: PluginTestServer, name: string, rows: string[]): Promise<string> {
+  const text = [BRIEF_HEADER, ...rows].join('\n');
+  const uploaded = await s.server.request('/v1/briefs', { method: 'POST', body: JSON.stringify({ name, text, format: 'csv' }), headers: { 'content-type': 'application/json' } });
+  if (uploaded.status !== 201) throw new Error(`uploading the brief "${name}" failed: ${uploaded.status} ${await uploaded.text()}`);
+  return ((await uploaded.json()) as { id: string }).id;
+}
+
+/** One style briefed in two colourways, each its own row and swatch: NF-WV-1001 in Chalk and Oat. */
+export const TWO_COLOURWAYS = [
+  'NF-WV-1001,Chalk,wovens,organic cotton poplin,120 gsm,relaxed button-down shirt,chalk,,,,,ava,,',
+  'NF-WV-1001,Oat,wovens,organic cotton poplin,120 gsm,relaxed button-down shirt,oat,,,,,ava,,',
+];

@@ -5,7 +5,7 @@
 // the lock's maxUpscale is not sent; the flattened copy it uploads is not left in the temporary folder.
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startPluginTestServer, type PluginTestServer } from '../../../test/support/brandlock-test-server';
+import { startPluginTestServer, TWO_COLOURWAYS, uploadBrief, type PluginTestServer } from '../../../test/support/brandlock-test-server';
 import { fakeEnvironment } from '../../../test/support/fake-env';
 import { studioImage } from '../../../test/support/studio-image';
 import { FakeFileSystem } from '../../fake-host/fake-file-system';
@@ -61,11 +61,7 @@ it('renders on the server as the view the master is, so the job and its audit tr
 
 it('renders a SKU the brief has in several colourways as the colourway of the master', async () => {
   // One style in two colourways, each its own brief row: the server needs to know which.
-  const header = 'sku,colorway,category,fabric,fabric_weight,silhouette,swatch,source_images,channels,markets,views,model,notes,video_views';
-  const text = [header, 'NF-WV-1001,Chalk,wovens,organic cotton poplin,120 gsm,relaxed button-down shirt,chalk,,,,,ava,,', 'NF-WV-1001,Oat,wovens,organic cotton poplin,120 gsm,relaxed button-down shirt,oat,,,,,ava,,'].join('\n');
-  const uploaded = await s.server.request('/v1/briefs', { method: 'POST', body: JSON.stringify({ name: 'two colourways', text, format: 'csv' }), headers: { 'content-type': 'application/json' } });
-  expect(uploaded.status).toBe(201);
-  const { id: briefId } = (await uploaded.json()) as { id: string };
+  const briefId = await uploadBrief(s, 'two colourways', TWO_COLOURWAYS);
   const env = fakeEnvironment();
   const master = env.ps.addDocument({ title: 'NF-WV-1001_oat_front.psd', pixels: studioImage({ width: 1000, height: 1500, depth: 16 }) });
   await giveQcVerdict(env.ps, master.id, { qcVerdict: 'pass', sku: 'NF-WV-1001' });

@@ -6,7 +6,7 @@
 // finished while the panel was closed is listed for the SKU and placed later.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProductionRecord } from '@brandlock/core/audit';
-import { startPluginTestServer, type PluginTestServer } from '../../../test/support/brandlock-test-server';
+import { startPluginTestServer, TWO_COLOURWAYS, uploadBrief, type PluginTestServer } from '../../../test/support/brandlock-test-server';
 import { fetchIgnoringAbort } from '../../../test/support/fetch-ignoring-abort';
 import { fakeEnvironment } from '../../../test/support/fake-env';
 import { studioImage } from '../../../test/support/studio-image';
@@ -29,6 +29,17 @@ afterAll(async () => s?.close());
 const quiet = { signal: new AbortController().signal, onProgress: () => {} };
 
 describe('generate into the document', () => {
+  it('generates a SKU the brief has in several colourways as the colourway chosen', async () => {
+    const briefId = await uploadBrief(s, 'two colourways', TWO_COLOURWAYS);
+    const env = fakeEnvironment();
+    env.ps.addDocument({ title: 'NF-WV-1001_oat_front.psd', pixels: studioImage({ width: 160, height: 240, depth: 16 }) });
+    const session = await openBrandlockSession(s.url, s.retoucherToken);
+    // Before, the panel sent the SKU alone and the server refused: "SKU NF-WV-1001 has several colourways in the brief".
+    const outcome = await generateIntoDocument(env.ps, env.fs, session, { briefId, sku: 'NF-WV-1001', colorway: 'Oat', view: 'front', source: 'document', documentSku: 'NF-WV-1001' }, quiet);
+    const job = await (await fetch(`${s.url}/v1/jobs/${outcome.jobId}`, { headers: { authorization: `Bearer ${s.retoucherToken}` } })).json();
+    expect([job.sku, job.colorway]).toEqual(['NF-WV-1001', 'Oat']);
+  });
+
   it('places the job result as a named layer with its production record, in one History step, leaving the retoucher in their document', async () => {
     const env = fakeEnvironment();
     const doc = env.ps.addDocument({ title: 'NF-WV-1001_front.psd', pixels: studioImage({ width: 160, height: 240, depth: 16 }) });

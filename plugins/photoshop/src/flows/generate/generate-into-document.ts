@@ -21,6 +21,8 @@ import { dropJobArea, keepJobArea } from './keep-job-area';
 export interface GenerateInput {
   briefId: string;
   sku: string;
+  /** The brief row's colourway (a SKU can be briefed in several). */
+  colorway?: string;
   view: string;
   source: GenerationSource;
   /** Longest side sent to the server (the recipe's own size is decided there). */
@@ -52,7 +54,7 @@ export async function generateIntoDocument(
   const source = await ps.executeAsModal(`Read pixels for ${input.sku}`, async () => readGenerationSource(ps, doc, input.source, input.maxSide ?? 2048));
   throwIfAborted(options.signal, 'Generating');
   options.onProgress({ fraction: null, label: `Uploading ${source.raster.width}×${source.raster.height} px…` });
-  const job = await server.startGenerate({ briefId: input.briefId, sku: input.sku, view: input.view, source: { bytes: encodePng(source.raster), contentType: 'image/png' } });
+  const job = await server.startGenerate({ briefId: input.briefId, sku: input.sku, colorway: input.colorway, view: input.view, source: { bytes: encodePng(source.raster), contentType: 'image/png' } });
   options.onJob?.(job.id);
   options.onProgress(describeProgress({ state: job.state, fraction: job.progress, message: job.stage }));
   // Kept in the document so that a later "Place" finds it; not when Cancel was already pressed (the job is cancelled next).

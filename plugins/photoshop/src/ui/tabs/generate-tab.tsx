@@ -30,7 +30,8 @@ import { JobList } from './job-list';
 
 export function GenerateTab(p: TabProps): JSX.Element {
   const { session, brief, identity, flow } = p;
-  const [otherSku, setOtherSku] = useState<string | null>(null);
+  /** A brief row chosen here: SKU and colourway, since the brief can have one SKU in several. */
+  const [otherSku, setOtherSku] = useState<{ sku: string; colorway: string } | null>(null);
   const [picking, setPicking] = useState(false);
   const [view, setView] = useState('');
   const [source, setSource] = useState<GenerationSource>('document');
@@ -43,8 +44,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
 
   const documentSku = identity?.from ? identity.sku : null;
   const skus = brief?.skus ?? [];
-  const skuId = otherSku ?? (identity?.row ? identity.row.sku : null);
-  const entry = skus.find((s) => s.sku === skuId) ?? null;
+  const entry = otherSku ? (skus.find((s) => s.sku === otherSku.sku && s.colorway === otherSku.colorway) ?? null) : (identity?.row ?? null);
   const viewOk = entry?.views.some((v) => v.view === view);
   const chosenView = viewOk ? view : (entry?.views.find((v) => v.view === identity?.view)?.view ?? entry?.views[0]?.view ?? '');
   const mismatch = Boolean(entry && documentSku && documentSku.toLowerCase() !== entry.sku.toLowerCase());
@@ -74,7 +74,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
     setDone(null);
     setLoop(null);
     setRetry(() => () => generate(true));
-    const input = { briefId: brief.id, sku: entry.sku, view: chosenView, source, documentSku, allowOtherSku };
+    const input = { briefId: brief.id, sku: entry.sku, colorway: entry.colorway, view: chosenView, source, documentSku, allowOtherSku };
     flow.run(`Generate ${entry.sku} ${chosenView}`, (signal, report) =>
       generateIntoDocument(p.services.ps, p.services.files, session!, input, { signal, onProgress: report, onJob: () => setJobsVersion((v) => v + 1) }),
     ).then(finished);
@@ -133,7 +133,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
             </div>
           </div>
         ) : brief?.skus.length ? (
-          <BriefSkuSearch brief={brief} label={identity?.sku ? `${identity.sku} is not in ${brief.name}; which SKU?` : 'Which SKU is this document?'} onChoose={(sku) => (setOtherSku(sku), setPicking(false))} />
+          <BriefSkuSearch brief={brief} label={identity?.sku ? `${identity.sku} is not in ${brief.name}; which SKU?` : 'Which SKU is this document?'} onChoose={(sku, colorway) => (setOtherSku({ sku, colorway }), setPicking(false))} />
         ) : null}
         {mismatch ? (
           <Notice kind="warning" title={`This document is ${documentSku}'s master.`}>
