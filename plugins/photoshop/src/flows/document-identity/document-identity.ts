@@ -11,7 +11,7 @@ import { resolveSwatch, type TargetSwatch } from '@brandlock/core/brief';
 import { swatchFromPalette } from '@brandlock/core/qc';
 import type { BriefSku, CurrentBrief } from '../../ports/brandlock-server';
 import type { XmpProperties } from '../../xmp/brandlock-xmp';
-import { parseDocumentName } from './parse-document-name';
+import { parseDocumentName, slug } from './parse-document-name';
 import { viewsOfSku } from './document-view';
 
 export type IdentitySource = 'xmp' | 'name' | 'chosen';
@@ -44,7 +44,6 @@ export interface DocumentIdentity {
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-const slug = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
 
 /** A brief row is in this colourway when its colourway, swatch or swatch name says it ("Mid wash" = mid-wash). */
 function inColorway(row: BriefSku, colorway: string): boolean {

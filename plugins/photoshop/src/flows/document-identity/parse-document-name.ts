@@ -17,7 +17,8 @@ export interface NameReading {
   category: string | null;
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[\s_]+/g, '-');
+/** A name as a slug: "Mid wash" and "mid_wash" are "mid-wash", as palette ids are written. */
+export const slug = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, '-');
 /** Names cameras and Photoshop give files, which say nothing about a SKU. */
 const CAMERA_NAME = /^(untitled|img|dscn?|dscf|pxl|mvimg|gopr|_mg)[-_]?\d/i;
 const SEPARATOR = /[\s_.]+/;

@@ -76,7 +76,8 @@ async function makeVariant(ps: PsHost, files: FileSystemPort, ctx: ModalContext,
     // The copy carries the master's alpha channels (a job's kept area, a saved selection), and Save a
     // Copy as TIFF writes them as extra samples, which libvips, ImageMagick and DAMs take for
     // transparency: the delivered file is the image alone. The copy is the active document.
-    for (const name of await ps.alphaChannelNames(dup.id)) checkResults(await ps.batchPlay([deleteChannel(name)]), 'remove an alpha channel from the copy');
+    const channels = await ps.alphaChannelNames(dup.id);
+    if (channels.length) checkResults(await ps.batchPlay(channels.map((name) => deleteChannel(name))), "remove the master's alpha channels from the copy");
     await ps.flattenDocument(dup.id);
     await ps.convertToSrgb8(dup.id);
     const c = crop.crop;

@@ -52,8 +52,8 @@ export interface Placement {
   recordWarning: string | null;
 }
 
+/** In the caller's modal scope, on `req.documentId` made the active document (place-job-result.ts does it with inDocument). */
 export async function placeGeneratedResult(ps: PsHost, ctx: ModalContext, req: PlacementRequest): Promise<Placement> {
-  await ps.activateDocument(req.documentId);
   return inHistoryStep(ctx, req.documentId, req.historyName, async () => {
     const area = typeof req.area === 'function' ? await req.area() : req.area;
     const [placed] = checkResults(await ps.batchPlay([placeEmbedded(await ps.sessionToken(req.file))]), 'place the generated image');
