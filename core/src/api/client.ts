@@ -126,7 +126,7 @@ export function createBrandlockClient(options: BrandlockClientOptions) {
     create: (request: JobCreateRequest, opts: { idempotencyKey?: string } = {}) =>
       call(Job, 'post', '/v1/jobs', { json: request, headers: opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {} }),
     get: (id: string) => call(Job, 'get', apiPath('/v1/jobs/{id}', { id })),
-    list: (query: { state?: string; sku?: string; brief?: string; limit?: number; cursor?: string } = {}) => call(JobList, 'get', withQuery('/v1/jobs', query)),
+    list: (query: { state?: string; sku?: string; colorway?: string; brief?: string; limit?: number; cursor?: string } = {}) => call(JobList, 'get', withQuery('/v1/jobs', query)),
     cancel: (id: string) => call(Job, 'post', apiPath('/v1/jobs/{id}/cancel', { id })),
     /** Follows a job to its end: server-sent events when the host can stream, polling otherwise. */
     async watch(id: string, opts: WatchJobOptions = {}): Promise<Job> {

@@ -137,6 +137,7 @@ export type JobList = z.infer<typeof JobList>;
 export const JobListQuery = z.object({
   state: JobState.optional(),
   sku: z.string().max(100).optional(),
+  colorway: z.string().max(100).optional().describe('Jobs of this colourway of the SKU (case-insensitive): a SKU can be briefed in several'),
   brief: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),

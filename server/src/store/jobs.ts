@@ -193,7 +193,7 @@ export async function getJob(db: Queryable | Database, id: string): Promise<Job 
   return rows[0] ? toApiJob(rows[0], rows[0].outputs.map(toJobOutput)) : null;
 }
 
-export async function listJobs(db: Queryable, q: { state?: string; sku?: string; brief?: string; limit: number; cursor?: string }): Promise<{ jobs: Job[]; nextCursor: string | null }> {
+export async function listJobs(db: Queryable, q: { state?: string; sku?: string; colorway?: string; brief?: string; limit: number; cursor?: string }): Promise<{ jobs: Job[]; nextCursor: string | null }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -206,6 +206,7 @@ export async function listJobs(db: Queryable, q: { state?: string; sku?: string;
   };
   if (q.state) add('state = ?', q.state);
   if (q.sku) add('sku = ?', q.sku);
+  if (q.colorway) add('lower(colorway) = lower(?)', q.colorway);
   if (q.brief) add('brief_id = ?', q.brief);
   const after = decodeCursor(q.cursor);
   if (after) add('(created_at, id) < (?, ?)', new Date(after.at), after.id);

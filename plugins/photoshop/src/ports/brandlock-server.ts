@@ -64,6 +64,7 @@ export interface JobSummary {
   kind: string;
   state: JobState;
   sku: string | null;
+  colorway: string | null;
   view: string | null;
   progress: number | null;
   stage: string;
@@ -163,8 +164,11 @@ export interface BrandlockServer {
   jobResult(jobId: string): Promise<GeneratedResult>;
   /** A finished video job's clip, record and frame-level QC. */
   videoResult(jobId: string): Promise<VideoResult>;
-  /** Generate and video jobs of a SKU, newest first, running and finished: what a panel reopened later offers to follow, place or open. */
-  jobsForSku(sku: string): Promise<JobSummary[]>;
+  /**
+   * Generate and video jobs of a SKU, newest first, running and finished: what a panel reopened later
+   * offers to follow, place or open. With a colourway, only that colourway's (a SKU can be briefed in several).
+   */
+  jobsForSku(sku: string, colorway?: string | null): Promise<JobSummary[]>;
   cancelJob(jobId: string): Promise<void>;
   /** The review queue: flagged and rejected assets (or the statuses given), oldest first. */
   reviewQueue(statuses?: ReviewEntry['status'][]): Promise<ReviewEntry[]>;

@@ -47,7 +47,7 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
   }
 
   const summary = (job: Job): JobSummary => ({
-    id: job.id, kind: job.kind, state: job.state, sku: job.sku, view: job.view, progress: job.progress, stage: job.stage, outputs: job.outputs.length,
+    id: job.id, kind: job.kind, state: job.state, sku: job.sku, colorway: job.colorway, view: job.view, progress: job.progress, stage: job.stage, outputs: job.outputs.length,
     requestedBy: job.requestedBy, createdAt: job.createdAt, finishedAt: job.finishedAt, error: job.error?.message ?? null,
   });
 
@@ -149,8 +149,9 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     };
   }
 
-  async function jobsForSku(sku: string): Promise<JobSummary[]> {
-    const { jobs } = await guard(`list the jobs of ${sku}`, () => api.jobs.list({ sku, limit: 20 }));
+  async function jobsForSku(sku: string, colorway?: string | null): Promise<JobSummary[]> {
+    const what = colorway ? `${sku} in ${colorway}` : sku;
+    const { jobs } = await guard(`list the jobs of ${what}`, () => api.jobs.list({ sku, ...(colorway ? { colorway } : {}), limit: 20 }));
     return jobs.filter((j) => j.kind === 'generate' || j.kind === 'video').map(summary);
   }
 

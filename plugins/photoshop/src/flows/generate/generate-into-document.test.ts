@@ -40,6 +40,21 @@ describe('generate into the document', () => {
     expect([job.sku, job.colorway]).toEqual(['NF-WV-1001', 'Oat']);
   });
 
+  it("lists only the jobs of the master's colourway when the brief has its SKU in several", async () => {
+    const briefId = await uploadBrief(s, 'two colourways, two jobs', TWO_COLOURWAYS);
+    const session = await openBrandlockSession(s.url, s.retoucherToken);
+    const source = { bytes: new Uint8Array(await (await import('sharp')).default({ create: { width: 32, height: 48, channels: 3, background: '#d8d2c4' } }).png().toBuffer()), contentType: 'image/png' as const };
+    const chalk = await session.startGenerate({ briefId, sku: 'NF-WV-1001', colorway: 'Chalk', view: 'front', source });
+    const oat = await session.startGenerate({ briefId, sku: 'NF-WV-1001', colorway: 'Oat', view: 'front', source });
+    // Before, "Jobs for this SKU" on the Oat master listed Chalk's job too, named only "front · job …",
+    // and Place put Chalk's garment into the Oat master.
+    const onOat = await session.jobsForSku('NF-WV-1001', 'oat');
+    expect(onOat.map((j) => j.id)).toContain(oat.id);
+    expect(onOat.map((j) => j.id)).not.toContain(chalk.id);
+    expect(onOat.every((j) => j.colorway === 'Oat')).toBe(true);
+    expect((await session.jobsForSku('NF-WV-1001', 'Chalk')).map((j) => j.id)).toContain(chalk.id);
+  });
+
   it('places the job result as a named layer with its production record, in one History step, leaving the retoucher in their document', async () => {
     const env = fakeEnvironment();
     const doc = env.ps.addDocument({ title: 'NF-WV-1001_front.psd', pixels: studioImage({ width: 160, height: 240, depth: 16 }) });

@@ -53,12 +53,12 @@ export function GenerateTab(p: TabProps): JSX.Element {
   useEffect(() => {
     if (!session || !entry) return setJobs([]);
     let alive = true;
-    session.jobsForSku(entry.sku).then((j) => alive && setJobs(j), () => alive && setJobs([]));
+    session.jobsForSku(entry.sku, entry.colorway).then((j) => alive && setJobs(j), () => alive && setJobs([]));
     if (p.doc) placedJobIds(p.services.ps, p.doc.id).then((ids) => alive && setPlaced(ids), () => undefined);
     return () => {
       alive = false;
     };
-  }, [session, entry?.sku, p.doc?.id, jobsVersion, flow.running]);
+  }, [session, entry?.sku, entry?.colorway, p.doc?.id, jobsVersion, flow.running]);
 
   if (!session) return <NeedsConnection what="SKUs and their recipes" onConnect={() => p.goTo('connect')} />;
 
@@ -187,7 +187,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
       ) : null}
       {entry ? <RecipeCard lock={session.lock} sku={entry} view={chosenView} /> : null}
       {entry && jobs.length ? (
-        <Section title={`JOBS FOR ${entry.sku}`} aside={`${jobs.length} on the server`}>
+        <Section title={`JOBS FOR ${entry.sku}${skus.filter((s) => s.sku === entry.sku).length > 1 ? ` · ${entry.colorway.toUpperCase()}` : ''}`} aside={`${jobs.length} on the server`}>
           <JobList
             jobs={jobs}
             placed={placed}
