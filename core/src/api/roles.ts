@@ -19,7 +19,10 @@ export const ACTION_ROLES = {
   'uploads:write': everyone,
   'jobs:create': everyone,
   'jobs:read': everyone,
+  /** Cancel a job or moodboard the token started itself. */
   'jobs:cancel': everyone,
+  /** Cancel anyone's: art direction and admins run production. */
+  'jobs:cancel-any': ['admin', 'art-director'],
   'assets:read': everyone,
   'review:read': ['admin', 'art-director', 'retoucher', 'service'],
   'review:decide': ['admin', 'art-director', 'retoucher'],

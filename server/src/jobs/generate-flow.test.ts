@@ -188,4 +188,36 @@ describe('cancel', () => {
       await idle.close();
     }
   });
+
+  it("lets the person who started a job or board cancel it, and an art director or admin, but not another designer or retoucher", async () => {
+    const idle = await startTestServer({ workers: false });
+    try {
+      expect((await idle.request('/v1/locks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: await readFile(new URL('brand-lock.json', samples), 'utf8') })).status).toBe(201);
+      const [ines, noor, sam, dana] = [await idle.tokenFor('art-director', 'Ines (AD)'), await idle.tokenFor('designer', 'Noor (design)'), await idle.tokenFor('retoucher', 'Sam (retouch)'), await idle.tokenFor('designer', 'Dana (design)')];
+      const post = (path: string, token: string, body?: unknown) => idle.request(path, { method: 'POST', token, ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
+      const job = await (await post('/v1/jobs', noor, { kind: 'moodboard', moodboard: { count: 6 } })).json();
+      // Before, any token could stop anyone's paid run: Sam's and Dana's cancels were 202.
+      for (const other of [sam, dana]) {
+        const refused = await post(`/v1/jobs/${job.id}/cancel`, other);
+        expect(refused.status).toBe(403);
+        expect((await refused.json()).error.message).toBe(`job ${job.id} was started by Noor (design); only they, an art director or an admin can cancel it`);
+      }
+      expect((await (await idle.request(`/v1/jobs/${job.id}`, { token: noor })).json()).cancelRequested).toBe(false);
+      expect((await post(`/v1/jobs/${job.id}/cancel`, noor)).status).toBe(202);
+      const second = await (await post('/v1/jobs', noor, { kind: 'moodboard', moodboard: { count: 6 } })).json();
+      expect((await post(`/v1/jobs/${second.id}/cancel`, ines)).status).toBe(202);
+
+      const created = await post('/v1/moodboards', noor, { count: 6, environment: 'dunes' });
+      const board = await created.json();
+      expect(created.status, JSON.stringify(board)).toBe(202);
+      const refused = await post(`/v1/moodboards/${board.id}/cancel`, dana);
+      expect(refused.status).toBe(403);
+      expect((await refused.json()).error.message).toBe(`moodboard ${board.id} was started by Noor (design); only they, an art director or an admin can cancel it`);
+      const cells = await idle.server.db.query<{ cancel_requested: boolean }>('SELECT cancel_requested FROM jobs WHERE id = ANY($1)', [board.cells.map((c: { jobId: string }) => c.jobId)]);
+      expect(cells.every((c) => !c.cancel_requested)).toBe(true);
+      expect((await post(`/v1/moodboards/${board.id}/cancel`, noor)).status).toBe(202);
+    } finally {
+      await idle.close();
+    }
+  });
 });

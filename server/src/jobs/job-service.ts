@@ -23,6 +23,7 @@ import type { JobNotifier } from './job-notifier';
 import { colorHex, planJobRequest, type PlanJobResult } from './plan-job-request';
 import { enforceRecipeGate, holdPilot, type GatePassed } from './recipe-gate';
 import { createGroupCommit } from './group-commit';
+import { assertMayCancel } from './may-cancel';
 
 export interface JobServiceDeps {
   db: Database;
@@ -186,10 +187,14 @@ export function createJobService(deps: JobServiceDeps) {
     return result;
   }
 
-  /** Requests cancellation: a queued job is canceled at once, a running one at its next step. */
+  /**
+   * Requests cancellation: a queued job is canceled at once, a running one at its next step. Only by
+   * the token that started it, an art director or an admin (403 otherwise).
+   */
   async function cancel(jobId: string, token: AuthenticatedToken): Promise<Job | null> {
     const row = await getJobRow(db, jobId);
     if (!row) return null;
+    assertMayCancel(token, { tokenId: row.token_id, requestedBy: row.requested_by }, `job ${row.id}`);
     if (!['succeeded', 'failed', 'canceled'].includes(row.state)) {
       await db.query('UPDATE jobs SET cancel_requested = true, updated_at = now() WHERE id = $1', [jobId]);
       await recordEvent(db, actor(token), 'job.cancel', jobId, { state: row.state });

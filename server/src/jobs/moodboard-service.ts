@@ -14,6 +14,7 @@ import { findLock } from '../store/locks';
 import { insertJob, type NewJob } from '../store/jobs';
 import { getMoodboard, getMoodboardRow, insertMoodboard, type StoredCell } from '../store/moodboards';
 import { recordEvent } from '../store/audit-events';
+import { assertMayCancel } from './may-cancel';
 import type { ProviderRegistry } from '../providers/registry';
 import type { ProviderName } from '../providers/provider';
 import { STUDY_SIZE } from '../providers/local';
@@ -151,6 +152,7 @@ export function createMoodboardService(deps: MoodboardServiceDeps) {
   async function cancel(id: string, token: AuthenticatedToken): Promise<Moodboard | null> {
     const row = await getMoodboardRow(db, id);
     if (!row) return null;
+    assertMayCancel(token, { tokenId: row.token_id, requestedBy: row.requested_by }, `moodboard ${row.id}`);
     for (const cell of row.cells) await deps.jobs.cancel(cell.jobId, token);
     await recordEvent(db, { name: token.name, tokenId: token.id }, 'moodboard.cancel', id, {});
     return read(id);

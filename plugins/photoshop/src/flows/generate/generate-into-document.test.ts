@@ -55,6 +55,15 @@ describe('generate into the document', () => {
     expect((await session.jobsForSku('NF-WV-1001', 'Chalk')).map((j) => j.id)).toContain(chalk.id);
   });
 
+  it("does not let one retoucher cancel another's job, and says who started it", async () => {
+    const kim = await openBrandlockSession(s.url, await s.server.tokenFor('retoucher', 'Kim Retoucher'));
+    const source = { bytes: new Uint8Array(await (await import('sharp')).default({ create: { width: 32, height: 48, channels: 3, background: '#888888' } }).png().toBuffer()), contentType: 'image/png' as const };
+    const started = await kim.startGenerate({ briefId: s.briefId, sku: 'NF-DN-2001', view: 'front', source });
+    const session = await openBrandlockSession(s.url, s.retoucherToken);
+    await expect(session.cancelJob(started.id)).rejects.toMatchObject({ code: 'forbidden', hint: `The server said: job ${started.id} was started by Kim Retoucher; only they, an art director or an admin can cancel it` });
+    await kim.cancelJob(started.id);
+  });
+
   it('places the job result as a named layer with its production record, in one History step, leaving the retoucher in their document', async () => {
     const env = fakeEnvironment();
     const doc = env.ps.addDocument({ title: 'NF-WV-1001_front.psd', pixels: studioImage({ width: 160, height: 240, depth: 16 }) });

@@ -7,6 +7,7 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { canPerform, type Role } from '@brandlock/core/api';
 import type { JobSummary, VideoResult } from '../../ports/brandlock-server';
 import { openVideoJob, type OpenedVideo } from '../../flows/video/open-video-job';
 import { VideoQcCard } from './video-qc-card';
@@ -27,6 +28,8 @@ import { Reveal } from '../widgets/reveal';
 import { BriefSkuSearch } from '../widgets/document-sku';
 import { RecipeCard } from './recipe-card';
 import { JobList } from './job-list';
+import { toPanelError } from '../../errors/host-error';
+import type { PanelError } from '../../errors/panel-error';
 
 export function GenerateTab(p: TabProps): JSX.Element {
   const { session, brief, identity, flow } = p;
@@ -41,6 +44,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
   const [jobs, setJobs] = useState<JobSummary[]>([]);
   const [placed, setPlaced] = useState<Set<string>>(new Set());
   const [jobsVersion, setJobsVersion] = useState(0);
+  const [cancelError, setCancelError] = useState<PanelError | null>(null);
 
   const documentSku = identity?.from ? identity.sku : null;
   const skus = brief?.skus ?? [];
@@ -194,8 +198,10 @@ export function GenerateTab(p: TabProps): JSX.Element {
             busy={flow.running}
             onFollow={(j) => place(j, false, true)}
             onPlace={(j) => place(j, false, false)}
-            onCancel={(j) => session.cancelJob(j.id).then(() => setJobsVersion((v) => v + 1), () => undefined)}
+            mayCancel={(j) => j.requestedBy === session.info.user.name || canPerform(session.info.user.role as Role, 'jobs:cancel-any')}
+            onCancel={(j) => session.cancelJob(j.id).then(() => (setCancelError(null), setJobsVersion((v) => v + 1)), (e) => setCancelError(toPanelError(e, 'cancel the job')))}
           />
+          <ErrorNotice error={cancelError} onDismiss={() => setCancelError(null)} />
         </Section>
       ) : null}
     </div>

@@ -14,7 +14,8 @@ function when(iso: string): string {
   return `${d.toLocaleDateString()} ${d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
 }
 
-export function JobList(p: { jobs: JobSummary[]; placed: Set<string>; busy: boolean; onFollow(job: JobSummary): void; onPlace(job: JobSummary): void; onCancel(job: JobSummary): void }): JSX.Element {
+/** `mayCancel`: whether this user may stop the job (the server lets only its starter, art direction and admins). */
+export function JobList(p: { jobs: JobSummary[]; placed: Set<string>; busy: boolean; mayCancel(job: JobSummary): boolean; onFollow(job: JobSummary): void; onPlace(job: JobSummary): void; onCancel(job: JobSummary): void }): JSX.Element {
   return (
     <div class="list">
       {p.jobs.map((j) => (
@@ -37,9 +38,11 @@ export function JobList(p: { jobs: JobSummary[]; placed: Set<string>; busy: bool
               <sp-link class="small" onClick={() => !p.busy && p.onFollow(j)}>
                 Follow
               </sp-link>
-              <sp-link class="small" onClick={() => p.onCancel(j)}>
-                Cancel
-              </sp-link>
+              {p.mayCancel(j) ? (
+                <sp-link class="small" onClick={() => p.onCancel(j)}>
+                  Cancel
+                </sp-link>
+              ) : null}
             </div>
           ) : j.state === 'succeeded' && j.kind === 'video' ? (
             <sp-button variant="secondary" size="s" disabled={p.busy || undefined} onClick={() => p.onPlace(j)}>
