@@ -2,11 +2,14 @@
  * "Export all": asks the main thread for each variant frame's lossless PNG (one message per frame),
  * has it encoded for its channel (by the server when connected, else in this window), and packs
  * everything into one zip with a manifest. A frame that fails is reported and left out; a format
- * this session cannot write (AVIF offline) is listed as not exported, up front; the rest still ship.
+ * this session cannot write (AVIF offline) is listed as not exported, up front; frames that would land
+ * on one file name (two sets made from one photo) are named and skipped before anything is exported,
+ * since a zip holds one file a name; the rest still ship.
  */
 import type { MainBus } from '../bus/main-bus';
 import type { VariantFrameInfo } from '../../protocol/variants';
 import { buildDeliveryZip, type ZipEntry } from '../../export/build-delivery-zip';
+import { findNameCollisions, type NameCollision } from '../../export/find-name-collisions';
 import { errorMessage } from '../../bus/bus-errors';
 import { encodeForDelivery, needsServer, type ServerEncoder } from './encode-for-delivery';
 
@@ -16,7 +19,8 @@ export interface ExportOutcome {
   failed: { frame: VariantFrameInfo; message: string }[];
   /** Frames this session cannot encode (and did not try), with why. */
   notExported: { frame: VariantFrameInfo; message: string }[];
-  duplicates: string[];
+  /** Frames left out, unexported, because they share a file name (or take the manifest's), by name. */
+  skipped: NameCollision<VariantFrameInfo>[];
 }
 
 export async function exportVariants(
@@ -28,11 +32,14 @@ export async function exportVariants(
   server: ServerEncoder | null = null,
 ): Promise<ExportOutcome> {
   const entries: ZipEntry[] = [];
-  const outcome: ExportOutcome = { zip: null, files: [], failed: [], notExported: [], duplicates: [] };
-  for (let i = 0; i < frames.length; i++) {
-    const frame = frames[i];
+  const outcome: ExportOutcome = { zip: null, files: [], failed: [], notExported: [], skipped: [] };
+  outcome.skipped = findNameCollisions(frames);
+  const colliding = new Set(outcome.skipped.flatMap((c) => c.frames));
+  const todo = frames.filter((f) => !colliding.has(f));
+  for (let i = 0; i < todo.length; i++) {
+    const frame = todo[i];
     if (signal.aborted) throw new DOMException('Export canceled', 'AbortError');
-    onProgress(i, frames.length, `Exporting ${frame.fileName}`);
+    onProgress(i, todo.length, `Exporting ${frame.fileName}`);
     const refused = needsServer(frame.delivery, server);
     if (refused) {
       outcome.notExported.push({ frame, message: refused });
@@ -49,11 +56,11 @@ export async function exportVariants(
       outcome.failed.push({ frame, message: errorMessage(e) });
     }
   }
-  onProgress(frames.length, frames.length, 'Packing the zip');
+  onProgress(todo.length, todo.length, 'Packing the zip');
   if (entries.length) {
     const zipped = buildDeliveryZip(entries, meta);
-    if (zipped.success) outcome.zip = zipped.zip;
-    else outcome.duplicates = zipped.duplicates;
+    if (!zipped.success) throw new Error(`Two files with one name reached the zip: ${zipped.duplicates.join(', ')}`);
+    outcome.zip = zipped.zip;
   }
   return outcome;
 }
