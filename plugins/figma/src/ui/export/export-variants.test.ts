@@ -50,7 +50,7 @@ describe('Export all with two frames on one file name', () => {
     const outcome = await exportVariants(ui, frames, { brand: 'Northfold' }, (_d, _t, label) => labels.push(label), new AbortController().signal);
 
     expect(outcome.zip).not.toBeNull();
-    const files = unzipSync(outcome.zip!);
+    const files = unzipSync(new Uint8Array(await outcome.zip!.arrayBuffer()));
     expect(Object.keys(files).sort()).toEqual(['manifest.json', 'northfold_nf-1001_pinterest_40x60.png', 'northfold_nf-1001_stories_54x96.png']);
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
     expect(manifest.files.map((f: { file: string }) => f.file)).toEqual(['northfold_nf-1001_stories_54x96.png', 'northfold_nf-1001_pinterest_40x60.png']);

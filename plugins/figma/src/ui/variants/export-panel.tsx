@@ -13,7 +13,7 @@ import { Icon } from '../components/icons';
 import { FileName } from '../components/file-name';
 import { exportVariants, type ExportOutcome } from '../export/export-variants';
 import type { ServerEncoder } from '../export/encode-for-delivery';
-import { downloadBytes } from '../export/download-bytes';
+import { downloadBlob } from '../export/download-blob';
 import { findNameCollisions } from '../../export/find-name-collisions';
 import { NameCollisions } from './name-collisions';
 
@@ -50,7 +50,7 @@ export function useExport({ main, selection, zipName, meta, refreshKey, active, 
     try {
       const res = await exportVariants(main, frames, meta, (done, total, label) => setBusy({ done, total, label }), abort.current.signal, server);
       setOutcome(res);
-      if (res.zip) downloadBytes(zipName, res.zip);
+      if (res.zip) downloadBlob(zipName, res.zip);
     } catch (e) {
       setError(isCanceled(e) ? 'Export canceled; nothing was downloaded.' : errorMessage(e));
     }
