@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { encodeWithinBytes } from './encode-within-bytes';
 import { encodeTiff } from './encode-tiff';
-import { buildDeliveryZip } from './build-delivery-zip';
+import { startDeliveryZip } from './start-delivery-zip';
 import { unzipSync } from 'fflate';
 
 describe('encodeWithinBytes', () => {
@@ -57,19 +57,43 @@ describe('encodeTiff', () => {
   });
 });
 
-describe('buildDeliveryZip', () => {
+describe('startDeliveryZip', () => {
   const entry = (fileName: string, format = 'jpeg') => ({ fileName, channelId: 'c', width: 10, height: 10, format, quality: 90, bytes: new Uint8Array([1, 2, 3]) });
+  const unzipBlob = async (blob: Blob) => unzipSync(new Uint8Array(await blob.arrayBuffer()));
 
-  it('holds every file and a manifest with sizes and hashes', () => {
-    const res = buildDeliveryZip([entry('a.jpg'), entry('b.tif', 'tiff')], { lockHash: 'sha256:x' });
-    if (!res.success) throw new Error('expected a zip');
-    const files = unzipSync(res.zip);
+  it('holds every file and a manifest with sizes and hashes', async () => {
+    const zip = startDeliveryZip();
+    zip.add(entry('a.jpg'));
+    zip.add(entry('b.tif', 'tiff'));
+    const files = await unzipBlob(zip.finish({ lockHash: 'sha256:x' }));
     expect(Object.keys(files).sort()).toEqual(['a.jpg', 'b.tif', 'manifest.json']);
+    expect([...files['b.tif']]).toEqual([1, 2, 3]);
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
     expect(manifest).toMatchObject({ lockHash: 'sha256:x', files: [{ file: 'a.jpg', bytes: 3, sha256: '039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81' }, { file: 'b.tif' }] });
   });
 
-  it('refuses two files that would land on one name', () => {
-    expect(buildDeliveryZip([entry('Look.jpg'), entry('look.jpg')], {})).toEqual({ success: false, duplicates: ['look.jpg'] });
+  it('refuses two files that would land on one name, and the manifest\'s name', async () => {
+    const zip = startDeliveryZip();
+    zip.add(entry('Look.jpg'));
+    expect(() => zip.add(entry('look.jpg'))).toThrow('The zip already holds a file named look.jpg');
+    expect(() => zip.add(entry('Manifest.json'))).toThrow('The zip already holds a file named Manifest.json');
+    expect(Object.keys(await unzipBlob(zip.finish({}))).sort()).toEqual(['Look.jpg', 'manifest.json']);
+  });
+
+  it('stores images as they are and deflates TIFF, as zipSync did', async () => {
+    // Large enough that the zip arrives in several chunks.
+    const photo = new Uint8Array(3_000_000).map((_, i) => (i * 7919) % 251);
+    const tiff = new Uint8Array(2_000_000).map((_, i) => (i >> 12) & 0xff);
+    const zip = startDeliveryZip();
+    zip.add({ ...entry('p.jpg'), bytes: photo });
+    zip.add({ ...entry('w.tif', 'tiff'), bytes: tiff });
+    const blob = zip.finish({});
+    expect(blob.type).toBe('application/zip');
+    // The JPEG is stored (the zip is bigger than it), the TIFF deflated far below its size.
+    expect(blob.size).toBeGreaterThan(photo.length);
+    expect(blob.size).toBeLessThan(photo.length + tiff.length / 10);
+    const files = await unzipBlob(blob);
+    expect(Buffer.from(files['p.jpg']).equals(Buffer.from(photo))).toBe(true);
+    expect(Buffer.from(files['w.tif']).equals(Buffer.from(tiff))).toBe(true);
   });
 });

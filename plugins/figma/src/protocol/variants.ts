@@ -86,6 +86,8 @@ export interface VariantFrameInfo {
   jobId: string | null;
   /** What the frame compromises on, as Make said it (upscaled, padded, copy over the garment...). */
   notes: string[];
+  /** Where it is, to tell two sets apart: the section or frame holding it (null at the page's top level) and its top-left on the page. */
+  place: { container: string | null; x: number; y: number };
 }
 
 export interface ExportedFrame {

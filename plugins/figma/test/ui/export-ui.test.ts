@@ -113,4 +113,56 @@ describe('Export all', () => {
     await screenshot(page, 'variants-export-done');
     await page.close();
   });
+
+  it('names frames that share a file name as soon as they are listed, skips them and downloads the rest', async () => {
+    const { page, ui } = await openPlugin(browser, built, { command: 'variants' });
+    await ui.getByRole('button', { name: 'Connection and lock' }).click();
+    await ui.locator('input[type=file]').setInputFiles([join(SAMPLES, 'brand-lock.json')]);
+    // Variants made twice from one photo: two sections of one name, the second set's frames on the first set's file names.
+    const ids = await page.evaluate(async () => {
+      const f = harness.figma;
+      const hash = f.createImage(await harness.image(200, 200, `ctx.fillStyle = '#c8b089'; ctx.fillRect(0, 0, w, h);`)).hash;
+      const sets = [['ig-square', 'stories'], ['ig-square', 'pinterest']];
+      return sets.map((channels, s) => {
+        const section = f.createSection();
+        section.name = 'NF-1001 variants';
+        section.x = s * 1000;
+        return channels.map((channelId, i) => {
+          const fileName = `northfold_nf-1001_ink_front_${channelId}_100x100.png`;
+          const frame = f.createFrame();
+          frame.name = `nf-1001 · ${channelId}`;
+          frame.resize(100, 100);
+          section.appendChild(frame);
+          frame.x = 80 + i * 200;
+          frame.y = 80;
+          const r = f.createRectangle();
+          r.resize(100, 100);
+          r.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: hash }];
+          frame.appendChild(r);
+          frame.setPluginData('brandlock.variant', JSON.stringify({ channelId, fileName, width: 100, height: 100, delivery: { format: 'png', quality: 90, maxBytes: null }, sourceNodeId: r.id }));
+          return frame.id;
+        });
+      });
+    });
+    await ui.getByRole('tab', { name: 'Variants' }).click();
+    await ui.getByRole('button', { name: 'Export all (4)' }).waitFor();
+    // Said before anything is exported: which file name, which frames (where), and what to do.
+    const warning = ui.locator('.banner.warning', { hasText: 'Export all skips 2 frames' });
+    await warning.waitFor();
+    const text = (await warning.textContent())!;
+    expect(text).toContain('northfold_nf-1001_ink_front_ig-square_100x100.png');
+    expect(text).toContain(`in NF-1001 variants at 80, 80; id ${ids[0][0]}`);
+    expect(text).toContain(`in NF-1001 variants at 1080, 80; id ${ids[1][0]}`);
+    expect(text).toContain('Delete the set you no longer need, or select one set and export Selected');
+    expect(text).not.toContain('stories');
+    // Its link selects both frames on the canvas.
+    await warning.getByRole('button', { name: 'Select all 2' }).click();
+    await expect.poll(() => page.evaluate(() => harness.figma.currentPage.selection.map((n) => n.id))).toEqual([ids[0][0], ids[1][0]]);
+    const [download] = await Promise.all([page.waitForEvent('download'), ui.getByRole('button', { name: 'Export all' }).click()]);
+    await ui.getByText('Downloaded 2 files and a manifest in one zip.').waitFor();
+    await ui.getByText(/Skipped, not in the zip \(2 frames share a file name with another\)/).waitFor();
+    const files = unzipSync(readFileSync(await download.path()));
+    expect(Object.keys(files).sort()).toEqual(['manifest.json', 'northfold_nf-1001_ink_front_pinterest_100x100.png', 'northfold_nf-1001_ink_front_stories_100x100.png']);
+    await page.close();
+  });
 });

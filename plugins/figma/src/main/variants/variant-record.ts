@@ -30,5 +30,12 @@ export function readVariantRecord(node: BaseNode): VariantFrameInfo | null {
   const sku = readNaming(node).sku ?? null;
   const jobId = typeof r.jobId === 'string' && r.jobId ? r.jobId.slice(0, 200) : null;
   const notes = Array.isArray(r.notes) ? r.notes.filter((n): n is string => typeof n === 'string').slice(0, MAX_NOTES).map((n) => n.slice(0, MAX_NOTE)) : [];
-  return { nodeId: node.id, frameName: node.name, fileName: r.fileName, channelId: r.channelId, width: r.width, height: r.height, delivery: r.delivery, sku, jobId, notes };
+  return { nodeId: node.id, frameName: node.name, fileName: r.fileName, channelId: r.channelId, width: r.width, height: r.height, delivery: r.delivery, sku, jobId, notes, place: placeOf(node) };
+}
+
+function placeOf(node: BaseNode): VariantFrameInfo['place'] {
+  const parent = node.parent;
+  const container = parent && parent.type !== 'PAGE' && parent.type !== 'DOCUMENT' ? parent.name : null;
+  const t = 'absoluteTransform' in node ? node.absoluteTransform : null;
+  return { container, x: t ? Math.round(t[0][2]) : 0, y: t ? Math.round(t[1][2]) : 0 };
 }

@@ -117,7 +117,7 @@ describe('channel variants on the main thread', () => {
     const stories = plan('stories', 108, 192, { x: 0, y: 0, width: 506.25, height: 900 }, { safeArea: { top: 25, right: 0, bottom: 34, left: 0 } });
     const [made] = await ui.call('createVariants', { source: { nodeId: photo.id, imageHash: hash }, groupName: 'g', frames: [stories], naming: { sku: 'NF-1001', colorway: 'ink' } });
     const list = await ui.call('listVariantFrames', { scope: 'page' });
-    expect(list).toEqual([{ nodeId: made.nodeId, frameName: 'nf-1001 · stories', fileName: 'northfold_nf-1001_stories_108x192.jpg', channelId: 'stories', width: 108, height: 192, delivery: { format: 'jpeg', quality: 90, maxBytes: null }, sku: 'NF-1001', jobId: 'job-7', notes: [] }]);
+    expect(list).toEqual([{ nodeId: made.nodeId, frameName: 'nf-1001 · stories', fileName: 'northfold_nf-1001_stories_108x192.jpg', channelId: 'stories', width: 108, height: 192, delivery: { format: 'jpeg', quality: 90, maxBytes: null }, sku: 'NF-1001', jobId: 'job-7', notes: [], place: { container: 'g', x: expect.any(Number), y: expect.any(Number) } }]);
     const frame = figma.currentPage.findOne((n) => n.id === made.nodeId) as FrameNode;
     // The bands the platform's interface covers are tinted (top 25, bottom 34 of 192), not the safe middle.
     expect(frame.layoutGrids).toEqual([

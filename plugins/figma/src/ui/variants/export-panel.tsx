@@ -13,7 +13,9 @@ import { Icon } from '../components/icons';
 import { FileName } from '../components/file-name';
 import { exportVariants, type ExportOutcome } from '../export/export-variants';
 import type { ServerEncoder } from '../export/encode-for-delivery';
-import { downloadBytes } from '../export/download-bytes';
+import { downloadBlob } from '../export/download-blob';
+import { findNameCollisions } from '../../export/find-name-collisions';
+import { NameCollisions } from './name-collisions';
 
 interface Props {
   main: MainBus;
@@ -48,17 +50,18 @@ export function useExport({ main, selection, zipName, meta, refreshKey, active, 
     try {
       const res = await exportVariants(main, frames, meta, (done, total, label) => setBusy({ done, total, label }), abort.current.signal, server);
       setOutcome(res);
-      if (res.zip) downloadBytes(zipName, res.zip);
+      if (res.zip) downloadBlob(zipName, res.zip);
     } catch (e) {
       setError(isCanceled(e) ? 'Export canceled; nothing was downloaded.' : errorMessage(e));
     }
     setBusy(null);
   };
-  return { scope, setScope, frames, busy, outcome, error, run, cancel: () => abort.current?.abort(), server };
+  return { main, scope, setScope, frames, busy, outcome, error, run, cancel: () => abort.current?.abort(), server };
 }
 
 export function ExportSection({ state }: { state: ReturnType<typeof useExport> }) {
-  const { scope, setScope, frames, outcome, error, server } = state;
+  const { main, scope, setScope, frames, outcome, error, server } = state;
+  const collisions = findNameCollisions(frames);
   // Export all is pressed in the footer, below the frame list: bring its report into view.
   const report = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -70,6 +73,7 @@ export function ExportSection({ state }: { state: ReturnType<typeof useExport> }
         <div class="row between">
           <Segmented label="Frames to export" value={scope} onChange={setScope} options={[{ value: 'page', label: 'On this page' }, { value: 'selection', label: 'Selected' }]} />
         </div>
+        <NameCollisions collisions={collisions} main={main} />
         <div class="hint">
           {server
             ? 'Each frame is encoded for its channel by your brandlock server, as brandlock variants does: every format (WebP, AVIF, TIFF too), the channel\'s quality (lower only to meet its size limit), sRGB ICC profile.'
@@ -89,8 +93,14 @@ export function ExportSection({ state }: { state: ReturnType<typeof useExport> }
 function ExportReport({ outcome }: { outcome: ExportOutcome }) {
   return (
     <div class="stack">
-      {outcome.duplicates.length > 0 && <Banner tone="danger">Two frames export to the same file name: {outcome.duplicates.join(', ')}. Rename one (SKU, colorway or view) and export again.</Banner>}
       {outcome.zip && <Banner tone="success">Downloaded {outcome.files.length} {outcome.files.length === 1 ? 'file' : 'files'} and a manifest in one zip.</Banner>}
+      {!outcome.zip && <Banner tone="warning">Nothing was downloaded: no frame was exported.</Banner>}
+      {outcome.skipped.length > 0 && (
+        <Banner tone="warning">
+          Skipped, not in the zip ({outcome.skipped.reduce((n, c) => n + c.frames.length, 0)} frames share a file name with another):{' '}
+          {outcome.skipped.map((c, i) => <>{i > 0 && ', '}<b><FileName name={c.fileName} /></b></>)}
+        </Banner>
+      )}
       {outcome.failed.map((f) => <Banner tone="danger"><b>{f.frame.fileName}</b>: {f.message}</Banner>)}
       {outcome.notExported.map((f) => <Banner tone="warning">Not exported: <b>{f.frame.fileName}</b>: {f.message}</Banner>)}
       <div class="result-list">
