@@ -107,6 +107,24 @@ describe('fake Photoshop', () => {
     expect(top.id).toBe(ps.doc(doc.id).layers[0].id);
   });
 
+  it("trims a getPixels request to where the layer has pixels and says so in sourceBounds, as the Imaging API does", async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 40, height: 40 }) });
+    const patch = studioImage({ width: 40, height: 40 });
+    for (let i = 0; i < patch.data.length; i += 4) {
+      const x = (i / 4) % 40;
+      const y = Math.floor(i / 4 / 40);
+      if (x < 10 || x >= 30 || y < 20) patch.data[i + 3] = 0;
+    }
+    const layer = ps.addPixelLayer(doc.id, 'Patch', patch);
+    const read = await ps.getPixels({ documentId: doc.id, layerId: layer.id, sourceBounds: { left: 0, top: 0, right: 40, bottom: 40 }, depth: 8 });
+    expect(read.sourceBounds).toEqual({ left: 10, top: 20, right: 30, bottom: 40 });
+    expect([read.raster.width, read.raster.height]).toEqual([20, 20]);
+    const small = await ps.getPixels({ documentId: doc.id, layerId: layer.id, sourceBounds: { left: 0, top: 0, right: 40, bottom: 40 }, targetSize: { width: 10, height: 10 }, depth: 8 });
+    expect(small.sourceBounds).toEqual({ left: 10, top: 20, right: 30, bottom: 40 });
+    expect([small.raster.width, small.raster.height]).toEqual([10, 10]);
+  });
+
   it('trims getSelection to the selection box and says where it is, as the Imaging API does', async () => {
     const { ps } = fakeEnvironment();
     const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 40, height: 40 }) });
