@@ -23,6 +23,8 @@ export interface FakeLayer {
   xmp: string;
   /** Layer opacity, 0..100 (100 when absent). */
   opacity?: number;
+  /** The Layers panel's blend mode, as batchPlay's blendMode enum value ("normal" when absent). */
+  blendMode?: string;
   /** Pixels a layer style (drop shadow, glow) reaches beyond the layer's pixels; Photoshop's `bounds` include it. */
   effectsSpread?: number;
   /** A video layer's footage: the file it reads its frames from (Photoshop references it, it does not embed it). */

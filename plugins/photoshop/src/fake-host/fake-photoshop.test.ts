@@ -107,6 +107,22 @@ describe('fake Photoshop', () => {
     expect(top.id).toBe(ps.doc(doc.id).layers[0].id);
   });
 
+  it('composites a layer in the Color blend mode with the luminance below it, and refuses a mode Photoshop has not', async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 4, height: 4, background: [200, 80, 40], garment: [200, 80, 40] }) });
+    const blue = studioImage({ width: 4, height: 4, background: [40, 80, 200], garment: [40, 80, 200] });
+    const layer = ps.addPixelLayer(doc.id, 'Blue', blue);
+    const results = await ps.executeAsModal('mode', () => ps.batchPlay([
+      { _obj: 'set', _target: [{ _ref: 'layer', _id: layer.id }], to: { _obj: 'layer', mode: { _enum: 'blendMode', _value: 'color' } } },
+      { _obj: 'set', _target: [{ _ref: 'layer', _id: layer.id }], to: { _obj: 'layer', mode: { _enum: 'blendMode', _value: 'sparkle' } } },
+    ]));
+    expect(results[1]._obj).toBe('error');
+    expect(ps.doc(doc.id).layers[0].blendMode).toBe('color');
+    const [r, g, b] = Array.from((await ps.getPixels({ documentId: doc.id, depth: 8 })).raster.data.slice(0, 3));
+    expect(0.3 * r + 0.59 * g + 0.11 * b).toBeCloseTo(0.3 * 200 + 0.59 * 80 + 0.11 * 40, 0);
+    expect(b).toBeGreaterThan(r);
+  });
+
   it("trims a getPixels request to where the layer has pixels and says so in sourceBounds, as the Imaging API does", async () => {
     const { ps } = fakeEnvironment();
     const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 40, height: 40 }) });
