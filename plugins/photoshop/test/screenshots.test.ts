@@ -203,11 +203,13 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     expect(p.errors).toEqual([]);
   });
 
-  it('LUT: apply with progress, the result per document, and a before/after with nothing to compare', async () => {
+  it('LUT: apply with progress in the Color blend mode, the result per document, and a before/after with nothing to compare', async () => {
     const p = await openPanel(theme, { tab: 'lut', files: [{ path: '/northfold/luts/warm-studio.cube', text: cube }], pickedFile: '/northfold/luts/warm-studio.cube' });
     await p.page.waitForSelector('text=APPLY TO');
     await p.shot('lut', 'idle');
     await p.page.click('sp-radio:has-text("All open")');
+    await p.page.click('sp-radio:has-text("Color")');
+    await p.page.waitForSelector('text=Grades hue and saturation only; the image keeps its luminance.');
     await p.preview('holdPhotoshop');
     await button(p.page, 'Apply LUT');
     await p.page.waitForSelector('.progress');
@@ -215,6 +217,10 @@ describe.each(themes)('the panel in the %s theme', { timeout: 180_000 }, (theme)
     await p.preview('release');
     await p.page.waitForSelector('text=RESULT', { timeout: 30_000 });
     expect(await p.page.textContent('.content')).toContain('2 done · 1 failed');
+    const lutLayerModes = await p.page.evaluate(() =>
+      (window as any).brandlockPreview.ps.docs.flatMap((d: any) => d.layers.filter((l: any) => l.name.startsWith('brandlock LUT')).map((l: any) => l.blendMode)),
+    );
+    expect(lutLayerModes).toEqual(['color', 'color']);
     await p.shot('lut', 'done');
     await p.preview('activate', 'NF-OW-2001_print.tif');
     await p.page.waitForTimeout(1200);

@@ -1,7 +1,7 @@
 // Place, select and rename against ../shared/reference/uxp.md 2.4 and uxp-toolkit's selectLayer /
 // renameLayer commands.
 import { expect, it } from 'vitest';
-import { makePixelLayer, placeEmbedded, renameLayer, selectLayer } from './layers';
+import { makePixelLayer, placeEmbedded, renameLayer, selectLayer, setLayerBlendMode } from './layers';
 
 it('places a file embedded at the centre as documented', () => {
   expect(placeEmbedded('token-1')).toEqual({
@@ -75,5 +75,13 @@ it('scales and moves the active layer with Free Transform as recorded', async ()
     width: { _unit: 'percentUnit', _value: 300 },
     height: { _unit: 'percentUnit', _value: 300 },
     interfaceIconFrameDimmed: { _enum: 'interpolationType', _value: 'bicubic' },
+  });
+});
+
+it("sets a layer's blend mode as the Layers panel's mode menu records it (the blendMode enumeration)", () => {
+  expect(setLayerBlendMode(7, 42, 'color')).toEqual({
+    _obj: 'set',
+    _target: [{ _ref: 'layer', _id: 42 }, { _ref: 'document', _id: 7 }],
+    to: { _obj: 'layer', mode: { _enum: 'blendMode', _value: 'color' } },
   });
 });

@@ -1,4 +1,4 @@
-/** Layer descriptors: place a file as a layer, select, rename, show or hide, opacity, make an empty pixel layer. */
+/** Layer descriptors: place a file as a layer, select, rename, show or hide, opacity, blend mode, make an empty pixel layer. */
 import type { ActionDescriptor } from '../ports/ps-host';
 
 /** File > Place Embedded, at the document centre, no dialog. `token` is a UXP session token. */
@@ -92,6 +92,18 @@ export function setLayerOpacity(documentId: number, layerId: number, percent: nu
     _obj: 'set',
     _target: [{ _ref: 'layer', _id: layerId }, { _ref: 'document', _id: documentId }],
     to: { _obj: 'layer', opacity: { _unit: 'percentUnit', _value: Math.max(0, Math.min(100, Math.round(percent))) } },
+  };
+}
+
+/** The blend modes brandlock offers for its LUT layer, as batchPlay's blendMode enumeration spells them. */
+export type LayerBlendMode = 'normal' | 'color' | 'luminosity';
+
+/** Sets a layer's blend mode (the Layers panel's mode menu). */
+export function setLayerBlendMode(documentId: number, layerId: number, mode: LayerBlendMode): ActionDescriptor {
+  return {
+    _obj: 'set',
+    _target: [{ _ref: 'layer', _id: layerId }, { _ref: 'document', _id: documentId }],
+    to: { _obj: 'layer', mode: { _enum: 'blendMode', _value: mode } },
   };
 }
 

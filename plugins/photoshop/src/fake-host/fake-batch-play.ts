@@ -210,6 +210,15 @@ function set(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResu
     ctx.step(doc, 'Layer Properties');
     return {};
   }
+  if (refs[0]?._ref === 'layer' && to._obj === 'layer' && to.mode !== undefined) {
+    const layer = layerById(doc, refs);
+    if (!layer) return error('The object "layer" is not currently available.');
+    const mode = to.mode as { _enum?: string; _value?: string };
+    if (mode._enum !== 'blendMode' || !BLEND_MODES.includes(String(mode._value))) return error(`The value ${JSON.stringify(to.mode)} is not a blend mode.`);
+    layer.blendMode = String(mode._value);
+    ctx.step(doc, 'Blending Change');
+    return {};
+  }
   if (refs[0]?._ref === 'layer' && to._obj === 'layer' && typeof to.name === 'string') {
     const layer = layerById(doc, refs);
     if (!layer) return error('The object "layer" is not currently available.');
@@ -219,6 +228,13 @@ function set(ctx: FakePlayContext, d: ActionDescriptor, refs: Ref[]): ActionResu
   }
   throw new Error(`FakePhotoshop: no fake for set ${JSON.stringify(refs)}`);
 }
+
+/** Photoshop's blendMode enumeration (the Layers panel's modes, as batchPlay and Copy as JavaScript spell them). */
+const BLEND_MODES = [
+  'normal', 'dissolve', 'darken', 'multiply', 'colorBurn', 'linearBurn', 'darkerColor', 'lighten', 'screen', 'colorDodge', 'linearDodge',
+  'lighterColor', 'overlay', 'softLight', 'hardLight', 'vividLight', 'linearLight', 'pinLight', 'hardMix', 'difference', 'exclusion',
+  'blendSubtraction', 'blendDivide', 'hue', 'saturation', 'color', 'luminosity', 'passThrough',
+];
 
 /**
  * Photoshop: "An image can have up to 56 channels" (Help, Channel basics), component channels

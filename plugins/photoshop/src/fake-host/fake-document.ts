@@ -23,6 +23,8 @@ export interface FakeLayer {
   xmp: string;
   /** Layer opacity, 0..100 (100 when absent). */
   opacity?: number;
+  /** The Layers panel's blend mode, as batchPlay's blendMode enum value ("normal" when absent). */
+  blendMode?: string;
   /** Pixels a layer style (drop shadow, glow) reaches beyond the layer's pixels; Photoshop's `bounds` include it. */
   effectsSpread?: number;
   /** A video layer's footage: the file it reads its frames from (Photoshop references it, it does not embed it). */
@@ -94,6 +96,28 @@ export function layerBounds(doc: FakeDocument, layer: FakeLayer): Bounds {
     }
   }
   return right > left ? { left, top, right, bottom } : { left: 0, top: 0, right: 0, bottom: 0 };
+}
+
+/** The box of a raster's non-transparent pixels: where Photoshop holds pixel data for it. */
+export function pixelDataBox(r: Raster): Bounds {
+  let left = r.width;
+  let top = r.height;
+  let right = 0;
+  let bottom = 0;
+  for (let y = 0; y < r.height; y++) {
+    for (let x = 0; x < r.width; x++) {
+      if (r.data[(y * r.width + x) * 4 + 3] === 0) continue;
+      if (x < left) left = x;
+      if (x >= right) right = x + 1;
+      if (y < top) top = y;
+      if (y >= bottom) bottom = y + 1;
+    }
+  }
+  return right > left ? { left, top, right, bottom } : { left: 0, top: 0, right: 0, bottom: 0 };
+}
+
+export function intersectBounds(a: Bounds, b: Bounds): Bounds {
+  return { left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) };
 }
 
 /** The bounding box of a selection mask, or null when empty. */

@@ -107,6 +107,40 @@ describe('fake Photoshop', () => {
     expect(top.id).toBe(ps.doc(doc.id).layers[0].id);
   });
 
+  it('composites a layer in the Color blend mode with the luminance below it, and refuses a mode Photoshop has not', async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 4, height: 4, background: [200, 80, 40], garment: [200, 80, 40] }) });
+    const blue = studioImage({ width: 4, height: 4, background: [40, 80, 200], garment: [40, 80, 200] });
+    const layer = ps.addPixelLayer(doc.id, 'Blue', blue);
+    const results = await ps.executeAsModal('mode', () => ps.batchPlay([
+      { _obj: 'set', _target: [{ _ref: 'layer', _id: layer.id }], to: { _obj: 'layer', mode: { _enum: 'blendMode', _value: 'color' } } },
+      { _obj: 'set', _target: [{ _ref: 'layer', _id: layer.id }], to: { _obj: 'layer', mode: { _enum: 'blendMode', _value: 'sparkle' } } },
+    ]));
+    expect(results[1]._obj).toBe('error');
+    expect(ps.doc(doc.id).layers[0].blendMode).toBe('color');
+    const [r, g, b] = Array.from((await ps.getPixels({ documentId: doc.id, depth: 8 })).raster.data.slice(0, 3));
+    expect(0.3 * r + 0.59 * g + 0.11 * b).toBeCloseTo(0.3 * 200 + 0.59 * 80 + 0.11 * 40, 0);
+    expect(b).toBeGreaterThan(r);
+  });
+
+  it("trims a getPixels request to where the layer has pixels and says so in sourceBounds, as the Imaging API does", async () => {
+    const { ps } = fakeEnvironment();
+    const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 40, height: 40 }) });
+    const patch = studioImage({ width: 40, height: 40 });
+    for (let i = 0; i < patch.data.length; i += 4) {
+      const x = (i / 4) % 40;
+      const y = Math.floor(i / 4 / 40);
+      if (x < 10 || x >= 30 || y < 20) patch.data[i + 3] = 0;
+    }
+    const layer = ps.addPixelLayer(doc.id, 'Patch', patch);
+    const read = await ps.getPixels({ documentId: doc.id, layerId: layer.id, sourceBounds: { left: 0, top: 0, right: 40, bottom: 40 }, depth: 8 });
+    expect(read.sourceBounds).toEqual({ left: 10, top: 20, right: 30, bottom: 40 });
+    expect([read.raster.width, read.raster.height]).toEqual([20, 20]);
+    const small = await ps.getPixels({ documentId: doc.id, layerId: layer.id, sourceBounds: { left: 0, top: 0, right: 40, bottom: 40 }, targetSize: { width: 10, height: 10 }, depth: 8 });
+    expect(small.sourceBounds).toEqual({ left: 10, top: 20, right: 30, bottom: 40 });
+    expect([small.raster.width, small.raster.height]).toEqual([10, 10]);
+  });
+
   it('trims getSelection to the selection box and says where it is, as the Imaging API does', async () => {
     const { ps } = fakeEnvironment();
     const doc = ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 40, height: 40 }) });

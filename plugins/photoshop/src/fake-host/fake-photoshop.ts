@@ -12,7 +12,7 @@ import type {
   ActionDescriptor, ActionResult, Bounds, DocumentInfo, FileRef, LayerInfo, OpenOptions, PixelRead, PixelRequest, PsHost, SaveFormat, SelectionMask,
 } from '../ports/ps-host';
 import { bytesToBase64 } from '../descriptors/base64';
-import { cloneDocument, layerBounds, selectionBox } from './fake-document';
+import { cloneDocument, intersectBounds, pixelDataBox, selectionBox } from './fake-document';
 import { FakePhotoshopState } from './fake-photoshop-state';
 import { compositeDocument, convertDepth, cropRaster, resampleRaster, storageDepth } from './fake-render';
 import { isModifying, playDescriptor, type FakePlayContext } from './fake-batch-play';
@@ -129,20 +129,29 @@ export class FakePhotoshop extends FakePhotoshopState implements PsHost {
     return { ID: layer.id };
   }
 
+  /**
+   * As imaging.getPixels: "The provided bounds will be trimmed to only that region that contains pixel
+   * data. In this event, the returned sourceBounds will reflect this smaller region"
+   * (ps-reference/media/imaging.md). A layer holds data where its pixels are not transparent (its mask
+   * is not applied: that is getLayerMask's business); the composite where anything shows. The port
+   * reports sourceBounds in document pixels, also when targetSize scales the answer down.
+   */
   async getPixels(req: PixelRequest): Promise<PixelRead> {
     const doc = this.doc(req.documentId);
     if (doc.mode !== 'RGB') throw new Error(`The Imaging API cannot read ${doc.mode} documents.`);
     let source: Raster;
-    let bounds: Bounds = { left: 0, top: 0, right: doc.width, bottom: doc.height };
     if (req.layerId !== undefined) {
       const layer = doc.layers.find((l) => l.id === req.layerId);
       if (!layer?.pixels) throw new Error(`Layer ${req.layerId} has no pixels to read.`);
       source = layer.pixels;
-      bounds = layerBounds(doc, layer);
     } else {
       source = compositeDocument(doc);
     }
-    if (req.sourceBounds) bounds = req.sourceBounds;
+    const asked = req.sourceBounds ?? { left: 0, top: 0, right: doc.width, bottom: doc.height };
+    const bounds = intersectBounds(asked, pixelDataBox(source));
+    if (bounds.right <= bounds.left || bounds.bottom <= bounds.top) {
+      throw new Error(`FakePhotoshop: no pixel data in ${JSON.stringify(asked)} of ${req.layerId === undefined ? 'the composite' : `layer ${req.layerId}`}.`);
+    }
     let raster = cropRaster(source, bounds.left, bounds.top, bounds.right - bounds.left, bounds.bottom - bounds.top);
     if (req.targetSize) {
       const scale = Math.min(1, req.targetSize.width / raster.width, req.targetSize.height / raster.height);

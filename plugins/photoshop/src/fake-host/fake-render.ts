@@ -1,13 +1,14 @@
 /**
- * Pixel work inside the fake Photoshop: flattening visible layers (normal blend, masks, opacity, Curves
- * adjustments with straight-line segments between points where Photoshop draws a smooth curve),
- * depth conversion and box resampling. Color Lookup layers render from the ICC DeviceLink in their
+ * Pixel work inside the fake Photoshop: flattening visible layers (Normal, Color and Luminosity blend
+ * modes, masks, opacity, Curves adjustments with straight-line segments between points where
+ * Photoshop draws a smooth curve), depth conversion and box resampling. Color Lookup layers render from the ICC DeviceLink in their
  * `profile`, evaluated the way a CMM does (core's lut16 reader, tetrahedral), never from the .cube
  * bytes: a layer without a valid profile changes nothing, as in Photoshop.
  */
 import type { BitDepth, Raster } from '@brandlock/core/raster';
 import { lut16Evaluator, parseIccProfile, readLut16 } from '@brandlock/core/color';
 import type { FakeDocument, FakeLayer } from './fake-document';
+import { blendColor } from './fake-blend';
 
 interface CurvePoint {
   horizontal: number;
@@ -74,14 +75,17 @@ export function compositeDocument(doc: FakeDocument): Raster {
   for (const layer of [...doc.layers].reverse()) {
     if (!layer.visible) continue;
     const opacity = (layer.opacity ?? 100) / 100;
+    const mode = layer.blendMode ?? 'normal';
     if (layer.kind === 'adjustment') {
       const adjusted = rgb.slice();
       if (layer.adjustment === 'curves') applyCurves(adjusted, layer);
       if (layer.adjustment === 'colorLookup') applyColorLookup(adjusted, layer);
-      // The layer mask and opacity decide how much of the adjustment shows, pixel by pixel.
+      // The blend mode decides what the adjusted colour becomes over the one below; the layer mask
+      // and opacity how much of it shows, pixel by pixel.
       for (let i = 0; i < n; i++) {
         const w = opacity * (layer.mask ? layer.mask[i] / 255 : 1);
-        for (let c = 0; c < 3; c++) rgb[i * 3 + c] += (adjusted[i * 3 + c] - rgb[i * 3 + c]) * w;
+        const shown = mode === 'normal' ? null : blendColor(mode, [rgb[i * 3], rgb[i * 3 + 1], rgb[i * 3 + 2]], [adjusted[i * 3], adjusted[i * 3 + 1], adjusted[i * 3 + 2]]);
+        for (let c = 0; c < 3; c++) rgb[i * 3 + c] += ((shown ? shown[c] : adjusted[i * 3 + c]) - rgb[i * 3 + c]) * w;
       }
       continue;
     }
@@ -91,8 +95,12 @@ export function compositeDocument(doc: FakeDocument): Raster {
       const a = (d[i * 4 + 3] / max) * (layer.mask ? layer.mask[i] / 255 : 1) * opacity;
       if (a === 0) continue;
       const outA = a + alpha[i] * (1 - a);
+      const own: [number, number, number] = [d[i * 4] / max, d[i * 4 + 1] / max, d[i * 4 + 2] / max];
+      // Over transparency a layer shows its own colour; over the backdrop, its blend with it.
+      const blended = mode === 'normal' ? own : blendColor(mode, [rgb[i * 3], rgb[i * 3 + 1], rgb[i * 3 + 2]], own);
       for (let c = 0; c < 3; c++) {
-        rgb[i * 3 + c] = (d[i * 4 + c] / max * a + rgb[i * 3 + c] * alpha[i] * (1 - a)) / outA;
+        const shown = mode === 'normal' ? own[c] : (1 - alpha[i]) * own[c] + alpha[i] * blended[c];
+        rgb[i * 3 + c] = (shown * a + rgb[i * 3 + c] * alpha[i] * (1 - a)) / outA;
       }
       alpha[i] = outA;
     }

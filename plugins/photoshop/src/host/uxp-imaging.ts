@@ -8,7 +8,7 @@ import type { Raster } from '@brandlock/core/raster';
 import type { Bounds, PixelRead, PixelRequest, SelectionMask } from '../ports/ps-host';
 import { toPanelError } from '../errors/host-error';
 import { imagingToRaster, rasterToImaging } from '../pixels/imaging-to-raster';
-import { fitTargetSize, selectionTo8Bit } from '../pixels/imaging-sizes';
+import { documentBounds, fitTargetSize, selectionTo8Bit } from '../pixels/imaging-sizes';
 
 const SRGB = 'sRGB IEC61966-2.1';
 
@@ -27,8 +27,7 @@ export async function readPixels(req: PixelRequest, docSize: { width: number; he
       width: result.imageData.width, height: result.imageData.height, components: result.imageData.components as 3 | 4,
       componentSize: req.depth, data: data as Uint8Array | Uint16Array, fullRange: false,
     });
-    // With a targetSize, Photoshop's sourceBounds are in the pyramid level's pixels; the port wants document pixels.
-    return { raster, sourceBounds: targetSize ? area : (result.sourceBounds as Bounds) };
+    return { raster, sourceBounds: documentBounds(result.sourceBounds as Bounds, (result as { level?: number }).level ?? 0, area) };
   } finally {
     result.imageData.dispose();
   }

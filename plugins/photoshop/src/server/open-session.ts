@@ -10,6 +10,7 @@ import type { BrandlockServer, CurrentBrief, GeneratedResult, JobProgress, JobSu
 import { reviewSession } from './review-session';
 import { PanelError } from '../errors/panel-error';
 import { toServerError } from './server-errors';
+import { shortJobId } from '../flows/short-job-id';
 
 type Fetch = Parameters<typeof createBrandlockClient>[0]['fetch'];
 
@@ -56,11 +57,11 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
    * "AbortSignal works only for web streams", so a host may keep reading the stream after Cancel.
    * On abort the cancel goes to the server at once; the stream ends by itself when the job does.
    */
-  async function followJobRaw(jobId: string, label: string, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<Job> {
+  async function followJobRaw(jobId: string, job: string, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<Job> {
     const report = (job: Job) => onProgress({ state: job.state, fraction: job.progress, message: job.stage });
     let stop: () => void = () => undefined;
     const aborted = new Promise<never>((_, reject) => {
-      stop = () => reject(new PanelError('cancelled', `The ${label} job was cancelled.`));
+      stop = () => reject(new PanelError('cancelled', `${sentence(job)} was cancelled.`));
       if (signal.aborted) stop();
       else signal.addEventListener('abort', () => stop(), { once: true });
     });
@@ -73,38 +74,39 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     } catch (e) {
       if (signal.aborted) {
         await api.jobs.cancel(jobId).catch(() => undefined);
-        throw new PanelError('cancelled', `The ${label} job was cancelled on the server; nothing was placed or written.`);
+        throw new PanelError('cancelled', `${sentence(job)} was cancelled on the server; nothing was placed or written.`);
       }
-      throw toServerError(e, serverUrl, `follow the ${label} job`);
+      throw toServerError(e, serverUrl, `follow ${job}`);
     }
   }
 
-  function requireSucceeded(job: Job, label: string): Job {
+  function requireSucceeded(job: Job, what: string): Job {
     if (job.state !== 'succeeded') {
       const why = job.error ? `${job.error.message}${job.error.retryable ? ' (retryable: try again)' : ''}` : job.state;
-      throw new PanelError('server-error', `The ${label} job ${job.state === 'canceled' ? 'was canceled' : 'failed'}: ${why}`);
+      throw new PanelError('server-error', `${sentence(what)} ${job.state === 'canceled' ? 'was cancelled' : 'failed'}: ${why}`);
     }
     return job;
   }
 
-  /** Creates a job, follows it with progress, cancels it at the server when the user cancels. */
-  async function runJob(request: JobCreateRequest, label: string, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<Job> {
-    const created = await guard(`start ${label}`, () => api.jobs.create(request, { idempotencyKey: idempotencyKey() }));
+  /** Creates a job, follows it with progress, cancels it at the server when the user cancels. `what` names the job: "the variants job for NF-WV-1001". */
+  async function runJob(request: JobCreateRequest, what: string, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<Job> {
+    const created = await guard(`start ${what}`, () => api.jobs.create(request, { idempotencyKey: idempotencyKey() }));
     onProgress({ state: created.state, fraction: created.progress, message: created.stage });
-    return requireSucceeded(await followJobRaw(created.id, label, onProgress, signal), label);
+    const job = `${what} (job ${shortJobId(created.id)})`;
+    return requireSucceeded(await followJobRaw(created.id, job, onProgress, signal), job);
   }
 
   async function renderVariants(request: Parameters<BrandlockServer['renderVariants']>[0], onProgress: (p: JobProgress) => void, signal: AbortSignal) {
     const upload = await guard('store the master', () => api.uploads.put(request.master.bytes, request.master.contentType));
     const job = await runJob(
       { kind: 'variants', sources: [upload.ref], channels: request.channels, ...(request.briefId ? { brief: request.briefId, sku: request.sku, ...(request.colorway ? { colorway: request.colorway } : {}), ...(request.view ? { view: request.view } : {}) } : { category: request.category }) },
-      `variants of ${request.sku}`,
+      `the variants job for ${request.sku}`,
       onProgress,
       signal,
     );
     const variants = [];
     for (const output of job.outputs) {
-      const asset = await guard(`send the ${output.channel ?? 'variant'} file of job ${job.id}`, () => api.assets.get(output.ref));
+      const asset = await guard(`send the ${output.channel ?? 'variant'} file of job ${shortJobId(job.id)}`, () => api.assets.get(output.ref));
       variants.push({ channel: output.channel ?? '', bytes: asset.bytes, contentType: asset.contentType, width: output.width, height: output.height });
     }
     return { jobId: job.id, variants };
@@ -119,28 +121,28 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
   }
 
   async function followJob(jobId: string, onProgress: (p: JobProgress) => void, signal: AbortSignal): Promise<JobSummary> {
-    return summary(await followJobRaw(jobId, `job ${jobId.slice(0, 12)}`, onProgress, signal));
+    return summary(await followJobRaw(jobId, `job ${shortJobId(jobId)}`, onProgress, signal));
   }
 
   async function jobResult(jobId: string): Promise<GeneratedResult> {
-    const job = requireSucceeded(await guard(`send job ${jobId}`, () => api.jobs.get(jobId)), `job ${jobId.slice(0, 12)}`);
+    const job = requireSucceeded(await guard(`send job ${shortJobId(jobId)}`, () => api.jobs.get(jobId)), `job ${shortJobId(jobId)}`);
     const output = job.outputs[0];
-    if (!output) throw new PanelError('server-error', `Job ${job.id} for ${job.sku ?? 'this SKU'} finished without an image.`);
-    const asset = await guard(`send the result of job ${job.id}`, () => api.assets.get(output.ref));
-    const { records } = await guard(`send the production record of job ${job.id}`, () => api.audit.query({ job: job.id }));
+    if (!output) throw new PanelError('server-error', `Job ${shortJobId(job.id)} for ${job.sku ?? 'this SKU'} finished without an image.`);
+    const asset = await guard(`send the result of job ${shortJobId(job.id)}`, () => api.assets.get(output.ref));
+    const { records } = await guard(`send the production record of job ${shortJobId(job.id)}`, () => api.audit.query({ job: job.id }));
     const record = records.find((r) => r.assetId === output.assetId) ?? records[0];
-    if (!record) throw new PanelError('server-error', `The server has no production record for job ${job.id}; the result was not placed.`);
+    if (!record) throw new PanelError('server-error', `The server has no production record for job ${shortJobId(job.id)}; the result was not placed.`);
     return { jobId: job.id, bytes: asset.bytes, contentType: asset.contentType, record, note: job.note };
   }
 
   async function videoResult(jobId: string): Promise<VideoResult> {
-    const job = requireSucceeded(await guard(`send job ${jobId}`, () => api.jobs.get(jobId)), `job ${jobId.slice(0, 12)}`);
+    const job = requireSucceeded(await guard(`send job ${shortJobId(jobId)}`, () => api.jobs.get(jobId)), `job ${shortJobId(jobId)}`);
     const output = job.outputs.find((o) => o.contentType.startsWith('video/'));
-    if (job.kind !== 'video' || !output) throw new PanelError('server-error', `Job ${job.id} for ${job.sku ?? 'this SKU'} has no video clip (it is a ${job.kind} job).`);
-    const { records } = await guard(`send the production record of job ${job.id}`, () => api.audit.query({ job: job.id }));
+    if (job.kind !== 'video' || !output) throw new PanelError('server-error', `Job ${shortJobId(job.id)} for ${job.sku ?? 'this SKU'} has no video clip (it is a ${job.kind} job).`);
+    const { records } = await guard(`send the production record of job ${shortJobId(job.id)}`, () => api.audit.query({ job: job.id }));
     const record = records.find((r) => r.assetId === output.assetId) ?? records[0];
-    if (!record) throw new PanelError('server-error', `The server has no production record for job ${job.id}; the clip was not opened.`);
-    const asset = await guard(`send the clip of job ${job.id}`, () => api.assets.get(output.ref));
+    if (!record) throw new PanelError('server-error', `The server has no production record for job ${shortJobId(job.id)}; the clip was not opened.`);
+    const asset = await guard(`send the clip of job ${shortJobId(job.id)}`, () => api.assets.get(output.ref));
     const poster = (record.qc.detail as { poster?: { sha256?: unknown; width?: unknown; height?: unknown } } | undefined)?.poster;
     return {
       jobId: job.id, sku: job.sku, view: job.view, bytes: asset.bytes, contentType: asset.contentType, width: output.width, height: output.height,
@@ -156,7 +158,7 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
   }
 
   async function cancelJob(jobId: string): Promise<void> {
-    await guard(`cancel job ${jobId}`, () => api.jobs.cancel(jobId));
+    await guard(`cancel job ${shortJobId(jobId)}`, () => api.jobs.cancel(jobId));
   }
 
   const review = reviewSession(api, guard);
@@ -197,4 +199,9 @@ export async function openBrandlockSession(serverUrl: string, token: string, fet
     renderVariants,
     lutCube,
   };
+}
+
+/** "job dadf2914 …" at the start of a sentence. */
+function sentence(phrase: string): string {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
 }

@@ -14,6 +14,7 @@ import { openBrandlockSession } from '../../server/open-session';
 import { readBrandlockXmp } from '../../xmp/brandlock-xmp';
 import { generateIntoDocument } from './generate-into-document';
 import { placeJobResult, placeJobResultAgain } from './place-job-result';
+import { shortJobId } from '../short-job-id';
 import { selectRectangle } from '../../descriptors/layers';
 import { deleteChannel } from '../../descriptors/channels';
 import type { Bounds } from '../../ports/ps-host';
@@ -82,7 +83,7 @@ describe('generate into the document', () => {
     const layer = d.layers.find((l) => l.id === outcome.layerId)!;
     expect(layer.name).toBe(outcome.layerName);
     // The area is kept in the document while the job runs, and removed with the placement.
-    expect(d.history).toEqual(['Open', `brandlock: keep the area for job ${outcome.jobId.replace(/^job[_-]?/, '').slice(0, 8)}`, `brandlock: ${outcome.layerName}`]);
+    expect(d.history).toEqual(['Open', `brandlock: keep the area for job ${shortJobId(outcome.jobId)}`, `brandlock: ${outcome.layerName}`]);
     expect(d.channels).toEqual([]);
     expect((await env.ps.activeDocument())!.title).toBe('NF-WV-1002_terracotta_front.psd');
     const xmp = readBrandlockXmp(layer.xmp);
@@ -109,7 +110,9 @@ describe('generate into the document', () => {
         if (!p.label.startsWith('Reading') && !p.label.startsWith('Uploading')) controller.abort();
       },
     });
-    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    const refusal = await run.catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'cancelled', message: `Job ${shortJobId(jobId)} was cancelled on the server; nothing was placed or written.` });
+    expect(shortJobId(jobId)).toMatch(/^[0-9a-f]{8}$/);
     const job = (await (await s.server.request(`/v1/jobs/${jobId}`)).json()) as { cancelRequested: boolean; state: string };
     expect(job.cancelRequested || job.state === 'canceled').toBe(true);
     expect(job.state).not.toBe('succeeded');
@@ -159,6 +162,11 @@ describe('generate into the document', () => {
     expect(jobs[0]).toMatchObject({ id: started.id, state: 'succeeded', sku: 'NF-DN-2001' });
     const placed = await placeJobResult(env.ps, env.fs, await session.jobResult(started.id), { documentId: doc.id, documentSku: 'NF-DN-2001', allowOtherSku: false });
     expect(readBrandlockXmp(env.ps.doc(doc.id).layers.find((l) => l.id === placed.layerId)!.xmp).jobId).toBe(started.id);
+    // The retoucher closes the master before pressing Place again: the job is named as its layer names it.
+    await env.ps.executeAsModal('close', () => env.ps.closeDocument(doc.id));
+    await expect(placeJobResult(env.ps, env.fs, await session.jobResult(started.id), { documentId: doc.id, documentSku: 'NF-DN-2001', allowOtherSku: false })).rejects.toMatchObject({
+      code: 'no-document', message: `The document was closed while job ${shortJobId(started.id)} ran; the result was not placed.`,
+    });
   });
 
   it('places a job whose area was never kept into the selection when there is one, else over the document, and says why', async () => {

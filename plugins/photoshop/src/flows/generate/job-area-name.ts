@@ -4,11 +4,7 @@
  * layer's name shows (the id's first 8 characters); the size tells a crop that cut the area from Image
  * Size, which scales it whole.
  */
-
-/** The first 8 characters of a job id without its "job_" prefix, as layer and channel names show it. */
-export function shortJobId(jobId: string): string {
-  return jobId.replace(/^job[_-]?/, '').slice(0, 8);
-}
+import { shortJobId } from '../short-job-id';
 
 export function jobAreaChannelName(jobId: string, size: { width: number; height: number }): string {
   return `brandlock area · job ${shortJobId(jobId)} · ${size.width}×${size.height}`;

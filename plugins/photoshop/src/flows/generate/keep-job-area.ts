@@ -12,7 +12,8 @@ import { selectRectangle } from '../../descriptors/layers';
 import { inHistoryStep } from '../history-step';
 import { inDocument } from '../in-document';
 import { withSelectionRestored } from '../with-selection-restored';
-import { jobAreaChannelName, shortJobId } from './job-area-name';
+import { jobAreaChannelName } from './job-area-name';
+import { shortJobId } from '../short-job-id';
 
 export interface JobArea {
   bounds: Bounds;

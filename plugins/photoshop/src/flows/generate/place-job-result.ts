@@ -11,7 +11,7 @@ import { PanelError } from '../../errors/panel-error';
 import { placeGeneratedResult, type PlacementRequest } from './place-generated-result';
 import { inDocument } from '../in-document';
 import { findKeptArea, type KeptArea } from './find-kept-area';
-import { shortJobId } from './job-area-name';
+import { shortJobId } from '../short-job-id';
 import { productionRecordXmp } from './production-record-xmp';
 
 export interface PlaceRequest {
@@ -52,11 +52,11 @@ export async function placeJobResult(ps: PsHost, files: FileSystemPort, result: 
   const sku = result.record.sku ?? 'SKU';
   const view = result.record.view ?? '';
   if (!doc) {
-    throw new PanelError('no-document', `The document was closed while job ${result.jobId} ran; the result was not placed.`, 'Open the master again: the Generate tab lists the job under "Jobs for this SKU" with Place.');
+    throw new PanelError('no-document', `The document was closed while job ${shortJobId(result.jobId)} ran; the result was not placed.`, 'Open the master again: the Generate tab lists the job under "Jobs for this SKU" with Place.');
   }
   checkDocumentSku(doc.title, req.documentSku, sku, req.allowOtherSku);
   const ext = result.contentType === 'image/jpeg' ? 'jpg' : result.contentType === 'image/webp' ? 'webp' : 'png';
-  const file = await files.writeTempFile(`${sku.replace(/[^\w.-]+/g, '_')}-${result.jobId.slice(0, 12)}.${ext}`, result.bytes);
+  const file = await files.writeTempFile(`${sku.replace(/[^\w.-]+/g, '_')}-${shortJobId(result.jobId)}.${ext}`, result.bytes);
   const layerName = generatedLayerName(sku, view, result.jobId);
   try {
     // Placing needs the document active; the retoucher may have moved on to another meanwhile.

@@ -29,6 +29,27 @@ describe('the generation source', () => {
     expect([source.raster.width, source.raster.height]).toEqual([40, 80]);
   });
 
+  it('sends and fits back only the part of the selection Photoshop holds pixels for, not the empty canvas around a cut-out', async () => {
+    const env = fakeEnvironment();
+    const cutOut = studioImage({ width: 120, height: 180 });
+    for (let i = 0; i < cutOut.data.length; i += 4) {
+      const x = (i / 4) % 120;
+      const y = Math.floor(i / 4 / 120);
+      if (x < 30 || x >= 70 || y < 50 || y >= 110) cutOut.data[i + 3] = 0;
+    }
+    const doc = env.ps.addDocument({ title: 'cut-out.psd', pixels: cutOut });
+    Object.assign(env.ps.doc(doc.id).layers[0], { name: 'Layer 0', isBackground: false });
+    await env.ps.executeAsModal('select', () => env.ps.batchPlay([selectRectangle({ left: 10, top: 40, right: 90, bottom: 100 })]));
+    const info = (await env.ps.activeDocument())!;
+    const source = await readGenerationSource(env.ps, info, 'selection', 512);
+    expect(source.bounds).toEqual({ left: 30, top: 50, right: 70, bottom: 100 });
+    expect([source.raster.width, source.raster.height]).toEqual([40, 50]);
+    expect(source.mask?.bounds).toEqual({ left: 10, top: 40, right: 90, bottom: 100 });
+    const small = await readGenerationSource(env.ps, info, 'selection', 20);
+    expect(small.bounds).toEqual({ left: 30, top: 50, right: 70, bottom: 100 });
+    expect(small.raster.width / small.raster.height).toBeCloseTo(40 / 50, 1);
+  });
+
   it("sends a layer's own pixels, not the box its drop shadow draws (boundsNoEffects)", async () => {
     const env = fakeEnvironment();
     const doc = env.ps.addDocument({ title: 'a.psd', pixels: studioImage({ width: 120, height: 180 }) });

@@ -11,7 +11,10 @@ export type GenerationSource = 'document' | 'layer' | 'selection';
 
 export interface SourcePixels {
   raster: Raster;
-  /** The document area the pixels cover; the result is fitted back into it. */
+  /**
+   * The document area the pixels cover, as Photoshop answered it: getPixels trims the request to where
+   * there is pixel data (empty canvas round a cut-out), and the result is fitted back into this area.
+   */
   bounds: Bounds;
   /** For a layer source: which layer. */
   layerId: number | null;
@@ -51,5 +54,5 @@ export async function readGenerationSource(ps: PsHost, doc: DocumentInfo, source
   });
   // The result is masked with this selection when it comes back, whatever is selected by then.
   const mask = source === 'selection' ? await ps.getSelectionMask(doc.id, { width: w, height: h }) : null;
-  return { raster: read.raster, bounds, layerId, mask };
+  return { raster: read.raster, bounds: read.sourceBounds, layerId, mask };
 }

@@ -89,6 +89,36 @@ describe('apply brand LUT', () => {
     expect(env.ps.doc(doc.id).history).toEqual(['Open', 'brandlock: Warm studio grade', 'brandlock: before', 'brandlock: after']);
   });
 
+  it("grades in the Color blend mode without changing the garment's luminance, and in Luminosity without changing its colour", async () => {
+    const lum = (p: number[]) => 0.3 * p[0] + 0.59 * p[1] + 0.11 * p[2];
+    const garmentPixel = async (mode?: 'normal' | 'color' | 'luminosity') => {
+      const env = fakeEnvironment();
+      const doc = env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage({ garment: [200, 80, 40] }) });
+      await applyBrandLut(env.ps, env.fs, lut, { kind: 'active' }, { bake: true, ...(mode ? { blendMode: mode } : {}), signal: new AbortController().signal, onProgress: () => {} });
+      const { raster } = await env.ps.getPixels({ documentId: doc.id, depth: 8 });
+      const i = (raster.height / 2) * raster.width + raster.width / 2;
+      return { pixel: Array.from(raster.data.slice(i * 4, i * 4 + 3)), layer: env.ps.doc(doc.id).layers[0], history: env.ps.doc(doc.id).history };
+    };
+    const normal = await garmentPixel();
+    expect(normal.pixel).toEqual([40, 80, 200]);
+    const color = await garmentPixel('color');
+    expect(color.layer).toMatchObject({ name: 'brandlock LUT (baked) · Warm studio grade', blendMode: 'color' });
+    expect(Math.abs(lum(color.pixel) - lum([200, 80, 40]))).toBeLessThan(1);
+    expect(color.pixel[2]).toBeGreaterThan(color.pixel[0]);
+    expect(color.history).toEqual(['Open', 'brandlock: Warm studio grade']);
+    const luminosity = await garmentPixel('luminosity');
+    expect(luminosity.layer.blendMode).toBe('luminosity');
+    expect(Math.abs(lum(luminosity.pixel) - lum([40, 80, 200]))).toBeLessThan(1);
+    expect(luminosity.pixel[0]).toBeGreaterThan(luminosity.pixel[2]);
+  });
+
+  it('sets the blend mode on a Color Lookup layer too', async () => {
+    const env = fakeEnvironment();
+    const doc = env.ps.addDocument({ title: 'shirt.psd', pixels: studioImage() });
+    await applyBrandLut(env.ps, env.fs, lut, { kind: 'active' }, { bake: false, opacity: 80, blendMode: 'color', signal: new AbortController().signal, onProgress: () => {} });
+    expect(env.ps.doc(doc.id).layers[0]).toMatchObject({ adjustment: 'colorLookup', opacity: 80, blendMode: 'color' });
+  });
+
   it('grades every open RGB document and reports a CMYK one without stopping', async () => {
     const env = fakeEnvironment();
     const a = env.ps.addDocument({ title: 'a.psd', pixels: studioImage() });

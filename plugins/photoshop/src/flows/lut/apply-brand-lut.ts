@@ -13,6 +13,7 @@ import { runBatch } from '../batch-scope';
 import type { ProgressState } from '../../ui/widgets/progress';
 import type { BrandLut } from './brand-lut';
 import { applyLutToDocument } from './apply-lut-to-document';
+import type { LayerBlendMode } from '../../descriptors/layers';
 import { bakeGamutNote } from './bake-gamut-note';
 
 export type LutScope = { kind: 'active' } | { kind: 'open' } | { kind: 'folder'; folder: FolderRef };
@@ -62,7 +63,7 @@ export async function applyBrandLut(
   files: FileSystemPort,
   lut: BrandLut,
   scope: LutScope,
-  options: { bake: boolean; opacity?: number; signal: AbortSignal; onProgress(p: ProgressState): void },
+  options: { bake: boolean; opacity?: number; blendMode?: LayerBlendMode; signal: AbortSignal; onProgress(p: ProgressState): void },
 ): Promise<LutRunResult> {
   let outputFolder: FolderRef | null = null;
   if (scope.kind === 'active') requireDocument(await ps.activeDocument(), 'apply the LUT to');

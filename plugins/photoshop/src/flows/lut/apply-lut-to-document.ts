@@ -3,12 +3,13 @@
  * holding the DeviceLink (non-destructive), or baked into a new pixel layer through the Imaging API,
  * in horizontal bands so a 50 MP 16-bit document never needs the whole image in plugin memory.
  * Either way the layer goes on top of the stack with no selection mask (see brand-layer-position), at
- * the opacity asked for.
+ * the opacity and in the blend mode asked for: Color grades hue and saturation and leaves the image's
+ * luminosity alone, Luminosity the reverse.
  */
 import type { ModalContext, PsHost } from '../../ports/ps-host';
 import { requireEditableRgb } from '../../errors/document-checks';
 import { makeColorLookupLayer, setColorLookupContent } from '../../descriptors/color-lookup';
-import { makePixelLayer, setLayerOpacity } from '../../descriptors/layers';
+import { makePixelLayer, setLayerBlendMode, setLayerOpacity, type LayerBlendMode } from '../../descriptors/layers';
 import { checkResults } from '../../descriptors/check-results';
 import { activeLayerId, checkCancel, inHistoryStep } from '../history-step';
 import { lutLayerName, type BrandLut } from './brand-lut';
@@ -22,15 +23,16 @@ export async function applyLutToDocument(
   ctx: ModalContext,
   documentId: number,
   lut: BrandLut,
-  options: { bake: boolean; opacity?: number; signal?: AbortSignal; bandRows?: number },
+  options: { bake: boolean; opacity?: number; blendMode?: LayerBlendMode; signal?: AbortSignal; bandRows?: number },
 ): Promise<{ layerId: number; layerName: string }> {
   const { bake, signal } = options;
   const bandRows = options.bandRows ?? BAKE_BAND_ROWS;
   const doc = requireEditableRgb((await ps.documents()).find((d) => d.id === documentId)!, 'apply a LUT to');
   const layerName = lutLayerName(lut, bake);
-  // Part strength: the layer's opacity, as a retoucher would dial a grade back.
-  const setOpacity = async (layerId: number) => {
+  // Part strength: the layer's opacity, as a retoucher would dial a grade back; and its blend mode.
+  const setStrengthAndMode = async (layerId: number) => {
     if (options.opacity !== undefined && options.opacity < 100) checkResults(await ps.batchPlay([setLayerOpacity(doc.id, layerId, options.opacity)]), 'set the LUT layer opacity');
+    if (options.blendMode && options.blendMode !== 'normal') checkResults(await ps.batchPlay([setLayerBlendMode(doc.id, layerId, options.blendMode)]), 'set the LUT layer blend mode');
   };
   // batchPlay acts on the active document, so make this one active first.
   await ps.activateDocument(doc.id);
@@ -39,7 +41,7 @@ export async function applyLutToDocument(
     if (!bake) {
       checkResults(await ps.batchPlay([makeColorLookupLayer(layerName), setColorLookupContent(lut)]), 'add the Color Lookup layer');
       const layerId = await activeLayerId(ps, doc.id);
-      await setOpacity(layerId);
+      await setStrengthAndMode(layerId);
       return { layerId, layerName };
     }
     const depth = doc.bitsPerChannel === 8 ? 8 : 16;
@@ -52,7 +54,7 @@ export async function applyLutToDocument(
       const read = await ps.getPixels({ documentId: doc.id, depth, sourceBounds: bounds });
       await ps.putPixels(doc.id, layerId, lut.bake(read.raster), { left: read.sourceBounds.left, top: read.sourceBounds.top });
     }
-    await setOpacity(layerId);
+    await setStrengthAndMode(layerId);
     return { layerId, layerName };
   });
 }

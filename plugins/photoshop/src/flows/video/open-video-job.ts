@@ -15,6 +15,7 @@ import { checkResults } from '../../descriptors/check-results';
 import { getXmp, setXmp, xmpFromResult } from '../../descriptors/xmp';
 import { writeBrandlockXmp } from '../../xmp/brandlock-xmp';
 import { productionRecordXmp } from '../generate/production-record-xmp';
+import { shortJobId } from '../short-job-id';
 
 export interface OpenedVideo {
   document: DocumentInfo;
@@ -30,12 +31,12 @@ const safe = (s: string) => s.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').
 /** "NF-JR-3005_front_loop-7f3a9c21.mp4" */
 export function videoFileName(result: Pick<VideoResult, 'sku' | 'view' | 'jobId'>): string {
   const parts = [result.sku, result.view].filter((p): p is string => Boolean(p)).map(safe);
-  return `${[...parts, `loop-${safe(result.jobId.replace(/^job[_-]?/, '')).slice(0, 8)}`].join('_')}.mp4`;
+  return `${[...parts, `loop-${safe(shortJobId(result.jobId))}`].join('_')}.mp4`;
 }
 
 export async function openVideoJob(ps: PsHost, files: FileSystemPort, result: VideoResult): Promise<OpenedVideo> {
   if (result.contentType !== 'video/mp4') {
-    throw new PanelError('bad-input', `Job ${result.jobId} returned ${result.contentType}, and brandlock opens MP4 clips only.`);
+    throw new PanelError('bad-input', `Job ${shortJobId(result.jobId)} returned ${result.contentType}, and brandlock opens MP4 clips only.`);
   }
   const file = await files.writeKeptFile('videos', videoFileName(result), result.bytes);
   return ps.executeAsModal(`Open ${result.sku ?? 'the'} video loop`, async () => {

@@ -29,6 +29,7 @@ import { Reveal } from '../widgets/reveal';
 import { OutcomeList, summarise } from '../widgets/outcome-list';
 import { BatchScopeChoice, useBatchScope, useRememberedFolder } from '../widgets/batch-scope-choice';
 import { asPanelError } from '../as-panel-error';
+import { shortJobId } from '../../flows/short-job-id';
 import type { PanelError } from '../../errors/panel-error';
 
 const verdictLine = { pass: ['ok', 'PASS', 'QC passed it.'], flag: ['warn', 'FLAG', 'QC flagged it: Export asks before writing.'], reject: ['fail', 'REJECT', 'QC rejected it: Export will not write it.'] } as const;
@@ -86,7 +87,7 @@ export function ExportTab(p: TabProps): JSX.Element {
       };
       if (route === 'server') {
         const done = await exportVariantsViaServer(p.services.ps, p.services.files, session!, { ...request, briefId: identity?.row ? p.brief!.id : null, briefColorway: identity?.row?.colorway ?? null }, { signal, onProgress: report });
-        return { outcomes: done.outcomes, note: done.jobId ? `Rendered by the server (job ${done.jobId.slice(0, 8)}).` : 'Nothing sent to the server: the master is too small for every chosen channel.' };
+        return { outcomes: done.outcomes, note: done.jobId ? `Rendered by the server (job ${shortJobId(done.jobId)}).` : 'Nothing sent to the server: the master is too small for every chosen channel.' };
       }
       const done = await exportVariantsLocally(p.services.ps, p.services.files, lock, session!.info.lockHash, request, { signal, onProgress: report });
       const framing =

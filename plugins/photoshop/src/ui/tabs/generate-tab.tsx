@@ -14,6 +14,7 @@ import { VideoQcCard } from './video-qc-card';
 import { generateIntoDocument, type GenerateOutcome } from '../../flows/generate/generate-into-document';
 import { placeJobResultAgain } from '../../flows/generate/place-job-result';
 import { placedJobIds } from '../../flows/generate/placed-job-ids';
+import { shortJobId } from '../../flows/short-job-id';
 import type { GenerationSource } from '../../flows/generate/read-generation-source';
 import type { TabProps } from '../tab-props';
 import { Dropdown } from '../widgets/dropdown';
@@ -88,7 +89,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
     setDone(null);
     setLoop(null);
     setRetry(null);
-    flow.run(`${follow ? 'Follow' : 'Open'} loop ${job.id.slice(0, 8)}`, async (signal, report) => {
+    flow.run(`${follow ? 'Follow' : 'Open'} loop ${shortJobId(job.id)}`, async (signal, report) => {
       if (follow) await session!.followJob(job.id, (j) => report({ fraction: j.fraction, label: j.message || j.state }), signal);
       report({ fraction: 1, label: 'Downloading the loop…' });
       const result = await session!.videoResult(job.id);
@@ -107,7 +108,7 @@ export function GenerateTab(p: TabProps): JSX.Element {
     setDone(null);
     setLoop(null);
     setRetry(() => () => place(job, true, false));
-    flow.run(`${follow ? 'Follow' : 'Place'} job ${job.id.slice(0, 8)}`, async (signal, report) => {
+    flow.run(`${follow ? 'Follow' : 'Place'} job ${shortJobId(job.id)}`, async (signal, report) => {
       if (follow) await session!.followJob(job.id, (j) => report({ fraction: j.fraction, label: j.message || j.state }), signal);
       report({ fraction: 1, label: 'Placing the result…' });
       return placeJobResultAgain(p.services.ps, p.services.files, await session!.jobResult(job.id), { documentId, documentSku, allowOtherSku });

@@ -6,6 +6,7 @@
  */
 import type { JSX } from 'preact';
 import type { JobSummary } from '../../ports/brandlock-server';
+import { shortJobId } from '../../flows/short-job-id';
 
 const badges = { queued: ['', 'QUEUED'], running: ['warn', 'RUNNING'], succeeded: ['ok', 'DONE'], failed: ['fail', 'FAILED'], canceled: ['', 'CANCELED'] } as const;
 
@@ -24,7 +25,7 @@ export function JobList(p: { jobs: JobSummary[]; placed: Set<string>; busy: bool
           <div class="list-main">
             <div class="list-title">
               {j.view ?? 'view'}
-              {j.kind === 'video' ? ' loop' : ''} · job {j.id.slice(0, 8)}
+              {j.kind === 'video' ? ' loop' : ''} · job {shortJobId(j.id)}
             </div>
             <div class="list-sub">
               {when(j.createdAt)} · {j.requestedBy}

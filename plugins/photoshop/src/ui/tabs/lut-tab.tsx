@@ -1,6 +1,6 @@
 /**
  * LUT: the brand's grade as a Color Lookup adjustment layer (or baked into pixels) at a chosen
- * strength, on top of the layers and over the whole image, on the active document, every open
+ * strength and blend mode (Color grades colour and leaves luminance alone), on top of the layers and over the whole image, on the active document, every open
  * document, or a folder of files saved as copies in their own format; before/after in one click;
  * progress, cancel, and a line per file.
  */
@@ -15,6 +15,8 @@ import type { TabProps } from '../tab-props';
 import { LAST_LUT_KEY } from '../../flows/settings-keys';
 import { Dropdown } from '../widgets/dropdown';
 import { Checkbox } from '../widgets/checkbox';
+import { Choice } from '../widgets/choice';
+import type { LayerBlendMode } from '../../descriptors/layers';
 import { bakeGamutNote } from '../../flows/lut/bake-gamut-note';
 import { ErrorNotice } from '../widgets/error-notice';
 import { Progress } from '../widgets/progress';
@@ -29,6 +31,7 @@ export function LutTab(p: TabProps): JSX.Element {
   const [lutId, setLutId] = useState<string | null>(null);
   const [bake, setBake] = useState(false);
   const [opacity, setOpacity] = useState(100);
+  const [blendMode, setBlendMode] = useState<LayerBlendMode>('normal');
   const [result, setResult] = useState<LutRunResult | null>(null);
   const [haveCube, setHaveCube] = useState<boolean | null>(null);
   const cache = useRef(new Map<string, BrandLut>());
@@ -60,7 +63,7 @@ export function LutTab(p: TabProps): JSX.Element {
         cache.current.set(ref.id, lut);
       }
       const target = scope.kind === 'folder' ? { kind: 'folder' as const, folder: scope.folder! } : { kind: scope.kind };
-      return applyBrandLut(p.services.ps, p.services.files, lut, target, { bake, opacity, signal, onProgress: report });
+      return applyBrandLut(p.services.ps, p.services.files, lut, target, { bake, opacity, blendMode, signal, onProgress: report });
     });
     if (run) setResult(run);
     p.documentsChanged();
@@ -90,6 +93,15 @@ export function LutTab(p: TabProps): JSX.Element {
             <sp-label slot="label">Strength (layer opacity)</sp-label>
           </sp-slider>
         </div>
+        <Choice<LayerBlendMode>
+          label="Blend mode"
+          value={blendMode}
+          options={[{ value: 'normal', label: 'Normal' }, { value: 'color', label: 'Color' }, { value: 'luminosity', label: 'Luminosity' }]}
+          onChange={setBlendMode}
+        />
+        {blendMode !== 'normal' ? (
+          <div class="field-hint">{blendMode === 'color' ? 'Grades hue and saturation only; the image keeps its luminance.' : 'Grades luminance only; the image keeps its colours.'}</div>
+        ) : null}
       </Section>
       <Section title="APPLY TO">
         <BatchScopeChoice
