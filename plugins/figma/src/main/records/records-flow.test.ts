@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { eventMatching, reopenMain, settle, startMain } from '../../../test/support/start-main';
 import { pngBytes } from '../../../test/support/fixtures';
+import { framePlan } from '../../../test/support/frame-plan';
 import type { VariantFramePlan } from '../../protocol/variants';
 
 const IMAGE = { width: 600, height: 900 };
 
 function plan(channelId: string, width: number, height: number): VariantFramePlan {
-  return {
-    channelId,
-    channelName: channelId,
-    frameName: `northfold_nf-1001_ink_front_${channelId}_${width}x${height}`,
-    fileName: `northfold_nf-1001_ink_front_${channelId}_${width}x${height}.jpg`,
-    width,
-    height,
-    background: { r: 1, g: 1, b: 1 },
-    image: { rect: { x: 0, y: 0, width, height }, transform: [[1, 0, 0], [0, 1, 0]] },
-    safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
-    overlay: null,
-    exportSettings: [{ format: 'JPG', constraint: { type: 'WIDTH', value: width }, suffix: '', colorProfile: 'SRGB' }],
-    delivery: { format: 'jpeg', quality: 90, maxBytes: null },
-    warnings: [],
-  };
+  const name = `northfold_nf-1001_ink_front_${channelId}_${width}x${height}`;
+  return framePlan(channelId, width, height, { frameName: name, fileName: `${name}.jpg` });
 }
 
 async function photoOnCanvas(env: ReturnType<typeof startMain>) {

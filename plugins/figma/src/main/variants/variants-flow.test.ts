@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { settle, startMain } from '../../../test/support/start-main';
 import { pngBytes } from '../../../test/support/fixtures';
 import { decodePng } from '../../../test/support/png';
+import { framePlan } from '../../../test/support/frame-plan';
 import { isCanceled } from '../../bus/bus-errors';
 import type { Box } from '../../protocol/geometry';
 import type { VariantFramePlan } from '../../protocol/variants';
@@ -27,22 +28,7 @@ function placement(window: Box, image: { width: number; height: number }, frame:
 }
 
 function plan(channelId: string, width: number, height: number, window: Box, extra: Partial<VariantFramePlan> = {}): VariantFramePlan {
-  return {
-    channelId,
-    channelName: channelId,
-    frameName: `nf-1001 · ${channelId}`,
-    fileName: `northfold_nf-1001_${channelId}_${width}x${height}.jpg`,
-    width,
-    height,
-    background: { r: 1, g: 1, b: 1 },
-    image: placement(window, IMAGE, { width, height }),
-    safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
-    overlay: null,
-    exportSettings: [{ format: 'JPG', constraint: { type: 'WIDTH', value: width }, suffix: '', colorProfile: 'SRGB' }],
-    delivery: { format: 'jpeg', quality: 90, maxBytes: null },
-    warnings: [],
-    ...extra,
-  };
+  return framePlan(channelId, width, height, { image: placement(window, IMAGE, { width, height }), ...extra });
 }
 
 async function withSourceImage() {

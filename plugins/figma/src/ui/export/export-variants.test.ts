@@ -5,25 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { settle, startMain } from '../../../test/support/start-main';
 import { pngBytes } from '../../../test/support/fixtures';
+import { framePlan } from '../../../test/support/frame-plan';
 import type { VariantFramePlan } from '../../protocol/variants';
 import { exportVariants } from './export-variants';
 
 function plan(channelId: string, width: number, height: number): VariantFramePlan {
-  return {
-    channelId,
-    channelName: channelId,
-    frameName: `nf-1001 · ${channelId}`,
-    fileName: `northfold_nf-1001_${channelId}_${width}x${height}.png`,
-    width,
-    height,
-    background: { r: 1, g: 1, b: 1 },
-    image: { rect: { x: 0, y: 0, width, height }, transform: [[1, 0, 0], [0, 1, 0]] },
-    safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
-    overlay: null,
-    exportSettings: [],
-    delivery: { format: 'png', quality: 90, maxBytes: null },
-    warnings: [],
-  };
+  return framePlan(channelId, width, height, { fileName: `northfold_nf-1001_${channelId}_${width}x${height}.png`, exportSettings: [], delivery: { format: 'png', quality: 90, maxBytes: null } });
 }
 
 async function pageWithTwoSets() {
