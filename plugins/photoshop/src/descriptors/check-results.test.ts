@@ -17,6 +17,7 @@ it('turns result -128 into a cancel', () => {
     checkResults([{ _obj: 'error', result: -128 }], 'select the subject');
     expect.unreachable();
   } catch (e) {
-    expect(e).toMatchObject({ name: 'PanelError', code: 'cancelled' });
+    // Before: "select the subject was cancelled." (the step's verb phrase as a subject, lower case).
+    expect(e).toMatchObject({ name: 'PanelError', code: 'cancelled', message: 'Cancelled: brandlock did not select the subject.' });
   }
 });

@@ -12,7 +12,7 @@ export function checkResults(results: ActionResult[], what: string): ActionResul
   for (const r of results) {
     if (r?._obj !== 'error') continue;
     const code = typeof r.result === 'number' ? r.result : null;
-    if (code === USER_CANCELLED) throw new PanelError('cancelled', `${what} was cancelled.`);
+    if (code === USER_CANCELLED) throw new PanelError('cancelled', `Cancelled: brandlock did not ${what}.`);
     const said = typeof r.message === 'string' && r.message ? `: ${r.message}` : '';
     throw new PanelError(
       'host-command-failed',

@@ -9,7 +9,7 @@ import { PanelError, isPanelError } from '../errors/panel-error';
 
 export function toServerError(error: unknown, serverUrl: string, what: string): PanelError {
   if (isPanelError(error)) return error;
-  if ((error as { name?: string })?.name === 'AbortError') return new PanelError('cancelled', `${what} was cancelled.`);
+  if ((error as { name?: string })?.name === 'AbortError') return new PanelError('cancelled', `Cancelled: brandlock did not ${what}.`);
   if (isBrandlockNetworkError(error) || isBrandlockTimeoutError(error)) {
     return new PanelError(
       'server-unreachable',
@@ -22,7 +22,8 @@ export function toServerError(error: unknown, serverUrl: string, what: string): 
     return new PanelError('bad-token', 'The server did not accept this token.', 'It may be mistyped or revoked. Ask your brandlock admin for a new one (brandlock token create --role retoucher).', { cause: error });
   }
   if (isBrandlockForbiddenError(error)) {
-    return new PanelError('forbidden', `Your token's role may not ${what}.`, `The server said: ${error.serverMessage}`, { cause: error });
+    // The server's words say why: a role, or (cancelling) a job someone else started.
+    return new PanelError('forbidden', `The server did not let you ${what}.`, `The server said: ${error.serverMessage}`, { cause: error });
   }
   if (isBrandlockHttpError(error)) {
     return new PanelError('server-error', `The server could not ${what}: ${error.serverMessage}`, error.issues.map((i) => i.message).join('; '), { cause: error });

@@ -61,7 +61,7 @@ describe('generate into the document', () => {
     const source = { bytes: new Uint8Array(await (await import('sharp')).default({ create: { width: 32, height: 48, channels: 3, background: '#888888' } }).png().toBuffer()), contentType: 'image/png' as const };
     const started = await kim.startGenerate({ briefId: s.briefId, sku: 'NF-DN-2001', view: 'front', source });
     const session = await openBrandlockSession(s.url, s.retoucherToken);
-    await expect(session.cancelJob(started.id)).rejects.toMatchObject({ code: 'forbidden', hint: `The server said: job ${started.id} was started by Kim Retoucher; only they, an art director or an admin can cancel it` });
+    await expect(session.cancelJob(started.id)).rejects.toMatchObject({ code: 'forbidden', message: `The server did not let you cancel job ${started.id.slice(0, 8)}.`, hint: `The server said: job ${started.id} was started by Kim Retoucher; only they, an art director or an admin can cancel it` });
     await kim.cancelJob(started.id);
   });
 
