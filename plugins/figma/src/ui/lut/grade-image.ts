@@ -1,12 +1,13 @@
 /**
  * LUT preview in the plugin window: decode the image (canvas), run core's LUT over the pixels
- * (tetrahedral, alpha untouched), and encode the graded image for Figma (JPEG 95 when opaque, PNG when
+ * (tetrahedral, alpha untouched), mix it with the original at the chosen strength, and encode the graded image for Figma (JPEG 95 when opaque, PNG when
  * it has transparency; at most 4096 px a side, Figma's limit).
  */
 import { applyLut, formatCubeIssue, parseCube, type CubeLut } from '@brandlock/core/color';
 import { sha256Hex } from '@brandlock/core/hash';
 import type { Raster } from '@brandlock/core/raster';
 import { decodeImageBytes, encodePixels, type DecodedImage } from '../image/canvas-image';
+import { mixStrength } from './mix-strength';
 
 export type LoadCubeResult = { success: true; lut: CubeLut } | { success: false; message: string };
 
@@ -32,8 +33,12 @@ export function gradePixels(img: DecodedImage, lut: CubeLut): DecodedImage {
   return img;
 }
 
-export async function gradeImageBytes(bytes: Uint8Array, lut: CubeLut): Promise<{ bytes: Uint8Array; width: number; height: number }> {
-  const img = gradePixels(await decodeImageBytes(bytes, 4096), lut);
+/** Grades image bytes at full size (up to 4096 px) at `strength` percent of the grade. */
+export async function gradeImageBytes(bytes: Uint8Array, lut: CubeLut, strength = 100): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+  const decoded = await decodeImageBytes(bytes, 4096);
+  const original = strength < 100 ? decoded.data.slice() : null;
+  const img = gradePixels(decoded, lut);
+  if (original) img.data = mixStrength(original, img.data, strength);
   let opaque = true;
   for (let i = 3; i < img.data.length; i += 4) {
     if (img.data[i] !== 255) {
