@@ -144,6 +144,29 @@ describe('LUT preview UI', () => {
     await page.close();
   });
 
+  it('shows progress while grading a large image at full size, and Cancel stops it and places nothing', async () => {
+    const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
+    await ui.getByRole('button', { name: 'Connection and lock' }).click();
+    await ui.locator('input[type=file]').setInputFiles([join(SAMPLES, 'brand-lock.json'), join(SAMPLES, 'luts/warm-studio.cube'), join(SAMPLES, 'luts/cool-editorial.cube')]);
+    const large = await sharp({ create: { width: 4096, height: 3072, channels: 3, background: { r: 180, g: 150, b: 120 } } }).jpeg().toBuffer();
+    await placePhoto(page, large);
+    await ui.getByRole('tab', { name: 'LUT' }).click();
+    await ui.getByText('Preview', { exact: true }).waitFor();
+    // A slow machine (the plugin window is its own process), so the grade is still running when Cancel is clicked.
+    const cdp = await page.context().newCDPSession(page.frames().find((f) => f !== page.mainFrame())!);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    await ui.getByRole('button', { name: 'Place graded copy' }).click();
+    await ui.getByText(/^Grading at full size… \d+ %$/).waitFor();
+    await ui.getByRole('button', { name: 'Cancel' }).click();
+    await ui.getByText('Canceled: nothing was placed.').waitFor();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    expect(await ui.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
+    expect(await ui.getByRole('button', { name: 'Place graded copy' }).isEnabled()).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => harness.figma.currentPage.children.map((n) => n.name))).toEqual(['Hangers lifestyle']);
+    await page.close();
+  });
+
   it('refuses a .cube whose content is not the one the lock pins, and names the files not opened', async () => {
     const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
     await ui.getByRole('button', { name: 'Connection and lock' }).click();
