@@ -34,7 +34,8 @@ export type MainApi = {
   paletteSnap(params: { snaps: PaintSnap[] }): Promise<SnapResult>;
 
   readImage(params: { imageHash: string }): Promise<{ bytes: Uint8Array; width: number; height: number }>;
-  placeLutPreview(params: { sourceNodeId: string; imageHash: string; bytes: Uint8Array; label: string }): Promise<{ nodeId: string; name: string }>;
+  /** strength: percent of the grade in the copy, 100 when absent; under 100 the copy's name says it. */
+  placeLutPreview(params: { sourceNodeId: string; imageHash: string; bytes: Uint8Array; label: string; strength?: number }): Promise<{ nodeId: string; name: string }>;
 
   createVariants(params: CreateVariantsParams): Promise<CreatedVariant[]>;
   listVariantFrames(params: { scope: 'selection' | 'page' }): Promise<VariantFrameInfo[]>;

@@ -38,6 +38,12 @@ async function meanRgb(bytes: Uint8Array | Buffer) {
   return sum.map((s) => s / (info.width * info.height));
 }
 
+function fnv1a(d: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i], 0x01000193) >>> 0;
+  return h;
+}
+
 describe('LUT preview UI', () => {
   it('previews a brand LUT before and after, and places the graded copy beside the original', async () => {
     const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
@@ -75,6 +81,89 @@ describe('LUT preview UI', () => {
     for (let c = 0; c < 3; c++) expect(Math.abs(got[c] - expected[c])).toBeLessThan(1.5);
     expect(got[0] - got[2]).toBeGreaterThan(original[0] - original[2]); // warmer
     await screenshot(page, 'lut-placed');
+    await page.close();
+  });
+
+  it('mixes the grade at the chosen strength in the preview as the slider moves, and places the copy at that strength', async () => {
+    const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
+    await ui.getByRole('button', { name: 'Connection and lock' }).click();
+    await ui.locator('input[type=file]').setInputFiles([join(SAMPLES, 'brand-lock.json'), join(SAMPLES, 'luts/warm-studio.cube'), join(SAMPLES, 'luts/cool-editorial.cube')]);
+    const photo = readFileSync(PHOTO);
+    await placePhoto(page, photo);
+    await ui.getByRole('tab', { name: 'LUT' }).click();
+    await ui.getByText('Preview', { exact: true }).waitFor();
+    const strength = ui.getByRole('slider', { name: 'Strength' });
+    expect(await strength.inputValue()).toBe('100');
+    expect(await ui.getByText('100 %', { exact: true }).isVisible()).toBe(true);
+    // The canvases' pixels, read in the page: both as bytes once, then the After one as a digest while the slider moves.
+    const pixels = () => ui.locator('.compare canvas').evaluateAll((cs) => cs.map((c) => {
+      const el = c as HTMLCanvasElement;
+      const d = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
+      let s = '';
+      for (let i = 0; i < d.length; i += 8192) s += String.fromCharCode(...d.subarray(i, i + 8192));
+      return btoa(s);
+    }));
+    const afterDigest = () => ui.locator('.compare canvas').nth(1).evaluate((c) => {
+      const el = c as HTMLCanvasElement;
+      return fnv1a(el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data);
+      function fnv1a(d: Uint8ClampedArray) {
+        let h = 0x811c9dc5;
+        for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i], 0x01000193) >>> 0;
+        return h;
+      }
+    });
+    await expect.poll(async () => (await pixels())[0].length).toBeGreaterThan(8);
+    const [before, full] = (await pixels()).map((b) => new Uint8Array(Buffer.from(b, 'base64')));
+    expect(Buffer.compare(full, before)).not.toBe(0);
+
+    await strength.fill('50');
+    await ui.getByText('50 %', { exact: true }).waitFor();
+    await ui.getByText('Warm studio grade at 50 %', { exact: true }).waitFor();
+    await expect.poll(afterDigest).toBe(fnv1a(before.map((b, i) => Math.round(b + 0.5 * (full[i] - b)))));
+    await strength.fill('0');
+    await expect.poll(afterDigest).toBe(fnv1a(before));
+    await strength.fill('100');
+    await expect.poll(afterDigest).toBe(fnv1a(full));
+
+    await strength.fill('50');
+    await ui.getByRole('button', { name: 'Place graded copy' }).click();
+    await ui.getByText(/Placed “Hangers lifestyle · Warm studio grade at 50 %” beside the original/).waitFor();
+    const bytes = await page.evaluate(async () => {
+      const f = harness.figma;
+      const copy = f.currentPage.children.find((n) => n.name.endsWith('Warm studio grade at 50 %')) as RectangleNode;
+      return harness.toBase64(await f.getImageByHash((copy.fills as ImagePaint[])[0].imageHash!)!.getBytesAsync());
+    });
+    // Halfway between the photo and core's full grade (within JPEG and decoder rounding).
+    const { data, info } = await sharp(photo).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const raster = { width: info.width, height: info.height, depth: 8 as const, data: new Uint8Array(data) };
+    applyLut(raster, parseCubeOrThrow(readFileSync(join(SAMPLES, 'luts/warm-studio.cube'), 'utf8')));
+    const graded = await meanRgb(await sharp(Buffer.from(raster.data), { raw: { width: info.width, height: info.height, channels: 4 } }).png().toBuffer());
+    const original = await meanRgb(photo);
+    const got = await meanRgb(Buffer.from(bytes, 'base64'));
+    for (let c = 0; c < 3; c++) expect(Math.abs(got[c] - (original[c] + graded[c]) / 2)).toBeLessThan(1.5);
+    await page.close();
+  });
+
+  it('shows progress while grading a large image at full size, and Cancel stops it and places nothing', async () => {
+    const { page, ui } = await openPlugin(browser, built, { command: 'lut' });
+    await ui.getByRole('button', { name: 'Connection and lock' }).click();
+    await ui.locator('input[type=file]').setInputFiles([join(SAMPLES, 'brand-lock.json'), join(SAMPLES, 'luts/warm-studio.cube'), join(SAMPLES, 'luts/cool-editorial.cube')]);
+    const large = await sharp({ create: { width: 4096, height: 3072, channels: 3, background: { r: 180, g: 150, b: 120 } } }).jpeg().toBuffer();
+    await placePhoto(page, large);
+    await ui.getByRole('tab', { name: 'LUT' }).click();
+    await ui.getByText('Preview', { exact: true }).waitFor();
+    // A slow machine (the plugin window is its own process), so the grade is still running when Cancel is clicked.
+    const cdp = await page.context().newCDPSession(page.frames().find((f) => f !== page.mainFrame())!);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    await ui.getByRole('button', { name: 'Place graded copy' }).click();
+    await ui.getByText(/^Grading at full size… \d+ %$/).waitFor();
+    await ui.getByRole('button', { name: 'Cancel' }).click();
+    await ui.getByText('Canceled: nothing was placed.').waitFor();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    expect(await ui.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
+    expect(await ui.getByRole('button', { name: 'Place graded copy' }).isEnabled()).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => harness.figma.currentPage.children.map((n) => n.name))).toEqual(['Hangers lifestyle']);
     await page.close();
   });
 

@@ -33,6 +33,21 @@ describe('LUT preview on the main thread', () => {
     expect(figma.currentPage.selection).toEqual([photo]);
     expect(host.zoomedTo.map((n) => n.id)).toEqual([photo.id, copy.id]);
     expect(host.undoCommits).toBe(1);
+    expect(JSON.parse(copy.getSharedPluginData('brandlock', 'lut-preview'))).toEqual({ lut: 'Warm studio grade', strength: 100, sourceNodeId: photo.id });
+  });
+
+  it('names a copy graded at less than full strength after its strength', async () => {
+    const { ui, figma } = startMain();
+    const photo = figma.createRectangle();
+    photo.name = 'Look 12';
+    const hash = figma.createImage(pngBytes(4, 4, [200, 180, 160])).hash;
+    photo.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: hash }];
+    const placed = await ui.call('placeLutPreview', { sourceNodeId: photo.id, imageHash: hash, bytes: pngBytes(4, 4, [205, 175, 150]), label: 'Warm studio grade', strength: 50 });
+    expect(placed.name).toBe('Look 12 · Warm studio grade at 50 %');
+    const copy = figma.currentPage.findOne((n) => n.id === placed.nodeId)!;
+    expect(JSON.parse(copy.getSharedPluginData('brandlock', 'lut-preview'))).toEqual({ lut: 'Warm studio grade', strength: 50, sourceNodeId: photo.id });
+    const bad = await ui.call('placeLutPreview', { sourceNodeId: photo.id, imageHash: hash, bytes: pngBytes(4, 4, [0, 0, 0]), label: 'x', strength: 140 }).catch((e) => e);
+    expect(bad.message).toMatch(/strength/);
   });
 
   it('explains when Figma refuses the graded image or the original is gone', async () => {

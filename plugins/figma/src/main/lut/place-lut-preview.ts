@@ -14,10 +14,15 @@ export async function readImageAsync(imageHash: unknown): Promise<{ bytes: Uint8
   return { bytes, width: size.width, height: size.height };
 }
 
-export async function placeLutPreviewAsync(params: { sourceNodeId: string; imageHash: string; bytes: Uint8Array; label: string }): Promise<{ nodeId: string; name: string }> {
+/** strength: the percentage of the grade mixed into the original (100 when absent); the copy's name says it when under 100. */
+export async function placeLutPreviewAsync(params: { sourceNodeId: string; imageHash: string; bytes: Uint8Array; label: string; strength?: number }): Promise<{ nodeId: string; name: string }> {
   const source = await figma.getNodeByIdAsync(requireString(params.sourceNodeId, 'sourceNodeId'));
   const oldHash = requireString(params.imageHash, 'imageHash');
   const bytes = requireBytes(params.bytes, 'bytes');
+  const strength = params.strength ?? 100;
+  if (typeof strength !== 'number' || !Number.isInteger(strength) || strength < 0 || strength > 100) {
+    throw new PluginError('bad-request', `strength: expected a whole percentage from 0 to 100, got ${String(strength)}`);
+  }
   if (!source || source.removed || !('fills' in source) || source.fills === figma.mixed) {
     throw new PluginError('source-gone', 'The image layer is gone; select it again');
   }
@@ -30,7 +35,7 @@ export async function placeLutPreviewAsync(params: { sourceNodeId: string; image
   const scene = source as SceneNode & MinimalFillsMixin;
   const copy = scene.clone() as SceneNode & MinimalFillsMixin;
   const label = String(params.label).slice(0, 80);
-  copy.name = `${scene.name} · ${label}`;
+  copy.name = strength === 100 ? `${scene.name} · ${label}` : `${scene.name} · ${label} at ${strength} %`;
   copy.fills = (scene.fills as readonly Paint[]).map((p) => (p.type === 'IMAGE' && p.imageHash === oldHash ? { ...p, imageHash: image.hash } : p));
   const parent = scene.parent;
   const gap = Math.max(24, Math.round(scene.width * 0.05));
@@ -47,7 +52,7 @@ export async function placeLutPreviewAsync(params: { sourceNodeId: string; image
     copy.x = x + scene.width + gap;
     copy.y = y;
   }
-  writeRecord(copy, 'lut-preview', { lut: label, sourceNodeId: scene.id });
+  writeRecord(copy, 'lut-preview', { lut: label, strength, sourceNodeId: scene.id });
   figma.viewport.scrollAndZoomIntoView([scene, copy]);
   figma.commitUndo();
   return { nodeId: copy.id, name: copy.name };

@@ -1,12 +1,13 @@
 /**
  * LUT preview in the plugin window: decode the image (canvas), run core's LUT over the pixels
- * (tetrahedral, alpha untouched), and encode the graded image for Figma (JPEG 95 when opaque, PNG when
- * it has transparency; at most 4096 px a side, Figma's limit).
+ * (tetrahedral, alpha untouched) in bands at the chosen strength, and encode the graded image for
+ * Figma (JPEG 95 when opaque, PNG when it has transparency; at most 4096 px a side, Figma's limit).
  */
 import { applyLut, formatCubeIssue, parseCube, type CubeLut } from '@brandlock/core/color';
 import { sha256Hex } from '@brandlock/core/hash';
 import type { Raster } from '@brandlock/core/raster';
 import { decodeImageBytes, encodePixels, type DecodedImage } from '../image/canvas-image';
+import { gradeInBandsAsync, type GradeInBandsOptions } from './grade-in-bands';
 
 export type LoadCubeResult = { success: true; lut: CubeLut } | { success: false; message: string };
 
@@ -32,8 +33,9 @@ export function gradePixels(img: DecodedImage, lut: CubeLut): DecodedImage {
   return img;
 }
 
-export async function gradeImageBytes(bytes: Uint8Array, lut: CubeLut): Promise<{ bytes: Uint8Array; width: number; height: number }> {
-  const img = gradePixels(await decodeImageBytes(bytes, 4096), lut);
+/** Grades image bytes at full size (up to 4096 px) in bands (strength, progress, cancel: see gradeInBandsAsync). */
+export async function gradeImageBytes(bytes: Uint8Array, lut: CubeLut, options: GradeInBandsOptions = {}): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+  const img = await gradeInBandsAsync(await decodeImageBytes(bytes, 4096), lut, options);
   let opaque = true;
   for (let i = 3; i < img.data.length; i += 4) {
     if (img.data[i] !== 255) {
@@ -41,5 +43,7 @@ export async function gradeImageBytes(bytes: Uint8Array, lut: CubeLut): Promise<
       break;
     }
   }
-  return { bytes: await encodePixels(img, opaque ? 'jpeg' : 'png', 95), width: img.width, height: img.height };
+  const encoded = await encodePixels(img, opaque ? 'jpeg' : 'png', 95);
+  options.signal?.throwIfAborted();
+  return { bytes: encoded, width: img.width, height: img.height };
 }

@@ -1,6 +1,8 @@
 /**
  * LUT preview: pick one of the lock's LUTs, see the selected image before and after, and place the
- * graded version on a duplicate beside the original (the original is never changed).
+ * graded version on a duplicate beside the original (the original is never changed). A Strength slider
+ * mixes the grade with the original, in the preview as it moves and in the placed copy. The full-size
+ * grade runs in bands with its progress in the footer and a Cancel button.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MainBus } from '../bus/main-bus';
@@ -11,6 +13,7 @@ import { Banner, EmptyState, Section } from '../components/basics';
 import { SelectionCard } from '../components/selection-card';
 import { decodeImageBytes, type DecodedImage } from '../image/canvas-image';
 import { gradeImageBytes, gradePixels, loadCube } from '../lut/grade-image';
+import { mixStrength } from '../lut/mix-strength';
 import { attachCubes } from '../lock/read-lock-files';
 
 interface Props {
@@ -28,7 +31,11 @@ export function LutScreen({ main, loaded, selection, active, onOpenConnect, onLo
   const [lutId, setLutId] = useState<string | null>(null);
   const [source, setSource] = useState<{ hash: string; bytes: Uint8Array } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
+  const [strength, setStrength] = useState(100);
+  const grading = useRef<AbortController | null>(null);
+  // The 480 px preview, before and fully graded, so moving the slider only re-mixes.
+  const [preview, setPreview] = useState<{ original: DecodedImage; graded: Uint8ClampedArray } | null>(null);
+  const [message, setMessage] = useState<{ tone: 'info' | 'success' | 'danger'; text: string } | null>(null);
   const before = useRef<HTMLCanvasElement>(null);
   const after = useRef<HTMLCanvasElement>(null);
   const image = selection?.image ?? null;
@@ -48,17 +55,22 @@ export function LutScreen({ main, loaded, selection, active, onOpenConnect, onLo
   }, [active, image?.imageHash]);
 
   useEffect(() => {
+    setPreview(null);
     if (!source || !cube?.success) return;
     let live = true;
     decodeImageBytes(source.bytes, 480).then((img) => {
       if (!live) return;
       draw(before.current, img);
-      draw(after.current, gradePixels({ ...img, data: new Uint8ClampedArray(img.data) }, cube.lut));
+      setPreview({ original: img, graded: gradePixels({ ...img, data: new Uint8ClampedArray(img.data) }, cube.lut).data });
     }, (e) => setMessage({ tone: 'danger', text: errorMessage(e) }));
     return () => {
       live = false;
     };
   }, [source, chosen?.id, cube?.success]);
+
+  useEffect(() => {
+    if (preview) draw(after.current, { ...preview.original, data: mixStrength(preview.original.data, preview.graded, strength) });
+  }, [preview, strength]);
 
   if (!loaded) {
     return (
@@ -73,17 +85,22 @@ export function LutScreen({ main, loaded, selection, active, onOpenConnect, onLo
 
   const place = async () => {
     if (!image || !source || !cube?.success || !chosen) return;
-    setBusy('Grading at full size…');
+    const controller = new AbortController();
+    grading.current = controller;
+    const progress = (done: number) => setBusy(`Grading at full size… ${Math.floor(done * 100)} %`);
+    progress(0);
     setMessage(null);
     await new Promise((r) => requestAnimationFrame(() => r(null)));
     try {
-      const graded = await gradeImageBytes(source.bytes, cube.lut);
+      const graded = await gradeImageBytes(source.bytes, cube.lut, { strength, signal: controller.signal, onProgress: progress });
+      grading.current = null;
       setBusy('Placing the preview…');
-      const placed = await main.call('placeLutPreview', { sourceNodeId: image.nodeId, imageHash: image.imageHash, bytes: graded.bytes, label: chosen.name });
+      const placed = await main.call('placeLutPreview', { sourceNodeId: image.nodeId, imageHash: image.imageHash, bytes: graded.bytes, label: chosen.name, strength });
       setMessage({ tone: 'success', text: `Placed “${placed.name}” beside the original (${graded.width} × ${graded.height}).` });
     } catch (e) {
-      setMessage({ tone: 'danger', text: errorMessage(e) });
+      setMessage(controller.signal.aborted ? { tone: 'info', text: 'Canceled: nothing was placed.' } : { tone: 'danger', text: errorMessage(e) });
     }
+    grading.current = null;
     setBusy(null);
   };
 
@@ -128,13 +145,19 @@ export function LutScreen({ main, loaded, selection, active, onOpenConnect, onLo
           <Section title="Preview">
             <div class="compare">
               <figure><canvas ref={before} /><figcaption>Before</figcaption></figure>
-              <figure><canvas ref={after} /><figcaption>{chosen?.name}</figcaption></figure>
+              <figure><canvas ref={after} /><figcaption>{chosen?.name}{strength < 100 ? ` at ${strength} %` : ''}</figcaption></figure>
+            </div>
+            <div class="slider-row" style="margin-top:8px">
+              <span>Strength</span>
+              <input type="range" min={0} max={100} value={strength} aria-label="Strength" onInput={(e) => setStrength(Number(e.currentTarget.value))} />
+              <span class="value" style="width:40px">{strength} %</span>
             </div>
           </Section>
         )}
       </div>
       <div class="footer">
         <span class="status-text">{busy ?? (image ? image.nodeName : 'Select an image')}</span>
+        {grading.current && busy?.startsWith('Grading') && <button class="button" onClick={() => grading.current?.abort()}>Cancel</button>}
         <button class="button primary" disabled={!!busy || !image || !source || !cube?.success} onClick={place}>Place graded copy</button>
       </div>
     </>
