@@ -81,39 +81,30 @@ export function cloneDocument(doc: FakeDocument): FakeDocument {
 export function layerBounds(doc: FakeDocument, layer: FakeLayer): Bounds {
   if (!layer.pixels) return { left: 0, top: 0, right: doc.width, bottom: doc.height };
   const { data, width, height } = layer.pixels;
+  return boxWhere(width, height, (i) => data[i * 4 + 3] !== 0 && !(layer.mask && layer.mask[i] === 0)) ?? { left: 0, top: 0, right: 0, bottom: 0 };
+}
+
+/** The box of the pixels `keep` holds (by index, row-major), or null when none. */
+function boxWhere(width: number, height: number, keep: (i: number) => boolean): Bounds | null {
   let left = width;
   let top = height;
   let right = 0;
   let bottom = 0;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      if (data[i * 4 + 3] === 0 || (layer.mask && layer.mask[i] === 0)) continue;
+      if (!keep(y * width + x)) continue;
       if (x < left) left = x;
       if (x >= right) right = x + 1;
       if (y < top) top = y;
       if (y >= bottom) bottom = y + 1;
     }
   }
-  return right > left ? { left, top, right, bottom } : { left: 0, top: 0, right: 0, bottom: 0 };
+  return right > left ? { left, top, right, bottom } : null;
 }
 
 /** The box of a raster's non-transparent pixels: where Photoshop holds pixel data for it. */
 export function pixelDataBox(r: Raster): Bounds {
-  let left = r.width;
-  let top = r.height;
-  let right = 0;
-  let bottom = 0;
-  for (let y = 0; y < r.height; y++) {
-    for (let x = 0; x < r.width; x++) {
-      if (r.data[(y * r.width + x) * 4 + 3] === 0) continue;
-      if (x < left) left = x;
-      if (x >= right) right = x + 1;
-      if (y < top) top = y;
-      if (y >= bottom) bottom = y + 1;
-    }
-  }
-  return right > left ? { left, top, right, bottom } : { left: 0, top: 0, right: 0, bottom: 0 };
+  return boxWhere(r.width, r.height, (i) => r.data[i * 4 + 3] !== 0) ?? { left: 0, top: 0, right: 0, bottom: 0 };
 }
 
 export function intersectBounds(a: Bounds, b: Bounds): Bounds {
@@ -122,19 +113,6 @@ export function intersectBounds(a: Bounds, b: Bounds): Bounds {
 
 /** The bounding box of a selection mask, or null when empty. */
 export function selectionBox(doc: FakeDocument): Bounds | null {
-  if (!doc.selection) return null;
-  let left = doc.width;
-  let top = doc.height;
-  let right = 0;
-  let bottom = 0;
-  for (let y = 0; y < doc.height; y++) {
-    for (let x = 0; x < doc.width; x++) {
-      if (doc.selection[y * doc.width + x] < 128) continue;
-      left = Math.min(left, x);
-      right = Math.max(right, x + 1);
-      top = Math.min(top, y);
-      bottom = Math.max(bottom, y + 1);
-    }
-  }
-  return right > left ? { left, top, right, bottom } : null;
+  const selection = doc.selection;
+  return selection ? boxWhere(doc.width, doc.height, (i) => selection[i] >= 128) : null;
 }
